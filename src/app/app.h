@@ -1,0 +1,52 @@
+/* The program's entry points, one per mode of the command line (see README.md), and the
+ * options they share. main.c parses the options, loads the content and calls one of
+ * them; each returns the process exit code (0 ok, 2 bad input or content, 1 anything
+ * else) after printing a one-line reason for any failure to stderr. */
+#ifndef PK_APP_H
+#define PK_APP_H
+
+#include <stdbool.h>
+
+#include "../core/content.h"
+#include "../core/summary.h"
+
+typedef struct {
+    const char *content_dir; /* --content DIR, or the installed/build-tree default */
+    const char *assets_dir;  /* the assets directory that holds content/, fonts, images */
+    const char *models_dir;  /* the models directory (speech settings, dictionary) */
+    Lang lang;               /* --lang, default en */
+    bool lang_given;
+    bool windowed;           /* --windowed */
+    int width, height;       /* --size WxH (default 1280x800) */
+    const char *script;      /* --script FILE */
+    const char *shots;       /* --shots DIR */
+    const char *pdf_out;     /* --pdf-out FILE */
+    const char *fhir_out;    /* --fhir-out FILE */
+    const char *printer;     /* --printer NAME */
+    const char *config;      /* --config FILE: staff PIN, defaults (kiosk.conf) */
+    bool no_voice;           /* --no-voice: no speech out */
+    bool no_listen;          /* --no-listen: no speech in */
+    const char *say_text;    /* --say TEXT */
+    const char *out;         /* --out FILE.wav */
+    const char *question_id; /* --recognize QUESTION_ID */
+    char **files;            /* --recognize: the WAV files */
+    int nfiles;
+} AppOptions;
+
+/* ppkiosk --text: the interview on stdin/stdout (text_mode.c). */
+int app_run_text(const AppOptions *o, const Content *c);
+
+/* ppkiosk [--windowed] [--script FILE --shots DIR]: the SDL kiosk (kiosk.c). */
+int app_run_kiosk(const AppOptions *o, const Content *c);
+
+/* ppkiosk --say TEXT --out FILE.wav (voice_cmds.c). */
+int app_say(const AppOptions *o, const Content *c);
+
+/* ppkiosk --recognize QUESTION_ID FILE.wav... (voice_cmds.c). */
+int app_recognize(const AppOptions *o, const Content *c);
+
+/* Writes the --pdf-out and --fhir-out files asked for, if any (outputs.c). Returns 0
+ * or a negative PK_E* code after printing a one-line reason to stderr. */
+int app_write_outputs(const AppOptions *o, const Summary *sum);
+
+#endif

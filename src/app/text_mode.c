@@ -1,0 +1,143 @@
+/* The terminal interview: the same flow as the kiosk, drawn as text on stdout and
+ * answered by typed lines on stdin. Numbers pick numbered options; words go through the
+ * answer interpreter. End of input ends the session cleanly. */
+#include <stdio.h>
+#include <string.h>
+
+#include "../core/error.h"
+#include "../core/flow.h"
+#include "../core/wipe.h"
+#include "app.h"
+
+static const char *ui(const Content *c, const Screen *s, const char *key)
+{
+    return content_ui(c, key, s->lang);
+}
+
+static void print_question(const Content *c, const Screen *s)
+{
+    const Question *q = s->question;
+    printf("\n[%s] %s\n", s->progress, s->title);
+    if (q->kind == QK_SCALE) {
+        printf("  %d = %s\n  %d = %s\n", q->min, s->low, q->max, s->high);
+        printf("%s\n", ui(c, s, "text.scale_hint"));
+    } else {
+        for (size_t i = 0; i < s->nanswers; i++)
+            printf("  %zu) %s\n", i + 1, s->answers[i].label);
+        printf("%s\n", ui(c, s, q->kind == QK_MULTI ? "text.multi_hint" : "text.hint"));
+    }
+}
+
+static void print_screen(const Content *c, const Screen *s)
+{
+    switch (s->kind) {
+    case SCR_QUESTION:
+        print_question(c, s);
+        break;
+    case SCR_URGENT:
+        printf("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! %s\n%s\n"
+               "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n%s\n",
+               s->title, s->body ? s->body : "", ui(c, s, "text.continue"));
+        break;
+    default:
+        printf("\n%s\n", s->title ? s->title : "");
+        if (s->body)
+            printf("%s\n", s->body);
+        break;
+    }
+    fflush(stdout);
+}
+
+/* Reads one line into buf without its newline; a longer line is cut. false at EOF. */
+static bool read_line(char *buf, size_t size)
+{
+    printf("> ");
+    fflush(stdout);
+    if (!fgets(buf, (int)size, stdin))
+        return false;
+    size_t n = strcspn(buf, "\r\n");
+    if (buf[n] == '\0' && n + 1 == size) {
+        int ch;
+        while ((ch = getchar()) != EOF && ch != '\n') {
+        }
+    }
+    buf[n] = '\0';
+    return true;
+}
+
+static int finish(const AppOptions *o, Flow *f)
+{
+    const Summary *sum = flow_summary(f);
+    if (!sum)
+        return 0;
+    int rc = summary_write_text(sum, stdout);
+    if (rc) {
+        fprintf(stderr, "ppkiosk: cannot write the summary: %s\n", pk_strerror(rc));
+        return 1;
+    }
+    return app_write_outputs(o, sum) ? 1 : 0;
+}
+
+int app_run_text(const AppOptions *o, const Content *c)
+{
+    FlowConfig cfg = {.default_lang = o->lang};
+    Flow *f = flow_new(c, &cfg);
+    if (!f) {
+        fprintf(stderr, "ppkiosk: out of memory\n");
+        return 1;
+    }
+    flow_begin(f, o->lang);
+    const Screen *s = flow_screen(f);
+    printf("%s\n%s\n%s\n", content_ui(c, "privacy.title", o->lang),
+           content_ui(c, "privacy.body", o->lang), content_ui(c, "text.commands", o->lang));
+    print_screen(c, s);
+
+    char line[1024];
+    int rc = 0;
+    for (;;) {
+        if (s->kind == SCR_RESULTS) {
+            rc = finish(o, f);
+            break;
+        }
+        if (!read_line(line, sizeof line)) {
+            /* End of input: a partial summary is still worth printing. */
+            putchar('\n');
+            if (session_question_index(flow_session(f)) != 0) {
+                const Session *sess = flow_session(f);
+                Summary partial;
+                if (summary_build(sess, &partial) == 0) {
+                    summary_write_text(&partial, stdout);
+                    if (app_write_outputs(o, &partial))
+                        rc = 1;
+                    summary_free(&partial);
+                }
+            }
+            break;
+        }
+        FlowEvent ev;
+        if (s->kind == SCR_URGENT)
+            ev = flow_press(f, FLOW_CONTINUE);
+        else if (s->kind == SCR_CONFIRM)
+            ev = flow_input(f, line, 100);
+        else if (line[0] == '\0')
+            ev = FLOW_NOT_UNDERSTOOD;
+        else
+            ev = flow_input(f, line, 100);
+        wipe(line, sizeof line);
+        switch (ev) {
+        case FLOW_CHANGED:
+        case FLOW_REPEAT_REQUESTED:
+            print_screen(c, s);
+            break;
+        case FLOW_HELP_REQUESTED:
+            printf("%s\n", flow_help(f));
+            break;
+        default:
+            printf("%s\n", content_ui(c, "not_understood", s->lang));
+            break;
+        }
+    }
+    fflush(stdout);
+    flow_free(f);
+    return rc;
+}

@@ -1,0 +1,162 @@
+/* The content model: questions, options with voice phrases, causes, self-care advice,
+ * red flags, interface strings and the answer lexicon, in English and Spanish, loaded
+ * from the JSON files of a content directory (see assets/content/README.md).
+ *
+ * A Content is immutable once loaded; every string and array it exposes belongs to it
+ * and lives until content_free(). */
+#ifndef PK_CONTENT_H
+#define PK_CONTENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "lang.h"
+
+#define CONTENT_MAX_OPTIONS 32 /* options of one question: they fit a uint32_t mask */
+
+typedef enum { QK_CHOICE, QK_MULTI, QK_SCALE, QK_YESNO } QuestionKind;
+
+/* What a question means to the summary and to exports. */
+typedef enum {
+    ROLE_NONE,    /* used only by rules */
+    ROLE_CONTEXT, /* shown under "about you" in the summary */
+    ROLE_AREAS,   /* where it hurts (the multi question the body diagram answers) */
+    ROLE_PAIN_NOW,
+    ROLE_PEG_PAIN,
+    ROLE_PEG_ENJOYMENT,
+    ROLE_PEG_ACTIVITY,
+    ROLE_RED_FLAG, /* a red-flag screen item: a "yes" is always confirmed by voice */
+} QuestionRole;
+
+typedef struct Cond Cond; /* a rule condition, see rules.h */
+
+typedef struct {
+    const char *id;
+    Text label;                         /* shown on the button */
+    const char *const *say[LANG_COUNT]; /* voice/typed phrases, normalised (see interp.h) */
+    size_t nsay[LANG_COUNT];
+    const char
+        *body_region; /* optional: the body-diagram region this option is, e.g. "knee_left" */
+} Option;
+
+typedef struct {
+    const char *id;
+    QuestionKind kind;
+    QuestionRole role;
+    const char *code;      /* optional LOINC code for exports, or NULL */
+    Text text;             /* the question as asked */
+    Text short_label;      /* a few words for the summary: "Time since birth" */
+    Text help;             /* optional: a longer explanation, given on "help" */
+    Text low, high;        /* scale anchor words (scale only) */
+    int min, max;          /* scale range (scale only) */
+    bool can_skip;         /* offers Skip and "I don't know" */
+    const Cond *show_if;   /* NULL: always asked */
+    const Option *options; /* for yes/no: two options with ids "yes" and "no" */
+    size_t noptions;
+} Question;
+
+typedef struct {
+    const char *id;
+    Text title; /* "Loose joints from pregnancy hormones" */
+    Text text;  /* one or two plain sentences */
+    const Cond *when;
+} Cause;
+
+typedef enum { TIER_URGENT = 0, TIER_CLINICIAN = 1 } FlagTier;
+
+typedef struct {
+    const char *id;
+    FlagTier tier;
+    Text text; /* what to tell staff or the clinician, in plain words */
+    const Cond *when;
+} Flag;
+
+/* One self-care item: an exercise, an ergonomics tip, heat/cold, nutrition... */
+typedef struct {
+    const char *id;
+    Text title; /* "Exercises you can start gently" */
+} AdviceGroup;
+
+typedef struct {
+    const char *id;
+    const char *group; /* an AdviceGroup id, e.g. "exercise", "lifting" */
+    Text title;
+    Text how;         /* the one-line how-to */
+    Text caution;     /* optional */
+    const Cond *when; /* NULL: always part of the plan */
+} Advice;
+
+typedef enum {
+    CMD_NONE = -1,
+    CMD_REPEAT = 0,
+    CMD_BACK,
+    CMD_SKIP,
+    CMD_DONT_KNOW,
+    CMD_HELP,
+    CMD_START_OVER,
+    CMD_START,
+    CMD_DONE,
+    CMD_COUNT
+} Command;
+
+/* The words answers are made of, per language; all normalised (see interp.h). */
+typedef struct {
+    const char *const *numbers[11][LANG_COUNT]; /* phrases for 0..10 */
+    size_t nnumbers[11][LANG_COUNT];
+    const char *const *yes[LANG_COUNT];
+    size_t nyes[LANG_COUNT];
+    const char *const *no[LANG_COUNT];
+    size_t nno[LANG_COUNT];
+    const char *const *commands[CMD_COUNT][LANG_COUNT];
+    size_t ncommands[CMD_COUNT][LANG_COUNT];
+    const char *const *filler[LANG_COUNT]; /* words ignored around an answer */
+    size_t nfiller[LANG_COUNT];
+    const char *const *scale_suffix[LANG_COUNT]; /* "out of ten" */
+    size_t nscale_suffix[LANG_COUNT];
+} Lexicon;
+
+typedef struct Content {
+    const Question *questions;
+    size_t nquestions;
+    const Cause *causes;
+    size_t ncauses;
+    const Flag *flags;
+    size_t nflags;
+    const Advice *advice; /* in group order */
+    size_t nadvice;
+    const AdviceGroup *groups;
+    size_t ngroups;
+    Lexicon lexicon;
+    struct ContentPrivate *priv;
+} Content;
+
+/* Loads and validates every content file of dir. On success stores a new Content in
+ * *out (the caller frees it with content_free) and returns 0. On any problem returns
+ * PK_ECONTENT (or PK_ENOMEM) with every problem found appended to diags, and *out is
+ * NULL. */
+int content_load(const char *dir, Content **out, Diags *diags);
+
+void content_free(Content *c);
+
+/* The index of the question with this id, or -1. */
+int content_question_index(const Content *c, const char *id);
+
+/* The index of the option with this id in q, or -1. */
+int question_option_index(const Question *q, const char *option_id);
+
+/* An interface string by key ("button.back", "screen.privacy.body"...). Never NULL:
+ * a missing key returns the key itself (content_load refuses content that lacks a key
+ * the program uses, so this does not happen with valid content). */
+const char *content_ui(const Content *c, const char *key, Lang lang);
+
+/* The title of an advice group, or the id itself when unknown. Never NULL. */
+const char *content_group_title(const Content *c, const char *group, Lang lang);
+
+/* The command word used by --recognize and the grammar: "repeat", "go_back"... */
+const char *command_name(Command cmd);
+
+const char *question_kind_name(QuestionKind k); /* "choice", "multi", "scale", "yesno" */
+
+#endif

@@ -1,0 +1,73 @@
+#include "diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *dup_or_null(const char *s)
+{
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = malloc(n);
+    if (d)
+        memcpy(d, s, n);
+    return d;
+}
+
+void diags_add(Diags *d, const char *file, int line, int col, const char *path, const char *fmt,
+               ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+
+    if (d->count == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 16;
+        Diag *items = realloc(d->items, cap * sizeof *items);
+        if (!items)
+            return;
+        d->items = items;
+        d->cap = cap;
+    }
+    Diag *it = &d->items[d->count];
+    it->file = dup_or_null(file ? file : "");
+    it->path = dup_or_null(path);
+    it->msg = dup_or_null(msg);
+    it->line = line;
+    it->col = col;
+    if (!it->file || !it->msg || (path && !it->path)) {
+        free(it->file);
+        free(it->path);
+        free(it->msg);
+        return;
+    }
+    d->count++;
+}
+
+void diags_print(const Diags *d, FILE *out)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        const Diag *it = &d->items[i];
+        if (it->line > 0)
+            fprintf(out, "%s:%d:%d: %s\n", it->file, it->line, it->col > 0 ? it->col : 1, it->msg);
+        else if (it->path)
+            fprintf(out, "%s: %s: %s\n", it->file, it->path, it->msg);
+        else
+            fprintf(out, "%s: %s\n", it->file, it->msg);
+    }
+}
+
+void diags_free(Diags *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        free(d->items[i].file);
+        free(d->items[i].path);
+        free(d->items[i].msg);
+    }
+    free(d->items);
+    d->items = NULL;
+    d->count = d->cap = 0;
+}

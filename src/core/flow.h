@@ -1,0 +1,155 @@
+/* The kiosk flow: which screen is shown and what each input does, for every front end
+ * (the SDL screen, voice, the terminal). Front ends turn touches, keys and recognised
+ * phrases into flow_press() / flow_input() calls, pass time with flow_tick(), and draw
+ * and speak the Screen that flow_screen() describes. The flow owns the Session.
+ *
+ * Screens: attract -> language -> privacy -> one question per screen -> results ->
+ * printing -> goodbye -> (wipe) attract. An urgent answer jumps to the urgent screen at
+ * once; "continue" there resumes the interview. A low-confidence spoken answer, or a
+ * spoken "yes" to a red-flag question, goes through the confirm screen. */
+#ifndef PK_FLOW_H
+#define PK_FLOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "session.h"
+#include "summary.h"
+
+typedef enum {
+    SCR_ATTRACT,
+    SCR_LANGUAGE,
+    SCR_PRIVACY,
+    SCR_QUESTION,
+    SCR_CONFIRM, /* "I heard seven - is that right?" */
+    SCR_URGENT,  /* "Please tell the front desk now" */
+    SCR_RESULTS,
+    SCR_PRINTING,
+    SCR_PRINT_FAILED,
+    SCR_GOODBYE,
+    SCR_COUNT
+} ScreenKind;
+
+typedef enum {
+    BTN_ANSWER,  /* an option or a scale value */
+    BTN_NAV,     /* back, repeat, skip, I don't know */
+    BTN_PRIMARY, /* start, continue, done, print... */
+} ButtonRole;
+
+#define BUTTON_ID_MAX 32
+
+typedef struct {
+    char id[BUTTON_ID_MAX]; /* option id, "0".."10", or a command id below */
+    const char *label;      /* in the screen's language; owned by the content */
+    ButtonRole role;
+    bool selected;      /* chosen (multi, or the earlier answer after "back") */
+    int key;            /* the digit that picks it (1..9, 0 for scale 0/10 see below), or -1 */
+    const char *region; /* body-diagram region of an area option, or NULL */
+} Button;
+
+/* Command button ids, also accepted by flow_press(): */
+#define FLOW_START "start"
+#define FLOW_LANG_EN "lang_en"
+#define FLOW_LANG_ES "lang_es"
+#define FLOW_CONTINUE "continue" /* privacy, urgent, still-there */
+#define FLOW_BACK "back"
+#define FLOW_REPEAT "repeat"
+#define FLOW_SKIP "skip"
+#define FLOW_DONT_KNOW "dont_know"
+#define FLOW_DONE "done"     /* multi questions */
+#define FLOW_YES "yes"       /* confirm screen */
+#define FLOW_NO "no"         /* confirm screen */
+#define FLOW_PRINT "print"   /* results */
+#define FLOW_FINISH "finish" /* results without printing, goodbye, print failed */
+#define FLOW_RETRY "retry"   /* print failed */
+#define FLOW_START_OVER "start_over"
+
+#define SCREEN_MAX_ANSWERS CONTENT_MAX_OPTIONS
+#define SCREEN_MAX_NAV 6
+
+typedef struct {
+    ScreenKind kind;
+    Lang lang;
+    const char *title;        /* the big text: the question, or the screen's heading */
+    const char *body;         /* a paragraph under it, or NULL */
+    char progress[32];        /* "4 of 18" on questions, else "" */
+    const Question *question; /* SCR_QUESTION and SCR_CONFIRM */
+    Button answers[SCREEN_MAX_ANSWERS];
+    size_t nanswers;
+    Button nav[SCREEN_MAX_NAV]; /* buttons along the bottom, primary last */
+    size_t nnav;
+    const char *low, *high; /* scale anchors, or NULL */
+    const Summary *summary; /* SCR_RESULTS, SCR_PRINTING, SCR_PRINT_FAILED, SCR_URGENT */
+    int still_there;        /* seconds left on "Are you still there?", 0 when not shown */
+    const char *still_title, *still_body; /* its text, with the seconds filled in */
+    const char *heard;                    /* what was last understood by voice, or NULL */
+    unsigned serial;                      /* changes whenever anything on the screen changes */
+} Screen;
+
+typedef struct {
+    Lang default_lang;
+    unsigned idle_ms;      /* quiet time before "Are you still there?" (default 60000) */
+    unsigned countdown_ms; /* its countdown (default 20000) */
+    int confirm_below;     /* voice confidence (0..100) below which answers are confirmed */
+} FlowConfig;
+
+/* What an input did, for the front end to react to (redraw, speak, print). */
+typedef enum {
+    FLOW_IGNORED = 0,      /* nothing changed */
+    FLOW_CHANGED,          /* the screen changed: redraw and speak it */
+    FLOW_NOT_UNDERSTOOD,   /* tell the patient it was not understood; screen unchanged */
+    FLOW_REPEAT_REQUESTED, /* speak the current screen again */
+    FLOW_HELP_REQUESTED,   /* speak the question's help text */
+    FLOW_PRINT_REQUESTED,  /* print flow_summary(), then call flow_print_done() */
+} FlowEvent;
+
+typedef struct Flow Flow;
+
+/* A flow at the attract screen. The content must outlive the flow. NULL on no memory. */
+Flow *flow_new(const Content *c, const FlowConfig *cfg);
+
+/* Wipes the session and frees the flow. NULL is allowed. */
+void flow_free(Flow *f);
+
+const Screen *flow_screen(const Flow *f);
+
+/* Skips attract, language and privacy: starts a session at the first question in the
+ * given language (terminal mode, scripts). */
+void flow_begin(Flow *f, Lang lang);
+
+/* A button was pressed (touch, mouse, keyboard focus + Enter): id is a Button id. */
+FlowEvent flow_press(Flow *f, const char *id);
+
+/* A phrase was typed or recognised. confidence is 0..100 (typed text: 100). Goes
+ * through the answer interpreter; numbers pick numbered options. */
+FlowEvent flow_input(Flow *f, const char *text, int confidence);
+
+/* A digit key (0-9) was pressed: picks the numbered option or scale value. */
+FlowEvent flow_digit(Flow *f, int digit);
+
+/* Time passed (ms since the last call). Drives "Are you still there?" and the wipe
+ * that follows it. Any press/input resets the idle timer. */
+FlowEvent flow_tick(Flow *f, unsigned elapsed_ms);
+
+/* The front end finished the print job that FLOW_PRINT_REQUESTED asked for: err is 0
+ * or a negative PK_E* code. Moves to goodbye, or to the print-failed screen. */
+FlowEvent flow_print_done(Flow *f, int err);
+
+/* The current summary (built when the results are reached or an urgent flag is raised),
+ * or NULL. */
+const Summary *flow_summary(const Flow *f);
+
+const Session *flow_session(const Flow *f);
+
+/* Writes what should be spoken for the current screen into buf (title, options or
+ * summary headings, in the screen's language). Returns buf. */
+const char *flow_speech(const Flow *f, char *buf, size_t size);
+
+/* The current question's help text (or a "no more help" line), for the Help command. */
+const char *flow_help(const Flow *f);
+
+/* Ends the session at once (staff menu, inactivity): wipes it and shows attract. */
+void flow_reset(Flow *f);
+
+#endif

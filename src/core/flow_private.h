@@ -1,0 +1,31 @@
+/* Internal to the flow (flow.c, flow_screen.c): its state. */
+#ifndef PK_FLOW_PRIVATE_H
+#define PK_FLOW_PRIVATE_H
+
+#include "flow.h"
+
+struct Flow {
+    const Content *c;
+    FlowConfig cfg;
+    Session *session;
+    Summary summary;
+    bool have_summary;
+    ScreenKind kind;
+    Lang lang;
+    unsigned idle_ms;      /* since the last input */
+    unsigned countdown_ms; /* left on "Are you still there?"; 0 when not shown */
+    uint32_t multi;        /* options ticked on the current multi question */
+    Answer pending;        /* the answer awaiting confirmation */
+    char heard[256];       /* what voice last understood */
+    char title[512];       /* titles and bodies built from several strings */
+    char body[1024];
+    char still[256];  /* "Are you still there?" body with the seconds */
+    Option yesno[2];  /* yes/no from the lexicon, for the confirm screen */
+    Question confirm; /* the confirm screen's yes/no question */
+    Screen screen;
+};
+
+/* Describes the current state in f->screen and bumps its serial. */
+void flow_rebuild(Flow *f);
+
+#endif

@@ -1,0 +1,303 @@
+/* The answer interpreter. Matching works on words: the longest content phrase that
+ * starts at each word wins; filler words are passed over; any other word makes the
+ * whole input "not understood", so an answer is never guessed. */
+#include "interp.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { MAX_TOKENS = 64, MAX_TEXT = 512 };
+
+typedef struct {
+    const char *w[MAX_TOKENS];
+    size_t n;
+    char buf[MAX_TEXT];
+} Tokens;
+
+/* Folds a 2-byte UTF-8 Latin-1 letter (after 0xC3) to ASCII; 0 when it is not one. */
+static char fold_latin1(unsigned char b)
+{
+    static const char map[64] = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo/ouuuuyty";
+    char c = map[b & 0x3F];
+    return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : (c == 'x' || c == '/') ? 0 : c;
+}
+
+size_t interp_normalize(const char *src, char *dst, size_t dstsize)
+{
+    size_t n = 0;
+    bool space = true; /* no leading space */
+    const unsigned char *s = (const unsigned char *)src;
+    if (dstsize == 0)
+        return 0;
+    while (*s && n + 1 < dstsize) {
+        char out = 0;
+        if (*s < 0x80) {
+            unsigned char c = *s++;
+            if (c == '\'')
+                continue; /* don't -> dont */
+            if (c >= 'A' && c <= 'Z')
+                out = (char)(c - 'A' + 'a');
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+                out = (char)c;
+        } else if (*s == 0xC3 && s[1] >= 0x80 && s[1] < 0xC0) {
+            out = fold_latin1(s[1]);
+            s += 2;
+        } else if (*s == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)) {
+            s += 3; /* curly apostrophes are dropped like straight ones */
+            continue;
+        } else {
+            s++; /* other characters (¿ ¡ dashes, symbols) separate words */
+            while ((*s & 0xC0) == 0x80)
+                s++;
+        }
+        if (out) {
+            dst[n++] = out;
+            space = false;
+        } else if (!space) {
+            dst[n++] = ' ';
+            space = true;
+        }
+    }
+    while (n > 0 && dst[n - 1] == ' ')
+        n--;
+    dst[n] = '\0';
+    return n;
+}
+
+static void tokenize(const char *text, Tokens *t)
+{
+    interp_normalize(text, t->buf, sizeof t->buf);
+    t->n = 0;
+    char *p = t->buf;
+    while (*p && t->n < MAX_TOKENS) {
+        t->w[t->n++] = p;
+        char *sp = strchr(p, ' ');
+        if (!sp)
+            break;
+        *sp = '\0';
+        p = sp + 1;
+    }
+}
+
+/* How many words of t, from word i, the normalised phrase covers; 0 when it does not. */
+static size_t match_at(const Tokens *t, size_t i, const char *phrase)
+{
+    size_t k = i;
+    const char *p = phrase;
+    while (*p) {
+        if (k >= t->n)
+            return 0;
+        size_t len = strlen(t->w[k]);
+        if (strncmp(p, t->w[k], len) != 0 || (p[len] != ' ' && p[len] != '\0'))
+            return 0;
+        p += len;
+        if (*p == ' ')
+            p++;
+        k++;
+    }
+    return k - i;
+}
+
+static bool is_filler(const Lexicon *lx, Lang lang, const char *w)
+{
+    for (size_t i = 0; i < lx->nfiller[lang]; i++)
+        if (strcmp(lx->filler[lang][i], w) == 0)
+            return true;
+    return false;
+}
+
+/* The words of t that are not filler, joined by single spaces. */
+static void strip_filler(const Lexicon *lx, Lang lang, const Tokens *t, char *out, size_t size)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < t->n; i++) {
+        if (is_filler(lx, lang, t->w[i]))
+            continue;
+        size_t len = strlen(t->w[i]);
+        if (n + len + 2 > size)
+            break;
+        if (n)
+            out[n++] = ' ';
+        memcpy(out + n, t->w[i], len + 1);
+        n += len;
+    }
+}
+
+/* A command when the whole input, filler aside, is one of its phrases. */
+static Command match_command(const Lexicon *lx, Lang lang, const Tokens *t)
+{
+    char said[MAX_TEXT], whole[MAX_TEXT];
+    strip_filler(lx, lang, t, said, sizeof said);
+    size_t n = 0;
+    whole[0] = '\0';
+    for (size_t i = 0; i < t->n && n < sizeof whole; i++)
+        n += (size_t)snprintf(whole + n, sizeof whole - n, "%s%s", i ? " " : "", t->w[i]);
+    for (int k = 0; k < CMD_COUNT; k++) {
+        for (size_t i = 0; i < lx->ncommands[k][lang]; i++) {
+            Tokens pt;
+            char phrase[MAX_TEXT];
+            tokenize(lx->commands[k][lang][i], &pt);
+            strip_filler(lx, lang, &pt, phrase, sizeof phrase);
+            if (strcmp(lx->commands[k][lang][i], whole) == 0 ||
+                (*phrase && strcmp(phrase, said) == 0))
+                return (Command)k;
+        }
+    }
+    return CMD_NONE;
+}
+
+/* A number at word i: digits 0..10 or a number phrase. Returns the words used (0: none). */
+static size_t match_number(const Lexicon *lx, Lang lang, const Tokens *t, size_t i, int *value)
+{
+    const char *w = t->w[i];
+    if (w[0] >= '0' && w[0] <= '9') {
+        char *end;
+        long v = strtol(w, &end, 10);
+        if (*end == '\0' && strlen(w) <= 2) {
+            *value = (int)v;
+            return 1;
+        }
+        return 0;
+    }
+    size_t best = 0;
+    for (int n = 0; n <= 10; n++) {
+        for (size_t p = 0; p < lx->nnumbers[n][lang]; p++) {
+            size_t len = match_at(t, i, lx->numbers[n][lang][p]);
+            if (len > best) {
+                best = len;
+                *value = n;
+            }
+        }
+    }
+    return best;
+}
+
+static bool parse_scale(const Content *c, const Question *q, Lang lang, const Tokens *t, Answer *a)
+{
+    const Lexicon *lx = &c->lexicon;
+    int value = -1;
+    for (size_t i = 0; i < t->n;) {
+        size_t used = 0;
+        for (size_t s = 0; s < lx->nscale_suffix[lang] && !used; s++)
+            used = match_at(t, i, lx->scale_suffix[lang][s]);
+        if (used) {
+            i += used;
+            continue;
+        }
+        int v;
+        if ((used = match_number(lx, lang, t, i, &v))) {
+            if (value >= 0 && v != value)
+                return false; /* "five or six": not one answer */
+            value = v;
+            i += used;
+            continue;
+        }
+        if (!is_filler(lx, lang, t->w[i]))
+            return false;
+        i++;
+    }
+    if (value < q->min || value > q->max)
+        return false;
+    a->state = ANS_GIVEN;
+    a->value = value;
+    a->options = 0;
+    return true;
+}
+
+static bool parse_options(const Content *c, const Question *q, Lang lang, const Tokens *t,
+                          Answer *a)
+{
+    const Lexicon *lx = &c->lexicon;
+    uint32_t mask = 0;
+    for (size_t i = 0; i < t->n;) {
+        size_t best = 0;
+        uint32_t best_mask = 0;
+        for (size_t o = 0; o < q->noptions; o++) {
+            const Option *opt = &q->options[o];
+            char label[MAX_TEXT];
+            interp_normalize(text_get(&opt->label, lang), label, sizeof label);
+            size_t len = match_at(t, i, label);
+            for (size_t p = 0; p < opt->nsay[lang]; p++) {
+                size_t l2 = match_at(t, i, opt->say[lang][p]);
+                len = l2 > len ? l2 : len;
+            }
+            if (len > best) {
+                best = len;
+                best_mask = 0;
+            }
+            if (len && len == best)
+                best_mask |= 1u << o;
+        }
+        int v;
+        size_t nlen;
+        if (!best && (nlen = match_number(lx, lang, t, i, &v))) {
+            /* a numbered option: "2", "two" */
+            if (v < 1 || (size_t)v > q->noptions)
+                return false;
+            best = nlen;
+            best_mask = 1u << (v - 1);
+        }
+        if (best) {
+            mask |= best_mask;
+            i += best;
+        } else if (is_filler(lx, lang, t->w[i])) {
+            i++;
+        } else {
+            return false;
+        }
+    }
+    if (!mask)
+        return false;
+    if (q->kind != QK_MULTI && (mask & (mask - 1)))
+        return false; /* two different answers to a one-answer question */
+    int none = question_option_index(q, "none");
+    if (none >= 0 && (mask & (1u << none)) && mask != (1u << none))
+        return false; /* "none" with something else contradicts itself */
+    a->state = ANS_GIVEN;
+    a->options = mask;
+    a->value = 0;
+    return true;
+}
+
+void interp_parse(const Content *c, const Question *q, Lang lang, const char *text,
+                  InterpResult *out)
+{
+    memset(out, 0, sizeof *out);
+    out->kind = INTERP_NOT_UNDERSTOOD;
+    out->command = CMD_NONE;
+    if ((unsigned)lang >= LANG_COUNT)
+        lang = LANG_EN;
+
+    char copy[MAX_TEXT];
+    size_t len = strlen(text);
+    if (len >= sizeof copy)
+        return; /* nobody answers with a paragraph: refuse rather than truncate */
+    memcpy(copy, text, len + 1);
+    if (q && q->kind == QK_SCALE) {
+        char *slash = strstr(copy, "/10");
+        if (slash)
+            *slash = '\0'; /* "7/10" */
+    }
+    Tokens t;
+    tokenize(copy, &t);
+    if (t.n == 0)
+        return;
+
+    Command cmd = match_command(&c->lexicon, lang, &t);
+    if (cmd != CMD_NONE) {
+        out->kind = INTERP_COMMAND;
+        out->command = cmd;
+        return;
+    }
+    if (!q)
+        return;
+    bool ok = q->kind == QK_SCALE ? parse_scale(c, q, lang, &t, &out->answer)
+                                  : parse_options(c, q, lang, &t, &out->answer);
+    if (ok)
+        out->kind = INTERP_ANSWER;
+    else
+        memset(&out->answer, 0, sizeof out->answer);
+}

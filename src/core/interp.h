@@ -1,0 +1,38 @@
+/* The answer interpreter, shared by typed text and recognised speech: turns a phrase
+ * into an answer to the current question or a global command. Unknown input is "not
+ * understood", never a guess.
+ *
+ * Text is normalised before matching: lower case, accents folded (sí -> si), every
+ * character other than a letter or a digit becomes a space, spaces collapse. Content
+ * phrases are normalised the same way when loaded. */
+#ifndef PK_INTERP_H
+#define PK_INTERP_H
+
+#include <stddef.h>
+
+#include "content.h"
+#include "rules.h"
+
+typedef enum {
+    INTERP_NOT_UNDERSTOOD = 0,
+    INTERP_ANSWER,
+    INTERP_COMMAND,
+} InterpKind;
+
+typedef struct {
+    InterpKind kind;
+    Answer answer;   /* INTERP_ANSWER */
+    Command command; /* INTERP_COMMAND */
+} InterpResult;
+
+/* Interprets text as an answer to q (or a command) in the given language. Accepts
+ * option labels and phrases, numbered options ("2"), numbers as digits or words on a
+ * scale ("7", "seven", "about a seven out of ten"), yes/no forms, several options of a
+ * multi question in one phrase ("my knees and lower back"). Always fills *out. */
+void interp_parse(const Content *c, const Question *q, Lang lang, const char *text,
+                  InterpResult *out);
+
+/* Normalises src into dst (see above); always NUL-terminates. Returns strlen(dst). */
+size_t interp_normalize(const char *src, char *dst, size_t dstsize);
+
+#endif

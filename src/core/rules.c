@@ -1,0 +1,91 @@
+#include "rules.h"
+
+static void add_evidence(Evidence *ev, size_t q)
+{
+    for (size_t i = 0; i < ev->count; i++)
+        if (ev->question[i] == q)
+            return;
+    if (ev->count < EVIDENCE_MAX)
+        ev->question[ev->count++] = q;
+}
+
+bool question_visible(const Content *c, const Answer *answers, size_t qindex)
+{
+    const Cond *show_if = c->questions[qindex].show_if;
+    return !show_if || cond_eval(c, show_if, answers, NULL);
+}
+
+/* The answer to question q if it was given and q is asked, else NULL. */
+static const Answer *given(const Content *c, const Answer *answers, size_t q)
+{
+    if (answers[q].state != ANS_GIVEN || !question_visible(c, answers, q))
+        return NULL;
+    return &answers[q];
+}
+
+bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Evidence *ev)
+{
+    if (!cond)
+        return true;
+    switch (cond->op) {
+    case COND_ALL: {
+        Evidence mine = {0};
+        for (size_t i = 0; i < cond->nkids; i++)
+            if (!cond_eval(c, cond->kids[i], answers, ev ? &mine : NULL))
+                return false;
+        for (size_t i = 0; ev && i < mine.count; i++)
+            add_evidence(ev, mine.question[i]);
+        return true;
+    }
+    case COND_ANY: {
+        bool any = false;
+        for (size_t i = 0; i < cond->nkids; i++)
+            any |= cond_eval(c, cond->kids[i], answers, ev);
+        return any;
+    }
+    case COND_NOT:
+        return !cond_eval(c, cond->kids[0], answers, NULL);
+    default:
+        break;
+    }
+    const Answer *a = given(c, answers, cond->question);
+    if (!a)
+        return false;
+    bool holds = false;
+    switch (cond->op) {
+    case COND_EQUALS:
+        holds = c->questions[cond->question].kind == QK_SCALE ? a->value == cond->number
+                                                              : a->options == cond->options;
+        break;
+    case COND_ONE_OF:
+    case COND_INCLUDES:
+    case COND_INCLUDES_ANY:
+        holds = (a->options & cond->options) != 0;
+        break;
+    case COND_AT_LEAST:
+        holds = a->value >= cond->number;
+        break;
+    case COND_AT_MOST:
+        holds = a->value <= cond->number;
+        break;
+    default:
+        break;
+    }
+    if (holds && ev)
+        add_evidence(ev, cond->question);
+    return holds;
+}
+
+int cond_last_question(const Cond *cond)
+{
+    if (!cond)
+        return -1;
+    if (cond->op != COND_ALL && cond->op != COND_ANY && cond->op != COND_NOT)
+        return (int)cond->question;
+    int last = -1;
+    for (size_t i = 0; i < cond->nkids; i++) {
+        int k = cond_last_question(cond->kids[i]);
+        last = k > last ? k : last;
+    }
+    return last;
+}

@@ -1,0 +1,63 @@
+/* Rule conditions: when a cause, an advice item or a flag applies, and when a question
+ * is asked. A condition is a tree: all / any / not over leaves that test one answer
+ * (equals, one_of, includes, includes_any, at_least, at_most). */
+#ifndef PK_RULES_H
+#define PK_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "content.h"
+
+typedef enum {
+    COND_ALL,
+    COND_ANY,
+    COND_NOT,
+    COND_EQUALS,       /* choice/yesno: the option; scale: the number */
+    COND_ONE_OF,       /* choice: any of the options */
+    COND_INCLUDES,     /* multi: the option is among the answers */
+    COND_INCLUDES_ANY, /* multi: any of the options is among the answers */
+    COND_AT_LEAST,     /* scale */
+    COND_AT_MOST,      /* scale */
+} CondOp;
+
+struct Cond {
+    CondOp op;
+    size_t question;         /* leaves: question index */
+    uint32_t options;        /* leaves on options: mask of option indexes */
+    int number;              /* leaves on numbers */
+    const Cond *const *kids; /* all/any/not */
+    size_t nkids;
+};
+
+typedef enum { ANS_NONE = 0, ANS_SKIPPED, ANS_GIVEN } AnswerState;
+
+/* One answer. choice/yesno: one bit in options; multi: one bit per option chosen;
+ * scale: value. */
+typedef struct {
+    AnswerState state;
+    uint32_t options;
+    int value;
+} Answer;
+
+#define EVIDENCE_MAX 8
+
+/* The questions whose answers made a condition true. */
+typedef struct {
+    size_t question[EVIDENCE_MAX];
+    size_t count;
+} Evidence;
+
+/* True when the question is asked given the answers so far (its show_if holds). */
+bool question_visible(const Content *c, const Answer *answers, size_t qindex);
+
+/* The highest question index cond depends on, or -1 for NULL. */
+int cond_last_question(const Cond *cond);
+
+/* Evaluates cond against answers (indexed like c->questions; answers to questions that
+ * are not visible count as not given). NULL is true. When ev is not NULL, the questions
+ * of the leaves that made it true are added to it (no duplicates). */
+bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Evidence *ev);
+
+#endif

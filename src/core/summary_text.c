@@ -1,0 +1,175 @@
+/* The summary as plain text: what the terminal mode prints. Same order as the
+ * printout: flags first, then scores, areas, context, causes, the self-care plan. */
+#include <stdbool.h>
+#include <string.h>
+
+#include "error.h"
+#include "summary.h"
+
+enum { TEXT_WIDTH = 78 };
+
+static size_t columns(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* Prints text wrapped at TEXT_WIDTH columns: the first line after first, the others
+ * after indent. A space separates first from the text unless first ends in one. */
+static void put_wrapped(FILE *out, const char *first, const char *indent, const char *text)
+{
+    size_t flen = strlen(first);
+    size_t col = columns(first);
+    bool fresh = flen == 0 || first[flen - 1] == ' '; /* no word on this line yet */
+    fputs(first, out);
+    for (const char *p = text; *p;) {
+        while (*p == ' ' || *p == '\n')
+            p++;
+        const char *w = p;
+        while (*p && *p != ' ' && *p != '\n')
+            p++;
+        if (p == w)
+            break;
+        char word[256];
+        size_t wl = (size_t)(p - w) < sizeof word ? (size_t)(p - w) : sizeof word - 1;
+        memcpy(word, w, wl);
+        word[wl] = '\0';
+        size_t chars = columns(word);
+        if (!fresh && col + 1 + chars > TEXT_WIDTH) {
+            fprintf(out, "\n%s", indent);
+            col = columns(indent);
+            fresh = true;
+        }
+        if (!fresh) {
+            fputc(' ', out);
+            col++;
+        }
+        fwrite(w, 1, (size_t)(p - w), out);
+        col += chars;
+        fresh = false;
+    }
+    fputc('\n', out);
+}
+
+static void put_because(FILE *out, const Summary *sum, const SummaryFact *f, size_t n)
+{
+    if (n == 0)
+        return;
+    char line[1024], ans[256];
+    size_t len = 0;
+    for (size_t i = 0; i < n && len < sizeof line; i++) {
+        int w = snprintf(line + len, sizeof line - len, "%s%s: %s", i ? "; " : "",
+                         text_get(&f[i].question->short_label, sum->lang),
+                         summary_answer_text(sum, &f[i], ans, sizeof ans));
+        if (w < 0)
+            break;
+        len += (size_t)w;
+    }
+    char first[128];
+    snprintf(first, sizeof first, "      %s",
+             content_ui(sum->content, "summary.because", sum->lang));
+    put_wrapped(out, first, "      ", line);
+}
+
+static void put_flags(FILE *out, const Summary *sum, const char *key, const SummaryFlag *f,
+                      size_t n)
+{
+    const Content *c = sum->content;
+    fprintf(out, "\n%s%s\n", n && f[0].flag->tier == TIER_URGENT ? "!! " : "",
+            content_ui(c, key, sum->lang));
+    if (n == 0)
+        fprintf(out, "  %s\n", content_ui(c, "summary.none", sum->lang));
+    for (size_t i = 0; i < n; i++) {
+        put_wrapped(out, "  * ", "    ", text_get(&f[i].flag->text, sum->lang));
+        put_because(out, sum, f[i].because, f[i].nbecause);
+    }
+}
+
+static void put_score(FILE *out, const Summary *sum, const char *key, int v)
+{
+    const char *label = content_ui(sum->content, key, sum->lang);
+    if (v < 0)
+        fprintf(out, "  %s: %s\n", label,
+                content_ui(sum->content, "summary.not_answered", sum->lang));
+    else
+        fprintf(out, "  %s: %d / 10\n", label, v);
+}
+
+int summary_write_text(const Summary *sum, FILE *out)
+{
+    const Content *c = sum->content;
+    Lang lang = sum->lang;
+    char buf[1024];
+    struct tm tm;
+    localtime_r(&sum->created, &tm);
+    strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
+
+    fprintf(out, "\n==== %s ====\n", content_ui(c, "summary.title", lang));
+    fprintf(out, "%s: %s\n", content_ui(c, "summary.date", lang), buf);
+    if (!sum->finished)
+        fprintf(out, "%s\n", content_ui(c, "summary.stopped", lang));
+
+    put_flags(out, sum, "summary.urgent", sum->urgent, sum->nurgent);
+    put_flags(out, sum, "summary.clinician", sum->clinician, sum->nclinician);
+
+    fprintf(out, "\n%s\n", content_ui(c, "summary.scores", lang));
+    put_score(out, sum, "summary.pain_now", sum->pain_now);
+    put_score(out, sum, "summary.peg_pain", sum->peg[0]);
+    put_score(out, sum, "summary.peg_enjoyment", sum->peg[1]);
+    put_score(out, sum, "summary.peg_activity", sum->peg[2]);
+    if (sum->peg_score >= 0)
+        fprintf(out, "  %s: %.1f / 10\n", content_ui(c, "summary.peg_score", lang), sum->peg_score);
+    else
+        fprintf(out, "  %s: %s\n", content_ui(c, "summary.peg_score", lang),
+                content_ui(c, "summary.not_answered", lang));
+
+    size_t n = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sum->nareas && n < sizeof buf; i++) {
+        int w = snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
+                         text_get(&sum->areas[i]->label, lang));
+        n += w > 0 ? (size_t)w : 0;
+    }
+    fprintf(out, "\n%s\n", content_ui(c, "summary.areas", lang));
+    put_wrapped(out, "  ", "  ", sum->nareas ? buf : content_ui(c, "summary.not_answered", lang));
+
+    fprintf(out, "\n%s\n", content_ui(c, "summary.about", lang));
+    for (size_t i = 0; i < sum->ncontext; i++) {
+        char ans[512], first[160];
+        snprintf(first, sizeof first,
+                 "  %s:", text_get(&sum->context[i].question->short_label, lang));
+        put_wrapped(out, first, "    ",
+                    summary_answer_text(sum, &sum->context[i], ans, sizeof ans));
+    }
+
+    fprintf(out, "\n%s\n", content_ui(c, "summary.causes", lang));
+    if (sum->ncauses == 0)
+        fprintf(out, "  %s\n", content_ui(c, "summary.none", lang));
+    for (size_t i = 0; i < sum->ncauses; i++) {
+        put_wrapped(out, "  * ", "    ", text_get(&sum->causes[i].cause->title, lang));
+        put_wrapped(out, "    ", "    ", text_get(&sum->causes[i].cause->text, lang));
+        put_because(out, sum, sum->causes[i].because, sum->causes[i].nbecause);
+    }
+
+    fprintf(out, "\n%s\n", content_ui(c, "summary.selfcare", lang));
+    const char *group = NULL;
+    for (size_t i = 0; i < sum->nadvice; i++) {
+        const Advice *a = sum->advice[i];
+        if (!group || strcmp(group, a->group) != 0) {
+            group = a->group;
+            fprintf(out, "  -- %s\n", content_group_title(c, group, lang));
+        }
+        snprintf(buf, sizeof buf, "%s: %s", text_get(&a->title, lang), text_get(&a->how, lang));
+        put_wrapped(out, "  * ", "    ", buf);
+        if (a->caution.s[LANG_EN]) {
+            snprintf(buf, sizeof buf, "%s %s", content_ui(c, "summary.caution", lang),
+                     text_get(&a->caution, lang));
+            put_wrapped(out, "    ", "    ", buf);
+        }
+    }
+    fprintf(out, "\n");
+    put_wrapped(out, "", "", content_ui(c, "summary.disclaimer", lang));
+    return ferror(out) ? PK_EIO : 0;
+}

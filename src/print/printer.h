@@ -1,0 +1,36 @@
+/* The printed summary and its exports: a PDF drawn with cairo + pango, sent to a CUPS
+ * printer with libcups, and an HL7 FHIR R4 QuestionnaireResponse. */
+#ifndef PK_PRINTER_H
+#define PK_PRINTER_H
+
+#include <stdio.h>
+
+#include "../core/summary.h"
+
+typedef enum { PAPER_LETTER, PAPER_A4, PAPER_RECEIPT_80MM } Paper;
+
+/* Parses "letter", "a4" or "receipt" into *out: 0 or PK_EINVAL. */
+int paper_parse(const char *name, Paper *out);
+
+/* The paper the printer (NULL: the default destination) has loaded by default: a roll
+ * 82 mm wide or less is the receipt, about 210 mm wide A4, anything else Letter.
+ * Returns 0, PK_ENODEV or PK_EPRINT (printer missing or not ready) or PK_EINVAL (it
+ * does not say); *out is set only on success. */
+int paper_from_printer(const char *printer, Paper *out);
+
+/* Writes the summary as a PDF file. Returns 0 or a negative PK_E* code. */
+int print_pdf_file(const Summary *sum, Paper paper, const char *path);
+
+/* Prints the summary on the named CUPS printer (NULL: the default destination) and
+ * follows the job until it completes. Leaves no patient data on disk. Returns 0, or
+ * PK_ENODEV (no such printer / no printer), PK_EPRINT (stopped, out of paper, job
+ * failed). A one-line reason for staff is written into why (may be NULL). */
+int print_cups(const Summary *sum, Paper paper, const char *printer, char *why, size_t whysize);
+
+/* Prints a test page with no patient data (staff menu). Same results as print_cups. */
+int print_test_page(const char *printer, Paper paper, char *why, size_t whysize);
+
+/* Writes the FHIR R4 QuestionnaireResponse of the summary as JSON. 0 or PK_EIO. */
+int fhir_write(const Summary *sum, FILE *out);
+
+#endif

@@ -1,0 +1,85 @@
+/* Speech for the kiosk: speaking (eSpeak NG on a thread of its own, PCM into an SDL2
+ * playback device) and listening (PocketSphinx with one JSGF grammar per question,
+ * 16 kHz mono capture through SDL2, half duplex). The UI never waits on it: it calls
+ * these from its event loop and drains voice_poll() once per loop.
+ *
+ * Missing devices are not errors: voice_open() still succeeds and voice_status() says
+ * what is available, so the kiosk carries on by touch. */
+#ifndef PK_VOICE_H
+#define PK_VOICE_H
+
+#include <stdbool.h>
+
+#include "../core/content.h"
+
+typedef struct Voice Voice;
+
+typedef struct {
+    const char *models_dir; /* the project's models/ (extra pronunciations, settings) */
+    bool speak;             /* false with --no-voice */
+    bool listen;            /* false with --no-listen */
+    int rate_wpm;           /* speaking rate, default 140 */
+    int volume;             /* 0..100, default 80 */
+} VoiceOptions;
+
+typedef struct {
+    bool can_speak;  /* a speaker and eSpeak NG are working */
+    bool can_listen; /* a microphone and the recogniser are working */
+} VoiceStatus;
+
+typedef enum {
+    VOICE_EV_NONE = 0,
+    VOICE_EV_HEARD,       /* text/confidence: an in-grammar phrase was recognised */
+    VOICE_EV_REJECTED,    /* speech or noise was heard but rejected */
+    VOICE_EV_NO_SPEECH,   /* listening timed out with no speech */
+    VOICE_EV_SPEECH_DONE, /* the last voice_speak() finished (or was stopped) */
+    VOICE_EV_STATUS,      /* a device appeared or went away: read voice_status() */
+} VoiceEventKind;
+
+typedef struct {
+    VoiceEventKind kind;
+    char text[256]; /* VOICE_EV_HEARD: the words heard, lower case */
+    int confidence; /* VOICE_EV_HEARD: 0..100 */
+} VoiceEvent;
+
+/* Starts eSpeak NG and the recogniser and opens the audio devices that exist, building
+ * one grammar per question of c (which must outlive the voice). Returns 0 and a new
+ * Voice in *out, or a negative PK_E* code (PK_ECONTENT when a phrase has a word with no
+ * pronunciation: the message names the word on stderr). */
+int voice_open(Voice **out, const Content *c, const VoiceOptions *o);
+
+/* Stops speech and listening, closes devices, frees everything. NULL is allowed. */
+void voice_close(Voice *v);
+
+VoiceStatus voice_status(const Voice *v);
+
+/* Speaks text in lang, interrupting anything being spoken. Returns at once. */
+void voice_speak(Voice *v, const char *text, Lang lang);
+
+/* Stops speech at once (a touch, a key). */
+void voice_stop(Voice *v);
+
+bool voice_speaking(const Voice *v);
+
+/* Listens for an answer to q (NULL: global commands and yes/no only) once speech has
+ * finished plus a short tail; English only (Spanish sessions are touch + speech out). */
+void voice_listen(Voice *v, const Question *q, Lang lang);
+
+/* Stops listening. */
+void voice_stop_listening(Voice *v);
+
+/* The live input level, 0..1, while listening; 0 otherwise. */
+float voice_level(const Voice *v);
+
+/* Speaking volume 0..100 (staff menu); reset by the kiosk after each session. */
+void voice_set_volume(Voice *v, int volume);
+
+/* Takes the next event, if any: returns true and fills *ev, else false. Never blocks. */
+bool voice_poll(Voice *v, VoiceEvent *ev);
+
+/* Decodes a WAV file (any rate or channel count) as if it had been heard by the
+ * microphone for the question being listened to (scripted tests: "audio FILE"). The
+ * result arrives through voice_poll(). Returns 0 or a negative PK_E* code. */
+int voice_feed_wav(Voice *v, const char *path);
+
+#endif

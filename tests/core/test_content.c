@@ -1,0 +1,228 @@
+/* Content validation: every class of content error is reported with its file, line and
+ * a message that says what is wrong; all problems come out of one run. Each row edits
+ * one file of the small fixture content and names the problem expected. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/content.h"
+#include "core/error.h"
+#include "testutil.h"
+
+typedef struct {
+    const char *file;    /* fixture file to edit */
+    const char *find;    /* text replaced (first occurrence) */
+    const char *replace; /* with this; NULL deletes the file */
+    int line;            /* expected line of the message, 0: any */
+    const char *message; /* expected part of the message */
+} ErrorCase;
+
+static const ErrorCase cases[] = {
+    /* malformed files */
+    {"questions.json", "\"kind\": \"yesno\",", "\"kind\": \"yesno\"", 2, "expected ',' or '}'"},
+    {"causes.json", "\"es\": \"Hormonas\"}", "\"es\": \"Hormonas\",}", 2, "trailing comma"},
+    {"flags.json", "\"tier\": \"urgent\"", "\"tier\": \"urgent\", \"tier\": \"x\"", 2,
+     "duplicate key"},
+    {"advice.json", "Walk a little", "Walk a \x01little", 4, "control character"},
+    {"flags.json", NULL, NULL, 0, "file is missing"},
+    /* unknown names in rules */
+    {"causes.json", "\"q\": \"birth\"", "\"q\": \"bith\"", 4, "unknown question \"bith\""},
+    {"causes.json", "\"equals\": \"recent\"", "\"equals\": \"recnt\"", 4,
+     "has no option \"recnt\""},
+    {"causes.json", "\"includes_any\": [\"knee_left\"", "\"includes_any\": [\"knee_lft\"", 4,
+     "has no option \"knee_lft\""},
+    {"causes.json", "{\"q\": \"birth\", \"equals\"", "{\"q\": \"birth\", \"includes\"", 4,
+     "includes is for several-answer questions"},
+    {"flags.json", "{\"q\": \"pain\", \"at_least\": 8}", "{\"q\": \"birth\", \"at_least\": 8}", 5,
+     "at_least is for 0-10 questions"},
+    {"flags.json", "\"equals\": \"yes\"}", "\"equals\": \"maybe\"}", 3, "has no option \"maybe\""},
+    {"causes.json", "{\"all\":", "{\"every\":", 4, "unknown condition \"every\""},
+    {"questions.json", "\"show_if\": {\"q\": \"birth\"", "\"show_if\": {\"q\": \"pain\"", 27,
+     "may only depend on questions asked before"},
+    /* duplicate ids */
+    {"questions.json", "\"id\": \"where\"", "\"id\": \"birth\"", 14, "duplicate question id"},
+    {"questions.json", "\"id\": \"long_ago\"", "\"id\": \"recent\"", 11, "duplicate option id"},
+    {"advice.json", "\"id\": \"rest\"", "\"id\": \"walk\"", 5, "duplicate advice id \"walk\""},
+    /* missing strings */
+    {"questions.json", ", \"es\": \"¿Dónde?\"}", "}", 15, "Spanish text (\"es\") is missing"},
+    {"causes.json", "\"en\": \"Hormones may loosen joints.\", ", "", 3,
+     "English text (\"en\") is missing"},
+    {"advice.json",
+     "\"how\": {\"en\": \"Rest when pain is bad.\", \"es\": \"Descanse si el "
+     "dolor es fuerte.\"},",
+     "", 5, "has no \"how\" text"},
+    {"ui.json", "\"button.back\"", "\"button.bak\"", 0, "ui string \"button.back\" is missing"},
+    {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"\"", 11, "non-empty string"},
+    /* voice phrases */
+    {"questions.json", "\"say\": {\"en\": [\"long ago\"], \"es\": [\"hace mucho\"]}",
+     "\"region\": \"x\"", 11, "has no voice phrases"},
+    {"questions.json", "\"say\": {\"en\": [\"long ago\"]", "\"say\": {\"en\": []", 12,
+     "needs at least one phrase"},
+    {"questions.json", "[\"long ago\"]", "[\"recently\"]", 11, "listed for both"},
+    {"questions.json", "\"lately\"", "\"skip\"", 9, "is also the command \"skip\""},
+    {"questions.json", "\"lately\"", "\"my\"", 9, "filler word"},
+    {"lexicon.json", "\"nope\"", "\"yeah\"", 0, "is both yes and no"},
+    /* numbers out of range, wrong values */
+    {"advice.json", "\"at_least\": 7", "\"at_least\": 11", 7, "whole number from 0 to 10"},
+    {"flags.json", "\"at_least\": 8", "\"at_least\": 7.5", 5, "whole number from 0 to 10"},
+    {"questions.json", "\"max\": 10", "\"max\": 12", 23, "\"max\" must be 10"},
+    {"questions.json", "\"kind\": \"multi\"", "\"kind\": \"several\"", 14, "\"kind\" must be"},
+    {"questions.json", "\"role\": \"context\"", "\"role\": \"contxt\"", 5, "unknown role"},
+    {"flags.json", "\"tier\": \"clinician\"", "\"tier\": \"soon\"", 4, "\"tier\" must be"},
+    {"questions.json", "\"show_if\"", "\"show_iff\"", 27, "unknown field \"show_iff\""},
+    {"questions.json", "\"id\": \"urgent_q\"", "\"id\": \"Urgent Q\"", 2, "\"id\" must be"},
+    {"flags.json", ",\n   \"when\": {\"q\": \"urgent_q\", \"equals\": \"yes\"}", "", 2,
+     "has no rule"},
+    {"questions.json", "\"role\": \"areas\"", "\"role\": \"pain_now\"", 14,
+     "needs a scale question"},
+};
+
+static char tmpdir[256];
+
+static void copy_fixture(void)
+{
+    snprintf(tmpdir, sizeof tmpdir, "/tmp/ppk-content-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+    static const char *const files[] = {"questions.json", "causes.json", "advice.json",
+                                        "flags.json",     "ui.json",     "lexicon.json"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char src[512], dst[512];
+        snprintf(src, sizeof src, "%s/%s", test_fixture_dir(), files[i]);
+        snprintf(dst, sizeof dst, "%s/%s", tmpdir, files[i]);
+        FILE *in = fopen(src, "rb"), *out = fopen(dst, "wb");
+        ck_assert_ptr_nonnull(in);
+        ck_assert_ptr_nonnull(out);
+        char buf[8192];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+            fwrite(buf, 1, n, out);
+        fclose(in);
+        fclose(out);
+    }
+}
+
+static void remove_fixture(void)
+{
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+static void edit(const char *file, const char *find, const char *replace)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmpdir, file);
+    if (!replace) {
+        ck_assert_int_eq(unlink(path), 0);
+        return;
+    }
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    static char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = '\0';
+    char *at = strstr(buf, find);
+    ck_assert_msg(at != NULL, "fixture %s has no '%s'", file, find);
+    f = fopen(path, "wb");
+    fwrite(buf, 1, (size_t)(at - buf), f);
+    fputs(replace, f);
+    fputs(at + strlen(find), f);
+    fclose(f);
+}
+
+START_TEST(fixture_is_valid)
+{
+    Content *c;
+    Diags d = {0};
+    int rc = content_load(test_fixture_dir(), &c, &d);
+    diags_print(&d, stderr);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_uint_eq(c->nquestions, 4);
+    ck_assert_int_eq(content_question_index(c, "pain"), 3);
+    ck_assert_str_eq(content_ui(c, "button.back", LANG_ES), "ES button.back");
+    content_free(c);
+    diags_free(&d);
+}
+END_TEST
+
+START_TEST(each_error_is_reported)
+{
+    const ErrorCase *ec = &cases[_i];
+    copy_fixture();
+    edit(ec->file, ec->find, ec->replace);
+    Content *c = NULL;
+    Diags d = {0};
+    int rc = content_load(tmpdir, &c, &d);
+    ck_assert_int_eq(rc, PK_ECONTENT);
+    ck_assert_ptr_null(c);
+    bool found = false;
+    for (size_t i = 0; i < d.count && !found; i++) {
+        const Diag *g = &d.items[i];
+        const char *base = strrchr(g->file, '/');
+        found = strstr(g->msg, ec->message) && base && strcmp(base + 1, ec->file) == 0 &&
+                (ec->line == 0 || g->line == ec->line);
+    }
+    if (!found)
+        diags_print(&d, stderr);
+    ck_assert_msg(found, "row %d: no '%s' at %s:%d", _i, ec->message, ec->file, ec->line);
+    diags_free(&d);
+    remove_fixture();
+}
+END_TEST
+
+START_TEST(all_problems_in_one_run)
+{
+    copy_fixture();
+    edit("causes.json", "\"q\": \"birth\"", "\"q\": \"bith\"");
+    edit("flags.json", "\"tier\": \"clinician\"", "\"tier\": \"soon\"");
+    edit("questions.json", ", \"es\": \"¿Dónde?\"}", "}");
+    Content *c = NULL;
+    Diags d = {0};
+    ck_assert_int_eq(content_load(tmpdir, &c, &d), PK_ECONTENT);
+    ck_assert_uint_ge(d.count, 3);
+    /* printed as file:line:col: message */
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    diags_print(&d, mem);
+    fclose(mem);
+    ck_assert_ptr_nonnull(strstr(buf, "causes.json:4:"));
+    ck_assert_ptr_nonnull(strstr(buf, "flags.json:4:"));
+    ck_assert_ptr_nonnull(strstr(buf, "questions.json:15:"));
+    free(buf);
+    diags_free(&d);
+    remove_fixture();
+}
+END_TEST
+
+START_TEST(real_content_is_valid)
+{
+    const Content *c = test_content();
+    ck_assert_uint_ge(c->nquestions, 30);
+    ck_assert_uint_ge(c->nflags, 20);
+    /* the 13 named exercises of the clinical reference are all in the plan's content */
+    size_t exercises = 0;
+    for (size_t i = 0; i < c->nadvice; i++)
+        exercises += strcmp(c->advice[i].group, "exercise") == 0;
+    ck_assert_uint_ge(exercises, 13);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("content");
+    TCase *tc = tcase_create("content");
+    tcase_add_test(tc, fixture_is_valid);
+    tcase_add_loop_test(tc, each_error_is_reported, 0, (int)(sizeof cases / sizeof cases[0]));
+    tcase_add_test(tc, all_problems_in_one_run);
+    tcase_add_test(tc, real_content_is_valid);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

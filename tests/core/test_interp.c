@@ -1,0 +1,232 @@
+/* The answer interpreter, as a table: a phrase typed or heard for a question, and what
+ * it must mean. Expected: option ids joined by ',', "=N" for a scale value, "!word" for
+ * a global command, "-" for not understood. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/interp.h"
+#include "testutil.h"
+
+typedef struct {
+    const char *question;
+    Lang lang;
+    const char *text;
+    const char *expect;
+} Row;
+
+#define EN LANG_EN
+#define ES LANG_ES
+
+static const Row rows[] = {
+    /* choice: labels, phrases, numbered options */
+    {"since_birth", EN, "less than two weeks", "lt2w"},
+    {"since_birth", EN, "Under 2 weeks", "lt2w"},
+    {"since_birth", EN, "just a few days", "lt2w"},
+    {"since_birth", EN, "about four weeks", "w2to6"},
+    {"since_birth", EN, "two months", "w6tom3"},
+    {"since_birth", EN, "1", "lt2w"},
+    {"since_birth", EN, "5", "gt6m"},
+    {"since_birth", EN, "6", "-"},
+    {"since_birth", EN, "two", "w2to6"},
+    {"since_birth", EN, "yesterday or last year", "-"},
+    {"delivery", EN, "c-section", "csection"},
+    {"delivery", EN, "C section", "csection"},
+    {"delivery", EN, "I had a caesarean", "csection"},
+    {"delivery", EN, "I had twins", "-"},
+    {"delivery", EN, "caesarean", "csection"},
+    {"delivery", EN, "vaginal", "vaginal"},
+    {"delivery", EN, "a natural birth", "vaginal"},
+    {"delivery", EN, "vaginal and c section", "-"},
+    {"delivery", ES, "cesárea", "csection"},
+    {"delivery", ES, "cesarea", "csection"},
+    {"delivery", ES, "parto vaginal", "vaginal"},
+    {"delivery", ES, "2", "csection"},
+    {"epidural", EN, "yes", "yes"},
+    {"epidural", EN, "nope", "no"},
+    {"epidural", EN, "not sure", "not_sure"},
+    {"epidural", EN, "I'm not sure", "not_sure"},
+    {"epidural", ES, "sí", "yes"},
+    {"epidural", ES, "SI", "yes"},
+    {"epidural", ES, "no estoy segura", "not_sure"},
+    /* several areas in one phrase */
+    {"areas", EN, "my knees and lower back", "lower_back,knee_left,knee_right"},
+    {"areas", EN, "lower back", "lower_back"},
+    {"areas", EN, "left knee", "knee_left"},
+    {"areas", EN, "right knee and left wrist", "knee_right,wrist_left"},
+    {"areas", EN, "both hips", "hip_left,hip_right"},
+    {"areas", EN, "neck", "upper_back_neck"},
+    {"areas", EN, "my tail bone", "pelvis_tailbone"},
+    {"areas", EN, "back", "lower_back"},
+    {"areas", EN, "1 4", "lower_back,hip_left"},
+    {"areas", EN, "1, 3", "lower_back,pelvis_tailbone"},
+    {"areas", EN, "my elbow", "-"},
+    {"areas", EN, "not my knees", "-"},
+    {"areas", ES, "rodillas y espalda baja", "lower_back,knee_left,knee_right"},
+    {"areas", ES, "la cadera izquierda", "hip_left"},
+    {"areas", ES, "muñeca derecha", "wrist_right"},
+    {"areas", ES, "cuello", "upper_back_neck"},
+    /* scales: digits, words, fillers, suffixes */
+    {"pain_now", EN, "7", "=7"},
+    {"pain_now", EN, "seven", "=7"},
+    {"pain_now", EN, "about a seven", "=7"},
+    {"pain_now", EN, "maybe a seven out of ten", "=7"},
+    {"pain_now", EN, "7/10", "=7"},
+    {"pain_now", EN, "0", "=0"},
+    {"pain_now", EN, "zero", "=0"},
+    {"pain_now", EN, "no pain", "=0"},
+    {"pain_now", EN, "10", "=10"},
+    {"pain_now", EN, "ten", "=10"},
+    {"pain_now", EN, "11", "-"},
+    {"pain_now", EN, "-3", "=3"},
+    {"pain_now", EN, "five or six", "-"},
+    {"pain_now", EN, "eight", "=8"},
+    {"pain_now", EN, "seven seven", "=7"},
+    {"pain_now", EN, "a lot", "-"},
+    {"pain_now", EN, "banana", "-"},
+    {"pain_now", EN, "", "-"},
+    {"peg_pain", EN, "three", "=3"},
+    {"peg_enjoyment", EN, "5", "=5"},
+    {"peg_activity", EN, "nine", "=9"},
+    {"pain_now", ES, "siete", "=7"},
+    {"pain_now", ES, "como un siete", "=7"},
+    {"pain_now", ES, "ocho de diez", "=8"},
+    {"pain_now", ES, "cero", "=0"},
+    {"pain_now", ES, "diez", "=10"},
+    {"pain_now", ES, "4", "=4"},
+    /* yes / no */
+    {"rf_chest", EN, "yes", "yes"},
+    {"rf_chest", EN, "Yes!", "yes"},
+    {"rf_chest", EN, "yeah", "yes"},
+    {"rf_chest", EN, "yep", "yes"},
+    {"rf_chest", EN, "no", "no"},
+    {"rf_chest", EN, "nope", "no"},
+    {"rf_chest", EN, "not really", "no"},
+    {"rf_chest", EN, "I don't", "no"},
+    {"rf_chest", EN, "1", "yes"},
+    {"rf_chest", EN, "2", "no"},
+    {"rf_chest", EN, "yes and no", "-"},
+    {"rf_chest", EN, "maybe", "-"},
+    {"rf_fever", EN, "yes I have", "yes"},
+    {"rf_fever", ES, "sí", "yes"},
+    {"rf_fever", ES, "Sí.", "yes"},
+    {"rf_fever", ES, "no", "no"},
+    {"rf_fever", ES, "claro", "yes"},
+    {"rf_fever", ES, "nunca", "no"},
+    {"belly_gap", EN, "no", "no"},
+    /* other choice and multi questions */
+    {"onset", EN, "suddenly", "sudden"},
+    {"onset", EN, "gradually", "gradual"},
+    {"onset", ES, "de repente", "sudden"},
+    {"worse_when", EN, "at night", "night"},
+    {"worse_when", EN, "in the morning and at night", "morning_stiff,night"},
+    {"feeding", EN, "breastfeeding", "breast"},
+    {"feeding", EN, "formula", "bottle"},
+    {"feeding", ES, "pecho", "breast"},
+    {"stress", EN, "a lot", "high"},
+    {"sleep", EN, "very little", "very_little"},
+    {"history", EN, "arthritis and thyroid", "arthritis,thyroid"},
+    {"history", EN, "none", "none"},
+    {"history", EN, "none and arthritis", "-"},
+    {"baby_care", EN, "car seat and bath", "lift_crib_carseat,bath_tub"},
+    {"stretch_effect", EN, "gets worse", "worse"},
+    /* global commands, on any question */
+    {"pain_now", EN, "repeat", "!repeat"},
+    {"pain_now", EN, "say that again", "!repeat"},
+    {"since_birth", EN, "go back", "!go_back"},
+    {"since_birth", EN, "skip", "!skip"},
+    {"since_birth", EN, "I don't know", "!dont_know"},
+    {"since_birth", EN, "i do not know", "!dont_know"},
+    {"rf_chest", EN, "help", "!help"},
+    {"areas", EN, "start over", "!start_over"},
+    {"areas", EN, "done", "!done"},
+    {"since_birth", ES, "no sé", "!dont_know"},
+    {"since_birth", ES, "No se", "!dont_know"},
+    {"since_birth", ES, "repita", "!repeat"},
+    {"since_birth", ES, "atrás", "!go_back"},
+    {"since_birth", ES, "ayuda", "!help"},
+    {"rf_chest", ES, "saltar", "!skip"},
+};
+
+static void expect(const Content *c, const Row *r)
+{
+    int qi = content_question_index(c, r->question);
+    ck_assert_msg(qi >= 0, "no question %s", r->question);
+    const Question *q = &c->questions[qi];
+    InterpResult res;
+    interp_parse(c, q, r->lang, r->text, &res);
+    char got[256] = "-";
+    if (res.kind == INTERP_COMMAND) {
+        snprintf(got, sizeof got, "!%s", command_name(res.command));
+    } else if (res.kind == INTERP_ANSWER && q->kind == QK_SCALE) {
+        snprintf(got, sizeof got, "=%d", res.answer.value);
+    } else if (res.kind == INTERP_ANSWER) {
+        size_t n = 0;
+        for (size_t o = 0; o < q->noptions; o++)
+            if (res.answer.options & (1u << o))
+                n += (size_t)snprintf(got + n, sizeof got - n, "%s%s", n ? "," : "",
+                                      q->options[o].id);
+    }
+    ck_assert_msg(strcmp(got, r->expect) == 0, "%s [%s] \"%s\": got %s, want %s", r->question,
+                  lang_code(r->lang), r->text, got, r->expect);
+}
+
+START_TEST(phrase)
+{
+    expect(test_content(), &rows[_i]);
+}
+END_TEST
+
+START_TEST(normalize)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"  Sí, ¡CLARO!  ", "si claro"},
+        {"don't", "dont"},
+        {"c-section", "c section"},
+        {"Muñeca", "muneca"},
+        {"I’m", "im"},
+        {"", ""},
+        {"¿¿??", ""},
+        {"7/10", "7 10"},
+        {"ÁÉÍÓÚÜÑ", "aeiouun"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char buf[64];
+        interp_normalize(cases[i].in, buf, sizeof buf);
+        ck_assert_str_eq(buf, cases[i].out);
+    }
+    char small[4];
+    interp_normalize("abcdef", small, sizeof small);
+    ck_assert_str_eq(small, "abc");
+}
+END_TEST
+
+START_TEST(long_input_is_refused)
+{
+    const Content *c = test_content();
+    char text[2000];
+    memset(text, 'a', sizeof text - 1);
+    text[sizeof text - 1] = '\0';
+    InterpResult res;
+    interp_parse(c, &c->questions[0], LANG_EN, text, &res);
+    ck_assert_int_eq(res.kind, INTERP_NOT_UNDERSTOOD);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("interp");
+    TCase *tc = tcase_create("interp");
+    tcase_add_loop_test(tc, phrase, 0, (int)(sizeof rows / sizeof rows[0]));
+    tcase_add_test(tc, normalize);
+    tcase_add_test(tc, long_input_is_refused);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
