@@ -10,3 +10,14 @@ foreach(t content json interp session flags flow)
                    LIBS ppk_testutil ppcore)
   endif()
 endforeach()
+
+# End to end: the real binary in the terminal mode, and the command-line contract.
+set(E2E ${CMAKE_CURRENT_SOURCE_DIR}/e2e)
+foreach(lang en es)
+  add_test(NAME text_interview_${lang}
+           COMMAND ${E2E}/text_interview.sh $<TARGET_FILE:ppkiosk> ${lang}
+                   ${E2E}/answers_${lang}.txt ${E2E}/expected_${lang}.txt)
+endforeach()
+add_test(NAME cli_contract
+         COMMAND ${E2E}/cli.sh $<TARGET_FILE:ppkiosk> ${CMAKE_CURRENT_SOURCE_DIR}/data/content-min
+                 ${CMAKE_CURRENT_BINARY_DIR}/cli-scratch)

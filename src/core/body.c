@@ -25,15 +25,17 @@ static const BodyShape outline[] = {
 
 /* Hit areas. Viewer's-left boxes hold the patient's right in the front view and the
  * patient's left in the back view. Boxes of one view never overlap. */
-#define VL_WRIST 0.00, 0.42, 0.165, 0.14
-#define VR_WRIST 0.835, 0.42, 0.165, 0.14
-#define VL_HIP 0.17, 0.43, 0.20, 0.13
-#define VR_HIP 0.63, 0.43, 0.20, 0.13
+/* Every box is at least 0.2 of the view wide and 0.1 of it tall, so a figure 10 times
+ * the minimum touch target tall has targets of at least that size. */
+#define VL_WRIST 0.00, 0.42, 0.20, 0.14
+#define VR_WRIST 0.80, 0.42, 0.20, 0.14
+#define VL_HIP 0.20, 0.43, 0.20, 0.13
+#define VR_HIP 0.60, 0.43, 0.20, 0.13
 #define VL_KNEE 0.28, 0.64, 0.22, 0.12
 #define VR_KNEE 0.50, 0.64, 0.22, 0.12
 #define VL_ANKLE 0.26, 0.85, 0.24, 0.14
 #define VR_ANKLE 0.50, 0.85, 0.24, 0.14
-#define MID_PELVIS 0.37, 0.43, 0.26, 0.11
+#define MID_PELVIS 0.40, 0.43, 0.20, 0.13
 
 static const BodyRegion regions[] = {
     /* front: the patient faces the viewer */

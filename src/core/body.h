@@ -18,6 +18,10 @@
 
 #define BODY_VIEW_ASPECT 0.5 /* width / height of one view box */
 
+/* The smallest side of any region, as a fraction of the view's height: a figure drawn
+ * h pixels tall has targets at least h * BODY_MIN_REGION pixels on each side. */
+#define BODY_MIN_REGION 0.1
+
 typedef enum { BODY_FRONT = 0, BODY_BACK = 1, BODY_VIEW_COUNT } BodyView;
 
 typedef enum { BODY_SIDE_NONE = 0, BODY_SIDE_LEFT, BODY_SIDE_RIGHT } BodySide;

@@ -83,7 +83,7 @@ static char tmpdir[256];
 
 static void copy_fixture(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/ppk-content-XXXXXX");
+    snprintf(tmpdir, sizeof tmpdir, "%s/content-XXXXXX", TEST_TMP_DIR);
     ck_assert_ptr_nonnull(mkdtemp(tmpdir));
     static const char *const files[] = {"questions.json", "causes.json", "advice.json",
                                         "flags.json",     "ui.json",     "lexicon.json"};

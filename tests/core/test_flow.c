@@ -1,0 +1,237 @@
+/* The kiosk flow that every front end drives: screens in order, the urgent stop,
+ * voice confirmation, "Are you still there?" and its wipe, printing and its failure. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/flow.h"
+#include "testutil.h"
+
+static Flow *new_flow(void)
+{
+    FlowConfig cfg = {.default_lang = LANG_EN, .confirm_below = 60};
+    Flow *f = flow_new(test_content(), &cfg);
+    ck_assert_ptr_nonnull(f);
+    return f;
+}
+
+static ScreenKind kind(Flow *f)
+{
+    return flow_screen(f)->kind;
+}
+
+static const char *qid(Flow *f)
+{
+    const Screen *s = flow_screen(f);
+    ck_assert_int_eq(s->kind, SCR_QUESTION);
+    return s->question->id;
+}
+
+static bool has_button(const Screen *s, const char *id)
+{
+    for (size_t i = 0; i < s->nanswers; i++)
+        if (strcmp(s->answers[i].id, id) == 0)
+            return true;
+    for (size_t i = 0; i < s->nnav; i++)
+        if (strcmp(s->nav[i].id, id) == 0)
+            return true;
+    return false;
+}
+
+/* Presses an id that must be on the screen. */
+static FlowEvent press(Flow *f, const char *id)
+{
+    ck_assert_msg(has_button(flow_screen(f), id), "no button %s on screen %d", id, kind(f));
+    return flow_press(f, id);
+}
+
+START_TEST(screens_in_order_spanish)
+{
+    Flow *f = new_flow();
+    ck_assert_int_eq(kind(f), SCR_ATTRACT);
+    ck_assert_int_eq(press(f, FLOW_START), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_LANGUAGE);
+    press(f, FLOW_LANG_ES);
+    ck_assert_int_eq(kind(f), SCR_PRIVACY);
+    ck_assert_int_eq(flow_screen(f)->lang, LANG_ES);
+    press(f, FLOW_CONTINUE);
+    ck_assert_str_eq(qid(f), "rf_chest");
+    ck_assert_str_eq(flow_screen(f)->progress, "1 de 35");
+    /* every question: back, repeat, and skip where allowed */
+    ck_assert(has_button(flow_screen(f), FLOW_BACK));
+    ck_assert(has_button(flow_screen(f), FLOW_REPEAT));
+    ck_assert(has_button(flow_screen(f), FLOW_SKIP));
+    unsigned serial = flow_screen(f)->serial;
+    ck_assert_int_eq(press(f, FLOW_REPEAT), FLOW_REPEAT_REQUESTED);
+    ck_assert_uint_eq(flow_screen(f)->serial, serial);
+    while (kind(f) == SCR_QUESTION) {
+        const Screen *s = flow_screen(f);
+        if (s->question->kind == QK_MULTI) {
+            press(f, s->answers[0].id);
+            ck_assert(flow_screen(f)->answers[0].selected);
+            press(f, FLOW_DONE);
+        } else if (s->question->kind == QK_YESNO) {
+            press(f, "no");
+        } else {
+            press(f, s->answers[s->nanswers - 1].id);
+        }
+    }
+    ck_assert_int_eq(kind(f), SCR_RESULTS);
+    ck_assert_ptr_nonnull(flow_screen(f)->summary);
+    ck_assert(flow_summary(f)->finished);
+    ck_assert_int_eq(press(f, FLOW_PRINT), FLOW_PRINT_REQUESTED);
+    ck_assert_int_eq(kind(f), SCR_PRINTING);
+    ck_assert_int_eq(flow_print_done(f, -8), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_PRINT_FAILED);
+    ck_assert_int_eq(press(f, FLOW_RETRY), FLOW_PRINT_REQUESTED);
+    flow_print_done(f, 0);
+    ck_assert_int_eq(kind(f), SCR_GOODBYE);
+    press(f, FLOW_FINISH);
+    ck_assert_int_eq(kind(f), SCR_ATTRACT);
+    ck_assert_ptr_null(flow_summary(f));
+    ck_assert_int_eq(flow_screen(f)->lang, LANG_EN); /* language back to the default */
+    flow_free(f);
+}
+END_TEST
+
+START_TEST(urgent_stops_then_continues)
+{
+    Flow *f = new_flow();
+    flow_begin(f, LANG_EN);
+    ck_assert_int_eq(flow_input(f, "no", 100), FLOW_CHANGED);
+    ck_assert_int_eq(flow_input(f, "yes", 100), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_URGENT);
+    const Screen *s = flow_screen(f);
+    ck_assert_ptr_nonnull(strstr(s->body, content_ui(test_content(), "urgent.body", LANG_EN)));
+    ck_assert_uint_eq(flow_summary(f)->nurgent, 1);
+    press(f, FLOW_CONTINUE);
+    ck_assert_str_eq(qid(f), "rf_harm");
+    flow_free(f);
+}
+END_TEST
+
+START_TEST(voice_confirmation)
+{
+    Flow *f = new_flow();
+    flow_begin(f, LANG_EN);
+    /* a spoken yes to a red-flag question is always confirmed, even when sure */
+    ck_assert_int_eq(flow_input(f, "yes", 95), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_ptr_nonnull(strstr(flow_screen(f)->title, "Yes"));
+    ck_assert_int_eq(flow_input(f, "no", 95), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "rf_chest"); /* declined: asked again */
+    ck_assert_int_eq(flow_input(f, "no", 95), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "rf_seizure"); /* a sure "no" goes straight on */
+    /* a low-confidence answer is confirmed */
+    while (strcmp(qid(f), "pain_now") != 0)
+        flow_press(f, FLOW_SKIP);
+    ck_assert_int_eq(flow_input(f, "seven", 40), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_ptr_nonnull(strstr(flow_screen(f)->title, "7"));
+    ck_assert_str_eq(flow_screen(f)->heard, "seven");
+    ck_assert_int_eq(flow_input(f, "yes", 90), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "peg_pain");
+    ck_assert_int_eq(flow_input(f, "banana", 90), FLOW_NOT_UNDERSTOOD);
+    ck_assert_int_eq(flow_input(f, "help", 90), FLOW_HELP_REQUESTED);
+    ck_assert_str_ne(flow_help(f), "");
+    ck_assert_int_eq(flow_input(f, "go back", 90), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "pain_now");
+    ck_assert(flow_screen(f)->answers[7].selected);
+    flow_free(f);
+}
+END_TEST
+
+START_TEST(still_there_then_wipe)
+{
+    Flow *f = new_flow();
+    flow_begin(f, LANG_EN);
+    flow_input(f, "no", 100);
+    ck_assert_int_eq(flow_tick(f, 59000), FLOW_IGNORED);
+    ck_assert_int_eq(flow_tick(f, 1000), FLOW_CHANGED);
+    const Screen *s = flow_screen(f);
+    ck_assert_int_eq(s->still_there, 20);
+    ck_assert_ptr_nonnull(strstr(s->still_body, "20"));
+    /* one touch gives more time, and the answers stay */
+    ck_assert_int_eq(flow_press(f, FLOW_CONTINUE), FLOW_CHANGED);
+    ck_assert_int_eq(flow_screen(f)->still_there, 0);
+    ck_assert_str_eq(qid(f), "rf_seizure");
+    /* no touch: the countdown runs out and the session is wiped */
+    flow_tick(f, 60000);
+    ck_assert_int_eq(flow_tick(f, 1000), FLOW_CHANGED);
+    ck_assert_int_eq(flow_screen(f)->still_there, 19);
+    flow_tick(f, 19000);
+    ck_assert_int_eq(kind(f), SCR_ATTRACT);
+    ck_assert_int_eq(session_answers(flow_session(f))[0].state, ANS_NONE);
+    /* attract never times out */
+    ck_assert_int_eq(flow_tick(f, 600000), FLOW_IGNORED);
+    flow_free(f);
+}
+END_TEST
+
+START_TEST(digits_and_multi)
+{
+    Flow *f = new_flow();
+    flow_begin(f, LANG_EN);
+    while (strcmp(qid(f), "since_birth") != 0)
+        flow_digit(f, 2);
+    ck_assert_int_eq(flow_digit(f, 9), FLOW_IGNORED);
+    flow_digit(f, 3);
+    ck_assert_str_eq(qid(f), "delivery");
+    while (strcmp(qid(f), "baby_care") != 0)
+        flow_press(f, FLOW_SKIP);
+    ck_assert_int_eq(flow_press(f, FLOW_DONE), FLOW_IGNORED); /* nothing ticked yet */
+    flow_digit(f, 1);
+    flow_digit(f, 2);
+    ck_assert(flow_screen(f)->answers[1].selected);
+    flow_press(f, "none"); /* "none of these" clears the others */
+    ck_assert(!flow_screen(f)->answers[0].selected);
+    ck_assert(flow_screen(f)->answers[4].selected);
+    flow_digit(f, 1); /* and another clears "none" */
+    ck_assert(!flow_screen(f)->answers[4].selected);
+    flow_press(f, FLOW_DONE);
+    ck_assert_str_eq(qid(f), "sleep");
+    flow_free(f);
+}
+END_TEST
+
+START_TEST(every_screen_speaks)
+{
+    Flow *f = new_flow();
+    char buf[4096];
+    ck_assert_str_ne(flow_speech(f, buf, sizeof buf), "");
+    flow_press(f, FLOW_START);
+    ck_assert_str_ne(flow_speech(f, buf, sizeof buf), "");
+    flow_press(f, FLOW_LANG_EN);
+    flow_press(f, FLOW_CONTINUE);
+    flow_speech(f, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "chest pain"));
+    ck_assert_ptr_nonnull(strstr(buf, "Yes. No"));
+    while (strcmp(qid(f), "pain_now") != 0)
+        flow_press(f, FLOW_SKIP);
+    flow_speech(f, buf, sizeof buf);
+    ck_assert_ptr_nonnull(strstr(buf, "0, No pain"));
+    while (kind(f) == SCR_QUESTION)
+        flow_press(f, FLOW_SKIP);
+    ck_assert_int_eq(kind(f), SCR_RESULTS);
+    ck_assert_str_ne(flow_speech(f, buf, sizeof buf), "");
+    flow_free(f);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("flow");
+    TCase *tc = tcase_create("flow");
+    tcase_add_test(tc, screens_in_order_spanish);
+    tcase_add_test(tc, urgent_stops_then_continues);
+    tcase_add_test(tc, voice_confirmation);
+    tcase_add_test(tc, still_there_then_wipe);
+    tcase_add_test(tc, digits_and_multi);
+    tcase_add_test(tc, every_screen_speaks);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

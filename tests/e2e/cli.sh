@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The command-line contract: exit codes, one-line reasons, output formats.
+# usage: cli.sh PPKIOSK FIXTURE_CONTENT_DIR SCRATCH_DIR
+set -uo pipefail
+bin=$1 fixture=$2 scratch=$3
+fails=0
+check() { # check NAME EXPECTED_EXIT COMMAND... ; stdout+stderr in $out
+  local name=$1 want=$2
+  shift 2
+  out=$("$@" 2>&1)
+  local rc=$?
+  if [ "$rc" != "$want" ]; then
+    echo "FAIL $name: exit $rc, want $want: $out"
+    fails=$((fails + 1))
+  fi
+}
+expect_text() { # expect_text NAME PATTERN
+  if ! grep -qE -- "$2" <<<"$out"; then
+    echo "FAIL $1: no /$2/ in: $out"
+    fails=$((fails + 1))
+  fi
+}
+
+check valid-content 0 "$bin" --check-content
+expect_text valid-content "content is valid"
+
+rm -rf "$scratch" && mkdir -p "$scratch" && cp "$fixture"/*.json "$scratch"/
+sed -i 's/"q": "birth"/"q": "bith"/' "$scratch/causes.json"
+sed -i 's/"tier": "clinician"/"tier": "soon"/' "$scratch/flags.json"
+check bad-content 2 "$bin" --check-content "$scratch"
+expect_text bad-content "causes.json:4:[0-9]+: .*unknown question \"bith\""
+expect_text bad-content "flags.json:4:[0-9]+: .*\"tier\" must be"
+expect_text bad-content "2 problems in the content"
+# the kiosk and the terminal mode refuse to start on it, with the same messages
+check refuse-text 2 "$bin" --text --content "$scratch"
+expect_text refuse-text "causes.json:4:[0-9]+: "
+check refuse-kiosk 2 "$bin" --windowed --content "$scratch"
+expect_text refuse-kiosk "flags.json:4:[0-9]+: "
+check missing-dir 2 "$bin" --check-content "$scratch/nowhere"
+expect_text missing-dir "questions.json: file is missing"
+
+check list 0 "$bin" --list-questions
+expect_text list $'^since_birth\tchoice\tlt2w,w2to6,w6tom3,m3to6,gt6m$'
+expect_text list $'^pain_now\tscale\t0,1,2,3,4,5,6,7,8,9,10$'
+expect_text list $'^rf_chest\tyesno\tyes,no$'
+expect_text list $'^areas\tmulti\tlower_back,'
+lines=$(wc -l <<<"$out")
+[ "$lines" -ge 30 ] || { echo "FAIL list: only $lines lines"; fails=$((fails + 1)); }
+
+check unknown-option 2 "$bin" --frobnicate
+expect_text unknown-option "unknown option '--frobnicate'"
+check bad-lang 2 "$bin" --text --lang fr
+expect_text bad-lang "unknown language 'fr'"
+check bad-size 2 "$bin" --windowed --size huge
+check pdf-needs-mode 2 "$bin" --pdf-out x.pdf
+check say-needs-out 2 "$bin" --say hello
+
+# end of input at once, or part-way, ends cleanly with exit 0
+check eof-at-once 0 "$bin" --text </dev/null
+check eof-midway 0 bash -c "printf 'no\nno\n' | '$bin' --text"
+expect_text eof-midway "The questions were not finished"
+# input that is not understood is asked again, and nothing is lost
+check garbage 0 bash -c "printf 'qwerty\n\n99\nno\n' | '$bin' --text"
+expect_text garbage "Sorry"
+expect_text garbage "\\[2 of 35\\]"
+
+[ "$fails" -eq 0 ] && echo "cli: all checks passed"
+exit "$fails"
