@@ -21,3 +21,7 @@ endforeach()
 add_test(NAME cli_contract
          COMMAND ${E2E}/cli.sh $<TARGET_FILE:ppkiosk> ${CMAKE_CURRENT_SOURCE_DIR}/data/content-min
                  ${CMAKE_CURRENT_BINARY_DIR}/cli-scratch)
+add_test(NAME content_own_words
+         COMMAND python3 ${E2E}/own_words.py ${CMAKE_SOURCE_DIR}/assets/content
+                 ${CMAKE_SOURCE_DIR}/../shared/seeds 6)
+set_tests_properties(content_own_words PROPERTIES SKIP_RETURN_CODE 77)
