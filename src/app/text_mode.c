@@ -133,7 +133,7 @@ int app_run_text(const AppOptions *o, const Content *c)
             printf("%s\n", flow_help(f));
             break;
         default:
-            printf("%s\n", content_ui(c, "not_understood", s->lang));
+            printf("%s\n", content_ui(c, "text.not_understood", s->lang));
             break;
         }
     }

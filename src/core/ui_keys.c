@@ -71,6 +71,7 @@ const char *const ui_required_keys[] = {
     "text.multi_hint",
     "text.scale_hint",
     "text.continue",
+    "text.not_understood",
 };
 
 const size_t ui_required_nkeys = sizeof ui_required_keys / sizeof ui_required_keys[0];
