@@ -1,0 +1,367 @@
+/* The FHIR R4 export: one QuestionnaireResponse per session.
+ *
+ * Where the codes go: R4's QuestionnaireResponse.item has no code element; item codes
+ * belong to the Questionnaire the response answers. So the response carries its own
+ * Questionnaire as a contained resource (questionnaire = "#ppkiosk-questionnaire", a
+ * fragment canonical reference, as SDC does for adaptive forms) whose items have the
+ * same linkIds (our question ids) and the LOINC codes: 72514-3 for pain now, and a
+ * group 91148-7 (PEG) holding 75893-8, 91145-3, 91146-1 and the mean 91147-9. The
+ * contained Questionnaire's url names our questionnaire (a urn, no host). The response
+ * item tree mirrors the Questionnaire's, as R4 requires.
+ *
+ * Answers: choice/multi as valueCoding (system urn:ppkiosk:option:<question id>, code
+ * the option id, display its label), yes/no as valueBoolean, scales as valueInteger,
+ * the PEG mean as valueDecimal. Questions skipped or not asked have no item. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/error.h"
+#include "printer.h"
+
+#define LOINC "http://loinc.org"
+#define Q_URL "urn:ppkiosk:questionnaire:postpartum-joint-pain"
+#define Q_ID "ppkiosk-questionnaire"
+#define OPTION_SYSTEM "urn:ppkiosk:option:"
+#define PEG_GROUP "peg"
+#define PEG_SCORE "peg_score"
+
+typedef struct {
+    FILE *out;
+    int depth;
+    bool first; /* no member written yet at this depth */
+    bool failed;
+} Json;
+
+static void put(Json *j, const char *s)
+{
+    if (fputs(s, j->out) == EOF)
+        j->failed = true;
+}
+
+static void put_string(Json *j, const char *s)
+{
+    char esc[8];
+    put(j, "\"");
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+        switch (*p) {
+        case '"':
+            put(j, "\\\"");
+            break;
+        case '\\':
+            put(j, "\\\\");
+            break;
+        case '\n':
+            put(j, "\\n");
+            break;
+        case '\r':
+            put(j, "\\r");
+            break;
+        case '\t':
+            put(j, "\\t");
+            break;
+        default:
+            if (*p < 0x20) {
+                snprintf(esc, sizeof esc, "\\u%04x", *p);
+                put(j, esc);
+            } else if (fputc(*p, j->out) == EOF)
+                j->failed = true;
+        }
+    }
+    put(j, "\"");
+}
+
+static void newline(Json *j)
+{
+    put(j, "\n");
+    for (int i = 0; i < j->depth; i++)
+        put(j, "  ");
+}
+
+/* Starts a member (key may be NULL inside arrays). */
+static void member(Json *j, const char *key)
+{
+    if (!j->first)
+        put(j, ",");
+    j->first = false;
+    newline(j);
+    if (key) {
+        put_string(j, key);
+        put(j, ": ");
+    }
+}
+
+static void json_open(Json *j, const char *key, const char *bracket)
+{
+    member(j, key);
+    put(j, bracket);
+    j->depth++;
+    j->first = true;
+}
+
+static void json_close(Json *j, const char *bracket)
+{
+    j->depth--;
+    newline(j);
+    put(j, bracket);
+    j->first = false;
+}
+
+static void str(Json *j, const char *key, const char *value)
+{
+    member(j, key);
+    put_string(j, value);
+}
+
+static void raw(Json *j, const char *key, const char *fmt, ...)
+{
+    char buf[64];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    member(j, key);
+    put(j, buf);
+}
+
+static void coding(Json *j, const char *key, const char *system, const char *code,
+                   const char *display)
+{
+    json_open(j, key, "{");
+    str(j, "system", system);
+    str(j, "code", code);
+    if (display)
+        str(j, "display", display);
+    json_close(j, "}");
+}
+
+/* The LOINC code of a question: its content code, or the clinical default for its role. */
+static const char *question_code(const Question *q)
+{
+    if (q->code && *q->code)
+        return q->code;
+    switch (q->role) {
+    case ROLE_PAIN_NOW:
+        return "72514-3";
+    case ROLE_PEG_PAIN:
+        return "75893-8";
+    case ROLE_PEG_ENJOYMENT:
+        return "91145-3";
+    case ROLE_PEG_ACTIVITY:
+        return "91146-1";
+    default:
+        return NULL;
+    }
+}
+
+static bool is_peg(const Question *q)
+{
+    return q->role == ROLE_PEG_PAIN || q->role == ROLE_PEG_ENJOYMENT ||
+           q->role == ROLE_PEG_ACTIVITY;
+}
+
+static const char *item_type(const Question *q)
+{
+    switch (q->kind) {
+    case QK_SCALE:
+        return "integer";
+    case QK_YESNO:
+        return "boolean";
+    default:
+        return "choice";
+    }
+}
+
+static void code_array(Json *j, const char *code, const char *display)
+{
+    json_open(j, "code", "[");
+    coding(j, NULL, LOINC, code, display);
+    json_close(j, "]");
+}
+
+static void questionnaire_item(Json *j, const Question *q, Lang lang)
+{
+    const char *code = question_code(q);
+    json_open(j, NULL, "{");
+    str(j, "linkId", q->id);
+    if (code)
+        code_array(j, code, NULL);
+    str(j, "text", text_get(&q->text, lang));
+    str(j, "type", item_type(q));
+    if (q->kind == QK_MULTI)
+        raw(j, "repeats", "true");
+    json_close(j, "}");
+}
+
+static void peg_score_item_def(Json *j, const Summary *sum)
+{
+    json_open(j, NULL, "{");
+    str(j, "linkId", PEG_SCORE);
+    code_array(j, "91147-9", "PEG mean score");
+    str(j, "text", content_ui(sum->content, "summary.peg_score", sum->lang));
+    str(j, "type", "decimal");
+    raw(j, "readOnly", "true");
+    json_close(j, "}");
+}
+
+/* The contained Questionnaire: every question, the PEG items in their group. */
+static void questionnaire(Json *j, const Summary *sum)
+{
+    const Content *c = sum->content;
+    bool peg_done = false;
+    json_open(j, NULL, "{");
+    str(j, "resourceType", "Questionnaire");
+    str(j, "id", Q_ID);
+    str(j, "url", Q_URL);
+    str(j, "name", "PostpartumJointAndBackPain");
+    str(j, "status", "active");
+    json_open(j, "item", "[");
+    for (size_t i = 0; i < c->nquestions; i++) {
+        const Question *q = &c->questions[i];
+        if (!is_peg(q)) {
+            questionnaire_item(j, q, sum->lang);
+            continue;
+        }
+        if (peg_done)
+            continue;
+        peg_done = true;
+        json_open(j, NULL, "{");
+        str(j, "linkId", PEG_GROUP);
+        code_array(j, "91148-7", "PEG 3 item pain scale");
+        str(j, "text", content_ui(c, "summary.peg", sum->lang));
+        str(j, "type", "group");
+        json_open(j, "item", "[");
+        for (size_t k = i; k < c->nquestions; k++)
+            if (is_peg(&c->questions[k]))
+                questionnaire_item(j, &c->questions[k], sum->lang);
+        peg_score_item_def(j, sum);
+        json_close(j, "]");
+        json_close(j, "}");
+    }
+    json_close(j, "]");
+    json_close(j, "}");
+}
+
+static bool answered(const Summary *sum, size_t i)
+{
+    return i < sum->nanswers && sum->answers[i].state == ANS_GIVEN;
+}
+
+static void answer_values(Json *j, const Question *q, const Answer *a, Lang lang)
+{
+    char system[160];
+    json_open(j, "answer", "[");
+    if (q->kind == QK_SCALE) {
+        json_open(j, NULL, "{");
+        raw(j, "valueInteger", "%d", a->value);
+        json_close(j, "}");
+    } else if (q->kind == QK_YESNO) {
+        int yes = question_option_index(q, "yes");
+        json_open(j, NULL, "{");
+        raw(j, "valueBoolean", "%s", yes >= 0 && (a->options & (1u << yes)) ? "true" : "false");
+        json_close(j, "}");
+    } else {
+        snprintf(system, sizeof system, "%s%s", OPTION_SYSTEM, q->id);
+        for (size_t o = 0; o < q->noptions && o < CONTENT_MAX_OPTIONS; o++) {
+            if (!(a->options & (1u << o)))
+                continue;
+            json_open(j, NULL, "{");
+            coding(j, "valueCoding", system, q->options[o].id,
+                   text_get(&q->options[o].label, lang));
+            json_close(j, "}");
+        }
+    }
+    json_close(j, "]");
+}
+
+static void response_item(Json *j, const Summary *sum, size_t i)
+{
+    const Question *q = &sum->content->questions[i];
+    json_open(j, NULL, "{");
+    str(j, "linkId", q->id);
+    str(j, "text", text_get(&q->text, sum->lang));
+    answer_values(j, q, &sum->answers[i], sum->lang);
+    json_close(j, "}");
+}
+
+static void peg_group(Json *j, const Summary *sum)
+{
+    const Content *c = sum->content;
+    json_open(j, NULL, "{");
+    str(j, "linkId", PEG_GROUP);
+    str(j, "text", content_ui(c, "summary.peg", sum->lang));
+    json_open(j, "item", "[");
+    for (size_t k = 0; k < c->nquestions; k++)
+        if (is_peg(&c->questions[k]) && answered(sum, k))
+            response_item(j, sum, k);
+    if (sum->peg_score >= 0) {
+        json_open(j, NULL, "{");
+        str(j, "linkId", PEG_SCORE);
+        str(j, "text", content_ui(c, "summary.peg_score", sum->lang));
+        json_open(j, "answer", "[");
+        json_open(j, NULL, "{");
+        raw(j, "valueDecimal", "%.1f", sum->peg_score);
+        json_close(j, "}");
+        json_close(j, "]");
+        json_close(j, "}");
+    }
+    json_close(j, "]");
+    json_close(j, "}");
+}
+
+/* ISO 8601 with the local offset: 2026-11-21T12:30:05+01:00. */
+static void iso_time(time_t t, char *buf, size_t size)
+{
+    struct tm tm;
+    char off[8];
+    if (!localtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%dT%H:%M:%S", &tm) ||
+        !strftime(off, sizeof off, "%z", &tm) || strlen(off) != 5) {
+        snprintf(buf, size, "1970-01-01T00:00:00Z");
+        return;
+    }
+    size_t n = strlen(buf);
+    snprintf(buf + n, size - n, "%.3s:%.2s", off, off + 3);
+}
+
+int fhir_write(const Summary *sum, FILE *out)
+{
+    Json j = {out, 0, true, false};
+    char when[48];
+    bool peg_done = false, any_peg = false;
+
+    if (!sum || !sum->content || !out)
+        return PK_EINVAL;
+    for (size_t i = 0; i < sum->content->nquestions; i++)
+        if (is_peg(&sum->content->questions[i]) && answered(sum, i))
+            any_peg = true;
+
+    iso_time(sum->created, when, sizeof when);
+    put(&j, "{");
+    j.depth = 1;
+    str(&j, "resourceType", "QuestionnaireResponse");
+    str(&j, "language", lang_code(sum->lang));
+    json_open(&j, "contained", "[");
+    questionnaire(&j, sum);
+    json_close(&j, "]");
+    str(&j, "questionnaire", "#" Q_ID);
+    str(&j, "status", sum->finished ? "completed" : "in-progress");
+    str(&j, "authored", when);
+    json_open(&j, "item", "[");
+    for (size_t i = 0; i < sum->content->nquestions; i++) {
+        const Question *q = &sum->content->questions[i];
+        if (is_peg(q)) {
+            if (!peg_done && any_peg)
+                peg_group(&j, sum);
+            peg_done = true;
+        } else if (answered(sum, i))
+            response_item(&j, sum, i);
+    }
+    json_close(&j, "]");
+    j.depth = 0;
+    newline(&j);
+    put(&j, "}\n");
+    if (fflush(out) != 0 || ferror(out))
+        j.failed = true;
+    return j.failed ? PK_EIO : 0;
+}

@@ -1,0 +1,186 @@
+/* The summary PDF: picks the type size that fits the paper, renders through a cairo
+ * write function (a file, or memory for CUPS), and the staff test page. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../core/error.h"
+#include "print_internal.h"
+
+#define MIN_FONT 8.5
+
+cairo_status_t pdfbuf_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    PdfBuffer *b = closure;
+    if (b->len + length > b->cap) {
+        size_t cap = b->cap ? b->cap : 64 * 1024;
+        while (cap < b->len + length)
+            cap *= 2;
+        unsigned char *p = malloc(cap);
+        if (!p)
+            return CAIRO_STATUS_WRITE_ERROR;
+        /* Grow by copying, so no stale copy of the document is left unwiped. */
+        if (b->len)
+            memcpy(p, b->data, b->len);
+        if (b->data) {
+            memset(b->data, 0, b->cap);
+            free(b->data);
+        }
+        b->data = p;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, data, length);
+    b->len += length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+void pdfbuf_wipe(PdfBuffer *b)
+{
+    if (b->data) {
+        memset(b->data, 0, b->cap);
+        free(b->data);
+    }
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+static cairo_status_t discard_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    (void)closure;
+    (void)data;
+    (void)length;
+    return CAIRO_STATUS_SUCCESS;
+}
+
+/* One rendering pass. npages_known is the page count for the footers (0: unknown). */
+static int render_pass(const Summary *sum, Paper paper, double page_h, double fs, int compact,
+                       int npages_known, cairo_write_func_t write, void *closure, int *npages,
+                       double *used)
+{
+    Doc d = {0};
+    d.sum = sum;
+    d.compact = compact;
+    d.lang = sum->lang;
+    int err = doc_open(&d, paper, page_h, fs, write, closure);
+    if (err)
+        return err;
+    d.npages = npages_known;
+    sections_draw(&d);
+    if (npages)
+        *npages = d.page;
+    return doc_close(&d, used);
+}
+
+int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write, void *closure,
+                       int *npages, double *height)
+{
+    static const double sizes[] = {10.5, 10.0, 9.5, 9.0, MIN_FONT};
+    const size_t nsizes = sizeof sizes / sizeof sizes[0];
+    int pages = 0, err;
+    double used = 0;
+
+    if (paper == PAPER_RECEIPT_80MM) {
+        double w, maxh;
+        paper_size(paper, &w, &maxh);
+        err = render_pass(sum, paper, maxh, 9.0, 0, 0, discard_write, NULL, &pages, &used);
+        if (err)
+            return err;
+        /* One page cut to length (the rare session longer than 5 m pages on). */
+        double h = pages > 1 ? maxh : used;
+        if (height)
+            *height = h;
+        return render_pass(sum, paper, h, 9.0, 0, pages, write, closure, npages, NULL);
+    }
+
+    /* In order of preference: the largest type that fits one page; the largest that
+     * fits two; the same with the plan compacted (tips, then exercises too, as titles);
+     * else the smallest type, compacted, on as many pages as it takes. */
+    double fs = 0;
+    int compact = 0;
+    for (int want = 1; want <= 2 && fs == 0; want++) {
+        for (int c = 0; c < (want == 2 ? 3 : 1) && fs == 0; c++) {
+            for (size_t i = 0; i < nsizes; i++) {
+                err = render_pass(sum, paper, 0, sizes[i], c, 0, discard_write, NULL, &pages, NULL);
+                if (err)
+                    return err;
+                if (pages <= want) {
+                    fs = sizes[i];
+                    compact = c;
+                    break;
+                }
+            }
+        }
+    }
+    if (fs == 0) {
+        fs = MIN_FONT;
+        compact = 2;
+        err = render_pass(sum, paper, 0, fs, compact, 0, discard_write, NULL, &pages, NULL);
+        if (err)
+            return err;
+    }
+    if (height) {
+        double w;
+        paper_size(paper, &w, height);
+    }
+    return render_pass(sum, paper, 0, fs, compact, pages, write, closure, npages, NULL);
+}
+
+int pdf_render_test(Paper paper, cairo_write_func_t write, void *closure)
+{
+    Doc d = {0};
+    int err =
+        doc_open(&d, paper, paper == PAPER_RECEIPT_80MM ? TEST_RECEIPT_H : 0, 10.5, write, closure);
+    if (err)
+        return err;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        d.lang = (Lang)l;
+        d.y +=
+            doc_text(&d, d.x, d.y, d.w, d.fs * 1.5, TX_BOLD, doc_ui(&d, "summary.test_page"), true);
+        d.y += doc_text(&d, d.x, d.y, d.w, d.fs, 0, doc_ui(&d, "summary.test_body"), true);
+        d.y += d.fs;
+    }
+    char line[160];
+    snprintf(line, sizeof line, "%s · %s · á é í ó ú ñ ü ¿ ¡", paper_name(paper), d.date);
+    d.y += doc_text(&d, d.x, d.y, d.w, d.fs, TX_GRAY, line, true) + d.fs;
+    d.lang = LANG_EN;
+    double h = fmin(150, d.w / body_diagram_width(1.0));
+    body_diagram_draw(&d, d.x, d.y, h, NULL, 0);
+    d.y += h + d.fs * 3;
+    return doc_close(&d, NULL);
+}
+
+static cairo_status_t file_write(void *closure, const unsigned char *data, unsigned int length)
+{
+    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+                                                      : CAIRO_STATUS_WRITE_ERROR;
+}
+
+int print_pdf_file(const Summary *sum, Paper paper, const char *path)
+{
+    /* Only the person who asked for the file may read it: it holds patient data. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (fd < 0)
+        return PK_EIO;
+    FILE *f = fdopen(fd, "wb");
+    if (!f) {
+        close(fd);
+        goto fail;
+    }
+    int err = pdf_render_summary(sum, paper, file_write, f, NULL, NULL);
+    if (fclose(f) != 0 && !err)
+        err = PK_EIO;
+    if (err)
+        goto fail_err;
+    return 0;
+
+fail_err:
+    unlink(path);
+    return err;
+fail:
+    unlink(path);
+    return PK_EIO;
+}

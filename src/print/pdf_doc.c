@@ -1,0 +1,258 @@
+/* The page engine: a PDF surface, one Pango layout reused for every piece of text, a
+ * cursor that flows down the page and breaks to a new one above the footer. */
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/error.h"
+#include "print_internal.h"
+
+#define FONT_FAMILY "DejaVu Sans"
+#define MM (72.0 / 25.4)
+
+/* Strings the printout needs that content may not provide (yet): English, Spanish. */
+static const struct {
+    const char *key;
+    const char *s[LANG_COUNT];
+} fallback[] = {
+    {"summary.front", {"Front", "De frente"}},
+    {"summary.back", {"Back", "De espalda"}},
+    {"summary.left", {"Left", "Izquierda"}},
+    {"summary.right", {"Right", "Derecha"}},
+    {"summary.page", {"Page", "Página"}},
+    {"summary.test_page", {"Printer test page", "Página de prueba de la impresora"}},
+    {"summary.test_body",
+     {"No patient data. If you can read this page, the kiosk printer works.",
+      "Sin datos de pacientes. Si puede leer esta página, la impresora del quiosco "
+      "funciona."}},
+    {"summary.title", {"Joint and back pain after birth", "Dolor de articulaciones y espalda"}},
+    {"summary.date", {"Date", "Fecha"}},
+};
+
+const char *doc_ui(const Doc *d, const char *key)
+{
+    if (d->sum && d->sum->content) {
+        const char *s = content_ui(d->sum->content, key, d->lang);
+        if (s && strcmp(s, key) != 0)
+            return s;
+    }
+    for (size_t i = 0; i < sizeof fallback / sizeof fallback[0]; i++)
+        if (strcmp(fallback[i].key, key) == 0)
+            return fallback[i].s[d->lang];
+    return key;
+}
+
+static double footer(Doc *d, double y, bool draw);
+
+static void page_geometry(Doc *d)
+{
+    if (d->receipt) {
+        d->left = d->right = 4 * MM; /* 72 mm printable of 80 */
+        d->top = d->bottom = 4 * MM;
+    } else {
+        d->left = d->right = 0.42 * 72;
+        d->top = 0.4 * 72;
+        d->bottom = 0.35 * 72;
+    }
+    d->x = d->left;
+    d->w = d->pw - d->left - d->right;
+    d->y = d->top;
+    d->gap = d->fs * 0.75;
+}
+
+int doc_open(Doc *d, Paper paper, double page_h, double fs, cairo_write_func_t write, void *closure)
+{
+    double h;
+    d->paper = paper;
+    d->receipt = paper == PAPER_RECEIPT_80MM;
+    paper_size(paper, &d->pw, &h);
+    d->ph = page_h > 0 ? page_h : h;
+    d->fs = fs;
+    d->small = fmax(fs * 0.86, SMALL_MIN);
+    d->page = 1;
+    page_geometry(d);
+
+    time_t t = d->sum ? d->sum->created : time(NULL);
+    struct tm tm;
+    if (localtime_r(&t, &tm) && strftime(d->date, sizeof d->date, "%Y-%m-%d %H:%M", &tm))
+        ;
+    else
+        d->date[0] = '\0';
+
+    d->surface = cairo_pdf_surface_create_for_stream(write, closure, d->pw, d->ph);
+    if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS)
+        goto fail_surface;
+    /* Document metadata stays free of patient data. */
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_TITLE,
+                                   d->sum ? "Visit summary" : "Printer test page");
+    cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, "ppkiosk");
+    d->cr = cairo_create(d->surface);
+    if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS)
+        goto fail_cr;
+    d->layout = pango_cairo_create_layout(d->cr);
+    if (!d->layout)
+        goto fail_layout;
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(pango_layout_get_context(d->layout), fo);
+    cairo_font_options_destroy(fo);
+    /* 72 dpi: a point in markup is a point on paper */
+    pango_cairo_context_set_resolution(pango_layout_get_context(d->layout), 72);
+    pango_layout_context_changed(d->layout);
+    d->font = pango_font_description_from_string(FONT_FAMILY);
+    /* Room kept at the foot of every page (the receipt's footer ends its one page). */
+    d->footer_h = d->receipt ? 0 : footer(d, 0, false) + d->fs * 0.4;
+    return 0;
+
+fail_layout:
+    cairo_destroy(d->cr);
+fail_cr:
+fail_surface:
+    cairo_surface_destroy(d->surface);
+    memset(d, 0, sizeof *d);
+    return PK_ENOMEM;
+}
+
+/* The footer of every page: the date, the educational-only note and the page
+ * number; on the receipt, stacked at the end. */
+static double footer(Doc *d, double y, bool draw)
+{
+    double size = d->small, pad = d->fs * 0.35;
+    const char *note = d->sum ? doc_ui(d, "summary.disclaimer") : NULL;
+    char date[160], page[64];
+
+    snprintf(date, sizeof date, "%s: %s", doc_ui(d, "summary.date"), d->date);
+    if (d->npages > 1)
+        snprintf(page, sizeof page, "%s %d / %d", doc_ui(d, "summary.page"), d->page, d->npages);
+    else
+        page[0] = '\0';
+    if (draw) {
+        cairo_save(d->cr);
+        cairo_set_source_rgb(d->cr, 0.45, 0.45, 0.45);
+        cairo_set_line_width(d->cr, 0.5);
+        cairo_move_to(d->cr, d->x, y);
+        cairo_line_to(d->cr, d->x + d->w, y);
+        cairo_stroke(d->cr);
+        cairo_restore(d->cr);
+    }
+    y += pad;
+    if (d->receipt) {
+        double h = doc_text(d, d->x, y, d->w, size, TX_ITALIC, note, draw);
+        h += doc_text(d, d->x, y + h, d->w, size, TX_GRAY, date, draw);
+        return pad + h;
+    }
+    double side = d->w * 0.2;
+    double h =
+        doc_text(d, d->x + side, y, d->w - 2 * side, size, TX_ITALIC | TX_CENTER, note, draw);
+    double hd = doc_text(d, d->x, y, side, size, TX_GRAY, date, draw);
+    doc_text(d, d->x + d->w - side, y, side, size, TX_GRAY | TX_RIGHT, page, draw);
+    return pad + (h > hd ? h : hd);
+}
+
+static void draw_footer(Doc *d)
+{
+    if (d->receipt) {
+        d->y += d->fs * 0.5;
+        d->y += footer(d, d->y, true);
+    } else
+        footer(d, d->ph - d->bottom - d->footer_h, true);
+}
+
+void doc_new_page(Doc *d)
+{
+    draw_footer(d);
+    cairo_show_page(d->cr);
+    d->page++;
+    d->y = d->top;
+}
+
+void doc_need(Doc *d, double h)
+{
+    double limit = d->ph - d->bottom - d->footer_h;
+    if (d->y + h <= limit || d->y <= d->top + 0.5)
+        return; /* fits, or would not fit on any page: draw it here */
+    doc_new_page(d);
+}
+
+int doc_close(Doc *d, double *used)
+{
+    int err = 0;
+    draw_footer(d);
+    if (used)
+        *used = (d->receipt ? d->y : d->ph - d->bottom) + d->bottom;
+    pango_font_description_free(d->font);
+    g_object_unref(d->layout);
+    cairo_destroy(d->cr);
+    cairo_surface_finish(d->surface);
+    if (cairo_surface_status(d->surface) != CAIRO_STATUS_SUCCESS)
+        err = PK_EIO;
+    cairo_surface_destroy(d->surface);
+    d->cr = NULL;
+    d->surface = NULL;
+    d->layout = NULL;
+    d->font = NULL;
+    return err;
+}
+
+double doc_text(Doc *d, double x, double y, double w, double size, int style, const char *s,
+                bool draw)
+{
+    PangoLayout *l = d->layout;
+    PangoRectangle ink, logical;
+
+    if (!s || !*s)
+        return 0;
+    pango_font_description_set_weight(d->font,
+                                      (style & TX_BOLD) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(d->font,
+                                     (style & TX_ITALIC) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_font_description_set_absolute_size(d->font, size * PANGO_SCALE);
+    pango_layout_set_font_description(l, d->font);
+    pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+    pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_ellipsize(l, (style & TX_NOWRAP) ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_alignment(l, (style & TX_RIGHT)    ? PANGO_ALIGN_RIGHT
+                                  : (style & TX_CENTER) ? PANGO_ALIGN_CENTER
+                                                        : PANGO_ALIGN_LEFT);
+    if (style & TX_MARKUP)
+        pango_layout_set_markup(l, s, -1);
+    else {
+        pango_layout_set_attributes(l, NULL);
+        pango_layout_set_text(l, s, -1);
+    }
+    pango_layout_get_extents(l, &ink, &logical);
+    if (draw) {
+        cairo_save(d->cr);
+        if (style & TX_WHITE)
+            cairo_set_source_rgb(d->cr, 1, 1, 1);
+        else if (style & TX_GRAY)
+            cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
+        else
+            cairo_set_source_rgb(d->cr, 0, 0, 0);
+        cairo_move_to(d->cr, x, y);
+        pango_cairo_show_layout(d->cr, l);
+        cairo_restore(d->cr);
+    }
+    /* Forget the text: layouts hold patient answers. */
+    pango_layout_set_text(l, "", 0);
+    pango_layout_set_attributes(l, NULL);
+    return (double)logical.height / PANGO_SCALE;
+}
+
+void doc_heading(Doc *d, const char *s, double keep)
+{
+    double size = d->fs * 1.12;
+    double h = doc_text(d, d->x, d->y, d->w, size, TX_BOLD, s, false);
+    doc_need(d, h + 3 + keep);
+    doc_text(d, d->x, d->y, d->w, size, TX_BOLD, s, true);
+    d->y += h + 1;
+    cairo_save(d->cr);
+    cairo_set_line_width(d->cr, 0.6);
+    cairo_set_source_rgb(d->cr, 0, 0, 0);
+    cairo_move_to(d->cr, d->x, d->y);
+    cairo_line_to(d->cr, d->x + d->w, d->y);
+    cairo_stroke(d->cr);
+    cairo_restore(d->cr);
+    d->y += 3;
+}

@@ -1,0 +1,154 @@
+/* Private to src/print: the PDF drawing engine shared by the file writer, the CUPS
+ * sender and the test page. Nothing here is part of the printer.h contract. */
+#ifndef PK_PRINT_INTERNAL_H
+#define PK_PRINT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "printer.h"
+
+#define SMALL_MIN 8.5 /* the smallest type on paper, in points */
+
+/* A growing in-memory PDF. It holds patient data: pdfbuf_wipe() zeroes it before
+ * freeing. */
+typedef struct {
+    unsigned char *data;
+    size_t len, cap;
+} PdfBuffer;
+
+/* A cairo write function appending to the PdfBuffer passed as closure. */
+cairo_status_t pdfbuf_write(void *closure, const unsigned char *data, unsigned int length);
+
+/* Zeroes and frees the buffer; leaves it empty and reusable. */
+void pdfbuf_wipe(PdfBuffer *b);
+
+/* The page size of a paper in points (1/72 in). A receipt's height is a maximum: the
+ * summary's page is cut to the height it needs. */
+void paper_size(Paper paper, double *width, double *height);
+
+/* The name paper_parse() accepts for the paper ("letter", "a4", "receipt"). */
+const char *paper_name(Paper paper);
+
+/* Renders the summary PDF through write(closure, ...). Letter and A4 fit on one page
+ * when they can and two at most (smaller type, never below 8.5 pt); a receipt is one
+ * page as long as it needs. *npages and *height (the last page's height in points)
+ * may be NULL. Returns 0, PK_ENOMEM or PK_EIO (write failed). */
+int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write, void *closure,
+                       int *npages, double *height);
+
+/* The receipt test page's length in points. */
+#define TEST_RECEIPT_H (110 * 72 / 25.4)
+
+/* Renders a one-page test page with no patient data. Returns 0 or PK_EIO. */
+int pdf_render_test(Paper paper, cairo_write_func_t write, void *closure);
+
+/* ---- the page engine (pdf_doc.c) ---- */
+
+enum {
+    TX_BOLD = 1 << 0,
+    TX_ITALIC = 1 << 1,
+    TX_MARKUP = 1 << 2, /* the text is Pango markup */
+    TX_RIGHT = 1 << 3,
+    TX_CENTER = 1 << 4,
+    TX_WHITE = 1 << 5,
+    TX_GRAY = 1 << 6,
+    TX_NOWRAP = 1 << 7, /* one line, shortened with an ellipsis if too long */
+};
+
+typedef struct {
+    cairo_surface_t *surface;
+    cairo_t *cr;
+    PangoLayout *layout;
+    PangoFontDescription *font;
+    const Summary *sum; /* NULL for the test page */
+    Lang lang;
+    Paper paper;
+    double pw, ph;                   /* page size */
+    double left, right, top, bottom; /* margins */
+    double x, w;                     /* the content column */
+    double y;                        /* the next free line */
+    double fs;                       /* base type size */
+    double small;                    /* secondary text: never below SMALL_MIN */
+    double gap;                      /* space between sections */
+    double footer_h;
+    int compact; /* 0: the full plan; 1: tips other than exercises as titles only;
+                    2: every group as titles only */
+    int page;    /* current page, from 1 */
+    int npages;  /* total pages when known (second pass), else 0 */
+    bool receipt;
+    char date[64];
+} Doc;
+
+/* Opens a PDF surface writing through write and sets the page geometry. Returns 0 or
+ * PK_ENOMEM; on failure the Doc needs no doc_close(). */
+int doc_open(Doc *d, Paper paper, double page_h, double fs, cairo_write_func_t write,
+             void *closure);
+
+/* Draws the last footer, finishes the PDF and frees the Doc. Returns 0 or PK_EIO
+ * when the PDF could not be written. *used receives the height the last page used. */
+int doc_close(Doc *d, double *used);
+
+/* Lays out s in width w with size pt and TX_* style; draws it at (x, y) when draw is
+ * true. Returns its height. */
+double doc_text(Doc *d, double x, double y, double w, double size, int style, const char *s,
+                bool draw);
+
+/* Makes sure h points are left above the footer; starts a new page otherwise. */
+void doc_need(Doc *d, double h);
+
+/* A section heading with a rule under it, kept with the next keep points. */
+void doc_heading(Doc *d, const char *s, double keep);
+
+/* A light string from the content (content_ui) or, for keys content may lack,
+ * from a built-in English/Spanish fallback. */
+const char *doc_ui(const Doc *d, const char *key);
+
+/* ---- the summary's sections (pdf_sections.c) ---- */
+
+void sections_draw(Doc *d);
+
+/* Zeroes a GString (it may hold answers) and frees it. */
+void gstring_wipe_free(GString *s);
+
+/* Appends text with Pango markup characters escaped. */
+void append_escaped(GString *s, const char *text);
+
+/* "<i>Because you said:</i> Label: answer; Label: answer" as markup, showing of each
+ * several-answer question only the answers the rule when tests; the caller frees it
+ * with gstring_wipe_free(). */
+GString *because_markup(const Doc *d, const Cond *when, const SummaryFact *f, size_t n);
+
+/* "<b>title</b>  <span small gray>Because you said: ...</span>" as markup, for a flag
+ * or a contributor; the caller frees it with gstring_wipe_free(). */
+GString *titled_because_markup(const Doc *d, const char *title, const Cond *when,
+                               const SummaryFact *f, size_t n);
+
+/* One bulleted item with a hanging indent at (x, y) in width w; returns its height. */
+double bullet_item(Doc *d, double x, double y, double w, double size, int style, const char *s,
+                   bool draw);
+
+/* Ends the page (footer included) and starts the next one. */
+void doc_new_page(Doc *d);
+
+/* ---- likely contributors and the self-care plan, in columns (pdf_plan.c) ---- */
+
+void sec_causes(Doc *d);
+void sec_selfcare(Doc *d);
+
+/* ---- the body diagram (pdf_body.c) ---- */
+
+/* The width of the two-view diagram drawn height h tall (without labels). */
+double body_diagram_width(double h);
+
+/* Draws the front and back views side by side, h tall, at (x, y), with the regions of
+ * the given areas marked and the sides labelled in plain words. Returns the total
+ * height used, labels included. */
+double body_diagram_draw(Doc *d, double x, double y, double h, const Option *const *areas,
+                         size_t nareas);
+
+#endif

@@ -1,0 +1,21 @@
+# Print module tests: unit suites (no printer needed), the PDF content checks with
+# poppler's pdftotext, and a real print through a CUPS PDF queue.
+ppk_check_test(test_print SOURCES print/test_print.c LIBS ppprint)
+ppk_check_test(test_fhir SOURCES print/test_fhir.c LIBS ppprint)
+
+add_executable(print_demo print/print_demo.c)
+target_link_libraries(print_demo PRIVATE ppprint)
+target_compile_definitions(print_demo PRIVATE PPKIOSK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+
+add_test(NAME print_pdf_content
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/pdf_check.sh $<TARGET_FILE:print_demo>)
+add_test(NAME print_cups
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/cups_check.sh $<TARGET_FILE:print_demo>)
+set_tests_properties(print_cups PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 RUN_SERIAL TRUE)
+set_tests_properties(print_pdf_content PROPERTIES TIMEOUT 180)
+
+# Fontconfig keeps a process-lifetime cache that LeakSanitizer reports (the shared
+# third-party suppressions).
+set(PPK_PRINT_LSAN "suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
+set_property(TEST test_print test_fhir print_pdf_content print_cups APPEND PROPERTY
+             ENVIRONMENT "LSAN_OPTIONS=${PPK_PRINT_LSAN}")

@@ -1,0 +1,95 @@
+#!/bin/sh
+# The printed summary, checked from the outside with poppler: for every paper, both
+# languages and four kinds of session, every section heading is in the text, the page
+# count and size are right, no word lies outside the page's printable area, and the
+# Spanish accents survive. Usage: pdf_check.sh PRINT_DEMO
+set -u
+demo=$1
+for tool in pdftotext pdfinfo pdftoppm; do
+    command -v "$tool" >/dev/null || { echo "FAIL: $tool missing (poppler-utils)"; exit 1; }
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# The whole text on one line, whitespace squeezed (headings may wrap).
+flat() { pdftotext -raw -enc UTF-8 "$1" - | tr -s ' \n\f' '   '; }
+flat_ui() { "$demo" ui "$1" "$2" | tr -s ' \n' '  ' | sed 's/ $//'; }
+
+pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
+width() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]*\) x.*/\1/p'; }
+
+# Every word box inside [margin, width - margin]; prints offenders.
+overflow() {
+    pdftotext -bbox "$1" - | awk -v m="$2" '
+        /<page / { match($0, /width="[0-9.]+"/); pw = substr($0, RSTART + 7, RLENGTH - 8) + 0;
+                   match($0, /height="[0-9.]+"/); ph = substr($0, RSTART + 8, RLENGTH - 9) + 0 }
+        /<word / { match($0, /xMin="[0-9.]+"/); x0 = substr($0, RSTART + 6, RLENGTH - 7) + 0;
+                   match($0, /xMax="[0-9.]+"/); x1 = substr($0, RSTART + 6, RLENGTH - 7) + 0;
+                   match($0, /yMax="[0-9.]+"/); y1 = substr($0, RSTART + 6, RLENGTH - 7) + 0;
+                   if (x0 < m || x1 > pw - m || y1 > ph - m / 2) { print; bad++ } }
+        END { exit bad > 0 }'
+}
+
+for lang in en es; do
+    common="summary.title summary.clinician summary.scores summary.pain_now summary.peg_pain
+            summary.peg_enjoyment summary.peg_activity summary.peg_score summary.date"
+    for paper in letter a4 receipt; do
+        for case in typical long urgent skipped; do
+            pdf="$tmp/$paper-$lang-$case.pdf"
+            if ! PPKIOSK_PAPER= "$demo" pdf "$paper" "$lang" "$case" "$pdf"; then
+                fail "$paper $lang $case: print_demo failed"
+                continue
+            fi
+            text=$(flat "$pdf")
+            keys=$common
+            case $case in
+            typical | long) keys="$keys summary.areas summary.about summary.causes summary.selfcare summary.because" ;;
+            urgent) keys="$keys summary.urgent summary.stopped" ;;
+            skipped) keys="$keys summary.not_answered" ;;
+            esac
+            for key in $keys; do
+                want=$(flat_ui "$lang" "$key")
+                case $text in
+                *"$want"*) ;;
+                *) fail "$paper $lang $case: \"$want\" ($key) not in the PDF text" ;;
+                esac
+            done
+            # The disclaimer: its first five words.
+            want=$(flat_ui "$lang" summary.disclaimer | cut -d' ' -f1-5)
+            case $text in *"$want"*) ;; *) fail "$paper $lang $case: disclaimer missing" ;; esac
+
+            n=$(pages "$pdf")
+            w=$(width "$pdf")
+            case $paper in
+            letter) [ "$w" = 612 ] || fail "$paper: width $w" ;;
+            a4) case $w in 595.*) ;; *) fail "$paper: width $w" ;; esac ;;
+            receipt) case $w in 226.*) ;; *) fail "$paper: width $w" ;; esac ;;
+            esac
+            # The receipt is one long page; Letter and A4 never more than two (a
+            # session that fits one page gets one: see pdf_render_summary).
+            if [ "$paper" = receipt ]; then
+                [ "$n" = 1 ] || fail "$paper $lang $case: $n pages, want 1"
+            else
+                [ "$n" -le 2 ] || fail "$paper $lang $case: $n pages, want at most 2"
+            fi
+            margin=18
+            [ "$paper" = receipt ] && margin=8
+            overflow "$pdf" "$margin" || fail "$paper $lang $case: text outside the margins"
+            echo "ok $paper $lang $case: $n page(s)"
+        done
+    done
+done
+
+# Spanish glyphs: the accents of the Spanish summary are real characters in the text.
+text=$(flat "$tmp/letter-es-long.pdf")
+for ch in á é í ó ú ñ; do
+    case $text in *"$ch"*) ;; *) fail "Spanish summary lacks \"$ch\"" ;; esac
+done
+# The page renders (the same path a person looks at).
+pdftoppm -png -r 30 -f 1 -l 1 "$tmp/letter-en-long.pdf" "$tmp/page" ||
+    fail "pdftoppm could not render the summary"
+
+[ "$failures" -eq 0 ] || { echo "$failures failure(s)"; exit 1; }
+echo "all PDF checks passed"

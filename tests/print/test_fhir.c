@@ -1,0 +1,247 @@
+/* The FHIR export: the JSON parses (with the core's strict parser), and has the
+ * structure and codes of an R4 QuestionnaireResponse with a contained Questionnaire. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/json.h"
+#include "core/session.h"
+#include "core/summary.h"
+#include "print/printer.h"
+
+static Content *content;
+
+static void load_content(void)
+{
+    Diags d = {0};
+    if (content_load(PPKIOSK_SOURCE_DIR "/assets/content", &content, &d) != 0) {
+        diags_print(&d, stderr);
+        content = NULL;
+    }
+    diags_free(&d);
+}
+
+static void unload_content(void)
+{
+    content_free(content);
+    content = NULL;
+}
+
+/* Answers every question: scales 5, yes/no "no" (or "yes" to rf_chest when urgent), the
+ * first option otherwise. */
+static void interview(Session *s, bool urgent)
+{
+    const Question *q;
+    while ((q = session_question(s)) != NULL) {
+        Answer a = {.state = ANS_GIVEN, .options = 1u, .value = 5};
+        if (q->kind == QK_YESNO) {
+            int i =
+                question_option_index(q, urgent && strcmp(q->id, "rf_chest") == 0 ? "yes" : "no");
+            a.options = 1u << (i < 0 ? 0 : i);
+        }
+        int rc = session_answer(s, &a);
+        if (rc == SESSION_URGENT)
+            return;
+        ck_assert_int_ge(rc, 0);
+    }
+}
+
+typedef struct {
+    Arena arena;
+    JsonValue *root;
+    char *text;
+    size_t len;
+} Export;
+
+static void export_case(Export *e, Lang lang, bool urgent)
+{
+    Session *s = session_new(content, lang);
+    Summary sum;
+    ck_assert_ptr_nonnull(s);
+    interview(s, urgent);
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+    FILE *f = open_memstream(&e->text, &e->len);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fhir_write(&sum, f), 0);
+    fclose(f);
+    summary_free(&sum);
+    session_free(s);
+    JsonError err;
+    memset(&e->arena, 0, sizeof e->arena);
+    int rc = json_parse(e->text, e->len, &e->arena, &e->root, &err);
+    if (rc)
+        fprintf(stderr, "fhir json %d:%d: %s\n", err.line, err.col, err.msg);
+    ck_assert_int_eq(rc, 0);
+}
+
+static void export_free(Export *e)
+{
+    arena_free(&e->arena);
+    free(e->text);
+}
+
+static const char *str(const JsonValue *v, const char *key)
+{
+    const JsonValue *m = json_get(v, key);
+    return m && m->type == JSON_STRING ? m->string : NULL;
+}
+
+/* The item with linkId id anywhere under v's "item" arrays, or NULL. */
+static const JsonValue *find_item(const JsonValue *v, const char *id)
+{
+    const JsonValue *items = json_get(v, "item");
+    for (size_t i = 0; items && i < items->count; i++) {
+        const JsonValue *it = items->items[i];
+        const char *l = str(it, "linkId");
+        if (l && strcmp(l, id) == 0)
+            return it;
+        const JsonValue *deeper = find_item(it, id);
+        if (deeper)
+            return deeper;
+    }
+    return NULL;
+}
+
+static const char *loinc_of(const JsonValue *qitem)
+{
+    const JsonValue *code = json_get(qitem, "code");
+    if (!code || code->type != JSON_ARRAY || code->count != 1)
+        return NULL;
+    ck_assert_str_eq(str(code->items[0], "system"), "http://loinc.org");
+    return str(code->items[0], "code");
+}
+
+/* Every response item: a linkId the Questionnaire has, not both answer and item, each
+ * answer exactly one value[x]. */
+static void check_items(const JsonValue *v, const JsonValue *questionnaire, int *count)
+{
+    const JsonValue *items = json_get(v, "item");
+    for (size_t i = 0; items && i < items->count; i++) {
+        const JsonValue *it = items->items[i];
+        const char *l = str(it, "linkId");
+        ck_assert_ptr_nonnull(l);
+        ck_assert_msg(find_item(questionnaire, l) != NULL, "linkId %s not in Questionnaire", l);
+        const JsonValue *ans = json_get(it, "answer");
+        ck_assert(!(ans && json_get(it, "item")));
+        for (size_t a = 0; ans && a < ans->count; a++) {
+            const JsonValue *av = ans->items[a];
+            size_t values = 0;
+            for (size_t m = 0; m < av->count; m++)
+                values += strncmp(av->members[m].key, "value", 5) == 0;
+            ck_assert_uint_eq(values, 1);
+            const JsonValue *coding = json_get(av, "valueCoding");
+            if (coding) {
+                ck_assert(strncmp(str(coding, "system"), "urn:ppkiosk:option:", 19) == 0);
+                ck_assert_ptr_nonnull(str(coding, "code"));
+                ck_assert_ptr_nonnull(str(coding, "display"));
+            }
+        }
+        (*count)++;
+        check_items(it, questionnaire, count);
+    }
+}
+
+static const struct {
+    const char *link;
+    const char *loinc;
+} codes[] = {
+    {"pain_now", "72514-3"},      {"peg", "91148-7"},          {"peg_pain", "75893-8"},
+    {"peg_enjoyment", "91145-3"}, {"peg_activity", "91146-1"}, {"peg_score", "91147-9"},
+};
+
+START_TEST(test_fhir_completed)
+{
+    Export e;
+    ck_assert_ptr_nonnull(content);
+    export_case(&e, (Lang)_i, false);
+    const JsonValue *r = e.root;
+    ck_assert_str_eq(str(r, "resourceType"), "QuestionnaireResponse");
+    ck_assert_str_eq(str(r, "status"), "completed");
+    ck_assert_str_eq(str(r, "language"), _i == LANG_EN ? "en" : "es");
+    const char *when = str(r, "authored");
+    ck_assert_ptr_nonnull(when);
+    ck_assert_uint_eq(strlen(when), 25); /* 2026-11-21T12:30:05+01:00 */
+    ck_assert(when[10] == 'T' && (when[19] == '+' || when[19] == '-') && when[22] == ':');
+
+    const JsonValue *contained = json_get(r, "contained");
+    ck_assert(contained && contained->type == JSON_ARRAY && contained->count == 1);
+    const JsonValue *q = contained->items[0];
+    ck_assert_str_eq(str(q, "resourceType"), "Questionnaire");
+    char ref[80];
+    snprintf(ref, sizeof ref, "#%s", str(q, "id"));
+    ck_assert_str_eq(str(r, "questionnaire"), ref);
+    ck_assert(strncmp(str(q, "url"), "urn:ppkiosk:", 12) == 0);
+    ck_assert_ptr_nonnull(str(q, "status"));
+    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++) {
+        const JsonValue *qi = find_item(q, codes[i].link);
+        ck_assert_msg(qi != NULL, "Questionnaire lacks %s", codes[i].link);
+        ck_assert_str_eq(loinc_of(qi), codes[i].loinc);
+        ck_assert_ptr_nonnull(str(qi, "type"));
+        ck_assert_msg(find_item(r, codes[i].link) != NULL, "response lacks %s", codes[i].link);
+    }
+    const JsonValue *score = json_get(find_item(r, "peg_score"), "answer");
+    ck_assert(score && score->count == 1);
+    const JsonValue *dec = json_get(score->items[0], "valueDecimal");
+    ck_assert(dec && dec->type == JSON_NUMBER && dec->number == 5.0);
+    const JsonValue *pain = json_get(find_item(r, "pain_now"), "answer");
+    ck_assert_int_eq((int)json_get(pain->items[0], "valueInteger")->number, 5);
+    const JsonValue *yn = json_get(find_item(r, "rf_chest"), "answer");
+    ck_assert(yn && json_get(yn->items[0], "valueBoolean")->type == JSON_BOOL);
+    ck_assert(!json_get(yn->items[0], "valueBoolean")->boolean);
+
+    int n = 0;
+    check_items(r, q, &n);
+    ck_assert_int_gt(n, 10);
+    export_free(&e);
+}
+END_TEST
+
+START_TEST(test_fhir_stopped)
+{
+    Export e;
+    ck_assert_ptr_nonnull(content);
+    export_case(&e, LANG_EN, true);
+    ck_assert_str_eq(str(e.root, "status"), "in-progress");
+    const JsonValue *yn = json_get(find_item(e.root, "rf_chest"), "answer");
+    ck_assert(yn && json_get(yn->items[0], "valueBoolean")->boolean);
+    /* Not asked: not in the response. */
+    ck_assert_ptr_null(find_item(e.root, "pain_now"));
+    ck_assert_ptr_null(find_item(e.root, "peg"));
+    export_free(&e);
+}
+END_TEST
+
+START_TEST(test_fhir_write_error)
+{
+    ck_assert_ptr_nonnull(content);
+    Session *s = session_new(content, LANG_EN);
+    Summary sum;
+    interview(s, false);
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+    FILE *f = fopen("/dev/full", "w");
+    if (f) {
+        ck_assert_int_eq(fhir_write(&sum, f), PK_EIO);
+        fclose(f);
+    }
+    summary_free(&sum);
+    session_free(s);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("fhir");
+    TCase *t = tcase_create("export");
+    tcase_add_unchecked_fixture(t, load_content, unload_content);
+    tcase_add_loop_test(t, test_fhir_completed, 0, LANG_COUNT);
+    tcase_add_test(t, test_fhir_stopped);
+    tcase_add_test(t, test_fhir_write_error);
+    suite_add_tcase(s, t);
+    SRunner *r = srunner_create(s);
+    srunner_run_all(r, CK_NORMAL);
+    int failed = srunner_ntests_failed(r);
+    srunner_free(r);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
