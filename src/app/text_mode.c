@@ -118,11 +118,11 @@ int app_run_text(const AppOptions *o, const Content *c)
         if (s->kind == SCR_URGENT)
             ev = flow_press(f, FLOW_CONTINUE);
         else if (s->kind == SCR_CONFIRM)
-            ev = flow_input(f, line, 100);
+            ev = flow_input(f, line, FLOW_TYPED);
         else if (line[0] == '\0')
             ev = FLOW_NOT_UNDERSTOOD;
         else
-            ev = flow_input(f, line, 100);
+            ev = flow_input(f, line, FLOW_TYPED);
         wipe(line, sizeof line);
         switch (ev) {
         case FLOW_CHANGED:

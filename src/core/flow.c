@@ -379,7 +379,7 @@ static FlowEvent input_question(Flow *f, const char *text, int confidence)
     if (r.kind != INTERP_ANSWER)
         return FLOW_NOT_UNDERSTOOD;
     bool red_flag_yes = q->role == ROLE_RED_FLAG && q->kind == QK_YESNO && r.answer.options == 1u;
-    if (confidence < 100 && (confidence < f->cfg.confirm_below || red_flag_yes)) {
+    if (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes)) {
         f->pending = r.answer;
         return go(f, SCR_CONFIRM);
     }
@@ -394,7 +394,7 @@ FlowEvent flow_input(Flow *f, const char *text, int confidence)
         rebuild(f);
         return FLOW_CHANGED;
     }
-    if (confidence < 100)
+    if (confidence != FLOW_TYPED)
         snprintf(f->heard, sizeof f->heard, "%s", text);
     InterpResult r;
     interp_parse(f->c, NULL, f->lang, text, &r);

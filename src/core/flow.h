@@ -121,8 +121,13 @@ void flow_begin(Flow *f, Lang lang);
 /* A button was pressed (touch, mouse, keyboard focus + Enter): id is a Button id. */
 FlowEvent flow_press(Flow *f, const char *id);
 
-/* A phrase was typed or recognised. confidence is 0..100 (typed text: 100). Goes
- * through the answer interpreter; numbers pick numbered options. */
+/* Confidence of typed text: it is what the patient meant, so it is never confirmed. */
+#define FLOW_TYPED (-1)
+
+/* A phrase was typed (confidence FLOW_TYPED) or recognised (confidence 0..100). Goes
+ * through the answer interpreter; numbers pick numbered options. A spoken answer below
+ * FlowConfig.confirm_below, and any spoken "yes" to a red-flag question, goes to the
+ * confirm screen first. */
 FlowEvent flow_input(Flow *f, const char *text, int confidence);
 
 /* A digit key (0-9) was pressed: picks the numbered option or scale value. */

@@ -98,8 +98,8 @@ START_TEST(urgent_stops_then_continues)
 {
     Flow *f = new_flow();
     flow_begin(f, LANG_EN);
-    ck_assert_int_eq(flow_input(f, "no", 100), FLOW_CHANGED);
-    ck_assert_int_eq(flow_input(f, "yes", 100), FLOW_CHANGED);
+    ck_assert_int_eq(flow_input(f, "no", FLOW_TYPED), FLOW_CHANGED);
+    ck_assert_int_eq(flow_input(f, "yes", FLOW_TYPED), FLOW_CHANGED);
     ck_assert_int_eq(kind(f), SCR_URGENT);
     const Screen *s = flow_screen(f);
     ck_assert_ptr_nonnull(strstr(s->body, content_ui(test_content(), "urgent.body", LANG_EN)));
@@ -115,7 +115,7 @@ START_TEST(voice_confirmation)
     Flow *f = new_flow();
     flow_begin(f, LANG_EN);
     /* a spoken yes to a red-flag question is always confirmed, even when sure */
-    ck_assert_int_eq(flow_input(f, "yes", 95), FLOW_CHANGED);
+    ck_assert_int_eq(flow_input(f, "yes", 100), FLOW_CHANGED);
     ck_assert_int_eq(kind(f), SCR_CONFIRM);
     ck_assert_ptr_nonnull(strstr(flow_screen(f)->title, "Yes"));
     ck_assert_int_eq(flow_input(f, "no", 95), FLOW_CHANGED);
@@ -145,7 +145,7 @@ START_TEST(still_there_then_wipe)
 {
     Flow *f = new_flow();
     flow_begin(f, LANG_EN);
-    flow_input(f, "no", 100);
+    flow_input(f, "no", FLOW_TYPED);
     ck_assert_int_eq(flow_tick(f, 59000), FLOW_IGNORED);
     ck_assert_int_eq(flow_tick(f, 1000), FLOW_CHANGED);
     const Screen *s = flow_screen(f);
