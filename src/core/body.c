@@ -5,36 +5,36 @@
 /* The figure: a standing person, arms a little away from the body so that the hands
  * and the hips are separate targets. Symmetric, so both views share it. */
 static const BodyShape outline[] = {
-    {BODY_ELLIPSE, 0.40, 0.005, 0.20, 0.095}, /* head */
-    {BODY_RECT, 0.455, 0.095, 0.09, 0.035},   /* neck */
-    {BODY_RECT, 0.30, 0.125, 0.40, 0.32},     /* torso */
-    {BODY_RECT, 0.31, 0.42, 0.38, 0.10},      /* pelvis */
-    {BODY_RECT, 0.19, 0.135, 0.10, 0.20},     /* upper arm, viewer's left */
-    {BODY_RECT, 0.71, 0.135, 0.10, 0.20},     /* upper arm, viewer's right */
-    {BODY_RECT, 0.12, 0.315, 0.09, 0.15},     /* forearm, viewer's left */
-    {BODY_RECT, 0.79, 0.315, 0.09, 0.15},     /* forearm, viewer's right */
-    {BODY_ELLIPSE, 0.06, 0.455, 0.11, 0.075}, /* hand, viewer's left */
-    {BODY_ELLIPSE, 0.83, 0.455, 0.11, 0.075}, /* hand, viewer's right */
-    {BODY_RECT, 0.32, 0.50, 0.17, 0.20},      /* thigh, viewer's left */
-    {BODY_RECT, 0.51, 0.50, 0.17, 0.20},      /* thigh, viewer's right */
-    {BODY_RECT, 0.34, 0.69, 0.14, 0.20},      /* shin, viewer's left */
-    {BODY_RECT, 0.52, 0.69, 0.14, 0.20},      /* shin, viewer's right */
-    {BODY_ELLIPSE, 0.31, 0.88, 0.18, 0.06},   /* foot, viewer's left */
-    {BODY_ELLIPSE, 0.51, 0.88, 0.18, 0.06},   /* foot, viewer's right */
+    {BODY_ELLIPSE, 0.4167, 0.005, 0.1667, 0.095}, /* head */
+    {BODY_RECT, 0.4625, 0.095, 0.075, 0.035},     /* neck */
+    {BODY_RECT, 0.3333, 0.125, 0.3333, 0.32},     /* torso */
+    {BODY_RECT, 0.3417, 0.42, 0.3167, 0.10},      /* pelvis */
+    {BODY_RECT, 0.225, 0.135, 0.09, 0.20},        /* upper arm, viewer's left */
+    {BODY_RECT, 0.685, 0.135, 0.09, 0.20},        /* upper arm, viewer's right */
+    {BODY_RECT, 0.16, 0.315, 0.08, 0.15},         /* forearm, viewer's left */
+    {BODY_RECT, 0.76, 0.315, 0.08, 0.15},         /* forearm, viewer's right */
+    {BODY_ELLIPSE, 0.10, 0.455, 0.10, 0.075},     /* hand, viewer's left */
+    {BODY_ELLIPSE, 0.80, 0.455, 0.10, 0.075},     /* hand, viewer's right */
+    {BODY_RECT, 0.35, 0.50, 0.1417, 0.20},        /* thigh, viewer's left */
+    {BODY_RECT, 0.5083, 0.50, 0.1417, 0.20},      /* thigh, viewer's right */
+    {BODY_RECT, 0.3667, 0.69, 0.1167, 0.20},      /* shin, viewer's left */
+    {BODY_RECT, 0.5167, 0.69, 0.1167, 0.20},      /* shin, viewer's right */
+    {BODY_ELLIPSE, 0.3417, 0.88, 0.15, 0.06},     /* foot, viewer's left */
+    {BODY_ELLIPSE, 0.5083, 0.88, 0.15, 0.06},     /* foot, viewer's right */
 };
 
 /* Hit areas. Viewer's-left boxes hold the patient's right in the front view and the
- * patient's left in the back view. Boxes of one view never overlap. */
-/* Every box is at least 0.2 of the view wide and 0.1 of it tall, so a figure 10 times
- * the minimum touch target tall has targets of at least that size. */
-#define VL_WRIST 0.00, 0.42, 0.20, 0.14
-#define VR_WRIST 0.80, 0.42, 0.20, 0.14
+ * patient's left in the back view. Boxes of one view never overlap. Every box is at
+ * least 0.2 of the view wide (0.12 of its height) and 0.12 of it tall, so a figure
+ * drawn 1 / BODY_MIN_REGION touch targets tall has targets of at least that size. */
+#define VL_WRIST 0.00, 0.41, 0.20, 0.15
+#define VR_WRIST 0.80, 0.41, 0.20, 0.15
 #define VL_HIP 0.20, 0.43, 0.20, 0.13
 #define VR_HIP 0.60, 0.43, 0.20, 0.13
-#define VL_KNEE 0.28, 0.64, 0.22, 0.12
-#define VR_KNEE 0.50, 0.64, 0.22, 0.12
-#define VL_ANKLE 0.26, 0.85, 0.24, 0.14
-#define VR_ANKLE 0.50, 0.85, 0.24, 0.14
+#define VL_KNEE 0.28, 0.635, 0.22, 0.125
+#define VR_KNEE 0.50, 0.635, 0.22, 0.125
+#define VL_ANKLE 0.27, 0.85, 0.23, 0.14
+#define VR_ANKLE 0.50, 0.85, 0.23, 0.14
 #define MID_PELVIS 0.40, 0.43, 0.20, 0.13
 
 static const BodyRegion regions[] = {

@@ -16,11 +16,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#define BODY_VIEW_ASPECT 0.5 /* width / height of one view box */
+#define BODY_VIEW_ASPECT 0.6 /* width / height of one view box */
 
 /* The smallest side of any region, as a fraction of the view's height: a figure drawn
  * h pixels tall has targets at least h * BODY_MIN_REGION pixels on each side. */
-#define BODY_MIN_REGION 0.1
+#define BODY_MIN_REGION 0.12
 
 typedef enum { BODY_FRONT = 0, BODY_BACK = 1, BODY_VIEW_COUNT } BodyView;
 

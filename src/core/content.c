@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "content_load.h"
+
+enum { ADVICE_LINE_MAX = 120 }; /* characters in a how-to or caution */
 #include "error.h"
 
 /* Reads a whole file into a malloc'd buffer. */
@@ -274,6 +276,23 @@ static void load_causes(Loader *L, const JsonValue *root)
     L->c->ncauses = list->count;
 }
 
+/* A how-to or caution must fit one printed line, so the plan stays short enough for a
+ * clinician to scan and a patient to follow. */
+static void check_one_line(Loader *L, const JsonValue *v, const char *what, const char *key,
+                           const Text *t)
+{
+    for (int l = 0; l < LANG_COUNT && v; l++) {
+        size_t chars = 0;
+        for (const char *p = t->s[l]; p && *p; p++)
+            chars += ((unsigned char)*p & 0xC0) != 0x80;
+        if (chars > ADVICE_LINE_MAX)
+            loader_error(L, json_get(v, lang_code(l)),
+                         "%s: the %s \"%s\" is %zu characters; keep it to one line (at most "
+                         "%d)",
+                         what, lang_code(l), key, chars, ADVICE_LINE_MAX);
+    }
+}
+
 static void load_advice(Loader *L, const JsonValue *root)
 {
     static const char *const top[] = {"groups", "advice", NULL};
@@ -322,6 +341,8 @@ static void load_advice(Loader *L, const JsonValue *root)
         get_text(L, v, "title", what, true, &tmp[i].title);
         get_text(L, v, "how", what, true, &tmp[i].how);
         get_text(L, v, "caution", what, false, &tmp[i].caution);
+        check_one_line(L, json_get(v, "how"), what, "how", &tmp[i].how);
+        check_one_line(L, json_get(v, "caution"), what, "caution", &tmp[i].caution);
         const JsonValue *w = json_get(v, "when");
         if (w)
             tmp[i].when = parse_cond(L, w, L->c->nquestions, what);

@@ -65,6 +65,13 @@ const char *const ui_required_keys[] = {
     "summary.disclaimer",
     "summary.date",
     "summary.caution",
+    "summary.front",
+    "summary.back",
+    "summary.left",
+    "summary.right",
+    "summary.page",
+    "summary.test_page",
+    "summary.test_body",
     /* terminal mode */
     "text.commands",
     "text.hint",

@@ -374,12 +374,13 @@ done:
     return err;
 }
 
-int print_test_page(const char *printer, Paper paper, char *why, size_t whysize)
+int print_test_page_with(const Content *content, const char *printer, Paper paper, char *why,
+                         size_t whysize)
 {
     PdfBuffer pdf = {0};
     if (why && whysize)
         why[0] = '\0';
-    int err = pdf_render_test(paper, pdfbuf_write, &pdf);
+    int err = pdf_render_test(content, paper, pdfbuf_write, &pdf);
     if (err) {
         if (why && whysize)
             snprintf(why, whysize, "could not prepare the test page: %s", pk_strerror(err));
@@ -389,6 +390,11 @@ int print_test_page(const char *printer, Paper paper, char *why, size_t whysize)
 done:
     pdfbuf_wipe(&pdf);
     return err;
+}
+
+int print_test_page(const char *printer, Paper paper, char *why, size_t whysize)
+{
+    return print_test_page_with(NULL, printer, paper, why, whysize);
 }
 
 int paper_from_printer(const char *printer, Paper *out)

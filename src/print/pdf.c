@@ -57,13 +57,14 @@ static cairo_status_t discard_write(void *closure, const unsigned char *data, un
 }
 
 /* One rendering pass. npages_known is the page count for the footers (0: unknown). */
-static int render_pass(const Summary *sum, Paper paper, double page_h, double fs, int compact,
+static int render_pass(const Summary *sum, Paper paper, double page_h, double fs, PlanDetail plan,
                        int npages_known, cairo_write_func_t write, void *closure, int *npages,
                        double *used)
 {
     Doc d = {0};
     d.sum = sum;
-    d.compact = compact;
+    d.content = sum->content;
+    d.plan = plan;
     d.lang = sum->lang;
     int err = doc_open(&d, paper, page_h, fs, write, closure);
     if (err)
@@ -75,41 +76,51 @@ static int render_pass(const Summary *sum, Paper paper, double page_h, double fs
     return doc_close(&d, used);
 }
 
+/* The receipt: the short plan, on one page cut to the length it needs. */
+static int render_receipt(const Summary *sum, cairo_write_func_t write, void *closure, int *npages,
+                          double *height)
+{
+    const double fs = MIN_FONT; /* read in the hand, at reading distance */
+    double w, maxh, used = 0;
+    int pages = 0;
+    paper_size(PAPER_RECEIPT_80MM, &w, &maxh);
+    int err = render_pass(sum, PAPER_RECEIPT_80MM, maxh, fs, PLAN_SHORT, 0, discard_write, NULL,
+                          &pages, &used);
+    if (err)
+        return err;
+    /* One page cut to length (the rare session longer than 5 m pages on). */
+    double h = pages > 1 ? maxh : used;
+    if (height)
+        *height = h;
+    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PLAN_SHORT, pages, write, closure, npages,
+                       NULL);
+}
+
 int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write, void *closure,
                        int *npages, double *height)
 {
     static const double sizes[] = {10.5, 10.0, 9.5, 9.0, MIN_FONT};
     const size_t nsizes = sizeof sizes / sizeof sizes[0];
     int pages = 0, err;
-    double used = 0;
 
-    if (paper == PAPER_RECEIPT_80MM) {
-        double w, maxh;
-        paper_size(paper, &w, &maxh);
-        err = render_pass(sum, paper, maxh, 9.0, 0, 0, discard_write, NULL, &pages, &used);
-        if (err)
-            return err;
-        /* One page cut to length (the rare session longer than 5 m pages on). */
-        double h = pages > 1 ? maxh : used;
-        if (height)
-            *height = h;
-        return render_pass(sum, paper, h, 9.0, 0, pages, write, closure, npages, NULL);
-    }
+    if (paper == PAPER_RECEIPT_80MM)
+        return render_receipt(sum, write, closure, npages, height);
 
-    /* In order of preference: the largest type that fits one page; the largest that
-     * fits two; the same with the plan compacted (tips, then exercises too, as titles);
-     * else the smallest type, compacted, on as many pages as it takes. */
+    /* In order of preference: one page, then two; for each, the fullest plan that fits
+     * (exercises keep their how-to), in the largest type that fits; else the smallest
+     * type with the plan by titles, on as many pages as it takes. */
     double fs = 0;
-    int compact = 0;
+    PlanDetail plan = PLAN_FULL;
     for (int want = 1; want <= 2 && fs == 0; want++) {
-        for (int c = 0; c < (want == 2 ? 3 : 1) && fs == 0; c++) {
+        for (int p = PLAN_FULL; p <= PLAN_SHORT && fs == 0; p++) {
             for (size_t i = 0; i < nsizes; i++) {
-                err = render_pass(sum, paper, 0, sizes[i], c, 0, discard_write, NULL, &pages, NULL);
+                err = render_pass(sum, paper, 0, sizes[i], (PlanDetail)p, 0, discard_write, NULL,
+                                  &pages, NULL);
                 if (err)
                     return err;
                 if (pages <= want) {
                     fs = sizes[i];
-                    compact = c;
+                    plan = (PlanDetail)p;
                     break;
                 }
             }
@@ -117,8 +128,8 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
     }
     if (fs == 0) {
         fs = MIN_FONT;
-        compact = 2;
-        err = render_pass(sum, paper, 0, fs, compact, 0, discard_write, NULL, &pages, NULL);
+        plan = PLAN_TITLES;
+        err = render_pass(sum, paper, 0, fs, plan, 0, discard_write, NULL, &pages, NULL);
         if (err)
             return err;
     }
@@ -126,12 +137,12 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         double w;
         paper_size(paper, &w, height);
     }
-    return render_pass(sum, paper, 0, fs, compact, pages, write, closure, npages, NULL);
+    return render_pass(sum, paper, 0, fs, plan, pages, write, closure, npages, NULL);
 }
 
-int pdf_render_test(Paper paper, cairo_write_func_t write, void *closure)
+int pdf_render_test(const Content *content, Paper paper, cairo_write_func_t write, void *closure)
 {
-    Doc d = {0};
+    Doc d = {.content = content};
     int err =
         doc_open(&d, paper, paper == PAPER_RECEIPT_80MM ? TEST_RECEIPT_H : 0, 10.5, write, closure);
     if (err)
@@ -148,7 +159,7 @@ int pdf_render_test(Paper paper, cairo_write_func_t write, void *closure)
     d.y += doc_text(&d, d.x, d.y, d.w, d.fs, TX_GRAY, line, true) + d.fs;
     d.lang = LANG_EN;
     double h = fmin(150, d.w / body_diagram_width(1.0));
-    body_diagram_draw(&d, d.x, d.y, h, NULL, 0);
+    body_diagram_draw(&d, d.x, d.y, h, fmin(d.w, body_diagram_width(h) * 1.3), NULL, 0);
     d.y += h + d.fs * 3;
     return doc_close(&d, NULL);
 }

@@ -94,21 +94,35 @@ static void draw_view(Doc *d, BodyView view, double ox, double oy, double h,
     cairo_restore(cr);
 }
 
-double body_diagram_draw(Doc *d, double x, double y, double h, const Option *const *areas,
+double body_diagram_height(Doc *d, double h)
+{
+    double line = doc_text(d, 0, 0, h, d->small, TX_BOLD, "Ag", false);
+    return line + 1 + h + 1 + line;
+}
+
+double body_diagram_draw(Doc *d, double x, double y, double h, double w, const Option *const *areas,
                          size_t nareas)
 {
     double vw = h * BODY_VIEW_ASPECT, gap = h * VIEW_GAP, outer = h * VIEW_OUTER;
-    double ls = d->small, side = vw * 0.5 + outer - 1;
-    double top = doc_text(d, 0, 0, vw, ls, TX_BOLD, "Ag", false) + 1;
+    double ls = d->small, top = doc_text(d, 0, 0, vw, ls, TX_BOLD, "Ag", false) + 1;
+    /* Width to spare goes around and between the views: room for the side labels. */
+    double spare = w - body_diagram_width(h);
+    if (spare > 0) {
+        outer += spare / 4;
+        gap += spare / 2;
+    }
 
     for (int v = 0; v < BODY_VIEW_COUNT; v++) {
-        double ox = x + outer + v * (vw + gap);
-        /* The patient's sides, as the viewer sees them, in plain words. */
+        double ox = x + outer + v * (vw + gap), mid = ox + vw * 0.5, pad = vw * 0.1;
+        /* The patient's sides, as the viewer sees them, in plain words: each over its
+         * half of the figure, reaching outward from the middle as far as it needs. */
         bool left_on_right = body_side_on_viewer_right((BodyView)v, BODY_SIDE_LEFT);
         const char *vl = doc_ui(d, left_on_right ? "summary.right" : "summary.left");
         const char *vr = doc_ui(d, left_on_right ? "summary.left" : "summary.right");
-        doc_text(d, ox - outer, y, side, ls, TX_BOLD, vl, true);
-        doc_text(d, ox + vw * 0.5 + 1, y, side, ls, TX_BOLD | TX_RIGHT, vr, true);
+        double lw = doc_text_width(d, ls, TX_BOLD, vl) + 1;
+        double rw = doc_text_width(d, ls, TX_BOLD, vr) + 1;
+        doc_text(d, mid - pad - lw, y, lw, ls, TX_BOLD | TX_RIGHT, vl, true);
+        doc_text(d, mid + pad, y, rw, ls, TX_BOLD, vr, true);
         draw_view(d, (BodyView)v, ox, y + top, h, areas, nareas);
         doc_text(d, ox - outer, y + top + h + 1, vw + 2 * outer, ls, TX_CENTER | TX_GRAY,
                  doc_ui(d, v == BODY_FRONT ? "summary.front" : "summary.back"), true);
@@ -122,5 +136,5 @@ double body_diagram_draw(Doc *d, double x, double y, double h, const Option *con
     cairo_line_to(d->cr, mid, y + top + h);
     cairo_stroke(d->cr);
     cairo_restore(d->cr);
-    return top + h + 1 + doc_text(d, 0, 0, vw, ls, 0, "Ag", false);
+    return body_diagram_height(d, h);
 }

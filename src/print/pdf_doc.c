@@ -10,36 +10,13 @@
 #define FONT_FAMILY "DejaVu Sans"
 #define MM (72.0 / 25.4)
 
-/* Strings the printout needs that content may not provide (yet): English, Spanish. */
-static const struct {
-    const char *key;
-    const char *s[LANG_COUNT];
-} fallback[] = {
-    {"summary.front", {"Front", "De frente"}},
-    {"summary.back", {"Back", "De espalda"}},
-    {"summary.left", {"Left", "Izquierda"}},
-    {"summary.right", {"Right", "Derecha"}},
-    {"summary.page", {"Page", "Página"}},
-    {"summary.test_page", {"Printer test page", "Página de prueba de la impresora"}},
-    {"summary.test_body",
-     {"No patient data. If you can read this page, the kiosk printer works.",
-      "Sin datos de pacientes. Si puede leer esta página, la impresora del quiosco "
-      "funciona."}},
-    {"summary.title", {"Joint and back pain after birth", "Dolor de articulaciones y espalda"}},
-    {"summary.date", {"Date", "Fecha"}},
-};
+/* The distance between the lines of a paragraph, as a fraction of the font's own
+ * (DejaVu's is a generous 1.16 em): about 1.05 em, dense but easy to read. */
+#define LINE_SPACING 0.9
 
 const char *doc_ui(const Doc *d, const char *key)
 {
-    if (d->sum && d->sum->content) {
-        const char *s = content_ui(d->sum->content, key, d->lang);
-        if (s && strcmp(s, key) != 0)
-            return s;
-    }
-    for (size_t i = 0; i < sizeof fallback / sizeof fallback[0]; i++)
-        if (strcmp(fallback[i].key, key) == 0)
-            return fallback[i].s[d->lang];
-    return key;
+    return d->content ? content_ui(d->content, key, d->lang) : "";
 }
 
 static double footer(Doc *d, double y, bool draw);
@@ -50,14 +27,15 @@ static void page_geometry(Doc *d)
         d->left = d->right = 4 * MM; /* 72 mm printable of 80 */
         d->top = d->bottom = 4 * MM;
     } else {
+        /* The sides leave room for a Letter page printed on A4 (CUPS shifts it); top
+         * and bottom only for what office printers can reach. */
         d->left = d->right = 0.42 * 72;
-        d->top = 0.4 * 72;
-        d->bottom = 0.35 * 72;
+        d->top = d->bottom = 0.3 * 72;
     }
     d->x = d->left;
     d->w = d->pw - d->left - d->right;
     d->y = d->top;
-    d->gap = d->fs * 0.75;
+    d->gap = d->fs * 0.65;
 }
 
 int doc_open(Doc *d, Paper paper, double page_h, double fs, cairo_write_func_t write, void *closure)
@@ -114,15 +92,14 @@ fail_surface:
     return PK_ENOMEM;
 }
 
-/* The footer of every page: the date, the educational-only note and the page
- * number; on the receipt, stacked at the end. */
+/* The footer of every page: the educational-only note and, on Letter and A4, the page
+ * number (the date heads the first page); on the receipt, the note ends the roll. */
 static double footer(Doc *d, double y, bool draw)
 {
     double size = d->small, pad = d->fs * 0.35;
     const char *note = d->sum ? doc_ui(d, "summary.disclaimer") : NULL;
-    char date[160], page[64];
+    char page[64];
 
-    snprintf(date, sizeof date, "%s: %s", doc_ui(d, "summary.date"), d->date);
     if (d->npages > 1)
         snprintf(page, sizeof page, "%s %d / %d", doc_ui(d, "summary.page"), d->page, d->npages);
     else
@@ -137,17 +114,12 @@ static double footer(Doc *d, double y, bool draw)
         cairo_restore(d->cr);
     }
     y += pad;
-    if (d->receipt) {
-        double h = doc_text(d, d->x, y, d->w, size, TX_ITALIC, note, draw);
-        h += doc_text(d, d->x, y + h, d->w, size, TX_GRAY, date, draw);
-        return pad + h;
-    }
-    double side = d->w * 0.2;
-    double h =
-        doc_text(d, d->x + side, y, d->w - 2 * side, size, TX_ITALIC | TX_CENTER, note, draw);
-    double hd = doc_text(d, d->x, y, side, size, TX_GRAY, date, draw);
+    if (d->receipt)
+        return pad + doc_text(d, d->x, y, d->w, size, TX_ITALIC, note, draw);
+    double side = d->w * 0.13;
+    double h = doc_text(d, d->x, y, d->w - side, size, TX_ITALIC, note, draw);
     doc_text(d, d->x + d->w - side, y, side, size, TX_GRAY | TX_RIGHT, page, draw);
-    return pad + (h > hd ? h : hd);
+    return pad + h;
 }
 
 static void draw_footer(Doc *d)
@@ -195,22 +167,19 @@ int doc_close(Doc *d, double *used)
     return err;
 }
 
-double doc_text(Doc *d, double x, double y, double w, double size, int style, const char *s,
-                bool draw)
+/* Lays out s in d's layout: width w (0: unlimited), size pt, TX_* style. */
+static void layout_set(Doc *d, double w, double size, int style, const char *s)
 {
     PangoLayout *l = d->layout;
-    PangoRectangle ink, logical;
-
-    if (!s || !*s)
-        return 0;
     pango_font_description_set_weight(d->font,
                                       (style & TX_BOLD) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
     pango_font_description_set_style(d->font,
                                      (style & TX_ITALIC) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
     pango_font_description_set_absolute_size(d->font, size * PANGO_SCALE);
     pango_layout_set_font_description(l, d->font);
-    pango_layout_set_width(l, (int)(w * PANGO_SCALE));
+    pango_layout_set_width(l, w > 0 ? (int)(w * PANGO_SCALE) : -1);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_line_spacing(l, LINE_SPACING);
     pango_layout_set_ellipsize(l, (style & TX_NOWRAP) ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
     pango_layout_set_alignment(l, (style & TX_RIGHT)    ? PANGO_ALIGN_RIGHT
                                   : (style & TX_CENTER) ? PANGO_ALIGN_CENTER
@@ -221,7 +190,24 @@ double doc_text(Doc *d, double x, double y, double w, double size, int style, co
         pango_layout_set_attributes(l, NULL);
         pango_layout_set_text(l, s, -1);
     }
-    pango_layout_get_extents(l, &ink, &logical);
+}
+
+/* Forgets the text: layouts hold patient answers. */
+static void layout_clear(Doc *d)
+{
+    pango_layout_set_text(d->layout, "", 0);
+    pango_layout_set_attributes(d->layout, NULL);
+}
+
+double doc_text(Doc *d, double x, double y, double w, double size, int style, const char *s,
+                bool draw)
+{
+    PangoRectangle logical;
+
+    if (!s || !*s)
+        return 0;
+    layout_set(d, w, size, style, s);
+    pango_layout_get_extents(d->layout, NULL, &logical);
     if (draw) {
         cairo_save(d->cr);
         if (style & TX_WHITE)
@@ -231,28 +217,43 @@ double doc_text(Doc *d, double x, double y, double w, double size, int style, co
         else
             cairo_set_source_rgb(d->cr, 0, 0, 0);
         cairo_move_to(d->cr, x, y);
-        pango_cairo_show_layout(d->cr, l);
+        pango_cairo_show_layout(d->cr, d->layout);
         cairo_restore(d->cr);
     }
-    /* Forget the text: layouts hold patient answers. */
-    pango_layout_set_text(l, "", 0);
-    pango_layout_set_attributes(l, NULL);
+    layout_clear(d);
     return (double)logical.height / PANGO_SCALE;
+}
+
+double doc_text_width(Doc *d, double size, int style, const char *s)
+{
+    PangoRectangle logical;
+
+    if (!s || !*s)
+        return 0;
+    layout_set(d, 0, size, style, s);
+    pango_layout_get_extents(d->layout, NULL, &logical);
+    layout_clear(d);
+    return (double)logical.width / PANGO_SCALE;
+}
+
+double doc_heading_at(Doc *d, double x, double y, double w, const char *s, bool draw)
+{
+    double size = d->fs * 1.12;
+    double h = doc_text(d, x, y, w, size, TX_BOLD, s, draw);
+    if (draw) {
+        cairo_save(d->cr);
+        cairo_set_line_width(d->cr, 0.6);
+        cairo_set_source_rgb(d->cr, 0, 0, 0);
+        cairo_move_to(d->cr, x, y + h + 0.5);
+        cairo_line_to(d->cr, x + w, y + h + 0.5);
+        cairo_stroke(d->cr);
+        cairo_restore(d->cr);
+    }
+    return h + 3;
 }
 
 void doc_heading(Doc *d, const char *s, double keep)
 {
-    double size = d->fs * 1.12;
-    double h = doc_text(d, d->x, d->y, d->w, size, TX_BOLD, s, false);
-    doc_need(d, h + 3 + keep);
-    doc_text(d, d->x, d->y, d->w, size, TX_BOLD, s, true);
-    d->y += h + 1;
-    cairo_save(d->cr);
-    cairo_set_line_width(d->cr, 0.6);
-    cairo_set_source_rgb(d->cr, 0, 0, 0);
-    cairo_move_to(d->cr, d->x, d->y);
-    cairo_line_to(d->cr, d->x + d->w, d->y);
-    cairo_stroke(d->cr);
-    cairo_restore(d->cr);
-    d->y += 3;
+    doc_need(d, doc_heading_at(d, d->x, d->y, d->w, s, false) + keep);
+    d->y += doc_heading_at(d, d->x, d->y, d->w, s, true);
 }

@@ -1,13 +1,12 @@
-/* Likely contributors and the self-care plan: lists of short blocks that flow down
- * two balanced columns on Letter and A4 (one on the receipt), breaking between
+/* About her, likely contributors and the self-care plan: lists of short blocks that
+ * flow down balanced columns on Letter and A4 (one on the receipt), breaking between
  * blocks, never inside one, and never leaving a group title at a column's foot. */
 #include <string.h>
 
 #include "../core/error.h"
 #include "print_internal.h"
 
-/* The advice group whose items keep their how-to when the plan must be compacted to
- * keep a long session on two pages (the brief: "each exercise's one-line how-to"). */
+/* The advice group whose items keep their one-line how-to in the shorter plans. */
 #define EXERCISE_GROUP "exercise"
 
 #define COLUMN_GAP(d) ((d)->fs * 1.6)
@@ -22,43 +21,59 @@ typedef struct {
     bool keep_with_next; /* a group title */
 } Block;
 
-/* Takes blocks from *i for one column of height avail aiming at target; returns the
- * index after the last block taken. */
-static size_t take_column(const Block *b, size_t i, size_t n, double avail, double target,
-                          bool last, double *used)
+/* Takes blocks from i for one column no taller than limit; returns the index after
+ * the last block taken (i when the first does not fit). */
+static size_t take_column(const Block *b, size_t i, size_t n, double limit)
 {
     size_t j = i;
     double h = 0;
-    while (j < n && h + b[j].h <= avail && (last || j == i || h + b[j].h * 0.5 <= target)) {
+    while (j < n && h + b[j].h <= limit) {
         h += b[j].h;
         j++;
     }
     /* A group title stays with its first item. */
-    while (j > i + 1 && b[j - 1].keep_with_next && j < n) {
+    while (j > i + 1 && b[j - 1].keep_with_next && j < n)
         j--;
-        h -= b[j].h;
-    }
-    *used = h;
     return j;
 }
 
-static void flow_columns(Doc *d, const Block *b, size_t n)
+/* Whether the blocks from i on fit in cols columns no taller than limit. */
+static bool columns_fit(const Block *b, size_t i, size_t n, int cols, double limit)
 {
-    int cols = d->receipt ? 1 : 2;
+    for (int c = 0; c < cols && i < n; c++) {
+        size_t j = take_column(b, i, n, limit);
+        if (j == i)
+            return false;
+        i = j;
+    }
+    return i == n;
+}
+
+/* Flows the blocks down cols balanced columns (one on the receipt), page after page;
+ * each block's height was measured at column_width(d, cols). When the rest fits on
+ * this page, the columns are as short as they can be: the tallest as low as it gets. */
+static void flow_columns(Doc *d, const Block *b, size_t n, int cols)
+{
+    cols = d->receipt ? 1 : cols;
     double colw = (d->w - (cols - 1) * COLUMN_GAP(d)) / cols;
     size_t i = 0;
 
     while (i < n) {
-        double limit = d->ph - d->bottom - d->footer_h;
-        double avail = limit - d->y, remaining = 0;
-        for (size_t k = i; k < n; k++)
-            remaining += b[k].h;
-        double target = remaining <= cols * avail ? remaining / cols : avail;
+        double avail = d->ph - d->bottom - d->footer_h - d->y, limit = avail;
+        if (columns_fit(b, i, n, cols, avail)) {
+            double lo = 0;
+            while (limit - lo > 0.25) {
+                double mid = (lo + limit) / 2;
+                if (columns_fit(b, i, n, cols, mid))
+                    limit = mid;
+                else
+                    lo = mid;
+            }
+        }
         double y0 = d->y, tallest = 0;
         size_t start = i;
         for (int c = 0; c < cols && i < n; c++) {
-            double used;
-            size_t j = take_column(b, i, n, avail, target, c == cols - 1, &used);
+            size_t j = take_column(b, i, n, limit);
             if (j == i && c == 0 && d->y > d->top + 0.5)
                 break; /* not even one block fits here: next page */
             if (j == i)
@@ -77,6 +92,70 @@ static void flow_columns(Doc *d, const Block *b, size_t n)
     }
 }
 
+static double column_width(const Doc *d, int cols)
+{
+    return d->receipt ? d->w : (d->w - (cols - 1) * COLUMN_GAP(d)) / cols;
+}
+
+/* ---- about her: "Question: answer" for each context answer ---- */
+
+static double fact_block(Doc *d, const void *item, double x, double y, double w, bool draw)
+{
+    const SummaryFact *f = item;
+    char buf[512];
+    GString *m = g_string_new("<b>");
+    append_escaped(m, text_get(&f->question->short_label, d->lang));
+    g_string_append(m, ":</b> ");
+    append_escaped(m, summary_answer_text(d->sum, f, buf, sizeof buf));
+    memset(buf, 0, sizeof buf);
+    double h = doc_text(d, x, y, w, d->fs, TX_MARKUP, m->str, draw);
+    gstring_wipe_free(m);
+    return h;
+}
+
+/* The receipt: every answer in one paragraph, "Question: answer · Question: answer". */
+static void context_run_in(Doc *d)
+{
+    const Summary *s = d->sum;
+    char buf[512];
+    GString *m = g_string_new(NULL);
+    for (size_t i = 0; i < s->ncontext; i++) {
+        const SummaryFact *f = &s->context[i];
+        g_string_append(m, i ? "  ·  <b>" : "<b>");
+        append_escaped(m, text_get(&f->question->short_label, d->lang));
+        g_string_append(m, ":</b> ");
+        append_escaped(m, summary_answer_text(d->sum, f, buf, sizeof buf));
+    }
+    memset(buf, 0, sizeof buf);
+    double h = doc_text(d, d->x, d->y, d->w, d->fs, TX_MARKUP, m->str, false);
+    doc_heading(d, doc_ui(d, "summary.about"), h);
+    d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_MARKUP, m->str, true) + d->gap;
+    gstring_wipe_free(m);
+}
+
+void sec_context(Doc *d)
+{
+    const Summary *s = d->sum;
+    if (s->ncontext == 0)
+        return;
+    if (d->receipt) {
+        context_run_in(d);
+        return;
+    }
+    /* short "Question: answer" lines: three columns */
+    Block *b = g_new0(Block, s->ncontext);
+    double w = column_width(d, 3);
+    for (size_t i = 0; i < s->ncontext; i++) {
+        b[i].draw = fact_block;
+        b[i].item = &s->context[i];
+        b[i].h = fact_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.12;
+    }
+    doc_heading(d, doc_ui(d, "summary.about"), b[0].h);
+    flow_columns(d, b, s->ncontext, 3);
+    g_free(b);
+    d->y += d->gap * 0.6;
+}
+
 /* ---- likely contributors: the title and the answers behind it ---- */
 
 static double cause_block(Doc *d, const void *item, double x, double y, double w, bool draw)
@@ -89,11 +168,6 @@ static double cause_block(Doc *d, const void *item, double x, double y, double w
     return h;
 }
 
-static double column_width(const Doc *d)
-{
-    return d->receipt ? d->w : (d->w - COLUMN_GAP(d)) / 2;
-}
-
 void sec_causes(Doc *d)
 {
     const Summary *s = d->sum;
@@ -104,19 +178,26 @@ void sec_causes(Doc *d)
         return;
     }
     Block *b = g_new0(Block, s->ncauses);
-    double w = column_width(d);
+    double w = column_width(d, 2);
     for (size_t i = 0; i < s->ncauses; i++) {
         b[i].draw = cause_block;
         b[i].item = &s->causes[i];
-        b[i].h = cause_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.25;
+        b[i].h = cause_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.18;
     }
     doc_heading(d, doc_ui(d, "summary.causes"), b[0].h);
-    flow_columns(d, b, s->ncauses);
+    flow_columns(d, b, s->ncauses, 2);
     g_free(b);
     d->y += d->gap * 0.6;
 }
 
-/* ---- the self-care plan: group titles, then "title — how" and any caution ---- */
+/* ---- the self-care plan ----
+ *
+ * PLAN_FULL prints every item as "title — how", any caution after it. The shorter
+ * levels print the tips outside the exercise group a group to a paragraph, "Group:
+ * title · title", followed by their cautions (the baby's safety, burns, medicine);
+ * PLAN_SHORT also drops the exercises' own cautions, keeping only that of the
+ * group's first item ("Before you start"), which holds what applies to every
+ * exercise; PLAN_TITLES prints the exercises by title too. */
 
 static void append_label(GString *s, const char *label)
 {
@@ -126,9 +207,44 @@ static void append_label(GString *s, const char *label)
         g_string_append_c(s, ':');
 }
 
+static bool is_exercise(const Advice *a)
+{
+    return a->group && strcmp(a->group, EXERCISE_GROUP) == 0;
+}
+
+/* The item is printed by its title only, in its group's paragraph. */
+static bool by_title(const Doc *d, const Advice *a)
+{
+    return d->plan >= PLAN_TITLES || (d->plan > PLAN_FULL && !is_exercise(a));
+}
+
+/* The item's caution is printed; first: it is its group's first item in the plan. */
+static bool caution_shown(const Doc *d, const Advice *a, bool first)
+{
+    return d->plan <= PLAN_TIPS_SHORT || !is_exercise(a) || first;
+}
+
+static void append_caution(const Doc *d, GString *m, const char *caution, bool label)
+{
+    if (label) {
+        g_string_append(m, " <b><i>");
+        append_label(m, doc_ui(d, "summary.caution"));
+        g_string_append(m, "</i></b>");
+    }
+    g_string_append(m, " <i>");
+    append_escaped(m, caution);
+    g_string_append(m, "</i>");
+}
+
+typedef struct {
+    const Advice *advice;
+    bool caution;
+} PlanItem;
+
 static double advice_block(Doc *d, const void *item, double x, double y, double w, bool draw)
 {
-    const Advice *a = item;
+    const PlanItem *it = item;
+    const Advice *a = it->advice;
     /* One paragraph: the title in the body size, the how-to and any caution in the
      * small size after it. */
     GString *m = g_string_new("<b>");
@@ -140,13 +256,8 @@ static double advice_block(Doc *d, const void *item, double x, double y, double 
         append_escaped(m, how);
     }
     const char *caution = text_get(&a->caution, d->lang);
-    if (*caution) {
-        g_string_append(m, " <b><i>");
-        append_label(m, doc_ui(d, "summary.caution"));
-        g_string_append(m, "</i></b> <i>");
-        append_escaped(m, caution);
-        g_string_append(m, "</i>");
-    }
+    if (*caution && it->caution)
+        append_caution(d, m, caution, true);
     g_string_append(m, "</span>");
     double h = bullet_item(d, x, y, w, d->fs, TX_MARKUP, m->str, draw);
     g_string_free(m, TRUE);
@@ -158,82 +269,94 @@ static double group_block(Doc *d, const void *item, double x, double y, double w
     return doc_text(d, x, y, w, d->fs, TX_BOLD | TX_GRAY, item, draw);
 }
 
-/* A compacted group: "Group: title · title · title" (markup held in the block). */
+/* A group by titles: "Group: title · title" (markup held in the block). */
 static double titles_block(Doc *d, const void *item, double x, double y, double w, bool draw)
 {
     return doc_text(d, x, y, w, d->fs, TX_MARKUP, item, draw);
 }
 
-static bool compacted(const Doc *d, const Advice *a)
+static const char *group_of(const Advice *a)
 {
-    return d->compact >= 2 ||
-           (d->compact == 1 && (!a->group || strcmp(a->group, EXERCISE_GROUP) != 0));
+    return a->group ? a->group : "";
 }
 
-/* Builds the compacted group starting at advice i; returns the index after it. */
-static size_t compact_group(const Doc *d, size_t i, GString *m)
+/* Builds the by-title paragraph of the group starting at advice i; returns the index
+ * after it. */
+static size_t titles_group(const Doc *d, size_t i, GString *m)
 {
     const Summary *s = d->sum;
-    const char *group = s->advice[i]->group ? s->advice[i]->group : "";
+    const char *group = group_of(s->advice[i]);
+    size_t k;
+    bool label = true;
+
     g_string_append(m, "<b>");
     append_label(m, content_group_title(s->content, group, d->lang));
     g_string_append(m, "</b> ");
-    size_t k;
-    for (k = i; k < s->nadvice; k++) {
-        const Advice *a = s->advice[k];
-        if (strcmp(a->group ? a->group : "", group) != 0)
-            break;
+    for (k = i; k < s->nadvice && strcmp(group_of(s->advice[k]), group) == 0; k++) {
         if (k > i)
             g_string_append(m, " · ");
-        append_escaped(m, text_get(&a->title, d->lang));
+        append_escaped(m, text_get(&s->advice[k]->title, d->lang));
     }
+    g_string_append_printf(m, "<span size=\"%d\">", (int)(d->small * PANGO_SCALE));
+    for (size_t j = i; j < k; j++) {
+        const char *caution = text_get(&s->advice[j]->caution, d->lang);
+        if (*caution && caution_shown(d, s->advice[j], j == i)) {
+            if (label)
+                g_string_append_c(m, '.');
+            append_caution(d, m, caution, label);
+            label = false;
+        }
+    }
+    g_string_append(m, "</span>");
     return k;
 }
 
 void sec_selfcare(Doc *d)
 {
     const Summary *s = d->sum;
-    const char *group = NULL;
     size_t n = 0;
 
     if (s->nadvice == 0)
         return;
     Block *b = g_new0(Block, 2 * s->nadvice);
+    PlanItem *items = g_new0(PlanItem, s->nadvice);
     GString **texts = g_new0(GString *, s->nadvice);
     size_t ntexts = 0;
-    double w = column_width(d);
+    double w = column_width(d, 2);
     for (size_t i = 0; i < s->nadvice; i++) {
         const Advice *a = s->advice[i];
-        if (compacted(d, a)) {
+        bool first = i == 0 || strcmp(group_of(s->advice[i - 1]), group_of(a)) != 0;
+        if (by_title(d, a)) {
             GString *m = g_string_new(NULL);
-            size_t next = compact_group(d, i, m);
+            size_t next = titles_group(d, i, m);
             texts[ntexts++] = m;
             b[n].draw = titles_block;
             b[n].item = m->str;
-            b[n].h = titles_block(d, m->str, 0, 0, w, false) + d->fs * 0.3;
+            b[n].h = titles_block(d, m->str, 0, 0, w, false) + d->fs * 0.22;
             n++;
             i = next - 1;
-            group = NULL;
             continue;
         }
-        if (!group || !a->group || strcmp(group, a->group) != 0) {
-            group = a->group ? a->group : "";
+        if (first) {
             b[n].draw = group_block;
-            b[n].item = content_group_title(s->content, group, d->lang);
+            b[n].item = content_group_title(s->content, group_of(a), d->lang);
             b[n].h = group_block(d, b[n].item, 0, 0, w, false) + d->fs * 0.15;
             b[n].keep_with_next = true;
             n++;
         }
+        items[i].advice = a;
+        items[i].caution = caution_shown(d, a, first);
         b[n].draw = advice_block;
-        b[n].item = a;
-        b[n].h = advice_block(d, a, 0, 0, w, false) + d->fs * 0.22;
+        b[n].item = &items[i];
+        b[n].h = advice_block(d, &items[i], 0, 0, w, false) + d->fs * 0.16;
         n++;
     }
     doc_heading(d, doc_ui(d, "summary.selfcare"), b[0].h + (n > 1 ? b[1].h : 0));
-    flow_columns(d, b, n);
+    flow_columns(d, b, n, 2);
     for (size_t i = 0; i < ntexts; i++)
         g_string_free(texts[i], TRUE);
     g_free(texts);
+    g_free(items);
     g_free(b);
     d->y += d->gap * 0.6;
 }

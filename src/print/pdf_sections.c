@@ -1,5 +1,7 @@
-/* The summary's sections, in the order a busy clinician reads them: flags, scores,
- * where it hurts, about the patient, likely contributors, the self-care plan. */
+/* The summary's sections, in the order a busy clinician reads them: flags, then scores
+ * and where it hurts side by side, about the patient, likely contributors, the
+ * self-care plan (the last three flow in columns: pdf_plan.c). */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -116,15 +118,20 @@ double bullet_item(Doc *d, double x, double y, double w, double size, int style,
 
 static void sec_title(Doc *d)
 {
-    double size = d->fs * (d->receipt ? 1.3 : 1.55);
-    double dw = d->receipt ? 0 : d->w * 0.3;
-    double h = doc_text(d, d->x, d->y, d->w - dw, size, TX_BOLD, doc_ui(d, "summary.title"), true);
-    if (!d->receipt)
-        doc_text(d, d->x + d->w - dw, d->y + (h - d->fs * 1.2), dw, d->fs, TX_RIGHT | TX_GRAY,
-                 d->date, true);
-    d->y += h;
+    double size = d->fs * (d->receipt ? 1.15 : 1.4);
+    const char *title = doc_ui(d, "summary.title");
+    char date[160];
+    snprintf(date, sizeof date, "%s: %s", doc_ui(d, "summary.date"), d->date);
     if (d->receipt) {
-        d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_GRAY, d->date, true);
+        d->y += doc_text(d, d->x, d->y, d->w, size, TX_BOLD, title, true);
+        d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_GRAY, date, true);
+    } else {
+        /* the date at the right, on the title's last line */
+        double dw = doc_text_width(d, d->fs, TX_GRAY, date) + 1;
+        double h = doc_text(d, d->x, d->y, d->w - dw - d->fs, size, TX_BOLD, title, true);
+        doc_text(d, d->x + d->w - dw, d->y + h - d->fs * 1.3, dw, d->fs, TX_RIGHT | TX_GRAY, date,
+                 true);
+        d->y += h;
     }
     if (!d->sum->finished) {
         d->y += d->fs * 0.2;
@@ -145,10 +152,31 @@ static double flag_item(Doc *d, const SummaryFlag *f, double x, double y, double
     return h;
 }
 
+/* No flag in the tier: one shaded line, "Title — None". */
+static void flag_none(Doc *d, const char *title)
+{
+    double pad = d->fs * 0.5, iw = d->w - 2 * pad;
+    GString *m = g_string_new("<b>");
+    append_escaped(m, title);
+    g_string_append(m, "</b>  —  ");
+    append_escaped(m, doc_ui(d, "summary.none"));
+    double h = doc_text(d, 0, 0, iw, d->fs, TX_MARKUP, m->str, false) + pad;
+    doc_need(d, h);
+    fill_box(d, d->x, d->y, d->w, h, 0.85);
+    doc_text(d, d->x + pad, d->y + pad * 0.5, iw, d->fs, TX_MARKUP, m->str, true);
+    draw_rule_box(d, d->x, d->y, d->w, h, 1.0);
+    g_string_free(m, TRUE);
+    d->y += h + d->gap;
+}
+
 static void flag_box(Doc *d, const char *title, const SummaryFlag *flags, size_t n, bool urgent)
 {
     double pad = d->fs * 0.5, line = urgent ? 2.2 : 1.0;
     double iw = d->w - 2 * pad;
+    if (n == 0 && !urgent) {
+        flag_none(d, title);
+        return;
+    }
     double th = doc_text(d, 0, 0, iw, d->fs * 1.1, TX_BOLD, title, false);
     double bar = th + pad;
     double body = pad * 0.6;
@@ -183,6 +211,11 @@ static void sec_flags(Doc *d)
 
 /* ---- scores ---- */
 
+static bool is_number(const char *s)
+{
+    return *s >= '0' && *s <= '9';
+}
+
 static void score_text(const Doc *d, int v, char *buf, size_t size)
 {
     if (v < 0)
@@ -191,7 +224,10 @@ static void score_text(const Doc *d, int v, char *buf, size_t size)
         snprintf(buf, size, "%d / 10", v);
 }
 
-static void sec_scores(Doc *d)
+/* The five scores as a table in width w: each label with its value right-aligned in
+ * bold, the three PEG items indented under the scale's name, the PEG score shaded.
+ * Returns its height; draws it at (x, y) when draw is true. */
+static double score_table(Doc *d, double x, double y, double w, bool draw)
 {
     const Summary *s = d->sum;
     const char *labels[5] = {doc_ui(d, "summary.pain_now"), doc_ui(d, "summary.peg_pain"),
@@ -206,69 +242,38 @@ static void sec_scores(Doc *d)
     else
         snprintf(values[4], sizeof values[4], "%.1f / 10", s->peg_score);
 
-    double ls = d->small, vs = d->fs * 1.45, pad = d->fs * 0.4;
-
-    if (d->receipt) {
-        doc_heading(d, doc_ui(d, "summary.scores"), d->fs * 3);
-        for (int i = 0; i < 5; i++) {
-            if (i == 1) {
-                double h =
-                    doc_text(d, d->x, d->y, d->w, ls, TX_GRAY, doc_ui(d, "summary.peg"), false);
-                doc_need(d, h + vs * 1.3);
-                d->y +=
-                    doc_text(d, d->x, d->y, d->w, ls, TX_GRAY, doc_ui(d, "summary.peg"), true) + 1;
+    double pad = d->fs * 0.22, vw = fmin(d->fs * 6.5, w * 0.4), h = 0;
+    for (int i = 0; i < 5; i++) {
+        bool peg_item = i >= 1 && i <= 3, number = is_number(values[i]);
+        if (i == 1)
+            h += doc_text(d, x + pad, y + h + pad, w - 2 * pad, d->small, TX_BOLD | TX_GRAY,
+                          doc_ui(d, "summary.peg"), draw) +
+                 pad;
+        double lx = x + pad + (peg_item ? d->fs : 0), lw = x + w - vw - lx;
+        double vs = number ? d->fs * 1.3 : d->fs;
+        int vstyle = TX_RIGHT | (number ? TX_BOLD : TX_ITALIC);
+        double lh = doc_text(d, lx, 0, lw, d->fs, i == 4 ? TX_BOLD : 0, labels[i], false);
+        double vh = doc_text(d, 0, 0, vw - pad, vs, vstyle, values[i], false);
+        double rh = (lh > vh ? lh : vh) + 2 * pad;
+        if (draw) {
+            if (i == 4)
+                fill_box(d, x, y + h, w, rh, 0.88);
+            doc_text(d, lx, y + h + (rh - lh) / 2, lw, d->fs, i == 4 ? TX_BOLD : 0, labels[i],
+                     true);
+            doc_text(d, x + w - vw, y + h + (rh - vh) / 2, vw - pad, vs, vstyle, values[i], true);
+            if (i != 3) {
+                cairo_save(d->cr);
+                cairo_set_source_rgb(d->cr, 0.6, 0.6, 0.6);
+                cairo_set_line_width(d->cr, 0.5);
+                cairo_move_to(d->cr, x, y + h + rh);
+                cairo_line_to(d->cr, x + w, y + h + rh);
+                cairo_stroke(d->cr);
+                cairo_restore(d->cr);
             }
-            double vw = d->w * 0.34;
-            int vstyle = TX_BOLD | TX_RIGHT;
-            double lh = doc_text(d, d->x, d->y, d->w - vw, d->fs, 0, labels[i], false);
-            double vh = doc_text(d, d->x, d->y, vw, d->fs * 1.15, vstyle, values[i], false);
-            double h = lh > vh ? lh : vh;
-            doc_need(d, h);
-            doc_text(d, d->x + (i >= 1 && i <= 3 ? d->fs : 0), d->y,
-                     d->w - vw - (i >= 1 && i <= 3 ? d->fs : 0), d->fs, i == 4 ? TX_BOLD : 0,
-                     labels[i], true);
-            doc_text(d, d->x + d->w - vw, d->y, vw, d->fs * 1.15, vstyle, values[i], true);
-            d->y += h + pad * 0.5;
         }
-        d->y += d->gap;
-        return;
+        h += rh;
     }
-
-    /* Letter and A4: one row of five cells, the PEG ones under a common label. */
-    double cw = d->w / 5, gh, lh = 0, vh = 0;
-    gh = doc_text(d, 0, 0, cw * 4, ls, TX_BOLD, doc_ui(d, "summary.peg"), false);
-    for (int i = 0; i < 5; i++) {
-        double h = doc_text(d, 0, 0, cw - 2 * pad, ls, 0, labels[i], false);
-        double v =
-            doc_text(d, 0, 0, cw - 2 * pad, values[i][0] >= '0' && values[i][0] <= '9' ? vs : d->fs,
-                     TX_BOLD, values[i], false);
-        lh = h > lh ? h : lh;
-        vh = v > vh ? v : vh;
-    }
-    double rowh = pad + lh + pad * 0.4 + vh + pad;
-    doc_heading(d, doc_ui(d, "summary.scores"), gh + rowh);
-    double y0 = d->y;
-    doc_text(d, d->x + cw + pad, y0, cw * 4 - 2 * pad, ls, TX_BOLD, doc_ui(d, "summary.peg"), true);
-    double y = y0 + gh + 2;
-    fill_box(d, d->x + 4 * cw, y, cw, rowh, 0.9);
-    for (int i = 0; i < 5; i++) {
-        double x = d->x + i * cw;
-        bool number = values[i][0] >= '0' && values[i][0] <= '9';
-        doc_text(d, x + pad, y + pad, cw - 2 * pad, ls, TX_GRAY, labels[i], true);
-        doc_text(d, x + pad, y + pad + lh + pad * 0.4 + (number ? 0 : (vs - d->fs) * 0.5),
-                 cw - 2 * pad, number ? vs : d->fs, number ? TX_BOLD : TX_ITALIC, values[i], true);
-        draw_rule_box(d, x, y, cw, rowh, i == 0 || i == 4 ? 1.0 : 0.5);
-    }
-    /* bracket the PEG cells */
-    cairo_save(d->cr);
-    cairo_set_line_width(d->cr, 0.8);
-    cairo_move_to(d->cr, d->x + cw + 1, y - 1);
-    cairo_line_to(d->cr, d->x + cw + 1, y0 + gh * 0.5);
-    cairo_move_to(d->cr, d->x + 5 * cw - 1, y - 1);
-    cairo_line_to(d->cr, d->x + 5 * cw - 1, y0 + gh * 0.5);
-    cairo_stroke(d->cr);
-    cairo_restore(d->cr);
-    d->y = y + rowh + d->gap;
+    return h;
 }
 
 /* ---- where it hurts ---- */
@@ -291,119 +296,94 @@ static const char *areas_missing_text(const Doc *d)
     return doc_ui(d, "summary.none");
 }
 
+/* The areas in words, "Lower back · Right wrist", in bold; returns the height. */
 static double areas_words(Doc *d, double x, double y, double w, bool draw)
 {
     const Summary *s = d->sum;
-    double h = 0;
     if (s->nareas == 0)
         return doc_text(d, x, y, w, d->fs, TX_ITALIC, areas_missing_text(d), draw);
-    size_t rows = s->nareas > 6 && !d->receipt ? (s->nareas + 1) / 2 : s->nareas;
-    double col = rows < s->nareas ? w / 2 : w, h2 = 0;
+    GString *m = g_string_new("<b>");
     for (size_t i = 0; i < s->nareas; i++) {
-        bool second = i >= rows;
-        double *hh = second ? &h2 : &h;
-        *hh += bullet_item(d, x + (second ? col : 0), y + *hh, col - d->fs * 0.5, d->fs, TX_BOLD,
-                           text_get(&s->areas[i]->label, d->lang), draw) +
-               d->fs * 0.15;
+        if (i)
+            g_string_append(m, " · ");
+        append_escaped(m, text_get(&s->areas[i]->label, d->lang));
     }
-    return h > h2 ? h : h2;
+    g_string_append(m, "</b>");
+    double h = doc_text(d, x, y, w, d->fs, TX_MARKUP, m->str, draw);
+    gstring_wipe_free(m);
+    return h;
 }
 
-static void sec_areas(Doc *d)
+/* The areas in words above the body diagram, the figure centred in width w and no
+ * more than dh tall. Returns the height. */
+static double areas_block(Doc *d, double x, double y, double w, double dh, bool draw)
 {
-    const Summary *s = d->sum;
-    double dh = d->receipt ? d->w * 0.95 : d->fs * 11.5;
+    double h = areas_words(d, x, y, w, draw);
+    if (d->sum->nareas == 0)
+        return h;
     double dw = body_diagram_width(dh);
-    if (d->receipt && dw > d->w) {
-        dh *= d->w / dw;
-        dw = d->w;
-    }
-    double label_h = d->fs * 2.4; /* side and view labels around the figure */
+    if (dw > w)
+        dh *= w / dw;
+    h += d->fs * 0.4;
+    if (draw)
+        body_diagram_draw(d, x, y + h, dh, w, d->sum->areas, d->sum->nareas);
+    return h + body_diagram_height(d, dh);
+}
 
-    if (s->nareas == 0) {
-        double h = areas_words(d, d->x, d->y, d->w, false);
-        doc_heading(d, doc_ui(d, "summary.areas"), h);
-        d->y += areas_words(d, d->x, d->y, d->w, true) + d->gap;
-        return;
-    }
-    if (d->receipt) {
-        double wh = areas_words(d, d->x, d->y, d->w, false);
-        doc_heading(d, doc_ui(d, "summary.areas"), wh);
-        d->y += areas_words(d, d->x, d->y, d->w, true) + d->fs * 0.4;
-        doc_need(d, dh + label_h);
-        d->y += body_diagram_draw(d, d->x + (d->w - dw) / 2, d->y, dh, s->areas, s->nareas);
+/* Letter and A4: the scores on the left, where it hurts on the right, side by side
+ * under the flags so the three read at a glance. */
+static void sec_scores_areas(Doc *d)
+{
+    double gap = d->fs * 1.6, lw = (d->w - gap) * 0.5, rw = d->w - gap - lw;
+    double rx = d->x + lw + gap;
+    const char *sh = doc_ui(d, "summary.scores"), *ah = doc_ui(d, "summary.areas");
+    double hh =
+        fmax(doc_heading_at(d, d->x, 0, lw, sh, false), doc_heading_at(d, rx, 0, rw, ah, false));
+    double left = score_table(d, d->x, 0, lw, false);
+    /* The figure as tall as the scores beside it allow, within readable bounds. */
+    double dh = left - areas_block(d, rx, 0, rw, 0, false);
+    dh = fmin(fmax(dh, d->fs * 7.5), d->fs * 10);
+    double right = areas_block(d, rx, 0, rw, dh, false);
+    double h = hh + (left > right ? left : right);
+
+    doc_need(d, h);
+    double y = d->y;
+    doc_heading_at(d, d->x, y, lw, sh, true);
+    doc_heading_at(d, rx, y, rw, ah, true);
+    score_table(d, d->x, y + hh, lw, true);
+    areas_block(d, rx, y + hh, rw, dh, true);
+    d->y = y + h + d->gap;
+}
+
+/* The receipt: the scores, then where it hurts, one under the other. */
+static void sec_scores_areas_receipt(Doc *d)
+{
+    double h = score_table(d, d->x, 0, d->w, false);
+    doc_heading(d, doc_ui(d, "summary.scores"), h);
+    d->y += score_table(d, d->x, d->y, d->w, true) + d->gap;
+
+    double dh = d->w * 0.75 / body_diagram_width(1.0);
+    h = areas_words(d, d->x, 0, d->w, false);
+    doc_heading(d, doc_ui(d, "summary.areas"), h);
+    d->y += areas_words(d, d->x, d->y, d->w, true);
+    if (d->sum->nareas == 0) {
         d->y += d->gap;
         return;
     }
-    double tx = d->x + dw + d->fs * 1.5, tw = d->x + d->w - tx;
-    double wh = areas_words(d, tx, d->y, tw, false);
-    double h = wh > dh + label_h ? wh : dh + label_h;
-    doc_heading(d, doc_ui(d, "summary.areas"), h);
-    double y = d->y;
-    double used = body_diagram_draw(d, d->x, y, dh, s->areas, s->nareas);
-    areas_words(d, tx, y + d->fs * 1.2, tw, true);
-    d->y = y + (used > wh ? used : wh) + d->gap;
-}
-
-/* ---- about her: context facts in two columns ---- */
-
-static char *fact_markup(const Doc *d, const SummaryFact *f)
-{
-    char buf[512];
-    GString *s = g_string_new("<b>");
-    append_escaped(s, text_get(&f->question->short_label, d->lang));
-    g_string_append(s, ":</b> ");
-    append_escaped(s, summary_answer_text(d->sum, f, buf, sizeof buf));
-    memset(buf, 0, sizeof buf);
-    char *out = g_strdup(s->str);
-    gstring_wipe_free(s);
-    return out;
-}
-
-static void free_markup(char *m)
-{
-    memset(m, 0, strlen(m));
-    g_free(m);
-}
-
-static void sec_context(Doc *d)
-{
-    const Summary *s = d->sum;
-    int cols = d->receipt ? 1 : 2;
-    double colgap = d->fs * 1.5;
-    double cw = (d->w - (cols - 1) * colgap) / cols;
-    bool heading = false;
-
-    if (s->ncontext == 0)
-        return;
-    for (size_t i = 0; i < s->ncontext; i += (size_t)cols) {
-        char *m[2] = {NULL, NULL};
-        double h = 0;
-        for (int c = 0; c < cols && i + (size_t)c < s->ncontext; c++) {
-            m[c] = fact_markup(d, &s->context[i + (size_t)c]);
-            double ch = doc_text(d, 0, 0, cw, d->fs, TX_MARKUP, m[c], false);
-            h = ch > h ? ch : h;
-        }
-        if (!heading) {
-            doc_heading(d, doc_ui(d, "summary.about"), h);
-            heading = true;
-        } else
-            doc_need(d, h);
-        for (int c = 0; c < cols && m[c]; c++) {
-            doc_text(d, d->x + c * (cw + colgap), d->y, cw, d->fs, TX_MARKUP, m[c], true);
-            free_markup(m[c]);
-        }
-        d->y += h + d->fs * 0.25;
-    }
-    d->y += d->gap;
+    d->y += d->fs * 0.4;
+    doc_need(d, body_diagram_height(d, dh));
+    body_diagram_draw(d, d->x, d->y, dh, d->w, d->sum->areas, d->sum->nareas);
+    d->y += body_diagram_height(d, dh) + d->gap;
 }
 
 void sections_draw(Doc *d)
 {
     sec_title(d);
     sec_flags(d);
-    sec_scores(d);
-    sec_areas(d);
+    if (d->receipt)
+        sec_scores_areas_receipt(d);
+    else
+        sec_scores_areas(d);
     sec_context(d);
     sec_causes(d);
     sec_selfcare(d);

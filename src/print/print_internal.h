@@ -35,17 +35,19 @@ void paper_size(Paper paper, double *width, double *height);
 const char *paper_name(Paper paper);
 
 /* Renders the summary PDF through write(closure, ...). Letter and A4 fit on one page
- * when they can and two at most (smaller type, never below 8.5 pt); a receipt is one
- * page as long as it needs. *npages and *height (the last page's height in points)
- * may be NULL. Returns 0, PK_ENOMEM or PK_EIO (write failed). */
+ * when they can and two at most (a shorter plan, smaller type, never below 8.5 pt); a
+ * receipt is one page as long as it needs, with the short plan. *npages and *height
+ * (the last page's height in points) may be NULL. Returns 0, PK_ENOMEM or PK_EIO
+ * (write failed). */
 int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write, void *closure,
                        int *npages, double *height);
 
 /* The receipt test page's length in points. */
 #define TEST_RECEIPT_H (110 * 72 / 25.4)
 
-/* Renders a one-page test page with no patient data. Returns 0 or PK_EIO. */
-int pdf_render_test(Paper paper, cairo_write_func_t write, void *closure);
+/* Renders a one-page test page with no patient data, its words from content (NULL:
+ * the page carries only its language-neutral lines). Returns 0 or PK_EIO. */
+int pdf_render_test(const Content *content, Paper paper, cairo_write_func_t write, void *closure);
 
 /* ---- the page engine (pdf_doc.c) ---- */
 
@@ -60,12 +62,21 @@ enum {
     TX_NOWRAP = 1 << 7, /* one line, shortened with an ellipsis if too long */
 };
 
+/* How much of the self-care plan is printed, fullest first (see pdf_plan.c). */
+typedef enum {
+    PLAN_FULL,       /* every item: title, how-to, caution */
+    PLAN_TIPS_SHORT, /* exercises in full; other tips by title, with their cautions */
+    PLAN_SHORT,      /* exercises: title and how-to; other tips as above */
+    PLAN_TITLES,     /* every group by title (a last resort) */
+} PlanDetail;
+
 typedef struct {
     cairo_surface_t *surface;
     cairo_t *cr;
     PangoLayout *layout;
     PangoFontDescription *font;
-    const Summary *sum; /* NULL for the test page */
+    const Summary *sum;     /* NULL for the test page */
+    const Content *content; /* the words on paper (content_ui); NULL: none */
     Lang lang;
     Paper paper;
     double pw, ph;                   /* page size */
@@ -76,10 +87,9 @@ typedef struct {
     double small;                    /* secondary text: never below SMALL_MIN */
     double gap;                      /* space between sections */
     double footer_h;
-    int compact; /* 0: the full plan; 1: tips other than exercises as titles only;
-                    2: every group as titles only */
-    int page;    /* current page, from 1 */
-    int npages;  /* total pages when known (second pass), else 0 */
+    PlanDetail plan;
+    int page;   /* current page, from 1 */
+    int npages; /* total pages when known (second pass), else 0 */
     bool receipt;
     char date[64];
 } Doc;
@@ -98,14 +108,21 @@ int doc_close(Doc *d, double *used);
 double doc_text(Doc *d, double x, double y, double w, double size, int style, const char *s,
                 bool draw);
 
+/* The width of s on one line at size pt and TX_* style. */
+double doc_text_width(Doc *d, double size, int style, const char *s);
+
 /* Makes sure h points are left above the footer; starts a new page otherwise. */
 void doc_need(Doc *d, double h);
 
 /* A section heading with a rule under it, kept with the next keep points. */
 void doc_heading(Doc *d, const char *s, double keep);
 
-/* A light string from the content (content_ui) or, for keys content may lack,
- * from a built-in English/Spanish fallback. */
+/* A heading with a rule under it at (x, y) in width w, drawn when draw is true;
+ * returns its height, the space under the rule included. */
+double doc_heading_at(Doc *d, double x, double y, double w, const char *s, bool draw);
+
+/* The content's string for key in the Doc's language (content_ui); "" when the Doc has
+ * no content. */
 const char *doc_ui(const Doc *d, const char *key);
 
 /* ---- the summary's sections (pdf_sections.c) ---- */
@@ -135,8 +152,9 @@ double bullet_item(Doc *d, double x, double y, double w, double size, int style,
 /* Ends the page (footer included) and starts the next one. */
 void doc_new_page(Doc *d);
 
-/* ---- likely contributors and the self-care plan, in columns (pdf_plan.c) ---- */
+/* ---- about her, likely contributors and the self-care plan, in columns (pdf_plan.c) ---- */
 
+void sec_context(Doc *d);
 void sec_causes(Doc *d);
 void sec_selfcare(Doc *d);
 
@@ -145,10 +163,14 @@ void sec_selfcare(Doc *d);
 /* The width of the two-view diagram drawn height h tall (without labels). */
 double body_diagram_width(double h);
 
-/* Draws the front and back views side by side, h tall, at (x, y), with the regions of
- * the given areas marked and the sides labelled in plain words. Returns the total
- * height used, labels included. */
-double body_diagram_draw(Doc *d, double x, double y, double h, const Option *const *areas,
+/* The height of the diagram drawn h tall, its labels included. */
+double body_diagram_height(Doc *d, double h);
+
+/* Draws the front and back views side by side, h tall, at (x, y), spread over width w
+ * (at least body_diagram_width(h)), with the regions of the given areas marked and
+ * the sides labelled in plain words. Returns the total height used, labels
+ * included. */
+double body_diagram_draw(Doc *d, double x, double y, double h, double w, const Option *const *areas,
                          size_t nareas);
 
 #endif

@@ -64,6 +64,10 @@ static const ErrorCase cases[] = {
     {"questions.json", "\"lately\"", "\"skip\"", 9, "is also the command \"skip\""},
     {"questions.json", "\"lately\"", "\"my\"", 9, "filler word"},
     {"lexicon.json", "\"nope\"", "\"yeah\"", 0, "is both yes and no"},
+    {"advice.json", "Walk a little each day.",
+     "Walk a little each day, and then a little more the next day, and more again the day "
+     "after that, until walking feels easy.",
+     4, "keep it to one line"},
     /* numbers out of range, wrong values */
     {"advice.json", "\"at_least\": 7", "\"at_least\": 11", 7, "whole number from 0 to 10"},
     {"flags.json", "\"at_least\": 8", "\"at_least\": 7.5", 5, "whole number from 0 to 10"},

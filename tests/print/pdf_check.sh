@@ -19,6 +19,11 @@ flat_ui() { "$demo" ui "$1" "$2" | tr -s ' \n' '  ' | sed 's/ $//'; }
 
 pages() { pdfinfo "$1" | sed -n 's/^Pages: *//p'; }
 width() { pdfinfo "$1" | sed -n 's/^Page size: *\([0-9.]*\) x.*/\1/p'; }
+# The page's length in whole centimetres.
+length_cm() {
+    pdfinfo "$1" | sed -n 's/^Page size: *[0-9.]* x \([0-9.]*\).*/\1/p' |
+        awk '{ printf "%d", $1 / 72 * 2.54 + 0.5 }'
+}
 
 # Every word box inside [margin, width - margin]; prints offenders.
 overflow() {
@@ -67,17 +72,23 @@ for lang in en es; do
             a4) case $w in 595.*) ;; *) fail "$paper: width $w" ;; esac ;;
             receipt) case $w in 226.*) ;; *) fail "$paper: width $w" ;; esac ;;
             esac
-            # The receipt is one long page; Letter and A4 never more than two (a
-            # session that fits one page gets one: see pdf_render_summary).
+            # The receipt is one long page, about 60 cm for a typical session; Letter
+            # and A4 one page for a typical session, two at most for a long one.
             if [ "$paper" = receipt ]; then
                 [ "$n" = 1 ] || fail "$paper $lang $case: $n pages, want 1"
-            else
+                cm=$(length_cm "$pdf")
+                [ "$case" != typical ] || [ "$cm" -le 65 ] ||
+                    fail "$paper $lang $case: $cm cm long, want about 60"
+            elif [ "$case" = long ]; then
                 [ "$n" -le 2 ] || fail "$paper $lang $case: $n pages, want at most 2"
+            else
+                [ "$n" = 1 ] || fail "$paper $lang $case: $n pages, want 1"
             fi
             margin=18
             [ "$paper" = receipt ] && margin=8
             overflow "$pdf" "$margin" || fail "$paper $lang $case: text outside the margins"
-            echo "ok $paper $lang $case: $n page(s)"
+            echo "ok $paper $lang $case: $n page(s)${cm:+, $cm cm}"
+            cm=
         done
     done
 done
