@@ -374,8 +374,8 @@ done:
     return err;
 }
 
-int print_test_page_with(const Content *content, const char *printer, Paper paper, char *why,
-                         size_t whysize)
+int print_test_page(const Content *content, const char *printer, Paper paper, char *why,
+                    size_t whysize)
 {
     PdfBuffer pdf = {0};
     if (why && whysize)
@@ -390,11 +390,6 @@ int print_test_page_with(const Content *content, const char *printer, Paper pape
 done:
     pdfbuf_wipe(&pdf);
     return err;
-}
-
-int print_test_page(const char *printer, Paper paper, char *why, size_t whysize)
-{
-    return print_test_page_with(NULL, printer, paper, why, whysize);
 }
 
 int paper_from_printer(const char *printer, Paper *out)

@@ -28,13 +28,10 @@ int print_pdf_file(const Summary *sum, Paper paper, const char *path);
 int print_cups(const Summary *sum, Paper paper, const char *printer, char *why, size_t whysize);
 
 /* Prints a test page with no patient data (staff menu), its words in English and
- * Spanish from content. Same results as print_cups. */
-int print_test_page_with(const Content *content, const char *printer, Paper paper, char *why,
-                         size_t whysize);
-
-/* The same without content: the page carries only its language-neutral lines (paper,
- * date, accented letters, the body diagram). Kept until every caller passes content. */
-int print_test_page(const char *printer, Paper paper, char *why, size_t whysize);
+ * Spanish from content (NULL: only the language-neutral lines: paper, date, accented
+ * letters, the body diagram). Same results as print_cups. */
+int print_test_page(const Content *content, const char *printer, Paper paper, char *why,
+                    size_t whysize);
 
 /* Writes the FHIR R4 QuestionnaireResponse of the summary as JSON. 0 or PK_EIO. */
 int fhir_write(const Summary *sum, FILE *out);

@@ -161,8 +161,7 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "testpage") == 0 && argc == 4 && paper_parse(argv[3], &paper) == 0) {
         err = content_load(PPKIOSK_SOURCE_DIR "/assets/content", &c, &diags);
         if (!err)
-            err = print_test_page_with(c, strcmp(argv[2], "-") ? argv[2] : NULL, paper, why,
-                                       sizeof why);
+            err = print_test_page(c, strcmp(argv[2], "-") ? argv[2] : NULL, paper, why, sizeof why);
         printf("result=%s why=%s\n", err ? pk_strerror(err) : "ok", why);
         content_free(c);
         diags_free(&diags);

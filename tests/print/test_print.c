@@ -182,7 +182,7 @@ END_TEST
 START_TEST(test_cups_no_such_printer)
 {
     char why[200] = "unset";
-    ck_assert_int_eq(print_test_page("ppk-no-such-printer", PAPER_LETTER, why, sizeof why),
+    ck_assert_int_eq(print_test_page(NULL, "ppk-no-such-printer", PAPER_LETTER, why, sizeof why),
                      PK_ENODEV);
     ck_assert_str_ne(why, "unset");
     ck_assert_uint_gt(strlen(why), 5);
