@@ -79,6 +79,11 @@ const char *const ui_required_keys[] = {
     "text.scale_hint",
     "text.continue",
     "text.not_understood",
+    /* body diagram on screen */
+    "body.your_right",
+    "body.your_left",
+    "body.show_list",
+    "body.show_diagram",
 };
 
 const size_t ui_required_nkeys = sizeof ui_required_keys / sizeof ui_required_keys[0];

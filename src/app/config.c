@@ -1,0 +1,152 @@
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../core/error.h"
+
+#define SYSTEM_CONFIG "/etc/ppkiosk/kiosk.conf"
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+static bool parse_uint(const char *v, long lo, long hi, long *out)
+{
+    char *end;
+    long n = strtol(v, &end, 10);
+    if (end == v || *end || n < lo || n > hi)
+        return false;
+    *out = n;
+    return true;
+}
+
+static bool all_digits(const char *s)
+{
+    for (; *s; s++)
+        if (!isdigit((unsigned char)*s))
+            return false;
+    return true;
+}
+
+/* Applies one "key = value"; returns NULL or what is wrong. */
+static const char *apply(KioskConfig *cfg, const char *key, const char *v)
+{
+    long n;
+    if (strcmp(key, "staff_pin") == 0) {
+        size_t len = strlen(v);
+        if (len < 4 || len > 8 || !all_digits(v))
+            return "staff_pin must be 4 to 8 digits";
+        snprintf(cfg->pin, sizeof cfg->pin, "%s", v);
+    } else if (strcmp(key, "default_language") == 0) {
+        if (lang_parse(v, &cfg->lang) != 0)
+            return "default_language must be en or es";
+    } else if (strcmp(key, "default_volume") == 0) {
+        if (!parse_uint(v, 0, 100, &n))
+            return "default_volume must be a number from 0 to 100";
+        cfg->volume = (int)n;
+    } else if (strcmp(key, "printer") == 0) {
+        if (strlen(v) >= sizeof cfg->printer)
+            return "printer name is too long";
+        snprintf(cfg->printer, sizeof cfg->printer, "%s", v);
+    } else if (strcmp(key, "paper") == 0) {
+        if (strcmp(v, "letter") && strcmp(v, "a4") && strcmp(v, "receipt"))
+            return "paper must be letter, a4 or receipt";
+        snprintf(cfg->paper, sizeof cfg->paper, "%s", v);
+    } else if (strcmp(key, "idle_seconds") == 0) {
+        if (!parse_uint(v, 5, 3600, &n))
+            return "idle_seconds must be a number from 5 to 3600";
+        cfg->idle_ms = (unsigned)n * 1000u;
+    } else if (strcmp(key, "countdown_seconds") == 0) {
+        if (!parse_uint(v, 5, 600, &n))
+            return "countdown_seconds must be a number from 5 to 600";
+        cfg->countdown_ms = (unsigned)n * 1000u;
+    } else {
+        return "unknown setting";
+    }
+    return NULL;
+}
+
+static int read_file(KioskConfig *cfg, FILE *f, const char *path)
+{
+    char line[512];
+    int lineno = 0;
+    while (fgets(line, sizeof line, f)) {
+        lineno++;
+        char *hash = strchr(line, '#');
+        if (hash)
+            *hash = '\0';
+        char *s = trim(line);
+        if (!*s)
+            continue;
+        char *eq = strchr(s, '=');
+        if (!eq) {
+            fprintf(stderr, "%s:%d: expected key = value\n", path, lineno);
+            return PK_EINVAL;
+        }
+        *eq = '\0';
+        const char *why = apply(cfg, trim(s), trim(eq + 1));
+        if (why) {
+            fprintf(stderr, "%s:%d: %s\n", path, lineno, why);
+            return PK_EINVAL;
+        }
+    }
+    snprintf(cfg->path, sizeof cfg->path, "%s", path);
+    return 0;
+}
+
+int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
+{
+    memset(cfg, 0, sizeof *cfg);
+    cfg->lang = LANG_EN;
+    cfg->volume = 80;
+    snprintf(cfg->paper, sizeof cfg->paper, "letter");
+    cfg->idle_ms = 60000;
+    cfg->countdown_ms = 20000;
+    char sample[512] = "";
+    if (assets_dir)
+        snprintf(sample, sizeof sample, "%s/kiosk.conf.sample", assets_dir);
+    const char *tries[2] = {path ? path : SYSTEM_CONFIG, path ? NULL : sample};
+    for (int i = 0; i < 2; i++) {
+        if (!tries[i] || !*tries[i])
+            continue;
+        FILE *f = fopen(tries[i], "r");
+        if (!f) {
+            if (path) {
+                fprintf(stderr, "ppkiosk: cannot read the configuration %s\n", path);
+                return PK_EIO;
+            }
+            continue;
+        }
+        int rc = read_file(cfg, f, tries[i]);
+        struct stat st;
+        if (rc == 0 && cfg->pin[0] && fstat(fileno(f), &st) == 0 && (st.st_mode & S_IROTH))
+            fprintf(stderr,
+                    "ppkiosk: warning: %s is readable by everyone (it holds the staff "
+                    "PIN): chmod 640 it\n",
+                    tries[i]);
+        fclose(f);
+        return rc;
+    }
+    return 0;
+}
+
+bool config_pin_ok(const KioskConfig *cfg, const char *typed)
+{
+    size_t n = strlen(cfg->pin);
+    if (n == 0 || strlen(typed) != n)
+        return false;
+    unsigned diff = 0;
+    for (size_t i = 0; i < n; i++)
+        diff |= (unsigned)(cfg->pin[i] ^ typed[i]);
+    return diff == 0;
+}

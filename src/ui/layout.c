@@ -1,0 +1,464 @@
+/* Screen layout: one generic builder turns any Screen into boxes sized from the window.
+ * A few variations by kind: the scale row, the body diagram, the results document,
+ * centred big buttons on screens without answers, the urgent colours and the
+ * "are you still there?" dialog drawn over everything. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_int.h"
+
+static void metrics(Ui *ui)
+{
+    Metrics *m = &ui->m;
+    int S = ui->w < ui->h ? ui->w : ui->h;
+    m->S = S;
+    m->margin = (int)(S * 0.035);
+    m->gap = (int)(S * 0.018);
+    m->pad = (int)(S * 0.018);
+    /* 3/16" capital height: DejaVu capitals are 0.73 em; 4.8 mm at about 5.3 px/mm on a
+     * 1080p kiosk panel is 26 px, so 36 px type; scaled with the screen. */
+    m->f_min = (int)ceil(S * 0.0333);
+    m->f_small = m->f_min;
+    m->f_body = (int)(S * 0.040);
+    m->f_answer = (int)(S * 0.044);
+    m->f_title = (int)(S * 0.058);
+    m->target_min = S * 48 / 1080 > 48 ? S * 48 / 1080 : 48;
+    m->btn_h = (int)fmax(m->target_min * 2.0, m->f_answer * 2.1);
+    if (m->f_body < m->f_min)
+        m->f_body = m->f_min;
+    if (m->f_answer < m->f_min)
+        m->f_answer = m->f_min;
+}
+
+const char *pool_printf(Ui *ui, const char *fmt, ...)
+{
+    size_t left = sizeof ui->pool - ui->pool_used;
+    if (left < 2)
+        return "";
+    char *dst = ui->pool + ui->pool_used;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(dst, left, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return "";
+    ui->pool_used += (size_t)n < left ? (size_t)n + 1 : left;
+    return dst;
+}
+
+UiBox *layout_add(Ui *ui, BoxKind kind)
+{
+    static UiBox spare; /* absorbs boxes beyond the limit (never drawn) */
+    if (ui->nboxes >= UI_MAX_BOXES) {
+        memset(&spare, 0, sizeof spare);
+        return &spare;
+    }
+    UiBox *b = &ui->boxes[ui->nboxes++];
+    memset(b, 0, sizeof *b);
+    b->kind = kind;
+    b->badge = -1;
+    b->fig = -1;
+    b->fg = UI_INK;
+    b->bg = UI_PAPER;
+    return b;
+}
+
+/* Fits text into the box's text rect (b->tr) from max_px down to the minimum size and
+ * records what it needs. */
+void layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold)
+{
+    b->text = text;
+    b->bold = bold;
+    b->px = text_fit(ui, text, bold, max_px, ui->m.f_min, b->tr.w, b->tr.h);
+    text_measure(ui, text, b->px, bold, b->tr.w, &b->need_w, &b->need_h, &b->overflow);
+}
+
+static bool urgent(const Ui *ui)
+{
+    return ui->screen->kind == SCR_URGENT;
+}
+
+/* The height text needs at px in width. */
+static int text_h(Ui *ui, const char *text, int px, bool bold, int width)
+{
+    int w, h;
+    bool over;
+    text_measure(ui, text, px, bold, width, &w, &h, &over);
+    return h;
+}
+
+static UiBox *add_label(Ui *ui, SDL_Rect r, const char *text, int max_px, bool bold, bool center)
+{
+    UiBox *b = layout_add(ui, BX_TEXT);
+    b->r = r;
+    b->tr = r;
+    b->center = center;
+    if (urgent(ui)) {
+        b->fg = UI_WHITE;
+        b->bg = UI_RED;
+    }
+    layout_text_box(ui, b, text, max_px, bold);
+    return b;
+}
+
+/* Styles a button box by role. */
+static void style_button(Ui *ui, UiBox *b, ButtonRole role, bool selected)
+{
+    const Metrics *m = &ui->m;
+    b->fill = true;
+    b->radius = m->S / 60;
+    b->border_w = m->S / 360 + 2;
+    b->selected = selected;
+    if (urgent(ui)) {
+        b->bg = UI_WHITE;
+        b->fg = UI_RED;
+        b->border = UI_WHITE;
+        b->bold = true;
+    } else if (role == BTN_PRIMARY || selected) {
+        b->bg = UI_BLUE;
+        b->fg = UI_WHITE;
+        b->border = UI_BLUE;
+        b->bold = role == BTN_PRIMARY;
+    } else if (role == BTN_NAV) {
+        b->bg = UI_BLUE_LIGHT;
+        b->fg = UI_INK;
+        b->border = UI_LINE;
+    } else {
+        b->bg = UI_WHITE;
+        b->fg = UI_INK;
+        b->border = UI_BLUE;
+    }
+}
+
+/* Adds a button with its label fitted into r (less padding and badge). */
+UiBox *layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold, bool checkbox)
+{
+    const Metrics *m = &ui->m;
+    UiBox *b = layout_add(ui, BX_BUTTON);
+    snprintf(b->id, sizeof b->id, "%s", btn->id);
+    b->r = r;
+    style_button(ui, b, btn->role, btn->selected);
+    b->checkbox = checkbox;
+    b->answer = btn->role == BTN_ANSWER;
+    b->primary = btn->role == BTN_PRIMARY;
+    int left = m->pad, right = m->pad;
+    if ((btn->key >= 0 || ui->reserve_badge) && btn->role == BTN_ANSWER) {
+        b->badge = btn->key; /* -1: no digit, but the text lines up with the others */
+        left += (int)(max_px * 1.5) + m->pad / 2;
+    }
+    if (checkbox)
+        right += (int)(max_px * 1.2) + m->pad / 2;
+    /* a quarter pad above and below: the text is centred on what it needs */
+    b->tr = (SDL_Rect){r.x + left, r.y + m->pad / 4, r.w - left - right, r.h - m->pad / 2};
+    b->center = b->badge < 0 && !checkbox;
+    b->bold = bold;
+    layout_text_box(ui, b, btn->label ? btn->label : btn->id, max_px, bold);
+    /* centre the text rect vertically on what it needs */
+    if (b->need_h < b->tr.h) {
+        b->tr.y += (b->tr.h - b->need_h) / 2;
+        b->tr.h = b->need_h;
+    }
+    return b;
+}
+
+/* The largest font (max_px down to the minimum) at which every label fits width on at
+ * most max_lines lines; *lines gets the most lines used. */
+int fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
+               bool bold, int *lines, bool *fits)
+{
+    int px = max_px;
+    for (;;) {
+        int most = 1;
+        bool ok = true;
+        for (size_t i = 0; i < n && ok; i++) {
+            int w;
+            bool over;
+            int k = text_wrap(ui, btns[i].label ? btns[i].label : btns[i].id, px, bold, width, &w,
+                              &over);
+            if (over || k > max_lines)
+                ok = false;
+            if (k > most)
+                most = k;
+        }
+        *lines = most;
+        *fits = ok;
+        if (ok || px <= ui->m.f_min)
+            return ok ? px : ui->m.f_min;
+        px -= px > 40 ? 3 : 2;
+        if (px < ui->m.f_min)
+            px = ui->m.f_min;
+    }
+}
+
+/* The bottom row of navigation buttons: Back at the left, the rest packed to the right
+ * with the primary last. Returns the row's top. */
+static int layout_nav(Ui *ui, const Button *nav, size_t n, int bottom)
+{
+    const Metrics *m = &ui->m;
+    if (n == 0)
+        return bottom;
+    int W = ui->w - 2 * m->margin;
+    int cap = (int)(m->S * 0.42);
+    /* one row of one-line labels if possible, then two rows, then two-line labels */
+    static const struct {
+        int rows, lines;
+        bool comfortable; /* at least the body text size */
+    } tries[] = {{1, 1, true},  {1, 1, false}, {1, 2, false}, {2, 1, true},
+                 {2, 1, false}, {2, 2, false}, {3, 2, false}};
+    const int ntries = (int)(sizeof tries / sizeof tries[0]);
+    for (int attempt = 0; attempt < ntries; attempt++) {
+        int rows = tries[attempt].rows, max_lines = tries[attempt].lines;
+        int per = (int)((n + (size_t)rows - 1) / (size_t)rows);
+        int bw = (W - (per - 1) * m->gap) / per;
+        if (bw > cap && rows == 1)
+            bw = cap; /* several rows tile the width so their columns line up */
+        int lines;
+        bool fits;
+        int px =
+            fit_labels(ui, nav, n, bw - 2 * m->pad, m->f_answer, max_lines, true, &lines, &fits);
+        int bh = lines * text_line_height(ui, px, true) + 2 * m->pad;
+        if (bh < m->btn_h)
+            bh = m->btn_h;
+        if ((!fits || (tries[attempt].comfortable && px < m->f_body)) && attempt < ntries - 1)
+            continue;
+        int top = bottom - rows * bh - (rows - 1) * m->gap;
+        for (size_t i = 0; i < n; i++) {
+            int row = (int)i / per, col = (int)i % per;
+            int in_row = (row == rows - 1) ? (int)n - row * per : per;
+            int x;
+            if (strcmp(nav[i].id, FLOW_BACK) == 0 && col == 0)
+                x = m->margin;
+            else
+                x = m->margin + W - (in_row - col) * bw - (in_row - col - 1) * m->gap;
+            SDL_Rect r = {x, top + row * (bh + m->gap), bw, bh};
+            layout_button(ui, r, &nav[i], px, true, false);
+        }
+        return top;
+    }
+    return bottom;
+}
+
+/* Screens without answers show their buttons big, centred under the text. */
+static void layout_center_buttons(Ui *ui, const Button *btns, size_t n, SDL_Rect area)
+{
+    const Metrics *m = &ui->m;
+    int bw = (int)(m->S * 0.6);
+    if (n > 1 && (int)n * bw + ((int)n - 1) * m->gap > area.w)
+        bw = (area.w - ((int)n - 1) * m->gap) / (int)n;
+    int lines;
+    bool fits;
+    int px = fit_labels(ui, btns, n, bw - 2 * m->pad, m->f_title, 2, true, &lines, &fits);
+    int bh = lines * text_line_height(ui, px, true) + 2 * m->pad;
+    if (bh < (int)(m->btn_h * 1.3))
+        bh = (int)(m->btn_h * 1.3);
+    int total = (int)n * bw + ((int)n - 1) * m->gap;
+    int x = area.x + (area.w - total) / 2;
+    for (size_t i = 0; i < n; i++) {
+        SDL_Rect r = {x + (int)i * (bw + m->gap), area.y, bw, bh};
+        layout_button(ui, r, &btns[i], px, true, false);
+    }
+}
+
+static void layout_still_there(Ui *ui)
+{
+    const Metrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    const Content *c = ui->content;
+    UiBox *dim = layout_add(ui, BX_PANEL);
+    dim->r = (SDL_Rect){0, 0, ui->w, ui->h};
+    dim->bg = (SDL_Color){0x10, 0x20, 0x38, 0xc0};
+    dim->fill = true;
+    dim->modal = true;
+    int dw = ui->w - 2 * m->margin;
+    if (dw > m->S * 1.1)
+        dw = (int)(m->S * 1.1);
+    int inner = dw - 4 * m->pad;
+    const char *title =
+        s->still_title ? s->still_title : content_ui(c, "still_there.title", s->lang);
+    const char *body = s->still_body ? s->still_body : content_ui(c, "still_there.body", s->lang);
+    int th = text_h(ui, title, m->f_title, true, inner);
+    int bh = text_h(ui, body, m->f_body, false, inner);
+    int h = 4 * m->pad + th + bh + m->btn_h + 2 * m->gap;
+    UiBox *dlg = layout_add(ui, BX_PANEL);
+    dlg->r = (SDL_Rect){(ui->w - dw) / 2, (ui->h - h) / 2, dw, h};
+    dlg->bg = UI_WHITE;
+    dlg->border = UI_BLUE;
+    dlg->border_w = m->S / 200 + 2;
+    dlg->radius = m->S / 40;
+    dlg->fill = true;
+    dlg->modal = true;
+    int x = dlg->r.x + 2 * m->pad, y = dlg->r.y + 2 * m->pad;
+    add_label(ui, (SDL_Rect){x, y, inner, th}, title, m->f_title, true, true)->modal = true;
+    y += th + m->gap;
+    add_label(ui, (SDL_Rect){x, y, inner, bh}, body, m->f_body, false, true)->modal = true;
+    y += bh + m->gap;
+    Button cont = {.role = BTN_PRIMARY, .key = -1};
+    snprintf(cont.id, sizeof cont.id, "%s", FLOW_CONTINUE);
+    cont.label = content_ui(c, "button.continue", s->lang);
+    int bw = inner < m->S * 0.6 ? inner : (int)(m->S * 0.6);
+    UiBox *b = layout_button(ui, (SDL_Rect){x + (inner - bw) / 2, y, bw, m->btn_h}, &cont,
+                             m->f_answer, true, false);
+    b->modal = true;
+}
+
+static void layout_notice(Ui *ui, int bottom)
+{
+    const Metrics *m = &ui->m;
+    int w = ui->w - 2 * m->margin;
+    int h = text_h(ui, ui->notice, m->f_body, true, w - 2 * m->pad) + 2 * m->pad;
+    UiBox *b = layout_add(ui, BX_TEXT);
+    b->r = (SDL_Rect){m->margin, bottom - h, w, h};
+    b->tr = (SDL_Rect){b->r.x + m->pad, b->r.y + m->pad, w - 2 * m->pad, h - 2 * m->pad};
+    b->fill = true;
+    b->bg = UI_INK;
+    b->fg = UI_WHITE;
+    b->radius = m->S / 60;
+    b->center = true;
+    layout_text_box(ui, b, ui->notice, m->f_body, true);
+}
+
+/* The top bar: progress at the left, the voice indicator and what was heard at the
+ * right. Returns its bottom. */
+static int layout_top(Ui *ui)
+{
+    const Metrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    int lh = text_line_height(ui, m->f_small, false);
+    int y = m->margin / 2;
+    int icon = lh + m->pad;
+    int right = ui->w - m->margin;
+    if (s->kind != SCR_COUNT) {
+        UiBox *v = layout_add(ui, BX_VOICE); /* speaker and microphone */
+        v->r = (SDL_Rect){right - 2 * icon, y, 2 * icon, icon};
+        v->bg = urgent(ui) ? UI_RED : UI_PAPER;
+        right -= 2 * icon + m->gap;
+    }
+    int half = (ui->w - 2 * m->margin) / 2;
+    if (s->progress[0]) {
+        const char *p = pool_printf(ui, "%s", s->progress);
+        add_label(ui, (SDL_Rect){m->margin, y + (icon - lh) / 2, half - m->gap, lh}, p, m->f_small,
+                  false, false);
+    }
+    if (s->heard && *s->heard) {
+        const char *h = pool_printf(ui, "\xe2\x80\x9c%s\xe2\x80\x9d", s->heard);
+        int w = right - (m->margin + half);
+        UiBox *b = add_label(ui, (SDL_Rect){m->margin + half, y + (icon - lh) / 2, w, lh}, h,
+                             m->f_small, false, false);
+        /* right-align: shrink the box to the text */
+        if (b->need_w < w) {
+            b->r.x += w - b->need_w;
+            b->tr = b->r;
+            b->r.w = b->tr.w = b->need_w;
+        }
+    }
+    return y + icon;
+}
+
+static bool centered_kind(ScreenKind k)
+{
+    return k == SCR_ATTRACT || k == SCR_LANGUAGE || k == SCR_PRIVACY || k == SCR_URGENT ||
+           k == SCR_PRINTING || k == SCR_PRINT_FAILED || k == SCR_GOODBYE || k == SCR_CONFIRM ||
+           k == SCR_COUNT;
+}
+
+static void shift_boxes(Ui *ui, int from, int dy)
+{
+    for (int i = from; i < ui->nboxes; i++) {
+        ui->boxes[i].r.y += dy;
+        ui->boxes[i].tr.y += dy;
+    }
+}
+
+void layout_build(Ui *ui)
+{
+    const Screen *s = ui->screen;
+    layout_free_textures(ui);
+    ui->nboxes = 0;
+    ui->pool_used = 0;
+    ui->doc_box = -1;
+    ui->body_toggle = false;
+    metrics(ui);
+    const Metrics *m = &ui->m;
+
+    UiBox *bg = layout_add(ui, BX_PANEL);
+    bg->r = (SDL_Rect){0, 0, ui->w, ui->h};
+    bg->bg = urgent(ui) ? UI_RED : UI_PAPER;
+    bg->fill = true;
+
+    int top = layout_top(ui) + m->gap;
+    int bottom = ui->h - m->margin;
+    bool big_buttons = s->kind != SCR_QUESTION && s->kind != SCR_RESULTS && s->nanswers == 0;
+    if (!big_buttons)
+        bottom = layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
+    if (ui->notice && *ui->notice) {
+        int before = ui->nboxes;
+        layout_notice(ui, bottom);
+        bottom = ui->boxes[before].r.y - m->gap;
+    }
+
+    int W = ui->w - 2 * m->margin;
+    /* centred screens keep lines to a readable length */
+    int TW = centered_kind(s->kind) && W > m->S * 3 / 2 ? m->S * 3 / 2 : W;
+    int tx = m->margin + (W - TW) / 2;
+    int first = ui->nboxes;
+    int y = top;
+    int title_px =
+        s->kind == SCR_ATTRACT || s->kind == SCR_URGENT ? (int)(m->f_title * 1.4) : m->f_title;
+    if (s->title && *s->title) {
+        int th = text_h(ui, s->title, title_px, true, TW);
+        int cap = (bottom - top) / 3;
+        if (th > cap)
+            th = text_h(ui, s->title, text_fit(ui, s->title, true, title_px, m->f_body, TW, cap),
+                        true, TW);
+        UiBox *t = add_label(ui, (SDL_Rect){tx, y, TW, th}, s->title, title_px, true,
+                             centered_kind(s->kind));
+        if (t->px < m->f_body)
+            t->px = m->f_body;
+        y += th + m->gap;
+    }
+    if (s->body && *s->body) {
+        int room = bottom - y - (s->nanswers || big_buttons ? m->btn_h + m->gap : 0);
+        int px = text_fit(ui, s->body, false, m->f_body, m->f_min, TW, room);
+        int bh = text_h(ui, s->body, px, false, TW);
+        add_label(ui, (SDL_Rect){tx, y, TW, bh}, s->body, m->f_body, false, centered_kind(s->kind));
+        y += bh + m->gap;
+    }
+    if (s->kind == SCR_URGENT || s->kind == SCR_PRINT_FAILED)
+        y += m->gap;
+    SDL_Rect area = {m->margin, y, W, bottom - y};
+    if (s->kind == SCR_RESULTS && s->summary) {
+        layout_results(ui, area);
+    } else if (s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS) {
+        layout_areas(ui, area);
+    } else if (s->nanswers > 0) {
+        layout_answers(ui, area, s->kind == SCR_QUESTION ? 3 : 2);
+    } else if (big_buttons) {
+        area.y += m->gap;
+        area.h -= m->gap;
+        layout_center_buttons(ui, s->nav, s->nnav, area);
+    }
+    if (centered_kind(s->kind) && ui->nboxes > first) {
+        int end = 0;
+        for (int i = first; i < ui->nboxes; i++)
+            if (ui->boxes[i].r.y + ui->boxes[i].r.h > end)
+                end = ui->boxes[i].r.y + ui->boxes[i].r.h;
+        int slack = bottom - end;
+        if (slack > 0)
+            shift_boxes(ui, first, slack * 2 / 5);
+    }
+    if (s->still_there > 0)
+        layout_still_there(ui);
+}
+
+void layout_free_textures(Ui *ui)
+{
+    for (int i = 0; i < ui->nboxes; i++) {
+        if (ui->boxes[i].tex)
+            SDL_DestroyTexture(ui->boxes[i].tex);
+        if (ui->boxes[i].badge_tex)
+            SDL_DestroyTexture(ui->boxes[i].badge_tex);
+        ui->boxes[i].tex = ui->boxes[i].badge_tex = NULL;
+    }
+}

@@ -1,0 +1,546 @@
+/* The Ui object: window or offscreen surface, the screen being shown, pointer and
+ * keyboard handling with a visible focus, screenshots and the layout check. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_image.h>
+
+#include "../core/error.h"
+#include "ui_int.h"
+
+#define STAFF_TAPS 5
+#define STAFF_WINDOW_MS 3000
+
+static void output_size(Ui *ui)
+{
+    if (ui->surface) {
+        ui->w = ui->surface->w;
+        ui->h = ui->surface->h;
+    } else {
+        SDL_GetRendererOutputSize(ui->ren, &ui->w, &ui->h);
+    }
+}
+
+int ui_open(Ui **out, const UiOptions *o, const Content *c)
+{
+    int err = PK_ENODEV;
+    *out = NULL;
+    Ui *ui = calloc(1, sizeof *ui);
+    if (!ui)
+        return PK_ENOMEM;
+    ui->content = c;
+    ui->focus = ui->pressed = ui->doc_box = -1;
+    ui->voice.can_speak = ui->voice.can_listen = true;
+    if (font_find(ui, o->font_dir) != 0)
+        goto fail_free;
+    if (SDL_InitSubSystem(o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "ppkiosk: no display: %s\n", SDL_GetError());
+        goto fail_free;
+    }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "ppkiosk: cannot start the font renderer: %s\n", TTF_GetError());
+        goto fail_sdl;
+    }
+    IMG_Init(IMG_INIT_PNG);
+    if (o->offscreen) {
+        ui->surface =
+            SDL_CreateRGBSurfaceWithFormat(0, o->width, o->height, 32, SDL_PIXELFORMAT_ARGB8888);
+        if (ui->surface)
+            ui->ren = SDL_CreateSoftwareRenderer(ui->surface);
+    } else {
+        Uint32 flags = o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
+        ui->win = SDL_CreateWindow("ppkiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                   o->width, o->height, flags | SDL_WINDOW_ALLOW_HIGHDPI);
+        if (ui->win) {
+            ui->ren = SDL_CreateRenderer(ui->win, -1,
+                                         SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+            if (!ui->ren)
+                ui->ren = SDL_CreateRenderer(ui->win, -1, SDL_RENDERER_SOFTWARE);
+        }
+        if (o->fullscreen)
+            SDL_ShowCursor(SDL_DISABLE);
+        SDL_DisableScreenSaver();
+    }
+    if (!ui->ren) {
+        fprintf(stderr, "ppkiosk: cannot open the screen: %s\n", SDL_GetError());
+        goto fail_ttf;
+    }
+    output_size(ui);
+    if (draw_init(ui) != 0) {
+        fprintf(stderr, "ppkiosk: cannot draw: %s\n", SDL_GetError());
+        goto fail_ttf;
+    }
+    ui->dirty = true;
+    *out = ui;
+    return 0;
+
+fail_ttf:
+    if (ui->ren)
+        SDL_DestroyRenderer(ui->ren);
+    if (ui->win)
+        SDL_DestroyWindow(ui->win);
+    if (ui->surface)
+        SDL_FreeSurface(ui->surface);
+    IMG_Quit();
+    TTF_Quit();
+fail_sdl:
+    SDL_QuitSubSystem(o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO);
+fail_free:
+    free(ui);
+    return err;
+}
+
+void ui_close(Ui *ui)
+{
+    if (!ui)
+        return;
+    layout_free_textures(ui);
+    doc_free(ui);
+    for (int b = 0; b < 2; b++)
+        for (int i = 0; i <= UI_FONT_MAX_PX; i++)
+            if (ui->fonts[b][i])
+                TTF_CloseFont(ui->fonts[b][i]);
+    if (ui->circle)
+        SDL_DestroyTexture(ui->circle);
+    SDL_DestroyRenderer(ui->ren);
+    if (ui->win)
+        SDL_DestroyWindow(ui->win);
+    if (ui->surface)
+        SDL_FreeSurface(ui->surface);
+    IMG_Quit();
+    TTF_Quit();
+    SDL_QuitSubSystem(ui->win ? SDL_INIT_VIDEO : SDL_INIT_EVENTS);
+    memset(ui, 0, sizeof *ui);
+    free(ui);
+}
+
+static bool is_target(const UiBox *b)
+{
+    return (b->kind == BX_BUTTON || b->kind == BX_REGION) && b->id[0];
+}
+
+static bool has_modal(const Ui *ui)
+{
+    for (int i = 0; i < ui->nboxes; i++)
+        if (ui->boxes[i].modal)
+            return true;
+    return false;
+}
+
+static bool usable(const Ui *ui, int i, bool modal)
+{
+    return is_target(&ui->boxes[i]) && ui->boxes[i].modal == modal;
+}
+
+/* The focus a new screen starts with: the earlier answer, else the first answer, else
+ * the last (primary) button. */
+static int default_focus(const Ui *ui)
+{
+    bool modal = has_modal(ui);
+    int first = -1, last = -1, primary = -1;
+    for (int i = 0; i < ui->nboxes; i++) {
+        if (!usable(ui, i, modal))
+            continue;
+        if (ui->boxes[i].primary)
+            primary = i;
+        if (ui->boxes[i].selected && ui->boxes[i].answer)
+            return i;
+        if (first < 0 && ui->boxes[i].answer)
+            first = i;
+        last = i;
+    }
+    const Screen *s = ui->screen;
+    if (s && s->nanswers == 0 && !modal)
+        return primary >= 0 ? primary : last;
+    return first >= 0 ? first : last;
+}
+
+static int find_target(const Ui *ui, const char *id)
+{
+    bool modal = has_modal(ui);
+    for (int i = 0; i < ui->nboxes; i++)
+        if (usable(ui, i, modal) && strcmp(ui->boxes[i].id, id) == 0)
+            return i;
+    return -1;
+}
+
+static void relayout(Ui *ui, bool new_screen)
+{
+    char keep[BUTTON_ID_MAX] = "";
+    if (!new_screen && ui->focus >= 0 && ui->focus < ui->nboxes)
+        snprintf(keep, sizeof keep, "%s", ui->boxes[ui->focus].id);
+    if (new_screen)
+        ui->body_mode = BODY_MODE_AUTO;
+    if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
+        doc_free(ui);
+    layout_build(ui);
+    ui->pressed = -1;
+    ui->focus = keep[0] ? find_target(ui, keep) : -1;
+    if (ui->focus < 0)
+        ui->focus = default_focus(ui);
+    ui->have_layout = true;
+    ui->dirty = true;
+}
+
+void ui_show(Ui *ui, const Screen *s)
+{
+    /* the previous screen may be gone (a new flow): compare what was remembered */
+    bool new_screen = !ui->have_layout || ui->shown_kind != s->kind ||
+                      ui->shown_question != s->question || ui->shown_lang != s->lang;
+    bool was_modal = ui->have_layout && has_modal(ui);
+    ui->screen = s;
+    ui->shown_kind = s->kind;
+    ui->shown_question = s->question;
+    ui->shown_lang = s->lang;
+    if (!ui->have_layout || s->serial != ui->serial || new_screen) {
+        if (new_screen)
+            ui->notice = NULL;
+        ui->serial = s->serial;
+        relayout(ui, new_screen || was_modal != (s->still_there > 0));
+    }
+}
+
+void ui_set_voice(Ui *ui, const UiVoiceState *v)
+{
+    int old = (int)(ui->voice.level * 8), now = (int)(v->level * 8);
+    if (v->can_speak != ui->voice.can_speak || v->can_listen != ui->voice.can_listen ||
+        v->listening != ui->voice.listening || (v->listening && old != now))
+        ui->dirty = true;
+    ui->voice = *v;
+}
+
+void ui_set_notice(Ui *ui, const char *text)
+{
+    if (ui->notice == text)
+        return;
+    ui->notice = text;
+    if (ui->screen)
+        relayout(ui, false);
+}
+
+void ui_clear_notice(Ui *ui)
+{
+    ui_set_notice(ui, NULL);
+}
+
+static bool point_in(const UiBox *b, int x, int y)
+{
+    if (x < b->r.x || y < b->r.y || x >= b->r.x + b->r.w || y >= b->r.y + b->r.h)
+        return false;
+    return true;
+}
+
+static int target_at(const Ui *ui, int x, int y)
+{
+    bool modal = has_modal(ui);
+    for (int i = ui->nboxes - 1; i >= 0; i--)
+        if (usable(ui, i, modal) && point_in(&ui->boxes[i], x, y))
+            return i;
+    return -1;
+}
+
+/* Activates box i: internal targets act here; others become a press for the caller. */
+static bool activate(Ui *ui, int i, UiAction *act)
+{
+    const UiBox *b = &ui->boxes[i];
+    memset(act, 0, sizeof *act);
+    if (strcmp(b->id, UI_ID_PAGE_UP) == 0 || strcmp(b->id, UI_ID_PAGE_DOWN) == 0) {
+        doc_page(ui, strcmp(b->id, UI_ID_PAGE_UP) == 0 ? -1 : 1);
+        return false;
+    }
+    if (strcmp(b->id, UI_ID_SHOW_LIST) == 0 || strcmp(b->id, UI_ID_SHOW_BODY) == 0) {
+        char id[BUTTON_ID_MAX];
+        snprintf(id, sizeof id, "%s",
+                 strcmp(b->id, UI_ID_SHOW_LIST) == 0 ? UI_ID_SHOW_BODY : UI_ID_SHOW_LIST);
+        ui->body_mode = ui->body_list ? BODY_MODE_DIAGRAM : BODY_MODE_LIST;
+        relayout(ui, false);
+        ui->focus = find_target(ui, id);
+        if (ui->focus < 0)
+            ui->focus = default_focus(ui);
+        return false;
+    }
+    act->kind = UI_ACT_PRESS;
+    snprintf(act->id, sizeof act->id, "%s", b->id);
+    return true;
+}
+
+bool ui_tap(Ui *ui, const char *id, UiAction *act)
+{
+    memset(act, 0, sizeof *act);
+    int i = find_target(ui, id);
+    if (i < 0)
+        return false;
+    ui->show_focus = false;
+    activate(ui, i, act);
+    return true;
+}
+
+/* Moves the focus: step +1/-1 in order (Tab), or to the nearest target in direction
+ * (dx, dy) for the arrow keys, wrapping in order when there is none. */
+static void move_focus(Ui *ui, int step, int dx, int dy)
+{
+    bool modal = has_modal(ui);
+    int cur = ui->focus;
+    if (cur < 0 || !usable(ui, cur, modal)) {
+        ui->focus = default_focus(ui);
+        ui->dirty = true;
+        return;
+    }
+    int best = -1;
+    if (dx || dy) {
+        const SDL_Rect *c = &ui->boxes[cur].r;
+        long cx = c->x + c->w / 2, cy = c->y + c->h / 2, best_score = 0;
+        for (int i = 0; i < ui->nboxes; i++) {
+            if (i == cur || !usable(ui, i, modal))
+                continue;
+            const SDL_Rect *r = &ui->boxes[i].r;
+            long ox = r->x + r->w / 2 - cx, oy = r->y + r->h / 2 - cy;
+            long along = ox * dx + oy * dy, across = labs(ox * dy) + labs(oy * dx);
+            if (along <= 0 || across > along * 3)
+                continue;
+            long score = along + 2 * across;
+            if (best < 0 || score < best_score) {
+                best = i;
+                best_score = score;
+            }
+        }
+        step = dx + dy;
+    }
+    if (best < 0) {
+        int n = ui->nboxes;
+        for (int k = 1; k <= n; k++) {
+            int i = ((cur + step * k) % n + n) % n;
+            if (usable(ui, i, modal)) {
+                best = i;
+                break;
+            }
+        }
+    }
+    if (best >= 0)
+        ui->focus = best;
+    ui->dirty = true;
+}
+
+static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
+{
+    memset(act, 0, sizeof *act);
+    bool results = ui->doc_box >= 0;
+    int line = text_line_height(ui, ui->m.f_body, false);
+    bool was_shown = ui->show_focus;
+    ui->show_focus = true;
+    ui->dirty |= !was_shown;
+    if ((mod & KMOD_CTRL) && (mod & KMOD_ALT) && key == SDLK_s) {
+        act->kind = UI_ACT_STAFF_GESTURE;
+        return true;
+    }
+    if (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))
+        return false; /* no shortcut closes or changes anything */
+    if (key >= SDLK_0 && key <= SDLK_9) {
+        act->kind = UI_ACT_DIGIT;
+        act->digit = key - SDLK_0;
+        return true;
+    }
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_9) {
+        act->kind = UI_ACT_DIGIT;
+        act->digit = key - SDLK_KP_1 + 1;
+        return true;
+    }
+    if (key == SDLK_KP_0) {
+        act->kind = UI_ACT_DIGIT;
+        return true;
+    }
+    switch (key) {
+    case SDLK_TAB:
+        move_focus(ui, (mod & KMOD_SHIFT) ? -1 : 1, 0, 0);
+        return false;
+    case SDLK_RIGHT:
+        move_focus(ui, 1, 1, 0);
+        return false;
+    case SDLK_LEFT:
+        move_focus(ui, -1, -1, 0);
+        return false;
+    case SDLK_UP:
+    case SDLK_DOWN:
+        if (results && !has_modal(ui))
+            doc_scroll_by(ui, key == SDLK_UP ? -2 * line : 2 * line);
+        else
+            move_focus(ui, key == SDLK_UP ? -1 : 1, 0, key == SDLK_UP ? -1 : 1);
+        return false;
+    case SDLK_PAGEUP:
+    case SDLK_PAGEDOWN:
+        if (results)
+            doc_page(ui, key == SDLK_PAGEUP ? -1 : 1);
+        return false;
+    case SDLK_HOME:
+    case SDLK_END:
+        if (results)
+            doc_scroll_by(ui, key == SDLK_HOME ? -ui->doc_height : ui->doc_height);
+        return false;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE:
+        if (ui->focus >= 0 && ui->focus < ui->nboxes && is_target(&ui->boxes[ui->focus]))
+            return activate(ui, ui->focus, act);
+        return false;
+    case SDLK_BACKSPACE:
+        act->kind = UI_ACT_PRESS;
+        snprintf(act->id, sizeof act->id, "%s", FLOW_BACK);
+        return true;
+    case SDLK_ESCAPE:
+        act->kind = UI_ACT_PRESS;
+        snprintf(act->id, sizeof act->id, "%s", UI_ID_ESCAPE);
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool corner_tap(Ui *ui, int x, int y)
+{
+    int zone = ui->m.target_min * 2;
+    if (x > zone || y > zone) {
+        ui->ncorner = 0;
+        return false;
+    }
+    Uint32 now = SDL_GetTicks();
+    if (ui->ncorner == STAFF_TAPS)
+        ui->ncorner = 0;
+    ui->corner_taps[ui->ncorner++] = now;
+    if (ui->ncorner == STAFF_TAPS && now - ui->corner_taps[0] <= STAFF_WINDOW_MS) {
+        ui->ncorner = 0;
+        return true;
+    }
+    if (ui->ncorner == STAFF_TAPS) { /* too slow: keep the last taps */
+        memmove(ui->corner_taps, ui->corner_taps + 1, sizeof ui->corner_taps[0] * (STAFF_TAPS - 1));
+        ui->ncorner--;
+    }
+    return false;
+}
+
+/* Pointer coordinates come in window points; the layout is in output pixels (they
+ * differ on high-density displays). */
+static int to_pixels(const Ui *ui, int v, bool horizontal)
+{
+    int ww = 0, wh = 0;
+    if (ui->win)
+        SDL_GetWindowSize(ui->win, &ww, &wh);
+    int points = horizontal ? ww : wh, pixels = horizontal ? ui->w : ui->h;
+    return points > 0 ? (int)((long)v * pixels / points) : v;
+}
+
+bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
+{
+    memset(act, 0, sizeof *act);
+    if (!ui->screen)
+        return false;
+    switch (ev->type) {
+    case SDL_WINDOWEVENT:
+        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+            output_size(ui);
+            relayout(ui, false);
+        } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
+            ui->dirty = true;
+        }
+        return false;
+    case SDL_KEYDOWN:
+        return key_event(ui, ev->key.keysym.sym, ev->key.keysym.mod, act);
+    case SDL_MOUSEBUTTONDOWN: {
+        if (ev->button.button != SDL_BUTTON_LEFT)
+            return false;
+        int x = to_pixels(ui, ev->button.x, true), y = to_pixels(ui, ev->button.y, false);
+        if (ui->show_focus) {
+            ui->show_focus = false;
+            ui->dirty = true;
+        }
+        if (corner_tap(ui, x, y)) {
+            act->kind = UI_ACT_STAFF_GESTURE;
+            return true;
+        }
+        ui->pressed = target_at(ui, x, y);
+        if (ui->pressed >= 0)
+            ui->focus = ui->pressed;
+        if (ui->doc_box >= 0 && ui->pressed < 0 && point_in(&ui->boxes[ui->doc_box], x, y)) {
+            ui->dragging = true;
+            ui->drag_y = y;
+            ui->drag_scroll = ui->scroll;
+        }
+        ui->dirty = true;
+        return false;
+    }
+    case SDL_MOUSEMOTION:
+        if (ui->dragging && (ev->motion.state & SDL_BUTTON_LMASK)) {
+            doc_scroll_by(ui, ui->drag_scroll - (to_pixels(ui, ev->motion.y, false) - ui->drag_y) -
+                                  ui->scroll);
+        }
+        return false;
+    case SDL_MOUSEBUTTONUP: {
+        if (ev->button.button != SDL_BUTTON_LEFT)
+            return false;
+        int p = ui->pressed;
+        ui->pressed = -1;
+        ui->dragging = false;
+        ui->dirty = true;
+        if (p >= 0 && target_at(ui, to_pixels(ui, ev->button.x, true),
+                                to_pixels(ui, ev->button.y, false)) == p)
+            return activate(ui, p, act);
+        return false;
+    }
+    case SDL_MOUSEWHEEL:
+        doc_scroll_by(ui, -ev->wheel.y * 3 * text_line_height(ui, ui->m.f_body, false));
+        return false;
+    default:
+        return false;
+    }
+}
+
+bool ui_render(Ui *ui)
+{
+    if (!ui->dirty || !ui->screen)
+        return false;
+    ui_render_force(ui);
+    return true;
+}
+
+void ui_render_force(Ui *ui)
+{
+    SDL_SetRenderDrawColor(ui->ren, 0xff, 0xff, 0xff, 0xff);
+    SDL_RenderClear(ui->ren);
+    if (ui->screen)
+        render_all(ui);
+    SDL_RenderPresent(ui->ren);
+    ui->dirty = false;
+}
+
+void ui_render_empty(Ui *ui)
+{
+    SDL_SetRenderDrawColor(ui->ren, 0xff, 0xff, 0xff, 0xff);
+    SDL_RenderClear(ui->ren);
+    SDL_RenderPresent(ui->ren);
+    ui->dirty = true;
+}
+
+int ui_save_png(Ui *ui, const char *path)
+{
+    ui_render_force(ui);
+    int rc = PK_EIO;
+    if (ui->surface)
+        return IMG_SavePNG(ui->surface, path) == 0 ? 0 : PK_EIO;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ui->w, ui->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return PK_ENOMEM;
+    if (SDL_RenderReadPixels(ui->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0 &&
+        IMG_SavePNG(s, path) == 0)
+        rc = 0;
+    SDL_FreeSurface(s);
+    return rc;
+}
+
+int ui_min_target(const Ui *ui)
+{
+    return ui->m.target_min;
+}
+
+int ui_min_text(const Ui *ui)
+{
+    return ui->m.f_min;
+}

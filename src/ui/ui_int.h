@@ -1,0 +1,203 @@
+/* Internals shared by the files of the ui library: the Ui object, layout boxes, the
+ * results document, fonts and drawing helpers. Not for use outside src/ui/. */
+#ifndef PK_UI_INT_H
+#define PK_UI_INT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+
+#include "../core/body.h"
+#include "../core/content.h"
+#include "../core/flow.h"
+#include "ui.h"
+
+#define UI_MAX_BOXES 192
+#define UI_POOL_SIZE 8192  /* composed labels of one layout ("4 of 18", countdowns) */
+#define UI_FONT_MAX_PX 200 /* fonts are opened lazily, one per pixel size and weight */
+#define UI_MAX_LINES 64    /* lines of one wrapped text */
+#define UI_DOC_MAX 512     /* paragraphs of the results document */
+
+/* Internal target ids, handled by the ui itself and never passed to the flow. */
+#define UI_ID_PAGE_UP "ui_page_up"
+#define UI_ID_PAGE_DOWN "ui_page_down"
+#define UI_ID_SHOW_LIST "ui_show_list"
+#define UI_ID_SHOW_BODY "ui_show_body"
+
+typedef enum {
+    BX_PANEL,  /* a filled rectangle (backgrounds, dialogs) */
+    BX_TEXT,   /* text, not a target */
+    BX_BUTTON, /* a target with a label */
+    BX_REGION, /* a body-diagram region: a target without a label */
+    BX_FIGURE, /* one view of the body figure (drawn from body.h) */
+    BX_DOC,    /* the scrolling results document */
+    BX_VOICE,  /* the listening indicator */
+} BoxKind;
+
+typedef struct {
+    BoxKind kind;
+    char id[BUTTON_ID_MAX]; /* targets only */
+    SDL_Rect r;             /* the box */
+    SDL_Rect tr;            /* where its text goes (inside the padding) */
+    const char *text;       /* NULL: no text */
+    int px;                 /* font size in pixels */
+    bool bold;
+    bool center;
+    SDL_Color fg, bg, border;
+    int border_w, radius;
+    bool fill;
+    bool selected;          /* chosen answer */
+    bool answer;            /* an answer (or body region) rather than a navigation button */
+    bool primary;           /* the screen's main button */
+    bool checkbox;          /* draw a check box (several-answer questions) */
+    int badge;              /* digit shown in a circle at the left, or -1 */
+    int view;               /* BX_FIGURE / BX_REGION: the BodyView */
+    const BodyShape *shape; /* BX_REGION: the hit shape, in the figure's coordinates */
+    int fig;                /* BX_REGION: index of its BX_FIGURE box */
+    int need_w, need_h;     /* the text's wrapped size at px */
+    bool overflow;          /* the text does not fit even at the minimum size */
+    bool modal;             /* part of a dialog drawn over the screen */
+    SDL_Texture *tex;
+    int tw, th;
+    SDL_Texture *badge_tex; /* the badge digit */
+    int bw_, bh_;
+} UiBox;
+
+typedef enum { DOC_H2, DOC_H3, DOC_TEXT, DOC_ITEM, DOC_NOTE } DocStyle;
+
+typedef struct {
+    DocStyle style;
+    const char *text; /* into Ui.doc_text */
+    int y, h;         /* position inside the document */
+    SDL_Texture *tex;
+    int tw, th;
+} DocPara;
+
+typedef struct {
+    int S; /* min(width, height) */
+    int margin, gap, pad;
+    int f_min, f_body, f_title, f_answer, f_small;
+    int target_min; /* the minimum touch target */
+    int btn_h;      /* the usual button height */
+} Metrics;
+
+struct Ui {
+    const Content *content;
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    SDL_Surface *surface; /* offscreen only */
+    int w, h;
+    char font_path[2][512];
+    TTF_Font *fonts[2][UI_FONT_MAX_PX + 1];
+    SDL_Texture *circle; /* a white disc with soft edges, tinted for corners and dots */
+
+    const Screen *screen;
+    ScreenKind shown_kind;
+    const Question *shown_question;
+    Lang shown_lang;
+    unsigned serial;
+    bool have_layout;
+    bool dirty;
+    Metrics m;
+    UiBox boxes[UI_MAX_BOXES];
+    int nboxes;
+    char pool[UI_POOL_SIZE];
+    size_t pool_used;
+    int focus;       /* index into boxes of the focused target, or -1 */
+    bool show_focus; /* the keyboard is in use */
+    int pressed;     /* the target under a pointer that is down, or -1 */
+    enum { BODY_MODE_AUTO, BODY_MODE_LIST, BODY_MODE_DIAGRAM } body_mode; /* chosen */
+    bool body_list;     /* the areas question shows the list instead of the diagram */
+    bool body_toggle;   /* this layout offers that choice */
+    bool reserve_badge; /* while placing a grid: leave room for digits on every answer */
+
+    /* the results document */
+    const Summary *doc_summary;
+    Lang doc_lang;
+    char *doc_text;
+    size_t doc_len, doc_cap;
+    DocPara doc[UI_DOC_MAX];
+    int ndoc;
+    int doc_box;    /* index of the BX_DOC box, or -1 */
+    int doc_height; /* total height of the laid-out document */
+    int doc_width;
+    int scroll;
+    bool dragging;
+    int drag_y, drag_scroll, drag_moved;
+
+    UiVoiceState voice;
+    const char *notice;
+
+    /* the hidden staff gesture: taps in the top-left corner */
+    Uint32 corner_taps[5];
+    int ncorner;
+
+    char scratch[8192];
+    struct {
+        int start, len;
+    } lines[UI_MAX_LINES];
+};
+
+/* font.c */
+int font_find(Ui *ui, const char *font_dir);
+TTF_Font *font_get(Ui *ui, int px, bool bold);
+/* Wraps text at width: fills ui->lines, returns the line count (at least 1 for non-empty
+ * text); *w gets the widest line. Sets *overflow when a single word is wider. */
+int text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *w, bool *overflow);
+int text_line_height(Ui *ui, int px, bool bold);
+/* The wrapped size of text at px in width. */
+void text_measure(Ui *ui, const char *text, int px, bool bold, int width, int *w, int *h,
+                  bool *overflow);
+/* The largest size from max_px down to min_px at which text fits w x h (or min_px). */
+int text_fit(Ui *ui, const char *text, bool bold, int max_px, int min_px, int w, int h);
+/* Renders text wrapped at width into a new texture (caller destroys it). */
+SDL_Texture *text_render(Ui *ui, const char *text, int px, bool bold, SDL_Color fg, int width,
+                         bool center, int *tw, int *th);
+
+/* draw.c */
+int draw_init(Ui *ui);
+void draw_round_rect(Ui *ui, SDL_Rect r, int radius, SDL_Color c);
+void draw_ellipse(Ui *ui, SDL_Rect r, SDL_Color c);
+void draw_box_frame(Ui *ui, SDL_Rect r, int radius, int border, SDL_Color border_c, SDL_Color fill);
+void draw_outline(Ui *ui, SDL_Rect r, int t, SDL_Color c);
+void draw_thick_line(Ui *ui, int x1, int y1, int x2, int y2, int t, SDL_Color c);
+double color_contrast(SDL_Color a, SDL_Color b);
+
+/* layout.c */
+void layout_build(Ui *ui);
+void layout_free_textures(Ui *ui);
+const char *pool_printf(Ui *ui, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+UiBox *layout_add(Ui *ui, BoxKind kind);
+void layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold);
+
+UiBox *layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold, bool checkbox);
+int fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
+               bool bold, int *lines, bool *fits);
+
+/* layout_answers.c */
+void layout_areas(Ui *ui, SDL_Rect area);
+void layout_answers(Ui *ui, SDL_Rect area, int cols_max);
+
+/* render.c */
+void render_all(Ui *ui);
+
+/* doc.c: the results document */
+void doc_build(Ui *ui, const Summary *sum, Lang lang);
+void doc_layout(Ui *ui, int width);
+void doc_free(Ui *ui);
+void doc_scroll_by(Ui *ui, int dy);
+void doc_page(Ui *ui, int dir);
+void doc_draw(Ui *ui, const UiBox *b);
+void layout_results(Ui *ui, SDL_Rect area);
+
+/* Colours. */
+extern const SDL_Color UI_INK, UI_PAPER, UI_BLUE, UI_BLUE_LIGHT, UI_FOCUS, UI_RED, UI_WHITE,
+    UI_GREY, UI_LINE, UI_SELECT;
+
+#endif

@@ -1,0 +1,210 @@
+/* PocketSphinx decoding with a grammar and a phone loop, for recognition and rejection. */
+#include "asr.h"
+
+#include <math.h>
+#include <pocketsphinx.h>
+#include <sphinxbase/err.h>
+#include <sphinxbase/fsg_model.h>
+#include <sphinxbase/jsgf.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+
+#define ASR_PHONE_SEARCH "_phone_loop"
+#define ASR_NAME_MAX 64
+
+struct Asr {
+    ps_decoder_t *ps;
+    cmd_ln_t *config;
+};
+
+/* Adds every "word PHONES" line of path (comments with '#' or ";;;") to the decoder. */
+static int load_extra_dict(ps_decoder_t *ps, const char *path)
+{
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return PK_EIO;
+    char line[512];
+    while (fgets(line, sizeof line, fp)) {
+        char *p = line + strspn(line, " \t");
+        if (*p == '#' || *p == ';' || *p == '\n' || *p == '\0')
+            continue;
+        char *word = strtok(p, " \t\r\n");
+        char *phones = strtok(NULL, "\r\n");
+        if (!word || !phones)
+            continue;
+        phones += strspn(phones, " \t");
+        char *known = ps_lookup_word(ps, word);
+        if (known)
+            free(known);
+        else
+            ps_add_word(ps, word, phones, FALSE);
+    }
+    fclose(fp);
+    return 0;
+}
+
+int asr_new(Asr **out, const AsrConfig *cfg)
+{
+    int err = PK_ENODEV;
+    Asr *a = calloc(1, sizeof *a);
+    *out = NULL;
+    if (!a)
+        return PK_ENOMEM;
+    err_set_logfp(NULL);
+    a->config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", cfg->hmm, "-dict", cfg->dict, "-logfn",
+                            "/dev/null", "-allphone_ci", "yes", "-remove_silence", "no",
+                            "-remove_noise", "no", NULL);
+    if (!a->config)
+        goto fail;
+    a->ps = ps_init(a->config);
+    if (!a->ps)
+        goto fail;
+    if (cfg->extra_dict && (err = load_extra_dict(a->ps, cfg->extra_dict)) != 0)
+        goto fail;
+    err = PK_ENODEV;
+    const char *comp = cfg->competitor && cfg->competitor[0] ? cfg->competitor : NULL;
+    int set = comp && !strstr(comp, "phone") ? ps_set_lm_file(a->ps, ASR_PHONE_SEARCH, comp)
+                                             : ps_set_allphone_file(a->ps, ASR_PHONE_SEARCH, comp);
+    if (set != 0)
+        goto fail;
+    *out = a;
+    return 0;
+fail:
+    asr_free(a);
+    return err;
+}
+
+void asr_free(Asr *a)
+{
+    if (!a)
+        return;
+    if (a->ps)
+        ps_free(a->ps);
+    if (a->config)
+        cmd_ln_free_r(a->config);
+    free(a);
+}
+
+bool asr_knows_word(Asr *a, const char *word)
+{
+    char *p = ps_lookup_word(a->ps, word);
+    free(p);
+    return p != NULL;
+}
+
+int asr_add_grammar(Asr *a, const char *name, const char *jsgf)
+{
+    /* ps_set_jsgf_string() of 5prealpha keeps a reference to the FSG it builds and
+     * never drops it; building the FSG here and releasing our reference avoids the
+     * leak. */
+    jsgf_t *grammar = jsgf_parse_string(jsgf, NULL);
+    if (!grammar)
+        return PK_EINVAL;
+    int err = PK_EINVAL;
+    jsgf_rule_t *rule = jsgf_get_public_rule(grammar);
+    if (rule) {
+        fsg_model_t *fsg = jsgf_build_fsg(grammar, rule, ps_get_logmath(a->ps),
+                                          cmd_ln_float32_r(a->config, "-lw"));
+        if (fsg) {
+            err = ps_set_fsg(a->ps, name, fsg) == 0 ? 0 : PK_EINVAL;
+            fsg_model_free(fsg);
+        }
+    }
+    jsgf_grammar_free(grammar);
+    return err;
+}
+
+static bool is_filler(const char *w)
+{
+    return w[0] == '<' || w[0] == '[' || w[0] == '+' || strcmp(w, "SIL") == 0 ||
+           strcmp(w, "sil") == 0 || strcmp(w, "(NULL)") == 0;
+}
+
+/* Runs one utterance through the current search; sums the acoustic scores of every
+ * segment, and when text is not NULL collects the words and counts their frames. */
+static int run_utt(Asr *a, const int16_t *pcm, size_t n, long long *ascr_sum, char *text,
+                   size_t textsize, int *speech_frames, unsigned char *in_word)
+{
+    if (ps_start_utt(a->ps) < 0)
+        return PK_EAUDIO;
+    if (ps_process_raw(a->ps, pcm, n, FALSE, TRUE) < 0) {
+        ps_end_utt(a->ps);
+        return PK_EAUDIO;
+    }
+    if (ps_end_utt(a->ps) < 0)
+        return PK_EAUDIO;
+    *ascr_sum = 0;
+    if (text) {
+        text[0] = '\0';
+        *speech_frames = 0;
+    }
+    int32 score;
+    if (!ps_get_hyp(a->ps, &score))
+        return 0;
+    size_t len = 0;
+    for (ps_seg_t *seg = ps_seg_iter(a->ps); seg; seg = ps_seg_next(seg)) {
+        int32 ascr = 0, lscr = 0, lback = 0;
+        ps_seg_prob(seg, &ascr, &lscr, &lback);
+        *ascr_sum += ascr;
+        const char *w = ps_seg_word(seg);
+        if (!text || !w || is_filler(w))
+            continue;
+        int sf, ef;
+        ps_seg_frames(seg, &sf, &ef);
+        *speech_frames += ef - sf + 1;
+        for (int f = sf < 0 ? 0 : sf; f <= ef && f < ASR_MAX_FRAMES; f++)
+            in_word[f] = 1;
+        char word[64];
+        snprintf(word, sizeof word, "%s", w);
+        char *alt = strchr(word, '('); /* "two(2)": an alternative pronunciation */
+        if (alt)
+            *alt = '\0';
+        int wrote = snprintf(text + len, textsize - len, "%s%s", len ? " " : "", word);
+        if (wrote > 0 && (size_t)wrote < textsize - len)
+            len += (size_t)wrote;
+    }
+    return 0;
+}
+
+int asr_decode(Asr *a, const char *name, const int16_t *pcm, size_t n, AsrResult *r)
+{
+    memset(r, 0, sizeof *r);
+    if (ps_set_search(a->ps, name) != 0)
+        return PK_ENOENT;
+    /* Digital silence (padding, a muted line) makes the cepstral mean meaningless, so
+     * add a little dither; with the same seed for every utterance, so that a result
+     * never depends on what was decoded before. */
+    int16_t *dithered = malloc((n ? n : 1) * sizeof *dithered);
+    if (!dithered)
+        return PK_ENOMEM;
+    unsigned seed = 12345u;
+    for (size_t i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        /* +1 on one sample in four, as sphinxbase's own -dither does */
+        dithered[i] = (int16_t)(pcm[i] + ((seed >> 16 & 3) == 0 && pcm[i] < 32767));
+    }
+    long long gram = 0, phone = 0;
+    int err =
+        run_utt(a, dithered, n, &gram, r->text, sizeof r->text, &r->speech_frames, r->in_word);
+    r->frames = ps_get_n_frames(a->ps);
+    if (err || !r->text[0]) {
+        free(dithered);
+        return err;
+    }
+    err = ps_set_search(a->ps, ASR_PHONE_SEARCH) != 0
+              ? PK_EAUDIO
+              : run_utt(a, dithered, n, &phone, NULL, 0, NULL, NULL);
+    free(dithered);
+    if (err)
+        return err;
+    /* Per frame of the whole utterance: both searches account for every frame, and
+     * noise the grammar files under silence still counts against it. */
+    int frames = r->frames > 0 ? r->frames : 1;
+    r->llr = (double)(gram - phone) / frames;
+    r->grammar_score = (double)gram / frames;
+    r->phone_score = (double)phone / frames;
+    return 0;
+}

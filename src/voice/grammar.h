@@ -1,0 +1,42 @@
+/* JSGF grammars made from the content: for one question, its options' English phrases
+ * and labels (or the numbers of a scale, or yes and no) with filler words around them,
+ * plus the global commands. Phrases with digits are for typing and are left out. Each
+ * word is spelled the way the pronunciation dictionary has it ("don t" becomes "don't");
+ * grammar_rewrite() turns recognised words back into the content's spelling so that
+ * the answer interpreter (interp_parse) can read them. */
+#ifndef PK_GRAMMAR_H
+#define PK_GRAMMAR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "../core/content.h"
+
+/* Answers whether the recogniser has a pronunciation for word. */
+typedef bool (*GrammarKnows)(void *ctx, const char *word);
+
+typedef struct GrammarSpelling GrammarSpelling;
+
+/* The dictionary spellings that differ from the content's: filled by grammar_build(),
+ * read by grammar_rewrite(). Zero-initialise; free with grammar_spelling_free(). */
+typedef struct {
+    GrammarSpelling *items;
+    size_t n, cap;
+} GrammarSpellings;
+
+/* Builds the grammar for q (NULL: the global commands, yes and no) into a malloc'd
+ * string stored in *jsgf (caller frees). Only the lexicon's filler words listed in
+ * fillers (separated by spaces or commas; NULL: all of them) may come before an answer
+ * or between the answers of a multi question: short fillers ("a", "oh") would soak up
+ * noise. Returns 0, PK_ENOMEM, or PK_ECONTENT when a word has no pronunciation: then
+ * where (if not NULL) holds "word 'x' in 'phrase'". */
+int grammar_build(const Content *c, const Question *q, const char *fillers, GrammarKnows knows,
+                  void *ctx, GrammarSpellings *sp, char **jsgf, char *where, size_t wheresize);
+
+/* Writes the recognised words hyp into out with the content's spellings restored. */
+void grammar_rewrite(const GrammarSpellings *sp, const char *hyp, char *out, size_t size);
+
+/* Frees the spellings and leaves sp empty, ready for reuse. */
+void grammar_spelling_free(GrammarSpellings *sp);
+
+#endif

@@ -1,0 +1,177 @@
+/* Reading models/voice.conf. */
+#include "settings.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/error.h"
+
+#define SYSTEM_MODEL "/usr/share/pocketsphinx/model/en-us"
+
+typedef enum { KEY_INT, KEY_FLOAT, KEY_DOUBLE, KEY_PATH, KEY_TEXT } KeyType;
+
+typedef struct {
+    const char *name;
+    KeyType type;
+    size_t offset;
+} Key;
+
+#define K(name, type, field)                                                                       \
+    {                                                                                              \
+        name, type, offsetof(VoiceSettings, field)                                                 \
+    }
+static const Key keys[] = {
+    K("hmm", KEY_PATH, hmm),
+    K("dict", KEY_PATH, dict),
+    K("extra_dict", KEY_PATH, extra_dict),
+    K("competitor", KEY_PATH, competitor),
+    K("vad_start_db", KEY_FLOAT, vad.start_db),
+    K("vad_end_db", KEY_FLOAT, vad.end_db),
+    K("vad_min_db", KEY_FLOAT, vad.min_db),
+    K("vad_start_frames", KEY_INT, vad.start_frames),
+    K("vad_end_frames", KEY_INT, vad.end_frames),
+    K("vad_calibrate_frames", KEY_INT, vad.calibrate_frames),
+    K("pad_ms", KEY_INT, pad_ms),
+    K("max_utterance_ms", KEY_INT, max_utterance_ms),
+    K("no_speech_ms", KEY_INT, no_speech_ms),
+    K("tail_ms", KEY_INT, tail_ms),
+    K("min_speech_ms", KEY_INT, min_speech_ms),
+    K("reject_llr", KEY_DOUBLE, reject_llr),
+    K("sure_llr", KEY_DOUBLE, sure_llr),
+    K("max_unexplained", KEY_DOUBLE, max_unexplained),
+    K("multi_llr_bonus", KEY_DOUBLE, multi_llr_bonus),
+    K("grammar_fillers", KEY_TEXT, fillers),
+    K("rate_wpm", KEY_INT, rate_wpm),
+    K("volume", KEY_INT, volume),
+};
+#undef K
+
+static void set_defaults(VoiceSettings *s)
+{
+    memset(s, 0, sizeof *s);
+    snprintf(s->hmm, sizeof s->hmm, "%s", SYSTEM_MODEL "/en-us");
+    snprintf(s->dict, sizeof s->dict, "%s", SYSTEM_MODEL "/cmudict-en-us.dict");
+    s->vad = vad_defaults();
+    s->pad_ms = 300;
+    s->max_utterance_ms = 6000;
+    s->no_speech_ms = 8000;
+    s->tail_ms = 300;
+    s->min_speech_ms = 150;
+    s->reject_llr = -6.0;
+    s->sure_llr = -2.0;
+    s->max_unexplained = 1.0;
+    snprintf(s->fillers, sizeof s->fillers, "%s", "about maybe probably please um uh my and");
+    s->rate_wpm = 140;
+    s->volume = 80;
+}
+
+static void trim(char **p)
+{
+    char *s = *p + strspn(*p, " \t");
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+        s[--n] = '\0';
+    *p = s;
+}
+
+static int set_value(VoiceSettings *s, const Key *k, const char *value, const char *dir)
+{
+    char *end = NULL;
+    char *field = (char *)s + k->offset;
+    switch (k->type) {
+    case KEY_INT: {
+        long v = strtol(value, &end, 10);
+        if (!*value || *end || v < -100000 || v > 100000)
+            return PK_EINVAL;
+        *(int *)field = (int)v;
+        return 0;
+    }
+    case KEY_FLOAT:
+    case KEY_DOUBLE: {
+        double v = strtod(value, &end);
+        if (!*value || *end)
+            return PK_EINVAL;
+        if (k->type == KEY_FLOAT)
+            *(float *)field = (float)v;
+        else
+            *(double *)field = v;
+        return 0;
+    }
+    case KEY_TEXT:
+        snprintf(field, SETTINGS_PATH_MAX, "%s", value);
+        return 0;
+    case KEY_PATH:
+        if (!*value) {
+            field[0] = '\0';
+            return 0;
+        }
+        if (value[0] == '/' || !dir)
+            snprintf(field, SETTINGS_PATH_MAX, "%s", value);
+        else
+            snprintf(field, SETTINGS_PATH_MAX, "%s/%s", dir, value);
+        return 0;
+    }
+    return PK_EINVAL;
+}
+
+int settings_load(const char *models_dir, VoiceSettings *s, char *why, size_t whysize)
+{
+    set_defaults(s);
+    if (why && whysize)
+        why[0] = '\0';
+    if (!models_dir)
+        return 0;
+    char path[SETTINGS_PATH_MAX + 16];
+    snprintf(path, sizeof path, "%s/voice.conf", models_dir);
+    FILE *fp = fopen(path, "r");
+    if (!fp)
+        return 0;
+    char line[1024];
+    int lineno = 0, err = 0;
+    while (!err && fgets(line, sizeof line, fp)) {
+        lineno++;
+        char *p = line;
+        char *hash = strchr(p, '#');
+        if (hash)
+            *hash = '\0';
+        trim(&p);
+        if (!*p)
+            continue;
+        char *eq = strchr(p, '=');
+        if (!eq) {
+            snprintf(why, whysize, "voice.conf:%d: expected 'key = value'", lineno);
+            err = PK_EINVAL;
+            break;
+        }
+        *eq = '\0';
+        char *key = p, *value = eq + 1;
+        trim(&key);
+        trim(&value);
+        const Key *k = NULL;
+        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+            if (strcmp(keys[i].name, key) == 0)
+                k = &keys[i];
+        if (!k) {
+            snprintf(why, whysize, "voice.conf:%d: unknown setting '%s'", lineno, key);
+            err = PK_EINVAL;
+        } else if (set_value(s, k, value, models_dir) != 0) {
+            snprintf(why, whysize, "voice.conf:%d: bad value for %s", lineno, key);
+            err = PK_EINVAL;
+        }
+    }
+    fclose(fp);
+    return err;
+}
+
+int settings_confidence(const VoiceSettings *s, double llr)
+{
+    if (llr <= s->reject_llr)
+        return 0;
+    if (llr >= s->sure_llr || s->sure_llr <= s->reject_llr)
+        return 100;
+    /* Linear from 1 just above the rejection threshold to 100 at sure_llr. */
+    double t = (llr - s->reject_llr) / (s->sure_llr - s->reject_llr);
+    int c = (int)(1.0 + t * 99.0 + 0.5);
+    return c < 1 ? 1 : c > 100 ? 100 : c;
+}

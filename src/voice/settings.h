@@ -1,0 +1,40 @@
+/* The voice settings file, models/voice.conf: "key = value" lines, '#' comments. Every
+ * key has a default, so a missing file or key is not an error; an unknown key or a bad
+ * value is. Paths are taken relative to the models directory unless absolute. */
+#ifndef PK_VOICE_SETTINGS_H
+#define PK_VOICE_SETTINGS_H
+
+#include <stddef.h>
+
+#include "vad.h"
+
+#define SETTINGS_PATH_MAX 512
+
+typedef struct {
+    char hmm[SETTINGS_PATH_MAX];        /* acoustic model directory */
+    char dict[SETTINGS_PATH_MAX];       /* main pronunciation dictionary */
+    char extra_dict[SETTINGS_PATH_MAX]; /* extra pronunciations, "" for none */
+    char competitor[SETTINGS_PATH_MAX]; /* rejection: "" phone loop, or an LM file */
+    VadConfig vad;
+    int pad_ms;                      /* audio kept before and after the speech found */
+    int max_utterance_ms;            /* an utterance is cut at this length */
+    int no_speech_ms;                /* listening gives up after this long without speech */
+    int tail_ms;                     /* the microphone stays closed this long after speaking */
+    int min_speech_ms;               /* shorter words than this are taken for noise */
+    double reject_llr;               /* at or below: rejected */
+    double sure_llr;                 /* at or above: confidence 100 */
+    double max_unexplained;          /* above this share of loud frames outside words: rejected */
+    double multi_llr_bonus;          /* added to llr on multi-answer questions */
+    char fillers[SETTINGS_PATH_MAX]; /* lexicon fillers allowed in grammars; "*": all */
+    int rate_wpm;                    /* speaking rate */
+    int volume;                      /* 0..100 */
+} VoiceSettings;
+
+/* Fills s with the defaults, then reads models_dir/voice.conf if it exists. Returns 0,
+ * or PK_EINVAL with "voice.conf:LINE: reason" in why. */
+int settings_load(const char *models_dir, VoiceSettings *s, char *why, size_t whysize);
+
+/* Maps a score difference per frame to a confidence 0..100 (0: reject). */
+int settings_confidence(const VoiceSettings *s, double llr);
+
+#endif

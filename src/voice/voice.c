@@ -1,0 +1,508 @@
+/* The voice facade: a speaking thread that owns eSpeak NG, a listening thread that owns
+ * the microphone, and an event queue the UI drains with voice_poll(). */
+#include "voice.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/error.h"
+#include "audio.h"
+#include "recog.h"
+#include "settings.h"
+#include "tts.h"
+#include "vad.h"
+#include "voice_backend.h"
+#include "wav.h"
+
+#define EVENT_QUEUE 32
+#define CAPTURE_CHUNK 1600 /* samples read from the microphone at a time: 100 ms */
+
+struct Voice {
+    const Content *content;
+    VoiceSettings settings;
+    Recognizer *rec;
+    AudioSink *sink;
+    AudioSource *src;
+
+    pthread_mutex_t mu; /* everything below */
+    pthread_cond_t cv;
+    pthread_mutex_t decode_mu; /* the recogniser */
+    pthread_t speak_thread, listen_thread;
+    bool speak_up, listen_up, quit;
+
+    char *speak_text; /* the request the speaking thread has not taken yet */
+    Lang speak_lang;
+    unsigned speak_serial; /* one per voice_speak() and voice_stop() */
+    atomic_int cancel;
+    atomic_bool speaking;
+    double speech_end_ms;
+    int volume;
+
+    const Question *listen_q;
+    bool listening;
+    unsigned listen_serial;
+    atomic_int level_permille;
+
+    atomic_bool can_speak, can_listen;
+    VoiceEvent events[EVENT_QUEUE];
+    size_t ev_head, ev_count;
+};
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static void sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
+
+/* Queues an event; the oldest is dropped when the UI has not drained the queue. Call
+ * with mu held. */
+static void post_locked(Voice *v, VoiceEventKind kind, const char *text, int confidence)
+{
+    if (v->ev_count == EVENT_QUEUE) {
+        v->ev_head = (v->ev_head + 1) % EVENT_QUEUE;
+        v->ev_count--;
+    }
+    VoiceEvent *e = &v->events[(v->ev_head + v->ev_count) % EVENT_QUEUE];
+    memset(e, 0, sizeof *e);
+    e->kind = kind;
+    if (text)
+        snprintf(e->text, sizeof e->text, "%s", text);
+    e->confidence = confidence;
+    v->ev_count++;
+}
+
+static void post(Voice *v, VoiceEventKind kind, const char *text, int confidence)
+{
+    pthread_mutex_lock(&v->mu);
+    post_locked(v, kind, text, confidence);
+    pthread_mutex_unlock(&v->mu);
+}
+
+static void post_result(Voice *v, const RecogResult *r)
+{
+    if (r->outcome == RECOG_HEARD)
+        post(v, VOICE_EV_HEARD, r->text, r->confidence);
+    else
+        post(v, r->outcome == RECOG_NO_SPEECH ? VOICE_EV_NO_SPEECH : VOICE_EV_REJECTED, NULL, 0);
+}
+
+static int speak_sink(void *ctx, const int16_t *pcm, size_t n)
+{
+    Voice *v = ctx;
+    if (atomic_load(&v->cancel))
+        return 1;
+    if (v->sink->write(v->sink, pcm, n) != 0) {
+        if (atomic_exchange(&v->can_speak, false))
+            post(v, VOICE_EV_STATUS, NULL, 0);
+        return 1;
+    }
+    return 0;
+}
+
+static void *speak_main(void *arg)
+{
+    Voice *v = arg;
+    pthread_mutex_lock(&v->mu);
+    while (!v->quit) {
+        if (!v->speak_text) {
+            pthread_cond_wait(&v->cv, &v->mu);
+            continue;
+        }
+        char *text = v->speak_text;
+        Lang lang = v->speak_lang;
+        unsigned serial = v->speak_serial;
+        int volume = v->volume;
+        v->speak_text = NULL;
+        atomic_store(&v->cancel, 0);
+        pthread_mutex_unlock(&v->mu);
+
+        if (atomic_load(&v->can_speak))
+            tts_speak(text, lang, v->settings.rate_wpm, volume, speak_sink, v, &v->cancel);
+        free(text);
+        /* Wait for the device to play what is queued, unless stopped. */
+        while (atomic_load(&v->can_speak) && !atomic_load(&v->cancel) &&
+               v->sink->pending_ms(v->sink) > 0) {
+            if (!v->sink->alive(v->sink) && atomic_exchange(&v->can_speak, false))
+                post(v, VOICE_EV_STATUS, NULL, 0);
+            sleep_ms(10);
+        }
+
+        pthread_mutex_lock(&v->mu);
+        if (serial == v->speak_serial) { /* nothing newer asked for meanwhile */
+            atomic_store(&v->speaking, false);
+            v->speech_end_ms = now_ms();
+            post_locked(v, VOICE_EV_SPEECH_DONE, NULL, 0);
+            pthread_cond_broadcast(&v->cv);
+        }
+    }
+    pthread_mutex_unlock(&v->mu);
+    return NULL;
+}
+
+/* Collects one utterance from the microphone and decodes it, or gives up after
+ * no_speech_ms. Returns when done, when listening is stopped, or on quit. */
+static void listen_once(Voice *v, const Question *q, unsigned serial)
+{
+    const VoiceSettings *s = &v->settings;
+    size_t pad = (size_t)s->pad_ms * 16, max = (size_t)s->max_utterance_ms * 16;
+    size_t cap = pad + max + CAPTURE_CHUNK;
+    int16_t *utt = malloc(cap * sizeof *utt);
+    int16_t chunk[CAPTURE_CHUNK + VAD_FRAME];
+    size_t have = 0, used = 0; /* utt[0..used): pre-roll ring before speech, then speech */
+    bool in_speech = false;
+    Vad vad;
+    VadConfig vc = s->vad;
+    if (vc.calibrate_frames < 10)
+        vc.calibrate_frames = 10; /* learn the room before listening */
+    vad_init(&vad, &vc);
+    if (!utt)
+        return;
+    double start = now_ms();
+    v->src->run(v->src, true);
+    for (;;) {
+        pthread_mutex_lock(&v->mu);
+        bool go =
+            !v->quit && v->listening && v->listen_serial == serial && !atomic_load(&v->speaking);
+        pthread_mutex_unlock(&v->mu);
+        if (!go)
+            break;
+        if (!v->src->alive(v->src)) {
+            if (atomic_exchange(&v->can_listen, false))
+                post(v, VOICE_EV_STATUS, NULL, 0);
+            break;
+        }
+        size_t got = v->src->read(v->src, chunk + have, CAPTURE_CHUNK);
+        if (!in_speech && now_ms() - start > s->no_speech_ms) {
+            pthread_mutex_lock(&v->mu);
+            if (v->listen_serial == serial) {
+                v->listening = false;
+                post_locked(v, VOICE_EV_NO_SPEECH, NULL, 0);
+            }
+            pthread_mutex_unlock(&v->mu);
+            break;
+        }
+        if (got == 0) {
+            sleep_ms(10);
+            continue;
+        }
+        have += got;
+        size_t off = 0;
+        bool done = false;
+        for (; off + VAD_FRAME <= have && !done; off += VAD_FRAME) {
+            VadEvent e = vad_push(&vad, chunk + off);
+            atomic_store(&v->level_permille, (int)(vad_meter(&vad) * 1000.0f));
+            if (!in_speech) {
+                /* Keep only the last pad + start_frames of audio before speech. */
+                size_t keep = pad + (size_t)vc.start_frames * VAD_FRAME;
+                if (used + VAD_FRAME > keep) {
+                    size_t drop = used + VAD_FRAME - keep;
+                    memmove(utt, utt + drop, (used - drop) * sizeof *utt);
+                    used -= drop;
+                }
+            }
+            memcpy(utt + used, chunk + off, VAD_FRAME * sizeof *utt);
+            used += VAD_FRAME;
+            if (e == VAD_START)
+                in_speech = true;
+            if ((in_speech && e == VAD_END) || used >= max)
+                done = in_speech || used >= max;
+        }
+        memmove(chunk, chunk + off, (have - off) * sizeof *chunk);
+        have -= off;
+        if (done) {
+            v->src->run(v->src, false);
+            atomic_store(&v->level_permille, 0);
+            RecogResult r;
+            pthread_mutex_lock(&v->decode_mu);
+            int err = recog_decode(v->rec, q, utt, used, false, &r);
+            pthread_mutex_unlock(&v->decode_mu);
+            pthread_mutex_lock(&v->mu);
+            bool current = v->listen_serial == serial && v->listening;
+            if (current)
+                v->listening = false;
+            pthread_mutex_unlock(&v->mu);
+            if (current && !err)
+                post_result(v, &r);
+            else if (current)
+                post(v, VOICE_EV_REJECTED, NULL, 0);
+            break;
+        }
+    }
+    v->src->run(v->src, false);
+    atomic_store(&v->level_permille, 0);
+    free(utt);
+}
+
+static void *listen_main(void *arg)
+{
+    Voice *v = arg;
+    pthread_mutex_lock(&v->mu);
+    while (!v->quit) {
+        bool ready = v->listening && atomic_load(&v->can_listen) && !atomic_load(&v->speaking);
+        if (!ready) {
+            pthread_cond_wait(&v->cv, &v->mu);
+            continue;
+        }
+        double wait = v->speech_end_ms + v->settings.tail_ms - now_ms();
+        if (wait > 0) { /* half duplex: let the room go quiet after speaking */
+            pthread_mutex_unlock(&v->mu);
+            sleep_ms((int)wait + 1);
+            pthread_mutex_lock(&v->mu);
+            continue;
+        }
+        const Question *q = v->listen_q;
+        unsigned serial = v->listen_serial;
+        pthread_mutex_unlock(&v->mu);
+        listen_once(v, q, serial);
+        pthread_mutex_lock(&v->mu);
+    }
+    pthread_mutex_unlock(&v->mu);
+    return NULL;
+}
+
+int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioSink *sink,
+                    AudioSource *src)
+{
+    char why[512];
+    int err = PK_ENOMEM;
+    Voice *v = calloc(1, sizeof *v);
+    *out = NULL;
+    if (!v)
+        goto fail_devices;
+    v->content = c;
+    v->sink = sink;
+    v->src = src;
+    sink = NULL;
+    src = NULL;
+    pthread_mutex_init(&v->mu, NULL);
+    pthread_mutex_init(&v->decode_mu, NULL);
+    pthread_cond_init(&v->cv, NULL);
+    err = settings_load(o->models_dir, &v->settings, why, sizeof why);
+    if (err) {
+        fprintf(stderr, "ppkiosk: %s\n", why);
+        goto fail;
+    }
+    if (o->rate_wpm > 0)
+        v->settings.rate_wpm = o->rate_wpm;
+    v->volume = o->volume > 0 && o->volume <= 100 ? o->volume : v->settings.volume;
+    if (o->speak && v->sink && tts_init() > 0)
+        atomic_store(&v->can_speak, true);
+    if (o->listen) {
+        err = recog_open(&v->rec, c, &v->settings, why, sizeof why);
+        if (err == PK_ECONTENT) {
+            fprintf(stderr, "ppkiosk: %s\n", why);
+            goto fail;
+        }
+        err = 0;
+        if (v->rec && v->src)
+            atomic_store(&v->can_listen, true);
+    }
+    if (pthread_create(&v->speak_thread, NULL, speak_main, v) != 0)
+        goto fail;
+    v->speak_up = true;
+    if (pthread_create(&v->listen_thread, NULL, listen_main, v) != 0)
+        goto fail;
+    v->listen_up = true;
+    *out = v;
+    return 0;
+fail:
+    voice_close(v);
+    return err ? err : PK_ENOMEM;
+fail_devices:
+    if (sink)
+        sink->close(sink);
+    if (src)
+        src->close(src);
+    return err;
+}
+
+int voice_open(Voice **out, const Content *c, const VoiceOptions *o)
+{
+    AudioSink *sink = NULL;
+    AudioSource *src = NULL;
+    if (o->speak) {
+        int rate = tts_init();
+        if (rate > 0)
+            audio_sdl_sink_open(&sink, rate);
+    }
+    if (o->listen)
+        audio_sdl_source_open(&src);
+    return voice_open_with(out, c, o, sink, src);
+}
+
+void voice_close(Voice *v)
+{
+    if (!v)
+        return;
+    pthread_mutex_lock(&v->mu);
+    v->quit = true;
+    v->listening = false;
+    atomic_store(&v->cancel, 1);
+    pthread_cond_broadcast(&v->cv);
+    pthread_mutex_unlock(&v->mu);
+    if (v->speak_up)
+        pthread_join(v->speak_thread, NULL);
+    if (v->listen_up)
+        pthread_join(v->listen_thread, NULL);
+    free(v->speak_text);
+    recog_close(v->rec);
+    if (v->sink)
+        v->sink->close(v->sink);
+    if (v->src)
+        v->src->close(v->src);
+    tts_term();
+    pthread_cond_destroy(&v->cv);
+    pthread_mutex_destroy(&v->decode_mu);
+    pthread_mutex_destroy(&v->mu);
+    free(v);
+}
+
+VoiceStatus voice_status(const Voice *v)
+{
+    VoiceStatus s = {false, false};
+    if (v) {
+        s.can_speak = atomic_load(&((Voice *)v)->can_speak);
+        s.can_listen = atomic_load(&((Voice *)v)->can_listen);
+    }
+    return s;
+}
+
+void voice_speak(Voice *v, const char *text, Lang lang)
+{
+    if (!v || !text)
+        return;
+    pthread_mutex_lock(&v->mu);
+    v->speak_serial++;
+    if (!atomic_load(&v->can_speak)) {
+        post_locked(v, VOICE_EV_SPEECH_DONE, NULL, 0);
+        pthread_mutex_unlock(&v->mu);
+        return;
+    }
+    free(v->speak_text);
+    size_t len = strlen(text);
+    v->speak_text = malloc(len + 1);
+    if (v->speak_text) {
+        memcpy(v->speak_text, text, len + 1);
+        v->speak_lang = lang;
+        atomic_store(&v->speaking, true);
+        atomic_store(&v->cancel, 1); /* interrupt what is being spoken */
+        v->sink->clear(v->sink);
+    } else {
+        post_locked(v, VOICE_EV_SPEECH_DONE, NULL, 0);
+    }
+    pthread_cond_broadcast(&v->cv);
+    pthread_mutex_unlock(&v->mu);
+}
+
+void voice_stop(Voice *v)
+{
+    if (!v)
+        return;
+    pthread_mutex_lock(&v->mu);
+    free(v->speak_text);
+    v->speak_text = NULL;
+    atomic_store(&v->cancel, 1);
+    if (v->sink)
+        v->sink->clear(v->sink);
+    if (atomic_load(&v->speaking)) {
+        /* The speaking thread sees the cancel within one block; the UI is told now. */
+        v->speak_serial++;
+        atomic_store(&v->speaking, false);
+        v->speech_end_ms = now_ms();
+        post_locked(v, VOICE_EV_SPEECH_DONE, NULL, 0);
+    }
+    pthread_cond_broadcast(&v->cv);
+    pthread_mutex_unlock(&v->mu);
+}
+
+bool voice_speaking(const Voice *v)
+{
+    return v && atomic_load(&((Voice *)v)->speaking);
+}
+
+void voice_listen(Voice *v, const Question *q, Lang lang)
+{
+    if (!v)
+        return;
+    pthread_mutex_lock(&v->mu);
+    v->listen_q = q;
+    v->listen_serial++;
+    v->listening = lang == LANG_EN && v->rec != NULL;
+    pthread_cond_broadcast(&v->cv);
+    pthread_mutex_unlock(&v->mu);
+}
+
+void voice_stop_listening(Voice *v)
+{
+    if (!v)
+        return;
+    pthread_mutex_lock(&v->mu);
+    v->listening = false;
+    v->listen_serial++;
+    pthread_cond_broadcast(&v->cv);
+    pthread_mutex_unlock(&v->mu);
+}
+
+float voice_level(const Voice *v)
+{
+    return v ? atomic_load(&((Voice *)v)->level_permille) / 1000.0f : 0.0f;
+}
+
+void voice_set_volume(Voice *v, int volume)
+{
+    if (!v)
+        return;
+    pthread_mutex_lock(&v->mu);
+    v->volume = volume < 0 ? 0 : volume > 100 ? 100 : volume;
+    pthread_mutex_unlock(&v->mu);
+}
+
+bool voice_poll(Voice *v, VoiceEvent *ev)
+{
+    if (!v)
+        return false;
+    pthread_mutex_lock(&v->mu);
+    bool got = v->ev_count > 0;
+    if (got) {
+        *ev = v->events[v->ev_head];
+        v->ev_head = (v->ev_head + 1) % EVENT_QUEUE;
+        v->ev_count--;
+    }
+    pthread_mutex_unlock(&v->mu);
+    return got;
+}
+
+int voice_feed_wav(Voice *v, const char *path)
+{
+    if (!v || !path)
+        return PK_EINVAL;
+    if (!v->rec)
+        return PK_ENODEV;
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    int err = wav_read_16k(path, &pcm, &n, NULL);
+    if (err)
+        return err;
+    pthread_mutex_lock(&v->mu);
+    const Question *q = v->listen_q;
+    pthread_mutex_unlock(&v->mu);
+    RecogResult r;
+    pthread_mutex_lock(&v->decode_mu);
+    err = recog_decode(v->rec, q, pcm, n, true, &r);
+    pthread_mutex_unlock(&v->decode_mu);
+    free(pcm);
+    if (!err)
+        post_result(v, &r);
+    return err;
+}

@@ -1,0 +1,82 @@
+# UI tests: the body-diagram geometry, the staff menu and kiosk configuration, and the
+# real kiosk driven headless by scripts (SDL offscreen, software renderer) at a
+# landscape and a portrait size in both languages, with the layout check on: every
+# label fits its box at no less than the minimum text size, every target is at least
+# the minimum size, contrast at least 7:1.
+if(NOT TARGET ppui)
+  return()
+endif()
+
+ppk_check_test(test_body SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_body.c LIBS ppcore)
+ppk_check_test(test_staff
+  SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_staff.c ${CMAKE_SOURCE_DIR}/src/app/config.c
+  LIBS ppui)
+target_include_directories(test_staff PRIVATE ${CMAKE_SOURCE_DIR}/src)
+
+set(UI_SRC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
+set(UI_OUT ${CMAKE_CURRENT_BINARY_DIR}/ui)
+file(MAKE_DIRECTORY ${UI_OUT})
+set(UI_ENV
+  "SDL_VIDEODRIVER=offscreen" "SDL_AUDIODRIVER=dummy" "PPKIOSK_LAYOUT_CHECK=1"
+  "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
+# A layout problem or a sanitizer report fails a test even when its last line matched.
+set(UI_FAIL "layout: |Sanitizer|runtime error|script:[0-9]+:")
+
+# ppk_ui_test(NAME SCRIPT EXPECT_SCREEN [ARGS...]): one scripted kiosk run.
+function(ppk_ui_test name script expect)
+  add_test(NAME ${name}
+           COMMAND ppkiosk --windowed --no-voice --no-listen ${ARGN}
+                   --script ${script} --shots ${UI_OUT}/shots-${name})
+  set_tests_properties(${name} PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
+                       PASS_REGULAR_EXPRESSION "screen: ${expect}\n"
+                       FAIL_REGULAR_EXPRESSION "${UI_FAIL}")
+endfunction()
+
+foreach(LANG en es)
+  if(LANG STREQUAL "en")
+    set(YES "yes")
+  else()
+    set(YES "si")
+  endif()
+  configure_file(${UI_SRC}/full.script.in ${UI_OUT}/full_${LANG}.script @ONLY)
+  configure_file(${UI_SRC}/urgent.script.in ${UI_OUT}/urgent_${LANG}.script @ONLY)
+  foreach(size 1920x1080 800x1280)
+    ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
+    ppk_ui_test(ui_urgent_${LANG}_${size} ${UI_OUT}/urgent_${LANG}.script question
+                --size ${size})
+  endforeach()
+endforeach()
+foreach(size 1920x1080 800x1280)
+  ppk_ui_test(ui_keyboard_only_${size} ${UI_SRC}/keys.script goodbye --size ${size})
+  ppk_ui_test(ui_staff_menu_${size} ${UI_SRC}/staff.script language --size ${size}
+              --config ${UI_SRC}/kiosk-test.conf)
+endforeach()
+ppk_ui_test(ui_print_failed ${UI_OUT}/full_en.script print_failed --size 1280x800
+            --printer ppkiosk-test-no-such-printer)
+
+# A tap on a button the screen does not have is a script error: exit 2 and the line.
+add_test(NAME ui_script_bad_tap
+         COMMAND sh -c "\"$0\" --windowed --no-voice --no-listen --script \"$1\" 2>&1; test $? -eq 2"
+                 $<TARGET_FILE:ppkiosk> ${UI_SRC}/bad-tap.script)
+set_tests_properties(ui_script_bad_tap PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 60
+                     PASS_REGULAR_EXPRESSION "script:3: no button 'nope' on this screen")
+
+# --fhir-out / --pdf-out with --script: written once the results are reached.
+add_test(NAME ui_script_outputs
+         COMMAND sh -c "rm -f \"$2.json\" \"$2.pdf\" && \"$0\" --windowed --no-voice --no-listen --script \"$1\" --fhir-out \"$2.json\" --pdf-out \"$2.pdf\" && test -s \"$2.json\" && test -s \"$2.pdf\""
+                 $<TARGET_FILE:ppkiosk> ${UI_OUT}/full_en.script ${UI_OUT}/outputs)
+set_tests_properties(ui_script_outputs PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
+                     FAIL_REGULAR_EXPRESSION "${UI_FAIL}")
+
+# `audio FILE.wav` goes through the real recogniser: a synthesised "yes" to a red-flag
+# question, confirmed by a second one.
+if(TARGET ppvoice)
+  set(WAV ${UI_OUT}/yes.wav)
+  configure_file(${UI_SRC}/audio.script ${UI_OUT}/audio.script @ONLY)
+  add_test(NAME ui_script_audio
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && \"$0\" --windowed --script \"$2\""
+                   $<TARGET_FILE:ppkiosk> ${WAV} ${UI_OUT}/audio.script)
+  set_tests_properties(ui_script_audio PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
+                       PASS_REGULAR_EXPRESSION "screen: urgent\n"
+                       FAIL_REGULAR_EXPRESSION "${UI_FAIL}")
+endif()

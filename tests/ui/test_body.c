@@ -1,0 +1,139 @@
+/* The body diagram's geometry: every region the content names exists, regions of a
+ * view never overlap, sides are where a viewer expects them, and every region is big
+ * enough to be a touch target when the figure is drawn 10 targets tall. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/body.h"
+#include "core/content.h"
+
+static const struct {
+    const char *region;
+    BodySide side;
+} expected[] = {
+    {"lower_back", BODY_SIDE_NONE},      {"upper_back_neck", BODY_SIDE_NONE},
+    {"pelvis_tailbone", BODY_SIDE_NONE}, {"hip_left", BODY_SIDE_LEFT},
+    {"hip_right", BODY_SIDE_RIGHT},      {"knee_left", BODY_SIDE_LEFT},
+    {"knee_right", BODY_SIDE_RIGHT},     {"wrist_left", BODY_SIDE_LEFT},
+    {"wrist_right", BODY_SIDE_RIGHT},    {"ankle_left", BODY_SIDE_LEFT},
+    {"ankle_right", BODY_SIDE_RIGHT},
+};
+
+START_TEST(every_region_is_drawn)
+{
+    const char *id = expected[_i].region;
+    ck_assert_msg(body_region_known(id), "%s is not on the diagram", id);
+    for (int v = 0; v < BODY_VIEW_COUNT; v++) {
+        const BodyRegion *r = body_region_find((BodyView)v, id);
+        if (r)
+            ck_assert_int_eq(r->side, expected[_i].side);
+    }
+}
+END_TEST
+
+static bool overlap(const BodyShape *a, const BodyShape *b)
+{
+    const double eps = 1e-9;
+    return a->x + eps < b->x + b->w && b->x + eps < a->x + a->w && a->y + eps < b->y + b->h &&
+           b->y + eps < a->y + a->h;
+}
+
+START_TEST(regions_do_not_overlap_and_are_big_enough)
+{
+    size_t n;
+    const BodyRegion *r = body_regions(&n);
+    for (size_t i = 0; i < n; i++) {
+        const BodyShape *s = &r[i].shape;
+        ck_assert_msg(s->x >= 0 && s->y >= 0 && s->x + s->w <= 1.0 + 1e-9 &&
+                          s->y + s->h <= 1.0 + 1e-9,
+                      "%s leaves its view", r[i].region);
+        ck_assert_msg(s->w * BODY_VIEW_ASPECT >= BODY_MIN_REGION - 1e-9 &&
+                          s->h >= BODY_MIN_REGION - 1e-9,
+                      "%s is smaller than BODY_MIN_REGION", r[i].region);
+        for (size_t j = i + 1; j < n; j++)
+            if (r[i].view == r[j].view)
+                ck_assert_msg(!overlap(s, &r[j].shape), "%s overlaps %s", r[i].region, r[j].region);
+    }
+}
+END_TEST
+
+START_TEST(sides_are_mirrored_between_views)
+{
+    /* front: the patient's left is on the viewer's right; back: on the viewer's left */
+    ck_assert(body_side_on_viewer_right(BODY_FRONT, BODY_SIDE_LEFT));
+    ck_assert(!body_side_on_viewer_right(BODY_FRONT, BODY_SIDE_RIGHT));
+    ck_assert(!body_side_on_viewer_right(BODY_BACK, BODY_SIDE_LEFT));
+    ck_assert(body_side_on_viewer_right(BODY_BACK, BODY_SIDE_RIGHT));
+    size_t n;
+    const BodyRegion *r = body_regions(&n);
+    for (size_t i = 0; i < n; i++) {
+        if (r[i].side == BODY_SIDE_NONE)
+            continue;
+        double cx = r[i].shape.x + r[i].shape.w / 2;
+        bool right = body_side_on_viewer_right(r[i].view, r[i].side);
+        ck_assert_msg(right ? cx > 0.5 : cx < 0.5, "%s is on the wrong side", r[i].region);
+    }
+}
+END_TEST
+
+START_TEST(hit_test_finds_each_region_at_its_centre)
+{
+    size_t n;
+    const BodyRegion *r = body_regions(&n);
+    for (size_t i = 0; i < n; i++) {
+        double cx = r[i].shape.x + r[i].shape.w / 2, cy = r[i].shape.y + r[i].shape.h / 2;
+        const char *hit = body_hit(r[i].view, cx, cy);
+        ck_assert_ptr_nonnull(hit);
+        ck_assert_str_eq(hit, r[i].region);
+    }
+    ck_assert_ptr_null(body_hit(BODY_FRONT, 0.02, 0.02)); /* beside the head */
+    size_t no;
+    const BodyShape *o = body_outline(&no);
+    ck_assert_uint_gt(no, 10);
+    ck_assert(body_shape_contains(&o[0], o[0].x + o[0].w / 2, o[0].y + o[0].h / 2));
+}
+END_TEST
+
+START_TEST(content_regions_are_on_the_diagram)
+{
+    Content *c = NULL;
+    Diags d = {0};
+    int rc = content_load(PPKIOSK_SOURCE_DIR "/assets/content", &c, &d);
+    diags_free(&d);
+    ck_assert_int_eq(rc, 0);
+    size_t areas = 0;
+    for (size_t q = 0; q < c->nquestions; q++)
+        for (size_t o = 0; o < c->questions[q].noptions; o++) {
+            const char *reg = c->questions[q].options[o].body_region;
+            if (!reg)
+                continue;
+            areas++;
+            ck_assert_msg(body_region_known(reg), "option region %s is not drawn", reg);
+        }
+    ck_assert_uint_ge(areas, sizeof expected / sizeof expected[0]);
+    content_free(c);
+}
+END_TEST
+
+static Suite *body_suite(void)
+{
+    Suite *s = suite_create("body");
+    TCase *t = tcase_create("geometry");
+    tcase_add_loop_test(t, every_region_is_drawn, 0, (int)(sizeof expected / sizeof expected[0]));
+    tcase_add_test(t, regions_do_not_overlap_and_are_big_enough);
+    tcase_add_test(t, sides_are_mirrored_between_views);
+    tcase_add_test(t, hit_test_finds_each_region_at_its_centre);
+    tcase_add_test(t, content_regions_are_on_the_diagram);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(body_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# ppkiosk --say and --recognize against their contract (DESIGN.md, "Command line").
+# usage: cli.sh PPKIOSK CONTENT_DIR SCRATCH_DIR
+set -uo pipefail
+ppkiosk=$1 content=$2 dir=$3
+rm -rf "$dir" && mkdir -p "$dir"
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+run() { "$ppkiosk" --content "$content" "$@"; }
+
+# --say writes speech that is not silence and has a sensible length, in both languages.
+for row in "en|Where does it hurt? You can say lower back, or knees.|2|8" \
+           "es|¿Dónde le duele? Puede decir la espalda o las rodillas.|2|8"; do
+  IFS='|' read -r lang text min max <<<"$row"
+  out="$dir/say-$lang.wav"
+  run --say "$text" --out "$out" --lang "$lang" || fail "--say ($lang) exited $?"
+  len=$(soxi -D "$out" 2>/dev/null || echo 0)
+  rms=$(sox "$out" -n stat 2>&1 | awk '/^RMS +amplitude/ {print $3}')
+  awk -v l="$len" -v a="$min" -v b="$max" 'BEGIN { exit !(l >= a && l <= b) }' ||
+    fail "--say ($lang): $len s long, expected $min..$max"
+  awk -v r="${rms:-0}" 'BEGIN { exit !(r > 0.02) }' || fail "--say ($lang): RMS $rms, silent?"
+done
+run --say "hello" --out /nonexistent-dir/x.wav 2>"$dir/err" && fail "--say to a bad path succeeded"
+[ "$(wc -l <"$dir/err")" -eq 1 ] || fail "--say to a bad path: not one line on stderr"
+
+# --recognize: one line per file, in order, with FILE<TAB>ANSWER<TAB>CONFIDENCE; a
+# missing or broken file gets "-" and 0, a reason on stderr, and the rest still run.
+head -c 3000 /dev/urandom >"$dir/garbage.wav"
+sox -n -r 44100 -c 2 "$dir/silence.wav" trim 0 1.5
+sox -n -r 8000 -c 1 "$dir/noise.wav" synth 2 whitenoise vol 0.5
+files=("$dir/say-en.wav" "$dir/missing.wav" "$dir/garbage.wav" "$dir/silence.wav" "$dir/noise.wav")
+run --recognize pain_now "${files[@]}" >"$dir/out" 2>"$dir/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "--recognize with a missing file: exit $rc, expected 2"
+[ "$(wc -l <"$dir/out")" -eq 5 ] || fail "--recognize: $(wc -l <"$dir/out") lines for 5 files"
+awk -F'\t' 'NF != 3 || $3 !~ /^[0-9]+$/ || $3 > 100 { exit 1 }' "$dir/out" ||
+  fail "--recognize: a line is not FILE<TAB>ANSWER<TAB>CONFIDENCE"
+for i in 1 2 3 4; do
+  line=$(sed -n "$((i + 1))p" "$dir/out")
+  [ "$line" = "${files[$i]}"$'\t-\t0' ] || fail "--recognize line $((i + 1)): '$line'"
+done
+grep -q "missing.wav: cannot open the file" "$dir/err" || fail "no reason for the missing file"
+grep -q "garbage.wav: not a WAV file" "$dir/err" || fail "no reason for the garbage file"
+[ "$(wc -l <"$dir/err")" -eq 2 ] || fail "--recognize: stderr is not one line per bad file"
+
+# An unknown question: exit 2 with one line.
+run --recognize no_such_question "$dir/say-en.wav" >"$dir/out" 2>"$dir/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "unknown question: exit $rc"
+[ "$(wc -l <"$dir/err")" -eq 1 ] && grep -q "no_such_question" "$dir/err" ||
+  fail "unknown question: no one-line reason"
+
+# Round trip: a clear synthesised "yes" to a red-flag question.
+run --say "yes" --out "$dir/yes.wav"
+got=$(run --recognize rf_chest "$dir/yes.wav" | cut -f2)
+[ "$got" = "yes" ] || fail "--say yes | --recognize rf_chest gave '$got'"
+
+[ "$fails" -eq 0 ] && echo "voice cli: all checks passed"
+exit $((fails > 0))

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# A whole interview driven by voice alone: the SDL kiosk runs headless with a script of
+# `audio FILE` lines only ("start", "English", "yes" to the privacy note, then one
+# spoken answer per question, made with espeak-ng), and must reach the results screen
+# and write the FHIR answers. For each question the recording is taken
+# from a few voices and phrases: the first one `ppkiosk --recognize` accepts as the
+# intended answer with a confidence that needs no confirmation (synthesised speech
+# is harder than a person's; see models/voice.conf). Red flags are answered "no" and
+# there was no epidural; the questions a C-section brings are asked when it was one.
+# usage: interview.sh PPKIOSK VOICE_TOOL CONTENT_DIR MODELS_DIR SCRATCH_DIR
+set -euo pipefail
+ppkiosk=$1 tool=$2 content=$3 models=$4 dir=$5
+confirm_below=60 # FlowConfig.confirm_below in src/app/kiosk.c
+rm -rf "$dir" && mkdir -p "$dir"
+script="$dir/interview.script"
+echo "# made by tests/voice/interview.sh" >"$script"
+# Voices and speeds, tried in this order until one recording is accepted.
+voices=(en-us+f3:140 en-us+klatt:140 en-us+f2:140 en-us+m3:140 en-us+f1:140 en:110
+        en-us+m3:170 en-us+klatt2:170 en-us+croak:140 en-us:110 en-us+f4:120)
+
+# say WORD: a recording the kiosk hears as WORD on the screens before the questions.
+say() {
+  local word=$1 v f got
+  for v in "${voices[@]}"; do
+    f="$dir/$word-${v//[+:]/_}.wav"
+    espeak-ng -v "${v%%:*}" -s "${v##*:}" -w "$f" "$word"
+    got=$("$tool" heard "$content" "$models" - "$f" | cut -f2)
+    case " $got " in *" $word "*) echo "audio $f" >>"$script"; return 0 ;; esac
+  done
+  echo "interview.sh: no recording of '$word' was heard as such" >&2
+  exit 1
+}
+say start   # attract
+say english # language
+say yes     # privacy: continue
+
+"$tool" phrases "$content" >"$dir/phrases.tsv"
+"$ppkiosk" --content "$content" --list-questions | cut -f1,2 >"$dir/questions.tsv"
+asked=0
+delivery=
+while IFS=$'\t' read -r q kind; do
+  case "$q" in
+    rf_epidural_site | rf_epidural_headache) continue ;; # asked after an epidural only
+    rf_wound) [ "$delivery" = csection ] || continue ;;  # after a C-section only
+  esac
+  case "$q:$kind" in
+    *:yesno | epidural:*) want=no ;;
+    *) want='*' ;;
+  esac
+  # Candidate phrases: the first two of every wanted answer, tried voice by voice.
+  mapfile -t phrases < <(awk -F'\t' -v q="$q" -v w="$want" \
+    '$1 == q && (w == "*" || $2 == w) && per[$2]++ < (w == "*" ? 2 : 6) && !seen[$3]++ {print $3}' \
+    "$dir/phrases.tsv")
+  [ ${#phrases[@]} -gt 0 ] || { echo "interview.sh: no phrase for $q" >&2; exit 1; }
+  pick=
+  for v in "${voices[@]}"; do
+    files=()
+    for p in "${!phrases[@]}"; do
+      f="$dir/$q-$p-${v//[+:]/_}.wav"
+      espeak-ng -v "${v%%:*}" -s "${v##*:}" -w "$f" "${phrases[$p]}"
+      files+=("$f")
+    done
+    pick=$("$ppkiosk" --content "$content" --recognize "$q" "${files[@]}" |
+      awk -F'\t' -v w="$want" -v c="$confirm_below" '$2 != "-" && (w == "*" || $2 == w) &&
+        $3 >= c && $2 !~ /^(repeat|go_back|skip|dont_know|help|start_over|start|done)$/ {
+        print $1; exit }')
+    [ -n "$pick" ] && break
+  done
+  if [ -z "$pick" ]; then
+    echo "interview.sh: no recording of an answer to $q was accepted" >&2
+    exit 1
+  fi
+  [ "$q" = delivery ] && delivery=$("$ppkiosk" --content "$content" --recognize "$q" "$pick" | cut -f2)
+  echo "audio $pick" >>"$script"
+  asked=$((asked + 1))
+done <"$dir/questions.tsv"
+echo "wait 200" >>"$script"
+echo "interview.sh: $asked questions, answered by voice"
+
+rm -f "$dir/answers.json"
+out=$(SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$ppkiosk" --content "$content" \
+  --windowed --lang en --script "$script" --fhir-out "$dir/answers.json" 2>&1) || {
+  echo "$out"
+  echo "interview.sh: the kiosk failed" >&2
+  exit 1
+}
+echo "$out" | tail -3
+echo "$out" | grep -q "^screen: results$" || { echo "interview.sh: not at the results" >&2; exit 1; }
+[ -s "$dir/answers.json" ] || { echo "interview.sh: no FHIR answers written" >&2; exit 1; }
+echo "interview.sh: the whole interview was answered by voice"

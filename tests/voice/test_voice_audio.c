@@ -1,0 +1,364 @@
+/* The voice module's signal side without a sound card: WAV reading in every layout,
+ * the resampler, voice-activity detection and the settings file. */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/error.h"
+#include "voice/asr.h"
+#include "voice/audio.h"
+#include "voice/grammar.h"
+#include "voice/recog.h"
+#include "voice/settings.h"
+#include "voice/vad.h"
+#include "voice/voice_backend.h"
+#include "voice/wav.h"
+
+#define TESTDATA "/usr/share/pocketsphinx/test/data"
+#define MODEL "/usr/share/pocketsphinx/model/en-us"
+#define CONTENT_MIN TEST_DATA_DIR "/content-min"
+#define PI 3.14159265358979323846
+
+static char scratch[512];
+
+static const char *tmp_path(const char *name)
+{
+    snprintf(scratch, sizeof scratch, "%s/voice-test-%ld-%s", "/tmp", (long)getpid(), name);
+    return scratch;
+}
+
+/* ---- WAV images built in memory ------------------------------------------------------ */
+
+typedef struct {
+    uint8_t *data;
+    size_t n, cap;
+} Bytes;
+
+static void put(Bytes *b, const void *p, size_t n)
+{
+    if (b->n + n > b->cap) {
+        b->cap = (b->n + n) * 2;
+        b->data = realloc(b->data, b->cap);
+        ck_assert_ptr_nonnull(b->data);
+    }
+    memcpy(b->data + b->n, p, n);
+    b->n += n;
+}
+
+static void put_le(Bytes *b, uint32_t v, int bytes)
+{
+    uint8_t x[4];
+    for (int i = 0; i < bytes; i++)
+        x[i] = (uint8_t)(v >> (8 * i));
+    put(b, x, (size_t)bytes);
+}
+
+/* A WAV of seconds of a sine at freq Hz, amplitude amp, in the given layout. */
+static Bytes make_wav(int format, int bits, int rate, int channels, double freq, double amp,
+                      double seconds, int extensible)
+{
+    Bytes b = {0};
+    size_t frames = (size_t)(rate * seconds);
+    size_t data = frames * (size_t)channels * (size_t)(bits / 8);
+    put(&b, "RIFF", 4);
+    put_le(&b, (uint32_t)(4 + 8 + (extensible ? 40 : 16) + 8 + data), 4);
+    put(&b, "WAVEfmt ", 8);
+    put_le(&b, extensible ? 40 : 16, 4);
+    put_le(&b, extensible ? 0xFFFE : (uint32_t)format, 2);
+    put_le(&b, (uint32_t)channels, 2);
+    put_le(&b, (uint32_t)rate, 4);
+    put_le(&b, (uint32_t)(rate * channels * bits / 8), 4);
+    put_le(&b, (uint32_t)(channels * bits / 8), 2);
+    put_le(&b, (uint32_t)bits, 2);
+    if (extensible) {
+        put_le(&b, 22, 2);
+        put_le(&b, (uint32_t)bits, 2);
+        put_le(&b, 0, 4);
+        put_le(&b, (uint32_t)format, 2); /* the sub-format GUID starts with the tag */
+        put(&b, "\x00\x00\x00\x00\x10\x00\x80\x00\x00\xAA\x00\x38\x9B\x71", 14);
+    }
+    put(&b, "LIST", 4); /* a chunk the reader must step over */
+    put_le(&b, 4, 4);
+    put(&b, "INFO", 4);
+    put(&b, "data", 4);
+    put_le(&b, (uint32_t)data, 4);
+    for (size_t i = 0; i < frames; i++) {
+        double v = amp * sin(2 * PI * freq * (double)i / rate);
+        for (int ch = 0; ch < channels; ch++) {
+            if (format == 3) {
+                float f = (float)v;
+                put(&b, &f, 4);
+            } else if (bits == 8) {
+                put_le(&b, (uint32_t)(int)lrint(128 + v * 127), 1);
+            } else {
+                long long s = llrint(v * ((1LL << (bits - 1)) - 1));
+                put_le(&b, (uint32_t)s, bits / 8);
+            }
+        }
+    }
+    return b;
+}
+
+static double rms(const int16_t *p, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += (double)p[i] * p[i];
+    return n ? sqrt(s / n) / 32768.0 : 0;
+}
+
+static int zero_crossings(const int16_t *p, size_t n)
+{
+    int z = 0;
+    for (size_t i = 1; i < n; i++)
+        z += (p[i - 1] < 0) != (p[i] < 0);
+    return z;
+}
+
+/* ---- WAV and resampling ------------------------------------------------------------- */
+
+static const struct {
+    int format, bits, rate, channels, extensible;
+} layouts[] = {
+    {1, 16, 16000, 1, 0}, {1, 8, 8000, 1, 0},   {1, 16, 22050, 1, 0}, {1, 24, 44100, 2, 0},
+    {1, 32, 48000, 2, 0}, {3, 32, 48000, 2, 0}, {1, 16, 11025, 2, 1}, {3, 32, 96000, 1, 1},
+};
+
+START_TEST(t_wav_layouts)
+{
+    Bytes b = make_wav(layouts[_i].format, layouts[_i].bits, layouts[_i].rate, layouts[_i].channels,
+                       440.0, 0.5, 1.0, layouts[_i].extensible);
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    const char *why = NULL;
+    ck_assert_int_eq(wav_parse_16k(b.data, b.n, &pcm, &n, &why), 0);
+    ck_assert_int_le(labs((long)n - 16000), 2);
+    ck_assert_int_le(abs(zero_crossings(pcm, n) - 880), 6); /* still 440 Hz */
+    ck_assert_double_eq_tol(rms(pcm + 800, n - 1600), 0.5 / sqrt(2.0), 0.02);
+    free(pcm);
+    free(b.data);
+}
+END_TEST
+
+START_TEST(t_wav_roundtrip)
+{
+    int16_t in[1000];
+    for (int i = 0; i < 1000; i++)
+        in[i] = (int16_t)(i * 37 - 18000);
+    const char *path = tmp_path("roundtrip.wav");
+    ck_assert_int_eq(wav_write(path, in, 1000, 16000), 0);
+    int16_t *out = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(wav_read_16k(path, &out, &n, NULL), 0);
+    ck_assert_uint_eq(n, 1000);
+    ck_assert_int_eq(memcmp(in, out, sizeof in), 0);
+    free(out);
+    remove(path);
+}
+END_TEST
+
+START_TEST(t_wav_bad_input)
+{
+    static const struct {
+        const char *bytes;
+        size_t n;
+        int err;
+    } rows[] = {
+        {"", 0, PK_EAUDIO},
+        {"hello, this is not a wav file at all", 36, PK_EAUDIO},
+        {"RIFF\x04\x00\x00\x00WAVE", 12, PK_EAUDIO}, /* no fmt */
+        {"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x02\x00\x01\x00\x40\x1f\x00\x00"
+         "\x80\x3e\x00\x00\x02\x00\x10\x00",
+         36, PK_EAUDIO}, /* ADPCM */
+        {"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00"
+         "\x80\x3e\x00\x00\x02\x00\x10\x00",
+         36, PK_EAUDIO}, /* no data */
+        {"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x00\x00\x40\x1f\x00\x00"
+         "\x80\x3e\x00\x00\x02\x00\x10\x00"
+         "data\x00\x00\x00\x00",
+         44, PK_EAUDIO}, /* 0 ch */
+        {"RIFF\x24\x00\x00\x00WAVEfmt \x10\x00\x00\x00\x01\x00\x01\x00\x40\x1f\x00\x00"
+         "\x80\x3e\x00\x00\x02\x00\x10\x00"
+         "data\xff\xff\xff\xff\x01\x02",
+         46, 0}, /* open size */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        int16_t *pcm = NULL;
+        size_t n = 0;
+        const char *why = NULL;
+        int err = wav_parse_16k((const uint8_t *)rows[i].bytes, rows[i].n, &pcm, &n, &why);
+        ck_assert_msg(err == rows[i].err, "row %zu: %d", i, err);
+        if (err)
+            ck_assert_ptr_nonnull(why);
+        free(pcm);
+    }
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    const char *why = NULL;
+    ck_assert_int_eq(wav_read_16k("/nonexistent/x.wav", &pcm, &n, &why), PK_EIO);
+    ck_assert_ptr_null(pcm);
+    ck_assert_ptr_nonnull(why);
+}
+END_TEST
+
+START_TEST(t_resample_stopband)
+{
+    /* 1 kHz passes from 48 kHz to 16 kHz; 9 and 12 kHz (above the new Nyquist) do not
+     * fold back into the band. */
+    static const struct {
+        double freq, gain_min, gain_max;
+    } rows[] = {{1000, 0.97, 1.03}, {6500, 0.90, 1.05}, {9000, 0.0, 0.01}, {12000, 0.0, 0.01}};
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        size_t n = 48000;
+        float *in = malloc(n * sizeof *in), *out = NULL;
+        size_t m = 0;
+        for (size_t i = 0; i < n; i++)
+            in[i] = (float)(0.5 * sin(2 * PI * rows[r].freq * (double)i / 48000));
+        ck_assert_int_eq(wav_resample(in, n, 48000, 16000, &out, &m), 0);
+        ck_assert_uint_eq(m, 16000);
+        double s = 0;
+        for (size_t i = 1000; i < m - 1000; i++)
+            s += (double)out[i] * out[i];
+        double gain = sqrt(s / (double)(m - 2000)) / (0.5 / sqrt(2.0));
+        ck_assert_msg(gain >= rows[r].gain_min && gain <= rows[r].gain_max, "%g Hz: gain %g",
+                      rows[r].freq, gain);
+        free(in);
+        free(out);
+    }
+}
+END_TEST
+
+/* ---- voice-activity detection --------------------------------------------------------- */
+
+/* quiet noise with a 440 Hz tone from t0 to t1 seconds (t1 <= t0: none). */
+static int16_t *tone_in_noise(double seconds, double t0, double t1, size_t *n)
+{
+    *n = (size_t)(seconds * 16000);
+    int16_t *p = malloc(*n * sizeof *p);
+    unsigned seed = 7;
+    for (size_t i = 0; i < *n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        double t = (double)i / 16000, v = ((int)(seed >> 16 & 0x3f) - 32);
+        if (t >= t0 && t < t1)
+            v += 8000 * sin(2 * PI * 440 * t);
+        p[i] = (int16_t)v;
+    }
+    return p;
+}
+
+START_TEST(t_vad_find)
+{
+    VadConfig cfg = vad_defaults();
+    static const struct {
+        double len, t0, t1;
+        int found;
+        double start_min, start_max, end_min, end_max;
+    } rows[] = {
+        {3.0, 0, 0, 0, 0, 0, 0, 0},                /* quiet only */
+        {3.0, 1.0, 1.5, 1, 0.65, 1.0, 2.0, 2.5},   /* a word in the middle */
+        {1.0, 0.0, 0.5, 1, 0.0, 0.01, 0.9, 1.0},   /* speech from the first sample */
+        {9.0, 1.0, 8.5, 1, 0.65, 1.0, 6.65, 7.05}, /* longer than 6 s: cut */
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        size_t n, start = 0, end = 0;
+        int16_t *p = tone_in_noise(rows[r].len, rows[r].t0, rows[r].t1, &n);
+        int found = vad_find(&cfg, p, n, 4800, 96000, &start, &end);
+        ck_assert_msg(found == rows[r].found, "row %zu: found %d", r, found);
+        if (found) {
+            double s = start / 16000.0, e = end / 16000.0;
+            ck_assert_msg(s >= rows[r].start_min && s <= rows[r].start_max, "row %zu start %g", r,
+                          s);
+            ck_assert_msg(e >= rows[r].end_min && e <= rows[r].end_max, "row %zu end %g", r, e);
+        }
+        free(p);
+    }
+}
+END_TEST
+
+/* ---- settings ------------------------------------------------------------------------- */
+
+static const char *write_conf(const char *dir, const char *text)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/voice.conf", dir);
+    FILE *fp = fopen(path, "w");
+    fputs(text, fp);
+    fclose(fp);
+    return dir;
+}
+
+START_TEST(t_settings)
+{
+    char dir[256];
+    snprintf(dir, sizeof dir, "%s/voice-test-%ld", "/tmp", (long)getpid());
+    mkdir(dir, 0700);
+    VoiceSettings s;
+    char why[256];
+    ck_assert_int_eq(settings_load(NULL, &s, why, sizeof why), 0);
+    ck_assert_int_eq(s.rate_wpm, 140);
+    ck_assert_int_eq(s.max_utterance_ms, 6000);
+    write_conf(dir, "# comment\nreject_llr = -7.5\nvad_end_frames=40 # trailing\n"
+                    "extra_dict = extra.dict\n\n");
+    ck_assert_int_eq(settings_load(dir, &s, why, sizeof why), 0);
+    ck_assert_double_eq_tol(s.reject_llr, -7.5, 1e-9);
+    ck_assert_int_eq(s.vad.end_frames, 40);
+    ck_assert_ptr_nonnull(strstr(s.extra_dict, "/extra.dict"));
+    write_conf(dir, "rate_wpm = 150\nloudness = 3\n");
+    ck_assert_int_eq(settings_load(dir, &s, why, sizeof why), PK_EINVAL);
+    ck_assert_str_eq(why, "voice.conf:2: unknown setting 'loudness'");
+    write_conf(dir, "rate_wpm = fast\n");
+    ck_assert_int_eq(settings_load(dir, &s, why, sizeof why), PK_EINVAL);
+    ck_assert_str_eq(why, "voice.conf:1: bad value for rate_wpm");
+    char path[600];
+    snprintf(path, sizeof path, "%s/voice.conf", dir);
+    remove(path);
+    rmdir(dir);
+}
+END_TEST
+
+START_TEST(t_confidence)
+{
+    VoiceSettings s;
+    settings_load(NULL, &s, NULL, 0);
+    s.reject_llr = -6;
+    s.sure_llr = -2;
+    static const struct {
+        double llr;
+        int lo, hi;
+    } rows[] = {{-50, 0, 0},      {-6, 0, 0},     {-5.99, 1, 2}, {-4, 50, 51},
+                {-2.01, 99, 100}, {-2, 100, 100}, {3, 100, 100}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        int c = settings_confidence(&s, rows[i].llr);
+        ck_assert_msg(c >= rows[i].lo && c <= rows[i].hi, "llr %g: %d", rows[i].llr, c);
+    }
+}
+END_TEST
+
+static Suite *voice_audio_suite(void)
+{
+    Suite *s = suite_create("voice_audio");
+    TCase *t = tcase_create("audio");
+    tcase_add_loop_test(t, t_wav_layouts, 0, (int)(sizeof layouts / sizeof layouts[0]));
+    tcase_add_test(t, t_wav_roundtrip);
+    tcase_add_test(t, t_wav_bad_input);
+    tcase_add_test(t, t_resample_stopband);
+    tcase_add_test(t, t_vad_find);
+    tcase_add_test(t, t_settings);
+    tcase_add_test(t, t_confidence);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(voice_audio_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,404 @@
+/* The voice module's recognition and facade without a sound card: grammars from
+ * content, recognition of real recordings from pocketsphinx-testdata, and the facade
+ * with file-backed audio (WAV in, WAV out). */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/error.h"
+#include "voice/asr.h"
+#include "voice/audio.h"
+#include "voice/grammar.h"
+#include "voice/recog.h"
+#include "voice/settings.h"
+#include "voice/vad.h"
+#include "voice/voice_backend.h"
+#include "voice/wav.h"
+
+#define TESTDATA "/usr/share/pocketsphinx/test/data"
+#define MODEL "/usr/share/pocketsphinx/model/en-us"
+#define CONTENT_MIN TEST_DATA_DIR "/content-min"
+#define PI 3.14159265358979323846
+
+static char scratch[512];
+
+static const char *tmp_path(const char *name)
+{
+    snprintf(scratch, sizeof scratch, "%s/voice-test-%ld-%s", "/tmp", (long)getpid(), name);
+    return scratch;
+}
+
+static double rms(const int16_t *p, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n; i++)
+        s += (double)p[i] * p[i];
+    return n ? sqrt(s / n) / 32768.0 : 0;
+}
+
+/* ---- grammars from content ------------------------------------------------------------ */
+
+static Content *load_min(void)
+{
+    Content *c = NULL;
+    Diags d = {0};
+    ck_assert_int_eq(content_load(CONTENT_MIN, &c, &d), 0);
+    diags_free(&d);
+    return c;
+}
+
+static const char *unknown_word; /* the one word the fake dictionary lacks */
+
+static bool fake_knows(void *ctx, const char *word)
+{
+    (void)ctx;
+    if (unknown_word && strcmp(word, unknown_word) == 0)
+        return false;
+    return strcmp(word, "dont") != 0; /* only the apostrophe form, as in cmudict */
+}
+
+START_TEST(t_grammar)
+{
+    Content *c = load_min();
+    static const struct {
+        const char *question;
+        const char *has[4];
+    } rows[] = {
+        {"where", {"<answer> = <option> ( [<fill>] <option> )*;", "left knee", "knees", "go back"}},
+        {"pain", {"<answer> = <option>;", "| seven |", "<tail>", "i don't know"}},
+        {"urgent_q", {"yes", "nope", "<command>", "repeat"}},
+        {NULL, {"nope", "yes", "start over", "grammar global;"}},
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        const Question *q = NULL;
+        if (rows[r].question)
+            q = &c->questions[content_question_index(c, rows[r].question)];
+        GrammarSpellings sp = {0};
+        char *jsgf = NULL, where[256];
+        unknown_word = NULL;
+        ck_assert_int_eq(
+            grammar_build(c, q, "about my and", fake_knows, NULL, &sp, &jsgf, where, sizeof where),
+            0);
+        for (int i = 0; i < 4; i++)
+            ck_assert_msg(strstr(jsgf, rows[r].has[i]), "%s lacks '%s':\n%s", rows[r].question,
+                          rows[r].has[i], jsgf);
+        ck_assert_ptr_null(strstr(jsgf, "dont"));
+        char back[256];
+        grammar_rewrite(&sp, "i don't know", back, sizeof back);
+        ck_assert_str_eq(back, "i dont know"); /* the content's spelling again */
+        free(jsgf);
+        grammar_spelling_free(&sp);
+    }
+    /* A word without pronunciation is a content error that names it. */
+    GrammarSpellings sp = {0};
+    char *jsgf = NULL, where[256];
+    unknown_word = "lately";
+    const Question *birth = &c->questions[content_question_index(c, "birth")];
+    ck_assert_int_eq(
+        grammar_build(c, birth, NULL, fake_knows, NULL, &sp, &jsgf, where, sizeof where),
+        PK_ECONTENT);
+    ck_assert_str_eq(where, "word 'lately' in 'lately'");
+    ck_assert_ptr_null(jsgf);
+    grammar_spelling_free(&sp);
+    unknown_word = NULL;
+    content_free(c);
+}
+END_TEST
+
+/* ---- recognition of real recordings ---------------------------------------------------- */
+
+static char *slurp(const char *path)
+{
+    FILE *fp = fopen(path, "rb");
+    ck_assert_msg(fp != NULL, "cannot read %s (is pocketsphinx-testdata installed?)", path);
+    fseek(fp, 0, SEEK_END);
+    long n = ftell(fp);
+    rewind(fp);
+    char *b = malloc((size_t)n + 1);
+    ck_assert_uint_eq(fread(b, 1, (size_t)n, fp), (size_t)n);
+    b[n] = '\0';
+    fclose(fp);
+    return b;
+}
+
+static Asr *open_asr(void)
+{
+    Asr *a = NULL;
+    AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL};
+    ck_assert_int_eq(asr_new(&a, &cfg), 0);
+    return a;
+}
+
+START_TEST(t_asr_human)
+{
+    /* People reading card names (cards.gram) and a robot command (goforward.gram). */
+    static const struct {
+        const char *grammar, *audio, *said;
+    } rows[] = {
+        {"cards/cards.gram", "cards/001.wav", "ten of clubs"},
+        {"cards/cards.gram", "cards/002.wav", "four queen of clubs"},
+        {"cards/cards.gram", "cards/003.wav", "seven of clubs"},
+        {"cards/cards.gram", "cards/004.wav", "five five"},
+        {"cards/cards.gram", "cards/005.wav", "eight of spades four of clubs seven of hearts"},
+        {"goforward.gram", "goforward.raw", "go forward ten meters"},
+    };
+    Asr *a = open_asr();
+    VoiceSettings s;
+    settings_load(PPKIOSK_SOURCE_DIR "/models", &s, NULL, 0);
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", TESTDATA, rows[r].grammar);
+        char *gram = slurp(path);
+        ck_assert_int_eq(asr_add_grammar(a, "test", gram), 0);
+        free(gram);
+        snprintf(path, sizeof path, "%s/%s", TESTDATA, rows[r].audio);
+        int16_t *pcm = NULL;
+        size_t n = 0;
+        if (strstr(path, ".raw")) {
+            char *raw = slurp(path);
+            FILE *fp = fopen(path, "rb");
+            fseek(fp, 0, SEEK_END);
+            n = (size_t)ftell(fp) / 2;
+            fclose(fp);
+            pcm = malloc(n * 2);
+            memcpy(pcm, raw, n * 2);
+            free(raw);
+        } else {
+            ck_assert_int_eq(wav_read_16k(path, &pcm, &n, NULL), 0);
+        }
+        AsrResult res;
+        ck_assert_int_eq(asr_decode(a, "test", pcm, n, &res), 0);
+        ck_assert_str_eq(res.text, rows[r].said);
+        /* Real in-grammar speech is well above the rejection threshold. */
+        ck_assert_msg(res.llr > s.reject_llr, "%s: llr %g", rows[r].audio, res.llr);
+        free(pcm);
+    }
+    asr_free(a);
+}
+END_TEST
+
+START_TEST(t_recog_rejects_human_out_of_grammar)
+{
+    /* Five people reading a novel: none of it answers a question of the content. */
+    static const char *files[] = {"0870", "0880", "0890", "0920", "0930"};
+    static const char *questions[] = {"areas", "since_birth", "pain_now", "rf_chest"};
+    Content *c = NULL;
+    Diags d = {0};
+    ck_assert_int_eq(content_load(PPKIOSK_SOURCE_DIR "/assets/content", &c, &d), 0);
+    diags_free(&d);
+    VoiceSettings s;
+    char why[256];
+    ck_assert_int_eq(settings_load(PPKIOSK_SOURCE_DIR "/models", &s, why, sizeof why), 0);
+    Recognizer *r = NULL;
+    ck_assert_int_eq(recog_open(&r, c, &s, why, sizeof why), 0);
+    int accepted = 0;
+    for (size_t f = 0; f < 5; f++) {
+        char path[512];
+        snprintf(path, sizeof path,
+                 TESTDATA "/librivox/sense_and_sensibility_01_austen_64kb-%s.wav", files[f]);
+        int16_t *pcm = NULL;
+        size_t n = 0;
+        ck_assert_int_eq(wav_read_16k(path, &pcm, &n, NULL), 0);
+        for (size_t qi = 0; qi < 4; qi++) {
+            const Question *q = &c->questions[content_question_index(c, questions[qi])];
+            RecogResult res;
+            ck_assert_int_eq(recog_decode(r, q, pcm, n, true, &res), 0);
+            accepted += res.outcome == RECOG_HEARD;
+        }
+        free(pcm);
+    }
+    ck_assert_int_le(accepted, 2); /* of 20: calibrated at 2 (models/voice.conf) */
+    recog_close(r);
+    content_free(c);
+}
+END_TEST
+
+/* ---- the facade with file-backed audio ---------------------------------------------- */
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Waits up to seconds for an event of kind (VOICE_EV_NONE: any); returns it. */
+static VoiceEvent wait_event(Voice *v, VoiceEventKind kind, double seconds)
+{
+    VoiceEvent ev = {0};
+    double until = now_s() + seconds;
+    while (now_s() < until) {
+        while (voice_poll(v, &ev))
+            if (kind == VOICE_EV_NONE || ev.kind == kind)
+                return ev;
+        struct timespec ts = {0, 5000000L};
+        nanosleep(&ts, NULL);
+    }
+    ev.kind = VOICE_EV_NONE;
+    return ev;
+}
+
+static VoiceOptions options(void)
+{
+    VoiceOptions o = {PPKIOSK_SOURCE_DIR "/models", true, true, 140, 80};
+    return o;
+}
+
+START_TEST(t_voice_without_devices)
+{
+    Content *c = load_min();
+    VoiceOptions o = options();
+    Voice *v = NULL;
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL), 0);
+    VoiceStatus st = voice_status(v);
+    ck_assert(!st.can_speak);
+    ck_assert(!st.can_listen);
+    voice_speak(v, "Where does it hurt?", LANG_EN); /* nothing to speak on: done at once */
+    ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 1.0).kind, VOICE_EV_SPEECH_DONE);
+    ck_assert(!voice_speaking(v));
+    ck_assert(voice_level(v) == 0.0f);
+    voice_listen(v, &c->questions[content_question_index(c, "pain")], LANG_EN);
+    /* Scripted audio still goes through the recogniser. */
+    ck_assert_int_eq(voice_feed_wav(v, "/nonexistent.wav"), PK_EIO);
+    const char *quiet = tmp_path("quiet.wav");
+    int16_t zeros[16000] = {0};
+    ck_assert_int_eq(wav_write(quiet, zeros, 16000, 16000), 0);
+    ck_assert_int_eq(voice_feed_wav(v, quiet), 0);
+    ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 1.0).kind, VOICE_EV_NO_SPEECH);
+    char path[512];
+    snprintf(path, sizeof path, "%s", quiet);
+    remove(path);
+    ck_assert_int_eq(
+        voice_feed_wav(v, TESTDATA "/librivox/sense_and_sensibility_01_austen_64kb-0880.wav"), 0);
+    ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 1.0).kind, VOICE_EV_REJECTED);
+    voice_close(v);
+    voice_close(NULL);
+    content_free(c);
+}
+END_TEST
+
+START_TEST(t_voice_speaks_into_a_file)
+{
+    Content *c = load_min();
+    VoiceOptions o = options();
+    char out[512];
+    snprintf(out, sizeof out, "%s", tmp_path("spoken.wav"));
+    AudioSink *sink = NULL;
+    ck_assert_int_eq(audio_wav_sink_open(&sink, out, 22050), 0);
+    Voice *v = NULL;
+    ck_assert_int_eq(voice_open_with(&v, c, &o, sink, NULL), 0);
+    ck_assert(voice_status(v).can_speak);
+    voice_speak(v, "How much does it hurt right now?", LANG_EN);
+    ck_assert(voice_speaking(v));
+    ck_assert_int_eq(wait_event(v, VOICE_EV_SPEECH_DONE, 20.0).kind, VOICE_EV_SPEECH_DONE);
+    ck_assert(!voice_speaking(v));
+    /* A touch stops speech at once: the UI hears SPEECH_DONE immediately. */
+    voice_speak(v, "¿Dónde le duele? Puede decir la espalda, las rodillas o las muñecas.", LANG_ES);
+    double t0 = now_s();
+    voice_stop(v);
+    ck_assert(!voice_speaking(v));
+    ck_assert_int_eq(wait_event(v, VOICE_EV_SPEECH_DONE, 1.0).kind, VOICE_EV_SPEECH_DONE);
+    ck_assert(now_s() - t0 < 0.5);
+    voice_set_volume(v, 30);
+    voice_close(v);
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(wav_read_16k(out, &pcm, &n, NULL), 0);
+    ck_assert_msg(n > 16000, "only %zu samples spoken", n); /* over a second of speech */
+    ck_assert(rms(pcm, n) > 0.01);
+    free(pcm);
+    remove(out);
+    content_free(c);
+}
+END_TEST
+
+START_TEST(t_voice_listens_to_a_file)
+{
+    /* A WAV file as the microphone: the listening thread finds the speech, decodes it
+     * with the question's grammar and reports a result, not a time-out. */
+    Content *c = load_min();
+    VoiceOptions o = options();
+    AudioSource *src = NULL;
+    ck_assert_int_eq(audio_wav_source_open(&src, TESTDATA "/cards/003.wav"), 0);
+    Voice *v = NULL;
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, src), 0);
+    ck_assert(voice_status(v).can_listen);
+    voice_listen(v, &c->questions[content_question_index(c, "pain")], LANG_EN);
+    VoiceEvent ev = wait_event(v, VOICE_EV_NONE, 20.0);
+    ck_assert_msg(ev.kind == VOICE_EV_HEARD || ev.kind == VOICE_EV_REJECTED, "event %d",
+                  (int)ev.kind);
+    if (ev.kind == VOICE_EV_HEARD) /* "seven of clubs": seven is the only answer in it */
+        ck_assert_ptr_nonnull(strstr(ev.text, "seven"));
+    voice_listen(v, NULL, LANG_ES); /* Spanish sessions do not listen */
+    ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 0.3).kind, VOICE_EV_NONE);
+    voice_stop_listening(v);
+    voice_close(v);
+    content_free(c);
+}
+END_TEST
+
+START_TEST(t_voice_no_speech)
+{
+    /* A quiet room: after no_speech_ms the kiosk is told, and listening stops. */
+    char dir[256], conf[300], quiet[300];
+    snprintf(dir, sizeof dir, "/tmp/voice-test-%ld-models", (long)getpid());
+    mkdir(dir, 0700);
+    snprintf(conf, sizeof conf, "%s/voice.conf", dir);
+    FILE *fp = fopen(conf, "w");
+    fputs("no_speech_ms = 500\n", fp);
+    fclose(fp);
+    snprintf(quiet, sizeof quiet, "%s/quiet.wav", dir);
+    int16_t zeros[3200] = {0};
+    ck_assert_int_eq(wav_write(quiet, zeros, 3200, 16000), 0);
+    Content *c = load_min();
+    VoiceOptions o = options();
+    o.models_dir = dir;
+    AudioSource *src = NULL;
+    ck_assert_int_eq(audio_wav_source_open(&src, quiet), 0);
+    Voice *v = NULL;
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, src), 0);
+    voice_listen(v, NULL, LANG_EN);
+    double t0 = now_s();
+    ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 5.0).kind, VOICE_EV_NO_SPEECH);
+    ck_assert(now_s() - t0 < 3.0);
+    ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 0.7).kind, VOICE_EV_NONE); /* once */
+    voice_close(v);
+    content_free(c);
+    remove(quiet);
+    remove(conf);
+    rmdir(dir);
+}
+END_TEST
+
+static Suite *voice_recog_suite(void)
+{
+    Suite *s = suite_create("voice_recog");
+    TCase *t = tcase_create("recognition");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, t_grammar);
+    tcase_add_test(t, t_asr_human);
+    tcase_add_test(t, t_recog_rejects_human_out_of_grammar);
+    suite_add_tcase(s, t);
+    t = tcase_create("facade");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, t_voice_without_devices);
+    tcase_add_test(t, t_voice_speaks_into_a_file);
+    tcase_add_test(t, t_voice_listens_to_a_file);
+    tcase_add_test(t, t_voice_no_speech);
+    suite_add_tcase(s, t);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(voice_recog_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
