@@ -1,7 +1,7 @@
 # Print module tests: unit suites (no printer needed), the PDF content checks with
 # poppler's pdftotext, and a real print through a CUPS PDF queue.
-ppk_check_test(test_print SOURCES print/test_print.c LIBS ppprint)
-ppk_check_test(test_fhir SOURCES print/test_fhir.c LIBS ppprint)
+ppk_check_test(test_print SOURCES print/test_print.c LIBS ppprint ppk_testutil)
+ppk_check_test(test_fhir SOURCES print/test_fhir.c LIBS ppprint ppk_testutil)
 
 add_executable(print_demo print/print_demo.c)
 target_link_libraries(print_demo PRIVATE ppprint)

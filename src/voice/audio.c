@@ -64,35 +64,48 @@ static bool sdl_sink_alive(AudioSink *s)
     return SDL_GetAudioDeviceStatus(((SdlSink *)s)->dev) != SDL_AUDIO_STOPPED;
 }
 
+/* Opens an SDL mono 16-bit device for playback or capture; 0 when there is none. The
+ * audio subsystem is held for as long as the device stays open. */
+static SDL_AudioDeviceID open_device(int capture, int rate, int samples)
+{
+    if (sdl_audio_up() != 0)
+        return 0;
+    SDL_AudioSpec want = {0}, have;
+    want.freq = rate;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = (Uint16)samples;
+    SDL_AudioDeviceID dev = SDL_OpenAudioDevice(NULL, capture, &want, &have, 0);
+    if (dev == 0)
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    return dev;
+}
+
+static void close_device(SDL_AudioDeviceID dev)
+{
+    SDL_CloseAudioDevice(dev);
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+}
+
 static void sdl_sink_close(AudioSink *s)
 {
     SdlSink *k = (SdlSink *)s;
-    SDL_CloseAudioDevice(k->dev);
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    close_device(k->dev);
     free(k);
 }
 
 int audio_sdl_sink_open(AudioSink **out, int rate)
 {
     *out = NULL;
-    if (sdl_audio_up() != 0)
+    SDL_AudioDeviceID dev = open_device(0, rate, 1024);
+    if (dev == 0)
         return PK_ENODEV;
     SdlSink *k = calloc(1, sizeof *k);
     if (!k) {
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        close_device(dev);
         return PK_ENOMEM;
     }
-    SDL_AudioSpec want = {0}, have;
-    want.freq = rate;
-    want.format = AUDIO_S16SYS;
-    want.channels = 1;
-    want.samples = 1024;
-    k->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
-    if (k->dev == 0) {
-        free(k);
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-        return PK_ENODEV;
-    }
+    k->dev = dev;
     k->rate = rate;
     k->base = (AudioSink){sdl_sink_write, sdl_sink_clear, sdl_sink_pending_ms, sdl_sink_alive,
                           sdl_sink_close};
@@ -123,32 +136,22 @@ static bool sdl_source_alive(AudioSource *s)
 static void sdl_source_close(AudioSource *s)
 {
     SdlSource *k = (SdlSource *)s;
-    SDL_CloseAudioDevice(k->dev);
-    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    close_device(k->dev);
     free(k);
 }
 
 int audio_sdl_source_open(AudioSource **out)
 {
     *out = NULL;
-    if (sdl_audio_up() != 0)
+    SDL_AudioDeviceID dev = open_device(1, WAV_ASR_RATE, 512);
+    if (dev == 0)
         return PK_ENODEV;
     SdlSource *k = calloc(1, sizeof *k);
     if (!k) {
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        close_device(dev);
         return PK_ENOMEM;
     }
-    SDL_AudioSpec want = {0}, have;
-    want.freq = WAV_ASR_RATE;
-    want.format = AUDIO_S16SYS;
-    want.channels = 1;
-    want.samples = 512;
-    k->dev = SDL_OpenAudioDevice(NULL, 1, &want, &have, 0);
-    if (k->dev == 0) {
-        free(k);
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
-        return PK_ENODEV;
-    }
+    k->dev = dev;
     k->base = (AudioSource){sdl_source_run, sdl_source_read, sdl_source_alive, sdl_source_close};
     *out = &k->base;
     return 0;

@@ -2,6 +2,8 @@
  * a message that says what is wrong; all problems come out of one run. Each row edits
  * one file of the small fixture content and names the problem expected. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,9 +226,5 @@ int main(void)
     tcase_add_test(tc, all_problems_in_one_run);
     tcase_add_test(tc, real_content_is_valid);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

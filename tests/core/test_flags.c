@@ -2,6 +2,8 @@
  * that nothing else is raised by them. Urgent flags must stop the interview the moment
  * the answer is given. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,9 +142,5 @@ int main(void)
     tcase_add_test(tc, urgent_stops_at_once);
     tcase_add_test(tc, every_flag_has_a_row);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -1,6 +1,8 @@
 /* The kiosk flow that every front end drives: screens in order, the urgent stop,
  * voice confirmation, "Are you still there?" and its wipe, printing and its failure. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -229,9 +231,5 @@ int main(void)
     tcase_add_test(tc, digits_and_multi);
     tcase_add_test(tc, every_screen_speaks);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

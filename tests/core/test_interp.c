@@ -2,6 +2,8 @@
  * it must mean. Expected: option ids joined by ',', "=N" for a scale value, "!word" for
  * a global command, "-" for not understood. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -224,9 +226,5 @@ int main(void)
     tcase_add_test(tc, normalize);
     tcase_add_test(tc, long_input_is_refused);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -1,5 +1,7 @@
 /* The JSON reader: valid documents, and every syntax error with the place it points at. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,9 +94,5 @@ int main(void)
     tcase_add_test(tc, positions_and_lookup);
     tcase_add_test(tc, deep_nesting_is_refused);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

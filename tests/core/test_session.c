@@ -1,6 +1,8 @@
 /* The session: order and branching, going back, skipping, scores, and the wipe that
  * leaves no answer bytes behind. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -207,9 +209,5 @@ int main(void)
     tcase_add_test(tc, answers_must_fit);
     tcase_add_test(tc, wipe_leaves_no_answer_bytes);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -1,6 +1,9 @@
 /* The FHIR export: the JSON parses (with the core's strict parser), and has the
  * structure and codes of an R4 QuestionnaireResponse with a contained Questionnaire. */
 #include <check.h>
+
+#include "check_run.h"
+#include "core/testutil.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,21 +14,15 @@
 #include "core/summary.h"
 #include "print/printer.h"
 
-static Content *content;
+static const Content *content;
 
 static void load_content(void)
 {
-    Diags d = {0};
-    if (content_load(PPKIOSK_SOURCE_DIR "/assets/content", &content, &d) != 0) {
-        diags_print(&d, stderr);
-        content = NULL;
-    }
-    diags_free(&d);
+    content = test_content(); /* the project's content, loaded once per process */
 }
 
 static void unload_content(void)
 {
-    content_free(content);
     content = NULL;
 }
 
@@ -239,9 +236,5 @@ int main(void)
     tcase_add_test(t, test_fhir_stopped);
     tcase_add_test(t, test_fhir_write_error);
     suite_add_tcase(s, t);
-    SRunner *r = srunner_create(s);
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(s);
 }

@@ -2,6 +2,9 @@
  * buffer, rendering the summaries of scripted interviews on every paper, the test
  * page, and the no-printer path of print_cups. */
 #include <check.h>
+
+#include "check_run.h"
+#include "core/testutil.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -71,21 +74,15 @@ END_TEST
 /* A scripted interview: every question answered with its first option (or 5), the
  * red-flag screen "no"; long=true answers every non-urgent screen item "yes" and
  * picks every option of multi questions. */
-static Content *content;
+static const Content *content;
 
 static void load_content(void)
 {
-    Diags d = {0};
-    if (content_load(PPKIOSK_SOURCE_DIR "/assets/content", &content, &d) != 0) {
-        diags_print(&d, stderr);
-        content = NULL;
-    }
-    diags_free(&d);
+    content = test_content(); /* the project's content, loaded once per process */
 }
 
 static void unload_content(void)
 {
-    content_free(content);
     content = NULL;
 }
 
@@ -210,9 +207,5 @@ static Suite *print_suite(void)
 
 int main(void)
 {
-    SRunner *r = srunner_create(print_suite());
-    srunner_run_all(r, CK_NORMAL);
-    int failed = srunner_ntests_failed(r);
-    srunner_free(r);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(print_suite());
 }

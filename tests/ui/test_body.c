@@ -2,6 +2,8 @@
  * view never overlap, sides are where a viewer expects them, and every region is big
  * enough to be a touch target when the figure is drawn 10 targets tall. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,9 +133,5 @@ static Suite *body_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(body_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(body_suite());
 }

@@ -1,5 +1,7 @@
 /* The staff menu (PIN pad, commands) and the kiosk configuration file. */
 #include <check.h>
+
+#include "check_run.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,9 +162,5 @@ static Suite *staff_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(staff_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+    return check_run(staff_suite());
 }

@@ -1,6 +1,8 @@
 /* The voice module's signal side without a sound card: WAV reading in every layout,
  * the resampler, voice-activity detection and the settings file. */
 #include <check.h>
+
+#include "check_run.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -356,9 +358,5 @@ static Suite *voice_audio_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(voice_audio_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(voice_audio_suite());
 }

@@ -2,6 +2,8 @@
  * content, recognition of real recordings from pocketsphinx-testdata, and the facade
  * with file-backed audio (WAV in, WAV out). */
 #include <check.h>
+
+#include "check_run.h"
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -396,9 +398,5 @@ static Suite *voice_recog_suite(void)
 
 int main(void)
 {
-    SRunner *sr = srunner_create(voice_recog_suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return check_run(voice_recog_suite());
 }
