@@ -378,8 +378,12 @@ static FlowEvent input_question(Flow *f, const char *text, int confidence)
     }
     if (r.kind != INTERP_ANSWER)
         return FLOW_NOT_UNDERSTOOD;
+    /* Spoken numbers are the answers a recogniser confuses most (ten and eight, seven
+     * and one), and they go straight onto the clinician's printout: always confirmed,
+     * like a yes to a red flag. */
     bool red_flag_yes = q->role == ROLE_RED_FLAG && q->kind == QK_YESNO && r.answer.options == 1u;
-    if (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes)) {
+    bool number = q->kind == QK_SCALE;
+    if (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes || number)) {
         f->pending = r.answer;
         return go(f, SCR_CONFIRM);
     }

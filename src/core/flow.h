@@ -126,8 +126,8 @@ FlowEvent flow_press(Flow *f, const char *id);
 
 /* A phrase was typed (confidence FLOW_TYPED) or recognised (confidence 0..100). Goes
  * through the answer interpreter; numbers pick numbered options. A spoken answer below
- * FlowConfig.confirm_below, and any spoken "yes" to a red-flag question, goes to the
- * confirm screen first. */
+ * FlowConfig.confirm_below, any spoken "yes" to a red-flag question and any spoken
+ * 0-10 value go to the confirm screen first. */
 FlowEvent flow_input(Flow *f, const char *text, int confidence);
 
 /* A digit key (0-9) was pressed: picks the numbered option or scale value. */

@@ -246,6 +246,27 @@ static int collect_answers(Speller *s, const Content *c, const Question *q, Phra
     return err;
 }
 
+/* Whether the flow acts on cmd while q is asked (NULL: every other screen). A command
+ * that does nothing there only competes with the answers, so it is left out: "done"
+ * belongs to several-answer questions, "start" to the screens before the questions,
+ * skip and "I don't know" to questions that may be skipped. */
+static bool command_applies(const Question *q, Command cmd)
+{
+    if (!q)
+        return true;
+    switch (cmd) {
+    case CMD_START:
+        return false;
+    case CMD_DONE:
+        return q->kind == QK_MULTI;
+    case CMD_SKIP:
+    case CMD_DONT_KNOW:
+        return q->can_skip;
+    default:
+        return true;
+    }
+}
+
 /* True when word is in the list (separated by spaces or commas), or list is NULL. */
 static bool in_list(const char *list, const char *word)
 {
@@ -277,7 +298,9 @@ int grammar_build(const Content *c, const Question *q, const char *fillers, Gram
     if ((err = collect_answers(&s, c, q, &answers)) != 0)
         goto done;
     for (int cmd = 0; cmd < CMD_COUNT && !err; cmd++)
-        err = add_phrases(&s, &commands, lx->commands[cmd][LANG_EN], lx->ncommands[cmd][LANG_EN]);
+        if (command_applies(q, (Command)cmd))
+            err =
+                add_phrases(&s, &commands, lx->commands[cmd][LANG_EN], lx->ncommands[cmd][LANG_EN]);
     for (size_t i = 0; !err && i < lx->nfiller[LANG_EN]; i++)
         if (in_list(fillers, lx->filler[LANG_EN][i]))
             err = add_phrases(&s, &fill, &lx->filler[LANG_EN][i], 1);

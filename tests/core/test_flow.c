@@ -133,6 +133,11 @@ START_TEST(voice_confirmation)
     ck_assert_str_eq(flow_screen(f)->heard, "seven");
     ck_assert_int_eq(flow_input(f, "yes", 90), FLOW_CHANGED);
     ck_assert_str_eq(qid(f), "peg_pain");
+    /* a spoken number is confirmed even when the recogniser is sure */
+    ck_assert_int_eq(flow_input(f, "three", 100), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_int_eq(flow_input(f, "no", 100), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "peg_pain");
     ck_assert_int_eq(flow_input(f, "banana", 90), FLOW_NOT_UNDERSTOOD);
     ck_assert_int_eq(flow_input(f, "help", 90), FLOW_HELP_REQUESTED);
     ck_assert_str_ne(flow_help(f), "");

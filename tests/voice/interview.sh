@@ -10,7 +10,7 @@
 # usage: interview.sh PPKIOSK VOICE_TOOL CONTENT_DIR MODELS_DIR SCRATCH_DIR
 set -euo pipefail
 ppkiosk=$1 tool=$2 content=$3 models=$4 dir=$5
-confirm_below=60 # FlowConfig.confirm_below in src/app/kiosk.c
+confirm_below=50 # FlowConfig.confirm_below in src/app/kiosk.c
 rm -rf "$dir" && mkdir -p "$dir"
 script="$dir/interview.script"
 echo "# made by tests/voice/interview.sh" >"$script"
@@ -33,6 +33,7 @@ say() {
 say start   # attract
 say english # language
 say yes     # privacy: continue
+yes_audio=$(tail -n 1 "$script") # the same "yes" confirms a spoken number
 
 "$tool" phrases "$content" >"$dir/phrases.tsv"
 "$ppkiosk" --content "$content" --list-questions | cut -f1,2 >"$dir/questions.tsv"
@@ -72,6 +73,7 @@ while IFS=$'\t' read -r q kind; do
   fi
   [ "$q" = delivery ] && delivery=$("$ppkiosk" --content "$content" --recognize "$q" "$pick" | cut -f2)
   echo "audio $pick" >>"$script"
+  [ "$kind" = scale ] && echo "$yes_audio" >>"$script" # "I heard: 5. Is that right?"
   asked=$((asked + 1))
 done <"$dir/questions.tsv"
 echo "wait 200" >>"$script"
