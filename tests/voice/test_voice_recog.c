@@ -22,18 +22,7 @@
 #include "voice/voice_backend.h"
 #include "voice/wav.h"
 
-#define TESTDATA "/usr/share/pocketsphinx/test/data"
-#define MODEL "/usr/share/pocketsphinx/model/en-us"
-#define CONTENT_MIN TEST_DATA_DIR "/content-min"
-#define PI 3.14159265358979323846
-
-static char scratch[512];
-
-static const char *tmp_path(const char *name)
-{
-    snprintf(scratch, sizeof scratch, "%s/voice-test-%ld-%s", "/tmp", (long)getpid(), name);
-    return scratch;
-}
+#include "voice_test.h"
 
 static double rms(const int16_t *p, size_t n)
 {
