@@ -173,6 +173,21 @@ typedef struct {
     int vw, cap_h, lw, lab_h, fh, fw;
 } Diagram;
 
+/* The height of the taller of the two side labels, wrapped to width at the smallest
+ * text size. */
+static int labels_height(Ui *ui, const char *const labels[2], int width)
+{
+    int tallest = 0;
+    for (int i = 0; i < 2; i++) {
+        int w, h;
+        bool over;
+        text_measure(ui, labels[i], ui->m.f_min, false, width, &w, &h, &over);
+        if (h > tallest)
+            tallest = h;
+    }
+    return tallest;
+}
+
 static void diagram_plan(Ui *ui, SDL_Rect area, bool beside, const char *labels[2], Diagram *d)
 {
     const Metrics *m = &ui->m;
@@ -195,24 +210,12 @@ static void diagram_plan(Ui *ui, SDL_Rect area, bool beside, const char *labels[
                 d->lw = w;
         }
         d->lw += 2;
-        for (int i = 0; i < 2; i++) {
-            int w, h;
-            bool over;
-            text_measure(ui, labels[i], m->f_min, false, d->lw, &w, &h, &over);
-            if (h > d->lab_h)
-                d->lab_h = h;
-        }
+        d->lab_h = labels_height(ui, labels, d->lw);
         /* the caption goes beside the head, so the figure takes the whole height */
         d->fh = (int)fmin(area.h, (d->vw - 2 * d->lw - 2 * m->gap) / BODY_VIEW_ASPECT);
     } else {
         d->lw = d->vw / 2 - m->gap / 2;
-        for (int i = 0; i < 2; i++) {
-            int w, h;
-            bool over;
-            text_measure(ui, labels[i], m->f_min, false, d->lw, &w, &h, &over);
-            if (h > d->lab_h)
-                d->lab_h = h;
-        }
+        d->lab_h = labels_height(ui, labels, d->lw);
         d->fh = (int)fmin(area.h - d->cap_h - d->lab_h - 2 * m->gap, d->vw / BODY_VIEW_ASPECT);
     }
     if (d->fh < 0)
