@@ -11,16 +11,6 @@
 #define STAFF_TAPS 5
 #define STAFF_WINDOW_MS 3000
 
-static void output_size(Ui *ui)
-{
-    if (ui->surface) {
-        ui->w = ui->surface->w;
-        ui->h = ui->surface->h;
-    } else {
-        SDL_GetRendererOutputSize(ui->ren, &ui->w, &ui->h);
-    }
-}
-
 int ui_open(Ui **out, const UiOptions *o, const Content *c)
 {
     int err = PK_ENODEV;
@@ -33,6 +23,7 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c)
     ui->voice.can_speak = ui->voice.can_listen = true;
     if (font_find(ui, o->font_dir) != 0)
         goto fail_free;
+    window_hints(o);
     if (SDL_InitSubSystem(o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "ppkiosk: no display: %s\n", SDL_GetError());
         goto fail_free;
@@ -48,15 +39,14 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c)
         if (ui->surface)
             ui->ren = SDL_CreateSoftwareRenderer(ui->surface);
     } else {
-        Uint32 flags = o->fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-        ui->win = SDL_CreateWindow("ppkiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                   o->width, o->height, flags | SDL_WINDOW_ALLOW_HIGHDPI);
+        ui->win = window_create(ui, o);
         if (ui->win) {
             ui->ren = SDL_CreateRenderer(ui->win, -1,
                                          SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
             if (!ui->ren)
                 ui->ren = SDL_CreateRenderer(ui->win, -1, SDL_RENDERER_SOFTWARE);
         }
+        window_start(ui);
         if (o->fullscreen)
             SDL_ShowCursor(SDL_DISABLE);
         SDL_DisableScreenSaver();
@@ -65,7 +55,7 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c)
         fprintf(stderr, "ppkiosk: cannot open the screen: %s\n", SDL_GetError());
         goto fail_ttf;
     }
-    output_size(ui);
+    window_output_size(ui);
     if (draw_init(ui) != 0) {
         fprintf(stderr, "ppkiosk: cannot draw: %s\n", SDL_GetError());
         goto fail_ttf;
@@ -431,16 +421,17 @@ static int to_pixels(const Ui *ui, int v, bool horizontal)
 bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
 {
     memset(act, 0, sizeof *act);
+    bool resized = window_event(ui, ev);
     if (!ui->screen)
         return false;
     switch (ev->type) {
     case SDL_WINDOWEVENT:
-        if (ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            output_size(ui);
+    case SDL_DISPLAYEVENT:
+        if (resized ||
+            (ev->type == SDL_WINDOWEVENT && ev->window.event == SDL_WINDOWEVENT_SIZE_CHANGED))
             relayout(ui, false);
-        } else if (ev->window.event == SDL_WINDOWEVENT_EXPOSED) {
-            ui->dirty = true;
-        }
+        else
+            ui->dirty = true; /* exposed, shown, moved: draw again */
         return false;
     case SDL_KEYDOWN:
         return key_event(ui, ev->key.keysym.sym, ev->key.keysym.mod, act);
@@ -495,6 +486,13 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
 
 bool ui_render(Ui *ui)
 {
+    /* the drawable can change size without an event reaching us first (Wayland applies
+     * a new size with the next frame): the layout always follows the real one */
+    window_tick(ui);
+    int w = ui->w, h = ui->h;
+    window_output_size(ui);
+    if ((w != ui->w || h != ui->h) && ui->screen)
+        relayout(ui, false);
     if (!ui->dirty || !ui->screen)
         return false;
     ui_render_force(ui);

@@ -88,7 +88,11 @@ struct Ui {
     SDL_Window *win;
     SDL_Renderer *ren;
     SDL_Surface *surface; /* offscreen only */
-    int w, h;
+    int w, h;             /* the drawable's size in pixels: what the layout fills */
+    bool kiosk;           /* keep the window covering its display (window.c) */
+    bool borderless;      /* full screen was not honoured: borderless at the bounds */
+    bool fit_gave_up;     /* the window manager keeps another size: follow it */
+    Uint32 fit_deadline;  /* when the window must cover its display, or 0 */
     char font_path[2][512];
     TTF_Font *fonts[2][UI_FONT_MAX_PX + 1];
     SDL_Texture *circle; /* a white disc with soft edges, tinted for corners and dots */
@@ -139,6 +143,24 @@ struct Ui {
         int start, len;
     } lines[UI_MAX_LINES];
 };
+
+/* window.c: the window on a real display */
+/* Sets the hints the window needs; before the video subsystem starts. */
+void window_hints(const UiOptions *o);
+/* Creates the window: kiosk (o->fullscreen) full screen, else windowed. A kiosk window
+ * is then checked by window_tick(). */
+SDL_Window *window_create(Ui *ui, const UiOptions *o);
+/* Once the renderer exists: with no window manager to make it full screen, makes a
+ * kiosk window borderless at the display's bounds at once. */
+void window_start(Ui *ui);
+/* Checks a kiosk window against its display (call it often): once it has had a moment
+ * to come up full screen and does not cover the display, makes it borderless at the
+ * display's bounds. */
+void window_tick(Ui *ui);
+/* Follows window and display changes; true when the drawable size changed. */
+bool window_event(Ui *ui, const SDL_Event *ev);
+/* Sets ui->w/h from the renderer's output (the real drawable). */
+void window_output_size(Ui *ui);
 
 /* font.c */
 int font_find(Ui *ui, const char *font_dir);

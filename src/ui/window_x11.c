@@ -1,0 +1,48 @@
+#include "window_x11.h"
+
+#ifdef PPKIOSK_HAVE_X11
+#include <SDL_syswm.h>
+
+bool window_x11_geometry(SDL_Window *win, SDL_Rect *r)
+{
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(win, &info) || info.subsystem != SDL_SYSWM_X11)
+        return false;
+    Display *dpy = info.info.x11.display;
+    Window xw = info.info.x11.window, child;
+    XWindowAttributes a;
+    int x, y;
+    if (!XGetWindowAttributes(dpy, xw, &a) ||
+        !XTranslateCoordinates(dpy, xw, a.root, 0, 0, &x, &y, &child))
+        return false;
+    *r = (SDL_Rect){x, y, a.width, a.height};
+    return true;
+}
+
+bool window_x11_unmanaged(SDL_Window *win)
+{
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(win, &info) || info.subsystem != SDL_SYSWM_X11)
+        return false;
+    Display *dpy = info.info.x11.display;
+    XWindowAttributes a;
+    if (!XGetWindowAttributes(dpy, DefaultRootWindow(dpy), &a))
+        return false;
+    return !(a.all_event_masks & SubstructureRedirectMask);
+}
+#else
+bool window_x11_geometry(SDL_Window *win, SDL_Rect *r)
+{
+    (void)win;
+    (void)r;
+    return false;
+}
+
+bool window_x11_unmanaged(SDL_Window *win)
+{
+    (void)win;
+    return false;
+}
+#endif

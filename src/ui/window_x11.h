@@ -1,0 +1,18 @@
+/* The one question window.c asks the X server directly (kept apart: Xlib's names clash
+ * with the core's). */
+#ifndef PK_WINDOW_X11_H
+#define PK_WINDOW_X11_H
+
+#include <stdbool.h>
+
+#include <SDL.h>
+
+/* The window's real geometry in root-window coordinates, from the X server: true and
+ * *r when the window is an X11 window, false otherwise (or when built without Xlib). */
+bool window_x11_geometry(SDL_Window *win, SDL_Rect *r);
+
+/* True when the window is an X11 window and no window manager runs (nobody redirects
+ * the root window's children): full-screen requests then go unanswered. */
+bool window_x11_unmanaged(SDL_Window *win);
+
+#endif

@@ -1,0 +1,22 @@
+# Deployment tests on the real display paths and the package. Each starts what it needs
+# (Xvfb, matchbox, cage headless) and skips with a message when a tool is missing
+# (exit 77). Labels: "display" (needs no display of its own, only the tools) and
+# "package".
+set(DEPLOY ${CMAKE_CURRENT_SOURCE_DIR}/deploy)
+set(DEPLOY_OUT ${CMAKE_CURRENT_BINARY_DIR}/deploy)
+
+# ppk_deploy_test(NAME LABEL COMMAND...)
+function(ppk_deploy_test name label)
+  add_test(NAME ${name} COMMAND ${ARGN})
+  set_tests_properties(${name} PROPERTIES LABELS ${label} TIMEOUT 40 SKIP_RETURN_CODE 77
+                       RUN_SERIAL ON)
+endfunction()
+
+ppk_deploy_test(display_x11_bare display ${DEPLOY}/x11_bare.sh $<TARGET_FILE:ppkiosk>
+                ${DEPLOY_OUT}/x11_bare)
+ppk_deploy_test(display_x11_wm display ${DEPLOY}/x11_bare.sh $<TARGET_FILE:ppkiosk>
+                ${DEPLOY_OUT}/x11_wm wm)
+ppk_deploy_test(display_cage_wayland display ${DEPLOY}/cage.sh $<TARGET_FILE:ppkiosk>
+                ${DEPLOY_OUT}/cage_wayland wayland)
+ppk_deploy_test(display_cage_xwayland display ${DEPLOY}/cage.sh $<TARGET_FILE:ppkiosk>
+                ${DEPLOY_OUT}/cage_xwayland x11)

@@ -1,0 +1,46 @@
+# Shared helpers for the display and package tests (sourced).
+# skip MESSAGE: CTest counts exit 77 as skipped (SKIP_RETURN_CODE); the reason is printed.
+skip() { echo "SKIP: $*"; exit 77; }
+fail() { echo "FAIL: $*" >&2; exit 1; }
+need() { for t in "$@"; do command -v "$t" >/dev/null 2>&1 || skip "$t is not installed (scripts/setup-deps)"; done; }
+
+# A free X display number: the lowest without a lock file from 50 up.
+free_display() {
+  local n=50
+  while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
+  echo "$n"
+}
+
+# wait_for SECONDS COMMAND...: retries COMMAND every 0.1 s; false when time runs out.
+wait_for() {
+  local left=$(($1 * 10))
+  shift
+  while ! "$@" >/dev/null 2>&1; do
+    left=$((left - 1))
+    [ $left -gt 0 ] || return 1
+    sleep 0.1
+  done
+}
+
+# mean_of IMAGE [GEOMETRY]: the mean brightness (0..1) of the image or a crop of it.
+mean_of() {
+  if [ -n "${2:-}" ]; then convert "$1" -crop "$2" +repage -format '%[fx:mean]' info:
+  else convert "$1" -format '%[fx:mean]' info:; fi
+}
+
+# same_picture A B: the two pictures differ by at most a little (RMSE below 2%).
+same_picture() {
+  local d
+  d=$(compare -metric RMSE "$1" "$2" null: 2>&1 | sed -n 's/.*(\([0-9.e-]*\)).*/\1/p')
+  echo "difference (RMSE) between $(basename "$1") and $(basename "$2"): ${d:-?}"
+  awk -v d="${d:-1}" 'BEGIN { exit !(d < 0.02) }'
+}
+
+# Kills the processes this test started, by pid, newest first.
+PIDS=()
+cleanup() {
+  local i
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do kill "${PIDS[i]}" 2>/dev/null || true; done
+  for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do wait "${PIDS[i]}" 2>/dev/null || true; done
+}
+trap cleanup EXIT

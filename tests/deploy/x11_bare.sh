@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The kiosk on a bare X server (no window manager, what `xinit ppkiosk` gives): the
+# window must cover the whole screen (no black border) and a tap on Start must reach
+# the language screen. Both screens must look as the headless renderer draws them at
+# the screen's size, so the layout was made for the real drawable.
+# usage: x11_bare.sh PPKIOSK OUT_DIR [wm]   (wm: run matchbox-window-manager first)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+bin=$1 out=$2 wm=${3:-}
+need Xvfb xdotool import convert compare
+[ -z "$wm" ] || need matchbox-window-manager
+W=1366 H=768 # not the window's first size (1280x800): full screen must be made
+rm -rf "$out" && mkdir -p "$out"
+
+# what the screens should look like at this size
+SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$bin" --windowed --no-voice --no-listen \
+  --size ${W}x$H --script "$(dirname "$0")/attract-tap.script" --shots "$out/expected" >/dev/null
+
+n=$(free_display)
+export DISPLAY=:$n
+Xvfb ":$n" -screen 0 ${W}x${H}x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+PIDS+=($!)
+wait_for 5 xdpyinfo || fail "Xvfb did not start on :$n"
+if [ -n "$wm" ]; then
+  matchbox-window-manager -use_titlebar no >"$out/wm.log" 2>&1 &
+  PIDS+=($!)
+  sleep 0.3
+fi
+SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy "$bin" --no-voice --no-listen >"$out/kiosk.log" 2>&1 &
+PIDS+=($!)
+wait_for 8 xdotool search --name '^ppkiosk$' || fail "no kiosk window (see $out/kiosk.log)"
+# the window covers the screen once the kiosk says so
+wait_for 8 grep -q '^ppkiosk: screen ' "$out/kiosk.log" || fail "the kiosk did not report its screen: $(cat "$out/kiosk.log")"
+sleep 0.5
+import -window root "$out/attract.png"
+for strip in ${W}x8+0+0 ${W}x8+0+$((H - 8)) 8x$H+0+0 8x$H+$((W - 8))+0; do
+  m=$(mean_of "$out/attract.png" $strip)
+  awk -v m="$m" 'BEGIN { exit !(m > 0.9) }' || fail "dark border at $strip (mean $m): the window does not cover the screen"
+done
+same_picture "$out/attract.png" "$out/expected/attract.png" ||
+  fail "the attract screen is not the one laid out for ${W}x$H"
+
+# the Start button: the bounding box of the primary blue
+box=$(convert "$out/attract.png" -fill black +opaque '#0B3D91' -fill white -opaque '#0B3D91' \
+  -trim -format '%w %h %X %Y' info:)
+read -r bw bh bx by <<<"$box"
+[ "${bw:-0}" -gt 40 ] && [ "${bh:-0}" -gt 40 ] || fail "no Start button found on the screen ($box)"
+xdotool mousemove $((bx + bw / 2)) $((by + bh / 2)) click 1
+sleep 0.8
+import -window root "$out/language.png"
+same_picture "$out/language.png" "$out/expected/language.png" ||
+  fail "a tap on Start at $((bx + bw / 2)),$((by + bh / 2)) did not reach the language screen"
+echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log"); tap on Start reached the language screen"
