@@ -36,6 +36,19 @@ same_picture() {
   awk -v d="${d:-1}" 'BEGIN { exit !(d < 0.02) }'
 }
 
+# shot_until SECONDS OUT.png EXPECTED.png: screenshots the root window (import) until
+# it looks like EXPECTED; false when time runs out (OUT.png is the last screenshot).
+shot_until() {
+  local left=$(($1 * 4))
+  while :; do
+    import -window root "$2"
+    same_picture "$2" "$3" >/dev/null && { same_picture "$2" "$3"; return 0; }
+    left=$((left - 1))
+    [ $left -gt 0 ] || { same_picture "$2" "$3" || true; return 1; }
+    sleep 0.25
+  done
+}
+
 # Kills the processes this test started, by pid, newest first.
 PIDS=()
 cleanup() {

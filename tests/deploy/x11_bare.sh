@@ -31,14 +31,12 @@ PIDS+=($!)
 wait_for 8 xdotool search --name '^ppkiosk$' || fail "no kiosk window (see $out/kiosk.log)"
 # the window covers the screen once the kiosk says so
 wait_for 8 grep -q '^ppkiosk: screen ' "$out/kiosk.log" || fail "the kiosk did not report its screen: $(cat "$out/kiosk.log")"
-sleep 0.5
-import -window root "$out/attract.png"
+shot_until 5 "$out/attract.png" "$out/expected/attract.png" ||
+  fail "the attract screen is not the one laid out for ${W}x$H"
 for strip in ${W}x8+0+0 ${W}x8+0+$((H - 8)) 8x$H+0+0 8x$H+$((W - 8))+0; do
   m=$(mean_of "$out/attract.png" $strip)
   awk -v m="$m" 'BEGIN { exit !(m > 0.9) }' || fail "dark border at $strip (mean $m): the window does not cover the screen"
 done
-same_picture "$out/attract.png" "$out/expected/attract.png" ||
-  fail "the attract screen is not the one laid out for ${W}x$H"
 
 # the Start button: the bounding box of the primary blue
 box=$(convert "$out/attract.png" -fill black +opaque '#0B3D91' -fill white -opaque '#0B3D91' \
@@ -46,8 +44,6 @@ box=$(convert "$out/attract.png" -fill black +opaque '#0B3D91' -fill white -opaq
 read -r bw bh bx by <<<"$box"
 [ "${bw:-0}" -gt 40 ] && [ "${bh:-0}" -gt 40 ] || fail "no Start button found on the screen ($box)"
 xdotool mousemove $((bx + bw / 2)) $((by + bh / 2)) click 1
-sleep 0.8
-import -window root "$out/language.png"
-same_picture "$out/language.png" "$out/expected/language.png" ||
+shot_until 5 "$out/language.png" "$out/expected/language.png" ||
   fail "a tap on Start at $((bx + bw / 2)),$((by + bh / 2)) did not reach the language screen"
 echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log"); tap on Start reached the language screen"
