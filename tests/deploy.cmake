@@ -20,3 +20,8 @@ ppk_deploy_test(display_cage_wayland display ${DEPLOY}/cage.sh $<TARGET_FILE:ppk
                 ${DEPLOY_OUT}/cage_wayland wayland)
 ppk_deploy_test(display_cage_xwayland display ${DEPLOY}/cage.sh $<TARGET_FILE:ppkiosk>
                 ${DEPLOY_OUT}/cage_xwayland x11)
+
+ppk_deploy_test(package_unit_verify package ${DEPLOY}/unit.sh
+                ${CMAKE_SOURCE_DIR}/assets/systemd/ppkiosk.service)
+ppk_deploy_test(package_deb package ${DEPLOY}/package.sh ${CMAKE_BINARY_DIR}
+                ${DEPLOY_OUT}/package ${CMAKE_SOURCE_DIR})

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The Debian package from `cpack -G DEB`: its name, its contents and control data, and
+# the extracted program working from a temporary root (it must find the packaged
+# content, not the source tree's).
+# usage: package.sh BUILD_DIR OUT_DIR SOURCE_DIR
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+build=$1 out=$2 src=$3
+need cpack dpkg-deb dpkg-shlibdeps
+rm -rf "$out" && mkdir -p "$out"
+(cd "$build" && cpack -G DEB -B "$out/cpack" >"$out/cpack.log" 2>&1) ||
+  fail "cpack failed: $(tail -5 "$out/cpack.log")"
+version=$(sed -n 's/^CPACK_PACKAGE_VERSION:STRING=//p;s/^CMAKE_PROJECT_VERSION:STATIC=//p' \
+  "$build/CMakeCache.txt" | head -1)
+deb="$out/cpack/ppkiosk_${version}_$(dpkg --print-architecture).deb"
+[ -f "$deb" ] || fail "no $deb: $(ls "$out/cpack")"
+
+dpkg-deb -c "$deb" | awk '{print $NF}' >"$out/contents.txt"
+for f in ./usr/bin/ppkiosk ./lib/systemd/system/ppkiosk.service \
+  ./usr/share/ppkiosk/assets/content/questions.json ./usr/share/ppkiosk/assets/content/ui.json \
+  ./usr/share/ppkiosk/assets/kiosk.conf.sample ./usr/share/ppkiosk/models/voice.conf \
+  ./usr/share/ppkiosk/models/extra.dict ./usr/share/doc/ppkiosk/copyright \
+  ./usr/share/doc/ppkiosk/changelog.gz ./usr/share/doc/ppkiosk/README.md; do
+  grep -qx "$f" "$out/contents.txt" || fail "the package lacks $f"
+done
+! grep -q '^\./etc/' "$out/contents.txt" || fail "the package ships /etc (postinst makes the configuration)"
+! grep -Eq 'assets/(systemd|package)/' "$out/contents.txt" || fail "packaging files among the assets"
+
+depends=$(dpkg-deb -f "$deb" Depends)
+for d in cage fonts-dejavu-core pocketsphinx-en-us espeak-ng-data adduser libsdl2-2.0-0 libcups2; do
+  grep -Eq "(^|, )$d( |,|$)" <<<"$depends" || fail "Depends lacks $d: $depends"
+done
+dpkg-deb -e "$deb" "$out/control"
+for s in postinst prerm postrm; do
+  [ -x "$out/control/$s" ] || fail "no executable $s"
+done
+! grep -Eq 'systemctl +(enable|start)|deb-systemd-helper +enable|deb-systemd-invoke +start' \
+  "$out/control/postinst" || fail "postinst enables or starts the service"
+grep -q 'adduser --system' "$out/control/postinst" || fail "postinst does not create the kiosk user"
+grep -q 'install -m 0640 -o root -g ppkiosk' "$out/control/postinst" ||
+  fail "postinst does not make the configuration readable by root and the kiosk user only"
+
+root="$out/root"
+dpkg-deb -x "$deb" "$root"
+cmp -s "$root/lib/systemd/system/ppkiosk.service" "$src/assets/systemd/ppkiosk.service" ||
+  fail "the packaged unit differs from assets/systemd/ppkiosk.service"
+got=$(cd / && "$root/usr/bin/ppkiosk" --check-content) || fail "--check-content failed: $got"
+case "$got" in
+  "$root"/usr/bin/../share/ppkiosk/assets/content*"content is valid"*) ;;
+  *) fail "the extracted program checked other content: $got" ;;
+esac
+"$src/tests/e2e/text_interview.sh" "$root/usr/bin/ppkiosk" en "$src/tests/e2e/answers_en.txt" \
+  "$src/tests/e2e/expected_en.txt" || fail "the --text session from the extracted package differs"
+echo "package: $(basename "$deb"), $(wc -l <"$out/contents.txt") entries; $got"
