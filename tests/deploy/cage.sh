@@ -31,13 +31,27 @@ trap 'rm -rf "$runtime"; cleanup' EXIT
 [ ${#run_as[@]} -eq 0 ] || chown nobody:nogroup "$runtime"
 chmod 0700 "$runtime"
 
-timeout 20 "${run_as[@]}" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$runtime" \
+timeout 25 "${run_as[@]}" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$runtime" \
   XDG_RUNTIME_DIR="$runtime" WLR_BACKENDS=headless WLR_RENDERER=pixman \
   WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER="$driver" SDL_AUDIODRIVER=dummy \
   cage -r -- "$(dirname "$(realpath "$0")")/cage-inner.sh" "$out" "$bin" --no-voice --no-listen \
-  >"$out/cage.log" 2>&1 || true
+  >"$out/cage.log" 2>&1 &
+cage=$!
+PIDS+=($cage)
+KIOSK_LOG=$out/kiosk.log
+# the screenshots come every quarter second: stop once one is the attract screen
+for _ in $(seq 60); do
+  if [ -s "$out/attract.png" ] && cp "$out/attract.png" "$out/seen.png" &&
+    same_picture "$out/seen.png" "$out/expected/attract.png" >/dev/null; then
+    break
+  fi
+  sleep 0.25
+done
+touch "$out/stop"
+wait $cage || true
+[ ! -s "$out/seen.png" ] || mv "$out/seen.png" "$out/attract.png"
 [ -s "$out/attract.png" ] || fail "no screenshot: $(tail -5 "$out/cage.log" "$out/kiosk.log" 2>&1)"
-grep -q '^ppkiosk: screen ' "$out/kiosk.log" || fail "the kiosk did not report its screen: $(cat "$out/kiosk.log")"
+grep -q '^ppkiosk: screen ' "$out/kiosk.log" || fail "the kiosk did not report its screen"
 m=$(mean_of "$out/attract.png")
 awk -v m="$m" 'BEGIN { exit !(m > 0.5) }' || fail "the screen is dark (mean $m): the kiosk is not shown"
 same_picture "$out/attract.png" "$out/expected/attract.png" ||

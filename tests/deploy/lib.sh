@@ -1,14 +1,23 @@
 # Shared helpers for the display and package tests (sourced).
 # skip MESSAGE: CTest counts exit 77 as skipped (SKIP_RETURN_CODE); the reason is printed.
 skip() { echo "SKIP: $*"; exit 77; }
-fail() { echo "FAIL: $*" >&2; exit 1; }
+# fail MESSAGE: with the kiosk's log (KIOSK_LOG) when there is one.
+fail() {
+  echo "FAIL: $*" >&2
+  [ -z "${KIOSK_LOG:-}" ] || [ ! -s "$KIOSK_LOG" ] || sed 's/^/  kiosk: /' "$KIOSK_LOG" >&2
+  exit 1
+}
 need() { for t in "$@"; do command -v "$t" >/dev/null 2>&1 || skip "$t is not installed (scripts/setup-deps)"; done; }
 
-# A free X display number: the lowest without a lock file from 50 up.
-free_display() {
-  local n=50
-  while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-  echo "$n"
+# start_xvfb WxH OUT_DIR: starts Xvfb on a display it picks itself (-displayfd) and
+# exports DISPLAY.
+start_xvfb() {
+  rm -f "$2/display"
+  Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp 3>"$2/display" >"$2/xvfb.log" 2>&1 &
+  PIDS+=($!)
+  wait_for 5 grep -q '^[0-9]' "$2/display" || fail "Xvfb did not start: $(cat "$2/xvfb.log")"
+  export DISPLAY=:$(head -1 "$2/display")
+  wait_for 5 xdpyinfo || fail "Xvfb does not answer on $DISPLAY"
 }
 
 # wait_for SECONDS COMMAND...: retries COMMAND every 0.1 s; false when time runs out.

@@ -16,21 +16,18 @@ rm -rf "$out" && mkdir -p "$out"
 SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$bin" --windowed --no-voice --no-listen \
   --size ${W}x$H --script "$(dirname "$0")/attract-tap.script" --shots "$out/expected" >/dev/null
 
-n=$(free_display)
-export DISPLAY=:$n
-Xvfb ":$n" -screen 0 ${W}x${H}x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
-PIDS+=($!)
-wait_for 5 xdpyinfo || fail "Xvfb did not start on :$n"
+start_xvfb ${W}x$H "$out"
 if [ -n "$wm" ]; then
   matchbox-window-manager -use_titlebar no >"$out/wm.log" 2>&1 &
   PIDS+=($!)
   sleep 0.3
 fi
+KIOSK_LOG=$out/kiosk.log
 SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy "$bin" --no-voice --no-listen >"$out/kiosk.log" 2>&1 &
 PIDS+=($!)
-wait_for 8 xdotool search --name '^ppkiosk$' || fail "no kiosk window (see $out/kiosk.log)"
+wait_for 8 xdotool search --name '^ppkiosk$' || fail "no kiosk window"
 # the window covers the screen once the kiosk says so
-wait_for 8 grep -q '^ppkiosk: screen ' "$out/kiosk.log" || fail "the kiosk did not report its screen: $(cat "$out/kiosk.log")"
+wait_for 8 grep -q '^ppkiosk: screen ' "$out/kiosk.log" || fail "the kiosk did not report its screen"
 shot_until 5 "$out/attract.png" "$out/expected/attract.png" ||
   fail "the attract screen is not the one laid out for ${W}x$H"
 for strip in ${W}x8+0+0 ${W}x8+0+$((H - 8)) 8x$H+0+0 8x$H+$((W - 8))+0; do
