@@ -33,7 +33,7 @@ say() {
 say start   # attract
 say english # language
 say yes     # privacy: continue
-yes_audio=$(tail -n 1 "$script") # the same "yes" confirms a spoken number
+
 
 "$tool" phrases "$content" >"$dir/phrases.tsv"
 "$ppkiosk" --content "$content" --list-questions | cut -f1,2 >"$dir/questions.tsv"
@@ -73,7 +73,7 @@ while IFS=$'\t' read -r q kind; do
   fi
   [ "$q" = delivery ] && delivery=$("$ppkiosk" --content "$content" --recognize "$q" "$pick" | cut -f2)
   echo "audio $pick" >>"$script"
-  [ "$kind" = scale ] && echo "$yes_audio" >>"$script" # "I heard: 5. Is that right?"
+
   asked=$((asked + 1))
 done <"$dir/questions.tsv"
 echo "wait 200" >>"$script"
