@@ -224,8 +224,9 @@ END_TEST
 START_TEST(t_wav_cost_bounded)
 {
     /* 40 MB of 4 kHz 8-bit audio (almost three hours): only the first WAV_MAX_SECONDS
-     * are decoded, so it takes well under a second and a few megabytes, not minutes
-     * and gigabytes. */
+     * are decoded, so it takes well under a second and a few megabytes (a few seconds
+     * in a sanitizer build on a loaded machine), not the best part of an hour and
+     * gigabytes. */
     size_t bytes = 40u * 1024u * 1024u;
     Bytes b = make_wav(1, 8, 4000, 1, 440.0, 0.5, 1.0, 0);
     size_t hdr = b.n - 4000; /* the header and chunks before the samples */
@@ -244,7 +245,7 @@ START_TEST(t_wav_cost_bounded)
     double s = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
     ck_assert_uint_le(n, (size_t)WAV_MAX_SECONDS * WAV_ASR_RATE);
     ck_assert_uint_ge(n, (size_t)(WAV_MAX_SECONDS - 1) * WAV_ASR_RATE);
-    ck_assert_msg(s < 3.0, "took %.1f s", s);
+    ck_assert_msg(s < 30.0, "took %.1f s", s);
     free(pcm);
     free(big);
     free(b.data);

@@ -295,8 +295,9 @@ START_TEST(t_voice_speaks_into_a_file)
     Voice *v = NULL;
     ck_assert_int_eq(voice_open_with(&v, c, &o, sink, NULL), 0);
     ck_assert(voice_status(v).can_speak);
+    /* No check of voice_speaking() here: into a file, speech can be done before this
+     * thread runs again on a loaded machine. */
     voice_speak(v, "How much does it hurt right now?", LANG_EN);
-    ck_assert(voice_speaking(v));
     ck_assert_int_eq(wait_event(v, VOICE_EV_SPEECH_DONE, 20.0).kind, VOICE_EV_SPEECH_DONE);
     ck_assert(!voice_speaking(v));
     /* A touch stops speech at once: the UI hears SPEECH_DONE immediately. */
