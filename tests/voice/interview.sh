@@ -37,7 +37,7 @@ say yes     # privacy: continue
 "$tool" phrases "$content" >"$dir/phrases.tsv"
 "$ppkiosk" --content "$content" --list-questions | cut -f1,2 |
   grep -v -E '^(rf_epidural_site|rf_epidural_headache)	' >"$dir/questions.tsv" # epidural: none
-# Candidate phrases per question: the first phrase of its first four answers, or four
+# Candidate phrases per question: the first phrase of its first two answers, or two
 # ways of saying "no" (red flags are answered no, and there was no epidural).
 while IFS=$'\t' read -r q kind; do
   case "$q:$kind" in
@@ -46,7 +46,7 @@ while IFS=$'\t' read -r q kind; do
   esac
   awk -F'\t' -v q="$q" -v w="$want" \
     '$1 == q && (w == "*" || $2 == w) && per[$2]++ < (w == "*" ? 1 : 6) && !seen[$3]++ &&
-     n++ < 4 {print $3}' \
+     n++ < 2 {print $3}' \
     "$dir/phrases.tsv" >"$dir/phrases-$q.txt"
   [ -s "$dir/phrases-$q.txt" ] || { echo "interview.sh: no phrase for $q" >&2; exit 1; }
   printf '%s\t%s\n' "$q" "$want" >>"$dir/wanted.tsv"
