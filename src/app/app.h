@@ -31,6 +31,7 @@ typedef struct {
     const char *question_id; /* --recognize QUESTION_ID */
     char **files;            /* --recognize: the WAV files */
     int nfiles;
+    bool recognize_each; /* --recognize-each: a new session per file */
 } AppOptions;
 
 /* ppkiosk --text: the interview on stdin/stdout (text_mode.c). */

@@ -15,6 +15,7 @@
 #include <SDL.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "../core/flow.h"
 #include "../print/printer.h"
 #include "../ui/script.h"
@@ -158,7 +159,10 @@ static void listen_screen(Kiosk *k)
     if (!k->voice)
         return;
     const Screen *s = flow_screen(k->flow);
-    voice_listen(k->voice, s->kind == SCR_QUESTION ? s->question : NULL, s->lang);
+    if (s->kind == SCR_CONFIRM)
+        voice_listen_confirm(k->voice, s->question, s->lang);
+    else
+        voice_listen(k->voice, s->kind == SCR_QUESTION ? s->question : NULL, s->lang);
 }
 
 static void notice(Kiosk *k, const char *key)
@@ -196,8 +200,10 @@ static void sync_screen(Kiosk *k)
         return;
     if (s->kind == SCR_RESULTS)
         write_outputs(k);
-    if (s->kind == SCR_ATTRACT && k->spoken_valid && k->spoken_kind != SCR_ATTRACT && k->voice)
+    if (s->kind == SCR_ATTRACT && k->spoken_valid && k->spoken_kind != SCR_ATTRACT && k->voice) {
         voice_set_volume(k->voice, k->cfg.volume); /* a session ended */
+        voice_new_session(k->voice);               /* the next patient's voice starts afresh */
+    }
     int still = s->still_there > 0;
     if (k->spoken_valid && s->kind == k->spoken_kind && s->question == k->spoken_q &&
         still == k->spoken_still && s->lang == k->spoken_lang)
@@ -348,7 +354,9 @@ static bool voice_drain(Kiosk *k)
         switch (ev.kind) {
         case VOICE_EV_HEARD:
             k->quiet = 0;
+            flow_runner_up(k->flow, ev.runner_up);
             heard(k, ev.text, ev.confidence);
+            wipe(&ev, sizeof ev);
             result = true;
             if (!k->staff.open)
                 listen_screen(k); /* keep listening, for the screen now shown */

@@ -21,6 +21,8 @@ static const char usage[] =
     "       ppkiosk --check-content [DIR]                  check content files\n"
     "       ppkiosk --list-questions [--lang en|es]        list question ids\n"
     "       ppkiosk --recognize QUESTION_ID FILE.wav...    recognise answers in WAV files\n"
+    "                  (the files are one patient's session, in order: what is learnt of\n"
+    "                  the voice and room carries on; --recognize-each: a new session per file)\n"
     "       ppkiosk --say TEXT --out FILE.wav [--lang]     speak text into a WAV file\n"
     "options: --content DIR  --printer NAME  --config FILE  --no-voice  --no-listen\n"
     "         --script FILE --shots DIR  --pdf-out FILE  --fhir-out FILE  --lang en|es\n";
@@ -90,8 +92,9 @@ static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
             *mode = MODE_CHECK;
             if (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0)
                 o->content_dir = argv[++i];
-        } else if (strcmp(a, "--recognize") == 0) {
+        } else if (strcmp(a, "--recognize") == 0 || strcmp(a, "--recognize-each") == 0) {
             *mode = MODE_RECOGNIZE;
+            o->recognize_each = strcmp(a, "--recognize-each") == 0;
             if (!(o->question_id = need_value(argc, argv, &i)))
                 return 2;
             o->files = &argv[i + 1];

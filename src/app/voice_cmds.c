@@ -80,7 +80,7 @@ static int recognize_file(Recognizer *rec, const Content *c, const Question *q, 
         return 1;
     }
     RecogResult r;
-    err = recog_decode(rec, q, pcm, n, true, &r);
+    err = recog_decode(rec, q, pcm, n, RECOG_FIND_SPEECH, &r);
     free(pcm);
     if (err) {
         printf("%s\t-\t0\n", path);
@@ -91,11 +91,7 @@ static int recognize_file(Recognizer *rec, const Content *c, const Question *q, 
     recog_answer_id(c, q, &r, answer, sizeof answer);
     printf("%s\t%s\t%d\n", path, answer, r.outcome == RECOG_HEARD ? r.confidence : 0);
     if (debug)
-        fprintf(stderr,
-                "voice-debug\t%s\toutcome=%d\thyp=%s\tllr=%.2f\tscore=%.2f\tgram=%.2f\tphone=%.2f\t"
-                "speech_frames=%d\tframes=%d\tunexplained=%.2f\tdecode_ms=%.1f\n",
-                path, (int)r.outcome, r.asr.text, r.asr.llr, r.score, r.asr.grammar_score,
-                r.asr.phone_score, r.asr.speech_frames, r.asr.frames, r.unexplained, r.decode_ms);
+        recog_debug_line(stderr, path, &r);
     return 0;
 }
 
@@ -123,6 +119,8 @@ int app_recognize(const AppOptions *o, const Content *c)
     bool debug = dbg && strcmp(dbg, "1") == 0;
     int bad = 0;
     for (int i = 0; i < o->nfiles; i++) {
+        if (o->recognize_each)
+            recog_new_session(rec);
         bad |= recognize_file(rec, c, &c->questions[qi], o->files[i], debug);
         fflush(stdout);
     }

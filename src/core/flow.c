@@ -104,6 +104,7 @@ void flow_reset(Flow *f)
     f->multi = 0;
     wipe(&f->pending, sizeof f->pending);
     wipe(f->heard, sizeof f->heard);
+    wipe(f->runner_up, sizeof f->runner_up);
     wipe(f->title, sizeof f->title);
     wipe(f->body, sizeof f->body);
     f->countdown_ms = 0;
@@ -235,6 +236,33 @@ static FlowEvent press_question(Flow *f, const char *id)
     return o < 0 ? FLOW_IGNORED : press_option(f, q, o);
 }
 
+/* After a "no" to a spoken answer: the recogniser's runner-up, once, if it is another
+ * answer to the question. Returns true when it is now the one being confirmed. */
+static bool offer_runner_up(Flow *f)
+{
+    const Question *q = session_question(f->session);
+    InterpResult r;
+    bool offer = false;
+    if (q && f->runner_up[0] && !f->offered_runner_up) {
+        interp_parse(f->c, q, f->lang, f->runner_up, &r);
+        offer = r.kind == INTERP_ANSWER && memcmp(&r.answer, &f->pending, sizeof r.answer) != 0;
+    }
+    wipe(f->runner_up, sizeof f->runner_up);
+    if (!offer)
+        return false;
+    f->pending = r.answer;
+    f->offered_runner_up = true;
+    rebuild(f);
+    return true;
+}
+
+void flow_runner_up(Flow *f, const char *text)
+{
+    if (f->kind != SCR_QUESTION)
+        return; /* the answer being confirmed keeps its own */
+    snprintf(f->runner_up, sizeof f->runner_up, "%s", text ? text : "");
+}
+
 /* Resumes after the urgent screen, or after a declined confirmation. */
 static FlowEvent resume(Flow *f)
 {
@@ -280,8 +308,11 @@ FlowEvent flow_press(Flow *f, const char *id)
             wipe(&f->pending, sizeof f->pending);
             return give_answer(f, &a);
         }
+        if (strcmp(id, FLOW_NO) == 0 && offer_runner_up(f))
+            return FLOW_CHANGED;
         if (strcmp(id, FLOW_NO) == 0 || strcmp(id, FLOW_BACK) == 0) {
             wipe(&f->pending, sizeof f->pending);
+            wipe(f->runner_up, sizeof f->runner_up);
             return resume(f);
         }
         return FLOW_IGNORED;
@@ -378,15 +409,16 @@ static FlowEvent input_question(Flow *f, const char *text, int confidence)
     }
     if (r.kind != INTERP_ANSWER)
         return FLOW_NOT_UNDERSTOOD;
-    /* Spoken numbers are the answers a recogniser confuses most (ten and eight, seven
-     * and one), and they go straight onto the clinician's printout: always confirmed,
-     * like a yes to a red flag. */
+    /* A spoken answer the recogniser is not sure of is confirmed (its confidence is
+     * calibrated on real speakers so that below confirm_below wrong answers gather),
+     * and so is every spoken yes to a red flag. */
     bool red_flag_yes = q->role == ROLE_RED_FLAG && q->kind == QK_YESNO && r.answer.options == 1u;
-    bool number = q->kind == QK_SCALE;
-    if (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes || number)) {
+    if (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes)) {
         f->pending = r.answer;
+        f->offered_runner_up = false;
         return go(f, SCR_CONFIRM);
     }
+    wipe(f->runner_up, sizeof f->runner_up);
     return give_answer(f, &r.answer);
 }
 

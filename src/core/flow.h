@@ -126,9 +126,15 @@ FlowEvent flow_press(Flow *f, const char *id);
 
 /* A phrase was typed (confidence FLOW_TYPED) or recognised (confidence 0..100). Goes
  * through the answer interpreter; numbers pick numbered options. A spoken answer below
- * FlowConfig.confirm_below, any spoken "yes" to a red-flag question and any spoken
- * 0-10 value go to the confirm screen first. */
+ * FlowConfig.confirm_below (the recogniser's calibrated confidence, models/voice.conf)
+ * and any spoken "yes" to a red-flag question go to the confirm screen first. */
 FlowEvent flow_input(Flow *f, const char *text, int confidence);
+
+/* The recogniser's best other answer (words, "" for none) to the phrase of the next
+ * flow_input(): when the patient says "no" to the confirmation, it is offered once
+ * ("I heard: six. Is that right?") before the question is asked again. Ignored
+ * outside question screens. */
+void flow_runner_up(Flow *f, const char *text);
 
 /* A digit key (0-9) was pressed: picks the numbered option or scale value. */
 FlowEvent flow_digit(Flow *f, int digit);

@@ -23,6 +23,10 @@ struct Flow {
     Option yesno[2];  /* yes/no from the lexicon, for the confirm screen */
     Question confirm; /* the confirm screen's yes/no question */
     Screen screen;
+
+    /* Voice: the recogniser's best other answer to the pending one, offered once. */
+    char runner_up[256];
+    bool offered_runner_up; /* the pending answer is the runner-up already */
 };
 
 /* Describes the current state in f->screen and bumps its serial. */

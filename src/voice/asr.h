@@ -1,9 +1,16 @@
 /* Speech recognition with PocketSphinx (Debian's 5prealpha API): 16 kHz mono int16 PCM
- * of one utterance in, the best phrase of a named JSGF grammar out, with the scores the
- * rejection needs. Every utterance is decoded twice: with the grammar, and with a free
- * phone loop that can match any sound; the acoustic score difference per frame
- * (llr) is near zero when the grammar explains the audio and far below zero for noise
- * and out-of-grammar speech. Not thread-safe: one thread at a time per Asr. */
+ * of one utterance in, the best phrase of a named JSGF grammar out, with its acoustic
+ * score. The recogniser (recog.c) runs several passes over one utterance (the answers,
+ * a free phone loop, the answers without the winner, the commands) and compares their
+ * scores.
+ *
+ * Sessions: the cepstral mean (the microphone's and the room's colour) is carried from
+ * one utterance of a patient to the next, and put back to the model's -cmninit by
+ * asr_session_reset() when a new patient starts. Every pass over one utterance starts
+ * from the same mean; asr_commit() adopts what the first pass of the utterance learnt.
+ * This needs a model whose feat.params says "-cmn live" (models/en-us-adapt); with
+ * Debian's model (-cmn batch) each utterance is normalised on its own.
+ * Not thread-safe: one thread at a time per Asr. */
 #ifndef PK_ASR_H
 #define PK_ASR_H
 
@@ -19,17 +26,18 @@ typedef struct {
     const char *extra_dict; /* more pronunciations in the same format, or NULL */
     const char *competitor; /* what the grammar competes with: NULL or "" a free phone
                              * loop, a phone LM (*phone*.lm.bin) or a word n-gram LM */
+    const char *mdef;       /* model definition when hmm has none, or NULL */
+    const char *noisedict;  /* noise dictionary when hmm has none, or NULL */
 } AsrConfig;
 
 #define ASR_MAX_FRAMES 1024 /* frames of one utterance the word map covers: 10.24 s */
+#define ASR_PHONE_SEARCH "_phone_loop"
 
 typedef struct {
-    char text[256];       /* the words heard, lower case, fillers removed; "" for none */
-    int frames;           /* frames decoded (100 per second) */
-    int speech_frames;    /* frames inside words (not silence or noise) */
-    double llr;           /* (grammar - phone loop) acoustic score per frame, decoder units */
-    double grammar_score; /* grammar path acoustic score per frame (<= 0) */
-    double phone_score;   /* phone-loop acoustic score per frame (<= 0) */
+    char text[256];    /* the words heard, lower case, fillers removed; "" for none */
+    int frames;        /* frames decoded (100 per second) */
+    int speech_frames; /* frames inside words (not silence or noise) */
+    double score;      /* acoustic score per frame of the best path (<= 0) */
     unsigned char in_word[ASR_MAX_FRAMES]; /* 1 for frames inside a word of text */
 } AsrResult;
 
@@ -43,12 +51,25 @@ void asr_free(Asr *a);
 /* True when word (lower case) has a pronunciation. */
 bool asr_knows_word(Asr *a, const char *word);
 
+/* True when the model normalises across a session (-cmn live). */
+bool asr_session_cmn(const Asr *a);
+
+/* A new session: the cepstral mean goes back to the model's -cmninit. */
+void asr_session_reset(Asr *a);
+
+/* True when a grammar (or search) called name exists. */
+bool asr_has_search(Asr *a, const char *name);
+
 /* Adds (or replaces) the JSGF grammar named name. Returns 0, or PK_EINVAL when the
  * grammar does not parse or names a word without a pronunciation. */
 int asr_add_grammar(Asr *a, const char *name, const char *jsgf);
 
-/* Decodes n samples with the grammar name and fills *r. Returns 0, PK_ENOENT for an
- * unknown grammar or PK_EAUDIO when the decoder fails. */
+/* Decodes n samples with the search name (a grammar, or ASR_PHONE_SEARCH) starting
+ * from the session's cepstral mean, and fills *r (r->text stays "" for the phone loop).
+ * Returns 0, PK_ENOENT for an unknown search or PK_EAUDIO when the decoder fails. */
 int asr_decode(Asr *a, const char *name, const int16_t *pcm, size_t n, AsrResult *r);
+
+/* Adopts the cepstral mean learnt by the first asr_decode() since the last commit. */
+void asr_commit(Asr *a);
 
 #endif

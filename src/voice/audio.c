@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "voice_backend.h"
 #include "wav.h"
 
 typedef struct {
@@ -164,7 +165,7 @@ static int wav_sink_write(AudioSink *s, const int16_t *pcm, size_t n)
         size_t cap = k->cap ? k->cap * 2 : 65536;
         while (cap < k->n + n)
             cap *= 2;
-        int16_t *p = realloc(k->pcm, cap * sizeof *p);
+        int16_t *p = voice_grow(k->pcm, k->cap * sizeof *p, cap * sizeof *p);
         if (!p)
             return PK_ENOMEM;
         k->pcm = p;

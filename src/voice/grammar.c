@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -209,15 +210,41 @@ static void emit_rule(Buf *b, const char *name, const PhraseList *l)
     buf_add(b, ";\n");
 }
 
-/* The answers of q, or yes and no when q is NULL. */
-static int collect_answers(Speller *s, const Content *c, const Question *q, PhraseList *l)
+/* True for a phrase of one word. */
+static bool one_word(const char *phrase)
+{
+    return strchr(phrase, ' ') == NULL;
+}
+
+/* Adds the phrases of answer key (skipped when key is the excluded one); with only
+ * single words (tight) or only the multi-word synonyms (long). */
+static int add_key(Speller *s, PhraseList *l, int key, int exclude, const char *const *p, size_t n,
+                   size_t from)
+{
+    if (key == exclude)
+        return 0;
+    return add_phrases(s, l, p + from, n > from ? n - from : 0);
+}
+
+/* The answers of q, or yes and no when q is NULL; leaving out answer key exclude
+ * (GRAMMAR_NONE: none). On a scale, a number's first (plain) word and its phrases of
+ * several words ("no pain"): the one-word synonyms ("none", "worst") collide with
+ * the numbers ("one", "ten"). Tight: the one-word yes and no forms only. */
+static int collect_answers(Speller *s, const Content *c, const Question *q, int exclude, bool tight,
+                           PhraseList *l)
 {
     const Lexicon *lx = &c->lexicon;
     int err = 0;
-    if (!q || q->kind == QK_YESNO) {
-        err = add_phrases(s, l, lx->yes[LANG_EN], lx->nyes[LANG_EN]);
-        if (!err)
-            err = add_phrases(s, l, lx->no[LANG_EN], lx->nno[LANG_EN]);
+    if (!q || q->kind == QK_YESNO || tight) {
+        for (int k = 0; k < 2 && !err; k++) {
+            const char *const *p = k ? lx->no[LANG_EN] : lx->yes[LANG_EN];
+            size_t n = k ? lx->nno[LANG_EN] : lx->nyes[LANG_EN];
+            for (size_t i = 0; i < n && !err; i++)
+                if (!tight || one_word(p[i]))
+                    err = add_key(s, l, k, exclude, p + i, 1, 0);
+        }
+        if (tight)
+            return err;
     }
     /* The language screen listens with the global grammar: the button labels in every
      * language that can be said in English ("English"; "Español" cannot). */
@@ -233,15 +260,20 @@ static int collect_answers(Speller *s, const Content *c, const Question *q, Phra
             grammar_spelling_free(&scratch);
         }
     if (q && q->kind == QK_SCALE) {
-        for (int v = q->min; v <= q->max && !err; v++)
-            if (v >= 0 && v <= 10)
-                err = add_phrases(s, l, lx->numbers[v][LANG_EN], lx->nnumbers[v][LANG_EN]);
+        for (int v = q->min; v <= q->max && !err; v++) {
+            if (v < 0 || v > 10 || v == exclude)
+                continue;
+            const char *const *p = lx->numbers[v][LANG_EN];
+            for (size_t i = 0; i < lx->nnumbers[v][LANG_EN] && !err; i++)
+                if (i == 0 || !one_word(p[i]))
+                    err = add_phrases(s, l, p + i, 1);
+        }
     }
-    for (size_t i = 0; q && i < q->noptions && !err; i++) {
+    for (size_t i = 0; q && q->kind != QK_YESNO && i < q->noptions && !err; i++) {
         const Option *o = &q->options[i];
-        err = add_phrases(s, l, o->say[LANG_EN], o->nsay[LANG_EN]);
+        err = add_key(s, l, (int)i, exclude, o->say[LANG_EN], o->nsay[LANG_EN], 0);
         if (!err && o->label.s[LANG_EN])
-            err = add_phrases(s, l, &o->label.s[LANG_EN], 1);
+            err = add_key(s, l, (int)i, exclude, &o->label.s[LANG_EN], 1, 0);
     }
     return err;
 }
@@ -283,72 +315,79 @@ static bool in_list(const char *list, const char *word)
     return false;
 }
 
-int grammar_build(const Content *c, const Question *q, const char *fillers, GrammarKnows knows,
-                  void *ctx, GrammarSpellings *sp, char **jsgf, char *where, size_t wheresize)
+int grammar_build(const Content *c, const Question *q, GrammarPart part, int exclude,
+                  const char *fillers, GrammarKnows knows, void *ctx, GrammarSpellings *sp,
+                  char **jsgf, char *where, size_t wheresize)
 {
     const Lexicon *lx = &c->lexicon;
     Speller s = {knows, ctx, sp, where, wheresize, 0};
-    PhraseList answers = {0}, commands = {0}, fill = {0}, tail = {0};
+    PhraseList words = {0}, fill = {0};
     Buf b = {0};
-    int err;
+    int err = 0;
 
     *jsgf = NULL;
     if (where && wheresize)
         where[0] = '\0';
-    if ((err = collect_answers(&s, c, q, &answers)) != 0)
-        goto done;
-    for (int cmd = 0; cmd < CMD_COUNT && !err; cmd++)
-        if (command_applies(q, (Command)cmd))
-            err =
-                add_phrases(&s, &commands, lx->commands[cmd][LANG_EN], lx->ncommands[cmd][LANG_EN]);
-    for (size_t i = 0; !err && i < lx->nfiller[LANG_EN]; i++)
+    if (part == GRAMMAR_COMMANDS) {
+        for (int cmd = 0; cmd < CMD_COUNT && !err; cmd++)
+            if (command_applies(q, (Command)cmd))
+                err = add_phrases(&s, &words, lx->commands[cmd][LANG_EN],
+                                  lx->ncommands[cmd][LANG_EN]);
+    } else {
+        err = collect_answers(&s, c, q, exclude, part == GRAMMAR_YESNO, &words);
+    }
+    bool multi = part == GRAMMAR_ANSWERS && q && q->kind == QK_MULTI;
+    for (size_t i = 0; multi && !err && i < lx->nfiller[LANG_EN]; i++)
         if (in_list(fillers, lx->filler[LANG_EN][i]))
             err = add_phrases(&s, &fill, &lx->filler[LANG_EN][i], 1);
-    if (!err && q && q->kind == QK_SCALE)
-        err = add_phrases(&s, &tail, lx->scale_suffix[LANG_EN], lx->nscale_suffix[LANG_EN]);
     if (err)
         goto done;
-
-    const char *pre = fill.n ? "[<fill>] " : "";
-    const char *between = fill.n ? "[<fill>] " : "";
-    buf_add(&b, "#JSGF V1.0;\ngrammar %s;\n", q ? q->id : "global");
-    buf_add(&b, "public <utterance> = %s%s%s", commands.n ? "<command> | " : "", pre,
-            answers.n ? "<answer>" : "<command>");
-    if (tail.n)
-        buf_add(&b, " [<tail>]");
-    buf_add(&b, ";\n");
-
-    if (answers.n && q && q->kind == QK_MULTI)
-        buf_add(&b, "<answer> = <option> ( %s<option> )*;\n", between);
-    else if (answers.n)
-        buf_add(&b, "<answer> = <option>;\n");
-    if (answers.n)
-        emit_rule(&b, "option", &answers);
-    if (commands.n)
-        emit_rule(&b, "command", &commands);
-    if (fill.n)
-        emit_rule(&b, "fill", &fill);
-    if (tail.n)
-        emit_rule(&b, "tail", &tail);
-    if (b.failed) {
-        err = PK_ENOMEM;
-        goto done;
-    }
-    if (!answers.n && !commands.n) {
+    if (!words.n) {
         err = PK_ECONTENT;
         if (where)
             snprintf(where, wheresize, "no phrase that can be spoken");
+        goto done;
+    }
+    /* Answers alone: no filler before them (it soaks up noise and turns it into an
+     * answer); between the answers of a multi question only. */
+    buf_add(&b, "#JSGF V1.0;\ngrammar %s;\n", q ? q->id : "global");
+    if (multi)
+        buf_add(&b, "public <utterance> = <option> ( %s<option> )*;\n", fill.n ? "[<fill>] " : "");
+    else
+        buf_add(&b, "public <utterance> = <option>;\n");
+    emit_rule(&b, "option", &words);
+    if (fill.n)
+        emit_rule(&b, "fill", &fill);
+    if (b.failed) {
+        err = PK_ENOMEM;
         goto done;
     }
     *jsgf = b.s;
     b.s = NULL;
 done:
     free(b.s);
-    list_free(&answers);
-    list_free(&commands);
+    list_free(&words);
     list_free(&fill);
-    list_free(&tail);
     return err;
+}
+
+int grammar_answer_key(const Question *q, const Answer *a)
+{
+    if (!q)
+        return GRAMMAR_NONE;
+    if (q->kind == QK_SCALE)
+        return a->value;
+    int key = GRAMMAR_NONE, count = 0;
+    for (size_t i = 0; i < q->noptions && i < 32; i++)
+        if (a->options & (UINT32_C(1) << i)) {
+            key = (int)i;
+            count++;
+        }
+    if (count != 1)
+        return GRAMMAR_NONE;
+    if (q->kind == QK_YESNO) /* the lexicon's yes (0) and no (1) */
+        return strcmp(q->options[key].id, "yes") == 0 ? 0 : 1;
+    return key;
 }
 
 void grammar_rewrite(const GrammarSpellings *sp, const char *hyp, char *out, size_t size)

@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "../core/content.h"
+#include "../core/rules.h"
 
 /* Answers whether the recogniser has a pronunciation for word. */
 typedef bool (*GrammarKnows)(void *ctx, const char *word);
@@ -24,14 +25,28 @@ typedef struct {
     size_t n, cap;
 } GrammarSpellings;
 
-/* Builds the grammar for q (NULL: the global commands, yes and no) into a malloc'd
- * string stored in *jsgf (caller frees). Only the lexicon's filler words listed in
- * fillers (separated by spaces or commas; NULL: all of them) may come before an answer
- * or between the answers of a multi question: short fillers ("a", "oh") would soak up
- * noise. Returns 0, PK_ENOMEM, or PK_ECONTENT when a word has no pronunciation: then
- * where (if not NULL) holds "word 'x' in 'phrase'". */
-int grammar_build(const Content *c, const Question *q, const char *fillers, GrammarKnows knows,
-                  void *ctx, GrammarSpellings *sp, char **jsgf, char *where, size_t wheresize);
+typedef enum {
+    GRAMMAR_ANSWERS,  /* the answers of q alone (NULL: yes, no and the language names) */
+    GRAMMAR_COMMANDS, /* the global commands that apply while q is asked */
+    GRAMMAR_YESNO,    /* the one-word yes and no forms: confirmations */
+} GrammarPart;
+
+#define GRAMMAR_NONE (-1) /* exclude nothing */
+
+/* Builds one grammar for q into a malloc'd string stored in *jsgf (caller frees):
+ * part of it (above), without the phrases of answer key exclude (see
+ * grammar_answer_key(); GRAMMAR_NONE keeps all) for the leave-one-out pass. Only the
+ * lexicon's filler words listed in fillers (separated by spaces or commas; NULL: all)
+ * may come between the answers of a multi question. Returns 0, PK_ENOMEM, or
+ * PK_ECONTENT when a word has no pronunciation (then where, if not NULL, holds
+ * "word 'x' in 'phrase'") or nothing is left to say. */
+int grammar_build(const Content *c, const Question *q, GrammarPart part, int exclude,
+                  const char *fillers, GrammarKnows knows, void *ctx, GrammarSpellings *sp,
+                  char **jsgf, char *where, size_t wheresize);
+
+/* The answer key of a, as grammar_build() excludes it: the value on a scale, the
+ * option index, 0 yes / 1 no; GRAMMAR_NONE for several options or no question. */
+int grammar_answer_key(const Question *q, const Answer *a);
 
 /* Writes the recognised words hyp into out with the content's spellings restored. */
 void grammar_rewrite(const GrammarSpellings *sp, const char *hyp, char *out, size_t size);

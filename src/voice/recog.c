@@ -8,10 +8,13 @@
 #include <time.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "grammar.h"
 #include "wav.h"
 
 #define GLOBAL_GRAMMAR "_global"
+#define YESNO_GRAMMAR "_yesno"
+#define NO_MARGIN 99.0 /* margin when nothing else could be heard */
 
 struct Recognizer {
     const Content *content;
@@ -25,12 +28,34 @@ static bool knows_word(void *ctx, const char *word)
     return asr_knows_word(ctx, word);
 }
 
-static int add_grammar(Recognizer *r, const Question *q, char *why, size_t whysize)
+/* The search names: the answers of a question (its id), the answers without key k
+ * ("id#k"), the commands that apply to it ("_cmd" + multi + may-skip flags). */
+static void answers_name(const Question *q, int exclude, char *out, size_t size)
 {
+    if (exclude == GRAMMAR_NONE)
+        snprintf(out, size, "%s", q ? q->id : GLOBAL_GRAMMAR);
+    else
+        snprintf(out, size, "%s#%d", q ? q->id : GLOBAL_GRAMMAR, exclude);
+}
+
+static void commands_name(const Question *q, char *out, size_t size)
+{
+    if (!q)
+        snprintf(out, size, "_cmd_all");
+    else
+        snprintf(out, size, "_cmd_%d%d", q->kind == QK_MULTI, q->can_skip ? 1 : 0);
+}
+
+/* Builds and adds one grammar unless it is there already. */
+static int add_grammar(Recognizer *r, const Question *q, GrammarPart part, int exclude,
+                       const char *name, char *why, size_t whysize)
+{
+    if (asr_has_search(r->asr, name))
+        return 0;
     char *jsgf = NULL, where[256];
     const char *fillers = strcmp(r->settings.fillers, "*") == 0 ? NULL : r->settings.fillers;
-    int err = grammar_build(r->content, q, fillers, knows_word, r->asr, &r->spellings, &jsgf, where,
-                            sizeof where);
+    int err = grammar_build(r->content, q, part, exclude, fillers, knows_word, r->asr,
+                            &r->spellings, &jsgf, where, sizeof where);
     if (err == PK_ECONTENT) {
         snprintf(why, whysize,
                  "question %s: %s has no pronunciation (add it to the extra "
@@ -42,12 +67,31 @@ static int add_grammar(Recognizer *r, const Question *q, char *why, size_t whysi
         snprintf(why, whysize, "%s", pk_strerror(err));
         return err;
     }
-    err = asr_add_grammar(r->asr, q ? q->id : GLOBAL_GRAMMAR, jsgf);
+    err = asr_add_grammar(r->asr, name, jsgf);
     if (err)
         snprintf(why, whysize, "question %s: the speech grammar could not be built",
                  q ? q->id : "(global commands)");
     free(jsgf);
     return err;
+}
+
+static int add_question(Recognizer *r, const Question *q, char *why, size_t whysize)
+{
+    char name[128];
+    answers_name(q, GRAMMAR_NONE, name, sizeof name);
+    int err = add_grammar(r, q, GRAMMAR_ANSWERS, GRAMMAR_NONE, name, why, whysize);
+    commands_name(q, name, sizeof name);
+    if (!err)
+        err = add_grammar(r, q, GRAMMAR_COMMANDS, GRAMMAR_NONE, name, why, whysize);
+    return err;
+}
+
+static int load_model(Recognizer *r, const char *hmm)
+{
+    const VoiceSettings *s = &r->settings;
+    AsrConfig cfg = {hmm,           s->dict, s->extra_dict[0] ? s->extra_dict : NULL,
+                     s->competitor, s->mdef, s->noisedict};
+    return asr_new(&r->asr, &cfg);
 }
 
 int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, char *why,
@@ -60,18 +104,24 @@ int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, char 
         goto fail;
     r->content = c;
     r->settings = *s;
-    AsrConfig cfg = {s->hmm, s->dict, s->extra_dict[0] ? s->extra_dict : NULL, s->competitor};
-    err = asr_new(&r->asr, &cfg);
+    err = load_model(r, s->hmm);
+    if (err == PK_ENODEV && s->fallback_hmm[0]) {
+        fprintf(stderr, "ppkiosk: speech model %s cannot be loaded; using %s\n", s->hmm,
+                s->fallback_hmm);
+        err = load_model(r, s->fallback_hmm);
+    }
     if (err) {
         snprintf(why, whysize, "%s",
                  err == PK_EIO ? "the extra pronunciation dictionary cannot be read"
                                : "the speech recognition model cannot be loaded");
         goto fail;
     }
-    if ((err = add_grammar(r, NULL, why, whysize)) != 0)
+    if ((err = add_question(r, NULL, why, whysize)) != 0)
+        goto fail;
+    if ((err = add_grammar(r, NULL, GRAMMAR_YESNO, GRAMMAR_NONE, YESNO_GRAMMAR, why, whysize)) != 0)
         goto fail;
     for (size_t i = 0; i < c->nquestions; i++)
-        if ((err = add_grammar(r, &c->questions[i], why, whysize)) != 0)
+        if ((err = add_question(r, &c->questions[i], why, whysize)) != 0)
             goto fail;
     *out = r;
     return 0;
@@ -89,24 +139,26 @@ void recog_close(Recognizer *r)
     free(r);
 }
 
-static double now_ms(void)
+void recog_new_session(Recognizer *r)
+{
+    if (r)
+        asr_session_reset(r->asr);
+}
+
+static double clock_ms(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-/* The share of loud 10 ms frames of pcm (well above its quietest tenth) that fall
- * outside the words the decoder heard: speech the grammar filed under silence. */
-static double unexplained_share(const VoiceSettings *s, const int16_t *pcm, size_t n,
-                                const unsigned char *in_word)
+/* Level of each 10 ms frame in dB full scale, and the 10th percentile as the floor. */
+static size_t frame_levels(const int16_t *pcm, size_t n, float *db, float *floor_db)
 {
     size_t frames = n / VAD_FRAME;
     if (frames > ASR_MAX_FRAMES)
         frames = ASR_MAX_FRAMES;
-    if (frames == 0)
-        return 0.0;
-    float db[ASR_MAX_FRAMES], sorted[ASR_MAX_FRAMES];
+    float sorted[ASR_MAX_FRAMES];
     for (size_t f = 0; f < frames; f++) {
         double sum = 0.0;
         for (size_t i = 0; i < VAD_FRAME; i++) {
@@ -116,16 +168,42 @@ static double unexplained_share(const VoiceSettings *s, const int16_t *pcm, size
         db[f] = (float)(10.0 * log10(sum / VAD_FRAME + 1e-10));
         sorted[f] = db[f];
     }
-    /* The 10th percentile as the noise floor (a partial selection sort is enough). */
+    /* A partial selection sort is enough for the 10th percentile. */
     size_t k = frames / 10;
-    for (size_t i = 0; i <= k; i++)
+    for (size_t i = 0; i <= k && i < frames; i++)
         for (size_t j = i + 1; j < frames; j++)
             if (sorted[j] < sorted[i]) {
                 float t = sorted[i];
                 sorted[i] = sorted[j];
                 sorted[j] = t;
             }
-    float loud_at = sorted[k] + s->vad.start_db;
+    *floor_db = frames ? sorted[k] : 0.0f;
+    return frames;
+}
+
+bool recog_gate(const int16_t *pcm, size_t n, double range_db, int min_frames, double *range)
+{
+    float db[ASR_MAX_FRAMES], floor_db;
+    size_t frames = frame_levels(pcm, n, db, &floor_db);
+    float peak = -100.0f;
+    int above = 0;
+    for (size_t f = 0; f < frames; f++) {
+        if (db[f] > peak)
+            peak = db[f];
+        above += db[f] >= floor_db + 12.0f;
+    }
+    *range = frames ? peak - floor_db : 0.0;
+    return frames && *range >= range_db && above >= min_frames;
+}
+
+/* The share of loud 10 ms frames of pcm (well above its quietest tenth) that fall
+ * outside the words the decoder heard: speech the grammar filed under silence. */
+static double unexplained_share(const VoiceSettings *s, const int16_t *pcm, size_t n,
+                                const unsigned char *in_word)
+{
+    float db[ASR_MAX_FRAMES], floor_db;
+    size_t frames = frame_levels(pcm, n, db, &floor_db);
+    float loud_at = floor_db + s->vad.start_db;
     if (loud_at < s->vad.min_db)
         loud_at = s->vad.min_db;
     size_t loud = 0, outside = 0;
@@ -137,7 +215,101 @@ static double unexplained_share(const VoiceSettings *s, const int16_t *pcm, size
     return loud ? (double)outside / (double)loud : 0.0;
 }
 
-int recog_decode(Recognizer *r, const Question *q, const int16_t *pcm, size_t n, bool find_speech,
+/* One pass; counts it. */
+static int pass(Recognizer *r, const char *name, const int16_t *pcm, size_t n, AsrResult *out,
+                RecogResult *res)
+{
+    res->passes++;
+    return asr_decode(r->asr, name, pcm, n, out);
+}
+
+/* Maps v linearly from lo (1) to hi (100); 0 below lo. */
+static int linear_confidence(double v, double lo, double hi)
+{
+    if (v < lo)
+        return 0;
+    if (v >= hi || hi <= lo)
+        return 100;
+    int c = (int)(1.0 + (v - lo) / (hi - lo) * 99.0 + 0.5);
+    return c < 1 ? 1 : c > 100 ? 100 : c;
+}
+
+/* 0 when text is one of the lexicon's yes forms, 1 for a no form, else GRAMMAR_NONE. */
+static int yes_no_key(const Lexicon *lx, const char *text)
+{
+    for (size_t i = 0; i < lx->nyes[LANG_EN]; i++)
+        if (strcmp(text, lx->yes[LANG_EN][i]) == 0)
+            return 0;
+    for (size_t i = 0; i < lx->nno[LANG_EN]; i++)
+        if (strcmp(text, lx->no[LANG_EN][i]) == 0)
+            return 1;
+    return GRAMMAR_NONE;
+}
+
+/* The answer pass found words: interpret them, run the leave-one-out pass, and set
+ * the confidence. Returns 0 or a negative code; leaves res->confidence 0 to reject. */
+static int judge_answer(Recognizer *r, const Question *q, const char *search, const int16_t *utt,
+                        size_t n, RecogResult *res)
+{
+    const VoiceSettings *s = &r->settings;
+    grammar_rewrite(&r->spellings, res->asr.text, res->text, sizeof res->text);
+    bool confirm = strcmp(search, YESNO_GRAMMAR) == 0;
+    /* A confirmation, and yes, no or a language name on the screens without a
+     * question, are read by the flow itself. */
+    interp_parse(r->content, confirm ? NULL : q, LANG_EN, res->text, &res->interp);
+    if (res->interp.kind == INTERP_NOT_UNDERSTOOD && !confirm && q)
+        return 0;
+    res->margin = NO_MARGIN;
+    int key = confirm || !q                       ? yes_no_key(&r->content->lexicon, res->text)
+              : res->interp.kind == INTERP_ANSWER ? grammar_answer_key(q, &res->interp.answer)
+                                                  : GRAMMAR_NONE;
+    if (key != GRAMMAR_NONE) {
+        /* Leave one out: the same audio without the winning answer; how much worse
+         * the best other answer explains it, and which one it is. */
+        char name[128], why[256];
+        if (confirm || !q)
+            snprintf(name, sizeof name, "%s#%d", YESNO_GRAMMAR, key);
+        else
+            answers_name(q, key, name, sizeof name);
+        int err =
+            add_grammar(r, confirm ? NULL : q, confirm || !q ? GRAMMAR_YESNO : GRAMMAR_ANSWERS, key,
+                        name, why, sizeof why);
+        if (err == PK_ECONTENT)
+            err = 0; /* nothing else to say: no margin to measure */
+        else if (!err) {
+            AsrResult other;
+            err = pass(r, name, utt, n, &other, res);
+            if (!err && other.text[0]) {
+                res->margin = res->asr.score - other.score;
+                InterpResult alt;
+                char words[256];
+                grammar_rewrite(&r->spellings, other.text, words, sizeof words);
+                interp_parse(r->content, q, LANG_EN, words, &alt);
+                if (alt.kind == INTERP_ANSWER && !confirm)
+                    snprintf(res->runner_up, sizeof res->runner_up, "%s", words);
+                wipe(words, sizeof words);
+                wipe(&other, sizeof other);
+            }
+        }
+        if (err)
+            return err;
+    }
+    /* Yes/no questions have their own thresholds: out-of-vocabulary words rhyme
+     * with "no" ("go", "on") far more than with a number. */
+    bool yesno = !confirm && q && q->kind == QK_YESNO;
+    double reject = yesno ? s->yesno_reject_llr : s->reject_llr;
+    if (res->score <= reject)
+        return 0;
+    if (key == GRAMMAR_NONE) /* several answers: the llr alone */
+        res->confidence = settings_confidence(s, res->score);
+    else if (yesno)
+        res->confidence = linear_confidence(res->margin, s->yesno_min_margin, s->yesno_sure_margin);
+    else
+        res->confidence = linear_confidence(res->margin, s->min_margin, s->sure_margin);
+    return 0;
+}
+
+int recog_decode(Recognizer *r, const Question *q, const int16_t *pcm, size_t n, unsigned flags,
                  RecogResult *res)
 {
     const VoiceSettings *s = &r->settings;
@@ -146,53 +318,80 @@ int recog_decode(Recognizer *r, const Question *q, const int16_t *pcm, size_t n,
     size_t start = 0, end = n;
     size_t pad = (size_t)s->pad_ms * (WAV_ASR_RATE / 1000);
     size_t max = (size_t)s->max_utterance_ms * (WAV_ASR_RATE / 1000);
-    if (find_speech && !vad_find(&s->vad, pcm, n, pad, max, &start, &end))
+    /* Files: the speech found with the file's own audio around it (never added
+     * zeros: they would pull the cepstral mean). */
+    if ((flags & RECOG_FIND_SPEECH) && !vad_find(&s->vad, pcm, n, pad, max, &start, &end))
         return 0;
-    if (end - start > max)
-        end = start + max;
+    if (end - start > max + pad)
+        end = start + max + pad;
     if (end - start < VAD_FRAME)
         return 0;
-    /* A file may start with speech or stop right after it; give the decoder the same
-     * quiet lead-in and tail the microphone path has, so that scores compare. */
-    size_t lead = find_speech && start == 0 ? pad : 0;
-    size_t tail = find_speech && end == n ? pad + (size_t)s->vad.end_frames * VAD_FRAME : 0;
     const int16_t *utt = pcm + start;
-    int16_t *padded = NULL;
-    if (lead || tail) {
-        padded = calloc(lead + (end - start) + tail, sizeof *padded);
-        if (!padded)
-            return PK_ENOMEM;
-        memcpy(padded + lead, pcm + start, (end - start) * sizeof *padded);
-        utt = padded;
+    size_t len = end - start;
+    res->audio_ms = (double)len / (WAV_ASR_RATE / 1000);
+    res->outcome = RECOG_REJECTED;
+    /* Hum, fans, hiss: steady sound without the ups and downs of speech. */
+    if (!recog_gate(utt, len, s->gate_range_db, s->gate_frames, &res->range_db)) {
+        res->gated = true;
+        return 0;
     }
-    double t0 = now_ms();
-    int err =
-        asr_decode(r->asr, q ? q->id : GLOBAL_GRAMMAR, utt, lead + (end - start) + tail, &res->asr);
-    res->decode_ms = now_ms() - t0;
+    double t0 = clock_ms(CLOCK_MONOTONIC), c0 = clock_ms(CLOCK_THREAD_CPUTIME_ID);
+    char search[128];
+    if (flags & RECOG_CONFIRM)
+        snprintf(search, sizeof search, "%s", YESNO_GRAMMAR);
+    else
+        answers_name(q, GRAMMAR_NONE, search, sizeof search);
+    AsrResult phone;
+    int err = pass(r, search, utt, len, &res->asr, res);
     if (!err)
-        res->unexplained = unexplained_share(s, utt, lead + (end - start) + tail, res->asr.in_word);
-    free(padded);
+        err = pass(r, ASR_PHONE_SEARCH, utt, len, &phone, res);
+    if (!err && res->asr.text[0]) {
+        res->llr = res->asr.score - phone.score;
+        res->speech_llr =
+            res->llr * res->asr.frames / (res->asr.speech_frames > 0 ? res->asr.speech_frames : 1);
+        /* Per frame of the words heard: how much of a clip is speech does not move it. */
+        res->score =
+            res->speech_llr +
+            (q && q->kind == QK_MULTI && !(flags & RECOG_CONFIRM) ? s->multi_llr_bonus : 0.0);
+        res->unexplained = unexplained_share(s, utt, len, res->asr.in_word);
+        if (res->asr.speech_frames * 10 >= s->min_speech_ms &&
+            res->unexplained <= s->max_unexplained)
+            err = judge_answer(r, q, search, utt, len, res);
+    }
+    if (!err && res->confidence == 0) {
+        /* Not an answer: perhaps a command ("go back", "repeat"). */
+        char name[128];
+        commands_name(q, name, sizeof name);
+        wipe(res->text, sizeof res->text);
+        wipe(res->runner_up, sizeof res->runner_up);
+        memset(&res->interp, 0, sizeof res->interp);
+        err = pass(r, name, utt, len, &res->asr, res);
+        res->command = true;
+        res->llr = res->asr.text[0] ? res->asr.score - phone.score : 0.0;
+        res->score = res->llr;
+        if (!err && res->asr.text[0])
+            res->unexplained = unexplained_share(s, utt, len, res->asr.in_word);
+        /* A command is a short phrase: long speech with one in it is something else. */
+        if (!err && res->asr.text[0] && res->asr.speech_frames * 10 >= s->min_speech_ms &&
+            res->llr > s->command_reject_llr && res->unexplained <= s->max_unexplained &&
+            res->audio_ms <= s->command_max_ms + s->pad_ms + s->vad.end_frames * 10) {
+            grammar_rewrite(&r->spellings, res->asr.text, res->text, sizeof res->text);
+            interp_parse(r->content, q, LANG_EN, res->text, &res->interp);
+            if (res->interp.kind == INTERP_COMMAND)
+                res->confidence = linear_confidence(res->llr, s->command_reject_llr, s->sure_llr);
+        }
+    }
+    asr_commit(r->asr);
+    res->decode_ms = clock_ms(CLOCK_MONOTONIC) - t0;
+    res->cpu_ms = clock_ms(CLOCK_THREAD_CPUTIME_ID) - c0;
     if (err)
         return err;
-    res->outcome = RECOG_REJECTED;
-    if (!res->asr.text[0] || res->asr.speech_frames * 10 < s->min_speech_ms)
-        return 0;
-    /* Answers to a multi question are longer and wander through a looping grammar:
-     * they score lower for the same certainty. */
-    res->score = res->asr.llr + (q && q->kind == QK_MULTI ? s->multi_llr_bonus : 0.0);
-    int conf = settings_confidence(s, res->score);
-    if (conf <= 0 || res->unexplained > s->max_unexplained)
-        return 0;
-    grammar_rewrite(&r->spellings, res->asr.text, res->text, sizeof res->text);
-    interp_parse(r->content, q, LANG_EN, res->text, &res->interp);
-    /* Without a question the grammar holds only commands, yes and no: the flow reads
-     * yes and no itself on the confirm screen. */
-    if (res->interp.kind == INTERP_NOT_UNDERSTOOD && q) {
-        res->text[0] = '\0';
-        return 0;
+    if (res->confidence > 0)
+        res->outcome = RECOG_HEARD;
+    else {
+        wipe(res->text, sizeof res->text);
+        wipe(res->runner_up, sizeof res->runner_up);
     }
-    res->outcome = RECOG_HEARD;
-    res->confidence = conf;
     return 0;
 }
 
@@ -203,6 +402,12 @@ void recog_answer_id(const Content *c, const Question *q, const RecogResult *res
     if (res->outcome != RECOG_HEARD)
         return;
     const InterpResult *ir = &res->interp;
+    if (ir->kind == INTERP_NOT_UNDERSTOOD) { /* a confirmation: yes or no */
+        int key = yes_no_key(&c->lexicon, res->text);
+        if (key != GRAMMAR_NONE)
+            snprintf(out, size, "%s", key == 0 ? "yes" : "no");
+        return;
+    }
     if (ir->kind == INTERP_COMMAND) {
         snprintf(out, size, "%s", command_name(ir->command));
         return;
@@ -226,4 +431,16 @@ void recog_answer_id(const Content *c, const Question *q, const RecogResult *res
     if (!len)
         snprintf(out, size, "-");
     (void)c;
+}
+
+void recog_debug_line(FILE *fp, const char *what, const RecogResult *res)
+{
+    fprintf(fp,
+            "voice-debug\t%s\toutcome=%d\thyp=%s\trunner_up=%s\tconfidence=%d\tgated=%d\t"
+            "command=%d\trange_db=%.1f\tllr=%.2f\tmargin=%.2f\tscore=%.2f\tunexplained=%.2f\t"
+            "speech_frames=%d\tframes=%d\taudio_ms=%.0f\tdecode_ms=%.1f\tcpu_ms=%.1f\tpasses=%d\n",
+            what, (int)res->outcome, res->asr.text, res->runner_up, res->confidence, res->gated,
+            res->command, res->range_db, res->llr, res->margin, res->score, res->unexplained,
+            res->asr.speech_frames, res->asr.frames, res->audio_ms, res->decode_ms, res->cpu_ms,
+            res->passes);
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "../core/content.h"
 #include "../core/interp.h"
@@ -21,35 +22,63 @@ typedef enum {
     RECOG_NO_SPEECH, /* nothing but silence */
 } RecogOutcome;
 
+/* recog_decode() flags. */
+#define RECOG_FIND_SPEECH 1u /* pcm is a file: look for the speech in it first */
+#define RECOG_CONFIRM 2u     /* a yes/no confirmation: the tight yes/no grammar */
+
 typedef struct {
     RecogOutcome outcome;
     char text[256];      /* RECOG_HEARD: the words in the content's spelling */
     int confidence;      /* RECOG_HEARD: 1..100 */
     InterpResult interp; /* RECOG_HEARD: what the words mean for the question */
-    AsrResult asr;       /* the decoder's view, for calibration and benchmarks */
+    char runner_up[256]; /* RECOG_HEARD answer: the best other answer ("" none) */
+    AsrResult asr;       /* the pass that won (answers or commands) */
+    bool gated;          /* rejected by the level gate before any decoding */
+    bool command;        /* the words came from the command pass */
+    double range_db;     /* loudest 10 ms frame over the quiet floor */
+    double llr;          /* (winning pass - phone loop) score per frame */
+    double speech_llr;   /* the answer pass's llr per frame of its words */
+    double margin;       /* (answers - answers without the winner) per frame; 99 none */
     double unexplained;  /* share of the loud frames the heard words do not cover */
-    double score;        /* asr.llr plus the multi-question bonus: what is thresholded */
-    double decode_ms;    /* time spent decoding */
+    double score;        /* speech_llr plus the multi-question bonus: what is thresholded */
+    double audio_ms;     /* audio decoded */
+    double decode_ms;    /* time spent decoding, every pass (wall clock) */
+    double cpu_ms;       /* the same in processor time of the decoding thread */
+    int passes;          /* decoder passes run */
 } RecogResult;
 
-/* Loads the recogniser with settings s and builds one grammar per question of c (plus
- * the global one) for English. Returns 0 and a new Recognizer in *out, or PK_ENODEV
- * (model missing), PK_EIO, PK_ENOMEM, or PK_ECONTENT with the question and word in why. */
+/* Loads the recogniser with settings s and builds the grammars of every question of c
+ * (answers, commands, yes/no) for English. When the model s->hmm cannot be loaded and
+ * s->fallback_hmm is set, loads that one and says so in one line on stderr. Returns 0
+ * and a new Recognizer in *out, or PK_ENODEV (model missing), PK_EIO, PK_ENOMEM, or
+ * PK_ECONTENT with the question and word in why. */
 int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, char *why,
                size_t whysize);
 
 /* Frees the recogniser and its grammars. NULL is allowed. */
 void recog_close(Recognizer *r);
 
-/* Decodes one utterance for q (NULL: commands and yes/no). With find_speech, the
- * voice-activity detector first looks for the speech in pcm (files); without, pcm is
- * already one utterance (the microphone). Fills *res; returns 0 or a negative code. */
-int recog_decode(Recognizer *r, const Question *q, const int16_t *pcm, size_t n, bool find_speech,
+/* A new patient: forget what was learnt of the last one's voice and room. */
+void recog_new_session(Recognizer *r);
+
+/* Decodes one utterance for q (NULL: the screens without a question: commands, yes,
+ * no, language names). The answers are decoded first, alone; the commands only when
+ * they are rejected. Flags: RECOG_FIND_SPEECH (files), RECOG_CONFIRM. Fills *res;
+ * returns 0 or a negative code. Carries the session on (see asr.h). */
+int recog_decode(Recognizer *r, const Question *q, const int16_t *pcm, size_t n, unsigned flags,
                  RecogResult *res);
 
 /* The answer id --recognize prints for a heard result: an option id (comma-joined for
  * a multi question), the number on a scale, or the command word. */
 void recog_answer_id(const Content *c, const Question *q, const RecogResult *res, char *out,
                      size_t size);
+
+/* One "voice-debug" line with every score of res, for calibration and benchmarks. */
+void recog_debug_line(FILE *fp, const char *what, const RecogResult *res);
+
+/* Level gate (exposed for tests): true when pcm[0..n) has the dynamic range of
+ * speech: its loudest 10 ms frame at least range_db over the 10th-percentile floor and
+ * at least min_frames frames over floor + 12 dB. Stores the range in *range. */
+bool recog_gate(const int16_t *pcm, size_t n, double range_db, int min_frames, double *range);
 
 #endif

@@ -26,6 +26,18 @@ static const Key keys[] = {
     K("dict", KEY_PATH, dict),
     K("extra_dict", KEY_PATH, extra_dict),
     K("competitor", KEY_PATH, competitor),
+    K("fallback_hmm", KEY_PATH, fallback_hmm),
+    K("mdef", KEY_PATH, mdef),
+    K("noisedict", KEY_PATH, noisedict),
+    K("min_margin", KEY_DOUBLE, min_margin),
+    K("sure_margin", KEY_DOUBLE, sure_margin),
+    K("yesno_reject_llr", KEY_DOUBLE, yesno_reject_llr),
+    K("yesno_min_margin", KEY_DOUBLE, yesno_min_margin),
+    K("yesno_sure_margin", KEY_DOUBLE, yesno_sure_margin),
+    K("command_reject_llr", KEY_DOUBLE, command_reject_llr),
+    K("command_max_ms", KEY_INT, command_max_ms),
+    K("gate_range_db", KEY_DOUBLE, gate_range_db),
+    K("gate_frames", KEY_INT, gate_frames),
     K("vad_start_db", KEY_FLOAT, vad.start_db),
     K("vad_end_db", KEY_FLOAT, vad.end_db),
     K("vad_min_db", KEY_FLOAT, vad.min_db),
@@ -61,6 +73,15 @@ static void set_defaults(VoiceSettings *s)
     s->reject_llr = -6.0;
     s->sure_llr = -2.0;
     s->max_unexplained = 1.0;
+    s->min_margin = 0.0;
+    s->sure_margin = 2.0;
+    s->yesno_reject_llr = -6.0;
+    s->yesno_min_margin = 0.0;
+    s->yesno_sure_margin = 2.0;
+    s->command_reject_llr = -4.0;
+    s->command_max_ms = 2500;
+    s->gate_range_db = 15.0;
+    s->gate_frames = 5;
     snprintf(s->fillers, sizeof s->fillers, "%s", "about maybe probably please um uh my and");
     s->rate_wpm = 140;
     s->volume = 80;

@@ -11,20 +11,33 @@
 #define SETTINGS_PATH_MAX 512
 
 typedef struct {
-    char hmm[SETTINGS_PATH_MAX];        /* acoustic model directory */
-    char dict[SETTINGS_PATH_MAX];       /* main pronunciation dictionary */
-    char extra_dict[SETTINGS_PATH_MAX]; /* extra pronunciations, "" for none */
-    char competitor[SETTINGS_PATH_MAX]; /* rejection: "" phone loop, or an LM file */
+    char hmm[SETTINGS_PATH_MAX];          /* acoustic model directory */
+    char dict[SETTINGS_PATH_MAX];         /* main pronunciation dictionary */
+    char extra_dict[SETTINGS_PATH_MAX];   /* extra pronunciations, "" for none */
+    char competitor[SETTINGS_PATH_MAX];   /* rejection: "" phone loop, or an LM file */
+    char fallback_hmm[SETTINGS_PATH_MAX]; /* model used when hmm cannot be loaded, or "" */
+    char mdef[SETTINGS_PATH_MAX];         /* model definition when hmm has none, or "" */
+    char noisedict[SETTINGS_PATH_MAX];    /* noise dictionary when hmm has none, or "" */
     VadConfig vad;
-    int pad_ms;                      /* audio kept before and after the speech found */
-    int max_utterance_ms;            /* an utterance is cut at this length */
-    int no_speech_ms;                /* listening gives up after this long without speech */
-    int tail_ms;                     /* the microphone stays closed this long after speaking */
-    int min_speech_ms;               /* shorter words than this are taken for noise */
-    double reject_llr;               /* at or below: rejected */
-    double sure_llr;                 /* at or above: confidence 100 */
-    double max_unexplained;          /* above this share of loud frames outside words: rejected */
-    double multi_llr_bonus;          /* added to llr on multi-answer questions */
+    int pad_ms;              /* audio kept before and after the speech found */
+    int max_utterance_ms;    /* an utterance is cut at this length */
+    int no_speech_ms;        /* listening gives up after this long without speech */
+    int tail_ms;             /* the microphone stays closed this long after speaking */
+    int min_speech_ms;       /* shorter words than this are taken for noise */
+    double reject_llr;       /* at or below: rejected */
+    double sure_llr;         /* at or above: confidence 100 */
+    double max_unexplained;  /* above this share of loud frames outside words: rejected */
+    double multi_llr_bonus;  /* added to llr on multi-answer questions */
+    double min_margin;       /* leave-one-out margin below which an answer is rejected */
+    double sure_margin;      /* at or above: confidence 100 */
+    double yesno_reject_llr; /* the same three for yes/no questions */
+    double yesno_min_margin;
+    double yesno_sure_margin;
+    double command_reject_llr;
+    int command_max_ms; /* commands: utterances at most this long */ /* commands at or below this
+                                                                        llr are rejected */
+    double gate_range_db;            /* level gate: loudest frame over the floor, at least */
+    int gate_frames;                 /* level gate: frames 12 dB over the floor, at least */
     char fillers[SETTINGS_PATH_MAX]; /* lexicon fillers allowed in grammars; "*": all */
     int rate_wpm;                    /* speaking rate */
     int volume;                      /* 0..100 */

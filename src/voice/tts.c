@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
+#include "voice_backend.h"
 
 #define TTS_BUFFER_MS 100 /* eSpeak NG hands over audio in blocks of this length */
 
@@ -94,7 +96,7 @@ static int buffer_sink(void *ctx, const int16_t *pcm, size_t n)
         size_t cap = b->cap ? b->cap * 2 : 65536;
         while (cap < b->n + n)
             cap *= 2;
-        int16_t *p = realloc(b->pcm, cap * sizeof *p);
+        int16_t *p = voice_grow(b->pcm, b->cap * sizeof *p, cap * sizeof *p);
         if (!p) {
             b->failed = 1;
             return 1;
@@ -114,6 +116,8 @@ int tts_to_pcm(const char *text, Lang lang, int rate_wpm, int volume, int16_t **
     if (!err && b.failed)
         err = PK_ENOMEM;
     if (err) {
+        if (b.pcm)
+            wipe(b.pcm, b.cap * sizeof *b.pcm);
         free(b.pcm);
         *pcm = NULL;
         *n = 0;

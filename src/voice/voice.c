@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "audio.h"
 #include "recog.h"
 #include "settings.h"
@@ -43,6 +44,7 @@ struct Voice {
     int volume;
 
     const Question *listen_q;
+    bool listen_confirm; /* a yes/no confirmation: the tight grammar */
     bool listening;
     unsigned listen_serial;
     atomic_int level_permille;
@@ -70,11 +72,12 @@ static void sleep_ms(int ms)
 static void post_locked(Voice *v, VoiceEventKind kind, const char *text, int confidence)
 {
     if (v->ev_count == EVENT_QUEUE) {
+        wipe(&v->events[v->ev_head], sizeof v->events[0]);
         v->ev_head = (v->ev_head + 1) % EVENT_QUEUE;
         v->ev_count--;
     }
     VoiceEvent *e = &v->events[(v->ev_head + v->ev_count) % EVENT_QUEUE];
-    memset(e, 0, sizeof *e);
+    wipe(e, sizeof *e);
     e->kind = kind;
     if (text)
         snprintf(e->text, sizeof e->text, "%s", text);
@@ -91,9 +94,13 @@ static void post(Voice *v, VoiceEventKind kind, const char *text, int confidence
 
 static void post_result(Voice *v, const RecogResult *r)
 {
-    if (r->outcome == RECOG_HEARD)
-        post(v, VOICE_EV_HEARD, r->text, r->confidence);
-    else
+    if (r->outcome == RECOG_HEARD) {
+        pthread_mutex_lock(&v->mu);
+        post_locked(v, VOICE_EV_HEARD, r->text, r->confidence);
+        VoiceEvent *e = &v->events[(v->ev_head + v->ev_count - 1) % EVENT_QUEUE];
+        snprintf(e->runner_up, sizeof e->runner_up, "%s", r->runner_up);
+        pthread_mutex_unlock(&v->mu);
+    } else
         post(v, r->outcome == RECOG_NO_SPEECH ? VOICE_EV_NO_SPEECH : VOICE_EV_REJECTED, NULL, 0);
 }
 
@@ -129,6 +136,7 @@ static void *speak_main(void *arg)
 
         if (atomic_load(&v->can_speak))
             tts_speak(text, lang, v->settings.rate_wpm, volume, speak_sink, v, &v->cancel);
+        wipe(text, strlen(text));
         free(text);
         /* Wait for the device to play what is queued, unless stopped. */
         while (atomic_load(&v->can_speak) && !atomic_load(&v->cancel) &&
@@ -152,7 +160,7 @@ static void *speak_main(void *arg)
 
 /* Collects one utterance from the microphone and decodes it, or gives up after
  * no_speech_ms. Returns when done, when listening is stopped, or on quit. */
-static void listen_once(Voice *v, const Question *q, unsigned serial)
+static void listen_once(Voice *v, const Question *q, bool confirm, unsigned serial)
 {
     const VoiceSettings *s = &v->settings;
     size_t pad = (size_t)s->pad_ms * 16, max = (size_t)s->max_utterance_ms * 16;
@@ -225,7 +233,7 @@ static void listen_once(Voice *v, const Question *q, unsigned serial)
             atomic_store(&v->level_permille, 0);
             RecogResult r;
             pthread_mutex_lock(&v->decode_mu);
-            int err = recog_decode(v->rec, q, utt, used, false, &r);
+            int err = recog_decode(v->rec, q, utt, used, confirm ? RECOG_CONFIRM : 0, &r);
             pthread_mutex_unlock(&v->decode_mu);
             pthread_mutex_lock(&v->mu);
             bool current = v->listen_serial == serial && v->listening;
@@ -236,11 +244,14 @@ static void listen_once(Voice *v, const Question *q, unsigned serial)
                 post_result(v, &r);
             else if (current)
                 post(v, VOICE_EV_REJECTED, NULL, 0);
+            wipe(&r, sizeof r);
             break;
         }
     }
     v->src->run(v->src, false);
     atomic_store(&v->level_permille, 0);
+    wipe(utt, cap * sizeof *utt); /* the patient's voice */
+    wipe(chunk, sizeof chunk);
     free(utt);
 }
 
@@ -262,9 +273,10 @@ static void *listen_main(void *arg)
             continue;
         }
         const Question *q = v->listen_q;
+        bool confirm = v->listen_confirm;
         unsigned serial = v->listen_serial;
         pthread_mutex_unlock(&v->mu);
-        listen_once(v, q, serial);
+        listen_once(v, q, confirm, serial);
         pthread_mutex_lock(&v->mu);
     }
     pthread_mutex_unlock(&v->mu);
@@ -355,7 +367,10 @@ void voice_close(Voice *v)
         pthread_join(v->speak_thread, NULL);
     if (v->listen_up)
         pthread_join(v->listen_thread, NULL);
+    if (v->speak_text)
+        wipe(v->speak_text, strlen(v->speak_text));
     free(v->speak_text);
+    wipe(v->events, sizeof v->events);
     recog_close(v->rec);
     if (v->sink)
         v->sink->close(v->sink);
@@ -389,6 +404,8 @@ void voice_speak(Voice *v, const char *text, Lang lang)
         pthread_mutex_unlock(&v->mu);
         return;
     }
+    if (v->speak_text)
+        wipe(v->speak_text, strlen(v->speak_text));
     free(v->speak_text);
     size_t len = strlen(text);
     v->speak_text = malloc(len + 1);
@@ -410,6 +427,8 @@ void voice_stop(Voice *v)
     if (!v)
         return;
     pthread_mutex_lock(&v->mu);
+    if (v->speak_text)
+        wipe(v->speak_text, strlen(v->speak_text));
     free(v->speak_text);
     v->speak_text = NULL;
     atomic_store(&v->cancel, 1);
@@ -437,10 +456,34 @@ void voice_listen(Voice *v, const Question *q, Lang lang)
         return;
     pthread_mutex_lock(&v->mu);
     v->listen_q = q;
+    v->listen_confirm = false;
     v->listen_serial++;
     v->listening = lang == LANG_EN && v->rec != NULL;
     pthread_cond_broadcast(&v->cv);
     pthread_mutex_unlock(&v->mu);
+}
+
+void voice_listen_confirm(Voice *v, const Question *q, Lang lang)
+{
+    voice_listen(v, q, lang);
+    if (!v)
+        return;
+    pthread_mutex_lock(&v->mu);
+    v->listen_confirm = true;
+    pthread_mutex_unlock(&v->mu);
+}
+
+void voice_new_session(Voice *v)
+{
+    if (!v)
+        return;
+    pthread_mutex_lock(&v->mu);
+    wipe(v->events, sizeof v->events);
+    v->ev_head = v->ev_count = 0;
+    pthread_mutex_unlock(&v->mu);
+    pthread_mutex_lock(&v->decode_mu);
+    recog_new_session(v->rec);
+    pthread_mutex_unlock(&v->decode_mu);
 }
 
 void voice_stop_listening(Voice *v)
@@ -476,11 +519,44 @@ bool voice_poll(Voice *v, VoiceEvent *ev)
     bool got = v->ev_count > 0;
     if (got) {
         *ev = v->events[v->ev_head];
+        wipe(&v->events[v->ev_head], sizeof v->events[0]); /* what was heard goes */
         v->ev_head = (v->ev_head + 1) % EVENT_QUEUE;
         v->ev_count--;
     }
     pthread_mutex_unlock(&v->mu);
     return got;
+}
+
+void *voice_grow(void *p, size_t old, size_t size)
+{
+    void *q = malloc(size ? size : 1);
+    if (!q)
+        return NULL;
+    if (p) {
+        memcpy(q, p, old < size ? old : size);
+        wipe(p, old);
+        free(p);
+    }
+    return q;
+}
+
+static bool mem_has(const void *hay, size_t n, const char *needle)
+{
+    size_t len = strlen(needle);
+    const char *h = hay;
+    for (size_t i = 0; len && i + len <= n; i++)
+        if (memcmp(h + i, needle, len) == 0)
+            return true;
+    return false;
+}
+
+bool voice_holds_text(Voice *v, const char *needle)
+{
+    pthread_mutex_lock(&v->mu);
+    bool found = mem_has(v->events, sizeof v->events, needle) ||
+                 (v->speak_text && mem_has(v->speak_text, strlen(v->speak_text), needle));
+    pthread_mutex_unlock(&v->mu);
+    return found;
 }
 
 int voice_feed_wav(Voice *v, const char *path)
@@ -496,13 +572,16 @@ int voice_feed_wav(Voice *v, const char *path)
         return err;
     pthread_mutex_lock(&v->mu);
     const Question *q = v->listen_q;
+    unsigned flags = RECOG_FIND_SPEECH | (v->listen_confirm ? RECOG_CONFIRM : 0);
     pthread_mutex_unlock(&v->mu);
     RecogResult r;
     pthread_mutex_lock(&v->decode_mu);
-    err = recog_decode(v->rec, q, pcm, n, true, &r);
+    err = recog_decode(v->rec, q, pcm, n, flags, &r);
     pthread_mutex_unlock(&v->decode_mu);
+    wipe(pcm, n * sizeof *pcm);
     free(pcm);
     if (!err)
         post_result(v, &r);
+    wipe(&r, sizeof r);
     return err;
 }

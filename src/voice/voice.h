@@ -38,8 +38,9 @@ typedef enum {
 
 typedef struct {
     VoiceEventKind kind;
-    char text[256]; /* VOICE_EV_HEARD: the words heard, lower case */
-    int confidence; /* VOICE_EV_HEARD: 0..100 */
+    char text[256];      /* VOICE_EV_HEARD: the words heard, lower case */
+    int confidence;      /* VOICE_EV_HEARD: 0..100 */
+    char runner_up[256]; /* VOICE_EV_HEARD answer: the best other answer, or "" */
 } VoiceEvent;
 
 /* Starts eSpeak NG and the recogniser and opens the audio devices that exist, building
@@ -65,6 +66,14 @@ bool voice_speaking(const Voice *v);
  * finished plus a short tail; English only (Spanish sessions are touch + speech out). */
 void voice_listen(Voice *v, const Question *q, Lang lang);
 
+/* Listens for a yes or a no that confirms an answer to q (the confirm screen), with
+ * the tight yes/no grammar. */
+void voice_listen_confirm(Voice *v, const Question *q, Lang lang);
+
+/* A new patient: drops queued events (wiped) and what the recogniser learnt of the
+ * last patient's voice and room. Call at every session start and end. */
+void voice_new_session(Voice *v);
+
 /* Stops listening. */
 void voice_stop_listening(Voice *v);
 
@@ -74,7 +83,8 @@ float voice_level(const Voice *v);
 /* Speaking volume 0..100 (staff menu); reset by the kiosk after each session. */
 void voice_set_volume(Voice *v, int volume);
 
-/* Takes the next event, if any: returns true and fills *ev, else false. Never blocks. */
+/* Takes the next event, if any: returns true and fills *ev, else false; the queue's
+ * copy is wiped. Never blocks. The caller wipes *ev when done with it. */
 bool voice_poll(Voice *v, VoiceEvent *ev);
 
 /* Decodes a WAV file (any rate or channel count) as if it had been heard by the

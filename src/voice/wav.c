@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../core/error.h"
 
@@ -195,7 +196,12 @@ int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, co
         reason = "WAV file without audio data";
         goto fail;
     }
+    /* The cost must follow what is kept, not what the header claims: only the first
+     * WAV_MAX_SECONDS are decoded (a long file at a low rate would otherwise take
+     * gigabytes and a minute to resample). */
     size_t frames = body_len / f.block;
+    if (frames > (size_t)f.rate * WAV_MAX_SECONDS)
+        frames = (size_t)f.rate * WAV_MAX_SECONDS;
     mono = malloc((frames ? frames : 1) * sizeof *mono);
     if (!mono) {
         err = PK_ENOMEM;
@@ -240,10 +246,20 @@ int wav_read_16k(const char *path, int16_t **pcm, size_t *n, const char **why)
     int err = PK_EIO;
     uint8_t *data = NULL;
     const char *reason = "cannot open the file";
-    FILE *fp = fopen(path, "rb");
+    FILE *fp = NULL;
+    struct stat st;
 
     *pcm = NULL;
     *n = 0;
+    /* Before opening: opening a FIFO would wait for a writer. */
+    if (stat(path, &st) != 0)
+        goto done;
+    if (!S_ISREG(st.st_mode)) {
+        reason = S_ISDIR(st.st_mode) ? "is a directory, not a WAV file"
+                                     : "not a regular file (a pipe or a device)";
+        goto done;
+    }
+    fp = fopen(path, "rb");
     if (!fp)
         goto done;
     if (fseek(fp, 0, SEEK_END) != 0)

@@ -1,6 +1,8 @@
 /* WAV files in and out. Reading accepts PCM 8/16/24/32-bit and 32/64-bit float, any
  * sample rate and channel count, and always hands back 16 kHz mono int16 (channels
- * averaged, a windowed-sinc resampler for the rate). Writing is mono int16 PCM. */
+ * averaged, a windowed-sinc resampler for the rate), at most WAV_MAX_SECONDS of it: the
+ * rest of a longer file is ignored. Only regular files are read. Writing is mono int16
+ * PCM. */
 #ifndef PK_WAV_H
 #define PK_WAV_H
 
@@ -8,6 +10,7 @@
 #include <stdint.h>
 
 #define WAV_ASR_RATE 16000
+#define WAV_MAX_SECONDS 30 /* only this much of a file is decoded */
 
 /* Reads the WAV file at path as 16 kHz mono. On success stores a malloc'd buffer the
  * caller frees in *pcm and its length in samples in *n and returns 0; otherwise returns

@@ -133,9 +133,15 @@ START_TEST(voice_confirmation)
     ck_assert_str_eq(flow_screen(f)->heard, "seven");
     ck_assert_int_eq(flow_input(f, "yes", 90), FLOW_CHANGED);
     ck_assert_str_eq(qid(f), "peg_pain");
-    /* a spoken number is confirmed even when the recogniser is sure */
-    ck_assert_int_eq(flow_input(f, "three", 100), FLOW_CHANGED);
+    /* an unsure number: after a "no" the recogniser's runner-up is offered once, then
+     * the question is asked again */
+    flow_runner_up(f, "eight");
+    ck_assert_int_eq(flow_input(f, "three", 40), FLOW_CHANGED);
     ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    flow_runner_up(f, ""); /* the confirmation's own result changes nothing */
+    ck_assert_int_eq(flow_input(f, "no", 100), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_ptr_nonnull(strstr(flow_screen(f)->title, "8"));
     ck_assert_int_eq(flow_input(f, "no", 100), FLOW_CHANGED);
     ck_assert_str_eq(qid(f), "peg_pain");
     ck_assert_int_eq(flow_input(f, "banana", 90), FLOW_NOT_UNDERSTOOD);
@@ -144,6 +150,9 @@ START_TEST(voice_confirmation)
     ck_assert_int_eq(flow_input(f, "go back", 90), FLOW_CHANGED);
     ck_assert_str_eq(qid(f), "pain_now");
     ck_assert(flow_screen(f)->answers[7].selected);
+    /* a sure spoken number goes straight on */
+    ck_assert_int_eq(flow_input(f, "six", 100), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "peg_pain");
     flow_free(f);
 }
 END_TEST

@@ -43,6 +43,23 @@ grep -q "missing.wav: cannot open the file" "$dir/err" || fail "no reason for th
 grep -q "garbage.wav: not a WAV file" "$dir/err" || fail "no reason for the garbage file"
 [ "$(wc -l <"$dir/err")" -eq 2 ] || fail "--recognize: stderr is not one line per bad file"
 
+# A directory or a FIFO instead of a WAV: its own one-line reason, at once (a FIFO
+# without a writer must not hang the run), and the other files still run.
+mkdir -p "$dir/a-dir.wav"
+rm -f "$dir/fifo.wav" && mkfifo "$dir/fifo.wav"
+timeout 20 "$ppkiosk" --content "$content" --recognize pain_now "$dir/a-dir.wav" "$dir/fifo.wav" \
+  "$dir/silence.wav" >"$dir/out" 2>"$dir/err"
+rc=$?
+[ "$rc" -eq 2 ] || fail "--recognize with a directory and a FIFO: exit $rc, expected 2"
+[ "$(wc -l <"$dir/out")" -eq 3 ] || fail "--recognize directory/FIFO: $(wc -l <"$dir/out") lines for 3 files"
+grep -q "a-dir.wav: is a directory, not a WAV file" "$dir/err" || fail "no reason for the directory"
+grep -q "fifo.wav: not a regular file (a pipe or a device)" "$dir/err" || fail "no reason for the FIFO"
+[ "$(wc -l <"$dir/err")" -eq 2 ] || fail "--recognize directory/FIFO: stderr is not one line each"
+rm -f "$dir/fifo.wav"
+
+# --help says what a session is.
+run --help 2>&1 | grep -q "recognize-each" || fail "--help does not explain --recognize sessions"
+
 # An unknown question: exit 2 with one line.
 run --recognize no_such_question "$dir/say-en.wav" >"$dir/out" 2>"$dir/err"
 rc=$?

@@ -3,8 +3,8 @@
 # `audio FILE` lines only ("start", "English", "yes" to the privacy note, then one
 # spoken answer per question, made with espeak-ng), and must reach the results screen
 # and write the FHIR answers. For each question the recording is taken
-# from a few voices and phrases: the first one `ppkiosk --recognize` accepts as the
-# intended answer with a confidence that needs no confirmation (synthesised speech
+# from a few voices and phrases: the first one the recogniser (voice_tool recognize, all
+# questions of one voice in one run) accepts as the intended answer with a confidence that needs no confirmation (synthesised speech
 # is harder than a person's; see models/voice.conf). Red flags are answered "no" and
 # there was no epidural; the questions a C-section brings are asked when it was one.
 # usage: interview.sh PPKIOSK VOICE_TOOL CONTENT_DIR MODELS_DIR SCRATCH_DIR
@@ -33,47 +33,59 @@ say() {
 say start   # attract
 say english # language
 say yes     # privacy: continue
-yes_audio=$(tail -n 1 "$script") # the same "yes" confirms a spoken number
 
 "$tool" phrases "$content" >"$dir/phrases.tsv"
-"$ppkiosk" --content "$content" --list-questions | cut -f1,2 >"$dir/questions.tsv"
-asked=0
-delivery=
+"$ppkiosk" --content "$content" --list-questions | cut -f1,2 |
+  grep -v -E '^(rf_epidural_site|rf_epidural_headache)	' >"$dir/questions.tsv" # epidural: none
+# Candidate phrases per question: the first phrase of its first two answers, or two
+# ways of saying "no" (red flags are answered no, and there was no epidural).
 while IFS=$'\t' read -r q kind; do
-  case "$q" in
-    rf_epidural_site | rf_epidural_headache) continue ;; # asked after an epidural only
-    rf_wound) [ "$delivery" = csection ] || continue ;;  # after a C-section only
-  esac
   case "$q:$kind" in
     *:yesno | epidural:*) want=no ;;
     *) want='*' ;;
   esac
-  # Candidate phrases: the first two of every wanted answer, tried voice by voice.
-  mapfile -t phrases < <(awk -F'\t' -v q="$q" -v w="$want" \
-    '$1 == q && (w == "*" || $2 == w) && per[$2]++ < (w == "*" ? 2 : 6) && !seen[$3]++ {print $3}' \
-    "$dir/phrases.tsv")
-  [ ${#phrases[@]} -gt 0 ] || { echo "interview.sh: no phrase for $q" >&2; exit 1; }
-  pick=
-  for v in "${voices[@]}"; do
-    files=()
-    for p in "${!phrases[@]}"; do
+  awk -F'\t' -v q="$q" -v w="$want" \
+    '$1 == q && (w == "*" || $2 == w) && per[$2]++ < (w == "*" ? 1 : 6) && !seen[$3]++ &&
+     n++ < 2 {print $3}' \
+    "$dir/phrases.tsv" >"$dir/phrases-$q.txt"
+  [ -s "$dir/phrases-$q.txt" ] || { echo "interview.sh: no phrase for $q" >&2; exit 1; }
+  printf '%s\t%s\n' "$q" "$want" >>"$dir/wanted.tsv"
+done <"$dir/questions.tsv"
+
+# Voice by voice, every question still without a recording in one decoding run (one
+# process, the model loaded once): the first candidate accepted as a wanted answer with
+# a confidence that needs no confirmation is kept.
+: >"$dir/picked.tsv" # QUESTION FILE ANSWER
+for v in "${voices[@]}"; do
+  : >"$dir/list.tsv"
+  while IFS=$'\t' read -r q _; do
+    grep -q "^$q"$'\t' "$dir/picked.tsv" && continue
+    p=0
+    while IFS= read -r phrase; do
       f="$dir/$q-$p-${v//[+:]/_}.wav"
-      espeak-ng -v "${v%%:*}" -s "${v##*:}" -w "$f" "${phrases[$p]}"
-      files+=("$f")
-    done
-    pick=$("$ppkiosk" --content "$content" --recognize "$q" "${files[@]}" |
-      awk -F'\t' -v w="$want" -v c="$confirm_below" '$2 != "-" && (w == "*" || $2 == w) &&
-        $3 >= c && $2 !~ /^(repeat|go_back|skip|dont_know|help|start_over|start|done)$/ {
-        print $1; exit }')
-    [ -n "$pick" ] && break
-  done
+      espeak-ng -v "${v%%:*}" -s "${v##*:}" -w "$f" "$phrase"
+      printf '%s\t%s\tanswer\t%s\n' "$q-$v" "$q" "$f" >>"$dir/list.tsv"
+      p=$((p + 1))
+    done <"$dir/phrases-$q.txt"
+  done <"$dir/wanted.tsv"
+  [ -s "$dir/list.tsv" ] || break
+  "$tool" recognize "$content" "$models" - <"$dir/list.tsv" |
+    awk -F'\t' -v c="$confirm_below" 'FNR == NR { want[$1] = $2; next }
+      $5 != "-" && (want[$2] == "*" || $5 == want[$2]) && $6 >= c && !done[$2]++ &&
+      $5 !~ /^(repeat|go_back|skip|dont_know|help|start_over|start|done)$/ {
+        print $2 "\t" $4 "\t" $5 }' "$dir/wanted.tsv" - >>"$dir/picked.tsv"
+done
+
+asked=0
+delivery=$(awk -F'\t' '$1 == "delivery" {print $3}' "$dir/picked.tsv")
+while IFS=$'\t' read -r q _; do
+  [ "$q" = rf_wound ] && [ "$delivery" != csection ] && continue # after a C-section only
+  pick=$(awk -F'\t' -v q="$q" '$1 == q {print $2}' "$dir/picked.tsv")
   if [ -z "$pick" ]; then
     echo "interview.sh: no recording of an answer to $q was accepted" >&2
     exit 1
   fi
-  [ "$q" = delivery ] && delivery=$("$ppkiosk" --content "$content" --recognize "$q" "$pick" | cut -f2)
   echo "audio $pick" >>"$script"
-  [ "$kind" = scale ] && echo "$yes_audio" >>"$script" # "I heard: 5. Is that right?"
   asked=$((asked + 1))
 done <"$dir/questions.tsv"
 echo "wait 200" >>"$script"

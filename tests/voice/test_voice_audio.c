@@ -197,6 +197,98 @@ START_TEST(t_wav_bad_input)
 }
 END_TEST
 
+START_TEST(t_wav_not_a_file)
+{
+    /* A directory or a FIFO given as a WAV: a one-line reason at once, never a wait
+     * for a writer that does not come. */
+    const char *fifo = tmp_path("fifo.wav");
+    remove(fifo);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    static const struct {
+        int fifo;
+        const char *why;
+    } rows[] = {{0, "is a directory, not a WAV file"},
+                {1, "not a regular file (a pipe or a device)"}};
+    for (size_t i = 0; i < 2; i++) {
+        int16_t *pcm = NULL;
+        size_t n = 0;
+        const char *why = NULL;
+        ck_assert_int_eq(wav_read_16k(rows[i].fifo ? fifo : TEST_TMP_DIR, &pcm, &n, &why), PK_EIO);
+        ck_assert_str_eq(why, rows[i].why);
+        ck_assert_ptr_null(pcm);
+    }
+    remove(fifo);
+}
+END_TEST
+
+START_TEST(t_wav_cost_bounded)
+{
+    /* 40 MB of 4 kHz 8-bit audio (almost three hours): only the first WAV_MAX_SECONDS
+     * are decoded, so it takes well under a second and a few megabytes (a few seconds
+     * in a sanitizer build on a loaded machine), not the best part of an hour and
+     * gigabytes. */
+    size_t bytes = 40u * 1024u * 1024u;
+    Bytes b = make_wav(1, 8, 4000, 1, 440.0, 0.5, 1.0, 0);
+    size_t hdr = b.n - 4000; /* the header and chunks before the samples */
+    uint8_t *big = malloc(hdr + bytes);
+    ck_assert_ptr_nonnull(big);
+    memcpy(big, b.data, hdr);
+    memset(big + hdr, 128, bytes);
+    for (int i = 0; i < 4; i++)
+        big[hdr - 4 + (size_t)i] = (uint8_t)(bytes >> (8 * i)); /* the data chunk's size */
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(wav_parse_16k(big, hdr + bytes, &pcm, &n, NULL), 0);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double s = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
+    ck_assert_uint_le(n, (size_t)WAV_MAX_SECONDS * WAV_ASR_RATE);
+    ck_assert_uint_ge(n, (size_t)(WAV_MAX_SECONDS - 1) * WAV_ASR_RATE);
+    ck_assert_msg(s < 30.0, "took %.1f s", s);
+    free(pcm);
+    free(big);
+    free(b.data);
+}
+END_TEST
+
+START_TEST(t_gate)
+{
+    /* The level gate: steady hum and hiss have no dynamic range; a tone burst in quiet
+     * (the shape of a word) has. */
+    static const struct {
+        double burst_amp, bed_amp, hum_hz;
+        bool pass;
+    } rows[] = {
+        {0.3, 0.001, 0, true},  /* a word-like burst over a quiet room */
+        {0.0, 0.2, 100, false}, /* mains hum with harmonics */
+        {0.0, 0.1, 0, false},   /* hiss */
+        {0.0, 0.0, 0, false},   /* digital silence */
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        size_t n = 16000;
+        int16_t *pcm = calloc(n, sizeof *pcm);
+        unsigned seed = 1;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            double noise = ((double)(seed >> 16 & 0x7fff) / 16384.0 - 1.0) * rows[r].bed_amp;
+            double x =
+                rows[r].hum_hz > 0
+                    ? rows[r].bed_amp * (sin(2 * PI * rows[r].hum_hz * i / 16000.0) +
+                                         0.5 * sin(2 * PI * 3 * rows[r].hum_hz * i / 16000.0))
+                    : noise;
+            if (i > 6000 && i < 10000)
+                x += rows[r].burst_amp * sin(2 * PI * 300 * i / 16000.0);
+            pcm[i] = (int16_t)(x * 32767);
+        }
+        double range = 0;
+        ck_assert_msg(recog_gate(pcm, n, 15.0, 5, &range) == rows[r].pass, "row %zu: range %.1f", r,
+                      range);
+        free(pcm);
+    }
+}
+END_TEST
+
 START_TEST(t_resample_stopband)
 {
     /* 1 kHz passes from 48 kHz to 16 kHz; 9 and 12 kHz (above the new Nyquist) do not
@@ -337,6 +429,9 @@ static Suite *voice_audio_suite(void)
     tcase_add_loop_test(t, t_wav_layouts, 0, (int)(sizeof layouts / sizeof layouts[0]));
     tcase_add_test(t, t_wav_roundtrip);
     tcase_add_test(t, t_wav_bad_input);
+    tcase_add_test(t, t_wav_not_a_file);
+    tcase_add_test(t, t_wav_cost_bounded);
+    tcase_add_test(t, t_gate);
     tcase_add_test(t, t_resample_stopband);
     tcase_add_test(t, t_vad_find);
     tcase_add_test(t, t_settings);

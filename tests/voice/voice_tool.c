@@ -9,6 +9,13 @@
  *   voice_tool first-audio CONTENT_DIR
  *       eSpeak NG's time to first audio for every question's text (en and es):
  *       QUESTION<TAB>LANG<TAB>MILLISECONDS
+ *   voice_tool expect CONTENT_DIR
+ *       reads QUESTION<TAB>...<TAB>PHRASE lines, prints each with the answer id the
+ *       interpreter makes of the phrase typed
+ *   voice_tool recognize CONTENT_DIR MODELS_DIR - < LIST
+ *       decodes the files of LIST (SESSION<TAB>QUESTION<TAB>answer|confirm<TAB>FILE per
+ *       line) in order with one model, a new session whenever SESSION changes; prints
+ *       the answer ids, confidence, runner-up and scores (see recognize_list())
  *   voice_tool heard CONTENT_DIR MODELS_DIR QUESTION|- FILE...
  *       FILE<TAB>WORDS<TAB>CONFIDENCE<TAB>DECODED<TAB>LLR per file, as the kiosk hears it ("-" for
  * the question: the screens without one, listening for commands, yes and no) */
@@ -107,6 +114,95 @@ static int first_audio(const Content *c)
     return 0;
 }
 
+/* Lines QUESTION<TAB>...<TAB>PHRASE from stdin, printed back with the answer id the
+ * interpreter makes of PHRASE typed ("-": none) appended. */
+static int expect(const Content *c)
+{
+    char line[1024];
+    while (fgets(line, sizeof line, stdin)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *tab = strchr(line, '\t'), *last = strrchr(line, '\t');
+        if (!tab)
+            continue;
+        *tab = '\0';
+        int qi = content_question_index(c, line);
+        const Question *q = qi >= 0 ? &c->questions[qi] : NULL;
+        RecogResult r;
+        memset(&r, 0, sizeof r);
+        interp_parse(c, q, LANG_EN, last + 1, &r.interp);
+        r.outcome = r.interp.kind == INTERP_NOT_UNDERSTOOD ? RECOG_REJECTED : RECOG_HEARD;
+        char id[256];
+        recog_answer_id(c, q, &r, id, sizeof id);
+        *tab = '\t';
+        printf("%s\t%s\n", line, id);
+    }
+    return 0;
+}
+
+/* Decodes one file as the kiosk hears it; fills *res (outcome NO_SPEECH when unreadable). */
+static void decode_file(Recognizer *r, const Question *q, const char *path, unsigned flags,
+                        RecogResult *res)
+{
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    memset(res, 0, sizeof *res);
+    res->outcome = RECOG_NO_SPEECH;
+    if (wav_read_16k(path, &pcm, &n, NULL) == 0)
+        recog_decode(r, q, pcm, n, RECOG_FIND_SPEECH | flags, res);
+    free(pcm);
+}
+
+static int heard(const Content *c, Recognizer *r, const Question *q, char **files, int n)
+{
+    (void)c;
+    for (int i = 0; i < n; i++) {
+        RecogResult res;
+        decode_file(r, q, files[i], 0, &res);
+        printf("%s\t%s\t%d\t%s\t%.2f\n", files[i], res.outcome == RECOG_HEARD ? res.text : "-",
+               res.outcome == RECOG_HEARD ? res.confidence : 0, res.asr.text, res.llr);
+    }
+    return 0;
+}
+
+/* Lines SESSION<TAB>QUESTION<TAB>answer|confirm<TAB>FILE from fp, decoded in order with
+ * one model; a new SESSION starts a new patient. Prints per line
+ * SESSION QUESTION MODE FILE ANSWER CONFIDENCE RUNNER_UP LLR MARGIN RANGE_DB AUDIO_MS
+ * CPU_MS PASSES GATED SPEECH_LLR (CPU_MS: processor time of the decoding, all passes) (ANSWER and
+ * RUNNER_UP as answer ids, "-" for none). */
+static int recognize_list(const Content *c, Recognizer *r, FILE *fp)
+{
+    char line[1024], last[128] = "";
+    while (fgets(line, sizeof line, fp)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        char *f[4], *save = NULL;
+        int nf = 0;
+        for (char *t = strtok_r(line, "\t", &save); t && nf < 4; t = strtok_r(NULL, "\t", &save))
+            f[nf++] = t;
+        if (nf < 4)
+            continue;
+        if (strcmp(f[0], last) != 0) {
+            recog_new_session(r);
+            snprintf(last, sizeof last, "%s", f[0]);
+        }
+        int qi = content_question_index(c, f[1]);
+        const Question *q = qi >= 0 ? &c->questions[qi] : NULL;
+        RecogResult res;
+        decode_file(r, q, f[3], strcmp(f[2], "confirm") == 0 ? RECOG_CONFIRM : 0, &res);
+        char id[256], alt[256] = "-";
+        recog_answer_id(c, q, &res, id, sizeof id);
+        if (res.runner_up[0]) {
+            RecogResult other = res;
+            interp_parse(c, q, LANG_EN, res.runner_up, &other.interp);
+            recog_answer_id(c, q, &other, alt, sizeof alt);
+        }
+        printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%.2f\t%.2f\t%.1f\t%.0f\t%.1f\t%d\t%d\t%.2f\n", f[0],
+               f[1], f[2], f[3], id, res.outcome == RECOG_HEARD ? res.confidence : 0, alt, res.llr,
+               res.margin, res.range_db, res.audio_ms, res.cpu_ms, res.passes, res.gated,
+               res.speech_llr);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     int rc = 1;
@@ -133,6 +229,10 @@ int main(int argc, char **argv)
         rc = 0;
         goto done;
     }
+    if (strcmp(argv[1], "expect") == 0) {
+        rc = expect(c);
+        goto done;
+    }
     if (argc < 5)
         goto done;
     VoiceSettings s;
@@ -143,34 +243,29 @@ int main(int argc, char **argv)
     }
     int qi = content_question_index(c, argv[4]);
     const Question *q = qi >= 0 ? &c->questions[qi] : NULL;
-    if (strcmp(argv[1], "heard") == 0) {
+    if (strcmp(argv[1], "heard") == 0 || strcmp(argv[1], "recognize") == 0) {
         Recognizer *r = NULL;
         if (recog_open(&r, c, &s, why, sizeof why) != 0) {
             fprintf(stderr, "voice_tool: %s\n", why);
             goto done;
         }
-        for (int i = 5; i < argc; i++) {
-            int16_t *pcm = NULL;
-            size_t n = 0;
-            RecogResult res;
-            memset(&res, 0, sizeof res);
-            if (wav_read_16k(argv[i], &pcm, &n, NULL) == 0)
-                recog_decode(r, q, pcm, n, true, &res);
-            printf("%s\t%s\t%d\t%s\t%.2f\n", argv[i], res.outcome == RECOG_HEARD ? res.text : "-",
-                   res.outcome == RECOG_HEARD ? res.confidence : 0, res.asr.text, res.asr.llr);
-            free(pcm);
-        }
+        rc = strcmp(argv[1], "heard") == 0 ? heard(c, r, q, argv + 5, argc - 5)
+                                           : recognize_list(c, r, stdin);
         recog_close(r);
-        rc = 0;
         goto done;
     }
-    AsrConfig cfg = {s.hmm, s.dict, s.extra_dict[0] ? s.extra_dict : NULL, NULL};
+    AsrConfig cfg = {s.hmm, s.dict, s.extra_dict[0] ? s.extra_dict : NULL,
+                     NULL,  s.mdef, s.noisedict};
     if (asr_new(&asr, &cfg) != 0) {
         fprintf(stderr, "voice_tool: the speech model does not load\n");
         goto done;
     }
     const char *fillers = strcmp(s.fillers, "*") == 0 ? NULL : s.fillers;
-    if (grammar_build(c, q, fillers, knows, asr, &sp, &jsgf, where, sizeof where) != 0) {
+    GrammarPart part = argc > 5 && strcmp(argv[5], "commands") == 0 ? GRAMMAR_COMMANDS
+                       : argc > 5 && strcmp(argv[5], "yesno") == 0  ? GRAMMAR_YESNO
+                                                                    : GRAMMAR_ANSWERS;
+    if (grammar_build(c, q, part, GRAMMAR_NONE, fillers, knows, asr, &sp, &jsgf, where,
+                      sizeof where) != 0) {
         fprintf(stderr, "voice_tool: %s\n", where);
         goto done;
     }
