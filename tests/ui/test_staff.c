@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "app/config.h"
 #include "core/error.h"
@@ -59,6 +61,41 @@ START_TEST(config_refuses_bad_lines)
     KioskConfig cfg;
     const char *p = write_conf("ui-bad.conf", bad_configs[_i].text);
     ck_assert_int_eq(config_load(&cfg, p, NULL), PK_EINVAL);
+}
+END_TEST
+
+/* A long line is an error, never split: the tail of a long comment once set the PIN. */
+START_TEST(config_refuses_long_lines)
+{
+    char text[1200] = "staff_pin = 4821\n# ";
+    for (int i = 0; i < 520; i++)
+        strcat(text, "x");
+    strcat(text, " staff_pin = 9999\n");
+    KioskConfig cfg;
+    ck_assert_int_eq(config_load(&cfg, write_conf("ui-long.conf", text), NULL), PK_EINVAL);
+    ck_assert(!config_pin_ok(&cfg, "9999"));
+    /* 511 characters are still one line */
+    char ok[600] = "staff_pin = 4821 #";
+    while (strlen(ok) < 511)
+        strcat(ok, "y");
+    strcat(ok, "\n");
+    ck_assert_int_eq(config_load(&cfg, write_conf("ui-511.conf", ok), NULL), 0);
+    ck_assert(config_pin_ok(&cfg, "4821"));
+}
+END_TEST
+
+/* Only a regular file is read: a device, a directory and a FIFO are refused at once. */
+START_TEST(config_reads_regular_files_only)
+{
+    KioskConfig cfg;
+    char fifo[1024];
+    snprintf(fifo, sizeof fifo, "%s/ui-fifo.conf", TEST_TMP_DIR);
+    unlink(fifo);
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    const char *paths[] = {"/dev/zero", TEST_TMP_DIR, fifo};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        ck_assert_int_eq(config_load(&cfg, paths[i], NULL), PK_EINVAL);
+    unlink(fifo);
 }
 END_TEST
 
@@ -150,6 +187,8 @@ static Suite *staff_suite(void)
     tcase_add_test(t, config_reads_every_setting);
     tcase_add_loop_test(t, config_refuses_bad_lines, 0,
                         (int)(sizeof bad_configs / sizeof bad_configs[0]));
+    tcase_add_test(t, config_refuses_long_lines);
+    tcase_add_test(t, config_reads_regular_files_only);
     tcase_add_test(t, config_without_pin_disables_the_menu);
     suite_add_tcase(s, t);
     t = tcase_create("menu");
