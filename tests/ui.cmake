@@ -10,7 +10,7 @@ endif()
 ppk_check_test(test_body SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_body.c LIBS ppcore)
 ppk_check_test(test_staff
   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_staff.c ${CMAKE_SOURCE_DIR}/src/app/config.c
-  LIBS ppui)
+  LIBS ppui ppk_testutil)
 target_include_directories(test_staff PRIVATE ${CMAKE_SOURCE_DIR}/src)
 
 set(UI_SRC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
