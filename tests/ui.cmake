@@ -80,3 +80,8 @@ if(TARGET ppvoice)
                        PASS_REGULAR_EXPRESSION "screen: urgent\n"
                        FAIL_REGULAR_EXPRESSION "${UI_FAIL}")
 endif()
+
+# Soak, short: 200 sessions in one process (scripts/soak runs 10,000); under the
+# sanitizer build it reports leaks and crashes too.
+add_test(NAME soak_short COMMAND ${CMAKE_SOURCE_DIR}/scripts/soak 200 ${CMAKE_BINARY_DIR})
+set_tests_properties(soak_short PROPERTIES TIMEOUT 600 LABELS soak)
