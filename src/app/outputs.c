@@ -76,57 +76,52 @@ static void report(const char *what, const char *path, int err)
         fprintf(stderr, "ppkiosk: cannot write the %s %s: %s\n", what, path, pk_strerror(err));
 }
 
-static int write_fhir(const Summary *sum, const char *path, bool force)
+/* Writes one export into the new file open at fd (which stays open). */
+typedef int (*ExportWriter)(const Summary *sum, Paper paper, int fd);
+
+static int fhir_to_fd(const Summary *sum, Paper paper, int fd)
 {
-    NewFile nf;
-    int err = new_file_open(&nf, path);
-    if (err)
-        goto fail;
-    FILE *f = fdopen(nf.fd, "w");
+    int own = dup(fd);
+    FILE *f = own >= 0 ? fdopen(own, "w") : NULL;
     if (!f) {
-        err = PK_EIO;
-        goto fail_abandon;
+        if (own >= 0)
+            close(own);
+        return PK_EIO;
     }
-    nf.fd = -1; /* the FILE owns it now */
-    err = fhir_write(sum, f);
+    int err = fhir_write(sum, f);
     if (fclose(f) != 0 && !err)
         err = PK_EIO;
-    if (err)
-        goto fail_abandon;
-    if ((err = new_file_place(&nf, path, force)))
-        goto fail;
-    return 0;
-
-fail_abandon:
-    new_file_abandon(&nf);
-fail:
-    report("FHIR file", path, err);
     return err;
 }
 
-static int write_pdf(const Summary *sum, Paper paper, const char *path, bool force)
+static int pdf_to_fd(const Summary *sum, Paper paper, int fd)
+{
+    /* Written through the descriptor's own name, so it is our temp file that gets the
+     * PDF even if someone swaps the name meanwhile. */
+    char self[64];
+    snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    return print_pdf_file(sum, paper, self);
+}
+
+static int write_export(const char *what, const char *path, bool force, ExportWriter writer,
+                        const Summary *sum, Paper paper)
 {
     NewFile nf;
     int err = new_file_open(&nf, path);
     if (err)
         goto fail;
-    /* Written through the descriptor's own name, so it is our temp file that gets the
-     * PDF even if someone swaps the name meanwhile. */
-    char self[64];
-    snprintf(self, sizeof self, "/proc/self/fd/%d", nf.fd);
-    err = print_pdf_file(sum, paper, self);
-    if (err)
-        goto fail_abandon;
+    if ((err = writer(sum, paper, nf.fd))) {
+        new_file_abandon(&nf);
+        goto fail;
+    }
     close(nf.fd);
     nf.fd = -1;
     if ((err = new_file_place(&nf, path, force)))
         goto fail;
     return 0;
 
-fail_abandon:
-    new_file_abandon(&nf);
 fail:
-    report("PDF", path, err);
+    report(what, path, err);
     return err;
 }
 
@@ -151,12 +146,12 @@ int app_write_outputs(const AppOptions *o, const Summary *sum)
         err = output_paper(&paper);
         if (err)
             return err;
-        err = write_pdf(sum, paper, o->pdf_out, o->force);
+        err = write_export("PDF", o->pdf_out, o->force, pdf_to_fd, sum, paper);
         if (err)
             return err;
     }
     if (o->fhir_out) {
-        err = write_fhir(sum, o->fhir_out, o->force);
+        err = write_export("FHIR file", o->fhir_out, o->force, fhir_to_fd, sum, PAPER_LETTER);
         if (err)
             return err;
     }
