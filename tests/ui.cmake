@@ -10,7 +10,7 @@ endif()
 ppk_check_test(test_body SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_body.c LIBS ppcore)
 ppk_check_test(test_staff
   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_staff.c ${CMAKE_SOURCE_DIR}/src/app/config.c
-  LIBS ppui)
+  LIBS ppui ppk_testutil)
 target_include_directories(test_staff PRIVATE ${CMAKE_SOURCE_DIR}/src)
 
 set(UI_SRC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
@@ -80,3 +80,8 @@ if(TARGET ppvoice)
                        PASS_REGULAR_EXPRESSION "screen: urgent\n"
                        FAIL_REGULAR_EXPRESSION "${UI_FAIL}")
 endif()
+
+# Soak, short: 200 sessions in one process (scripts/soak runs 10,000); under the
+# sanitizer build it reports leaks and crashes too.
+add_test(NAME soak_short COMMAND ${CMAKE_SOURCE_DIR}/scripts/soak 200 ${CMAKE_BINARY_DIR})
+set_tests_properties(soak_short PROPERTIES TIMEOUT 600 LABELS soak)

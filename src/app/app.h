@@ -22,6 +22,7 @@ typedef struct {
     const char *shots;       /* --shots DIR */
     const char *pdf_out;     /* --pdf-out FILE */
     const char *fhir_out;    /* --fhir-out FILE */
+    bool force;              /* --force: --pdf-out / --fhir-out may replace a file */
     const char *printer;     /* --printer NAME */
     const char *config;      /* --config FILE: staff PIN, defaults (kiosk.conf) */
     bool no_voice;           /* --no-voice: no speech out */
@@ -46,8 +47,14 @@ int app_say(const AppOptions *o, const Content *c);
 /* ppkiosk --recognize QUESTION_ID FILE.wav... (voice_cmds.c). */
 int app_recognize(const AppOptions *o, const Content *c);
 
-/* Writes the --pdf-out and --fhir-out files asked for, if any (outputs.c). Returns 0
- * or a negative PK_E* code after printing a one-line reason to stderr. */
+/* Writes the --pdf-out and --fhir-out files asked for, if any (outputs.c): each a new
+ * file of mode 0600; an existing path (file or symlink) is refused unless --force, and
+ * then replaced, never written through. Returns 0 or a negative PK_E* code after
+ * printing a one-line reason to stderr. */
 int app_write_outputs(const AppOptions *o, const Summary *sum);
+
+/* Refuses, before the interview, output paths that exist already (without --force):
+ * 0, or PK_EINVAL after a one-line reason on stderr. */
+int app_check_outputs(const AppOptions *o);
 
 #endif

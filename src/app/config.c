@@ -7,8 +7,15 @@
 #include <sys/stat.h>
 
 #include "../core/error.h"
+#include "../core/file.h"
+#include "../core/wipe.h"
 
 #define SYSTEM_CONFIG "/etc/ppkiosk/kiosk.conf"
+
+enum {
+    CONFIG_LINE_MAX = 511,       /* characters in one line, newline aside */
+    CONFIG_FILE_MAX = 64 * 1024, /* bytes in the file */
+};
 
 static char *trim(char *s)
 {
@@ -76,16 +83,32 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
     return NULL;
 }
 
-static int read_file(KioskConfig *cfg, FILE *f, const char *path)
+/* Applies every line of text (len bytes, NUL-terminated). */
+static int parse_lines(KioskConfig *cfg, char *text, size_t len, const char *path)
 {
-    char line[512];
     int lineno = 0;
-    while (fgets(line, sizeof line, f)) {
+    char *end = text + len;
+    for (char *line = text; line < end;) {
+        char *nl = memchr(line, '\n', (size_t)(end - line));
+        char *next = nl ? nl + 1 : end;
+        size_t n = (size_t)((nl ? nl : end) - line);
         lineno++;
+        /* A line is never split: the tail of a long comment must not become a setting. */
+        if (n > CONFIG_LINE_MAX) {
+            fprintf(stderr, "%s:%d: line is longer than %d characters\n", path, lineno,
+                    CONFIG_LINE_MAX);
+            return PK_EINVAL;
+        }
+        if (memchr(line, '\0', n)) {
+            fprintf(stderr, "%s:%d: line holds a NUL byte\n", path, lineno);
+            return PK_EINVAL;
+        }
+        line[n] = '\0';
         char *hash = strchr(line, '#');
         if (hash)
             *hash = '\0';
         char *s = trim(line);
+        line = next;
         if (!*s)
             continue;
         char *eq = strchr(s, '=');
@@ -119,22 +142,25 @@ int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
     for (int i = 0; i < 2; i++) {
         if (!tries[i] || !*tries[i])
             continue;
-        FILE *f = fopen(tries[i], "r");
-        if (!f) {
-            if (path) {
-                fprintf(stderr, "ppkiosk: cannot read the configuration %s\n", path);
-                return PK_EIO;
-            }
+        char *text;
+        size_t len;
+        const char *why;
+        int rc = file_read_regular(tries[i], CONFIG_FILE_MAX, &text, &len, &why);
+        if (rc == PK_ENOENT && !path)
             continue;
+        if (rc) {
+            fprintf(stderr, "ppkiosk: cannot read the configuration %s: %s\n", tries[i], why);
+            return rc == PK_ENOENT ? PK_EIO : rc;
         }
-        int rc = read_file(cfg, f, tries[i]);
+        rc = parse_lines(cfg, text, len, tries[i]);
+        wipe(text, len); /* it held the staff PIN */
+        free(text);
         struct stat st;
-        if (rc == 0 && cfg->pin[0] && fstat(fileno(f), &st) == 0 && (st.st_mode & S_IROTH))
+        if (rc == 0 && cfg->pin[0] && stat(tries[i], &st) == 0 && (st.st_mode & S_IROTH))
             fprintf(stderr,
                     "ppkiosk: warning: %s is readable by everyone (it holds the staff "
                     "PIN): chmod 640 it\n",
                     tries[i]);
-        fclose(f);
         return rc;
     }
     return 0;

@@ -27,8 +27,10 @@ typedef struct {
 
 /* Fills *cfg with the defaults, then reads the file: `path` when given (an unreadable
  * or invalid file is then an error), else /etc/ppkiosk/kiosk.conf, else
- * <assets_dir>/kiosk.conf.sample, else nothing. Returns 0, or PK_EIO / PK_EINVAL after
- * a one-line reason ("file:line: message") on stderr. */
+ * <assets_dir>/kiosk.conf.sample, else nothing. Only a regular file is read (a
+ * directory, FIFO or device is refused, and never waited on), and a line longer than 511
+ * characters is an error, never split. Returns 0, or PK_EIO / PK_EINVAL after a
+ * one-line reason ("file:line: message") on stderr. */
 int config_load(KioskConfig *cfg, const char *path, const char *assets_dir);
 
 /* Checks a PIN typed at the staff menu against the configured one, in time that does

@@ -111,7 +111,7 @@ static void print_start(Kiosk *k, bool test)
         /* scripted runs print only to a printer named on the command line */
         fprintf(stderr, "ppkiosk: script: printing skipped (no --printer)\n");
         if (test)
-            staff_message(&k->staff, "Test page skipped: no --printer in a script.");
+            staff_message(&k->staff, staff_text(&k->staff, "staff.test_skipped"));
         else
             flow_print_done(k->flow, 0);
         return;
@@ -138,7 +138,7 @@ static void print_poll(Kiosk *k, bool wait)
     if (k->print_test)
         staff_message(&k->staff, k->print_err
                                      ? (k->print_why[0] ? k->print_why : pk_strerror(k->print_err))
-                                     : "The test page was printed.");
+                                     : staff_text(&k->staff, "staff.test_done"));
     else
         flow_print_done(k->flow, k->print_err);
 }
@@ -270,10 +270,15 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
         break;
     case STAFF_TEST_PAGE:
         if (k->print_thread)
-            staff_message(&k->staff, "The printer is busy. Try again in a moment.");
+            staff_message(&k->staff, staff_text(&k->staff, "staff.printer_busy"));
         else
             print_start(k, true);
         break;
+    case STAFF_LOCKED:
+        /* no digits: the log must not help anyone guess */
+        fprintf(stderr, "ppkiosk: staff menu locked after wrong PINs; each lock-out waits "
+                        "longer\n");
+        /* fall through */
     case STAFF_RESTART:
     case STAFF_CLOSE:
         print_poll(k, true);     /* the summary being printed must outlive the job */
@@ -403,8 +408,9 @@ static void pass_time(Kiosk *k, unsigned ms)
         if (!k->notice_left)
             ui_clear_notice(k->ui);
     }
-    if (k->staff.open) {
-        staff_command(k, staff_tick(&k->staff, ms));
+    StaffCommand staff = staff_tick(&k->staff, ms); /* a lock-out runs down even when closed */
+    if (k->staff.open || staff != STAFF_NONE) {
+        staff_command(k, staff);
         return;
     }
     if (!k->print_thread)
@@ -570,6 +576,7 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
         fprintf(stderr, "ppkiosk: cannot make %s: %s\n", o->shots, strerror(errno));
         return 1;
     }
+    staff_init(&k->staff, c);
     int rc = config_load(&k->cfg, o->config, o->assets_dir);
     if (rc)
         return rc == PK_EINVAL ? 2 : 1;

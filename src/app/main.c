@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,7 +27,8 @@ static const char usage[] =
     "                  the voice and room carries on; --recognize-each: a new session per file)\n"
     "       ppkiosk --say TEXT --out FILE.wav [--lang]     speak text into a WAV file\n"
     "options: --content DIR  --printer NAME  --config FILE  --no-voice  --no-listen\n"
-    "         --script FILE --shots DIR  --pdf-out FILE  --fhir-out FILE  --lang en|es\n";
+    "         --script FILE --shots DIR  --pdf-out FILE  --fhir-out FILE  --lang en|es\n"
+    "         --force (let --pdf-out / --fhir-out replace an existing file)\n";
 
 static bool is_dir(const char *path)
 {
@@ -86,6 +89,8 @@ static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
             o->no_voice = true;
         } else if (strcmp(a, "--no-listen") == 0) {
             o->no_listen = true;
+        } else if (strcmp(a, "--force") == 0) {
+            o->force = true;
         } else if (strcmp(a, "--list-questions") == 0) {
             *mode = MODE_LIST;
         } else if (strcmp(a, "--check-content") == 0) {
@@ -155,6 +160,8 @@ static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
         fprintf(stderr, "ppkiosk: --pdf-out and --fhir-out go with --text or --script\n");
         return 2;
     }
+    if (app_check_outputs(o))
+        return 2;
     if (*mode == MODE_SAY && !o->out) {
         fprintf(stderr, "ppkiosk: --say needs --out FILE.wav\n");
         return 2;
@@ -183,8 +190,18 @@ static int list_questions(const Content *c)
     return fflush(stdout) == 0 ? 0 : 1;
 }
 
+/* A crash must never write the answers in memory to disk, nor let another process of
+ * the same user read them: no core dumps, no ptrace attach, no /proc/PID/mem. */
+static void forbid_core_dumps(void)
+{
+    struct rlimit none = {0, 0};
+    if (setrlimit(RLIMIT_CORE, &none) != 0 || prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) != 0)
+        fprintf(stderr, "ppkiosk: warning: cannot turn core dumps off\n");
+}
+
 int main(int argc, char **argv)
 {
+    forbid_core_dumps();
     AppOptions o = {.width = 1280, .height = 800, .lang = LANG_EN};
     Mode mode = MODE_KIOSK;
     int rc = parse_args(argc, argv, &o, &mode);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../core/error.h"
@@ -22,29 +23,119 @@ static int output_paper(Paper *paper)
     return 0;
 }
 
-static int write_fhir(const Summary *sum, const char *path)
+/* A new file for path is made as a 0600 temp file in the same folder, then put in place:
+ * without force by link(), which never replaces anything (an existing file or symlink is
+ * refused); with force by rename(), which replaces the name itself and never writes
+ * through a symlink. The temp file is always removed. */
+typedef struct {
+    char tmp[4096];
+    int fd;
+} NewFile;
+
+static int new_file_open(NewFile *nf, const char *path)
 {
-    /* The file holds patient answers: readable by its owner only. */
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (fd < 0)
-        goto fail;
-    FILE *f = fdopen(fd, "w");
+    const char *slash = strrchr(path, '/');
+    int dirlen = slash ? (int)(slash - path) + 1 : 0;
+    int w = snprintf(nf->tmp, sizeof nf->tmp, "%.*s.ppkiosk-XXXXXX", dirlen, path);
+    if (w < 0 || (size_t)w >= sizeof nf->tmp) {
+        errno = ENAMETOOLONG;
+        return PK_EIO;
+    }
+    nf->fd = mkstemp(nf->tmp); /* O_EXCL, mode 0600 */
+    return nf->fd < 0 ? PK_EIO : 0;
+}
+
+/* Puts the finished temp file in place (see above); 0, or PK_EIO with errno set. */
+static int new_file_place(NewFile *nf, const char *path, bool force)
+{
+    int rc = force ? rename(nf->tmp, path) : link(nf->tmp, path);
+    int e = errno;
+    unlink(nf->tmp); /* after rename the name is gone already */
+    errno = e;
+    return rc == 0 ? 0 : PK_EIO;
+}
+
+static void new_file_abandon(NewFile *nf)
+{
+    int e = errno;
+    if (nf->fd >= 0)
+        close(nf->fd);
+    nf->fd = -1;
+    unlink(nf->tmp);
+    errno = e;
+}
+
+static void report(const char *what, const char *path, int err)
+{
+    if (err == PK_EIO && errno == EEXIST)
+        fprintf(stderr, "ppkiosk: the %s %s exists already; give --force to replace it\n", what,
+                path);
+    else if (err == PK_EIO)
+        fprintf(stderr, "ppkiosk: cannot write the %s %s: %s\n", what, path, strerror(errno));
+    else
+        fprintf(stderr, "ppkiosk: cannot write the %s %s: %s\n", what, path, pk_strerror(err));
+}
+
+/* Writes one export into the new file open at fd (which stays open). */
+typedef int (*ExportWriter)(const Summary *sum, Paper paper, int fd);
+
+static int fhir_to_fd(const Summary *sum, Paper paper, int fd)
+{
+    int own = dup(fd);
+    FILE *f = own >= 0 ? fdopen(own, "w") : NULL;
     if (!f) {
-        close(fd);
-        goto fail_unlink;
+        if (own >= 0)
+            close(own);
+        return PK_EIO;
     }
     int err = fhir_write(sum, f);
     if (fclose(f) != 0 && !err)
         err = PK_EIO;
+    return err;
+}
+
+static int pdf_to_fd(const Summary *sum, Paper paper, int fd)
+{
+    /* Written through the descriptor's own name, so it is our temp file that gets the
+     * PDF even if someone swaps the name meanwhile. */
+    char self[64];
+    snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
+    return print_pdf_file(sum, paper, self);
+}
+
+static int write_export(const char *what, const char *path, bool force, ExportWriter writer,
+                        const Summary *sum, Paper paper)
+{
+    NewFile nf;
+    int err = new_file_open(&nf, path);
     if (err)
-        goto fail_unlink;
+        goto fail;
+    if ((err = writer(sum, paper, nf.fd))) {
+        new_file_abandon(&nf);
+        goto fail;
+    }
+    close(nf.fd);
+    nf.fd = -1;
+    if ((err = new_file_place(&nf, path, force)))
+        goto fail;
     return 0;
 
-fail_unlink:
-    unlink(path);
 fail:
-    fprintf(stderr, "ppkiosk: cannot write the FHIR file %s: %s\n", path, strerror(errno));
-    return PK_EIO;
+    report(what, path, err);
+    return err;
+}
+
+int app_check_outputs(const AppOptions *o)
+{
+    const char *paths[] = {o->pdf_out, o->fhir_out};
+    for (size_t i = 0; i < 2; i++) {
+        struct stat st;
+        if (paths[i] && !o->force && lstat(paths[i], &st) == 0) {
+            fprintf(stderr, "ppkiosk: %s exists already; give --force to replace it\n", paths[i]);
+            return PK_EINVAL;
+        }
+    }
+    return 0;
 }
 
 int app_write_outputs(const AppOptions *o, const Summary *sum)
@@ -55,14 +146,12 @@ int app_write_outputs(const AppOptions *o, const Summary *sum)
         err = output_paper(&paper);
         if (err)
             return err;
-        err = print_pdf_file(sum, paper, o->pdf_out);
-        if (err) {
-            fprintf(stderr, "ppkiosk: cannot write the PDF %s: %s\n", o->pdf_out, pk_strerror(err));
+        err = write_export("PDF", o->pdf_out, o->force, pdf_to_fd, sum, paper);
+        if (err)
             return err;
-        }
     }
     if (o->fhir_out) {
-        err = write_fhir(sum, o->fhir_out);
+        err = write_export("FHIR file", o->fhir_out, o->force, fhir_to_fd, sum, PAPER_LETTER);
         if (err)
             return err;
     }

@@ -78,8 +78,15 @@ static int finish(const AppOptions *o, Flow *f)
     return app_write_outputs(o, sum) ? 1 : 0;
 }
 
+/* stdout's buffer held the summary and every screen: ours, so it can be wiped. */
+static char out_buffer[8192];
+
 int app_run_text(const AppOptions *o, const Content *c)
 {
+    /* Typed answers are read a byte at a time (no stdio read-ahead copy of them), and
+     * the output goes through a buffer that is wiped at the end. */
+    setvbuf(stdin, NULL, _IONBF, 0);
+    setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     FlowConfig cfg = {.default_lang = o->lang};
     Flow *f = flow_new(c, &cfg);
     if (!f) {
@@ -138,6 +145,8 @@ int app_run_text(const AppOptions *o, const Content *c)
         }
     }
     fflush(stdout);
+    wipe(line, sizeof line);
+    wipe(out_buffer, sizeof out_buffer);
     flow_free(f);
     return rc;
 }

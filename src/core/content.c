@@ -2,51 +2,16 @@
  * Each file is read by one function below; rules (conditions) are read by parse_cond. */
 #include "content.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "content_load.h"
+#include "error.h"
+#include "file.h"
+#include "strmap.h"
 
 enum { ADVICE_LINE_MAX = 120 }; /* characters in a how-to or caution */
-#include "error.h"
-
-/* Reads a whole file into a malloc'd buffer. */
-static int read_file(const char *path, char **out, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return errno == ENOENT ? PK_ENOENT : PK_EIO;
-    char *buf = NULL;
-    size_t n = 0, cap = 0;
-    for (;;) {
-        if (cap - n < 4096) {
-            cap = cap ? cap * 2 : 16384;
-            char *b = realloc(buf, cap);
-            if (!b) {
-                free(buf);
-                fclose(f);
-                return PK_ENOMEM;
-            }
-            buf = b;
-        }
-        size_t got = fread(buf + n, 1, cap - n, f);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        free(buf);
-        return PK_EIO;
-    }
-    *out = buf;
-    *len = n;
-    return 0;
-}
 
 /* ---- questions.json ---- */
 
@@ -64,6 +29,17 @@ static const struct {
 };
 
 static const char *const kind_names[] = {"choice", "multi", "scale", "yesno"};
+
+/* Records id (of entry v, at index) in ids, reporting a duplicate. */
+static void note_id(Loader *L, StrMap *ids, const JsonValue *v, const char *id, int index,
+                    const char *what)
+{
+    int rc = id ? strmap_add(ids, id, index, NULL) : 1;
+    if (rc < 0)
+        L->nomem = true;
+    else if (rc == 0)
+        loader_error(L, json_get(v, "id"), "duplicate %s id \"%s\"", what, id);
+}
 
 static void load_options(Loader *L, const JsonValue *qv, Question *q, const char *what)
 {
@@ -165,6 +141,8 @@ static void load_questions(Loader *L, const JsonValue *root)
     for (size_t i = 0; i < list->count; i++) {
         const JsonValue *qv = list->items[i];
         Question *q = &qs[i];
+        q->id = ""; /* also for an entry that is not an object at all */
+        L->c->nquestions = i + 1;
         char what[96];
         snprintf(what, sizeof what, "question %zu", i + 1);
         if (!check_object(L, qv, what, fields))
@@ -174,9 +152,8 @@ static void load_questions(Loader *L, const JsonValue *root)
             q->id = "";
         else
             snprintf(what, sizeof what, "question \"%s\"", q->id);
-        for (size_t j = 0; j < i; j++)
-            if (*q->id && strcmp(qs[j].id, q->id) == 0)
-                loader_error(L, json_get(qv, "id"), "%s: duplicate question id", what);
+        if (*q->id)
+            note_id(L, &L->question_ids, qv, q->id, (int)i, "question");
         const JsonValue *kv = json_get(qv, "kind");
         size_t k = 0;
         while (kv && kv->type == JSON_STRING && k < 4 && strcmp(kind_names[k], kv->string))
@@ -221,27 +198,21 @@ static void load_questions(Loader *L, const JsonValue *root)
             q->options = yesno_options(L);
             q->noptions = 2;
         }
-        L->c->nquestions = i + 1;
     }
     /* Conditions last: they may name any earlier question. */
     for (size_t i = 0; i < L->c->nquestions; i++) {
         const JsonValue *cond = json_get(list->items[i], "show_if");
         char what[96];
-        snprintf(what, sizeof what, "question \"%s\" show_if", qs[i].id);
+        if (*qs[i].id)
+            snprintf(what, sizeof what, "question \"%s\" show_if", qs[i].id);
+        else
+            snprintf(what, sizeof what, "question %zu show_if", i + 1);
         if (cond)
             qs[i].show_if = parse_cond(L, cond, i, what);
     }
 }
 
 /* ---- causes.json, advice.json, flags.json ---- */
-
-static void check_unique(Loader *L, const JsonValue *v, const char *id, const char *const *ids,
-                         size_t n, const char *what)
-{
-    for (size_t j = 0; j < n; j++)
-        if (ids[j] && id && strcmp(ids[j], id) == 0)
-            loader_error(L, json_get(v, "id"), "duplicate %s id \"%s\"", what, id);
-}
 
 static void load_causes(Loader *L, const JsonValue *root)
 {
@@ -251,19 +222,19 @@ static void load_causes(Loader *L, const JsonValue *root)
     if (!check_object(L, root, "causes.json", top) || !(list = get_list(L, root, "causes")))
         return;
     Cause *cs = lalloc(L, (list->count + 1) * sizeof *cs);
-    const char **ids = lalloc(L, (list->count + 1) * sizeof *ids);
-    if (!cs || !ids)
+    if (!cs)
         return;
+    StrMap ids = {0};
     for (size_t i = 0; i < list->count; i++) {
         const JsonValue *v = list->items[i];
         char what[96];
         snprintf(what, sizeof what, "cause %zu", i + 1);
         if (!check_object(L, v, what, fields))
             continue;
-        cs[i].id = ids[i] = get_id(L, v, what);
+        cs[i].id = get_id(L, v, what);
         if (cs[i].id)
             snprintf(what, sizeof what, "cause \"%s\"", cs[i].id);
-        check_unique(L, v, ids[i], ids, i, "cause");
+        note_id(L, &ids, v, cs[i].id, (int)i, "cause");
         get_text(L, v, "title", what, true, &cs[i].title);
         get_text(L, v, "text", what, true, &cs[i].text);
         const JsonValue *w = json_get(v, "when");
@@ -272,6 +243,7 @@ static void load_causes(Loader *L, const JsonValue *root)
         else
             cs[i].when = parse_cond(L, w, L->c->nquestions, what);
     }
+    strmap_free(&ids);
     L->c->causes = cs;
     L->c->ncauses = list->count;
 }
@@ -303,18 +275,19 @@ static void load_advice(Loader *L, const JsonValue *root)
         !(list = get_list(L, root, "advice")))
         return;
     AdviceGroup *gs = lalloc(L, (groups->count + 1) * sizeof *gs);
-    const char **gids = lalloc(L, (groups->count + 1) * sizeof *gids);
     Advice *tmp = lalloc(L, (list->count + 1) * sizeof *tmp);
     Advice *as = lalloc(L, (list->count + 1) * sizeof *as);
-    const char **ids = lalloc(L, (list->count + 1) * sizeof *ids);
-    if (!gs || !gids || !tmp || !as || !ids)
+    int *in_group = lalloc(L, (list->count + 1) * sizeof *in_group);
+    size_t *start = lalloc(L, (groups->count + 1) * sizeof *start);
+    if (!gs || !tmp || !as || !in_group || !start)
         return;
+    StrMap gids = {0}, ids = {0};
     for (size_t i = 0; i < groups->count; i++) {
         const JsonValue *v = groups->items[i];
         if (!check_object(L, v, "advice group", gfields))
             continue;
-        gs[i].id = gids[i] = get_id(L, v, "advice group");
-        check_unique(L, v, gids[i], gids, i, "advice group");
+        gs[i].id = get_id(L, v, "advice group");
+        note_id(L, &gids, v, gs[i].id, (int)i, "advice group");
         get_text(L, v, "title", "advice group", true, &gs[i].title);
     }
     L->c->groups = gs;
@@ -322,22 +295,23 @@ static void load_advice(Loader *L, const JsonValue *root)
     for (size_t i = 0; i < list->count; i++) {
         const JsonValue *v = list->items[i];
         char what[96];
+        in_group[i] = -1;
         snprintf(what, sizeof what, "advice %zu", i + 1);
         if (!check_object(L, v, what, fields))
             continue;
-        tmp[i].id = ids[i] = get_id(L, v, what);
+        tmp[i].id = get_id(L, v, what);
         if (tmp[i].id)
             snprintf(what, sizeof what, "advice \"%s\"", tmp[i].id);
-        check_unique(L, v, ids[i], ids, i, "advice");
+        note_id(L, &ids, v, tmp[i].id, (int)i, "advice");
         const JsonValue *g = json_get(v, "group");
-        size_t gi = 0;
-        while (g && g->type == JSON_STRING && gi < groups->count &&
-               (!gids[gi] || strcmp(gids[gi], g->string)))
-            gi++;
-        if (!g || g->type != JSON_STRING || gi == groups->count)
+        int gi;
+        if (!g || g->type != JSON_STRING || !strmap_get(&gids, g->string, &gi)) {
             loader_error(L, g ? g : v, "%s: \"group\" must be one of the groups' ids", what);
-        else
-            tmp[i].group = gids[gi];
+        } else {
+            tmp[i].group = gs[gi].id;
+            in_group[i] = gi;
+            start[gi + 1]++;
+        }
         get_text(L, v, "title", what, true, &tmp[i].title);
         get_text(L, v, "how", what, true, &tmp[i].how);
         get_text(L, v, "caution", what, false, &tmp[i].caution);
@@ -347,12 +321,18 @@ static void load_advice(Loader *L, const JsonValue *root)
         if (w)
             tmp[i].when = parse_cond(L, w, L->c->nquestions, what);
     }
-    /* Stored in group order, so the plan reads group by group. */
-    size_t n = 0;
+    strmap_free(&gids);
+    strmap_free(&ids);
+    /* Stored in group order, so the plan reads group by group (a counting sort, so
+     * file order is kept within a group). */
     for (size_t gi = 0; gi < groups->count; gi++)
-        for (size_t i = 0; i < list->count; i++)
-            if (tmp[i].group && gids[gi] && strcmp(tmp[i].group, gids[gi]) == 0)
-                as[n++] = tmp[i];
+        start[gi + 1] += start[gi];
+    size_t n = 0;
+    for (size_t i = 0; i < list->count; i++)
+        if (in_group[i] >= 0) {
+            as[start[in_group[i]]++] = tmp[i];
+            n++;
+        }
     L->c->advice = as;
     L->c->nadvice = n;
 }
@@ -365,19 +345,19 @@ static void load_flags(Loader *L, const JsonValue *root)
     if (!check_object(L, root, "flags.json", top) || !(list = get_list(L, root, "flags")))
         return;
     Flag *fs = lalloc(L, (list->count + 1) * sizeof *fs);
-    const char **ids = lalloc(L, (list->count + 1) * sizeof *ids);
-    if (!fs || !ids)
+    if (!fs)
         return;
+    StrMap ids = {0};
     for (size_t i = 0; i < list->count; i++) {
         const JsonValue *v = list->items[i];
         char what[96];
         snprintf(what, sizeof what, "flag %zu", i + 1);
         if (!check_object(L, v, what, fields))
             continue;
-        fs[i].id = ids[i] = get_id(L, v, what);
+        fs[i].id = get_id(L, v, what);
         if (fs[i].id)
             snprintf(what, sizeof what, "flag \"%s\"", fs[i].id);
-        check_unique(L, v, ids[i], ids, i, "flag");
+        note_id(L, &ids, v, fs[i].id, (int)i, "flag");
         const JsonValue *t = json_get(v, "tier");
         if (t && t->type == JSON_STRING && strcmp(t->string, "urgent") == 0)
             fs[i].tier = TIER_URGENT;
@@ -392,6 +372,7 @@ static void load_flags(Loader *L, const JsonValue *root)
         else
             fs[i].when = parse_cond(L, w, L->c->nquestions, what);
     }
+    strmap_free(&ids);
     L->c->flags = fs;
     L->c->nflags = list->count;
 }
@@ -430,10 +411,18 @@ int content_load(const char *dir, Content **out, Diags *diags)
         L.file = path;
         char *text = NULL;
         size_t len = 0;
-        int rc = read_file(path, &text, &len);
+        const char *why = NULL;
+        int rc = file_read_regular(path, CONTENT_MAX_FILE_BYTES, &text, &len, &why);
+        if (rc == PK_ENOMEM) {
+            L.nomem = true;
+            break;
+        }
         if (rc) {
-            diags_add(diags, path, 0, 0, NULL, "%s",
-                      rc == PK_ENOENT ? "file is missing" : pk_strerror(rc));
+            if (rc == PK_EINVAL && strcmp(why, "file is too large") == 0)
+                diags_add(diags, path, 0, 0, NULL, "file is too large (at most %d bytes)",
+                          CONTENT_MAX_FILE_BYTES);
+            else
+                diags_add(diags, path, 0, 0, NULL, "%s", why);
             all_read = false;
             continue;
         }
@@ -457,6 +446,7 @@ int content_load(const char *dir, Content **out, Diags *diags)
     L.file = dir;
     if (all_read && !L.nomem && diags->count == before)
         content_check(&L, dir, questions_root);
+    strmap_free(&L.question_ids);
     arena_free(&json_arena);
     if (L.nomem || diags->count != before) {
         content_free(c);
@@ -471,6 +461,7 @@ void content_free(Content *c)
     if (!c)
         return;
     if (c->priv) {
+        strmap_free(&c->priv->ui_map);
         arena_free(&c->priv->arena);
         free(c->priv);
     }
@@ -496,9 +487,9 @@ int question_option_index(const Question *q, const char *option_id)
 const char *content_ui(const Content *c, const char *key, Lang lang)
 {
     const struct ContentPrivate *p = c->priv;
-    for (size_t i = 0; i < p->nui; i++)
-        if (strcmp(p->ui_keys[i], key) == 0)
-            return text_get(&p->ui_texts[i], lang);
+    int i;
+    if (strmap_get(&p->ui_map, key, &i))
+        return text_get(&p->ui_texts[i], lang);
     return key;
 }
 

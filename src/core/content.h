@@ -14,7 +14,10 @@
 #include "diag.h"
 #include "lang.h"
 
-#define CONTENT_MAX_OPTIONS 32 /* options of one question: they fit a uint32_t mask */
+#define CONTENT_MAX_OPTIONS 32  /* options of one question: they fit a uint32_t mask */
+#define CONTENT_MAX_ENTRIES 500 /* questions, causes, advice, flags, groups, ui strings */
+#define CONTENT_MAX_PHRASES 200 /* phrases in one list */
+#define CONTENT_MAX_FILE_BYTES (1024 * 1024) /* one content file */
 
 typedef enum { QK_CHOICE, QK_MULTI, QK_SCALE, QK_YESNO } QuestionKind;
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "content_load.h"
+#include "strmap.h"
 
 static const char *const lang_names[LANG_COUNT] = {"English", "Spanish"};
 
@@ -25,49 +26,70 @@ static const JsonValue *question_value(const JsonValue *root, size_t qi)
     return qs && qi < qs->count ? qs->items[qi] : NULL;
 }
 
-static bool in_list(const char *const *list, size_t n, const char *s)
+/* Adds each phrase of list with value; false when out of memory. */
+static bool add_all(Loader *L, StrMap *m, const char *const *list, size_t n, int value)
 {
     for (size_t i = 0; i < n; i++)
-        if (strcmp(list[i], s) == 0)
-            return true;
-    return false;
+        if (strmap_add(m, list[i], value, NULL) < 0) {
+            L->nomem = true;
+            return false;
+        }
+    return true;
+}
+
+enum { FILLER = -1 }; /* value of a filler word in the map of command phrases */
+
+static void check_option_phrases(Loader *L, const JsonValue *root, size_t qi, int l,
+                                 const StrMap *reserved)
+{
+    const Question *q = &L->c->questions[qi];
+    StrMap said = {0}; /* phrase -> first option that lists it (one-answer questions) */
+    for (size_t oi = 0; oi < q->noptions; oi++) {
+        const Option *o = &q->options[oi];
+        for (size_t p = 0; p < o->nsay[l]; p++) {
+            const char *ph = o->say[l][p];
+            int k, first;
+            if (strmap_get(reserved, ph, &k) && k != FILLER)
+                loader_error(L, option_value(root, qi, oi),
+                             "question \"%s\" option \"%s\": the %s phrase \"%s\" "
+                             "is also the command \"%s\"",
+                             q->id, o->id, lang_names[l], ph, command_name(k));
+            else if (strmap_get(reserved, ph, &k))
+                loader_error(L, option_value(root, qi, oi),
+                             "question \"%s\" option \"%s\": the %s phrase \"%s\" is "
+                             "a filler word, which answers ignore",
+                             q->id, o->id, lang_names[l], ph);
+            if (q->kind != QK_CHOICE)
+                continue;
+            int rc = strmap_add(&said, ph, (int)oi, &first);
+            if (rc < 0)
+                L->nomem = true;
+            else if (rc == 0 && (size_t)first != oi)
+                loader_error(L, option_value(root, qi, oi),
+                             "question \"%s\": the %s phrase \"%s\" is listed for "
+                             "both \"%s\" and \"%s\" (one answer only)",
+                             q->id, lang_names[l], ph, q->options[first].id, o->id);
+        }
+    }
+    strmap_free(&said);
 }
 
 static void check_phrases(Loader *L, const JsonValue *root)
 {
     const Content *c = L->c;
     const Lexicon *lx = &c->lexicon;
-    for (size_t qi = 0; qi < c->nquestions; qi++) {
-        const Question *q = &c->questions[qi];
-        if (q->kind == QK_YESNO || q->kind == QK_SCALE)
-            continue;
-        for (size_t oi = 0; oi < q->noptions; oi++) {
-            const Option *o = &q->options[oi];
-            for (int l = 0; l < LANG_COUNT; l++) {
-                for (size_t p = 0; p < o->nsay[l]; p++) {
-                    const char *ph = o->say[l][p];
-                    for (int k = 0; k < CMD_COUNT; k++)
-                        if (in_list(lx->commands[k][l], lx->ncommands[k][l], ph))
-                            loader_error(L, option_value(root, qi, oi),
-                                         "question \"%s\" option \"%s\": the %s phrase \"%s\" "
-                                         "is also the command \"%s\"",
-                                         q->id, o->id, lang_names[l], ph, command_name(k));
-                    if (in_list(lx->filler[l], lx->nfiller[l], ph))
-                        loader_error(L, option_value(root, qi, oi),
-                                     "question \"%s\" option \"%s\": the %s phrase \"%s\" is "
-                                     "a filler word, which answers ignore",
-                                     q->id, o->id, lang_names[l], ph);
-                    if (q->kind != QK_CHOICE)
-                        continue;
-                    for (size_t oj = 0; oj < oi; oj++)
-                        if (in_list(q->options[oj].say[l], q->options[oj].nsay[l], ph))
-                            loader_error(L, option_value(root, qi, oi),
-                                         "question \"%s\": the %s phrase \"%s\" is listed for "
-                                         "both \"%s\" and \"%s\" (one answer only)",
-                                         q->id, lang_names[l], ph, q->options[oj].id, o->id);
-                }
-            }
-        }
+    for (int l = 0; l < LANG_COUNT; l++) {
+        /* Commands first: a phrase that is also filler is reported as the command, which
+         * the interpreter tries first. */
+        StrMap reserved = {0};
+        bool ok = true;
+        for (int k = 0; k < CMD_COUNT && ok; k++)
+            ok = add_all(L, &reserved, lx->commands[k][l], lx->ncommands[k][l], k);
+        ok = ok && add_all(L, &reserved, lx->filler[l], lx->nfiller[l], FILLER);
+        for (size_t qi = 0; qi < c->nquestions && ok; qi++)
+            if (c->questions[qi].kind != QK_YESNO && c->questions[qi].kind != QK_SCALE)
+                check_option_phrases(L, root, qi, l, &reserved);
+        strmap_free(&reserved);
     }
 }
 
@@ -75,17 +97,29 @@ static void check_lexicon(Loader *L)
 {
     const Lexicon *lx = &L->c->lexicon;
     for (int l = 0; l < LANG_COUNT; l++) {
+        StrMap no = {0}, numbers = {0};
+        if (!add_all(L, &no, lx->no[l], lx->nno[l], 0))
+            goto next;
         for (size_t i = 0; i < lx->nyes[l]; i++)
-            if (in_list(lx->no[l], lx->nno[l], lx->yes[l][i]))
+            if (strmap_get(&no, lx->yes[l][i], NULL))
                 loader_error(L, NULL, "the %s phrase \"%s\" is both yes and no", lang_names[l],
                              lx->yes[l][i]);
-        for (int a = 0; a <= 10; a++)
-            for (int b = 0; b < a; b++)
-                for (size_t i = 0; i < lx->nnumbers[a][l]; i++)
-                    if (in_list(lx->numbers[b][l], lx->nnumbers[b][l], lx->numbers[a][l][i]))
-                        loader_error(L, NULL,
-                                     "lexicon.json: the %s phrase \"%s\" is both %d and %d",
-                                     lang_names[l], lx->numbers[a][l][i], b, a);
+        for (int a = 0; a <= 10; a++) {
+            for (size_t i = 0; i < lx->nnumbers[a][l]; i++) {
+                int b;
+                int rc = strmap_add(&numbers, lx->numbers[a][l][i], a, &b);
+                if (rc < 0) {
+                    L->nomem = true;
+                    goto next;
+                }
+                if (rc == 0 && b != a)
+                    loader_error(L, NULL, "lexicon.json: the %s phrase \"%s\" is both %d and %d",
+                                 lang_names[l], lx->numbers[a][l][i], b, a);
+            }
+        }
+    next:
+        strmap_free(&no);
+        strmap_free(&numbers);
     }
 }
 

@@ -20,16 +20,24 @@ void load_ui(Loader *L, const JsonValue *root)
         loader_error(L, ui ? ui : root, "expected \"ui\": { \"key\": {\"en\": ..., \"es\": ...} }");
         return;
     }
+    if (ui->count > CONTENT_MAX_ENTRIES) {
+        loader_error(L, ui, "\"ui\" has %zu strings; at most %d are allowed", ui->count,
+                     CONTENT_MAX_ENTRIES);
+        return;
+    }
     struct ContentPrivate *p = L->c->priv;
     p->ui_keys = lalloc(L, (ui->count + 1) * sizeof *p->ui_keys);
     p->ui_texts = lalloc(L, (ui->count + 1) * sizeof *p->ui_texts);
     if (!p->ui_keys || !p->ui_texts)
         return;
     for (size_t i = 0; i < ui->count; i++) {
-        char what[96];
-        snprintf(what, sizeof what, "ui string \"%s\"", ui->members[i].key);
+        char what[160];
+        snprintf(what, sizeof what, "ui string \"%.100s\"", ui->members[i].key);
         p->ui_keys[i] = lstrdup(L, ui->members[i].key);
-        get_text(L, ui, ui->members[i].key, what, true, &p->ui_texts[i]);
+        get_text_value(L, ui->members[i].value, what, &p->ui_texts[i]);
+        /* keys are unique: the JSON reader refuses duplicate keys */
+        if (p->ui_keys[i] && strmap_add(&p->ui_map, p->ui_keys[i], (int)i, NULL) < 0)
+            L->nomem = true;
     }
     p->nui = ui->count;
     for (size_t k = 0; k < ui_required_nkeys; k++)

@@ -7,19 +7,22 @@
 #include "content.h"
 #include "json.h"
 #include "rules.h"
+#include "strmap.h"
 
 struct ContentPrivate {
     Arena arena;
     const char **ui_keys;
     Text *ui_texts;
     size_t nui;
+    StrMap ui_map; /* key -> index in ui_keys */
 };
 
 typedef struct {
     Content *c;
     Arena *arena; /* the content's own arena */
     Diags *diags;
-    const char *file; /* the file being read, as shown in messages */
+    const char *file;    /* the file being read, as shown in messages */
+    StrMap question_ids; /* id -> index in c->questions */
     bool nomem;
 } Loader;
 
@@ -43,6 +46,9 @@ bool valid_id(const char *s);
 
 /* The "id" member of obj, checked and copied; NULL after reporting a problem. */
 const char *get_id(Loader *L, const JsonValue *obj, const char *what);
+
+/* Reads v as {"en": "...", "es": "..."} into *out; ctx names it in messages. */
+void get_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out);
 
 /* Reads obj[key] as {"en": "...", "es": "..."} into *out (NULLs when absent). */
 void get_text(Loader *L, const JsonValue *obj, const char *key, const char *what, bool required,

@@ -93,9 +93,15 @@ void get_text(Loader *L, const JsonValue *obj, const char *key, const char *what
             loader_error(L, obj, "%s has no \"%s\" text", what, key);
         return;
     }
-    static const char *const langs[] = {"en", "es", NULL};
     char ctx[160];
     snprintf(ctx, sizeof ctx, "%s \"%s\"", what, key);
+    get_text_value(L, v, ctx, out);
+}
+
+void get_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
+{
+    static const char *const langs[] = {"en", "es", NULL};
+    memset(out, 0, sizeof *out);
     if (!check_object(L, v, ctx, langs))
         return;
     for (int l = 0; l < LANG_COUNT; l++) {
@@ -119,6 +125,10 @@ void get_phrase_list(Loader *L, const JsonValue *arr, const char *what, const ch
     *n = 0;
     if (!arr || arr->type != JSON_ARRAY) {
         loader_error(L, arr, "%s must be a list of phrases [\"...\"]", what);
+        return;
+    }
+    if (arr->count > CONTENT_MAX_PHRASES) {
+        loader_error(L, arr, "%s: at most %d phrases", what, CONTENT_MAX_PHRASES);
         return;
     }
     const char **list = lalloc(L, (arr->count + 1) * sizeof *list);
@@ -169,6 +179,11 @@ const JsonValue *get_list(Loader *L, const JsonValue *root, const char *key)
     const JsonValue *v = json_get(root, key);
     if (!v || v->type != JSON_ARRAY) {
         loader_error(L, v ? v : root, "expected \"%s\": [ ... ] at the top level", key);
+        return NULL;
+    }
+    if (v->count > CONTENT_MAX_ENTRIES) {
+        loader_error(L, v, "\"%s\" has %zu entries; at most %d are allowed", key, v->count,
+                     CONTENT_MAX_ENTRIES);
         return NULL;
     }
     return v;
@@ -262,8 +277,8 @@ const Cond *parse_cond(Loader *L, const JsonValue *v, size_t limit, const char *
                      what);
         return NULL;
     }
-    int qi = content_question_index(L->c, qv->string);
-    if (qi < 0) {
+    int qi = -1;
+    if (!strmap_get(&L->question_ids, qv->string, &qi)) {
         loader_error(L, qv, "%s: unknown question \"%s\"", what, qv->string);
         return NULL;
     }

@@ -1,6 +1,7 @@
 #include "diag.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,13 @@ void diags_add(Diags *d, const char *file, int line, int col, const char *path, 
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
 
+    if (d->count > DIAGS_MAX)
+        return; /* a hostile file could otherwise make millions */
+    if (d->count == DIAGS_MAX) {
+        snprintf(msg, sizeof msg, "more problems follow; fix these %d first", DIAGS_MAX);
+        line = col = 0;
+        path = NULL;
+    }
     if (d->count == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 16;
         Diag *items = realloc(d->items, cap * sizeof *items);

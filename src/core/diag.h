@@ -20,7 +20,10 @@ typedef struct {
     size_t count, cap;
 } Diags;
 
-/* Appends one problem. Copies every string. Silently drops it when out of memory. */
+enum { DIAGS_MAX = 200 }; /* problems kept; one more line says that more follow */
+
+/* Appends one problem. Copies every string. Silently drops it when out of memory, and
+ * past DIAGS_MAX problems. */
 void diags_add(Diags *d, const char *file, int line, int col, const char *path, const char *fmt,
                ...)
 #if defined(__GNUC__)

@@ -8,11 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wipe.h"
+
 enum { MAX_TOKENS = 64, MAX_TEXT = 512 };
 
 typedef struct {
     const char *w[MAX_TOKENS];
     size_t n;
+    bool too_many; /* more words than MAX_TOKENS: the input is refused, never cut */
     char buf[MAX_TEXT];
 } Tokens;
 
@@ -70,8 +73,13 @@ static void tokenize(const char *text, Tokens *t)
 {
     interp_normalize(text, t->buf, sizeof t->buf);
     t->n = 0;
+    t->too_many = false;
     char *p = t->buf;
-    while (*p && t->n < MAX_TOKENS) {
+    while (*p) {
+        if (t->n == MAX_TOKENS) {
+            t->too_many = true;
+            break;
+        }
         t->w[t->n++] = p;
         char *sp = strchr(p, ' ');
         if (!sp)
@@ -283,21 +291,25 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
     }
     Tokens t;
     tokenize(copy, &t);
-    if (t.n == 0)
-        return;
+    if (t.n == 0 || t.too_many)
+        goto done;
 
     Command cmd = match_command(&c->lexicon, lang, &t);
     if (cmd != CMD_NONE) {
         out->kind = INTERP_COMMAND;
         out->command = cmd;
-        return;
+        goto done;
     }
     if (!q)
-        return;
+        goto done;
     bool ok = q->kind == QK_SCALE ? parse_scale(c, q, lang, &t, &out->answer)
                                   : parse_options(c, q, lang, &t, &out->answer);
     if (ok)
         out->kind = INTERP_ANSWER;
     else
         memset(&out->answer, 0, sizeof out->answer);
+done:
+    /* The copies held the patient's words. */
+    wipe(copy, sizeof copy);
+    wipe(&t, sizeof t);
 }

@@ -6,8 +6,12 @@
 #include <string.h>
 
 #include "error.h"
+#include "strmap.h"
 
-enum { JSON_MAX_DEPTH = 64 };
+enum {
+    JSON_MAX_DEPTH = 64,
+    JSON_LINEAR_KEYS = 8, /* objects with more members check duplicates with a hash map */
+};
 
 typedef struct {
     const char *p, *end;
@@ -266,9 +270,29 @@ done:
     return rc;
 }
 
+/* Records key k (member number i of the object's members in vec); PK_EINVAL when the
+ * key is there already. */
+static int note_key(Vec *vec, StrMap *seen, const char *k)
+{
+    const JsonMember *ms = vec->items;
+    if (vec->n < JSON_LINEAR_KEYS) {
+        for (size_t i = 0; i < vec->n; i++)
+            if (strcmp(ms[i].key, k) == 0)
+                return PK_EINVAL;
+        return 0;
+    }
+    if (seen->count == 0)
+        for (size_t i = 0; i < vec->n; i++)
+            if (strmap_add(seen, ms[i].key, 0, NULL) < 0)
+                return PK_ENOMEM;
+    int rc = strmap_add(seen, k, 0, NULL);
+    return rc < 0 ? rc : rc == 0 ? PK_EINVAL : 0;
+}
+
 static int parse_object(Parser *ps, JsonValue *obj)
 {
     Vec vec = {.size = sizeof(JsonMember)};
+    StrMap seen = {0};
     int rc = 0;
     advance(ps); /* { */
     skip_space(ps);
@@ -287,13 +311,13 @@ static int parse_object(Parser *ps, JsonValue *obj)
         m.col = ps->col;
         if ((rc = parse_string(ps, &m.key)))
             goto done;
-        for (size_t i = 0; i < vec.n; i++) {
-            if (strcmp(((JsonMember *)vec.items)[i].key, m.key) == 0) {
+        if ((rc = note_key(&vec, &seen, m.key))) {
+            if (rc == PK_EINVAL) {
                 ps->line = m.line;
                 ps->col = m.col;
                 rc = fail(ps, "duplicate key in object");
-                goto done;
             }
+            goto done;
         }
         skip_space(ps);
         if (ps->p >= ps->end || *ps->p != ':') {
@@ -330,6 +354,7 @@ done:
         if (!obj->members)
             rc = PK_ENOMEM;
     }
+    strmap_free(&seen);
     free(vec.items);
     return rc;
 }
@@ -420,16 +445,64 @@ static int parse_value(Parser *ps, JsonValue **out)
     return rc;
 }
 
+/* The length of the valid UTF-8 sequence at p (strict: no overlong forms, no
+ * surrogates, nothing past U+10FFFF), or 0 when the bytes there are not one. */
+static size_t utf8_sequence(const unsigned char *p, const unsigned char *end)
+{
+    size_t n = end - p >= 4 ? 4 : (size_t)(end - p);
+    if (p[0] < 0x80)
+        return 1;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        return n >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+        unsigned char lo = p[0] == 0xE0 ? 0xA0 : 0x80, hi = p[0] == 0xED ? 0x9F : 0xBF;
+        return n >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+        unsigned char lo = p[0] == 0xF0 ? 0x90 : 0x80, hi = p[0] == 0xF4 ? 0x8F : 0xBF;
+        return n >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80
+                   ? 4
+                   : 0;
+    }
+    return 0;
+}
+
+/* Moves the parser to at (counting lines and columns) and reports msg there. */
+static int fail_at(Parser *ps, const char *at, const char *msg)
+{
+    while (ps->p < at)
+        advance(ps);
+    return fail(ps, msg);
+}
+
+/* Refuses a NUL byte or bytes that are not UTF-8, pointing at the first one. */
+static int check_bytes(Parser *ps)
+{
+    const unsigned char *p = (const unsigned char *)ps->p, *end = (const unsigned char *)ps->end;
+    while (p < end) {
+        if (*p == 0)
+            return fail_at(ps, (const char *)p, "file contains a NUL byte");
+        size_t n = utf8_sequence(p, end);
+        if (n == 0)
+            return fail_at(ps, (const char *)p, "invalid UTF-8 (save the file as UTF-8)");
+        p += n;
+    }
+    return 0;
+}
+
 int json_parse(const char *text, size_t len, Arena *arena, JsonValue **out, JsonError *err)
 {
     Parser ps = {.p = text, .end = text + len, .line = 1, .col = 1, .arena = arena, .err = err};
     /* A UTF-8 byte order mark is tolerated: some editors write one. */
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         ps.p += 3;
-    if (memchr(text, '\0', len))
-        return fail(&ps, "file contains a NUL byte");
+    int rc = check_bytes(&ps);
+    if (rc)
+        return rc;
+    ps.p = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? text + 3 : text;
+    ps.line = ps.col = 1;
     skip_space(&ps);
-    int rc = parse_value(&ps, out);
+    rc = parse_value(&ps, out);
     if (rc)
         return rc;
     skip_space(&ps);

@@ -5,6 +5,7 @@
 
 #include "error.h"
 #include "summary.h"
+#include "wipe.h"
 
 enum { TEXT_WIDTH = 78 };
 
@@ -49,6 +50,7 @@ static void put_wrapped(FILE *out, const char *first, const char *indent, const 
         fwrite(w, 1, (size_t)(p - w), out);
         col += chars;
         fresh = false;
+        wipe(word, sizeof word);
     }
     fputc('\n', out);
 }
@@ -71,6 +73,8 @@ static void put_because(FILE *out, const Summary *sum, const SummaryFact *f, siz
     snprintf(first, sizeof first, "      %s",
              content_ui(sum->content, "summary.because", sum->lang));
     put_wrapped(out, first, "      ", line);
+    wipe(line, sizeof line);
+    wipe(ans, sizeof ans);
 }
 
 static void put_flags(FILE *out, const Summary *sum, const char *key, const SummaryFlag *f,
@@ -142,6 +146,7 @@ int summary_write_text(const Summary *sum, FILE *out)
                  "  %s:", text_get(&sum->context[i].question->short_label, lang));
         put_wrapped(out, first, "    ",
                     summary_answer_text(sum, &sum->context[i], ans, sizeof ans));
+        wipe(ans, sizeof ans);
     }
 
     fprintf(out, "\n%s\n", content_ui(c, "summary.causes", lang));
@@ -171,5 +176,6 @@ int summary_write_text(const Summary *sum, FILE *out)
     }
     fprintf(out, "\n");
     put_wrapped(out, "", "", content_ui(c, "summary.disclaimer", lang));
+    wipe(buf, sizeof buf);
     return ferror(out) ? PK_EIO : 0;
 }

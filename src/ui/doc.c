@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../core/summary.h"
+#include "../core/wipe.h"
 #include "ui_int.h"
 
 /* Appends formatted text to the document buffer; returns its offset or -1. */
@@ -28,7 +29,7 @@ static long doc_append(Ui *ui, const char *fmt, ...)
         size_t cap = ui->doc_cap ? ui->doc_cap : 4096;
         while (ui->doc_len + (size_t)n + 1 > cap)
             cap *= 2;
-        char *p = realloc(ui->doc_text, cap);
+        char *p = wipe_realloc(ui->doc_text, ui->doc_cap, cap); /* patient data */
         if (!p)
             return -1;
         ui->doc_text = p;
@@ -71,6 +72,8 @@ static void facts(Ui *ui, const Summary *sum, const SummaryFact *f, size_t n)
                                  text_get(&f[i].question->short_label, sum->lang), ans);
     }
     para(ui, DOC_NOTE, doc_append(ui, "%s", line));
+    wipe(line, sizeof line);
+    wipe(ans, sizeof ans);
 }
 
 static void score(Ui *ui, const char *key, int v)
@@ -156,6 +159,7 @@ void doc_build(Ui *ui, const Summary *sum, Lang lang)
     if (!sum->finished)
         para(ui, DOC_NOTE, doc_append(ui, "%s", ui_s(ui, "summary.stopped")));
     para(ui, DOC_NOTE, doc_append(ui, "%s", ui_s(ui, "summary.disclaimer")));
+    wipe(buf, sizeof buf);
     for (int i = 0; i < ui->ndoc; i++)
         ui->doc[i].text = ui->doc_text + offsets[i];
     ui->doc_width = 0;
@@ -201,9 +205,7 @@ void doc_free(Ui *ui)
         if (ui->doc[i].tex)
             SDL_DestroyTexture(ui->doc[i].tex);
     ui->ndoc = 0;
-    if (ui->doc_text)
-        memset(ui->doc_text, 0, ui->doc_cap); /* patient data */
-    free(ui->doc_text);
+    wipe_free(ui->doc_text, ui->doc_cap); /* patient data */
     ui->doc_text = NULL;
     ui->doc_len = ui->doc_cap = 0;
     ui->doc_summary = NULL;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "ui_int.h"
 
 static const char *const font_dirs[] = {
@@ -74,9 +75,9 @@ static int measure_span(Ui *ui, TTF_Font *f, const char *s, int len)
     memcpy(ui->scratch, s, (size_t)len);
     ui->scratch[len] = '\0';
     int w = 0, h = 0;
-    if (TTF_SizeUTF8(f, ui->scratch, &w, &h) != 0)
-        return 0;
-    return w;
+    int rc = TTF_SizeUTF8(f, ui->scratch, &w, &h);
+    wipe(ui->scratch, (size_t)len); /* it may be a patient's words */
+    return rc == 0 ? w : 0;
 }
 
 int text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *wout, bool *overflow)
@@ -173,6 +174,7 @@ SDL_Texture *text_render(Ui *ui, const char *text, int px, bool bold, SDL_Color 
         memcpy(ui->scratch, text + ui->lines[i].start, (size_t)len);
         ui->scratch[len] = '\0';
         SDL_Surface *line = TTF_RenderUTF8_Blended(f, ui->scratch, fg);
+        wipe(ui->scratch, (size_t)len);
         if (!line)
             continue;
         SDL_SetSurfaceBlendMode(line, SDL_BLENDMODE_NONE);

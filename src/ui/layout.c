@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/wipe.h"
 #include "ui_int.h"
 
 static void metrics(Ui *ui)
@@ -376,6 +377,7 @@ void layout_build(Ui *ui)
     const Screen *s = ui->screen;
     layout_free_textures(ui);
     ui->nboxes = 0;
+    wipe(ui->pool, ui->pool_used); /* the last screen's heard words */
     ui->pool_used = 0;
     ui->doc_box = -1;
     ui->body_toggle = false;

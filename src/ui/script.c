@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/wipe.h"
+
 #define STEP_MS 100
 
 static int fail(int line, const char *fmt, ...)
@@ -98,6 +100,9 @@ int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHook
         fprintf(stderr, "script:0: cannot read %s: %s\n", path, strerror(errno));
         return 2;
     }
+    /* The script's typed answers stand for a patient's: its buffers are wiped. */
+    static char iobuf[4096];
+    setvbuf(f, iobuf, _IOFBF, sizeof iobuf);
     char line[1024];
     int n = 0, rc = 0;
     h->settle(h->ctx);
@@ -115,8 +120,10 @@ int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHook
         while (*arg == ' ' || *arg == '\t')
             arg++;
         rc = run_line(ui, n, cmd, arg, shots_dir, h);
+        wipe(line, sizeof line);
         h->settle(h->ctx);
     }
     fclose(f);
+    wipe(iobuf, sizeof iobuf);
     return rc;
 }

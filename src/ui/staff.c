@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/wipe.h"
 #include "ui.h"
 
 #define STAFF_IDLE_MS 120000u
@@ -20,55 +21,101 @@ static void add(Button *arr, size_t *n, size_t max, const char *id, const char *
     b->key = key;
 }
 
-static void rebuild(Staff *st)
+const char *staff_text(const Staff *st, const char *key)
+{
+    return content_ui(st->content, key, st->lang);
+}
+
+/* The menu's items: id, ui key of the label, keypad digit. */
+static const struct {
+    const char *id, *label;
+} menu_items[] = {
+    {"staff_vol_down", "staff.volume_down"}, {"staff_vol_up", "staff.volume_up"},
+    {"staff_lang", "staff.language"},        {"staff_test", "staff.test_page"},
+    {"staff_restart", "staff.restart"},      {"staff_exit", "staff.exit"},
+};
+
+static void build_pad(Staff *st, Screen *s)
 {
     static const char *const digits[10] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9"};
     static const int pad_order[10] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 0}; /* a phone pad */
+    if (st->guard.locked_ms) {
+        unsigned secs = (st->guard.locked_ms + 999) / 1000;
+        snprintf(st->body, sizeof st->body, "%s %u:%02u", staff_text(st, "staff.locked"), secs / 60,
+                 secs % 60);
+        s->body = st->body;
+        add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_cancel", staff_text(st, "staff.cancel"),
+            BTN_PRIMARY, -1);
+        return;
+    }
+    char dots[3 * STAFF_PIN_MAX + 1] = "";
+    for (size_t i = 0; i < strlen(st->typed); i++)
+        strcat(dots, "\xe2\x97\x8f"); /* one dot per digit typed */
+    snprintf(st->body, sizeof st->body, "%s%s%s",
+             st->message[0] ? st->message : staff_text(st, "staff.enter_pin"), dots[0] ? "  " : "",
+             dots);
+    s->body = st->body;
+    for (int i = 0; i < 10; i++)
+        add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, digits[pad_order[i]],
+            digits[pad_order[i]], BTN_ANSWER, -1);
+    add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_cancel", staff_text(st, "staff.cancel"), BTN_NAV,
+        -1);
+    add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_delete", staff_text(st, "staff.delete"), BTN_NAV,
+        -1);
+    add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_ok", staff_text(st, "staff.ok"), BTN_PRIMARY, -1);
+}
+
+static void rebuild(Staff *st)
+{
     Screen *s = &st->screen;
     unsigned serial = s->serial + 1;
     memset(s, 0, sizeof *s);
     s->serial = serial;
     s->kind = SCR_COUNT;
-    s->lang = LANG_EN;
-    s->title = "Staff menu";
+    s->lang = st->lang;
+    s->title = staff_text(st, "staff.title");
     if (!st->unlocked) {
-        char dots[3 * STAFF_PIN_MAX + 1] = "";
-        for (size_t i = 0; i < strlen(st->typed); i++)
-            strcat(dots, "\xe2\x97\x8f"); /* one dot per digit typed */
-        snprintf(st->body, sizeof st->body, "%s%s%s",
-                 st->message[0] ? st->message : "Enter the staff PIN.", dots[0] ? "  " : "", dots);
-        s->body = st->body;
-        for (int i = 0; i < 10; i++)
-            add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, digits[pad_order[i]],
-                digits[pad_order[i]], BTN_ANSWER, -1);
-        add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_cancel", "Cancel", BTN_NAV, -1);
-        add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_delete", "Delete", BTN_NAV, -1);
-        add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_ok", "OK", BTN_PRIMARY, -1);
+        build_pad(st, s);
         return;
     }
-    snprintf(st->body, sizeof st->body, "Volume %d. Default language: %s.%s%s", st->volume,
-             st->lang == LANG_ES ? "Espa\xc3\xb1ol" : "English", st->message[0] ? " " : "",
-             st->message);
+    if (st->confirm_exit) {
+        /* Cancel is the primary button, where the keyboard focus starts; the exit
+         * button has no key */
+        s->body = staff_text(st, "staff.exit_confirm");
+        add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_exit_no", staff_text(st, "staff.cancel"),
+            BTN_PRIMARY, -1);
+        add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_exit_yes", staff_text(st, "staff.exit_yes"),
+            BTN_NAV, -1);
+        return;
+    }
+    snprintf(st->body, sizeof st->body, "%s %d. %s %s.%s%s", staff_text(st, "staff.volume"),
+             st->volume, staff_text(st, "staff.default_language"),
+             staff_text(st, st->lang == LANG_ES ? "button.lang_es" : "button.lang_en"),
+             st->message[0] ? " " : "", st->message);
     s->body = st->body;
-    add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, "staff_vol_down", "Volume down", BTN_ANSWER,
-        1);
-    add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, "staff_vol_up", "Volume up", BTN_ANSWER, 2);
-    add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, "staff_lang", "Change the default language",
-        BTN_ANSWER, 3);
-    add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, "staff_test", "Print a test page", BTN_ANSWER,
-        4);
-    add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, "staff_restart", "End the session",
-        BTN_ANSWER, 5);
-    add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, "staff_exit", "Exit the kiosk", BTN_ANSWER,
-        6);
-    add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_close", "Close", BTN_PRIMARY, -1);
+    for (size_t i = 0; i < sizeof menu_items / sizeof menu_items[0]; i++)
+        add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, menu_items[i].id,
+            staff_text(st, menu_items[i].label), BTN_ANSWER, (int)i + 1);
+    add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_close", staff_text(st, "staff.close"), BTN_PRIMARY,
+        -1);
+}
+
+void staff_init(Staff *st, const Content *c)
+{
+    memset(st, 0, sizeof *st);
+    st->content = c;
+    st->guard.locked_ms = STAFF_LOCK_LIMIT_MS;
 }
 
 void staff_open(Staff *st, int volume, Lang lang)
 {
     unsigned serial = st->screen.serial;
-    memset(st, 0, sizeof *st);
+    StaffGuard guard = st->guard;
+    const Content *c = st->content;
+    wipe(st, sizeof *st);
     st->screen.serial = serial;
+    st->guard = guard;
+    st->content = c;
     st->open = true;
     st->volume = volume;
     st->lang = lang;
@@ -79,7 +126,8 @@ static StaffCommand close_menu(Staff *st)
 {
     st->open = false;
     st->unlocked = false;
-    memset(st->typed, 0, sizeof st->typed);
+    st->confirm_exit = false;
+    wipe(st->typed, sizeof st->typed);
     return STAFF_CLOSE;
 }
 
@@ -94,31 +142,41 @@ StaffCommand staff_digit(Staff *st, int digit)
     st->idle_ms = 0;
     if (!st->unlocked) {
         size_t n = strlen(st->typed);
-        if (n < STAFF_PIN_MAX && digit >= 0 && digit <= 9) {
+        if (!st->guard.locked_ms && n < STAFF_PIN_MAX && digit >= 0 && digit <= 9) {
             st->typed[n] = (char)('0' + digit);
             st->typed[n + 1] = '\0';
         }
         rebuild(st);
         return STAFF_NONE;
     }
-    static const char *const by_key[] = {NULL,         "staff_vol_down", "staff_vol_up",
-                                         "staff_lang", "staff_test",     "staff_restart",
-                                         "staff_exit"};
-    if (digit >= 1 && digit <= 6)
-        return staff_press(st, by_key[digit]);
+    if (st->confirm_exit)
+        return STAFF_NONE; /* no key confirms the exit */
+    if (digit >= 1 && (size_t)digit <= sizeof menu_items / sizeof menu_items[0])
+        return staff_press(st, menu_items[digit - 1].id);
     return STAFF_NONE;
 }
 
 StaffCommand staff_unlock(Staff *st, bool ok)
 {
-    memset(st->typed, 0, sizeof st->typed);
-    if (ok) {
+    wipe(st->typed, sizeof st->typed);
+    StaffGuard *g = &st->guard;
+    if (g->locked_ms) {
+        ok = false; /* never checked while locked */
+    } else if (ok) {
+        memset(g, 0, sizeof *g);
         st->unlocked = true;
         st->message[0] = '\0';
-    } else if (++st->fails >= 3) {
-        return close_menu(st);
+    } else if (++g->fails >= STAFF_TRIES) {
+        g->fails = 0;
+        unsigned ms = STAFF_LOCK_FIRST_MS;
+        for (unsigned i = 0; i < g->lockouts && ms < STAFF_LOCK_LIMIT_MS; i++)
+            ms *= 2;
+        g->locked_ms = ms < STAFF_LOCK_LIMIT_MS ? ms : STAFF_LOCK_LIMIT_MS;
+        g->lockouts++;
+        close_menu(st);
+        return STAFF_LOCKED;
     } else {
-        snprintf(st->message, sizeof st->message, "Wrong PIN. Try again.");
+        snprintf(st->message, sizeof st->message, "%s", staff_text(st, "staff.wrong_pin"));
     }
     rebuild(st);
     return STAFF_NONE;
@@ -140,8 +198,19 @@ StaffCommand staff_press(Staff *st, const char *id)
             rebuild(st);
             return STAFF_NONE;
         }
-        if (strcmp(id, "staff_ok") == 0)
+        if (strcmp(id, "staff_ok") == 0 && !st->guard.locked_ms)
             return STAFF_CHECK_PIN;
+        return STAFF_NONE;
+    }
+    if (st->confirm_exit) {
+        if (strcmp(id, "staff_exit_yes") == 0) {
+            close_menu(st);
+            return STAFF_EXIT;
+        }
+        if (strcmp(id, "staff_exit_no") == 0 || strcmp(id, FLOW_BACK) == 0) {
+            st->confirm_exit = false;
+            rebuild(st);
+        }
         return STAFF_NONE;
     }
     st->message[0] = '\0';
@@ -154,14 +223,13 @@ StaffCommand staff_press(Staff *st, const char *id)
         st->lang = st->lang == LANG_EN ? LANG_ES : LANG_EN;
         cmd = STAFF_LANGUAGE;
     } else if (strcmp(id, "staff_test") == 0) {
-        snprintf(st->message, sizeof st->message, "Printing a test page...");
+        snprintf(st->message, sizeof st->message, "%s", staff_text(st, "staff.test_printing"));
         cmd = STAFF_TEST_PAGE;
     } else if (strcmp(id, "staff_restart") == 0) {
         close_menu(st);
         return STAFF_RESTART;
     } else if (strcmp(id, "staff_exit") == 0) {
-        close_menu(st);
-        return STAFF_EXIT;
+        st->confirm_exit = true;
     }
     rebuild(st);
     return cmd;
@@ -169,6 +237,13 @@ StaffCommand staff_press(Staff *st, const char *id)
 
 StaffCommand staff_tick(Staff *st, unsigned ms)
 {
+    StaffGuard *g = &st->guard;
+    if (g->locked_ms) {
+        unsigned before = (g->locked_ms + 999) / 1000;
+        g->locked_ms = ms >= g->locked_ms ? 0 : g->locked_ms - ms;
+        if (st->open && !st->unlocked && (g->locked_ms + 999) / 1000 != before)
+            rebuild(st); /* the count-down, and the pad once it ends */
+    }
     if (!st->open)
         return STAFF_NONE;
     st->idle_ms += ms;

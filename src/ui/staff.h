@@ -1,18 +1,26 @@
 /* The staff menu: a PIN pad, then exit / volume / default language / test page /
  * restart. It is described as a Screen (kind SCR_COUNT) so the ordinary renderer draws
  * it; the kiosk feeds it presses and digits and carries out the commands it returns.
- * Staff-facing words are English. */
+ * Its words come from the content (ui.json "staff.*"), in the default language.
+ *
+ * Guessing the PIN: three wrong PINs lock the pad, for one minute, then two, four...
+ * up to the lock-out limit; the lock-out survives closing the menu (it lives in
+ * StaffGuard, which staff_open keeps) and the pad is locked for the limit when the
+ * kiosk starts, so restarting the process never waits less than the guard would. Exit
+ * asks to confirm, on a screen whose confirm button has no key. */
 #ifndef PK_UI_STAFF_H
 #define PK_UI_STAFF_H
 
 #include <stdbool.h>
 
+#include "../core/content.h"
 #include "../core/flow.h"
 
 typedef enum {
     STAFF_NONE = 0,
     STAFF_CHECK_PIN, /* check staff->typed, then call staff_unlock() */
     STAFF_CLOSE,     /* the menu closed: back to the patient screens */
+    STAFF_LOCKED,    /* wrong PINs locked the pad (log it); the menu closed */
     STAFF_EXIT,      /* quit the program */
     STAFF_VOLUME,    /* staff->volume changed */
     STAFF_LANGUAGE,  /* staff->lang changed */
@@ -21,20 +29,36 @@ typedef enum {
 } StaffCommand;
 
 #define STAFF_PIN_MAX 8
+#define STAFF_TRIES 3                    /* wrong PINs before a lock-out */
+#define STAFF_LOCK_FIRST_MS 60000u       /* the first lock-out; each next one doubles */
+#define STAFF_LOCK_LIMIT_MS (5 * 60000u) /* the longest lock-out, also applied at start */
+
+/* What must survive closing the menu. */
+typedef struct {
+    unsigned fails;     /* wrong PINs since the last lock-out or right PIN */
+    unsigned lockouts;  /* lock-outs since the last right PIN */
+    unsigned locked_ms; /* time left before the pad takes a PIN again */
+} StaffGuard;
 
 typedef struct {
-    bool open, unlocked;
+    bool open, unlocked, confirm_exit;
     char typed[STAFF_PIN_MAX + 1];
-    int fails;
+    StaffGuard guard;
+    const Content *content;
     int volume;
     Lang lang;
     char message[160]; /* the last result, e.g. of the test page */
-    char body[320];
+    char body[400];
     Screen screen;
     unsigned idle_ms;
 } Staff;
 
-/* Opens the menu at the PIN pad, showing the given current settings. */
+/* Once, at start: the menu closed, its words from c, the pad locked for
+ * STAFF_LOCK_LIMIT_MS. */
+void staff_init(Staff *st, const Content *c);
+
+/* Opens the menu at the PIN pad, showing the given current settings (the words in
+ * lang). Keeps the guard. */
 void staff_open(Staff *st, int volume, Lang lang);
 
 /* A button or key of the menu (a Button id, or "back" / UI_ID_ESCAPE from the keys). */
@@ -43,13 +67,18 @@ StaffCommand staff_press(Staff *st, const char *id);
 /* A digit key. */
 StaffCommand staff_digit(Staff *st, int digit);
 
-/* The result of STAFF_CHECK_PIN: opens the menu or counts a failure (three close it). */
+/* The result of STAFF_CHECK_PIN: opens the menu or counts a failure (STAFF_TRIES lock
+ * the pad and close the menu: STAFF_LOCKED). */
 StaffCommand staff_unlock(Staff *st, bool ok);
 
 /* Sets the message line (e.g. the test page result) and redraws. */
 void staff_message(Staff *st, const char *msg);
 
-/* Time passes; closes the menu after two quiet minutes. */
+/* A staff string of the content in the menu's language. */
+const char *staff_text(const Staff *st, const char *key);
+
+/* Time passes, whether the menu is open or not (the lock-out runs down); closes the
+ * menu after two quiet minutes. */
 StaffCommand staff_tick(Staff *st, unsigned ms);
 
 #endif

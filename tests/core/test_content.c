@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/content.h"
@@ -83,6 +84,25 @@ static const ErrorCase cases[] = {
      "has no rule"},
     {"questions.json", "\"role\": \"areas\"", "\"role\": \"pain_now\"", 14,
      "needs a scale question"},
+    /* entries that are not objects (once a crash: a NULL id reached strcmp) */
+    {"questions.json", "{\"questions\": [", "{\"questions\": [1, {\"id\": \"a\"}, ", 1,
+     "question 1 must be an object"},
+    {"questions.json", "{\"questions\": [", "{\"questions\": [1, {\"id\": \"a\"}, ", 1,
+     "question \"a\" has no \"text\""},
+    {"questions.json", "{\"questions\": [", "{\"questions\": [null, \"x\", [], ", 1,
+     "question 3 must be an object"},
+    {"questions.json", "\"show_if\": {", "\"show_if\": 7, \"x\": {", 27,
+     "question \"pain\" show_if"},
+    {"causes.json", "{\"causes\": [", "{\"causes\": [1, {\"id\": \"a\"}, ", 1,
+     "cause 1 must be an object"},
+    {"advice.json", "{\"groups\": [", "{\"groups\": [2, ", 1, "advice group must be an object"},
+    {"advice.json", " \"advice\": [", " \"advice\": [true, {\"id\": \"b\"}, ", 2,
+     "advice 1 must be an object"},
+    {"flags.json", "{\"flags\": [", "{\"flags\": [1, {\"id\": \"a\"}, ", 1,
+     "flag 1 must be an object"},
+    /* text that is not UTF-8 */
+    {"advice.json", "Walk a little", "Walk a \xC3little", 4, "invalid UTF-8"},
+    {"ui.json", "\"ui\": {", "\"ui\": {\"x\xFF\": 1, ", 2, "invalid UTF-8"},
 };
 
 static char tmpdir[256];
@@ -179,6 +199,103 @@ START_TEST(each_error_is_reported)
 }
 END_TEST
 
+/* The one problem reported for file in tmpdir, which must contain message. */
+static void expect_problem(const char *file, const char *message)
+{
+    Content *c = NULL;
+    Diags d = {0};
+    ck_assert_int_eq(content_load(tmpdir, &c, &d), PK_ECONTENT);
+    bool found = false;
+    for (size_t i = 0; i < d.count && !found; i++) {
+        const char *base = strrchr(d.items[i].file, '/');
+        found = strstr(d.items[i].msg, message) && base && strcmp(base + 1, file) == 0;
+    }
+    if (!found)
+        diags_print(&d, stderr);
+    ck_assert_msg(found, "no '%s' for %s", message, file);
+    diags_free(&d);
+}
+
+static void fixture_path(const char *file, char *path, size_t size)
+{
+    snprintf(path, size, "%s/%s", tmpdir, file);
+    ck_assert_int_eq(unlink(path), 0);
+}
+
+/* A content file that is not a regular file is refused with its reason, at once: a
+ * FIFO does not block, a device does not fill the memory. */
+START_TEST(only_regular_files_are_read)
+{
+    static const struct {
+        const char *file, *message;
+    } rows[] = {
+        {"questions.json", "is a named pipe (FIFO), not a file"},
+        {"ui.json", "is a device, not a file"},
+        {"causes.json", "is a directory, not a file"},
+        {"flags.json", "file is too large (at most 1048576 bytes)"},
+    };
+    const char *file = rows[_i].file;
+    char path[512];
+    copy_fixture();
+    fixture_path(file, path, sizeof path);
+    if (_i == 0) {
+        ck_assert_int_eq(mkfifo(path, 0600), 0);
+    } else if (_i == 1) {
+        ck_assert_int_eq(symlink("/dev/zero", path), 0);
+    } else if (_i == 2) {
+        ck_assert_int_eq(mkdir(path, 0700), 0);
+    } else {
+        FILE *f = fopen(path, "wb");
+        ck_assert_ptr_nonnull(f);
+        fputs("{\"flags\": [], \"x\": \"", f);
+        for (int i = 0; i < 1100000; i++)
+            fputc('a', f);
+        fputs("\"}", f);
+        fclose(f);
+    }
+    expect_problem(file, rows[_i].message);
+    if (_i == 2)
+        ck_assert_int_eq(rmdir(path), 0);
+    remove_fixture();
+}
+END_TEST
+
+/* Counts are capped and loading is linear: 20,000 entries are refused in
+ * well under a second (40,000 ui keys once took 6.5 s). */
+START_TEST(counts_are_capped)
+{
+    static const struct {
+        const char *file, *head, *entry, *entry_end, *tail, *message;
+    } rows[] = {
+        {"ui.json", "{\"ui\": {", "\"k", "\": {\"en\": \"a\", \"es\": \"b\"}", "}}",
+         "at most 500 are allowed"},
+        {"flags.json", "{\"flags\": [", "{\"id\": \"f", "\"}", "]}", "at most 500 are allowed"},
+        {"lexicon.json", NULL, NULL, NULL, NULL, "at most 200 phrases"},
+    };
+    char path[512];
+    copy_fixture();
+    if (rows[_i].head) {
+        fixture_path(rows[_i].file, path, sizeof path);
+        FILE *f = fopen(path, "wb");
+        ck_assert_ptr_nonnull(f);
+        fputs(rows[_i].head, f);
+        for (int i = 0; i < 20000; i++) {
+            fputs(i ? "," : "", f);
+            fprintf(f, "%s%d%s", rows[_i].entry, i, rows[_i].entry_end);
+        }
+        fputs(rows[_i].tail, f);
+        fclose(f);
+    } else {
+        char many[8192] = "\"nope\"";
+        for (int i = 0; i < 300; i++)
+            snprintf(many + strlen(many), sizeof many - strlen(many), ", \"n%d\"", i);
+        edit("lexicon.json", "\"nope\"", many);
+    }
+    expect_problem(rows[_i].file, rows[_i].message);
+    remove_fixture();
+}
+END_TEST
+
 START_TEST(all_problems_in_one_run)
 {
     copy_fixture();
@@ -224,6 +341,9 @@ int main(void)
     tcase_add_test(tc, fixture_is_valid);
     tcase_add_loop_test(tc, each_error_is_reported, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, all_problems_in_one_run);
+    tcase_add_loop_test(tc, only_regular_files_are_read, 0, 4);
+    tcase_add_loop_test(tc, counts_are_capped, 0, 3);
+    tcase_set_timeout(tc, 10);
     tcase_add_test(tc, real_content_is_valid);
     suite_add_tcase(s, tc);
     return check_run(s);

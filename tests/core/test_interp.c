@@ -218,6 +218,34 @@ START_TEST(long_input_is_refused)
 }
 END_TEST
 
+/* Words past the tokenizer's limit are never dropped: "yes" + 70 fillers + "no" is not a
+ * yes (nor a no), whatever the limit is. */
+START_TEST(many_words_are_refused)
+{
+    const Content *c = test_content();
+    static const struct {
+        const char *question, *first, *last;
+    } cases[] = {
+        {"rf_chest", "yes", "no"},
+        {"rf_chest", "no", "yes"},
+        {"since_birth", "1", "5"},
+        {"pain_now", "7", "3"},
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        char text[400];
+        size_t n = (size_t)snprintf(text, sizeof text, "%s", cases[k].first);
+        for (int i = 0; i < 70; i++)
+            n += (size_t)snprintf(text + n, sizeof text - n, " um");
+        snprintf(text + n, sizeof text - n, " %s", cases[k].last);
+        const Question *q = &c->questions[content_question_index(c, cases[k].question)];
+        InterpResult res;
+        interp_parse(c, q, LANG_EN, text, &res);
+        ck_assert_msg(res.kind == INTERP_NOT_UNDERSTOOD, "%s: %zu-byte input understood",
+                      cases[k].question, n);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("interp");
@@ -225,6 +253,7 @@ int main(void)
     tcase_add_loop_test(tc, phrase, 0, (int)(sizeof rows / sizeof rows[0]));
     tcase_add_test(tc, normalize);
     tcase_add_test(tc, long_input_is_refused);
+    tcase_add_test(tc, many_words_are_refused);
     suite_add_tcase(s, tc);
     return check_run(s);
 }

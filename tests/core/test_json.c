@@ -2,6 +2,7 @@
 #include <check.h>
 
 #include "check_run.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +32,66 @@ static const struct {
     {"{\"a\": 1, \"a\": 2}", 1, 10, "duplicate key"},
     {"{a: 1}", 1, 2, "expected a \"key\""},
     {"[\"caf\xC3\xA9\", ]", 1, 10, "trailing comma"}, /* é is one column */
+    /* bytes that are not UTF-8, wherever they are */
+    {"{\"a\":\n \"b\xFF\"}", 2, 4, "invalid UTF-8"},
+    {"[\"\xC3\xA9\xC3\"]", 1, 4, "invalid UTF-8"},            /* cut sequence */
+    {"[\"\xC0\xAF\"]", 1, 3, "invalid UTF-8"},                /* overlong '/' */
+    {"[\"\xED\xA0\x80\"]", 1, 3, "invalid UTF-8"},            /* a surrogate */
+    {"[\"\xF4\x90\x80\x80\"]", 1, 3, "invalid UTF-8"},        /* past U+10FFFF */
+    {"[1]\n\n  \x80", 3, 3, "invalid UTF-8"},                 /* outside strings too */
+    {"[\"\xF0\x9F\x98\x80\", \"\xE2\x80\x99\"]", 0, 0, NULL}, /* emoji, quote mark */
+    /* duplicate keys in a long object (checked with a hash map) */
+    {"{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"b\":0}", 1, 56,
+     "duplicate key"},
+    {"{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"j\":0}", 0, 0,
+     NULL},
 };
+
+/* Rows holding a NUL byte, with their lengths. */
+static const struct {
+    const char *text;
+    size_t len;
+    int line, col;
+} nul_rows[] = {
+    {"\0{}", 3, 1, 1},
+    {"{\"a\":\n  \"x\0y\"}", 14, 2, 5},
+    {"[1,\n2,\n3]\0", 10, 3, 3},
+};
+
+START_TEST(nul_byte_is_placed)
+{
+    Arena a = {0};
+    JsonValue *v = NULL;
+    JsonError err = {0};
+    int rc = json_parse(nul_rows[_i].text, nul_rows[_i].len, &a, &v, &err);
+    ck_assert_int_eq(rc, PK_EINVAL);
+    ck_assert_msg(strstr(err.msg, "NUL byte"), "row %d: got '%s'", _i, err.msg);
+    ck_assert_int_eq(err.line, nul_rows[_i].line);
+    ck_assert_int_eq(err.col, nul_rows[_i].col);
+    arena_free(&a);
+}
+END_TEST
+
+/* Many keys load in linear time: 200,000 distinct keys, then one duplicate at the end. */
+START_TEST(many_keys_are_fast)
+{
+    enum { N = 200000 };
+    size_t cap = (size_t)N * 16 + 64, n = 0;
+    char *text = malloc(cap);
+    ck_assert_ptr_nonnull(text);
+    text[n++] = '{';
+    for (int i = 0; i < N; i++)
+        n += (size_t)snprintf(text + n, cap - n, "\"k%d\":%d,", i, i);
+    n += (size_t)snprintf(text + n, cap - n, "\"k7\":0}");
+    Arena a = {0};
+    JsonValue *v;
+    JsonError err;
+    ck_assert_int_eq(json_parse(text, n, &a, &v, &err), PK_EINVAL);
+    ck_assert_ptr_nonnull(strstr(err.msg, "duplicate key"));
+    arena_free(&a);
+    free(text);
+}
+END_TEST
 
 START_TEST(row)
 {
@@ -93,6 +153,9 @@ int main(void)
     tcase_add_loop_test(tc, row, 0, (int)(sizeof rows / sizeof rows[0]));
     tcase_add_test(tc, positions_and_lookup);
     tcase_add_test(tc, deep_nesting_is_refused);
+    tcase_add_loop_test(tc, nul_byte_is_placed, 0, (int)(sizeof nul_rows / sizeof nul_rows[0]));
+    tcase_add_test(tc, many_keys_are_fast);
+    tcase_set_timeout(tc, 20);
     suite_add_tcase(s, tc);
     return check_run(s);
 }

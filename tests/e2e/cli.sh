@@ -64,5 +64,66 @@ check garbage 0 bash -c "printf 'qwerty\n\n99\nno\n' | '$bin' --text"
 expect_text garbage "Sorry, I did not understand. Type"
 expect_text garbage "\\[2 of 35\\]"
 
+# malformed content never crashes (a non-object entry once sent a NULL id to strcmp)
+rm -rf "$scratch" && mkdir -p "$scratch" && cp "$fixture"/*.json "$scratch"/
+printf '{"questions":[1,{"id":"a"}]}' >"$scratch/questions.json"
+check non-object-entry 2 "$bin" --check-content "$scratch"
+expect_text non-object-entry "questions.json:1:[0-9]+: question 1 must be an object"
+# a FIFO or a device given as a content file is refused with its reason, at once
+cp "$fixture"/questions.json "$scratch"/ && rm "$scratch/ui.json" && mkfifo "$scratch/ui.json"
+check content-fifo 2 timeout 10 "$bin" --check-content "$scratch"
+expect_text content-fifo "ui.json: is a named pipe \\(FIFO\\), not a file"
+rm "$scratch/ui.json" && ln -s /dev/zero "$scratch/ui.json"
+check content-device 2 timeout 10 "$bin" --check-content "$scratch"
+expect_text content-device "ui.json: is a device, not a file"
+# invalid UTF-8 is pointed at with line:col
+cp "$fixture"/ui.json "$scratch"/ui.json --remove-destination
+sed -i 's/Hormonas/Hormon\xe1s/' "$scratch/causes.json"
+check bad-utf8 2 "$bin" --check-content "$scratch"
+expect_text bad-utf8 "causes.json:2:[0-9]+: invalid UTF-8"
+
+# --pdf-out / --fhir-out make new files only (mode 0600); an existing path, file or
+# symlink, is refused unless --force, and a symlink is never written through
+answers=$(dirname "$0")/answers_en.txt
+rm -rf "$scratch" && mkdir -p "$scratch"
+echo "keep me" >"$scratch/victim" && chmod 644 "$scratch/victim"
+echo "old" >"$scratch/old.json" && chmod 644 "$scratch/old.json"
+ln -s victim "$scratch/link.json"
+check fhir-new 0 bash -c "'$bin' --text --fhir-out '$scratch/new.json' <'$answers'"
+[ "$(stat -c %a "$scratch/new.json" 2>/dev/null)" = 600 ] ||
+  { echo "FAIL fhir-new: mode $(stat -c %a "$scratch/new.json")"; fails=$((fails + 1)); }
+check fhir-exists 2 bash -c "'$bin' --text --fhir-out '$scratch/old.json' <'$answers'"
+expect_text fhir-exists "old.json exists already; give --force to replace it"
+check fhir-symlink 2 bash -c "'$bin' --text --fhir-out '$scratch/link.json' <'$answers'"
+check fhir-force 0 bash -c "'$bin' --text --force --fhir-out '$scratch/old.json' <'$answers'"
+[ "$(stat -c %a "$scratch/old.json")" = 600 ] && grep -q QuestionnaireResponse "$scratch/old.json" ||
+  { echo "FAIL fhir-force: $(stat -c %a "$scratch/old.json")"; fails=$((fails + 1)); }
+check pdf-force-symlink 0 bash -c "'$bin' --text --force --pdf-out '$scratch/link.json' <'$answers'"
+[ ! -L "$scratch/link.json" ] && [ "$(cat "$scratch/victim")" = "keep me" ] &&
+  [ "$(stat -c %a "$scratch/link.json")" = 600 ] && head -c 5 "$scratch/link.json" | grep -q %PDF ||
+  { echo "FAIL pdf-force-symlink: wrote through the link"; fails=$((fails + 1)); }
+leftover=$(find "$scratch" -name '.ppkiosk-*')
+[ -z "$leftover" ] || { echo "FAIL temp files left: $leftover"; fails=$((fails + 1)); }
+
+# no core dump, whatever kills the process (answers must never reach the disk)
+mkdir -p "$scratch/cores" && mkfifo "$scratch/cores/in"
+(
+  cd "$scratch/cores" && ulimit -c unlimited
+  "$bin" --text <in >/dev/null 2>&1 &
+  pid=$!
+  exec 3>in # the interview waits for input meanwhile
+  sleep 1
+  grep -q "^Max core file size *0 *0" "/proc/$pid/limits" || echo "FAIL core limit not 0" >limits
+  [ "$(id -u)" = 0 ] || [ "$(stat -c %u "/proc/$pid/mem")" = 0 ] || echo "FAIL dumpable" >>limits
+  kill -SEGV "$pid"
+  wait "$pid"
+  exec 3>&-
+)
+[ ! -e "$scratch/cores/limits" ] || { cat "$scratch/cores/limits"; fails=$((fails + 1)); }
+if ls "$scratch/cores" | grep -q '^core'; then
+  echo "FAIL a core file was written"
+  fails=$((fails + 1))
+fi
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"

@@ -1,0 +1,51 @@
+/* libFuzzer: the answer interpreter on any text, for every question of the real content
+ * (so every kind: choice, multi, scale, yes/no) in both languages. The first byte picks
+ * the question (or none), the second the language; the rest is the text. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/content.h"
+#include "core/interp.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static Content *content;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!content) {
+        Diags d = {0};
+        if (content_load(FUZZ_CONTENT_DIR, &content, &d) != 0)
+            abort();
+        diags_free(&d);
+    }
+    if (size < 2)
+        return 0;
+    size_t qi = data[0];
+    const Question *q = qi < content->nquestions ? &content->questions[qi] : NULL;
+    Lang lang = (Lang)(data[1] % LANG_COUNT);
+    char *text = malloc(size - 1);
+    if (!text)
+        return 0;
+    memcpy(text, data + 2, size - 2);
+    text[size - 2] = '\0';
+    InterpResult r;
+    interp_parse(content, q, lang, text, &r);
+    if (r.kind == INTERP_ANSWER) {
+        if (!q)
+            __builtin_trap(); /* no question, no answer */
+        if (q->kind == QK_SCALE && (r.answer.value < q->min || r.answer.value > q->max))
+            __builtin_trap();
+        if (q->kind != QK_SCALE &&
+            (r.answer.options == 0 || (q->noptions < 32 && r.answer.options >> q->noptions)))
+            __builtin_trap(); /* only options the question has */
+        if (q->kind != QK_MULTI && q->kind != QK_SCALE &&
+            (r.answer.options & (r.answer.options - 1)))
+            __builtin_trap(); /* one answer to a one-answer question */
+    }
+    char norm[64];
+    interp_normalize(text, norm, sizeof norm);
+    free(text);
+    return 0;
+}

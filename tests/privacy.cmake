@@ -1,0 +1,28 @@
+# Memory privacy: after a session, none of its words are left in the process (read
+# with gdb's gcore; skipped where the system does not let gdb read the process).
+find_program(GDB gdb)
+find_package(Python3 COMPONENTS Interpreter)
+if(NOT GDB OR NOT Python3_FOUND)
+  return()
+endif()
+set(PRIV ${CMAKE_CURRENT_SOURCE_DIR}/privacy)
+set(PRIV_OUT ${CMAKE_CURRENT_BINARY_DIR}/privacy)
+add_test(NAME memory_privacy_text
+         COMMAND Python3::Interpreter ${PRIV}/memory_scan.py text $<TARGET_FILE:ppkiosk>
+                 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/answers_en.txt ${PRIV_OUT}/text)
+set_tests_properties(memory_privacy_text PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+                     LABELS privacy)
+if(TARGET ppvoice AND TARGET ppui)
+  # the spoken "yes" is made by `ppkiosk --say` at test time
+  set(WAV ${PRIV_OUT}/yes.wav)
+  configure_file(${PRIV}/session.script.in ${PRIV_OUT}/session.script @ONLY)
+  add_test(NAME memory_privacy_ui
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && exec \"$2\" \"$3\" ui \"$0\" \"$4\" \"$5\" \"$6\" \"$7\" \"$8\" \"$9\""
+                   $<TARGET_FILE:ppkiosk> ${WAV} ${Python3_EXECUTABLE} ${PRIV}/memory_scan.py
+                   ${PRIV_OUT}/session.script ${PRIV_OUT}/ui
+                   heard:yeah heard:yes
+                   "Pain right now (0 to 10): 7 / 10" "Average pain: 5 / 10")
+  set_tests_properties(memory_privacy_ui PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+                       LABELS privacy
+                       ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
+endif()

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Memory privacy: after a session ends, none of its words may be left in the process.
+
+Runs the real program under gdb, stops it at a point after the session (terminal mode:
+at exit, after the summary; kiosk: when the script is over and the screen is closing,
+after the goodbye and a quiet pause), takes a core image with gcore and searches every
+byte of it for the session's typed answers, heard phrase and summary sentences, in
+UTF-8, UTF-16 and UTF-32.
+
+usage: memory_scan.py text PPKIOSK ANSWERS SCRATCH
+       memory_scan.py ui PPKIOSK SCRIPT SCRATCH PHRASE...   (heard:WORDS for a heard one)
+Exit 0 clean, 1 found, 77 when this system does not let gdb read the process.
+"""
+import os
+import re
+import subprocess
+import sys
+
+
+def mangle(line):
+    """aLtErNaTe case: the interpreter folds case, so the words still answer, but this
+    spelling exists nowhere except in what was typed."""
+    out, up = [], False
+    for ch in line:
+        if ch.isalpha():
+            out.append(ch.upper() if up else ch.lower())
+            up = not up
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def core_of(argv, stdin_path, stdout_path, stop_at, scratch):
+    core = os.path.join(scratch, "ppkiosk.core")
+    if os.path.exists(core):
+        os.unlink(core)
+    # arguments given to `run` replace --args ones, so they all go there
+    args = " ".join(f"'{a}'" for a in argv[1:])
+    cmd = ["gdb", "-q", "-nx", "-batch",
+           "-ex", "set debuginfod enabled off",
+           "-ex", "set pagination off", "-ex", "set confirm off",
+           "-ex", "set breakpoint pending on",
+           "-ex", f"break {stop_at}",
+           "-ex", f"run {args} < '{stdin_path}' > '{stdout_path}'",
+           "-ex", f"gcore {core}",
+           "-ex", "kill",
+           argv[0]]
+    env = dict(os.environ, DEBUGINFOD_URLS="")
+    log = subprocess.run(cmd, capture_output=True, text=True, timeout=300, env=env)
+    if not os.path.exists(core):
+        print("SKIP: gdb could not take a core image of the process:")
+        print(log.stdout[-2000:], log.stderr[-2000:])
+        sys.exit(77)
+    with open(core, "rb") as f:
+        data = f.read()
+    if os.environ.get("PPKIOSK_KEEP_CORE"):
+        print("core image kept as", core)
+    else:
+        os.unlink(core)
+    return data
+
+
+def segments(data):
+    """(file offset, size, virtual address) of each PT_LOAD of an ELF64 core."""
+    import struct
+    phoff, = struct.unpack_from("<Q", data, 0x20)
+    phentsize, phnum = struct.unpack_from("<HH", data, 0x36)
+    out = []
+    for i in range(phnum):
+        ptype, _, off, vaddr, _, filesz = struct.unpack_from("<IIQQQQ", data, phoff + i * phentsize)
+        if ptype == 1:
+            out.append((off, filesz, vaddr))
+    return out
+
+
+def where(data, at):
+    for off, size, vaddr in segments(data):
+        if off <= at < off + size:
+            return f"address {vaddr + at - off:#x}"
+    return "outside the memory image"
+
+
+def scan(data, needles):
+    found = []
+    for n in needles:
+        for enc in ("utf-8", "utf-16-le", "utf-32-le"):
+            at = data.find(n.encode(enc))
+            if at >= 0:
+                ctx = data[max(0, at - 40): at + len(n.encode(enc)) + 40]
+                found.append(f"{n!r} ({enc}) at {where(data, at)}: {ctx!r}")
+    return found
+
+
+def text_mode(bin_, answers, scratch, stop_at="exit"):
+    with open(answers, encoding="utf-8") as f:
+        lines = [mangle(l.rstrip("\n")) for l in f]
+    typed = os.path.join(scratch, "typed.txt")
+    with open(typed, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+    out = os.path.join(scratch, "text.out")
+    data = core_of([bin_, "--text"], typed, out, stop_at, scratch)
+    with open(out, encoding="utf-8") as f:
+        shown = f.read()
+    if "====" not in shown:
+        print("FAIL: the interview did not reach its summary:\n" + shown[-1500:])
+        sys.exit(1)
+    needles = [l for l in lines if len(l) >= 8 and re.search("[a-z][A-Z]", l)]
+    summary = shown[shown.index("===="):]
+    for l in summary.splitlines():
+        l = l.strip()
+        if " / 10" in l and ":" in l:
+            needles.append(l)  # "Pain right now (0 to 10): 7 / 10"
+        elif l.startswith("Because you said:") and len(l) > 25:
+            needles.append(l[:60])
+    return data, needles
+
+
+def ui_mode(bin_, script, scratch, extra, stop_at="ui_close"):
+    empty = os.path.join(scratch, "empty.txt")
+    open(empty, "w").close()
+    out = os.path.join(scratch, "ui.out")
+    argv = [bin_, "--windowed", "--no-voice", "--script", script]
+    data = core_of(argv, empty, out, stop_at, scratch)
+    with open(script, encoding="utf-8") as f:
+        said = [l.split(" ", 1)[1].strip() for l in f if l.startswith("say ")]
+    # "heard:WORDS" stands for the heard phrase as the screen shows it, in curly quotes
+    extra = ["\u201c" + e[6:] + "\u201d" if e.startswith("heard:") else e for e in extra]
+    needles = [s for s in said if len(s) >= 8] + extra
+    return data, needles
+
+
+def run(mode, stop_at=None):
+    bin_, scratch = sys.argv[2], sys.argv[4]
+    if mode == "text":
+        return text_mode(bin_, sys.argv[3], scratch, stop_at or "exit")
+    return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_close")
+
+
+def main():
+    mode = sys.argv[1]
+    os.makedirs(sys.argv[4], exist_ok=True)
+    with open(sys.argv[2], "rb") as f:
+        if b"__asan_init" in f.read():
+            # its quarantine keeps freed memory on purpose, and a core image of its
+            # shadow memory is tens of gigabytes
+            print("SKIP: not under AddressSanitizer (scan the release build)")
+            sys.exit(77)
+    # First a control: while the session is still on screen (the summary printed, the
+    # results document laid out) the scan must find its words, or it proves nothing.
+    control = "app_write_outputs" if mode == "text" else "doc_layout"
+    data, needles = run(mode, control)
+    seen = scan(data, needles)
+    print(f"{mode}: control at {control}(): {len(seen)} of the phrases found live")
+    if not seen:
+        print("FAIL: the scan does not see the session's words even while it is on")
+        sys.exit(1)
+    data, needles = run(mode)
+    # the check must be able to see: the program's own words are in the image
+    if b"Because you said:" not in data and b"Pain right now" not in data:
+        print("SKIP: the core image does not hold the program's heap")
+        sys.exit(77)
+    found = scan(data, needles)
+    print(f"{mode}: {len(data) // (1 << 20)} MiB scanned for {len(needles)} phrases")
+    for n in needles:
+        print("  looked for", repr(n))
+    if found:
+        print("FAIL: still in memory after the session:")
+        for f in found:
+            print("  ", f)
+        sys.exit(1)
+    print(f"{mode}: nothing of the session is left")
+
+
+if __name__ == "__main__":
+    main()
