@@ -15,8 +15,12 @@ need cage grim convert compare setpriv
 [ "$driver" = wayland ] || need Xwayland
 W=720 H=1280 # the headless output (1280x720) turned by cage -r
 rm -rf "$out" && mkdir -p "$out"
+# settings of the test's own, never the machine's /etc/ppkiosk/kiosk.conf
+printf '# display test: defaults\n' >"$out/kiosk.conf"
+chmod 0644 "$out/kiosk.conf"
 SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$bin" --windowed --no-voice --no-listen \
-  --size ${W}x$H --script "$(dirname "$0")/attract-tap.script" --shots "$out/expected" >/dev/null
+  --size ${W}x$H --config "$out/kiosk.conf" --script "$(dirname "$0")/attract-tap.script" \
+  --shots "$out/expected" >/dev/null
 
 run_as=()
 if [ "$(id -u)" -eq 0 ]; then
@@ -35,6 +39,7 @@ timeout 25 "${run_as[@]}" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME="$runti
   XDG_RUNTIME_DIR="$runtime" WLR_BACKENDS=headless WLR_RENDERER=pixman \
   WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER="$driver" SDL_AUDIODRIVER=dummy \
   cage -r -- "$(dirname "$(realpath "$0")")/cage-inner.sh" "$out" "$bin" --no-voice --no-listen \
+  --config "$out/kiosk.conf" \
   >"$out/cage.log" 2>&1 &
 cage=$!
 PIDS+=($cage)

@@ -11,10 +11,13 @@ need Xvfb xdotool import convert compare
 [ -z "$wm" ] || need matchbox-window-manager
 W=1366 H=768 # not the window's first size (1280x800): full screen must be made
 rm -rf "$out" && mkdir -p "$out"
+# settings of the test's own, never the machine's /etc/ppkiosk/kiosk.conf
+printf '# display test: defaults\n' >"$out/kiosk.conf"
 
 # what the screens should look like at this size
 SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$bin" --windowed --no-voice --no-listen \
-  --size ${W}x$H --script "$(dirname "$0")/attract-tap.script" --shots "$out/expected" >/dev/null
+  --size ${W}x$H --config "$out/kiosk.conf" --script "$(dirname "$0")/attract-tap.script" \
+  --shots "$out/expected" >/dev/null
 
 start_xvfb ${W}x$H "$out"
 if [ -n "$wm" ]; then
@@ -23,7 +26,7 @@ if [ -n "$wm" ]; then
   sleep 0.3
 fi
 KIOSK_LOG=$out/kiosk.log
-SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy "$bin" --no-voice --no-listen >"$out/kiosk.log" 2>&1 &
+SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy "$bin" --no-voice --no-listen --config "$out/kiosk.conf" >"$out/kiosk.log" 2>&1 &
 PIDS+=($!)
 wait_for 8 xdotool search --name '^ppkiosk$' || fail "no kiosk window"
 # the window covers the screen once the kiosk says so
