@@ -71,10 +71,6 @@ typedef struct {
     Uint64 t0; /* when the kiosk mode started */
 } Kiosk;
 
-static const char *const kind_names[SCR_COUNT + 1] = {
-    "attract", "language", "privacy",      "question", "confirm", "urgent",
-    "results", "printing", "print_failed", "goodbye",  "staff"};
-
 static const Screen *current(const Kiosk *k)
 {
     return k->staff.open ? &k->staff.screen : flow_screen(k->flow);
@@ -412,7 +408,7 @@ static void layout_check(Kiosk *k)
     k->checked_serial = s->serial;
     char where[160];
     snprintf(where, sizeof where, "%dx%d %s %s%s%s", k->o->width, k->o->height, lang_code(s->lang),
-             kind_names[s->kind], s->question ? " " : "", s->question ? s->question->id : "");
+             flow_kind_name(s->kind), s->question ? " " : "", s->question ? s->question->id : "");
     k->violations += ui_layout_check(k->ui, stderr, where);
 }
 
@@ -470,10 +466,11 @@ static int run_script(Kiosk *k)
     int rc = script_run(k->ui, k->o->script, k->o->shots, &h);
     if (rc)
         return rc;
-    printf("screen: %s\n", kind_names[current(k)->kind]);
+    printf("screen: %s\n", flow_kind_name(current(k)->kind));
     if (k->bench) {
         const char *label = getenv("PPKIOSK_BENCH_LABEL");
-        ui_bench(k->ui, k->bench, stdout, label && *label ? label : kind_names[current(k)->kind]);
+        ui_bench(k->ui, k->bench, stdout,
+                 label && *label ? label : flow_kind_name(current(k)->kind));
     }
     if (k->violations) {
         fprintf(stderr, "ppkiosk: %d layout problem%s\n", k->violations,

@@ -151,6 +151,10 @@ const Session *flow_session(const Flow *f);
  * summary headings, in the screen's language). Returns buf. */
 const char *flow_speech(const Flow *f, char *buf, size_t size);
 
+/* A short name for a screen kind ("attract", "question"...; "staff" for SCR_COUNT, the
+ * kind of screens the caller builds), for logs and structure dumps. */
+const char *flow_kind_name(ScreenKind k);
+
 /* The current question's help text (or a "no more help" line), for the Help command. */
 const char *flow_help(const Flow *f);
 

@@ -223,6 +223,14 @@ const char *flow_speech(const Flow *f, char *buf, size_t size)
     return buf;
 }
 
+const char *flow_kind_name(ScreenKind k)
+{
+    static const char *const names[SCR_COUNT + 1] = {
+        "attract", "language", "privacy",      "question", "confirm", "urgent",
+        "results", "printing", "print_failed", "goodbye",  "staff"};
+    return k >= 0 && k <= SCR_COUNT ? names[k] : "unknown";
+}
+
 const char *flow_help(const Flow *f)
 {
     const Question *q = f->kind == SCR_QUESTION ? session_question(f->session) : NULL;

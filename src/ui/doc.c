@@ -187,8 +187,12 @@ void doc_layout(Ui *ui, int width)
             SDL_DestroyTexture(p->tex);
         p->tex = text_render(ui, p->text, px, bold, fg, width, false, &p->tw, &p->th);
         y += i ? space : 0;
+        p->x = 0;
         p->y = y;
+        p->w = width;
         p->h = p->th;
+        p->px = px;
+        p->line_h = text_line_height(ui, px, bold);
         y += p->th;
     }
     ui->doc_height = y + ui->m.gap;

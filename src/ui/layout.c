@@ -290,9 +290,13 @@ static void layout_still_there(Ui *ui)
     dlg->fill = true;
     dlg->modal = true;
     int x = dlg->r.x + 2 * m->pad, y = dlg->r.y + 2 * m->pad;
-    add_label(ui, (SDL_Rect){x, y, inner, th}, title, m->f_title, true, true)->modal = true;
+    UiBox *t = add_label(ui, (SDL_Rect){x, y, inner, th}, title, m->f_title, true, true);
+    t->modal = true;
+    t->role = "title";
     y += th + m->gap;
-    add_label(ui, (SDL_Rect){x, y, inner, bh}, body, m->f_body, false, true)->modal = true;
+    UiBox *bd = add_label(ui, (SDL_Rect){x, y, inner, bh}, body, m->f_body, false, true);
+    bd->modal = true;
+    bd->role = "body";
     y += bh + m->gap;
     Button cont = {.role = BTN_PRIMARY, .key = -1};
     snprintf(cont.id, sizeof cont.id, "%s", FLOW_CONTINUE);
@@ -339,13 +343,16 @@ static int layout_top(Ui *ui)
     if (s->progress[0]) {
         const char *p = pool_printf(ui, "%s", s->progress);
         add_label(ui, (SDL_Rect){m->margin, y + (icon - lh) / 2, half - m->gap, lh}, p, m->f_small,
-                  false, false);
+                  false, false)
+            ->role = "progress";
     }
     if (s->heard && *s->heard) {
         const char *h = pool_printf(ui, "\xe2\x80\x9c%s\xe2\x80\x9d", s->heard);
         int w = right - (m->margin + half);
         UiBox *b = add_label(ui, (SDL_Rect){m->margin + half, y + (icon - lh) / 2, w, lh}, h,
                              m->f_small, false, false);
+        b->role = "chip";
+        snprintf(b->id, sizeof b->id, "heard");
         /* right-align: shrink the box to the text */
         if (b->need_w < w) {
             b->r.x += w - b->need_w;
@@ -414,6 +421,7 @@ void layout_build(Ui *ui)
                         true, TW);
         UiBox *t = add_label(ui, (SDL_Rect){tx, y, TW, th}, s->title, title_px, true,
                              centered_kind(s->kind));
+        t->role = "title";
         if (t->px < m->f_body)
             t->px = m->f_body;
         y += th + m->gap;
@@ -422,7 +430,8 @@ void layout_build(Ui *ui)
         int room = bottom - y - (s->nanswers || big_buttons ? m->btn_h + m->gap : 0);
         int px = text_fit(ui, s->body, false, m->f_body, m->f_min, TW, room);
         int bh = text_h(ui, s->body, px, false, TW);
-        add_label(ui, (SDL_Rect){tx, y, TW, bh}, s->body, m->f_body, false, centered_kind(s->kind));
+        add_label(ui, (SDL_Rect){tx, y, TW, bh}, s->body, m->f_body, false, centered_kind(s->kind))
+            ->role = "body";
         y += bh + m->gap;
     }
     if (s->kind == SCR_URGENT || s->kind == SCR_PRINT_FAILED)

@@ -59,6 +59,8 @@ typedef struct {
     int need_w, need_h;     /* the text's wrapped size at px */
     bool overflow;          /* the text does not fit even at the minimum size */
     bool modal;             /* part of a dialog drawn over the screen */
+    const char *role;       /* what the box is, for the structure dump (--shots): "title",
+                               "body", "chip"...; NULL: derived from the kind */
     SDL_Texture *tex;
     int tw, th;
     SDL_Texture *badge_tex; /* the badge digit */
@@ -67,10 +69,16 @@ typedef struct {
 
 typedef enum { DOC_H2, DOC_H3, DOC_TEXT, DOC_ITEM, DOC_NOTE } DocStyle;
 
+/* The coloured cards of the results, in the printout's order. */
+typedef enum { CARD_NONE, CARD_URGENT, CARD_TODAY, CARD_UNANSWERED, CARD_STEPS } DocCard;
+
 typedef struct {
     DocStyle style;
+    DocCard card;     /* the card it is part of, or CARD_NONE */
+    const char *role; /* for the structure dump: "flag-urgent", "flag-today"...; or NULL */
     const char *text; /* into Ui.doc_text */
-    int y, h;         /* position inside the document */
+    int x, y, w, h;   /* position inside the document */
+    int px, line_h;   /* its text size and the height of one of its lines */
     SDL_Texture *tex;
     int tw, th;
 } DocPara;
@@ -123,6 +131,7 @@ struct Ui {
     int doc_box;    /* index of the BX_DOC box, or -1 */
     int doc_height; /* total height of the laid-out document */
     int doc_width;
+    int doc_view_h; /* the part of the document box in view: whole lines only */
     int scroll;
     bool dragging;
     int drag_y, drag_scroll, drag_moved;
