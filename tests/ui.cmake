@@ -22,7 +22,7 @@ set(UI_ENV
 # A layout problem or a sanitizer report fails a test even when its last line matched.
 set(UI_FAIL "layout: |structure: |Sanitizer|runtime error|script:[0-9]+:")
 # Structure rules (tests/ui/structure_check.py) not yet enforced.
-set(UI_STRUCTURE_SKIP "gaps,chip,bilingual,results")
+set(UI_STRUCTURE_SKIP "gaps,chip,bilingual")
 
 # ppk_ui_test(NAME SCRIPT EXPECT_SCREEN [ARGS...]): one scripted kiosk run, then the
 # structure checks on the NAME.json files written beside its screenshots.
@@ -47,6 +47,7 @@ foreach(LANG en es)
   endif()
   configure_file(${UI_SRC}/full.script.in ${UI_OUT}/full_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/urgent.script.in ${UI_OUT}/urgent_${LANG}.script @ONLY)
+  configure_file(${UI_SRC}/flags.script.in ${UI_OUT}/flags_${LANG}.script @ONLY)
   foreach(size 1920x1080 800x1280)
     ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
     ppk_ui_test(ui_urgent_${LANG}_${size} ${UI_OUT}/urgent_${LANG}.script question
@@ -55,6 +56,10 @@ foreach(LANG en es)
   # the other common kiosk panels: the whole interview, with the structure checks
   foreach(size 1366x768 1280x800 1024x768)
     ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
+  endforeach()
+  # flags of both tiers and unanswered safety questions: the results' order
+  foreach(size 1920x1080 1366x768 1280x800 1024x768 800x1280)
+    ppk_ui_test(ui_flags_${LANG}_${size} ${UI_OUT}/flags_${LANG}.script goodbye --size ${size})
   endforeach()
 endforeach()
 foreach(size 1920x1080 800x1280)

@@ -66,6 +66,10 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
         if (!parse_uint(v, 5, 3600, &n))
             return "idle_seconds must be a number from 5 to 3600";
         cfg->idle_ms = (unsigned)n * 1000u;
+    } else if (strcmp(key, "results_idle_seconds") == 0) {
+        if (!parse_uint(v, 5, 3600, &n))
+            return "results_idle_seconds must be a number from 5 to 3600";
+        cfg->results_idle_ms = (unsigned)n * 1000u;
     } else if (strcmp(key, "countdown_seconds") == 0) {
         if (!parse_uint(v, 5, 600, &n))
             return "countdown_seconds must be a number from 5 to 600";
@@ -112,6 +116,7 @@ int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
     snprintf(cfg->paper, sizeof cfg->paper, "letter");
     cfg->idle_ms = 60000;
     cfg->countdown_ms = 20000;
+    cfg->results_idle_ms = 180000;
     char sample[512] = "";
     if (assets_dir)
         snprintf(sample, sizeof sample, "%s/kiosk.conf.sample", assets_dir);

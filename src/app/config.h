@@ -7,6 +7,7 @@
  *   paper            letter | a4 | receipt
  *   idle_seconds     quiet time before "Are you still there?" (default 60)
  *   countdown_seconds its countdown (default 20)
+ *   results_idle_seconds the same on the results, which take longer to read (default 180)
  * The PIN lives only in this file, never in the program. */
 #ifndef PK_APP_CONFIG_H
 #define PK_APP_CONFIG_H
@@ -21,7 +22,7 @@ typedef struct {
     int volume;        /* default volume 0..100 */
     char printer[128]; /* "" for the default destination */
     char paper[16];    /* "letter", "a4" or "receipt" */
-    unsigned idle_ms, countdown_ms;
+    unsigned idle_ms, countdown_ms, results_idle_ms;
     char path[512]; /* the file read, or "" when none was found */
 } KioskConfig;
 

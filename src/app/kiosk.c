@@ -55,7 +55,8 @@ typedef struct {
     SDL_Thread *print_thread;
     SDL_atomic_t print_done;
     int print_err;
-    bool print_test; /* a staff test page rather than a summary */
+    bool print_test;    /* a staff test page rather than a summary */
+    bool print_reprint; /* the summary again, from the staff menu */
     const Summary *print_sum;
     Paper paper;
     char print_why[256];
@@ -96,6 +97,7 @@ static void print_start(Kiosk *k, bool test)
     if (k->print_thread)
         return;
     k->print_test = test;
+    k->print_reprint = false;
     k->print_sum = test ? NULL : flow_summary(k->flow);
     k->print_why[0] = '\0';
     if (!test && !k->print_sum) {
@@ -130,11 +132,14 @@ static void print_poll(Kiosk *k, bool wait)
     if (k->print_err)
         fprintf(stderr, "ppkiosk: printing failed: %s\n",
                 k->print_why[0] ? k->print_why : pk_strerror(k->print_err));
-    if (k->print_test)
+    if (k->print_test || k->print_reprint)
         staff_message(&k->staff, k->print_err
                                      ? (k->print_why[0] ? k->print_why : pk_strerror(k->print_err))
-                                     : "The test page was printed.");
-    else
+                                 : k->print_test ? "The test page was printed."
+                                                 : "The summary was printed.");
+    if (k->print_reprint && !k->print_err)
+        flow_reprinted(k->flow); /* the "printed" goodbye */
+    else if (!k->print_test && !k->print_reprint)
         flow_print_done(k->flow, k->print_err);
 }
 
@@ -263,6 +268,20 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
             staff_message(&k->staff, "The printer is busy. Try again in a moment.");
         else
             print_start(k, true);
+        break;
+    case STAFF_REPRINT:
+        if (k->print_thread) {
+            staff_message(&k->staff, "The printer is busy. Try again in a moment.");
+        } else if (!flow_summary(k->flow)) {
+            staff_message(&k->staff, "Nothing to print: the answers were erased.");
+        } else {
+            k->print_reprint = true;
+            k->print_sum = flow_summary(k->flow);
+            SDL_AtomicSet(&k->print_done, 0);
+            k->print_thread = SDL_CreateThread(print_main, "print", k);
+            if (!k->print_thread)
+                staff_message(&k->staff, "Cannot start printing.");
+        }
         break;
     case STAFF_RESTART:
     case STAFF_CLOSE:
@@ -574,6 +593,7 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
     k->fcfg = (FlowConfig){.default_lang = k->cfg.lang,
                            .idle_ms = k->cfg.idle_ms,
                            .countdown_ms = k->cfg.countdown_ms,
+                           .results_idle_ms = k->cfg.results_idle_ms,
                            .confirm_below = 50};
 
     SDL_SetHint(SDL_HINT_WINDOWS_NO_CLOSE_ON_ALT_F4, "1");
@@ -601,6 +621,8 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
     if (ui_open(&k->ui, &uo, c) != 0)
         goto fail_flow;
     open_voice(k);
+    k->fcfg.no_speech = !k->voice || !voice_status(k->voice).can_speak;
+    flow_set_speech(k->flow, !k->fcfg.no_speech);
     if (k->script)
         rc = run_script(k);
     else {

@@ -45,6 +45,8 @@ Flow *flow_new(const Content *c, const FlowConfig *cfg)
         f->cfg.idle_ms = 60000;
     if (!f->cfg.countdown_ms)
         f->cfg.countdown_ms = 20000;
+    if (!f->cfg.results_idle_ms)
+        f->cfg.results_idle_ms = 180000;
     f->lang = f->cfg.default_lang;
     f->session = session_new(c, f->lang);
     if (!f->session) {
@@ -95,12 +97,13 @@ const Session *flow_session(const Flow *f)
     return f->session;
 }
 
-void flow_reset(Flow *f)
+/* Wipes the session's answers and summary; the screen and its language stay. */
+static void erase(Flow *f)
 {
+    Lang lang = f->lang;
     drop_summary(f);
     session_restart(f->session);
-    f->lang = f->cfg.default_lang;
-    session_set_lang(f->session, f->lang);
+    session_set_lang(f->session, lang);
     f->multi = 0;
     wipe(&f->pending, sizeof f->pending);
     wipe(f->heard, sizeof f->heard);
@@ -108,7 +111,40 @@ void flow_reset(Flow *f)
     wipe(f->body, sizeof f->body);
     f->countdown_ms = 0;
     f->idle_ms = 0;
+}
+
+void flow_reset(Flow *f)
+{
+    erase(f);
+    f->lang = f->cfg.default_lang;
+    session_set_lang(f->session, f->lang);
+    f->ending = END_NONE;
     f->kind = SCR_ATTRACT;
+    rebuild(f);
+}
+
+/* The goodbye, erasing the answers unless they are held for staff to print. */
+static FlowEvent goodbye(Flow *f, int ending)
+{
+    f->ending = ending;
+    if (ending != END_HELD)
+        erase(f);
+    f->idle_ms = 0;
+    f->kind = SCR_GOODBYE;
+    rebuild(f);
+    return FLOW_CHANGED;
+}
+
+FlowEvent flow_reprinted(Flow *f)
+{
+    if (f->ending != END_HELD && f->kind != SCR_PRINT_FAILED)
+        return FLOW_IGNORED;
+    return goodbye(f, END_PRINTED);
+}
+
+void flow_set_speech(Flow *f, bool can_speak)
+{
+    f->cfg.no_speech = !can_speak;
     rebuild(f);
 }
 
@@ -293,14 +329,14 @@ FlowEvent flow_press(Flow *f, const char *id)
             return FLOW_PRINT_REQUESTED;
         }
         if (strcmp(id, FLOW_FINISH) == 0)
-            return go(f, SCR_GOODBYE);
+            return goodbye(f, END_NOT_PRINTED);
         return strcmp(id, FLOW_BACK) == 0 ? go_back(f) : FLOW_IGNORED;
     case SCR_PRINT_FAILED:
         if (strcmp(id, FLOW_RETRY) == 0) {
             go(f, SCR_PRINTING);
             return FLOW_PRINT_REQUESTED;
         }
-        return strcmp(id, FLOW_FINISH) == 0 ? go(f, SCR_GOODBYE) : FLOW_IGNORED;
+        return strcmp(id, FLOW_FINISH) == 0 ? goodbye(f, END_HELD) : FLOW_IGNORED;
     case SCR_GOODBYE:
         if (strcmp(id, FLOW_FINISH) == 0) {
             flow_reset(f);
@@ -398,8 +434,11 @@ FlowEvent flow_input(Flow *f, const char *text, int confidence)
         rebuild(f);
         return FLOW_CHANGED;
     }
-    if (confidence != FLOW_TYPED)
+    if (confidence != FLOW_TYPED) {
         snprintf(f->heard, sizeof f->heard, "%s", text);
+        f->heard_kind = f->kind;
+        f->heard_q = session_question(f->session);
+    }
     InterpResult r;
     interp_parse(f->c, NULL, f->lang, text, &r);
     Command cmd = r.kind == INTERP_COMMAND ? r.command : CMD_NONE;
@@ -460,7 +499,9 @@ FlowEvent flow_tick(Flow *f, unsigned elapsed_ms)
         return FLOW_IGNORED;
     if (f->kind == SCR_GOODBYE) {
         f->idle_ms += elapsed_ms;
-        if (f->idle_ms < GOODBYE_MS)
+        /* held answers wait as long as any session would, then go */
+        unsigned limit = f->ending == END_HELD ? f->cfg.idle_ms + f->cfg.countdown_ms : GOODBYE_MS;
+        if (f->idle_ms < limit)
             return FLOW_IGNORED;
         flow_reset(f);
         return FLOW_CHANGED;
@@ -477,7 +518,9 @@ FlowEvent flow_tick(Flow *f, unsigned elapsed_ms)
         rebuild(f);
         return FLOW_CHANGED;
     }
-    unsigned limit = f->cfg.idle_ms * (f->kind == SCR_URGENT ? URGENT_IDLE_FACTOR : 1);
+    unsigned limit = f->kind == SCR_URGENT    ? f->cfg.idle_ms * URGENT_IDLE_FACTOR
+                     : f->kind == SCR_RESULTS ? f->cfg.results_idle_ms
+                                              : f->cfg.idle_ms;
     f->idle_ms += elapsed_ms;
     if (f->idle_ms < limit)
         return FLOW_IGNORED;
@@ -491,5 +534,5 @@ FlowEvent flow_print_done(Flow *f, int err)
     if (f->kind != SCR_PRINTING)
         return FLOW_IGNORED;
     f->idle_ms = 0;
-    return go(f, err ? SCR_PRINT_FAILED : SCR_GOODBYE);
+    return err ? go(f, SCR_PRINT_FAILED) : goodbye(f, END_PRINTED);
 }

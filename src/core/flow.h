@@ -4,9 +4,11 @@
  * and speak the Screen that flow_screen() describes. The flow owns the Session.
  *
  * Screens: attract -> language -> privacy -> one question per screen -> results ->
- * printing -> goodbye -> (wipe) attract. An urgent answer jumps to the urgent screen at
- * once; "continue" there resumes the interview. A low-confidence spoken answer, or a
- * spoken "yes" to a red-flag question, goes through the confirm screen. */
+ * printing -> goodbye -> (wipe) attract. The goodbye says whether anything was printed;
+ * after a failed print the answers stay in memory under the normal timeout, so staff
+ * can print them from their menu (flow_reprinted), and are erased after it. An urgent answer jumps
+ * to the urgent screen at once; "continue" there resumes the interview. A low-confidence spoken
+ * answer, or a spoken "yes" to a red-flag question, goes through the confirm screen. */
 #ifndef PK_FLOW_H
 #define PK_FLOW_H
 
@@ -89,9 +91,12 @@ typedef struct {
 
 typedef struct {
     Lang default_lang;
-    unsigned idle_ms;      /* quiet time before "Are you still there?" (default 60000) */
-    unsigned countdown_ms; /* its countdown (default 20000) */
-    int confirm_below;     /* voice confidence (0..100) below which answers are confirmed */
+    unsigned idle_ms;         /* quiet time before "Are you still there?" (default 60000) */
+    unsigned countdown_ms;    /* its countdown (default 20000) */
+    int confirm_below;        /* voice confidence (0..100) below which answers are confirmed */
+    unsigned results_idle_ms; /* the same on the results, which take time to read
+                                 (default 180000) */
+    bool no_speech;           /* the front end cannot speak: no Repeat button */
 } FlowConfig;
 
 /* What an input did, for the front end to react to (redraw, speak, print). */
@@ -140,6 +145,13 @@ FlowEvent flow_tick(Flow *f, unsigned elapsed_ms);
 /* The front end finished the print job that FLOW_PRINT_REQUESTED asked for: err is 0
  * or a negative PK_E* code. Moves to goodbye, or to the print-failed screen. */
 FlowEvent flow_print_done(Flow *f, int err);
+
+/* Staff printed the summary again (from their menu) after the patient's print failed:
+ * the session ends with the "printed" goodbye. Ignored when nothing is held. */
+FlowEvent flow_reprinted(Flow *f);
+
+/* The front end found it can (or cannot) speak: Repeat is offered only when it can. */
+void flow_set_speech(Flow *f, bool can_speak);
 
 /* The current summary (built when the results are reached or an urgent flag is raised),
  * or NULL. */

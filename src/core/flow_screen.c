@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "flow_private.h"
+#include "wipe.h"
 
 static const char *const scale_labels[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
 
@@ -66,7 +67,8 @@ static void question_screen(Flow *f, Screen *s)
         }
     }
     NAV(FLOW_BACK, "button.back", BTN_NAV);
-    NAV(FLOW_REPEAT, "button.repeat", BTN_NAV);
+    if (!f->cfg.no_speech)
+        NAV(FLOW_REPEAT, "button.repeat", BTN_NAV);
     if (q->can_skip) {
         NAV(FLOW_DONT_KNOW, "button.dont_know", BTN_NAV);
         NAV(FLOW_SKIP, "button.skip", BTN_NAV);
@@ -102,6 +104,9 @@ void flow_rebuild(Flow *f)
     s->serial = serial;
     s->kind = f->kind;
     s->lang = f->lang;
+    /* what was heard belongs to the screen it was heard on */
+    if (f->heard[0] && (f->heard_kind != f->kind || f->heard_q != session_question(f->session)))
+        wipe(f->heard, sizeof f->heard);
     s->heard = f->heard[0] ? f->heard : NULL;
     s->summary = flow_summary(f);
     static const char *const keys[SCR_COUNT][2] = {
@@ -151,7 +156,8 @@ void flow_rebuild(Flow *f)
     }
     case SCR_RESULTS:
         NAV(FLOW_BACK, "button.back", BTN_NAV);
-        NAV(FLOW_REPEAT, "button.repeat", BTN_NAV);
+        if (!f->cfg.no_speech)
+            NAV(FLOW_REPEAT, "button.repeat", BTN_NAV);
         NAV(FLOW_FINISH, "button.finish", BTN_NAV);
         NAV(FLOW_PRINT, "button.print", BTN_PRIMARY);
         break;
@@ -160,6 +166,10 @@ void flow_rebuild(Flow *f)
         NAV(FLOW_RETRY, "button.retry", BTN_PRIMARY);
         break;
     case SCR_GOODBYE:
+        if (f->ending == END_NOT_PRINTED)
+            s->body = ui(f, "goodbye.not_printed");
+        else if (f->ending == END_HELD)
+            s->body = ui(f, "goodbye.held");
         NAV(FLOW_FINISH, "button.finish", BTN_PRIMARY);
         break;
     case SCR_PRINTING:
@@ -212,13 +222,15 @@ const char *flow_speech(const Flow *f, char *buf, size_t size)
     }
     say(buf, size, s->body);
     if (s->kind == SCR_RESULTS && s->summary) {
+        /* in the screen's order: the flags, then what to do next */
         const Summary *sum = s->summary;
         for (size_t i = 0; i < sum->nurgent; i++)
             say(buf, size, text_get(&sum->urgent[i].flag->text, f->lang));
+        if (sum->nclinician)
+            say(buf, size, ui(f, "results.today"));
         for (size_t i = 0; i < sum->nclinician; i++)
             say(buf, size, text_get(&sum->clinician[i].flag->text, f->lang));
-        for (size_t i = 0; i < sum->ncauses; i++)
-            say(buf, size, text_get(&sum->causes[i].cause->title, f->lang));
+        say(buf, size, ui(f, "results.step_print"));
     }
     return buf;
 }

@@ -84,6 +84,15 @@ const char *const ui_required_keys[] = {
     "body.your_left",
     "body.show_list",
     "body.show_diagram",
+    /* results, endings */
+    "results.today",
+    "results.unanswered",
+    "results.next_steps",
+    "results.step_print",
+    "results.read_plan",
+    "results.back_summary",
+    "goodbye.not_printed",
+    "goodbye.held",
 };
 
 const size_t ui_required_nkeys = sizeof ui_required_keys / sizeof ui_required_keys[0];

@@ -397,8 +397,16 @@ void layout_build(Ui *ui)
     int top = layout_top(ui) + m->gap;
     int bottom = ui->h - m->margin;
     bool big_buttons = s->kind != SCR_QUESTION && s->kind != SCR_RESULTS && s->nanswers == 0;
-    if (!big_buttons)
+    if (!big_buttons && s->kind == SCR_RESULTS && s->nnav >= 2 && s->nnav < SCREEN_MAX_NAV) {
+        /* the results' second page: a button before Finish and Print */
+        Button nav[SCREEN_MAX_NAV];
+        memcpy(nav, s->nav, sizeof nav[0] * (s->nnav - 2));
+        doc_page_button(ui, &nav[s->nnav - 2]);
+        memcpy(&nav[s->nnav - 1], &s->nav[s->nnav - 2], sizeof nav[0] * 2);
+        bottom = layout_nav(ui, nav, s->nnav + 1, bottom) - m->gap;
+    } else if (!big_buttons) {
         bottom = layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
+    }
     if (ui->notice && *ui->notice) {
         int before = ui->nboxes;
         layout_notice(ui, bottom);
@@ -411,8 +419,15 @@ void layout_build(Ui *ui)
     int tx = m->margin + (W - TW) / 2;
     int first = ui->nboxes;
     int y = top;
+    if (s->kind == SCR_RESULTS && !s->progress[0] && !(s->heard && *s->heard)) {
+        /* the title shares the top row with the voice indicator */
+        y = m->margin / 2;
+        TW = W - 3 * (text_line_height(ui, m->f_small, false) + m->pad) - m->gap;
+    }
     int title_px =
         s->kind == SCR_ATTRACT || s->kind == SCR_URGENT ? (int)(m->f_title * 1.4) : m->f_title;
+    if (s->kind == SCR_RESULTS)
+        title_px = (m->f_title + m->f_body) / 2; /* the room goes to the flags */
     if (s->title && *s->title) {
         int th = text_h(ui, s->title, title_px, true, TW);
         int cap = (bottom - top) / 3;
@@ -426,7 +441,8 @@ void layout_build(Ui *ui)
             t->px = m->f_body;
         y += th + m->gap;
     }
-    if (s->body && *s->body) {
+    /* the results' intro is spoken and printed; on screen the room goes to the flags */
+    if (s->body && *s->body && s->kind != SCR_RESULTS) {
         int room = bottom - y - (s->nanswers || big_buttons ? m->btn_h + m->gap : 0);
         int px = text_fit(ui, s->body, false, m->f_body, m->f_min, TW, room);
         int bh = text_h(ui, s->body, px, false, TW);

@@ -61,6 +61,8 @@ static void rebuild(Staff *st)
         BTN_ANSWER, 5);
     add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, "staff_exit", "Exit the kiosk", BTN_ANSWER,
         6);
+    add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, "staff_reprint", "Print again", BTN_ANSWER,
+        7);
     add(s->nav, &s->nnav, SCREEN_MAX_NAV, "staff_close", "Close", BTN_PRIMARY, -1);
 }
 
@@ -103,8 +105,8 @@ StaffCommand staff_digit(Staff *st, int digit)
     }
     static const char *const by_key[] = {NULL,         "staff_vol_down", "staff_vol_up",
                                          "staff_lang", "staff_test",     "staff_restart",
-                                         "staff_exit"};
-    if (digit >= 1 && digit <= 6)
+                                         "staff_exit", "staff_reprint"};
+    if (digit >= 1 && digit <= 7)
         return staff_press(st, by_key[digit]);
     return STAFF_NONE;
 }
@@ -156,6 +158,9 @@ StaffCommand staff_press(Staff *st, const char *id)
     } else if (strcmp(id, "staff_test") == 0) {
         snprintf(st->message, sizeof st->message, "Printing a test page...");
         cmd = STAFF_TEST_PAGE;
+    } else if (strcmp(id, "staff_reprint") == 0) {
+        snprintf(st->message, sizeof st->message, "Printing the summary again...");
+        cmd = STAFF_REPRINT;
     } else if (strcmp(id, "staff_restart") == 0) {
         close_menu(st);
         return STAFF_RESTART;

@@ -25,6 +25,9 @@
 #define UI_ID_PAGE_DOWN "ui_page_down"
 #define UI_ID_SHOW_LIST "ui_show_list"
 #define UI_ID_SHOW_BODY "ui_show_body"
+#define UI_ID_SHOW_PLAN "ui_show_plan"       /* results: the causes and the full plan */
+#define UI_ID_SHOW_SUMMARY "ui_show_summary" /* results: back to the first page */
+#define UI_DOC_CARDS 8
 
 typedef enum {
     BX_PANEL,  /* a filled rectangle (backgrounds, dialogs) */
@@ -132,6 +135,15 @@ struct Ui {
     int doc_height; /* total height of the laid-out document */
     int doc_width;
     int doc_view_h; /* the part of the document box in view: whole lines only */
+    bool doc_plan;  /* showing the second page: causes and the full plan */
+    bool doc_plan_built;
+    struct {
+        DocCard card;
+        int y, h; /* inside the document, padding included */
+    } doc_cards[UI_DOC_CARDS];
+    int ncards;
+    SDL_Texture *doc_icon[CARD_STEPS + 1]; /* the glyph of each card's icon */
+    int icon_w[CARD_STEPS + 1], icon_h[CARD_STEPS + 1];
     int scroll;
     bool dragging;
     int drag_y, drag_scroll, drag_moved;
@@ -197,13 +209,14 @@ void layout_answers(Ui *ui, SDL_Rect area, int cols_max);
 void render_all(Ui *ui);
 
 /* doc.c: the results document */
-void doc_build(Ui *ui, const Summary *sum, Lang lang);
+void doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan);
 void doc_layout(Ui *ui, int width);
 void doc_free(Ui *ui);
 void doc_scroll_by(Ui *ui, int dy);
 void doc_page(Ui *ui, int dir);
 void doc_draw(Ui *ui, const UiBox *b);
 void layout_results(Ui *ui, SDL_Rect area);
+void doc_page_button(const Ui *ui, Button *b);
 
 /* Colours. */
 extern const SDL_Color UI_INK, UI_PAPER, UI_BLUE, UI_BLUE_LIGHT, UI_FOCUS, UI_RED, UI_WHITE,

@@ -130,7 +130,7 @@ START_TEST(voice_confirmation)
     ck_assert_int_eq(flow_input(f, "seven", 40), FLOW_CHANGED);
     ck_assert_int_eq(kind(f), SCR_CONFIRM);
     ck_assert_ptr_nonnull(strstr(flow_screen(f)->title, "7"));
-    ck_assert_str_eq(flow_screen(f)->heard, "seven");
+    ck_assert_ptr_null(flow_screen(f)->heard); /* what was heard stays on its own screen */
     ck_assert_int_eq(flow_input(f, "yes", 90), FLOW_CHANGED);
     ck_assert_str_eq(qid(f), "peg_pain");
     /* a spoken number is confirmed even when the recogniser is sure */
@@ -225,6 +225,74 @@ START_TEST(every_screen_speaks)
 }
 END_TEST
 
+/* Skips to the results. */
+static void to_results(Flow *f)
+{
+    flow_begin(f, LANG_EN);
+    while (kind(f) == SCR_QUESTION)
+        flow_press(f, FLOW_SKIP);
+    ck_assert_int_eq(kind(f), SCR_RESULTS);
+}
+
+/* Every ending says what happened: printed, not printed, or held for staff after a
+ * failed print (and erased once the normal timeout has passed). */
+START_TEST(truthful_endings)
+{
+    static const struct {
+        const char *how; /* "print", "finish", "failed", "reprinted" */
+        const char *body_key;
+        bool kept; /* the summary stays in memory on the goodbye */
+    } rows[] = {
+        {"print", "goodbye.body", false},
+        {"finish", "goodbye.not_printed", false},
+        {"failed", "goodbye.held", true},
+        {"reprinted", "goodbye.body", false},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        Flow *f = new_flow();
+        to_results(f);
+        if (strcmp(rows[i].how, "finish") == 0) {
+            press(f, FLOW_FINISH);
+        } else {
+            press(f, FLOW_PRINT);
+            flow_print_done(f, strcmp(rows[i].how, "print") == 0 ? 0 : -8);
+            if (strcmp(rows[i].how, "print") != 0)
+                press(f, FLOW_FINISH);
+            if (strcmp(rows[i].how, "reprinted") == 0)
+                ck_assert_int_eq(flow_reprinted(f), FLOW_CHANGED);
+        }
+        ck_assert_int_eq(kind(f), SCR_GOODBYE);
+        ck_assert_str_eq(flow_screen(f)->body,
+                         content_ui(test_content(), rows[i].body_key, LANG_EN));
+        ck_assert_int_eq(flow_summary(f) != NULL, rows[i].kept);
+        /* held answers wait the normal timeout (idle + countdown), others 15 s */
+        ck_assert_int_eq(flow_tick(f, 15000), rows[i].kept ? FLOW_IGNORED : FLOW_CHANGED);
+        if (rows[i].kept) {
+            ck_assert_int_eq(flow_tick(f, 65000), FLOW_CHANGED);
+            ck_assert_ptr_null(flow_summary(f));
+        }
+        ck_assert_int_eq(kind(f), SCR_ATTRACT);
+        flow_free(f);
+    }
+}
+END_TEST
+
+/* The results wait three minutes before "Are you still there?"; Repeat only when the
+ * front end can speak. */
+START_TEST(results_wait_longer_and_repeat_needs_speech)
+{
+    Flow *f = new_flow();
+    to_results(f);
+    ck_assert_int_eq(flow_tick(f, 179000), FLOW_IGNORED);
+    ck_assert_int_eq(flow_tick(f, 1000), FLOW_CHANGED);
+    ck_assert_int_gt(flow_screen(f)->still_there, 0);
+    ck_assert(has_button(flow_screen(f), FLOW_REPEAT));
+    flow_set_speech(f, false);
+    ck_assert(!has_button(flow_screen(f), FLOW_REPEAT));
+    flow_free(f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("flow");
@@ -235,6 +303,8 @@ int main(void)
     tcase_add_test(tc, still_there_then_wipe);
     tcase_add_test(tc, digits_and_multi);
     tcase_add_test(tc, every_screen_speaks);
+    tcase_add_test(tc, truthful_endings);
+    tcase_add_test(tc, results_wait_longer_and_repeat_needs_speech);
     suite_add_tcase(s, tc);
     return check_run(s);
 }
