@@ -175,7 +175,7 @@ static int list_questions(const Content *c)
             for (size_t o = 0; o < q->noptions; o++)
                 printf("%s%s", o ? "," : "", q->options[o].id);
         }
-        putchar('\n');
+        printf("\t%s\n", question_section_name(q->section));
     }
     return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -96,6 +96,16 @@ void doc_build(Ui *ui, const Summary *sum, Lang lang)
             para(ui, DOC_ITEM,
                  doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->urgent[i].flag->text, L)));
     }
+    if (sum->nnot_answered) {
+        para(ui, DOC_H2, doc_append(ui, "%s", ui_s(ui, "summary.missing")));
+        for (size_t i = 0; i < sum->nnot_answered; i++)
+            para(ui, DOC_ITEM,
+                 doc_append(ui, "\xe2\x80\xa2 %s: %s",
+                            text_get(&sum->not_answered[i].question->short_label, L),
+                            summary_missing_text(sum, &sum->not_answered[i])));
+    } else if (sum->safety_all_no) {
+        para(ui, DOC_TEXT, doc_append(ui, "%s", ui_s(ui, "summary.all_no")));
+    }
     para(ui, DOC_H2, doc_append(ui, "%s", ui_s(ui, "summary.causes")));
     if (sum->ncauses == 0)
         para(ui, DOC_TEXT, doc_append(ui, "%s", ui_s(ui, "summary.none")));
@@ -106,18 +116,28 @@ void doc_build(Ui *ui, const Summary *sum, Lang lang)
         facts(ui, sum, sc->because, sc->nbecause);
     }
     para(ui, DOC_H2, doc_append(ui, "%s", ui_s(ui, "summary.selfcare")));
+    if (sum->ntop)
+        para(ui, DOC_H3, doc_append(ui, "%s", ui_s(ui, "summary.top")));
     const char *group = NULL;
-    for (size_t i = 0; i < sum->nadvice; i++) {
-        const Advice *a = sum->advice[i];
-        if (!group || strcmp(group, a->group) != 0) {
+    for (size_t i = 0; i < sum->ntop + sum->nadvice; i++) {
+        bool top = i < sum->ntop;
+        const Advice *a = top ? sum->top[i] : sum->advice[i - sum->ntop];
+        if (!top && (!group || strcmp(group, a->group) != 0)) {
             group = a->group;
             para(ui, DOC_H3, doc_append(ui, "%s", content_group_title(sum->content, group, L)));
         }
         para(ui, DOC_ITEM, doc_append(ui, "%s", text_get(&a->title, L)));
         para(ui, DOC_TEXT, doc_append(ui, "%s", text_get(&a->how, L)));
-        if (a->caution.s[LANG_EN])
+        if (summary_caution_shown(sum, a))
             para(ui, DOC_NOTE,
                  doc_append(ui, "%s %s", ui_s(ui, "summary.caution"), text_get(&a->caution, L)));
+    }
+    if (sum->nheld) {
+        para(ui, DOC_H3, doc_append(ui, "%s", ui_s(ui, "summary.held_title")));
+        para(ui, DOC_TEXT, doc_append(ui, "%s", ui_s(ui, "summary.held_back")));
+        for (size_t i = 0; i < sum->nheld; i++)
+            para(ui, DOC_ITEM,
+                 doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->held[i]->title, L)));
     }
     para(ui, DOC_H2, doc_append(ui, "%s", ui_s(ui, "summary.clinician")));
     if (sum->nclinician == 0)
@@ -152,6 +172,12 @@ void doc_build(Ui *ui, const Summary *sum, Lang lang)
                 ui, DOC_TEXT,
                 doc_append(ui, "%s: %s", text_get(&sum->context[i].question->short_label, L), buf));
         }
+    }
+    para(ui, DOC_H2, doc_append(ui, "%s", ui_s(ui, "safety.title")));
+    for (size_t i = 0; i < summary_safety_count(sum); i++) {
+        char line[512];
+        para(ui, DOC_ITEM,
+             doc_append(ui, "\xe2\x80\xa2 %s", summary_safety_line(sum, i, line, sizeof line)));
     }
     if (!sum->finished)
         para(ui, DOC_NOTE, doc_append(ui, "%s", ui_s(ui, "summary.stopped")));

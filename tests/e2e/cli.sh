@@ -40,10 +40,15 @@ check missing-dir 2 "$bin" --check-content "$scratch/nowhere"
 expect_text missing-dir "questions.json: file is missing"
 
 check list 0 "$bin" --list-questions
-expect_text list $'^since_birth\tchoice\tlt2w,w2to6,w6tom3,m3to6,gt6m$'
-expect_text list $'^pain_now\tscale\t0,1,2,3,4,5,6,7,8,9,10$'
-expect_text list $'^rf_chest\tyesno\tyes,no$'
+expect_text list $'^since_birth\tchoice\tlt2w,w2to6,w6tom3,m3to6,gt6m\t(birth|context)$'
+expect_text list $'^pain_now\tscale\t0,1,2,3,4,5,6,7,8,9,10\t(pain|context)$'
+expect_text list $'^rf_chest\t(yesno|choice)\tyes,no(,not_sure)?\t(safety-urgent|context)$'
 expect_text list $'^areas\tmulti\tlower_back,'
+# every line has four columns, the last a known section
+if grep -qvE $'^[a-z0-9_]+\t(choice|multi|scale|yesno)\t[^\t]+\t(safety-urgent|birth|safety-today|pain|context|mood)$' <<<"$out"; then
+  echo "FAIL list: a line without a known section: $out"
+  fails=$((fails + 1))
+fi
 lines=$(wc -l <<<"$out")
 [ "$lines" -ge 30 ] || { echo "FAIL list: only $lines lines"; fails=$((fails + 1)); }
 
