@@ -30,6 +30,8 @@ static int make_summary(Flow *f)
     drop_summary(f);
     int rc = summary_build(f->session, &f->summary);
     f->have_summary = rc == 0;
+    if (rc == 0)
+        summary_set_safety(&f->summary, &f->cfg.safety);
     return rc;
 }
 

@@ -92,6 +92,8 @@ typedef struct {
     unsigned idle_ms;      /* quiet time before "Are you still there?" (default 60000) */
     unsigned countdown_ms; /* its countdown (default 20000) */
     int confirm_below;     /* voice confidence (0..100) below which answers are confirmed */
+    SafetyNet safety;      /* the safety-net numbers; all "" for the defaults */
+    bool staff_pin;        /* a staff PIN is set: the urgent screen needs it to go on */
 } FlowConfig;
 
 /* What an input did, for the front end to react to (redraw, speak, print). */

@@ -202,6 +202,15 @@ int session_dont_know(Session *s)
     return pass(s, ANS_DONT_KNOW);
 }
 
+int session_pass(Session *s)
+{
+    if (!session_question(s))
+        return PK_ESTATE;
+    memset(&s->answers[s->current], 0, sizeof s->answers[s->current]);
+    advance(s);
+    return 0;
+}
+
 int session_back(Session *s)
 {
     if (s->nhistory == 0)

@@ -54,6 +54,11 @@ int session_skip(Session *s);
 /* Like session_skip(), but records "I don't know" (ANS_DONT_KNOW). */
 int session_dont_know(Session *s);
 
+/* Moves past the current question leaving it unanswered (ANS_NONE), even where Skip is
+ * not offered: for replaying answers files, never for a patient. PK_ESTATE when
+ * finished. */
+int session_pass(Session *s);
+
 /* Goes back to the previous question asked; its earlier answer is kept so it can be
  * shown as selected. PK_ESTATE at the first question. */
 int session_back(Session *s);

@@ -208,6 +208,11 @@ int summary_build(const Session *s, Summary *out)
         if (question_visible(c, given, i))
             out->answers[i] = given[i];
     const Answer *a = out->answers;
+    /* Complete: the end was reached and every question asked has an answer (a skip
+     * counts; a question passed over in an answers file does not). */
+    for (size_t i = 0; i < c->nquestions && out->finished; i++)
+        if (question_visible(c, a, i) && a[i].state == ANS_NONE)
+            out->finished = false;
 
     out->urgent_ack = (UrgentAck)session_urgent_ack(s);
     for (size_t i = 0; i < c->nflags; i++) {

@@ -116,7 +116,8 @@ typedef struct {
                         not asked are ANS_NONE (for exports) */
     size_t nanswers;
     time_t created; /* when the summary was built */
-    bool finished;  /* false when the interview stopped before the end */
+    bool finished;  /* complete: the end was reached and every question asked has an answer
+                       or a skip */
     const Content *content;
 } Summary;
 
