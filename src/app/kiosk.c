@@ -590,7 +590,9 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
     if (!k->cfg.pin[0] && !k->script)
         fprintf(stderr, "ppkiosk: staff menu disabled: no staff_pin in %s\n",
                 k->cfg.path[0] ? k->cfg.path : "a configuration file (--config FILE)");
-    k->fcfg = (FlowConfig){.default_lang = k->cfg.lang,
+    k->fcfg = (FlowConfig){.safety = k->cfg.safety,
+                           .staff_pin = k->cfg.pin[0] != '\0',
+                           .default_lang = k->cfg.lang,
                            .idle_ms = k->cfg.idle_ms,
                            .countdown_ms = k->cfg.countdown_ms,
                            .results_idle_ms = k->cfg.results_idle_ms,

@@ -81,6 +81,8 @@ static int finish(const AppOptions *o, Flow *f)
 int app_run_text(const AppOptions *o, const Content *c)
 {
     FlowConfig cfg = {.default_lang = o->lang};
+    if (app_safety_net(o, &cfg.safety))
+        return 2;
     Flow *f = flow_new(c, &cfg);
     if (!f) {
         fprintf(stderr, "ppkiosk: out of memory\n");
@@ -106,6 +108,7 @@ int app_run_text(const AppOptions *o, const Content *c)
                 const Session *sess = flow_session(f);
                 Summary partial;
                 if (summary_build(sess, &partial) == 0) {
+                    summary_set_safety(&partial, &cfg.safety);
                     summary_write_text(&partial, stdout);
                     if (app_write_outputs(o, &partial))
                         rc = 1;

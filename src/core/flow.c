@@ -30,6 +30,8 @@ static int make_summary(Flow *f)
     drop_summary(f);
     int rc = summary_build(f->session, &f->summary);
     f->have_summary = rc == 0;
+    if (rc == 0)
+        summary_set_safety(&f->summary, &f->cfg.safety);
     return rc;
 }
 
@@ -198,9 +200,9 @@ static FlowEvent go_back(Flow *f)
     return FLOW_CHANGED;
 }
 
-static FlowEvent skip(Flow *f)
+static FlowEvent skip(Flow *f, bool dont_know)
 {
-    if (session_skip(f->session) < 0)
+    if ((dont_know ? session_dont_know(f->session) : session_skip(f->session)) < 0)
         return FLOW_IGNORED;
     show_question(f);
     rebuild(f);
@@ -253,7 +255,7 @@ static FlowEvent press_question(Flow *f, const char *id)
     if (strcmp(id, FLOW_BACK) == 0)
         return go_back(f);
     if (strcmp(id, FLOW_SKIP) == 0 || strcmp(id, FLOW_DONT_KNOW) == 0)
-        return skip(f);
+        return skip(f, strcmp(id, FLOW_DONT_KNOW) == 0);
     if (strcmp(id, FLOW_DONE) == 0 && q->kind == QK_MULTI) {
         Answer a = {.state = ANS_GIVEN, .options = f->multi};
         return f->multi ? give_answer(f, &a) : FLOW_IGNORED;
@@ -401,9 +403,14 @@ static FlowEvent input_question(Flow *f, const char *text, int confidence)
             return FLOW_HELP_REQUESTED;
         case CMD_BACK:
             return go_back(f);
-        case CMD_SKIP:
         case CMD_DONT_KNOW:
-            return q->can_skip ? skip(f) : FLOW_NOT_UNDERSTOOD;
+            /* Where "not sure" is an answer (the urgent safety questions), "I don't
+             * know" is that answer. */
+            if (question_option_index(q, "not_sure") >= 0)
+                return press_question(f, "not_sure");
+            return q->can_skip ? skip(f, true) : FLOW_NOT_UNDERSTOOD;
+        case CMD_SKIP:
+            return q->can_skip ? skip(f, false) : FLOW_NOT_UNDERSTOOD;
         case CMD_START_OVER:
             return start_over(f);
         case CMD_DONE:

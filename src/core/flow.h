@@ -97,6 +97,8 @@ typedef struct {
     unsigned results_idle_ms; /* the same on the results, which take time to read
                                  (default 180000) */
     bool no_speech;           /* the front end cannot speak: no Repeat button */
+    SafetyNet safety;         /* the safety-net numbers; all "" for the defaults */
+    bool staff_pin;           /* a staff PIN is set: the urgent screen needs it to go on */
 } FlowConfig;
 
 /* What an input did, for the front end to react to (redraw, speak, print). */

@@ -152,14 +152,14 @@ static double flag_item(Doc *d, const SummaryFlag *f, double x, double y, double
     return h;
 }
 
-/* No flag in the tier: one shaded line, "Title — None". */
-static void flag_none(Doc *d, const char *title)
+/* One shaded line, "Title — text" ("Raise today — None"). */
+static void flag_line(Doc *d, const char *title, const char *text)
 {
     double pad = d->fs * 0.5, iw = d->w - 2 * pad;
     GString *m = g_string_new("<b>");
     append_escaped(m, title);
     g_string_append(m, "</b>  —  ");
-    append_escaped(m, doc_ui(d, "summary.none"));
+    append_escaped(m, text);
     double h = doc_text(d, 0, 0, iw, d->fs, TX_MARKUP, m->str, false) + pad;
     doc_need(d, h);
     fill_box(d, d->x, d->y, d->w, h, 0.85);
@@ -174,7 +174,7 @@ static void flag_box(Doc *d, const char *title, const SummaryFlag *flags, size_t
     double pad = d->fs * 0.5, line = urgent ? 2.2 : 1.0;
     double iw = d->w - 2 * pad;
     if (n == 0 && !urgent) {
-        flag_none(d, title);
+        flag_line(d, title, doc_ui(d, "summary.none"));
         return;
     }
     double th = doc_text(d, 0, 0, iw, d->fs * 1.1, TX_BOLD, title, false);
@@ -201,12 +201,86 @@ static void flag_box(Doc *d, const char *title, const SummaryFlag *flags, size_t
     d->y = y + bar + body + d->gap;
 }
 
+/* The red-flag questions without a yes or no, in one line: an unanswered safety
+ * question must never read as a negative screen. */
+static void missing_line(Doc *d)
+{
+    const Summary *s = d->sum;
+    if (s->nnot_answered == 0) {
+        if (s->safety_all_no)
+            flag_line(d, doc_ui(d, "summary.all_no"), "✓");
+        return;
+    }
+    GString *m = g_string_new("");
+    for (size_t i = 0; i < s->nnot_answered; i++) {
+        g_string_append_printf(m, "%s%s: %s", i ? "; " : "",
+                               text_get(&s->not_answered[i].question->short_label, d->lang),
+                               summary_missing_text(s, &s->not_answered[i]));
+    }
+    flag_line(d, doc_ui(d, "summary.missing"), m->str);
+    gstring_wipe_free(m);
+}
+
 static void sec_flags(Doc *d)
 {
     const Summary *s = d->sum;
-    if (s->nurgent)
+    if (s->nurgent || s->urgent_raised)
         flag_box(d, doc_ui(d, "summary.urgent"), s->urgent, s->nurgent, true);
+    else
+        flag_line(d, doc_ui(d, "summary.urgent"), doc_ui(d, "summary.none"));
     flag_box(d, doc_ui(d, "summary.clinician"), s->clinician, s->nclinician, false);
+    missing_line(d);
+}
+
+/* The plan's first actions, what is held back, and when to get help: plain lines
+ * (the plan's layout is pdf_plan.c). */
+static void plain_list(Doc *d, const char *heading, const char *const *lines, size_t n)
+{
+    if (n == 0)
+        return;
+    double h = 0;
+    for (size_t i = 0; i < n; i++)
+        h += bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
+    doc_heading(d, heading, h);
+    for (size_t i = 0; i < n; i++) {
+        double ih = bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
+        doc_need(d, ih);
+        d->y += bullet_item(d, d->x, d->y, d->w, d->fs, 0, lines[i], true);
+    }
+    d->y += d->gap;
+}
+
+static void sec_top(Doc *d)
+{
+    const Summary *s = d->sum;
+    char buf[SUMMARY_TOP_ACTIONS][512];
+    const char *lines[SUMMARY_TOP_ACTIONS];
+    for (size_t i = 0; i < s->ntop; i++) {
+        snprintf(buf[i], sizeof buf[i], "%s: %s", text_get(&s->top[i]->title, d->lang),
+                 text_get(&s->top[i]->how, d->lang));
+        lines[i] = buf[i];
+    }
+    plain_list(d, doc_ui(d, "summary.top"), lines, s->ntop);
+}
+
+static void sec_held_safety(Doc *d)
+{
+    const Summary *s = d->sum;
+    if (s->nheld) {
+        GString *m = g_string_new(doc_ui(d, "summary.held_back"));
+        for (size_t i = 0; i < s->nheld; i++)
+            g_string_append_printf(m, "%s%s", i ? ", " : " ",
+                                   text_get(&s->held[i]->title, d->lang));
+        const char *line = m->str;
+        plain_list(d, doc_ui(d, "summary.held_title"), &line, 1);
+        g_string_free(m, TRUE);
+    }
+    char buf[4][512];
+    const char *lines[4];
+    size_t n = summary_safety_count(s);
+    for (size_t i = 0; i < n && i < 4; i++)
+        lines[i] = summary_safety_line(s, i, buf[i], sizeof buf[i]);
+    plain_list(d, doc_ui(d, "safety.title"), lines, n < 4 ? n : 4);
 }
 
 /* ---- scores ---- */
@@ -386,5 +460,7 @@ void sections_draw(Doc *d)
         sec_scores_areas(d);
     sec_context(d);
     sec_causes(d);
+    sec_top(d);
     sec_selfcare(d);
+    sec_held_safety(d);
 }

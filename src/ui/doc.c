@@ -93,15 +93,6 @@ static void score(Ui *ui, const char *key, int v)
              doc_append(ui, "%s: %s", ui_s(ui, key), ui_s(ui, "summary.not_answered")));
 }
 
-/* True when a red-flag question was shown (or would have been) but not answered: the
- * screen says so rather than let it read as "no". */
-static bool unanswered_safety(const Summary *sum, size_t i)
-{
-    const Question *q = &sum->content->questions[i];
-    return q->role == ROLE_RED_FLAG && i < sum->nanswers && sum->answers[i].state != ANS_GIVEN &&
-           question_visible(sum->content, sum->answers, i);
-}
-
 /* The first sentence of a flag's text ("Fever of 38 C or higher."): what it is; the
  * printout carries the rest and the answers behind it. */
 static long first_sentence(Ui *ui, const char *text)
@@ -126,17 +117,16 @@ static void build_summary(Ui *ui, const Summary *sum, Lang L)
             para(ui, DOC_TEXT, CARD_TODAY, "flag-today",
                  first_sentence(ui, text_get(&sum->clinician[i].flag->text, L)));
     }
-    bool heading = false;
-    for (size_t i = 0; i < sum->content->nquestions; i++) {
-        if (!unanswered_safety(sum, i))
-            continue;
-        if (!heading)
-            para(ui, DOC_H3, CARD_UNANSWERED, NULL,
-                 doc_append(ui, "%s", ui_s(ui, "results.unanswered")));
-        heading = true;
-        const Question *q = &sum->content->questions[i];
-        para(ui, DOC_TEXT, CARD_UNANSWERED, "unanswered",
-             doc_append(ui, "\xe2\x80\xa2 %s", text_get(&q->short_label, L)));
+    if (sum->nnot_answered) {
+        para(ui, DOC_H3, CARD_UNANSWERED, NULL,
+             doc_append(ui, "%s", ui_s(ui, "results.unanswered")));
+        for (size_t i = 0; i < sum->nnot_answered; i++)
+            para(ui, DOC_TEXT, CARD_UNANSWERED, "unanswered",
+                 doc_append(ui, "\xe2\x80\xa2 %s: %s",
+                            text_get(&sum->not_answered[i].question->short_label, L),
+                            summary_missing_text(sum, &sum->not_answered[i])));
+    } else if (sum->safety_all_no) {
+        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.all_no")));
     }
     para(ui, DOC_H2, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.scores")));
     score(ui, "summary.pain_now", sum->pain_now);
@@ -157,9 +147,16 @@ static void build_summary(Ui *ui, const Summary *sum, Lang L)
     para(ui, DOC_H3, CARD_STEPS, NULL, doc_append(ui, "%s", ui_s(ui, "results.next_steps")));
     para(ui, DOC_TEXT, CARD_STEPS, "step",
          doc_append(ui, "\xe2\x80\xa2 %s", ui_s(ui, "results.step_print")));
-    for (size_t i = 0; i < sum->nadvice && i < 3; i++)
+    for (size_t i = 0; i < sum->ntop; i++)
         para(ui, DOC_TEXT, CARD_STEPS, "step",
-             doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->advice[i]->title, L)));
+             doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->top[i]->title, L)));
+    /* the safety net: when to call for help */
+    para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "safety.title")));
+    for (size_t i = 0; i < summary_safety_count(sum); i++) {
+        char line[512];
+        para(ui, DOC_TEXT, CARD_NONE, "safety",
+             doc_append(ui, "\xe2\x80\xa2 %s", summary_safety_line(sum, i, line, sizeof line)));
+    }
     if (!sum->finished)
         para(ui, DOC_NOTE, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.stopped")));
 }
@@ -179,19 +176,29 @@ static void build_plan(Ui *ui, const Summary *sum, Lang L)
         facts(ui, sum, sc->because, sc->nbecause, CARD_NONE);
     }
     para(ui, DOC_H2, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.selfcare")));
+    if (sum->ntop)
+        para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.top")));
     const char *group = NULL;
-    for (size_t i = 0; i < sum->nadvice; i++) {
-        const Advice *a = sum->advice[i];
-        if (!group || strcmp(group, a->group) != 0) {
+    for (size_t i = 0; i < sum->ntop + sum->nadvice; i++) {
+        bool top = i < sum->ntop;
+        const Advice *a = top ? sum->top[i] : sum->advice[i - sum->ntop];
+        if (!top && (!group || strcmp(group, a->group) != 0)) {
             group = a->group;
             para(ui, DOC_H3, CARD_NONE, NULL,
                  doc_append(ui, "%s", content_group_title(sum->content, group, L)));
         }
         para(ui, DOC_ITEM, CARD_NONE, "advice", doc_append(ui, "%s", text_get(&a->title, L)));
         para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", text_get(&a->how, L)));
-        if (a->caution.s[LANG_EN])
+        if (summary_caution_shown(sum, a))
             para(ui, DOC_NOTE, CARD_NONE, NULL,
                  doc_append(ui, "%s %s", ui_s(ui, "summary.caution"), text_get(&a->caution, L)));
+    }
+    if (sum->nheld) {
+        para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.held_title")));
+        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.held_back")));
+        for (size_t i = 0; i < sum->nheld; i++)
+            para(ui, DOC_ITEM, CARD_NONE, "held",
+                 doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->held[i]->title, L)));
     }
     if (sum->ncontext) {
         para(ui, DOC_H2, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.about")));
