@@ -123,11 +123,19 @@ void flow_rebuild(Flow *f)
         s->title = ui(f, keys[f->kind][0]);
     if (keys[f->kind][1])
         s->body = ui(f, keys[f->kind][1]);
+    Lang other = f->lang == LANG_EN ? LANG_ES : LANG_EN;
     switch (f->kind) {
     case SCR_ATTRACT:
+        /* both languages from the first touch: she cannot choose before she can read */
+        snprintf(f->body, sizeof f->body, "%s\n\n%s\n%s", content_ui(f->c, "attract.title", other),
+                 ui(f, "attract.prompt"), content_ui(f->c, "attract.prompt", other));
+        s->body = f->body;
         NAV(FLOW_START, "button.start", BTN_PRIMARY);
         break;
     case SCR_LANGUAGE:
+        snprintf(f->title, sizeof f->title, "%s / %s", ui(f, "language.title"),
+                 content_ui(f->c, "language.title", other));
+        s->title = f->title;
         add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, FLOW_LANG_EN,
             content_ui(f->c, "button.lang_en", LANG_EN), BTN_ANSWER, f->lang == LANG_EN, 1, NULL);
         add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, FLOW_LANG_ES,
