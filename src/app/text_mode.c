@@ -18,6 +18,8 @@ static void print_question(const Content *c, const Screen *s)
 {
     const Question *q = s->question;
     printf("\n[%s] %s\n", s->progress, s->title);
+    if (s->body && q->kind != QK_SCALE && q->kind != QK_MULTI)
+        printf("%s\n", s->body);
     if (q->kind == QK_SCALE) {
         printf("  %d = %s\n  %d = %s\n", q->min, s->low, q->max, s->high);
         printf("%s\n", ui(c, s, "text.scale_hint"));

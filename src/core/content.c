@@ -125,12 +125,19 @@ static void load_options(Loader *L, const JsonValue *qv, Question *q, const char
     q->noptions = ov->count;
 }
 
-/* yes/no questions get two options made from the lexicon and the interface strings. */
-static Option *yesno_options(Loader *L)
+/* yes/no questions get two options made from the lexicon and the interface strings;
+ * with "unsure" (phrases per language) a third, "not_sure". */
+static Option *yesno_options(Loader *L, const JsonValue *unsure, const char *what)
 {
-    Option *o = lalloc(L, 2 * sizeof *o);
+    Option *o = lalloc(L, 3 * sizeof *o);
     if (!o)
         return NULL;
+    if (unsure) {
+        o[2].id = "not_sure";
+        for (int l = 0; l < LANG_COUNT; l++)
+            o[2].label.s[l] = content_ui(L->c, "button.not_sure", l);
+        get_phrases(L, unsure, what, true, o[2].say, o[2].nsay);
+    }
     o[0].id = "yes";
     o[1].id = "no";
     for (int l = 0; l < LANG_COUNT; l++) {
@@ -162,7 +169,7 @@ static void load_questions(Loader *L, const JsonValue *root)
     static const char *const top[] = {"questions", NULL};
     static const char *const fields[] = {"id",   "kind", "role",    "code",    "text", "short",
                                          "help", "skip", "show_if", "options", "min",  "max",
-                                         "low",  "high", "section", NULL};
+                                         "low",  "high", "section", "unsure",  NULL};
     if (!check_object(L, root, "questions.json", top))
         return;
     const JsonValue *list = get_list(L, root, "questions");
@@ -242,9 +249,12 @@ static void load_questions(Loader *L, const JsonValue *root)
                  json_get(qv, "max"))
             loader_error(L, qv, "%s: min, max, low and high are only for scale questions", what);
         load_options(L, qv, q, what);
+        const JsonValue *unsure = json_get(qv, "unsure");
+        if (unsure && q->kind != QK_YESNO)
+            loader_error(L, unsure, "%s: \"unsure\" is only for yesno questions", what);
         if (q->kind == QK_YESNO) {
-            q->options = yesno_options(L);
-            q->noptions = 2;
+            q->options = yesno_options(L, unsure, what);
+            q->noptions = unsure ? 3 : 2;
         }
         L->c->nquestions = i + 1;
     }

@@ -425,6 +425,13 @@ static FlowEvent input_question(Flow *f, const char *text, int confidence)
      * and one), and they go straight onto the clinician's printout: always confirmed,
      * like a yes to a red flag. */
     bool red_flag_yes = q->role == ROLE_RED_FLAG && q->kind == QK_YESNO && r.answer.options == 1u;
+    /* A hedge ("not really", "not sure") to a safety question is confirmed, typed or
+     * spoken: it must never slip through as a no, nor be taken for more than it is. */
+    int unsure = question_option_index(q, "not_sure");
+    if (q->role == ROLE_RED_FLAG && unsure >= 0 && r.answer.options == 1u << unsure) {
+        f->pending = r.answer;
+        return go(f, SCR_CONFIRM);
+    }
     bool number = q->kind == QK_SCALE;
     if (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes || number)) {
         f->pending = r.answer;

@@ -48,6 +48,20 @@ static void question_screen(Flow *f, Screen *s)
     s->title = text_get(&q->text, f->lang);
     session_progress(f->session, &pos, &total);
     snprintf(s->progress, sizeof s->progress, "%zu %s %zu", pos, ui(f, "progress.of"), total);
+    if (q->section == SECTION_SAFETY_URGENT) {
+        /* "Safety check 2 of 7", and the framing line on the first of them */
+        size_t n = 0, m = 0, qi = (size_t)session_question_index(f->session);
+        for (size_t i = 0; i < f->c->nquestions; i++) {
+            if (f->c->questions[i].section != SECTION_SAFETY_URGENT)
+                continue;
+            m++;
+            n += i <= qi;
+        }
+        snprintf(s->progress, sizeof s->progress, "%s %zu %s %zu", ui(f, "progress.safety"), n,
+                 ui(f, "progress.of"), m);
+        if (n == 1)
+            s->body = ui(f, "safety.intro");
+    }
     if (q->kind == QK_SCALE) {
         s->body = ui(f, "scale.hint");
         s->low = text_get(&q->low, f->lang);

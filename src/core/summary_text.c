@@ -145,7 +145,7 @@ static void put_held(FILE *out, const Summary *sum)
     put_wrapped(out, "  ", "  ", content_ui(sum->content, "summary.held_back", sum->lang));
     put_wrapped(out, "    ", "    ", buf);
     for (size_t i = 0; i < sum->nholds; i++)
-        put_wrapped(out, "    (", "     ", text_get(&sum->holds[i]->text, sum->lang));
+        put_wrapped(out, "    - ", "      ", text_get(&sum->holds[i]->text, sum->lang));
 }
 
 static void put_score(FILE *out, const Summary *sum, const char *key, int v)

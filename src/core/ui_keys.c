@@ -23,6 +23,8 @@ const char *const ui_required_keys[] = {
     "still_there.body",
     "not_understood",
     "progress.of",
+    "progress.safety",
+    "safety.intro",
     "scale.hint",
     "multi.hint",
     "help.none",
@@ -42,6 +44,7 @@ const char *const ui_required_keys[] = {
     "button.start_over",
     "button.lang_en",
     "button.lang_es",
+    "button.not_sure",
     /* summary headings and words */
     "summary.title",
     "summary.urgent",

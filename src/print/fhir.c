@@ -256,7 +256,8 @@ static void answer_values(Json *j, const Question *q, const Answer *a, Lang lang
         json_open(j, NULL, "{");
         raw(j, "valueInteger", "%d", a->value);
         json_close(j, "}");
-    } else if (q->kind == QK_YESNO) {
+    } else if (q->kind == QK_YESNO && a->options != 1u << 2) {
+        /* yes or no; "not sure" (option 2) is exported as a coding, never as false */
         int yes = question_option_index(q, "yes");
         json_open(j, NULL, "{");
         raw(j, "valueBoolean", "%s", yes >= 0 && (a->options & (1u << yes)) ? "true" : "false");
