@@ -69,13 +69,20 @@ typedef struct {
 
 #define SCREEN_MAX_ANSWERS CONTENT_MAX_OPTIONS
 #define SCREEN_MAX_NAV 6
+#define SCREEN_MAX_RUNS 12
 
 typedef struct {
     ScreenKind kind;
     Lang lang;
-    const char *title;        /* the big text: the question, or the screen's heading */
-    const char *body;         /* a paragraph under it, or NULL */
-    char progress[32];        /* "4 of 18" on questions, else "" */
+    const char *title; /* the big text: the question, or the screen's heading */
+    const char *body;  /* a paragraph under it, or NULL */
+    char progress[32]; /* "4 of 18" on questions, else "" */
+    /* the sectioned progress bar: the question's place among all of them (asked or not,
+       so the total never jumps), where each run of one section starts, and its name */
+    int prog_pos, prog_total;       /* 1..total, and total; 0 when not a question */
+    int prog_runs[SCREEN_MAX_RUNS]; /* the index each run of one section starts at */
+    int nprog_runs;
+    const char *section;      /* "Safety check 3 of 7", "About the birth"... */
     const Question *question; /* SCR_QUESTION and SCR_CONFIRM */
     Button answers[SCREEN_MAX_ANSWERS];
     size_t nanswers;

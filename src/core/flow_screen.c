@@ -39,6 +39,24 @@ static void fill_n(char *dst, size_t size, const char *src, int n)
         snprintf(dst, size, "%.*s%d%s", (int)(at - src), src, n, at + 3);
 }
 
+/* The sectioned progress bar of question qi, and its label. */
+static void progress_bar(Flow *f, Screen *s, size_t qi)
+{
+    static const char *const keys[SECTION_COUNT] = {
+        [SECTION_BIRTH] = "section.birth", [SECTION_SAFETY_TODAY] = "section.safety_today",
+        [SECTION_PAIN] = "section.pain",   [SECTION_CONTEXT] = "section.context",
+        [SECTION_MOOD] = "section.mood",
+    };
+    const Question *qs = f->c->questions;
+    s->prog_pos = (int)qi + 1;
+    s->prog_total = (int)f->c->nquestions;
+    for (size_t i = 0; i < f->c->nquestions; i++)
+        if ((i == 0 || qs[i].section != qs[i - 1].section) && s->nprog_runs < SCREEN_MAX_RUNS)
+            s->prog_runs[s->nprog_runs++] = (int)i;
+    QuestionSection sec = qs[qi].section;
+    s->section = sec == SECTION_SAFETY_URGENT || !keys[sec] ? s->progress : ui(f, keys[sec]);
+}
+
 static void question_screen(Flow *f, Screen *s)
 {
     const Question *q = session_question(f->session);
@@ -62,6 +80,7 @@ static void question_screen(Flow *f, Screen *s)
         if (n == 1)
             s->body = ui(f, "safety.intro");
     }
+    progress_bar(f, s, (size_t)session_question_index(f->session));
     if (q->kind == QK_SCALE) {
         s->body = ui(f, "scale.hint");
         s->low = text_get(&q->low, f->lang);

@@ -112,6 +112,11 @@ const char *const ui_required_keys[] = {
     "results.back_summary",
     "goodbye.not_printed",
     "goodbye.held",
+    "section.birth",
+    "section.safety_today",
+    "section.pain",
+    "section.context",
+    "section.mood",
 };
 
 const size_t ui_required_nkeys = sizeof ui_required_keys / sizeof ui_required_keys[0];

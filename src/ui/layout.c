@@ -122,7 +122,8 @@ static void style_button(Ui *ui, UiBox *b, ButtonRole role, bool selected)
         b->border = UI_BLUE;
         b->bold = role == BTN_PRIMARY;
     } else if (role == BTN_NAV) {
-        b->bg = UI_BLUE_LIGHT;
+        /* quiet: the answers, or the one primary button, are what to press */
+        b->bg = UI_PAPER;
         b->fg = UI_INK;
         b->border = UI_LINE;
     } else {
@@ -192,13 +193,40 @@ int fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int 
     }
 }
 
+/* The label a navigation button has in the other language, so the button row can be
+ * laid out the same way in both. */
+static const char *other_label(const Ui *ui, const Button *b)
+{
+    const Screen *s = ui->screen;
+    if (s->kind == SCR_COUNT)
+        return b->label; /* the staff menu */
+    Lang other = s->lang == LANG_EN ? LANG_ES : LANG_EN;
+    char key[64];
+    if (strcmp(b->id, UI_ID_SHOW_PLAN) == 0)
+        snprintf(key, sizeof key, "results.read_plan");
+    else if (strcmp(b->id, UI_ID_SHOW_SUMMARY) == 0)
+        snprintf(key, sizeof key, "results.back_summary");
+    else
+        snprintf(key, sizeof key, "button.%s", b->id);
+    const char *t = content_ui(ui->content, key, other);
+    return strcmp(t, key) == 0 ? b->label : t;
+}
+
 /* The bottom row of navigation buttons: Back at the left, the rest packed to the right
- * with the primary last. Returns the row's top. */
+ * with the primary last. The arrangement is chosen for the labels of both languages,
+ * so the row looks the same in each. Returns the row's top. */
 static int layout_nav(Ui *ui, const Button *nav, size_t n, int bottom)
 {
     const Metrics *m = &ui->m;
     if (n == 0)
         return bottom;
+    Button both[2 * SCREEN_MAX_NAV + 2];
+    size_t nb = n < SCREEN_MAX_NAV + 1 ? n : SCREEN_MAX_NAV + 1;
+    for (size_t i = 0; i < nb; i++) {
+        both[i] = nav[i];
+        both[nb + i] = nav[i];
+        both[nb + i].label = other_label(ui, &nav[i]);
+    }
     int W = ui->w - 2 * m->margin;
     int cap = (int)(m->S * 0.42);
     /* one row of one-line labels if possible, then two rows, then two-line labels */
@@ -216,8 +244,8 @@ static int layout_nav(Ui *ui, const Button *nav, size_t n, int bottom)
             bw = cap; /* several rows tile the width so their columns line up */
         int lines;
         bool fits;
-        int px =
-            fit_labels(ui, nav, n, bw - 2 * m->pad, m->f_answer, max_lines, true, &lines, &fits);
+        int px = fit_labels(ui, both, 2 * nb, bw - 2 * m->pad, m->f_answer, max_lines, true, &lines,
+                            &fits);
         int bh = lines * text_line_height(ui, px, true) + 2 * m->pad;
         if (bh < m->btn_h)
             bh = m->btn_h;
@@ -323,6 +351,48 @@ static void layout_notice(Ui *ui, int bottom)
     layout_text_box(ui, b, ui->notice, m->f_body, true);
 }
 
+/* The sectioned progress bar under the top row: one segment per run of a section, as
+ * long as its questions (asked or not, so it never jumps), filled up to this one; the
+ * section's name above it at the left. Returns the bar's bottom. */
+static int layout_progress(Ui *ui, int y, int row_h, int width, int lh)
+{
+    const Metrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    add_label(ui, (SDL_Rect){m->margin, y + (row_h - lh) / 2, width, lh}, s->section, m->f_small,
+              true, false)
+        ->role = "progress";
+    int W = ui->w - 2 * m->margin, bar_h = m->gap / 2 + 4, top = y + row_h + m->gap / 3;
+    int sep = m->gap / 3 + 2;
+    int usable = W - (s->nprog_runs - 1) * sep;
+    int x = m->margin;
+    for (int r = 0; r < s->nprog_runs; r++) {
+        int from = s->prog_runs[r];
+        int to = r + 1 < s->nprog_runs ? s->prog_runs[r + 1] : s->prog_total;
+        int w = usable * (to - from) / s->prog_total;
+        if (r + 1 == s->nprog_runs)
+            w = m->margin + W - x;
+        int done = s->prog_pos <= from ? 0 : s->prog_pos >= to ? to - from : s->prog_pos - from;
+        UiBox *track = layout_add(ui, BX_PANEL);
+        track->r = (SDL_Rect){x, top, w, bar_h};
+        track->bg = UI_BLUE_LIGHT;
+        track->border = UI_LINE;
+        track->border_w = 1;
+        track->radius = bar_h / 2;
+        track->fill = true;
+        track->role = "progress-track";
+        if (done > 0) {
+            UiBox *fill = layout_add(ui, BX_PANEL);
+            fill->r = (SDL_Rect){x, top, w * done / (to - from), bar_h};
+            fill->bg = UI_BLUE;
+            fill->radius = bar_h / 2;
+            fill->fill = true;
+            fill->role = "progress-done";
+        }
+        x += w + sep;
+    }
+    return top + bar_h;
+}
+
 /* The top bar: progress at the left, the voice indicator and what was heard at the
  * right. Returns its bottom. */
 static int layout_top(Ui *ui)
@@ -339,8 +409,12 @@ static int layout_top(Ui *ui)
         v->bg = urgent(ui) ? UI_RED : UI_PAPER;
         right -= 2 * icon + m->gap;
     }
-    int half = (ui->w - 2 * m->margin) / 2;
-    if (s->progress[0]) {
+    int half = (ui->w - 2 * m->margin) / 2, bottom = y + icon;
+    if (s->prog_total > 0 && s->section) {
+        /* the whole row, but for what was heard when there is some */
+        int width = s->heard && *s->heard ? half - m->gap : right - m->margin - m->gap;
+        bottom = layout_progress(ui, y, icon, width, lh);
+    } else if (s->progress[0]) {
         const char *p = pool_printf(ui, "%s", s->progress);
         add_label(ui, (SDL_Rect){m->margin, y + (icon - lh) / 2, half - m->gap, lh}, p, m->f_small,
                   false, false)
@@ -360,7 +434,7 @@ static int layout_top(Ui *ui)
             b->r.w = b->tr.w = b->need_w;
         }
     }
-    return y + icon;
+    return bottom;
 }
 
 static bool centered_kind(ScreenKind k)

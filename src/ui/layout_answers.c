@@ -100,7 +100,8 @@ static void layout_scale(Ui *ui, SDL_Rect area)
     const Screen *s = ui->screen;
     size_t n = s->nanswers;
     int g = m->gap / 2;
-    int rows = (area.w - 10 * g) / 11 >= m->target_min * 6 / 5 ? 1 : 2;
+    /* portrait: two rows of taller keys use the height the screen has */
+    int rows = (area.w - 10 * g) / 11 >= m->target_min * 6 / 5 && ui->w >= ui->h ? 1 : 2;
     int per = rows == 1 ? (int)n : (int)(n + 1) / 2;
     int bw = (area.w - (per - 1) * g) / per;
     int bh = (int)fmin(fmax(m->btn_h * 1.2, bw * 0.9), m->btn_h * 1.8);
