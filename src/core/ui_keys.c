@@ -117,6 +117,8 @@ const char *const ui_required_keys[] = {
     "section.pain",
     "section.context",
     "section.mood",
+    "print.name",
+    "print.dob",
 };
 
 const size_t ui_required_nkeys = sizeof ui_required_keys / sizeof ui_required_keys[0];

@@ -152,14 +152,19 @@ static double flag_item(Doc *d, const SummaryFlag *f, double x, double y, double
     return h;
 }
 
-/* One shaded line, "Title — text" ("Raise today — None"). */
-static void flag_line(Doc *d, const char *title, const char *text)
+/* Appends "<b>title</b>  —  text" to m. */
+static void append_titled(GString *m, const char *title, const char *text)
 {
-    double pad = d->fs * 0.5, iw = d->w - 2 * pad;
-    GString *m = g_string_new("<b>");
+    g_string_append(m, "<b>");
     append_escaped(m, title);
     g_string_append(m, "</b>  —  ");
     append_escaped(m, text);
+}
+
+/* A shaded line of markup; frees m. */
+static void shaded_markup(Doc *d, GString *m)
+{
+    double pad = d->fs * 0.5, iw = d->w - 2 * pad;
     double h = doc_text(d, 0, 0, iw, d->fs, TX_MARKUP, m->str, false) + pad;
     doc_need(d, h);
     fill_box(d, d->x, d->y, d->w, h, 0.85);
@@ -167,6 +172,14 @@ static void flag_line(Doc *d, const char *title, const char *text)
     draw_rule_box(d, d->x, d->y, d->w, h, 1.0);
     g_string_free(m, TRUE);
     d->y += h + d->gap;
+}
+
+/* One shaded line, "Title — text" ("Raise today — None"). */
+static void flag_line(Doc *d, const char *title, const char *text)
+{
+    GString *m = g_string_new("");
+    append_titled(m, title, text);
+    shaded_markup(d, m);
 }
 
 static void flag_box(Doc *d, const char *title, const SummaryFlag *flags, size_t n, bool urgent)
@@ -224,6 +237,18 @@ static void missing_line(Doc *d)
 static void sec_flags(Doc *d)
 {
     const Summary *s = d->sum;
+    if (!s->nurgent && !s->urgent_raised && !s->nclinician && !s->nnot_answered &&
+        s->safety_all_no) {
+        /* nothing to raise: one line says so for all three */
+        GString *m = g_string_new("");
+        append_titled(m, doc_ui(d, "summary.urgent"), doc_ui(d, "summary.none"));
+        g_string_append(m, "     ");
+        append_titled(m, doc_ui(d, "summary.clinician"), doc_ui(d, "summary.none"));
+        g_string_append(m, "     ");
+        append_titled(m, doc_ui(d, "summary.all_no"), "\xe2\x9c\x93");
+        shaded_markup(d, m);
+        return;
+    }
     if (s->nurgent || s->urgent_raised)
         flag_box(d, doc_ui(d, "summary.urgent"), s->urgent, s->nurgent, true);
     else
@@ -419,6 +444,16 @@ static void sec_scores_areas(Doc *d)
     dh = fmin(fmax(dh, d->fs * 7.5), d->fs * 10);
     double right = areas_block(d, rx, 0, rw, dh, false);
     double h = hh + (left > right ? left : right);
+    /* the clinician's part takes at least half the first page: a larger figure */
+    double want = d->page == 1 ? d->top + (d->ph - d->top - d->bottom) * 0.5 - d->y : 0;
+    for (int grow = 0; grow < 40 && h < want && d->sum->nareas && d->fill_half; grow++) {
+        double before = right;
+        dh += d->fs * 0.5;
+        right = areas_block(d, rx, 0, rw, dh, false);
+        h = hh + (left > right ? left : right);
+        if (right <= before)
+            break; /* the figure is as wide as its column */
+    }
 
     doc_need(d, h);
     double y = d->y;
@@ -450,14 +485,46 @@ static void sec_scores_areas_receipt(Doc *d)
     d->y += body_diagram_height(d, dh) + d->gap;
 }
 
+/* "Name ________  Date of birth ________": the front desk writes who it is (the kiosk
+ * never asks). */
+static void sec_write_in(Doc *d)
+{
+    const char *labels[2] = {doc_ui(d, "print.name"), doc_ui(d, "print.dob")};
+    double lh = doc_text(d, 0, 0, d->w, d->fs, TX_BOLD, labels[0], false);
+    int rows = d->receipt ? 2 : 1;
+    double cw = d->w / (3 - rows);
+    doc_need(d, rows * (lh * 1.35));
+    double y = d->y;
+    for (int i = 0; i < 2; i++) {
+        double x = d->x + (rows == 1 ? i * cw : 0);
+        double row_y = y + (rows == 1 ? 0 : i * lh * 1.35);
+        double tw = doc_text_width(d, d->fs, TX_BOLD, labels[i]) + d->fs * 0.4;
+        doc_text(d, x, row_y, cw, d->fs, TX_BOLD, labels[i], true);
+        double end = x + cw - (rows == 1 && i == 0 ? d->fs * 1.5 : 0);
+        cairo_set_source_rgb(d->cr, 0, 0, 0);
+        cairo_set_line_width(d->cr, 0.8);
+        cairo_move_to(d->cr, x + tw, row_y + lh * 0.95);
+        cairo_line_to(d->cr, end, row_y + lh * 0.95);
+        cairo_stroke(d->cr);
+    }
+    d->y = y + rows * lh * 1.35 + d->gap * 0.3;
+}
+
 void sections_draw(Doc *d)
 {
+    /* the clinician's part first, never below CLINICIAN_MIN, whatever the plan needs */
+    double fs = d->fs, small = d->small;
+    d->fs = fmax(fs, CLINICIAN_MIN);
+    d->small = fmax(small, CLINICIAN_MIN);
     sec_title(d);
+    sec_write_in(d);
     sec_flags(d);
     if (d->receipt)
         sec_scores_areas_receipt(d);
     else
         sec_scores_areas(d);
+    d->fs = fs;
+    d->small = small;
     sec_context(d);
     sec_causes(d);
     sec_top(d);
