@@ -353,7 +353,19 @@ static int layout_top(Ui *ui)
             b->r.w = b->tr.w = b->need_w;
         }
     }
-    return y + icon;
+    y += icon;
+    if (s->banner && *s->banner) {
+        /* after an urgent answer: one red line on every later screen */
+        int w = ui->w - 2 * m->margin;
+        int bh = text_h(ui, s->banner, m->f_small, true, w - 2 * m->pad) + m->pad;
+        UiBox *b = add_label(ui, (SDL_Rect){m->margin, y + m->gap / 2, w, bh}, s->banner,
+                             m->f_small, true, true);
+        b->fg = UI_WHITE;
+        b->bg = UI_RED;
+        b->fill = true;
+        y += bh + m->gap / 2;
+    }
+    return y;
 }
 
 static bool centered_kind(ScreenKind k)
@@ -424,6 +436,13 @@ void layout_build(Ui *ui)
         int bh = text_h(ui, s->body, px, false, TW);
         add_label(ui, (SDL_Rect){tx, y, TW, bh}, s->body, m->f_body, false, centered_kind(s->kind));
         y += bh + m->gap;
+    }
+    if (s->detail && *s->detail) {
+        /* the specific concern: small type, for her and the staff only */
+        int dh = text_h(ui, s->detail, m->f_min, false, TW);
+        add_label(ui, (SDL_Rect){tx, y, TW, dh}, s->detail, m->f_min, false,
+                  centered_kind(s->kind));
+        y += dh + m->gap;
     }
     if (s->kind == SCR_URGENT || s->kind == SCR_PRINT_FAILED)
         y += m->gap;
