@@ -24,7 +24,8 @@ add_test(NAME cli_contract
                  ${CMAKE_CURRENT_BINARY_DIR}/cli-scratch)
 add_test(NAME content_own_words
          COMMAND python3 ${E2E}/own_words.py ${CMAKE_SOURCE_DIR}/assets/content
-                 ${CMAKE_SOURCE_DIR}/../shared/seeds 6)
-set_tests_properties(content_own_words PROPERTIES SKIP_RETURN_CODE 77)
+                 ${CMAKE_CURRENT_SOURCE_DIR}/data/seed_runs.txt)
+add_test(NAME content_reading_grade
+         COMMAND python3 ${E2E}/reading_grade.py ${CMAKE_SOURCE_DIR}/assets/content)
 add_test(NAME install_layout
          COMMAND ${E2E}/install.sh ${CMAKE_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/install-root)

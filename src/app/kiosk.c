@@ -39,6 +39,7 @@ typedef struct {
     Staff staff;
     bool script;
     bool quit;
+    bool ack_urgent; /* the staff PIN pad is open to acknowledge the urgent screen */
 
     /* what was last shown and spoken */
     unsigned shown_serial;
@@ -213,6 +214,8 @@ static void sync_screen(Kiosk *k)
     listen_screen(k);
 }
 
+static void open_staff(Kiosk *k);
+
 static void flow_event(Kiosk *k, FlowEvent ev)
 {
     switch (ev) {
@@ -230,6 +233,10 @@ static void flow_event(Kiosk *k, FlowEvent ev)
     case FLOW_PRINT_REQUESTED:
         print_start(k, false);
         break;
+    case FLOW_STAFF_PIN_REQUESTED:
+        open_staff(k);
+        k->ack_urgent = k->staff.open;
+        break;
     case FLOW_CHANGED:
         ui_clear_notice(k->ui);
         k->notice_left = 0;
@@ -245,6 +252,13 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
 {
     switch (cmd) {
     case STAFF_CHECK_PIN:
+        if (k->ack_urgent && config_pin_ok(&k->cfg, k->staff.typed)) {
+            /* staff saw the urgent screen: the patient may go on */
+            k->ack_urgent = false;
+            k->staff.open = false;
+            flow_event(k, flow_urgent_acknowledge(k->flow, URGENT_ACK_STAFF));
+            break;
+        }
         staff_command(k, staff_unlock(&k->staff, config_pin_ok(&k->cfg, k->staff.typed)));
         break;
     case STAFF_EXIT:
@@ -285,6 +299,7 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
         break;
     case STAFF_RESTART:
     case STAFF_CLOSE:
+        k->ack_urgent = false;
         print_poll(k, true);     /* the summary being printed must outlive the job */
         k->spoken_valid = false; /* speak and listen to the patient's screen again */
         if (cmd == STAFF_RESTART || k->fcfg.default_lang != flow_screen(k->flow)->lang ||

@@ -17,6 +17,8 @@ static const char *ui(const Content *c, const Screen *s, const char *key)
 static void print_question(const Content *c, const Screen *s)
 {
     const Question *q = s->question;
+    if (s->banner)
+        printf("\n!! %s", s->banner);
     printf("\n[%s] %s\n", s->progress, s->title);
     if (s->body && q->kind != QK_SCALE && q->kind != QK_MULTI)
         printf("%s\n", s->body);
@@ -37,9 +39,10 @@ static void print_screen(const Content *c, const Screen *s)
         print_question(c, s);
         break;
     case SCR_URGENT:
-        printf("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! %s\n%s\n"
+        printf("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! %s\n%s\n(%s)\n"
                "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n%s\n",
-               s->title, s->body ? s->body : "", ui(c, s, "text.continue"));
+               s->title, s->body ? s->body : "", s->detail ? s->detail : "",
+               ui(c, s, "text.continue"));
         break;
     default:
         printf("\n%s\n", s->title ? s->title : "");

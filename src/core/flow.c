@@ -324,7 +324,13 @@ FlowEvent flow_press(Flow *f, const char *id)
         }
         return FLOW_IGNORED;
     case SCR_URGENT:
-        return strcmp(id, FLOW_CONTINUE) == 0 ? resume(f) : FLOW_IGNORED;
+        if (strcmp(id, FLOW_CONTINUE) != 0)
+            return FLOW_IGNORED;
+        /* Going on needs staff: their PIN when one is set, else her word that she told
+         * the front desk. */
+        if (f->cfg.staff_pin)
+            return FLOW_STAFF_PIN_REQUESTED;
+        return flow_urgent_acknowledge(f, URGENT_ACK_PATIENT);
     case SCR_RESULTS:
         if (strcmp(id, FLOW_PRINT) == 0) {
             go(f, SCR_PRINTING);
@@ -350,6 +356,14 @@ FlowEvent flow_press(Flow *f, const char *id)
         break;
     }
     return FLOW_IGNORED;
+}
+
+FlowEvent flow_urgent_acknowledge(Flow *f, int how)
+{
+    if (f->kind != SCR_URGENT)
+        return FLOW_IGNORED;
+    session_acknowledge_urgent(f->session, how);
+    return resume(f);
 }
 
 FlowEvent flow_digit(Flow *f, int digit)

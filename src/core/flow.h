@@ -54,7 +54,9 @@ typedef struct {
 #define FLOW_START "start"
 #define FLOW_LANG_EN "lang_en"
 #define FLOW_LANG_ES "lang_es"
-#define FLOW_CONTINUE "continue" /* privacy, urgent, still-there */
+#define FLOW_CONTINUE                                                                              \
+    "continue" /* privacy, urgent ("I have told the front desk", or "Staff:                        \
+                  enter the PIN" when one is set), still-there */
 #define FLOW_BACK "back"
 #define FLOW_REPEAT "repeat"
 #define FLOW_SKIP "skip"
@@ -93,7 +95,9 @@ typedef struct {
     int still_there;        /* seconds left on "Are you still there?", 0 when not shown */
     const char *still_title, *still_body; /* its text, with the seconds filled in */
     const char *heard;                    /* what was last understood by voice, or NULL */
-    unsigned serial;                      /* changes whenever anything on the screen changes */
+    const char *detail; /* SCR_URGENT: the specific concern, for small type only */
+    const char *banner; /* after an urgent answer: the red line every later screen shows */
+    unsigned serial;    /* changes whenever anything on the screen changes */
 } Screen;
 
 typedef struct {
@@ -110,12 +114,14 @@ typedef struct {
 
 /* What an input did, for the front end to react to (redraw, speak, print). */
 typedef enum {
-    FLOW_IGNORED = 0,      /* nothing changed */
-    FLOW_CHANGED,          /* the screen changed: redraw and speak it */
-    FLOW_NOT_UNDERSTOOD,   /* tell the patient it was not understood; screen unchanged */
-    FLOW_REPEAT_REQUESTED, /* speak the current screen again */
-    FLOW_HELP_REQUESTED,   /* speak the question's help text */
-    FLOW_PRINT_REQUESTED,  /* print flow_summary(), then call flow_print_done() */
+    FLOW_IGNORED = 0,         /* nothing changed */
+    FLOW_CHANGED,             /* the screen changed: redraw and speak it */
+    FLOW_NOT_UNDERSTOOD,      /* tell the patient it was not understood; screen unchanged */
+    FLOW_REPEAT_REQUESTED,    /* speak the current screen again */
+    FLOW_HELP_REQUESTED,      /* speak the question's help text */
+    FLOW_PRINT_REQUESTED,     /* print flow_summary(), then call flow_print_done() */
+    FLOW_STAFF_PIN_REQUESTED, /* the urgent screen needs staff: ask for the staff PIN, then
+                                 call flow_urgent_acknowledge() */
 } FlowEvent;
 
 typedef struct Flow Flow;
@@ -178,6 +184,11 @@ const char *flow_kind_name(ScreenKind k);
 
 /* The current question's help text (or a "no more help" line), for the Help command. */
 const char *flow_help(const Flow *f);
+
+/* Staff (how = URGENT_ACK_STAFF) or the patient (URGENT_ACK_PATIENT) acknowledged the
+ * urgent screen: records it for the summary and resumes the interview. Ignored on any
+ * other screen. */
+FlowEvent flow_urgent_acknowledge(Flow *f, int how);
 
 /* Ends the session at once (staff menu, inactivity): wipes it and shows attract. */
 void flow_reset(Flow *f);

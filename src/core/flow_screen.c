@@ -186,13 +186,27 @@ void flow_rebuild(Flow *f)
         confirm_screen(f, s);
         break;
     case SCR_URGENT: {
+        /* Calm and private: the concern itself only in small type, never in the big
+         * text the waiting room can read; what to do when no one is at the desk. */
         const Flag *flag = session_urgent_flag(f->session);
-        if (flag) {
-            snprintf(f->body, sizeof f->body, "%s\n\n%s", text_get(&flag->text, f->lang),
-                     ui(f, "urgent.body"));
-            s->body = f->body;
-        }
-        NAV(FLOW_CONTINUE, "button.continue", BTN_PRIMARY);
+        const char *no_one = ui(f, "urgent.no_one");
+        const SafetyNet *net = &f->cfg.safety;
+        char tmp[512];
+        const char *at = strstr(no_one, "{emergency}");
+        snprintf(tmp, sizeof tmp, "%s", no_one);
+        if (at)
+            snprintf(tmp, sizeof tmp, "%.*s%s%s", (int)(at - no_one), no_one,
+                     net->emergency[0] ? net->emergency : "911", at + strlen("{emergency}"));
+        at = strstr(tmp, "{crisis}");
+        char line[512];
+        snprintf(line, sizeof line, "%s", tmp);
+        if (at)
+            snprintf(line, sizeof line, "%.*s%s%s", (int)(at - tmp), tmp,
+                     net->crisis[0] ? net->crisis : "988", at + strlen("{crisis}"));
+        snprintf(f->body, sizeof f->body, "%s\n\n%s", ui(f, "urgent.body"), line);
+        s->body = f->body;
+        s->detail = flag ? text_get(&flag->text, f->lang) : NULL;
+        NAV(FLOW_CONTINUE, f->cfg.staff_pin ? "button.staff_ack" : "button.told_desk", BTN_PRIMARY);
         break;
     }
     case SCR_RESULTS:
@@ -217,6 +231,9 @@ void flow_rebuild(Flow *f)
     case SCR_COUNT:
         break;
     }
+    if (session_any_urgent(f->session) && f->kind != SCR_URGENT && f->kind != SCR_ATTRACT &&
+        f->kind != SCR_GOODBYE)
+        s->banner = ui(f, "urgent.banner");
     if (f->countdown_ms) {
         s->still_there = (int)((f->countdown_ms + 999) / 1000);
         s->still_title = ui(f, "still_there.title");

@@ -514,8 +514,8 @@ void sections_draw(Doc *d)
 {
     /* the clinician's part first, never below CLINICIAN_MIN, whatever the plan needs */
     double fs = d->fs, small = d->small;
-    d->fs = fmax(fs, CLINICIAN_MIN);
-    d->small = fmax(small, CLINICIAN_MIN);
+    d->fs = fmax(fs, d->clinician_big ? CLINICIAN_MIN : 0);
+    d->small = fmax(small, d->clinician_big ? CLINICIAN_MIN : 0);
     sec_title(d);
     sec_write_in(d);
     sec_flags(d);

@@ -89,9 +89,10 @@ typedef struct {
     double gap;                      /* space between sections */
     double footer_h;
     PlanDetail plan;
-    bool fill_half; /* grow the figure so the clinician's part fills half the first page */
-    int page;       /* current page, from 1 */
-    int npages;     /* total pages when known (second pass), else 0 */
+    bool fill_half;     /* grow the figure so the clinician's part fills half the first page */
+    bool clinician_big; /* the clinician's part at CLINICIAN_MIN or more */
+    int page;           /* current page, from 1 */
+    int npages;         /* total pages when known (second pass), else 0 */
     bool receipt;
     char date[64];
 } Doc;

@@ -434,7 +434,19 @@ static int layout_top(Ui *ui)
             b->r.w = b->tr.w = b->need_w;
         }
     }
-    return bottom;
+    y = bottom;
+    if (s->banner && *s->banner && s->kind != SCR_RESULTS) { /* the results have its card */
+        /* after an urgent answer: one red line on every later screen */
+        int w = ui->w - 2 * m->margin;
+        int bh = text_h(ui, s->banner, m->f_small, true, w - 2 * m->pad) + m->pad;
+        UiBox *b = add_label(ui, (SDL_Rect){m->margin, y + m->gap / 2, w, bh}, s->banner,
+                             m->f_small, true, true);
+        b->fg = UI_WHITE;
+        b->bg = UI_RED;
+        b->fill = true;
+        y += bh + m->gap / 2;
+    }
+    return y;
 }
 
 static bool centered_kind(ScreenKind k)
@@ -516,13 +528,22 @@ void layout_build(Ui *ui)
         y += th + m->gap;
     }
     /* the results' intro is spoken and printed; on screen the room goes to the flags */
-    if (s->body && *s->body && s->kind != SCR_RESULTS) {
+    /* the areas question says "choose all" itself: its room goes to the choices */
+    bool areas = s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS;
+    if (s->body && *s->body && s->kind != SCR_RESULTS && !areas) {
         int room = bottom - y - (s->nanswers || big_buttons ? m->btn_h + m->gap : 0);
         int px = text_fit(ui, s->body, false, m->f_body, m->f_min, TW, room);
         int bh = text_h(ui, s->body, px, false, TW);
         add_label(ui, (SDL_Rect){tx, y, TW, bh}, s->body, m->f_body, false, centered_kind(s->kind))
             ->role = "body";
         y += bh + m->gap;
+    }
+    if (s->detail && *s->detail) {
+        /* the specific concern: small type, for her and the staff only */
+        int dh = text_h(ui, s->detail, m->f_min, false, TW);
+        add_label(ui, (SDL_Rect){tx, y, TW, dh}, s->detail, m->f_min, false,
+                  centered_kind(s->kind));
+        y += dh + m->gap;
     }
     if (s->kind == SCR_URGENT || s->kind == SCR_PRINT_FAILED)
         y += m->gap;

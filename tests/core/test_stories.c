@@ -24,18 +24,23 @@ typedef struct {
 } Story;
 
 #define NO_URGENT                                                                                  \
-    "rf_chest=no\nrf_seizure=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=no\nrf_headache=no\n"          \
-    "rf_nerves=no\n"
+    "rf_chest=no\nrf_seizure=no\nrf_stroke=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=no\n"            \
+    "rf_headache=no\nrf_swelling_headache=no\nrf_bladder=no\nrf_urine=no\nrf_saddle=no\n"          \
+    "rf_leg_weak=no\n"
 #define NO_TODAY                                                                                   \
-    "rf_fever=no\nrf_epidural_site=no\nrf_epidural_headache=no\nrf_wound=no\nrf_tingling=no\n"     \
-    "rf_joint_swelling=no\nrf_spine_sudden=no\nrf_gallbladder=no\nrf_general=no\n"
+    "rf_fever=no\nrf_epidural_site=no\nrf_epidural_pain=no\nrf_epidural_headache=no\n"             \
+    "rf_wound=no\nrf_tear=no\nrf_fall=no\nrf_tingling=no\nrf_joint_swelling=no\n"                  \
+    "rf_spine_sudden=no\nrf_shorter=no\nrf_gallbladder=no\nrf_weight_loss=no\nrf_cancer=no\n"      \
+    "rf_steroids=no\nrf_immune=no\n"
 #define TYPICAL_PAIN                                                                               \
-    "pain_now=5\npeg_pain=5\npeg_enjoyment=4\npeg_activity=5\nonset=gradual\n"                     \
+    "pain_kind=dull\npain_now=5\npeg_pain=5\npeg_enjoyment=4\npeg_activity=5\nonset=gradual\n"     \
+    "pain_trend=same\n"                                                                            \
     "worse_when=after_feeding_lifting\nlimits_movement=no\nstretch_effect=better\n"
 #define TYPICAL_CONTEXT                                                                            \
     "feeding=breast\nfeeding_position=upright_support\nbaby_care=lift_crib_carseat,carry_one_"     \
     "hip\n"                                                                                        \
-    "sleep=broken\nstress=some\nbelly_gap=no\nhistory=none\n"
+    "sleep=broken\nstress=some\nbelly_gap=no\nhistory=none\nphq_interest=not_at_all\n"             \
+    "phq_down=several_days\n"
 
 static const Story stories[] = {
     {"typical",
@@ -61,38 +66,53 @@ static const Story stories[] = {
      NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
                "areas=hip_right\n" TYPICAL_PAIN TYPICAL_CONTEXT,
      "", "", "ex_bridge ex_side_plank", "", "", 5, true, "-gentle_movement"},
-    {"all urgent questions I don't know: each listed, none read as no",
-     "rf_chest=dontknow\nrf_seizure=dontknow\nrf_harm=dontknow\nrf_bleeding=dontknow\n"
-     "rf_leg=dontknow\nrf_headache=dontknow\nrf_nerves=dontknow\n",
-     "", NULL, "", "", NULL, 5, false, NULL},
+    {"all urgent questions not sure: staff now, each listed as not sure",
+     "rf_chest=not_sure\nrf_seizure=not_sure\nrf_stroke=not_sure\nrf_harm=not_sure\n"
+     "rf_bleeding=not_sure\nrf_leg=not_sure\nrf_headache=not_sure\nrf_swelling_headache=not_sure\n"
+     "rf_bladder=not_sure\nrf_urine=not_sure\nrf_saddle=not_sure\nrf_leg_weak=not_sure\n",
+     "urgent_unsure:urgent", NULL, "", "",
+     "rf_chest rf_seizure rf_stroke rf_harm rf_bleeding rf_leg rf_headache rf_swelling_headache "
+     "rf_bladder rf_urine rf_saddle rf_leg_weak rf_fever rf_fall rf_tingling rf_joint_swelling "
+     "rf_spine_sudden rf_shorter rf_gallbladder rf_weight_loss rf_cancer rf_steroids rf_immune",
+     5, false, NULL},
     {"fever and a sore epidural site",
      NO_URGENT
      "since_birth=lt2w\ndelivery=vaginal\nepidural=yes\nrf_fever=yes\nrf_epidural_site=yes\n",
      "urgent_fever_epidural:urgent clinician_fever:today clinician_epidural_site:today", NULL, "",
      "", NULL, 5, false, NULL},
-    {"epidural site alone stays today",
-     NO_URGENT "since_birth=lt2w\ndelivery=vaginal\nepidural=yes\nrf_fever=no\n"
+    {"spinal for a C-section: the needle-site questions are asked",
+     NO_URGENT "since_birth=lt2w\ndelivery=csection\nepidural=spinal\nrf_fever=no\n"
                "rf_epidural_site=yes\n",
      "clinician_epidural_site:today", NULL, "", "", NULL, 5, false, NULL},
-    {"self-harm skipped is listed, not read as no", "rf_chest=no\nrf_seizure=no\nrf_harm=skip\n",
-     "", NULL, "", "", NULL, 5, false, NULL},
+    {"self-harm not sure goes to staff",
+     "rf_chest=no\nrf_seizure=no\nrf_stroke=no\nrf_harm=not_sure\n", "urgent_unsure:urgent", NULL,
+     "", "", NULL, 5, false, NULL},
+    {"PHQ-2 positive",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=lower_back\n" TYPICAL_PAIN "phq_interest=several_days\n"
+               "phq_down=more_than_half\n",
+     "clinician_mood:today", "", "", "", "", 5, false, NULL},
+    {"a fall on the back holds loaded exercises",
+     NO_URGENT "since_birth=m3to6\ndelivery=vaginal\nepidural=no\nareas=lower_back\nrf_fall=yes\n",
+     "clinician_fall:today", "ex_cat_cow ex_knee_rocking", "", "", NULL, 5, false, NULL},
     {"today questions skipped are listed",
      NO_URGENT "since_birth=w6tom3\ndelivery=csection\nepidural=no\nrf_fever=skip\n"
                "rf_wound=dontknow\n",
      "", NULL, "", "",
-     "rf_fever rf_wound rf_tingling rf_joint_swelling rf_spine_sudden "
-     "rf_gallbladder rf_general",
+     "rf_fever rf_wound rf_fall rf_tingling rf_joint_swelling rf_spine_sudden rf_shorter "
+     "rf_gallbladder rf_weight_loss rf_cancer rf_steroids rf_immune",
      5, false, NULL},
     {"nothing answered: every urgent question is listed", "", "", NULL, "", "",
-     "rf_chest rf_seizure rf_harm rf_bleeding rf_leg rf_headache rf_nerves rf_fever rf_tingling "
-     "rf_joint_swelling rf_spine_sudden rf_gallbladder rf_general",
+     "rf_chest rf_seizure rf_stroke rf_harm rf_bleeding rf_leg rf_headache rf_swelling_headache "
+     "rf_bladder rf_urine rf_saddle rf_leg_weak rf_fever rf_fall rf_tingling rf_joint_swelling "
+     "rf_spine_sudden rf_shorter rf_gallbladder rf_weight_loss rf_cancer rf_steroids rf_immune",
      5, false, NULL},
     {"cauda equina signs",
-     "rf_chest=no\nrf_seizure=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=no\n"
-     "rf_headache=no\nrf_nerves=yes\nareas=lower_back\n",
+     "rf_chest=no\nrf_seizure=no\nrf_stroke=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=no\n"
+     "rf_headache=no\nrf_swelling_headache=no\nrf_bladder=no\nrf_urine=yes\nareas=lower_back\n",
      "urgent_nerves:urgent", "ex_cat_cow ex_knee_rocking", "", "", NULL, 5, false, NULL},
     {"general red flag holds loaded exercises",
-     NO_URGENT "since_birth=gt6m\ndelivery=vaginal\nepidural=no\nrf_fever=no\nrf_general=yes\n"
+     NO_URGENT "since_birth=gt6m\ndelivery=vaginal\nepidural=no\nrf_fever=no\nrf_cancer=yes\n"
                "areas=lower_back\n",
      "clinician_general:today clinician_beyond_six_months:today", "ex_cat_cow bodywork heat", "",
      "", NULL, 5, false, NULL},

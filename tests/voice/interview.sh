@@ -41,8 +41,9 @@ asked=0
 delivery=
 while IFS=$'\t' read -r q kind; do
   case "$q" in
-    rf_epidural_site | rf_epidural_headache) continue ;; # asked after an epidural only
+    rf_epidural_site | rf_epidural_pain | rf_epidural_headache) continue ;; # after a shot only
     rf_wound) [ "$delivery" = csection ] || continue ;;  # after a C-section only
+    rf_tear) [ "$delivery" = vaginal ] || continue ;;    # after a vaginal birth only
   esac
   case "$q:$kind" in
     *:yesno | epidural:*) want=no ;;
