@@ -123,6 +123,64 @@ START_TEST(urgent_stops_then_continues)
 }
 END_TEST
 
+/* With a staff PIN set, only staff let her go on past the urgent screen; without one,
+ * she says she told the front desk. Either way the summary says who, and a red banner
+ * stays on the screens after. */
+START_TEST(urgent_needs_acknowledgement)
+{
+    for (int pin = 0; pin < 2; pin++) {
+        FlowConfig cfg = {.default_lang = LANG_EN, .staff_pin = pin == 1};
+        Flow *f = flow_new(test_content(), &cfg);
+        flow_begin(f, LANG_EN);
+        ck_assert_int_eq(flow_input(f, "yes", FLOW_TYPED), FLOW_CHANGED);
+        ck_assert_int_eq(kind(f), SCR_URGENT);
+        /* private: the concern is in the small print only, not in the big text */
+        const Screen *s = flow_screen(f);
+        ck_assert_ptr_nonnull(s->detail);
+        ck_assert_ptr_null(strstr(s->title, "chest"));
+        ck_assert_ptr_null(strstr(s->body, "chest"));
+        ck_assert_ptr_nonnull(strstr(s->body, "911"));
+        ck_assert_ptr_nonnull(strstr(s->body, "988"));
+        if (pin) {
+            ck_assert_int_eq(press(f, FLOW_CONTINUE), FLOW_STAFF_PIN_REQUESTED);
+            ck_assert_int_eq(kind(f), SCR_URGENT); /* she cannot dismiss it alone */
+            ck_assert_int_eq(flow_urgent_acknowledge(f, URGENT_ACK_STAFF), FLOW_CHANGED);
+        } else {
+            ck_assert_int_eq(press(f, FLOW_CONTINUE), FLOW_CHANGED);
+        }
+        ck_assert_int_eq(kind(f), SCR_QUESTION);
+        ck_assert_ptr_nonnull(flow_screen(f)->banner);
+        while (kind(f) == SCR_QUESTION)
+            move_on(f);
+        ck_assert_int_eq(kind(f), SCR_RESULTS);
+        ck_assert_ptr_nonnull(flow_screen(f)->banner);
+        ck_assert(flow_summary(f)->urgent_raised);
+        ck_assert_int_eq(flow_summary(f)->urgent_ack, pin ? URGENT_ACK_STAFF : URGENT_ACK_PATIENT);
+        flow_free(f);
+    }
+}
+END_TEST
+
+/* "Not really" to the self-harm question is confirmed, never taken as a no. */
+START_TEST(hedge_is_confirmed)
+{
+    Flow *f = new_flow();
+    flow_begin(f, LANG_EN);
+    while (strcmp(qid(f), "rf_harm") != 0)
+        flow_input(f, "no", FLOW_TYPED);
+    ck_assert_int_eq(flow_input(f, "not really", FLOW_TYPED), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_ptr_nonnull(strstr(flow_screen(f)->title, "Not sure"));
+    flow_input(f, "no", FLOW_TYPED); /* that is not what I meant: asked again */
+    ck_assert_str_eq(qid(f), "rf_harm");
+    flow_input(f, "not really", FLOW_TYPED);
+    flow_input(f, "yes", FLOW_TYPED); /* yes, not sure: staff now */
+    ck_assert_int_eq(kind(f), SCR_URGENT);
+    ck_assert_str_eq(session_urgent_flag(flow_session(f))->id, "urgent_unsure");
+    flow_free(f);
+}
+END_TEST
+
 START_TEST(voice_confirmation)
 {
     Flow *f = new_flow();
@@ -319,6 +377,8 @@ int main(void)
     TCase *tc = tcase_create("flow");
     tcase_add_test(tc, screens_in_order_spanish);
     tcase_add_test(tc, urgent_stops_then_continues);
+    tcase_add_test(tc, urgent_needs_acknowledgement);
+    tcase_add_test(tc, hedge_is_confirmed);
     tcase_add_test(tc, voice_confirmation);
     tcase_add_test(tc, still_there_then_wipe);
     tcase_add_test(tc, digits_and_multi);

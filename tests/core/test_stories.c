@@ -51,7 +51,7 @@ static const Story stories[] = {
      NO_URGENT
      "since_birth=m3to6\ndelivery=vaginal\nepidural=no\nareas=upper_back_neck,lower_back\n"
      "rf_spine_sudden=yes\nfeeding=breast\n",
-     "clinician_spine_sudden:today", "ex_cat_cow ex_childs_pose bodywork heat", "", "ex_side_plank",
+     "clinician_spine_sudden:today", "ex_cat_cow ex_childs_pose heat", "", "ex_side_plank bodywork",
      NULL, 5, false, NULL},
     {"clot: one red swollen leg",
      "rf_chest=no\nrf_seizure=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=yes\n"
@@ -60,8 +60,8 @@ static const Story stories[] = {
     {"under 2 weeks after a C-section",
      NO_URGENT "since_birth=lt2w\ndelivery=csection\nepidural=no\n" NO_TODAY
                "areas=lower_back,pelvis_tailbone,hip_left\n" TYPICAL_PAIN TYPICAL_CONTEXT,
-     "", "ex_bridge ex_cat_cow ex_bracing ex_pelvic_tilts bodywork", "ex_breathing", "", "", 5,
-     true, "gentle_movement"},
+     "", "ex_bridge ex_cat_cow ex_bracing ex_pelvic_tilts", "ex_breathing", "bodywork", "", 5, true,
+     "gentle_movement"},
     {"vaginal birth: no C-section caution",
      NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
                "areas=hip_right\n" TYPICAL_PAIN TYPICAL_CONTEXT,
@@ -114,7 +114,7 @@ static const Story stories[] = {
     {"general red flag holds loaded exercises",
      NO_URGENT "since_birth=gt6m\ndelivery=vaginal\nepidural=no\nrf_fever=no\nrf_cancer=yes\n"
                "areas=lower_back\n",
-     "clinician_general:today clinician_beyond_six_months:today", "ex_cat_cow bodywork heat", "",
+     "clinician_general:today clinician_beyond_six_months:today", "ex_cat_cow ex_knee_rocking", "",
      "", NULL, 5, false, NULL},
     {"wrist pain from holding the baby",
      NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
@@ -123,7 +123,7 @@ static const Story stories[] = {
     {"C-section at 2 to 6 weeks: loaded exercises wait",
      NO_URGENT "since_birth=w2to6\ndelivery=csection\nepidural=yes\n" NO_TODAY
                "areas=lower_back,knee_left\n" TYPICAL_PAIN TYPICAL_CONTEXT,
-     "", "ex_bridge ex_mini_squat bodywork", "ex_breathing lift_close", "", "", 5, true,
+     "", "ex_bridge ex_mini_squat ex_cat_cow", "ex_breathing lift_close", "", "", 5, true,
      "gentle_movement"},
     {"night pain and worse with stretching",
      NO_URGENT "since_birth=m3to6\ndelivery=vaginal\nepidural=no\n" NO_TODAY
