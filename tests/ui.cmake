@@ -20,13 +20,20 @@ set(UI_ENV
   "SDL_VIDEODRIVER=offscreen" "SDL_AUDIODRIVER=dummy" "PPKIOSK_LAYOUT_CHECK=1"
   "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
 # A layout problem or a sanitizer report fails a test even when its last line matched.
-set(UI_FAIL "layout: |Sanitizer|runtime error|script:[0-9]+:")
+set(UI_FAIL "layout: |structure: |Sanitizer|runtime error|script:[0-9]+:")
+# Structure rules (tests/ui/structure_check.py) not yet enforced.
+set(UI_STRUCTURE_SKIP "gaps")
 
-# ppk_ui_test(NAME SCRIPT EXPECT_SCREEN [ARGS...]): one scripted kiosk run.
+# ppk_ui_test(NAME SCRIPT EXPECT_SCREEN [ARGS...]): one scripted kiosk run, then the
+# structure checks on the NAME.json files written beside its screenshots.
 function(ppk_ui_test name script expect)
+  set(shots ${UI_OUT}/shots-${name})
   add_test(NAME ${name}
-           COMMAND ppkiosk --windowed --no-voice --no-listen ${ARGN}
-                   --script ${script} --shots ${UI_OUT}/shots-${name})
+           COMMAND sh -c "c=$1 d=$2 a=$3 s=$4; shift 4; rm -rf \"$d\"; \"$0\" \"$@\"; rc=$?; python3 \"$c\" \"$d\" \"$a\" --skip \"$s\" || rc=1; exit $rc"
+                   $<TARGET_FILE:ppkiosk> ${UI_SRC}/structure_check.py ${shots}
+                   ${CMAKE_SOURCE_DIR}/assets/content ${UI_STRUCTURE_SKIP}
+                   --windowed --no-voice --no-listen ${ARGN}
+                   --script ${script} --shots ${shots})
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
                        PASS_REGULAR_EXPRESSION "screen: ${expect}\n"
                        FAIL_REGULAR_EXPRESSION "${UI_FAIL}")
@@ -40,10 +47,19 @@ foreach(LANG en es)
   endif()
   configure_file(${UI_SRC}/full.script.in ${UI_OUT}/full_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/urgent.script.in ${UI_OUT}/urgent_${LANG}.script @ONLY)
+  configure_file(${UI_SRC}/flags.script.in ${UI_OUT}/flags_${LANG}.script @ONLY)
   foreach(size 1920x1080 800x1280)
     ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
     ppk_ui_test(ui_urgent_${LANG}_${size} ${UI_OUT}/urgent_${LANG}.script question
                 --size ${size})
+  endforeach()
+  # the other common kiosk panels: the whole interview, with the structure checks
+  foreach(size 1366x768 1280x800 1024x768)
+    ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
+  endforeach()
+  # flags of both tiers and unanswered safety questions: the results' order
+  foreach(size 1920x1080 1366x768 1280x800 1024x768 800x1280)
+    ppk_ui_test(ui_flags_${LANG}_${size} ${UI_OUT}/flags_${LANG}.script goodbye --size ${size})
   endforeach()
 endforeach()
 foreach(size 1920x1080 800x1280)

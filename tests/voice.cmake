@@ -45,5 +45,5 @@ add_test(NAME voice_interview
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/voice/interview.sh $<TARGET_FILE:ppkiosk>
                  $<TARGET_FILE:voice_tool> ${VOICE_CONTENT} ${CMAKE_SOURCE_DIR}/models
                  ${CMAKE_CURRENT_BINARY_DIR}/voice-interview)
-set_tests_properties(voice_interview PROPERTIES TIMEOUT 300 LABELS slow ENVIRONMENT "${VOICE_LSAN}"
+set_tests_properties(voice_interview PROPERTIES TIMEOUT 600 LABELS slow ENVIRONMENT "${VOICE_LSAN}"
                      FAIL_REGULAR_EXPRESSION "Sanitizer|runtime error")

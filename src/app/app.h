@@ -16,27 +16,36 @@ typedef struct {
     const char *models_dir;  /* the models directory (speech settings, dictionary) */
     Lang lang;               /* --lang, default en */
     bool lang_given;
-    bool windowed;           /* --windowed */
-    int width, height;       /* --size WxH (default 1280x800) */
-    const char *script;      /* --script FILE */
-    const char *shots;       /* --shots DIR */
-    const char *pdf_out;     /* --pdf-out FILE */
-    const char *fhir_out;    /* --fhir-out FILE */
-    bool force;              /* --force: --pdf-out / --fhir-out may replace a file */
-    const char *printer;     /* --printer NAME */
-    const char *config;      /* --config FILE: staff PIN, defaults (kiosk.conf) */
-    bool no_voice;           /* --no-voice: no speech out */
-    bool no_listen;          /* --no-listen: no speech in */
-    const char *say_text;    /* --say TEXT */
-    const char *out;         /* --out FILE.wav */
-    const char *question_id; /* --recognize QUESTION_ID */
-    char **files;            /* --recognize: the WAV files */
+    bool windowed;            /* --windowed */
+    int width, height;        /* --size WxH (default 1280x800) */
+    const char *script;       /* --script FILE */
+    const char *shots;        /* --shots DIR */
+    const char *pdf_out;      /* --pdf-out FILE */
+    const char *fhir_out;     /* --fhir-out FILE */
+    bool force;               /* --force: --pdf-out / --fhir-out may replace a file */
+    const char *answers;      /* --answers FILE */
+    const char *summary_json; /* --summary-json FILE, or "-" for stdout */
+    const char *printer;      /* --printer NAME */
+    const char *config;       /* --config FILE: staff PIN, defaults (kiosk.conf) */
+    bool no_voice;            /* --no-voice: no speech out */
+    bool no_listen;           /* --no-listen: no speech in */
+    const char *say_text;     /* --say TEXT */
+    const char *out;          /* --out FILE.wav */
+    const char *question_id;  /* --recognize QUESTION_ID */
+    char **files;             /* --recognize: the WAV files */
     int nfiles;
     bool recognize_each; /* --recognize-each: a new session per file */
 } AppOptions;
 
 /* ppkiosk --text: the interview on stdin/stdout (text_mode.c). */
 int app_run_text(const AppOptions *o, const Content *c);
+
+/* ppkiosk --answers FILE: a session from QUESTION_ID=VALUE lines (answers_mode.c). */
+int app_run_answers(const AppOptions *o, const Content *c);
+
+/* The safety-net numbers of the kiosk configuration (--config, or the installed one),
+ * or the defaults. Returns 0, or a negative code after a one-line reason. */
+int app_safety_net(const AppOptions *o, SafetyNet *net);
 
 /* ppkiosk [--windowed] [--script FILE --shots DIR]: the SDL kiosk (kiosk.c). */
 int app_run_kiosk(const AppOptions *o, const Content *c);
@@ -47,10 +56,10 @@ int app_say(const AppOptions *o, const Content *c);
 /* ppkiosk --recognize QUESTION_ID FILE.wav... (voice_cmds.c). */
 int app_recognize(const AppOptions *o, const Content *c);
 
-/* Writes the --pdf-out and --fhir-out files asked for, if any (outputs.c): each a new
- * file of mode 0600; an existing path (file or symlink) is refused unless --force, and
- * then replaced, never written through. Returns 0 or a negative PK_E* code after
- * printing a one-line reason to stderr. */
+/* Writes the --pdf-out, --fhir-out and --summary-json files asked for, if any (outputs.c):
+ * each a new file of mode 0600; an existing path (file or symlink) is refused unless
+ * --force, and then replaced, never written through. Returns 0 or a negative PK_E* code
+ * after printing a one-line reason to stderr. */
 int app_write_outputs(const AppOptions *o, const Summary *sum);
 
 /* Refuses, before the interview, output paths that exist already (without --force):

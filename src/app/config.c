@@ -73,10 +73,27 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
         if (!parse_uint(v, 5, 3600, &n))
             return "idle_seconds must be a number from 5 to 3600";
         cfg->idle_ms = (unsigned)n * 1000u;
+    } else if (strcmp(key, "results_idle_seconds") == 0) {
+        if (!parse_uint(v, 5, 3600, &n))
+            return "results_idle_seconds must be a number from 5 to 3600";
+        cfg->results_idle_ms = (unsigned)n * 1000u;
     } else if (strcmp(key, "countdown_seconds") == 0) {
         if (!parse_uint(v, 5, 600, &n))
             return "countdown_seconds must be a number from 5 to 600";
         cfg->countdown_ms = (unsigned)n * 1000u;
+    } else if (strcmp(key, "emergency_number") == 0 || strcmp(key, "crisis_number") == 0 ||
+               strcmp(key, "clinic_phone") == 0) {
+        char *dst = key[0] == 'e'   ? cfg->safety.emergency
+                    : key[1] == 'r' ? cfg->safety.crisis
+                                    : cfg->safety.clinic;
+        size_t size = key[0] == 'e'   ? sizeof cfg->safety.emergency
+                      : key[1] == 'r' ? sizeof cfg->safety.crisis
+                                      : sizeof cfg->safety.clinic;
+        if (strlen(v) >= size || strpbrk(v, "{}"))
+            return "phone numbers must be short and plain, like 911 or (555) 010-0199";
+        if (!*v && key[1] != 'l')
+            return "emergency_number and crisis_number cannot be empty";
+        snprintf(dst, size, "%s", v);
     } else {
         return "unknown setting";
     }
@@ -135,6 +152,8 @@ int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
     snprintf(cfg->paper, sizeof cfg->paper, "letter");
     cfg->idle_ms = 60000;
     cfg->countdown_ms = 20000;
+    cfg->results_idle_ms = 180000;
+    cfg->safety = summary_default_safety();
     char sample[512] = "";
     if (assets_dir)
         snprintf(sample, sizeof sample, "%s/kiosk.conf.sample", assets_dir);

@@ -7,6 +7,10 @@
  *   paper            letter | a4 | receipt
  *   idle_seconds     quiet time before "Are you still there?" (default 60)
  *   countdown_seconds its countdown (default 20)
+ *   results_idle_seconds the same on the results, which take longer to read (default 180)
+ *   emergency_number  the safety net's emergency number (default 911)
+ *   crisis_number     the number for thoughts of self-harm (default 988)
+ *   clinic_phone      the clinic's phone for "call the clinic today" (default none)
  * The PIN lives only in this file, never in the program. */
 #ifndef PK_APP_CONFIG_H
 #define PK_APP_CONFIG_H
@@ -14,6 +18,7 @@
 #include <stdbool.h>
 
 #include "../core/lang.h"
+#include "../core/summary.h"
 
 typedef struct {
     char pin[16];      /* "" when the staff menu is disabled */
@@ -21,8 +26,9 @@ typedef struct {
     int volume;        /* default volume 0..100 */
     char printer[128]; /* "" for the default destination */
     char paper[16];    /* "letter", "a4" or "receipt" */
-    unsigned idle_ms, countdown_ms;
-    char path[512]; /* the file read, or "" when none was found */
+    unsigned idle_ms, countdown_ms, results_idle_ms;
+    SafetyNet safety; /* the numbers the safety net prints */
+    char path[512];   /* the file read, or "" when none was found */
 } KioskConfig;
 
 /* Fills *cfg with the defaults, then reads the file: `path` when given (an unreadable

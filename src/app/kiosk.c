@@ -40,6 +40,7 @@ typedef struct {
     Staff staff;
     bool script;
     bool quit;
+    bool ack_urgent; /* the staff PIN pad is open to acknowledge the urgent screen */
 
     /* what was last shown and spoken */
     unsigned shown_serial;
@@ -56,7 +57,8 @@ typedef struct {
     SDL_Thread *print_thread;
     SDL_atomic_t print_done;
     int print_err;
-    bool print_test; /* a staff test page rather than a summary */
+    bool print_test;    /* a staff test page rather than a summary */
+    bool print_reprint; /* the summary again, from the staff menu */
     const Summary *print_sum;
     Paper paper;
     char print_why[256];
@@ -71,10 +73,6 @@ typedef struct {
     int bench; /* PPKIOSK_BENCH: frames to time at the end of a script */
     Uint64 t0; /* when the kiosk mode started */
 } Kiosk;
-
-static const char *const kind_names[SCR_COUNT + 1] = {
-    "attract", "language", "privacy",      "question", "confirm", "urgent",
-    "results", "printing", "print_failed", "goodbye",  "staff"};
 
 static const Screen *current(const Kiosk *k)
 {
@@ -101,6 +99,7 @@ static void print_start(Kiosk *k, bool test)
     if (k->print_thread)
         return;
     k->print_test = test;
+    k->print_reprint = false;
     k->print_sum = test ? NULL : flow_summary(k->flow);
     k->print_why[0] = '\0';
     if (!test && !k->print_sum) {
@@ -135,11 +134,14 @@ static void print_poll(Kiosk *k, bool wait)
     if (k->print_err)
         fprintf(stderr, "ppkiosk: printing failed: %s\n",
                 k->print_why[0] ? k->print_why : pk_strerror(k->print_err));
-    if (k->print_test)
+    if (k->print_test || k->print_reprint)
         staff_message(&k->staff, k->print_err
                                      ? (k->print_why[0] ? k->print_why : pk_strerror(k->print_err))
-                                     : staff_text(&k->staff, "staff.test_done"));
-    else
+                                     : staff_text(&k->staff, k->print_test ? "staff.test_done"
+                                                                           : "staff.reprint_done"));
+    if (k->print_reprint && !k->print_err)
+        flow_reprinted(k->flow); /* the "printed" goodbye */
+    else if (!k->print_test && !k->print_reprint)
         flow_print_done(k->flow, k->print_err);
 }
 
@@ -218,6 +220,8 @@ static void sync_screen(Kiosk *k)
     listen_screen(k);
 }
 
+static void open_staff(Kiosk *k);
+
 static void flow_event(Kiosk *k, FlowEvent ev)
 {
     switch (ev) {
@@ -235,6 +239,10 @@ static void flow_event(Kiosk *k, FlowEvent ev)
     case FLOW_PRINT_REQUESTED:
         print_start(k, false);
         break;
+    case FLOW_STAFF_PIN_REQUESTED:
+        open_staff(k);
+        k->ack_urgent = k->staff.open;
+        break;
     case FLOW_CHANGED:
         ui_clear_notice(k->ui);
         k->notice_left = 0;
@@ -250,6 +258,13 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
 {
     switch (cmd) {
     case STAFF_CHECK_PIN:
+        if (k->ack_urgent && config_pin_ok(&k->cfg, k->staff.typed)) {
+            /* staff saw the urgent screen: the patient may go on */
+            k->ack_urgent = false;
+            k->staff.open = false;
+            flow_event(k, flow_urgent_acknowledge(k->flow, URGENT_ACK_STAFF));
+            break;
+        }
         staff_command(k, staff_unlock(&k->staff, config_pin_ok(&k->cfg, k->staff.typed)));
         break;
     case STAFF_EXIT:
@@ -274,6 +289,20 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
         else
             print_start(k, true);
         break;
+    case STAFF_REPRINT:
+        if (k->print_thread) {
+            staff_message(&k->staff, staff_text(&k->staff, "staff.printer_busy"));
+        } else if (!flow_summary(k->flow)) {
+            staff_message(&k->staff, staff_text(&k->staff, "staff.nothing_to_print"));
+        } else {
+            k->print_reprint = true;
+            k->print_sum = flow_summary(k->flow);
+            SDL_AtomicSet(&k->print_done, 0);
+            k->print_thread = SDL_CreateThread(print_main, "print", k);
+            if (!k->print_thread)
+                staff_message(&k->staff, staff_text(&k->staff, "staff.cannot_print"));
+        }
+        break;
     case STAFF_LOCKED:
         /* no digits: the log must not help anyone guess */
         fprintf(stderr, "ppkiosk: staff menu locked after wrong PINs; each lock-out waits "
@@ -281,6 +310,7 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
         /* fall through */
     case STAFF_RESTART:
     case STAFF_CLOSE:
+        k->ack_urgent = false;
         print_poll(k, true);     /* the summary being printed must outlive the job */
         k->spoken_valid = false; /* speak and listen to the patient's screen again */
         if (cmd == STAFF_RESTART || k->fcfg.default_lang != flow_screen(k->flow)->lang ||
@@ -426,7 +456,7 @@ static void layout_check(Kiosk *k)
     k->checked_serial = s->serial;
     char where[160];
     snprintf(where, sizeof where, "%dx%d %s %s%s%s", k->o->width, k->o->height, lang_code(s->lang),
-             kind_names[s->kind], s->question ? " " : "", s->question ? s->question->id : "");
+             flow_kind_name(s->kind), s->question ? " " : "", s->question ? s->question->id : "");
     k->violations += ui_layout_check(k->ui, stderr, where);
 }
 
@@ -484,10 +514,11 @@ static int run_script(Kiosk *k)
     int rc = script_run(k->ui, k->o->script, k->o->shots, &h);
     if (rc)
         return rc;
-    printf("screen: %s\n", kind_names[current(k)->kind]);
+    printf("screen: %s\n", flow_kind_name(current(k)->kind));
     if (k->bench) {
         const char *label = getenv("PPKIOSK_BENCH_LABEL");
-        ui_bench(k->ui, k->bench, stdout, label && *label ? label : kind_names[current(k)->kind]);
+        ui_bench(k->ui, k->bench, stdout,
+                 label && *label ? label : flow_kind_name(current(k)->kind));
     }
     if (k->violations) {
         fprintf(stderr, "ppkiosk: %d layout problem%s\n", k->violations,
@@ -589,9 +620,12 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
     if (!k->cfg.pin[0] && !k->script)
         fprintf(stderr, "ppkiosk: staff menu disabled: no staff_pin in %s\n",
                 k->cfg.path[0] ? k->cfg.path : "a configuration file (--config FILE)");
-    k->fcfg = (FlowConfig){.default_lang = k->cfg.lang,
+    k->fcfg = (FlowConfig){.safety = k->cfg.safety,
+                           .staff_pin = k->cfg.pin[0] != '\0',
+                           .default_lang = k->cfg.lang,
                            .idle_ms = k->cfg.idle_ms,
                            .countdown_ms = k->cfg.countdown_ms,
+                           .results_idle_ms = k->cfg.results_idle_ms,
                            .confirm_below = 50};
 
     SDL_SetHint(SDL_HINT_WINDOWS_NO_CLOSE_ON_ALT_F4, "1");
@@ -619,6 +653,8 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
     if (ui_open(&k->ui, &uo, c) != 0)
         goto fail_flow;
     open_voice(k);
+    k->fcfg.no_speech = !k->voice || !voice_status(k->voice).can_speak;
+    flow_set_speech(k->flow, !k->fcfg.no_speech);
     if (k->script)
         rc = run_script(k);
     else {

@@ -15,11 +15,20 @@
 #include "../core/error.h"
 #include "app.h"
 
-typedef enum { MODE_KIOSK, MODE_TEXT, MODE_CHECK, MODE_LIST, MODE_SAY, MODE_RECOGNIZE } Mode;
+typedef enum {
+    MODE_KIOSK,
+    MODE_TEXT,
+    MODE_CHECK,
+    MODE_LIST,
+    MODE_SAY,
+    MODE_RECOGNIZE,
+    MODE_ANSWERS
+} Mode;
 
 static const char usage[] =
     "usage: ppkiosk [--windowed] [--size WxH] [options]   the touch-screen kiosk\n"
     "       ppkiosk --text [--lang en|es]                  the interview in a terminal\n"
+    "       ppkiosk --answers FILE [--lang en|es]          a session from ID=VALUE lines\n"
     "       ppkiosk --check-content [DIR]                  check content files\n"
     "       ppkiosk --list-questions [--lang en|es]        list question ids\n"
     "       ppkiosk --recognize QUESTION_ID FILE.wav...    recognise answers in WAV files\n"
@@ -28,7 +37,8 @@ static const char usage[] =
     "       ppkiosk --say TEXT --out FILE.wav [--lang]     speak text into a WAV file\n"
     "options: --content DIR  --printer NAME  --config FILE  --no-voice  --no-listen\n"
     "         --script FILE --shots DIR  --pdf-out FILE  --fhir-out FILE  --lang en|es\n"
-    "         --force (let --pdf-out / --fhir-out replace an existing file)\n";
+    "         --force (let --pdf-out / --fhir-out replace an existing file)\n"
+    "         --summary-json FILE|-   (with --text or --answers)\n";
 
 static bool is_dir(const char *path)
 {
@@ -141,6 +151,8 @@ static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
                 {"--config", offsetof(AppOptions, config)},
                 {"--out", offsetof(AppOptions, out)},
                 {"--say", offsetof(AppOptions, say_text)},
+                {"--answers", offsetof(AppOptions, answers)},
+                {"--summary-json", offsetof(AppOptions, summary_json)},
             };
             size_t k = 0, nv = sizeof values / sizeof values[0];
             while (k < nv && strcmp(values[k].name, a) != 0)
@@ -154,10 +166,17 @@ static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
             *(const char **)((char *)o + values[k].offset) = v;
             if (strcmp(a, "--say") == 0)
                 *mode = MODE_SAY;
+            if (strcmp(a, "--answers") == 0)
+                *mode = MODE_ANSWERS;
         }
     }
-    if ((o->pdf_out || o->fhir_out) && *mode != MODE_TEXT && !o->script) {
-        fprintf(stderr, "ppkiosk: --pdf-out and --fhir-out go with --text or --script\n");
+    if ((o->pdf_out || o->fhir_out) && *mode != MODE_TEXT && *mode != MODE_ANSWERS && !o->script) {
+        fprintf(stderr,
+                "ppkiosk: --pdf-out and --fhir-out go with --text, --answers or --script\n");
+        return 2;
+    }
+    if (o->summary_json && *mode != MODE_TEXT && *mode != MODE_ANSWERS) {
+        fprintf(stderr, "ppkiosk: --summary-json goes with --text or --answers\n");
         return 2;
     }
     if (app_check_outputs(o))
@@ -185,7 +204,7 @@ static int list_questions(const Content *c)
             for (size_t o = 0; o < q->noptions; o++)
                 printf("%s%s", o ? "," : "", q->options[o].id);
         }
-        putchar('\n');
+        printf("\t%s\n", question_section_name(q->section));
     }
     return fflush(stdout) == 0 ? 0 : 1;
 }
@@ -243,6 +262,9 @@ int main(int argc, char **argv)
         break;
     case MODE_TEXT:
         rc = app_run_text(&o, c);
+        break;
+    case MODE_ANSWERS:
+        rc = app_run_answers(&o, c);
         break;
     case MODE_SAY:
         rc = app_say(&o, c);

@@ -138,6 +138,32 @@ int app_check_outputs(const AppOptions *o)
     return 0;
 }
 
+/* --summary-json: "-" is stdout; a file is new, readable by its owner only. */
+static int write_summary_json(const Summary *sum, const char *path)
+{
+    if (strcmp(path, "-") == 0) {
+        int err = summary_write_json(sum, stdout);
+        return fflush(stdout) || err ? PK_EIO : 0;
+    }
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        fprintf(stderr, "ppkiosk: cannot write %s: %s\n", path, strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(path);
+        }
+        return PK_EIO;
+    }
+    int err = summary_write_json(sum, f);
+    if (fclose(f) != 0 || err) {
+        fprintf(stderr, "ppkiosk: cannot write %s\n", path);
+        unlink(path);
+        return PK_EIO;
+    }
+    return 0;
+}
+
 int app_write_outputs(const AppOptions *o, const Summary *sum)
 {
     int err;
@@ -155,5 +181,7 @@ int app_write_outputs(const AppOptions *o, const Summary *sum)
         if (err)
             return err;
     }
+    if (o->summary_json)
+        return write_summary_json(sum, o->summary_json);
     return 0;
 }

@@ -17,7 +17,11 @@ static const char *ui(const Content *c, const Screen *s, const char *key)
 static void print_question(const Content *c, const Screen *s)
 {
     const Question *q = s->question;
+    if (s->banner)
+        printf("\n!! %s", s->banner);
     printf("\n[%s] %s\n", s->progress, s->title);
+    if (s->body && q->kind != QK_SCALE && q->kind != QK_MULTI)
+        printf("%s\n", s->body);
     if (q->kind == QK_SCALE) {
         printf("  %d = %s\n  %d = %s\n", q->min, s->low, q->max, s->high);
         printf("%s\n", ui(c, s, "text.scale_hint"));
@@ -35,9 +39,10 @@ static void print_screen(const Content *c, const Screen *s)
         print_question(c, s);
         break;
     case SCR_URGENT:
-        printf("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! %s\n%s\n"
+        printf("\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!!! %s\n%s\n(%s)\n"
                "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n%s\n",
-               s->title, s->body ? s->body : "", ui(c, s, "text.continue"));
+               s->title, s->body ? s->body : "", s->detail ? s->detail : "",
+               ui(c, s, "text.continue"));
         break;
     default:
         printf("\n%s\n", s->title ? s->title : "");
@@ -88,6 +93,8 @@ int app_run_text(const AppOptions *o, const Content *c)
     setvbuf(stdin, NULL, _IONBF, 0);
     setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
     FlowConfig cfg = {.default_lang = o->lang};
+    if (app_safety_net(o, &cfg.safety))
+        return 2;
     Flow *f = flow_new(c, &cfg);
     if (!f) {
         fprintf(stderr, "ppkiosk: out of memory\n");
@@ -113,6 +120,7 @@ int app_run_text(const AppOptions *o, const Content *c)
                 const Session *sess = flow_session(f);
                 Summary partial;
                 if (summary_build(sess, &partial) == 0) {
+                    summary_set_safety(&partial, &cfg.safety);
                     summary_write_text(&partial, stdout);
                     if (app_write_outputs(o, &partial))
                         rc = 1;

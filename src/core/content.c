@@ -26,6 +26,16 @@ static const struct {
     {"peg_enjoyment", ROLE_PEG_ENJOYMENT},
     {"peg_activity", ROLE_PEG_ACTIVITY},
     {"red_flag", ROLE_RED_FLAG},
+    {"phq2", ROLE_PHQ2},
+};
+
+static const char *const section_names[SECTION_COUNT] = {
+    [SECTION_SAFETY_URGENT] = "safety-urgent",
+    [SECTION_BIRTH] = "birth",
+    [SECTION_SAFETY_TODAY] = "safety-today",
+    [SECTION_PAIN] = "pain",
+    [SECTION_CONTEXT] = "context",
+    [SECTION_MOOD] = "mood",
 };
 
 static const char *const kind_names[] = {"choice", "multi", "scale", "yesno"};
@@ -91,12 +101,19 @@ static void load_options(Loader *L, const JsonValue *qv, Question *q, const char
     q->noptions = ov->count;
 }
 
-/* yes/no questions get two options made from the lexicon and the interface strings. */
-static Option *yesno_options(Loader *L)
+/* yes/no questions get two options made from the lexicon and the interface strings;
+ * with "unsure" (phrases per language) a third, "not_sure". */
+static Option *yesno_options(Loader *L, const JsonValue *unsure, const char *what)
 {
-    Option *o = lalloc(L, 2 * sizeof *o);
+    Option *o = lalloc(L, 3 * sizeof *o);
     if (!o)
         return NULL;
+    if (unsure) {
+        o[2].id = "not_sure";
+        for (int l = 0; l < LANG_COUNT; l++)
+            o[2].label.s[l] = content_ui(L->c, "button.not_sure", l);
+        get_phrases(L, unsure, what, true, o[2].say, o[2].nsay);
+    }
     o[0].id = "yes";
     o[1].id = "no";
     for (int l = 0; l < LANG_COUNT; l++) {
@@ -126,9 +143,9 @@ static void load_scale(Loader *L, const JsonValue *qv, Question *q, const char *
 static void load_questions(Loader *L, const JsonValue *root)
 {
     static const char *const top[] = {"questions", NULL};
-    static const char *const fields[] = {"id",    "kind", "role", "code",    "text",
-                                         "short", "help", "skip", "show_if", "options",
-                                         "min",   "max",  "low",  "high",    NULL};
+    static const char *const fields[] = {"id",   "kind", "role",    "code",    "text", "short",
+                                         "help", "skip", "show_if", "options", "min",  "max",
+                                         "low",  "high", "section", "unsure",  NULL};
     if (!check_object(L, root, "questions.json", top))
         return;
     const JsonValue *list = get_list(L, root, "questions");
@@ -174,6 +191,21 @@ static void load_questions(Loader *L, const JsonValue *root)
             else
                 q->role = role_names[r].role;
         }
+        const JsonValue *secv = json_get(qv, "section");
+        q->section = SECTION_CONTEXT;
+        if (secv) {
+            size_t k2 = 0;
+            while (secv->type == JSON_STRING && k2 < SECTION_COUNT &&
+                   strcmp(section_names[k2], secv->string))
+                k2++;
+            if (secv->type != JSON_STRING || k2 == SECTION_COUNT)
+                loader_error(L, secv,
+                             "%s: \"section\" must be safety-urgent, birth, safety-today, pain, "
+                             "context or mood",
+                             what);
+            else
+                q->section = (QuestionSection)k2;
+        }
         const JsonValue *cv = json_get(qv, "code");
         if (cv && cv->type != JSON_STRING)
             loader_error(L, cv, "%s: \"code\" must be a string", what);
@@ -194,9 +226,12 @@ static void load_questions(Loader *L, const JsonValue *root)
                  json_get(qv, "max"))
             loader_error(L, qv, "%s: min, max, low and high are only for scale questions", what);
         load_options(L, qv, q, what);
+        const JsonValue *unsure = json_get(qv, "unsure");
+        if (unsure && q->kind != QK_YESNO)
+            loader_error(L, unsure, "%s: \"unsure\" is only for yesno questions", what);
         if (q->kind == QK_YESNO) {
-            q->options = yesno_options(L);
-            q->noptions = 2;
+            q->options = yesno_options(L, unsure, what);
+            q->noptions = unsure ? 3 : 2;
         }
     }
     /* Conditions last: they may name any earlier question. */
@@ -217,7 +252,7 @@ static void load_questions(Loader *L, const JsonValue *root)
 static void load_causes(Loader *L, const JsonValue *root)
 {
     static const char *const top[] = {"causes", NULL};
-    static const char *const fields[] = {"id", "title", "text", "when", NULL};
+    static const char *const fields[] = {"id", "title", "text", "when", "also", NULL};
     const JsonValue *list;
     if (!check_object(L, root, "causes.json", top) || !(list = get_list(L, root, "causes")))
         return;
@@ -242,6 +277,9 @@ static void load_causes(Loader *L, const JsonValue *root)
             loader_error(L, v, "%s has no rule (\"when\")", what);
         else
             cs[i].when = parse_cond(L, w, L->c->nquestions, what);
+        const JsonValue *also = json_get(v, "also");
+        if (also)
+            cs[i].also = parse_cond(L, also, L->c->nquestions, what);
     }
     strmap_free(&ids);
     L->c->causes = cs;
@@ -265,15 +303,81 @@ static void check_one_line(Loader *L, const JsonValue *v, const char *what, cons
     }
 }
 
+/* "holds": [{"id", "text", "when"}]: optional. */
+static void load_holds(Loader *L, const JsonValue *list)
+{
+    static const char *const fields[] = {"id", "text", "when", NULL};
+    if (!list)
+        return;
+    if (list->type != JSON_ARRAY) {
+        loader_error(L, list, "\"holds\" must be a list");
+        return;
+    }
+    if (list->count > CONTENT_MAX_ENTRIES) {
+        loader_error(L, list, "\"holds\" has %zu entries; at most %d are allowed", list->count,
+                     CONTENT_MAX_ENTRIES);
+        return;
+    }
+    AdviceHold *hs = lalloc(L, (list->count + 1) * sizeof *hs);
+    if (!hs)
+        return;
+    StrMap ids = {0};
+    for (size_t i = 0; i < list->count; i++) {
+        const JsonValue *v = list->items[i];
+        char what[96];
+        snprintf(what, sizeof what, "hold %zu", i + 1);
+        if (!check_object(L, v, what, fields))
+            continue;
+        hs[i].id = get_id(L, v, what);
+        if (hs[i].id)
+            snprintf(what, sizeof what, "hold \"%s\"", hs[i].id);
+        note_id(L, &ids, v, hs[i].id, (int)i, "hold");
+        get_text(L, v, "text", what, true, &hs[i].text);
+        const JsonValue *w = json_get(v, "when");
+        if (!w)
+            loader_error(L, v, "%s has no rule (\"when\")", what);
+        else
+            hs[i].when = parse_cond(L, w, L->c->nquestions, what);
+    }
+    strmap_free(&ids);
+    L->c->holds = hs;
+    L->c->nholds = list->count;
+}
+
+/* "held_by": ["hold_id", ...] of one advice item. */
+static void load_held_by(Loader *L, const JsonValue *v, Advice *a, const char *what)
+{
+    if (!v)
+        return;
+    if (v->type != JSON_ARRAY || v->count > ADVICE_MAX_HOLDS) {
+        loader_error(L, v, "%s: \"held_by\" must be a list of at most %d hold ids", what,
+                     ADVICE_MAX_HOLDS);
+        return;
+    }
+    for (size_t i = 0; i < v->count; i++) {
+        const JsonValue *h = v->items[i];
+        size_t k = 0;
+        while (h->type == JSON_STRING && k < L->c->nholds &&
+               (!L->c->holds[k].id || strcmp(L->c->holds[k].id, h->string)))
+            k++;
+        if (h->type != JSON_STRING || k == L->c->nholds)
+            loader_error(L, h, "%s: \"held_by\" names no hold of \"holds\"", what);
+        else
+            a->held_by[a->nheld_by++] = &L->c->holds[k];
+    }
+}
+
 static void load_advice(Loader *L, const JsonValue *root)
 {
-    static const char *const top[] = {"groups", "advice", NULL};
+    static const char *const top[] = {"groups", "holds", "advice", NULL};
     static const char *const gfields[] = {"id", "title", NULL};
-    static const char *const fields[] = {"id", "group", "title", "how", "caution", "when", NULL};
+    static const char *const fields[] = {"id",           "group", "title", "how",     "caution",
+                                         "caution_when", "when",  "rank",  "held_by", NULL};
     const JsonValue *groups, *list;
     if (!check_object(L, root, "advice.json", top) || !(groups = get_list(L, root, "groups")) ||
         !(list = get_list(L, root, "advice")))
         return;
+    load_holds(L, json_get(root, "holds"));
     AdviceGroup *gs = lalloc(L, (groups->count + 1) * sizeof *gs);
     Advice *tmp = lalloc(L, (list->count + 1) * sizeof *tmp);
     Advice *as = lalloc(L, (list->count + 1) * sizeof *as);
@@ -320,6 +424,18 @@ static void load_advice(Loader *L, const JsonValue *root)
         const JsonValue *w = json_get(v, "when");
         if (w)
             tmp[i].when = parse_cond(L, w, L->c->nquestions, what);
+        const JsonValue *cw = json_get(v, "caution_when");
+        if (cw && !tmp[i].caution.s[LANG_EN])
+            loader_error(L, cw, "%s: \"caution_when\" without a \"caution\"", what);
+        else if (cw)
+            tmp[i].caution_when = parse_cond(L, cw, L->c->nquestions, what);
+        const JsonValue *rk = json_get(v, "rank");
+        if (rk && (rk->type != JSON_NUMBER || rk->number < 1 || rk->number > 99 ||
+                   rk->number != (int)rk->number))
+            loader_error(L, rk, "%s: \"rank\" must be a whole number from 1 to 99", what);
+        else if (rk)
+            tmp[i].rank = (int)rk->number;
+        load_held_by(L, json_get(v, "held_by"), &tmp[i], what);
     }
     strmap_free(&gids);
     strmap_free(&ids);
@@ -511,4 +627,9 @@ const char *command_name(Command cmd)
 const char *question_kind_name(QuestionKind k)
 {
     return (unsigned)k < 4 ? kind_names[k] : "?";
+}
+
+const char *question_section_name(QuestionSection s)
+{
+    return (unsigned)s < SECTION_COUNT ? section_names[s] : "?";
 }

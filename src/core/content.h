@@ -31,7 +31,19 @@ typedef enum {
     ROLE_PEG_ENJOYMENT,
     ROLE_PEG_ACTIVITY,
     ROLE_RED_FLAG, /* a red-flag screen item: a "yes" is always confirmed by voice */
+    ROLE_PHQ2,     /* one of the two PHQ-2 mood items: options scored 0, 1, 2, 3 in order */
 } QuestionRole;
+
+/* Where a question sits in the interview, in the order the sections are asked. */
+typedef enum {
+    SECTION_SAFETY_URGENT, /* the urgent safety questions ("Safety check N of M") */
+    SECTION_BIRTH,         /* time since birth, delivery, anaesthesia */
+    SECTION_SAFETY_TODAY,  /* fever, wound, epidural: "raise it today" questions */
+    SECTION_PAIN,          /* where, how much, how it behaves */
+    SECTION_CONTEXT,       /* feeding, baby care, sleep, history (the default) */
+    SECTION_MOOD,          /* the PHQ-2 mood screen, near the end */
+    SECTION_COUNT
+} QuestionSection;
 
 typedef struct Cond Cond; /* a rule condition, see rules.h */
 
@@ -48,23 +60,28 @@ typedef struct {
     const char *id;
     QuestionKind kind;
     QuestionRole role;
-    const char *code;      /* optional LOINC code for exports, or NULL */
-    Text text;             /* the question as asked */
-    Text short_label;      /* a few words for the summary: "Time since birth" */
-    Text help;             /* optional: a longer explanation, given on "help" */
-    Text low, high;        /* scale anchor words (scale only) */
-    int min, max;          /* scale range (scale only) */
-    bool can_skip;         /* offers Skip and "I don't know" */
-    const Cond *show_if;   /* NULL: always asked */
-    const Option *options; /* for yes/no: two options with ids "yes" and "no" */
+    const char *code;        /* optional LOINC code for exports, or NULL */
+    Text text;               /* the question as asked */
+    Text short_label;        /* a few words for the summary: "Time since birth" */
+    Text help;               /* optional: a longer explanation, given on "help" */
+    Text low, high;          /* scale anchor words (scale only) */
+    int min, max;            /* scale range (scale only) */
+    QuestionSection section; /* "section" in questions.json; SECTION_CONTEXT when absent */
+    bool can_skip;           /* offers Skip and "I don't know" */
+    const Cond *show_if;     /* NULL: always asked */
+    const Option *options;   /* for yes/no: two options with ids "yes" and "no" */
     size_t noptions;
 } Question;
 
+/* A possible cause. Causes are listed in content order (specific ones first); when
+ * `when` holds the cause is listed in full, else when `also` holds it is only named in
+ * one short "other common reasons" line. */
 typedef struct {
     const char *id;
     Text title; /* "Loose joints from pregnancy hormones" */
     Text text;  /* one or two plain sentences */
     const Cond *when;
+    const Cond *also; /* optional: NULL never folds */
 } Cause;
 
 typedef enum { TIER_URGENT = 0, TIER_CLINICIAN = 1 } FlagTier;
@@ -82,13 +99,29 @@ typedef struct {
     Text title; /* "Exercises you can start gently" */
 } AdviceGroup;
 
+/* A reason to hold advice back ("holds" in advice.json): while `when` holds, every
+ * advice item that names this hold in its held_by is left out of the plan and listed
+ * under one "wait on these" line instead. */
+typedef struct {
+    const char *id;
+    Text text; /* why, in plain words: "You gave birth less than 2 weeks ago." */
+    const Cond *when;
+} AdviceHold;
+
+#define ADVICE_MAX_HOLDS 8
+
 typedef struct {
     const char *id;
     const char *group; /* an AdviceGroup id, e.g. "exercise", "lifting" */
     Text title;
-    Text how;         /* the one-line how-to */
-    Text caution;     /* optional */
-    const Cond *when; /* NULL: always part of the plan */
+    Text how;                 /* the one-line how-to */
+    Text caution;             /* optional; shown only when caution_when holds */
+    const Cond *when;         /* NULL: always part of the plan */
+    const Cond *caution_when; /* NULL: the caution always applies */
+    int rank;                 /* 1 = matters most; 0 = unranked. The plan opens with the 3
+                                 best-ranked items that are shown */
+    const AdviceHold *held_by[ADVICE_MAX_HOLDS]; /* the holds that can hold it back */
+    size_t nheld_by;
 } Advice;
 
 typedef enum {
@@ -131,6 +164,8 @@ typedef struct Content {
     size_t nadvice;
     const AdviceGroup *groups;
     size_t ngroups;
+    const AdviceHold *holds;
+    size_t nholds;
     Lexicon lexicon;
     struct ContentPrivate *priv;
 } Content;
@@ -161,5 +196,8 @@ const char *content_group_title(const Content *c, const char *group, Lang lang);
 const char *command_name(Command cmd);
 
 const char *question_kind_name(QuestionKind k); /* "choice", "multi", "scale", "yesno" */
+
+/* "safety-urgent", "birth", "safety-today", "pain", "context", "mood". */
+const char *question_section_name(QuestionSection s);
 
 #endif

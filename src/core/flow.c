@@ -30,6 +30,8 @@ static int make_summary(Flow *f)
     drop_summary(f);
     int rc = summary_build(f->session, &f->summary);
     f->have_summary = rc == 0;
+    if (rc == 0)
+        summary_set_safety(&f->summary, &f->cfg.safety);
     return rc;
 }
 
@@ -45,6 +47,8 @@ Flow *flow_new(const Content *c, const FlowConfig *cfg)
         f->cfg.idle_ms = 60000;
     if (!f->cfg.countdown_ms)
         f->cfg.countdown_ms = 20000;
+    if (!f->cfg.results_idle_ms)
+        f->cfg.results_idle_ms = 180000;
     f->lang = f->cfg.default_lang;
     f->session = session_new(c, f->lang);
     if (!f->session) {
@@ -95,12 +99,13 @@ const Session *flow_session(const Flow *f)
     return f->session;
 }
 
-void flow_reset(Flow *f)
+/* Wipes the session's answers and summary; the screen and its language stay. */
+static void erase(Flow *f)
 {
+    Lang lang = f->lang;
     drop_summary(f);
     session_restart(f->session);
-    f->lang = f->cfg.default_lang;
-    session_set_lang(f->session, f->lang);
+    session_set_lang(f->session, lang);
     f->multi = 0;
     wipe(&f->pending, sizeof f->pending);
     wipe(f->heard, sizeof f->heard);
@@ -109,7 +114,40 @@ void flow_reset(Flow *f)
     wipe(f->body, sizeof f->body);
     f->countdown_ms = 0;
     f->idle_ms = 0;
+}
+
+void flow_reset(Flow *f)
+{
+    erase(f);
+    f->lang = f->cfg.default_lang;
+    session_set_lang(f->session, f->lang);
+    f->ending = END_NONE;
     f->kind = SCR_ATTRACT;
+    rebuild(f);
+}
+
+/* The goodbye, erasing the answers unless they are held for staff to print. */
+static FlowEvent goodbye(Flow *f, int ending)
+{
+    f->ending = ending;
+    if (ending != END_HELD)
+        erase(f);
+    f->idle_ms = 0;
+    f->kind = SCR_GOODBYE;
+    rebuild(f);
+    return FLOW_CHANGED;
+}
+
+FlowEvent flow_reprinted(Flow *f)
+{
+    if (f->ending != END_HELD && f->kind != SCR_PRINT_FAILED)
+        return FLOW_IGNORED;
+    return goodbye(f, END_PRINTED);
+}
+
+void flow_set_speech(Flow *f, bool can_speak)
+{
+    f->cfg.no_speech = !can_speak;
     rebuild(f);
 }
 
@@ -163,9 +201,9 @@ static FlowEvent go_back(Flow *f)
     return FLOW_CHANGED;
 }
 
-static FlowEvent skip(Flow *f)
+static FlowEvent skip(Flow *f, bool dont_know)
 {
-    if (session_skip(f->session) < 0)
+    if ((dont_know ? session_dont_know(f->session) : session_skip(f->session)) < 0)
         return FLOW_IGNORED;
     show_question(f);
     rebuild(f);
@@ -218,7 +256,7 @@ static FlowEvent press_question(Flow *f, const char *id)
     if (strcmp(id, FLOW_BACK) == 0)
         return go_back(f);
     if (strcmp(id, FLOW_SKIP) == 0 || strcmp(id, FLOW_DONT_KNOW) == 0)
-        return skip(f);
+        return skip(f, strcmp(id, FLOW_DONT_KNOW) == 0);
     if (strcmp(id, FLOW_DONE) == 0 && q->kind == QK_MULTI) {
         Answer a = {.state = ANS_GIVEN, .options = f->multi};
         return f->multi ? give_answer(f, &a) : FLOW_IGNORED;
@@ -317,21 +355,27 @@ FlowEvent flow_press(Flow *f, const char *id)
         }
         return FLOW_IGNORED;
     case SCR_URGENT:
-        return strcmp(id, FLOW_CONTINUE) == 0 ? resume(f) : FLOW_IGNORED;
+        if (strcmp(id, FLOW_CONTINUE) != 0)
+            return FLOW_IGNORED;
+        /* Going on needs staff: their PIN when one is set, else her word that she told
+         * the front desk. */
+        if (f->cfg.staff_pin)
+            return FLOW_STAFF_PIN_REQUESTED;
+        return flow_urgent_acknowledge(f, URGENT_ACK_PATIENT);
     case SCR_RESULTS:
         if (strcmp(id, FLOW_PRINT) == 0) {
             go(f, SCR_PRINTING);
             return FLOW_PRINT_REQUESTED;
         }
         if (strcmp(id, FLOW_FINISH) == 0)
-            return go(f, SCR_GOODBYE);
+            return goodbye(f, END_NOT_PRINTED);
         return strcmp(id, FLOW_BACK) == 0 ? go_back(f) : FLOW_IGNORED;
     case SCR_PRINT_FAILED:
         if (strcmp(id, FLOW_RETRY) == 0) {
             go(f, SCR_PRINTING);
             return FLOW_PRINT_REQUESTED;
         }
-        return strcmp(id, FLOW_FINISH) == 0 ? go(f, SCR_GOODBYE) : FLOW_IGNORED;
+        return strcmp(id, FLOW_FINISH) == 0 ? goodbye(f, END_HELD) : FLOW_IGNORED;
     case SCR_GOODBYE:
         if (strcmp(id, FLOW_FINISH) == 0) {
             flow_reset(f);
@@ -343,6 +387,14 @@ FlowEvent flow_press(Flow *f, const char *id)
         break;
     }
     return FLOW_IGNORED;
+}
+
+FlowEvent flow_urgent_acknowledge(Flow *f, int how)
+{
+    if (f->kind != SCR_URGENT)
+        return FLOW_IGNORED;
+    session_acknowledge_urgent(f->session, how);
+    return resume(f);
 }
 
 FlowEvent flow_digit(Flow *f, int digit)
@@ -396,9 +448,14 @@ static FlowEvent input_question(Flow *f, const char *text, int confidence)
             return FLOW_HELP_REQUESTED;
         case CMD_BACK:
             return go_back(f);
-        case CMD_SKIP:
         case CMD_DONT_KNOW:
-            return q->can_skip ? skip(f) : FLOW_NOT_UNDERSTOOD;
+            /* Where "not sure" is an answer (the urgent safety questions), "I don't
+             * know" is that answer. */
+            if (question_option_index(q, "not_sure") >= 0)
+                return press_question(f, "not_sure");
+            return q->can_skip ? skip(f, true) : FLOW_NOT_UNDERSTOOD;
+        case CMD_SKIP:
+            return q->can_skip ? skip(f, false) : FLOW_NOT_UNDERSTOOD;
         case CMD_START_OVER:
             return start_over(f);
         case CMD_DONE:
@@ -413,6 +470,14 @@ static FlowEvent input_question(Flow *f, const char *text, int confidence)
      * calibrated on real speakers so that below confirm_below wrong answers gather),
      * and so is every spoken yes to a red flag. */
     bool red_flag_yes = q->role == ROLE_RED_FLAG && q->kind == QK_YESNO && r.answer.options == 1u;
+    /* A hedge ("not really", "not sure") to a safety question is confirmed, typed or
+     * spoken: it must never slip through as a no, nor be taken for more than it is. */
+    int unsure = question_option_index(q, "not_sure");
+    if (q->role == ROLE_RED_FLAG && unsure >= 0 && r.answer.options == 1u << unsure) {
+        f->pending = r.answer;
+        f->offered_runner_up = false;
+        return go(f, SCR_CONFIRM);
+    }
     if (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes)) {
         f->pending = r.answer;
         f->offered_runner_up = false;
@@ -430,8 +495,11 @@ FlowEvent flow_input(Flow *f, const char *text, int confidence)
         rebuild(f);
         return FLOW_CHANGED;
     }
-    if (confidence != FLOW_TYPED)
+    if (confidence != FLOW_TYPED) {
         snprintf(f->heard, sizeof f->heard, "%s", text);
+        f->heard_kind = f->kind;
+        f->heard_q = session_question(f->session);
+    }
     InterpResult r;
     interp_parse(f->c, NULL, f->lang, text, &r);
     Command cmd = r.kind == INTERP_COMMAND ? r.command : CMD_NONE;
@@ -492,7 +560,9 @@ FlowEvent flow_tick(Flow *f, unsigned elapsed_ms)
         return FLOW_IGNORED;
     if (f->kind == SCR_GOODBYE) {
         f->idle_ms += elapsed_ms;
-        if (f->idle_ms < GOODBYE_MS)
+        /* held answers wait as long as any session would, then go */
+        unsigned limit = f->ending == END_HELD ? f->cfg.idle_ms + f->cfg.countdown_ms : GOODBYE_MS;
+        if (f->idle_ms < limit)
             return FLOW_IGNORED;
         flow_reset(f);
         return FLOW_CHANGED;
@@ -509,7 +579,9 @@ FlowEvent flow_tick(Flow *f, unsigned elapsed_ms)
         rebuild(f);
         return FLOW_CHANGED;
     }
-    unsigned limit = f->cfg.idle_ms * (f->kind == SCR_URGENT ? URGENT_IDLE_FACTOR : 1);
+    unsigned limit = f->kind == SCR_URGENT    ? f->cfg.idle_ms * URGENT_IDLE_FACTOR
+                     : f->kind == SCR_RESULTS ? f->cfg.results_idle_ms
+                                              : f->cfg.idle_ms;
     f->idle_ms += elapsed_ms;
     if (f->idle_ms < limit)
         return FLOW_IGNORED;
@@ -523,5 +595,5 @@ FlowEvent flow_print_done(Flow *f, int err)
     if (f->kind != SCR_PRINTING)
         return FLOW_IGNORED;
     f->idle_ms = 0;
-    return go(f, err ? SCR_PRINT_FAILED : SCR_GOODBYE);
+    return err ? go(f, SCR_PRINT_FAILED) : goodbye(f, END_PRINTED);
 }

@@ -4,9 +4,11 @@
  * and speak the Screen that flow_screen() describes. The flow owns the Session.
  *
  * Screens: attract -> language -> privacy -> one question per screen -> results ->
- * printing -> goodbye -> (wipe) attract. An urgent answer jumps to the urgent screen at
- * once; "continue" there resumes the interview. A low-confidence spoken answer, or a
- * spoken "yes" to a red-flag question, goes through the confirm screen. */
+ * printing -> goodbye -> (wipe) attract. The goodbye says whether anything was printed;
+ * after a failed print the answers stay in memory under the normal timeout, so staff
+ * can print them from their menu (flow_reprinted), and are erased after it. An urgent answer jumps
+ * to the urgent screen at once; "continue" there resumes the interview. A low-confidence spoken
+ * answer, or a spoken "yes" to a red-flag question, goes through the confirm screen. */
 #ifndef PK_FLOW_H
 #define PK_FLOW_H
 
@@ -52,7 +54,9 @@ typedef struct {
 #define FLOW_START "start"
 #define FLOW_LANG_EN "lang_en"
 #define FLOW_LANG_ES "lang_es"
-#define FLOW_CONTINUE "continue" /* privacy, urgent, still-there */
+#define FLOW_CONTINUE                                                                              \
+    "continue" /* privacy, urgent ("I have told the front desk", or "Staff:                        \
+                  enter the PIN" when one is set), still-there */
 #define FLOW_BACK "back"
 #define FLOW_REPEAT "repeat"
 #define FLOW_SKIP "skip"
@@ -67,13 +71,20 @@ typedef struct {
 
 #define SCREEN_MAX_ANSWERS CONTENT_MAX_OPTIONS
 #define SCREEN_MAX_NAV 6
+#define SCREEN_MAX_RUNS 12
 
 typedef struct {
     ScreenKind kind;
     Lang lang;
-    const char *title;        /* the big text: the question, or the screen's heading */
-    const char *body;         /* a paragraph under it, or NULL */
-    char progress[32];        /* "4 of 18" on questions, else "" */
+    const char *title; /* the big text: the question, or the screen's heading */
+    const char *body;  /* a paragraph under it, or NULL */
+    char progress[32]; /* "4 of 18" on questions, else "" */
+    /* the sectioned progress bar: the question's place among all of them (asked or not,
+       so the total never jumps), where each run of one section starts, and its name */
+    int prog_pos, prog_total;       /* 1..total, and total; 0 when not a question */
+    int prog_runs[SCREEN_MAX_RUNS]; /* the index each run of one section starts at */
+    int nprog_runs;
+    const char *section;      /* "Safety check 3 of 7", "About the birth"... */
     const Question *question; /* SCR_QUESTION and SCR_CONFIRM */
     Button answers[SCREEN_MAX_ANSWERS];
     size_t nanswers;
@@ -84,24 +95,33 @@ typedef struct {
     int still_there;        /* seconds left on "Are you still there?", 0 when not shown */
     const char *still_title, *still_body; /* its text, with the seconds filled in */
     const char *heard;                    /* what was last understood by voice, or NULL */
-    unsigned serial;                      /* changes whenever anything on the screen changes */
+    const char *detail; /* SCR_URGENT: the specific concern, for small type only */
+    const char *banner; /* after an urgent answer: the red line every later screen shows */
+    unsigned serial;    /* changes whenever anything on the screen changes */
 } Screen;
 
 typedef struct {
     Lang default_lang;
-    unsigned idle_ms;      /* quiet time before "Are you still there?" (default 60000) */
-    unsigned countdown_ms; /* its countdown (default 20000) */
-    int confirm_below;     /* voice confidence (0..100) below which answers are confirmed */
+    unsigned idle_ms;         /* quiet time before "Are you still there?" (default 60000) */
+    unsigned countdown_ms;    /* its countdown (default 20000) */
+    int confirm_below;        /* voice confidence (0..100) below which answers are confirmed */
+    unsigned results_idle_ms; /* the same on the results, which take time to read
+                                 (default 180000) */
+    bool no_speech;           /* the front end cannot speak: no Repeat button */
+    SafetyNet safety;         /* the safety-net numbers; all "" for the defaults */
+    bool staff_pin;           /* a staff PIN is set: the urgent screen needs it to go on */
 } FlowConfig;
 
 /* What an input did, for the front end to react to (redraw, speak, print). */
 typedef enum {
-    FLOW_IGNORED = 0,      /* nothing changed */
-    FLOW_CHANGED,          /* the screen changed: redraw and speak it */
-    FLOW_NOT_UNDERSTOOD,   /* tell the patient it was not understood; screen unchanged */
-    FLOW_REPEAT_REQUESTED, /* speak the current screen again */
-    FLOW_HELP_REQUESTED,   /* speak the question's help text */
-    FLOW_PRINT_REQUESTED,  /* print flow_summary(), then call flow_print_done() */
+    FLOW_IGNORED = 0,         /* nothing changed */
+    FLOW_CHANGED,             /* the screen changed: redraw and speak it */
+    FLOW_NOT_UNDERSTOOD,      /* tell the patient it was not understood; screen unchanged */
+    FLOW_REPEAT_REQUESTED,    /* speak the current screen again */
+    FLOW_HELP_REQUESTED,      /* speak the question's help text */
+    FLOW_PRINT_REQUESTED,     /* print flow_summary(), then call flow_print_done() */
+    FLOW_STAFF_PIN_REQUESTED, /* the urgent screen needs staff: ask for the staff PIN, then
+                                 call flow_urgent_acknowledge() */
 } FlowEvent;
 
 typedef struct Flow Flow;
@@ -147,6 +167,13 @@ FlowEvent flow_tick(Flow *f, unsigned elapsed_ms);
  * or a negative PK_E* code. Moves to goodbye, or to the print-failed screen. */
 FlowEvent flow_print_done(Flow *f, int err);
 
+/* Staff printed the summary again (from their menu) after the patient's print failed:
+ * the session ends with the "printed" goodbye. Ignored when nothing is held. */
+FlowEvent flow_reprinted(Flow *f);
+
+/* The front end found it can (or cannot) speak: Repeat is offered only when it can. */
+void flow_set_speech(Flow *f, bool can_speak);
+
 /* The current summary (built when the results are reached or an urgent flag is raised),
  * or NULL. */
 const Summary *flow_summary(const Flow *f);
@@ -157,8 +184,17 @@ const Session *flow_session(const Flow *f);
  * summary headings, in the screen's language). Returns buf. */
 const char *flow_speech(const Flow *f, char *buf, size_t size);
 
+/* A short name for a screen kind ("attract", "question"...; "staff" for SCR_COUNT, the
+ * kind of screens the caller builds), for logs and structure dumps. */
+const char *flow_kind_name(ScreenKind k);
+
 /* The current question's help text (or a "no more help" line), for the Help command. */
 const char *flow_help(const Flow *f);
+
+/* Staff (how = URGENT_ACK_STAFF) or the patient (URGENT_ACK_PATIENT) acknowledged the
+ * urgent screen: records it for the summary and resumes the interview. Ignored on any
+ * other screen. */
+FlowEvent flow_urgent_acknowledge(Flow *f, int how);
 
 /* Ends the session at once (staff menu, inactivity): wipes it and shows attract. */
 void flow_reset(Flow *f);

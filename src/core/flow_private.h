@@ -17,7 +17,15 @@ struct Flow {
     uint32_t multi;        /* options ticked on the current multi question */
     Answer pending;        /* the answer awaiting confirmation */
     char heard[256];       /* what voice last understood */
-    char title[512];       /* titles and bodies built from several strings */
+    ScreenKind heard_kind; /* ... on this screen: it is cleared on any other */
+    const Question *heard_q;
+    enum {
+        END_NONE,        /* the session is not over */
+        END_PRINTED,     /* the summary was printed; the answers are erased */
+        END_NOT_PRINTED, /* finished without printing; the answers are erased */
+        END_HELD,        /* the print failed: kept for staff under the normal timeout */
+    } ending;
+    char title[512]; /* titles and bodies built from several strings */
     char body[1024];
     char still[256];  /* "Are you still there?" body with the seconds */
     Option yesno[2];  /* yes/no from the lexicon, for the confirm screen */

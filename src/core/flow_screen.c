@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "flow_private.h"
+#include "wipe.h"
 
 static const char *const scale_labels[] = {"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"};
 
@@ -38,6 +39,24 @@ static void fill_n(char *dst, size_t size, const char *src, int n)
         snprintf(dst, size, "%.*s%d%s", (int)(at - src), src, n, at + 3);
 }
 
+/* The sectioned progress bar of question qi, and its label. */
+static void progress_bar(Flow *f, Screen *s, size_t qi)
+{
+    static const char *const keys[SECTION_COUNT] = {
+        [SECTION_BIRTH] = "section.birth", [SECTION_SAFETY_TODAY] = "section.safety_today",
+        [SECTION_PAIN] = "section.pain",   [SECTION_CONTEXT] = "section.context",
+        [SECTION_MOOD] = "section.mood",
+    };
+    const Question *qs = f->c->questions;
+    s->prog_pos = (int)qi + 1;
+    s->prog_total = (int)f->c->nquestions;
+    for (size_t i = 0; i < f->c->nquestions; i++)
+        if ((i == 0 || qs[i].section != qs[i - 1].section) && s->nprog_runs < SCREEN_MAX_RUNS)
+            s->prog_runs[s->nprog_runs++] = (int)i;
+    QuestionSection sec = qs[qi].section;
+    s->section = sec == SECTION_SAFETY_URGENT || !keys[sec] ? s->progress : ui(f, keys[sec]);
+}
+
 static void question_screen(Flow *f, Screen *s)
 {
     const Question *q = session_question(f->session);
@@ -47,6 +66,21 @@ static void question_screen(Flow *f, Screen *s)
     s->title = text_get(&q->text, f->lang);
     session_progress(f->session, &pos, &total);
     snprintf(s->progress, sizeof s->progress, "%zu %s %zu", pos, ui(f, "progress.of"), total);
+    if (q->section == SECTION_SAFETY_URGENT) {
+        /* "Safety check 2 of 7", and the framing line on the first of them */
+        size_t n = 0, m = 0, qi = (size_t)session_question_index(f->session);
+        for (size_t i = 0; i < f->c->nquestions; i++) {
+            if (f->c->questions[i].section != SECTION_SAFETY_URGENT)
+                continue;
+            m++;
+            n += i <= qi;
+        }
+        snprintf(s->progress, sizeof s->progress, "%s %zu %s %zu", ui(f, "progress.safety"), n,
+                 ui(f, "progress.of"), m);
+        if (n == 1)
+            s->body = ui(f, "safety.intro");
+    }
+    progress_bar(f, s, (size_t)session_question_index(f->session));
     if (q->kind == QK_SCALE) {
         s->body = ui(f, "scale.hint");
         s->low = text_get(&q->low, f->lang);
@@ -66,7 +100,8 @@ static void question_screen(Flow *f, Screen *s)
         }
     }
     NAV(FLOW_BACK, "button.back", BTN_NAV);
-    NAV(FLOW_REPEAT, "button.repeat", BTN_NAV);
+    if (!f->cfg.no_speech)
+        NAV(FLOW_REPEAT, "button.repeat", BTN_NAV);
     if (q->can_skip) {
         NAV(FLOW_DONT_KNOW, "button.dont_know", BTN_NAV);
         NAV(FLOW_SKIP, "button.skip", BTN_NAV);
@@ -102,6 +137,9 @@ void flow_rebuild(Flow *f)
     s->serial = serial;
     s->kind = f->kind;
     s->lang = f->lang;
+    /* what was heard belongs to the screen it was heard on */
+    if (f->heard[0] && (f->heard_kind != f->kind || f->heard_q != session_question(f->session)))
+        wipe(f->heard, sizeof f->heard);
     s->heard = f->heard[0] ? f->heard : NULL;
     s->summary = flow_summary(f);
     static const char *const keys[SCR_COUNT][2] = {
@@ -118,11 +156,19 @@ void flow_rebuild(Flow *f)
         s->title = ui(f, keys[f->kind][0]);
     if (keys[f->kind][1])
         s->body = ui(f, keys[f->kind][1]);
+    Lang other = f->lang == LANG_EN ? LANG_ES : LANG_EN;
     switch (f->kind) {
     case SCR_ATTRACT:
+        /* both languages from the first touch: she cannot choose before she can read */
+        snprintf(f->body, sizeof f->body, "%s\n\n%s\n%s", content_ui(f->c, "attract.title", other),
+                 ui(f, "attract.prompt"), content_ui(f->c, "attract.prompt", other));
+        s->body = f->body;
         NAV(FLOW_START, "button.start", BTN_PRIMARY);
         break;
     case SCR_LANGUAGE:
+        snprintf(f->title, sizeof f->title, "%s / %s", ui(f, "language.title"),
+                 content_ui(f->c, "language.title", other));
+        s->title = f->title;
         add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, FLOW_LANG_EN,
             content_ui(f->c, "button.lang_en", LANG_EN), BTN_ANSWER, f->lang == LANG_EN, 1, NULL);
         add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, FLOW_LANG_ES,
@@ -140,18 +186,33 @@ void flow_rebuild(Flow *f)
         confirm_screen(f, s);
         break;
     case SCR_URGENT: {
+        /* Calm and private: the concern itself only in small type, never in the big
+         * text the waiting room can read; what to do when no one is at the desk. */
         const Flag *flag = session_urgent_flag(f->session);
-        if (flag) {
-            snprintf(f->body, sizeof f->body, "%s\n\n%s", text_get(&flag->text, f->lang),
-                     ui(f, "urgent.body"));
-            s->body = f->body;
-        }
-        NAV(FLOW_CONTINUE, "button.continue", BTN_PRIMARY);
+        const char *no_one = ui(f, "urgent.no_one");
+        const SafetyNet *net = &f->cfg.safety;
+        char tmp[512];
+        const char *at = strstr(no_one, "{emergency}");
+        snprintf(tmp, sizeof tmp, "%s", no_one);
+        if (at)
+            snprintf(tmp, sizeof tmp, "%.*s%s%s", (int)(at - no_one), no_one,
+                     net->emergency[0] ? net->emergency : "911", at + strlen("{emergency}"));
+        at = strstr(tmp, "{crisis}");
+        char line[512];
+        snprintf(line, sizeof line, "%s", tmp);
+        if (at)
+            snprintf(line, sizeof line, "%.*s%s%s", (int)(at - tmp), tmp,
+                     net->crisis[0] ? net->crisis : "988", at + strlen("{crisis}"));
+        snprintf(f->body, sizeof f->body, "%s\n\n%s", ui(f, "urgent.body"), line);
+        s->body = f->body;
+        s->detail = flag ? text_get(&flag->text, f->lang) : NULL;
+        NAV(FLOW_CONTINUE, f->cfg.staff_pin ? "button.staff_ack" : "button.told_desk", BTN_PRIMARY);
         break;
     }
     case SCR_RESULTS:
         NAV(FLOW_BACK, "button.back", BTN_NAV);
-        NAV(FLOW_REPEAT, "button.repeat", BTN_NAV);
+        if (!f->cfg.no_speech)
+            NAV(FLOW_REPEAT, "button.repeat", BTN_NAV);
         NAV(FLOW_FINISH, "button.finish", BTN_NAV);
         NAV(FLOW_PRINT, "button.print", BTN_PRIMARY);
         break;
@@ -160,12 +221,19 @@ void flow_rebuild(Flow *f)
         NAV(FLOW_RETRY, "button.retry", BTN_PRIMARY);
         break;
     case SCR_GOODBYE:
+        if (f->ending == END_NOT_PRINTED)
+            s->body = ui(f, "goodbye.not_printed");
+        else if (f->ending == END_HELD)
+            s->body = ui(f, "goodbye.held");
         NAV(FLOW_FINISH, "button.finish", BTN_PRIMARY);
         break;
     case SCR_PRINTING:
     case SCR_COUNT:
         break;
     }
+    if (session_any_urgent(f->session) && f->kind != SCR_URGENT && f->kind != SCR_ATTRACT &&
+        f->kind != SCR_GOODBYE)
+        s->banner = ui(f, "urgent.banner");
     if (f->countdown_ms) {
         s->still_there = (int)((f->countdown_ms + 999) / 1000);
         s->still_title = ui(f, "still_there.title");
@@ -212,15 +280,25 @@ const char *flow_speech(const Flow *f, char *buf, size_t size)
     }
     say(buf, size, s->body);
     if (s->kind == SCR_RESULTS && s->summary) {
+        /* in the screen's order: the flags, then what to do next */
         const Summary *sum = s->summary;
         for (size_t i = 0; i < sum->nurgent; i++)
             say(buf, size, text_get(&sum->urgent[i].flag->text, f->lang));
+        if (sum->nclinician)
+            say(buf, size, ui(f, "results.today"));
         for (size_t i = 0; i < sum->nclinician; i++)
             say(buf, size, text_get(&sum->clinician[i].flag->text, f->lang));
-        for (size_t i = 0; i < sum->ncauses; i++)
-            say(buf, size, text_get(&sum->causes[i].cause->title, f->lang));
+        say(buf, size, ui(f, "results.step_print"));
     }
     return buf;
+}
+
+const char *flow_kind_name(ScreenKind k)
+{
+    static const char *const names[SCR_COUNT + 1] = {
+        "attract", "language", "privacy",      "question", "confirm", "urgent",
+        "results", "printing", "print_failed", "goodbye",  "staff"};
+    return k >= 0 && k <= SCR_COUNT ? names[k] : "unknown";
 }
 
 const char *flow_help(const Flow *f)

@@ -1,12 +1,16 @@
 #include "rules.h"
 
-static void add_evidence(Evidence *ev, size_t q)
+static void add_evidence(Evidence *ev, size_t q, uint32_t options)
 {
     for (size_t i = 0; i < ev->count; i++)
-        if (ev->question[i] == q)
+        if (ev->question[i] == q) {
+            ev->options[i] |= options;
             return;
-    if (ev->count < EVIDENCE_MAX)
-        ev->question[ev->count++] = q;
+        }
+    if (ev->count < EVIDENCE_MAX) {
+        ev->question[ev->count] = q;
+        ev->options[ev->count++] = options;
+    }
 }
 
 bool question_visible(const Content *c, const Answer *answers, size_t qindex)
@@ -34,7 +38,7 @@ bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Eviden
             if (!cond_eval(c, cond->kids[i], answers, ev ? &mine : NULL))
                 return false;
         for (size_t i = 0; ev && i < mine.count; i++)
-            add_evidence(ev, mine.question[i]);
+            add_evidence(ev, mine.question[i], mine.options[i]);
         return true;
     }
     case COND_ANY: {
@@ -72,7 +76,9 @@ bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Eviden
         break;
     }
     if (holds && ev)
-        add_evidence(ev, cond->question);
+        add_evidence(ev, cond->question,
+                     c->questions[cond->question].kind == QK_SCALE ? 0
+                                                                   : a->options & cond->options);
     return holds;
 }
 

@@ -31,7 +31,8 @@ struct Cond {
     size_t nkids;
 };
 
-typedef enum { ANS_NONE = 0, ANS_SKIPPED, ANS_GIVEN } AnswerState;
+/* ANS_DONT_KNOW: "I don't know" on a question that offers it; like a skip for rules. */
+typedef enum { ANS_NONE = 0, ANS_SKIPPED, ANS_GIVEN, ANS_DONT_KNOW } AnswerState;
 
 /* One answer. choice/yesno: one bit in options; multi: one bit per option chosen;
  * scale: value. */
@@ -43,9 +44,11 @@ typedef struct {
 
 #define EVIDENCE_MAX 8
 
-/* The questions whose answers made a condition true. */
+/* The questions whose answers made a condition true, and for choice/multi questions
+ * the options that did (so "because you said" names only those). */
 typedef struct {
     size_t question[EVIDENCE_MAX];
+    uint32_t options[EVIDENCE_MAX]; /* matching options; 0 for scales */
     size_t count;
 } Evidence;
 

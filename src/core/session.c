@@ -15,6 +15,7 @@ struct Session {
     size_t nhistory;
     bool *raised; /* one per flag: urgent flags already announced */
     const Flag *last_urgent;
+    int urgent_ack; /* UrgentAck (summary.h) */
 };
 
 /* The first visible question at or after i, or nquestions. */
@@ -52,6 +53,7 @@ static void wipe_all(Session *s)
     wipe(s->raised, c->nflags * sizeof *s->raised);
     s->nhistory = 0;
     s->last_urgent = NULL;
+    s->urgent_ack = 0;
 }
 
 void session_free(Session *s)
@@ -179,13 +181,32 @@ int session_answer(Session *s, const Answer *a)
     return raise_urgent(s) ? SESSION_URGENT : 0;
 }
 
-int session_skip(Session *s)
+static int pass(Session *s, AnswerState state)
 {
     const Question *q = session_question(s);
     if (!q || !q->can_skip)
         return PK_ESTATE;
     memset(&s->answers[s->current], 0, sizeof s->answers[s->current]);
-    s->answers[s->current].state = ANS_SKIPPED;
+    s->answers[s->current].state = state;
+    advance(s);
+    return 0;
+}
+
+int session_skip(Session *s)
+{
+    return pass(s, ANS_SKIPPED);
+}
+
+int session_dont_know(Session *s)
+{
+    return pass(s, ANS_DONT_KNOW);
+}
+
+int session_pass(Session *s)
+{
+    if (!session_question(s))
+        return PK_ESTATE;
+    memset(&s->answers[s->current], 0, sizeof s->answers[s->current]);
     advance(s);
     return 0;
 }
@@ -220,4 +241,14 @@ const Answer *session_answers(const Session *s)
 bool session_flag_raised(const Session *s, size_t i)
 {
     return i < s->content->nflags && s->raised[i];
+}
+
+void session_acknowledge_urgent(Session *s, int how)
+{
+    s->urgent_ack = how;
+}
+
+int session_urgent_ack(const Session *s)
+{
+    return s->urgent_ack;
 }

@@ -51,6 +51,14 @@ int session_answer(Session *s, const Answer *a);
  * cannot be skipped or the interview is finished. */
 int session_skip(Session *s);
 
+/* Like session_skip(), but records "I don't know" (ANS_DONT_KNOW). */
+int session_dont_know(Session *s);
+
+/* Moves past the current question leaving it unanswered (ANS_NONE), even where Skip is
+ * not offered: for replaying answers files, never for a patient. PK_ESTATE when
+ * finished. */
+int session_pass(Session *s);
+
 /* Goes back to the previous question asked; its earlier answer is kept so it can be
  * shown as selected. PK_ESTATE at the first question. */
 int session_back(Session *s);
@@ -64,6 +72,13 @@ bool session_flag_raised(const Session *s, size_t i);
 
 /* True when any urgent flag has been raised in this session. */
 bool session_any_urgent(const Session *s);
+
+/* Records who acknowledged the urgent screen (staff PIN, or the patient saying she
+ * told the front desk); the summary reports it. */
+void session_acknowledge_urgent(Session *s, int how);
+
+/* What session_acknowledge_urgent() recorded last, 0 when nothing. */
+int session_urgent_ack(const Session *s);
 
 /* The answers, indexed like content->questions (valid until the next call that changes
  * the session). */

@@ -6,6 +6,8 @@
 #include "error.h"
 #include "wipe.h"
 
+/* Copies the evidence as facts; for choice and multi answers only the options that
+ * raised the rule are kept, so "because you said" names just those. */
 static void facts_from(const Content *c, const Answer *answers, const Evidence *ev,
                        SummaryFact *out, size_t *n)
 {
@@ -13,6 +15,8 @@ static void facts_from(const Content *c, const Answer *answers, const Evidence *
     for (size_t i = 0; i < ev->count && *n < EVIDENCE_MAX; i++) {
         out[*n].question = &c->questions[ev->question[i]];
         out[*n].answer = answers[ev->question[i]];
+        if (ev->options[i])
+            out[*n].answer.options &= ev->options[i];
         (*n)++;
     }
 }
@@ -25,6 +29,150 @@ static int role_value(const Content *c, const Answer *answers, QuestionRole role
     return -1;
 }
 
+/* The index of the one option chosen, or -1. */
+static int chosen(const Answer *a)
+{
+    if (a->state != ANS_GIVEN || !a->options)
+        return -1;
+    int o = 0;
+    while (!(a->options & (1u << o)))
+        o++;
+    return o;
+}
+
+static bool chose(const Question *q, const Answer *a, const char *option_id)
+{
+    int o = question_option_index(q, option_id);
+    return o >= 0 && a->state == ANS_GIVEN && a->options == 1u << o;
+}
+
+/* The red-flag questions without a usable answer, and whether all were answered no. */
+static void find_missing(Summary *out)
+{
+    const Content *c = out->content;
+    size_t asked = 0, no = 0;
+    for (size_t i = 0; i < c->nquestions; i++) {
+        const Question *q = &c->questions[i];
+        const Answer *a = &out->answers[i];
+        if (q->role != ROLE_RED_FLAG || !question_visible(c, out->answers, i))
+            continue;
+        asked++;
+        MissingWhy why;
+        if (a->state == ANS_NONE)
+            why = MISSING_NOT_ASKED;
+        else if (a->state == ANS_SKIPPED)
+            why = MISSING_SKIPPED;
+        else if (a->state == ANS_DONT_KNOW || chose(q, a, "not_sure"))
+            why = MISSING_UNSURE;
+        else {
+            no += chose(q, a, "no");
+            continue;
+        }
+        out->not_answered[out->nnot_answered].question = q;
+        out->not_answered[out->nnot_answered].why = why;
+        out->nnot_answered++;
+    }
+    out->safety_all_no = asked > 0 && no == asked && out->finished;
+}
+
+static void score_phq2(Summary *out)
+{
+    const Content *c = out->content;
+    int total = 0, items = 0;
+    for (size_t i = 0; i < c->nquestions; i++) {
+        if (c->questions[i].role != ROLE_PHQ2)
+            continue;
+        int o = chosen(&out->answers[i]);
+        if (o < 0)
+            return; /* phq2 stays -1 */
+        total += o;
+        items++;
+    }
+    if (items == 2) {
+        out->phq2 = total;
+        out->phq2_positive = total >= 3;
+    }
+}
+
+static void pick_causes(Summary *out)
+{
+    const Content *c = out->content;
+    const Answer *a = out->answers;
+    for (size_t i = 0; i < c->ncauses; i++) {
+        const Cause *cause = &c->causes[i];
+        Evidence ev = {0};
+        if (cond_eval(c, cause->when, a, &ev) && out->ncauses < SUMMARY_MAX_CAUSES) {
+            SummaryCause *sc = &out->causes[out->ncauses++];
+            sc->cause = cause;
+            facts_from(c, a, &ev, sc->because, &sc->nbecause);
+        } else if (cond_eval(c, cause->when, a, NULL) ||
+                   (cause->also && cond_eval(c, cause->also, a, NULL))) {
+            out->folded[out->nfolded++] = cause;
+        }
+    }
+}
+
+static bool hold_in_force(const Summary *out, const AdviceHold *h)
+{
+    for (size_t i = 0; i < out->nholds; i++)
+        if (out->holds[i] == h)
+            return true;
+    return false;
+}
+
+static void pick_advice(Summary *out)
+{
+    const Content *c = out->content;
+    for (size_t i = 0; i < c->nholds; i++)
+        if (cond_eval(c, c->holds[i].when, out->answers, NULL))
+            out->holds[out->nholds++] = &c->holds[i];
+    /* Collected in out->advice, then the best-ranked move to out->top. */
+    const Advice **shown = out->advice;
+    size_t nshown = 0;
+    for (size_t i = 0; i < c->nadvice; i++) {
+        const Advice *adv = &c->advice[i];
+        if (!cond_eval(c, adv->when, out->answers, NULL))
+            continue;
+        bool held = false;
+        for (size_t h = 0; h < adv->nheld_by && !held; h++)
+            held = hold_in_force(out, adv->held_by[h]);
+        if (held)
+            out->held[out->nheld++] = adv;
+        else
+            shown[nshown++] = adv;
+    }
+    /* The best-ranked items open the plan; ties keep content order. */
+    for (size_t t = 0; t < SUMMARY_TOP_ACTIONS; t++) {
+        size_t best = nshown;
+        for (size_t i = 0; i < nshown; i++)
+            if (shown[i] && shown[i]->rank > 0 &&
+                (best == nshown || shown[i]->rank < shown[best]->rank))
+                best = i;
+        if (best == nshown)
+            break;
+        out->top[out->ntop++] = shown[best];
+        shown[best] = NULL;
+    }
+    for (size_t i = 0; i < nshown; i++)
+        if (shown[i])
+            out->advice[out->nadvice++] = shown[i];
+}
+
+SafetyNet summary_default_safety(void)
+{
+    SafetyNet n = {.emergency = "911", .crisis = "988", .clinic = ""};
+    return n;
+}
+
+void summary_set_safety(Summary *sum, const SafetyNet *net)
+{
+    if (net->emergency[0])
+        snprintf(sum->safety.emergency, sizeof sum->safety.emergency, "%s", net->emergency);
+    if (net->crisis[0])
+        snprintf(sum->safety.crisis, sizeof sum->safety.crisis, "%s", net->crisis);
+    snprintf(sum->safety.clinic, sizeof sum->safety.clinic, "%s", net->clinic);
+}
+
 int summary_build(const Session *s, Summary *out)
 {
     const Content *c = session_content(s);
@@ -33,17 +181,24 @@ int summary_build(const Session *s, Summary *out)
     out->content = c;
     out->finished = session_finished(s);
     out->created = time(NULL);
+    out->safety = summary_default_safety();
+    out->phq2 = -1;
 
     /* Only answers to questions that were asked count. */
-    out->answers = calloc(c->nquestions ? c->nquestions : 1, sizeof *out->answers);
+    size_t nq = c->nquestions ? c->nquestions : 1;
+    out->answers = calloc(nq, sizeof *out->answers);
     out->urgent = calloc(c->nflags ? c->nflags : 1, sizeof *out->urgent);
     out->clinician = calloc(c->nflags ? c->nflags : 1, sizeof *out->clinician);
-    out->context = calloc(c->nquestions ? c->nquestions : 1, sizeof *out->context);
+    out->context = calloc(nq, sizeof *out->context);
+    out->not_answered = calloc(nq, sizeof *out->not_answered);
     out->causes = calloc(c->ncauses ? c->ncauses : 1, sizeof *out->causes);
+    out->folded = calloc(c->ncauses ? c->ncauses : 1, sizeof *out->folded);
     out->advice = calloc(c->nadvice ? c->nadvice : 1, sizeof *out->advice);
+    out->held = calloc(c->nadvice ? c->nadvice : 1, sizeof *out->held);
+    out->holds = calloc(c->nholds ? c->nholds : 1, sizeof *out->holds);
     out->areas = calloc(CONTENT_MAX_OPTIONS, sizeof *out->areas);
-    if (!out->answers || !out->urgent || !out->clinician || !out->context || !out->causes ||
-        !out->advice || !out->areas) {
+    if (!out->answers || !out->urgent || !out->clinician || !out->context || !out->not_answered ||
+        !out->causes || !out->folded || !out->advice || !out->held || !out->holds || !out->areas) {
         summary_free(out);
         return PK_ENOMEM;
     }
@@ -53,11 +208,19 @@ int summary_build(const Session *s, Summary *out)
         if (question_visible(c, given, i))
             out->answers[i] = given[i];
     const Answer *a = out->answers;
+    /* Complete: the end was reached and every question asked has an answer (a skip
+     * counts; a question passed over in an answers file does not). */
+    for (size_t i = 0; i < c->nquestions && out->finished; i++)
+        if (question_visible(c, a, i) && a[i].state == ANS_NONE)
+            out->finished = false;
 
+    out->urgent_ack = (UrgentAck)session_urgent_ack(s);
     for (size_t i = 0; i < c->nflags; i++) {
         const Flag *f = &c->flags[i];
         Evidence ev = {0};
         bool holds = cond_eval(c, f->when, a, &ev);
+        if (f->tier == TIER_URGENT && session_flag_raised(s, i))
+            out->urgent_raised = true;
         if (!holds && !(f->tier == TIER_URGENT && session_flag_raised(s, i)))
             continue;
         SummaryFlag *sf = f->tier == TIER_URGENT ? &out->urgent[out->nurgent++]
@@ -65,6 +228,9 @@ int summary_build(const Session *s, Summary *out)
         sf->flag = f;
         facts_from(c, a, &ev, sf->because, &sf->nbecause);
     }
+    find_missing(out);
+    if (out->nurgent || out->nclinician)
+        out->safety_all_no = false;
 
     out->pain_now = role_value(c, a, ROLE_PAIN_NOW);
     out->peg[0] = role_value(c, a, ROLE_PEG_PAIN);
@@ -73,6 +239,7 @@ int summary_build(const Session *s, Summary *out)
     out->peg_score = -1;
     if (out->peg[0] >= 0 && out->peg[1] >= 0 && out->peg[2] >= 0)
         out->peg_score = (out->peg[0] + out->peg[1] + out->peg[2]) / 3.0;
+    score_phq2(out);
 
     for (size_t i = 0; i < c->nquestions; i++) {
         const Question *q = &c->questions[i];
@@ -87,19 +254,8 @@ int summary_build(const Session *s, Summary *out)
             out->ncontext++;
         }
     }
-
-    for (size_t i = 0; i < c->ncauses; i++) {
-        Evidence ev = {0};
-        if (!cond_eval(c, c->causes[i].when, a, &ev))
-            continue;
-        SummaryCause *sc = &out->causes[out->ncauses++];
-        sc->cause = &c->causes[i];
-        facts_from(c, a, &ev, sc->because, &sc->nbecause);
-    }
-
-    for (size_t i = 0; i < c->nadvice; i++)
-        if (cond_eval(c, c->advice[i].when, a, NULL))
-            out->advice[out->nadvice++] = &c->advice[i];
+    pick_causes(out);
+    pick_advice(out);
     return 0;
 }
 
@@ -111,16 +267,24 @@ void summary_free(Summary *sum)
         wipe(sum->urgent, c->nflags * sizeof *sum->urgent);
         wipe(sum->clinician, c->nflags * sizeof *sum->clinician);
         wipe(sum->context, c->nquestions * sizeof *sum->context);
+        wipe(sum->not_answered, c->nquestions * sizeof *sum->not_answered);
         wipe(sum->causes, c->ncauses * sizeof *sum->causes);
+        wipe(sum->folded, c->ncauses * sizeof *sum->folded);
         wipe(sum->advice, c->nadvice * sizeof *sum->advice);
+        wipe(sum->held, c->nadvice * sizeof *sum->held);
+        wipe(sum->holds, c->nholds * sizeof *sum->holds);
         wipe(sum->areas, CONTENT_MAX_OPTIONS * sizeof *sum->areas);
     }
     free(sum->answers);
     free(sum->urgent);
     free(sum->clinician);
     free(sum->context);
+    free(sum->not_answered);
     free(sum->causes);
+    free(sum->folded);
     free(sum->advice);
+    free(sum->held);
+    free(sum->holds);
     free(sum->areas);
     wipe(sum, sizeof *sum);
 }
@@ -132,6 +296,10 @@ const char *summary_answer_text(const Summary *sum, const SummaryFact *f, char *
     if (size == 0)
         return buf;
     buf[0] = '\0';
+    if (f->answer.state == ANS_DONT_KNOW) {
+        snprintf(buf, size, "%s", content_ui(sum->content, "summary.not_sure", lang));
+        return buf;
+    }
     if (f->answer.state == ANS_SKIPPED) {
         snprintf(buf, size, "%s", content_ui(sum->content, "summary.skipped", lang));
         return buf;
@@ -155,4 +323,79 @@ const char *summary_answer_text(const Summary *sum, const SummaryFact *f, char *
         n += (size_t)w < size - n ? (size_t)w : size - n - 1;
     }
     return buf;
+}
+
+static const char *const safety_keys[] = {"safety.emergency", "safety.crisis", "safety.clinic"};
+
+size_t summary_safety_count(const Summary *sum)
+{
+    (void)sum;
+    return sizeof safety_keys / sizeof safety_keys[0];
+}
+
+/* Copies src into buf with {emergency}, {crisis} and {clinic} filled in. */
+static void fill_numbers(const Summary *sum, const char *src, char *buf, size_t size)
+{
+    static const char *const names[] = {"{emergency}", "{crisis}", "{clinic}"};
+    const char *values[] = {sum->safety.emergency, sum->safety.crisis, sum->safety.clinic};
+    size_t n = 0;
+    buf[0] = '\0';
+    while (*src && n + 1 < size) {
+        size_t k = 0;
+        while (k < 3 && strncmp(src, names[k], strlen(names[k])) != 0)
+            k++;
+        if (k < 3) {
+            int w = snprintf(buf + n, size - n, "%s", values[k]);
+            n += w > 0 ? ((size_t)w < size - n ? (size_t)w : size - n - 1) : 0;
+            src += strlen(names[k]);
+        } else {
+            buf[n++] = *src++;
+            buf[n] = '\0';
+        }
+    }
+}
+
+const char *summary_safety_line(const Summary *sum, size_t i, char *buf, size_t size)
+{
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (i >= summary_safety_count(sum))
+        return buf;
+    const char *key = safety_keys[i];
+    if (i == 2 && !sum->safety.clinic[0])
+        key = "safety.clinic_no_phone";
+    fill_numbers(sum, content_ui(sum->content, key, sum->lang), buf, size);
+    return buf;
+}
+
+const char *summary_missing_text(const Summary *sum, const SummaryMissing *m)
+{
+    static const char *const keys[] = {
+        [MISSING_NOT_ASKED] = "summary.not_answered",
+        [MISSING_SKIPPED] = "summary.skipped",
+        [MISSING_UNSURE] = "summary.not_sure",
+    };
+    return content_ui(sum->content, keys[m->why], sum->lang);
+}
+
+bool summary_advice_shown(const Summary *sum, const Advice *a)
+{
+    for (size_t i = 0; i < sum->ntop; i++)
+        if (sum->top[i] == a)
+            return true;
+    for (size_t i = 0; i < sum->nadvice; i++)
+        if (sum->advice[i] == a)
+            return true;
+    return false;
+}
+
+bool summary_caution_shown(const Summary *sum, const Advice *a)
+{
+    return a->caution.s[LANG_EN] && cond_eval(sum->content, a->caution_when, sum->answers, NULL);
+}
+
+const char *summary_tier_name(FlagTier tier)
+{
+    return tier == TIER_URGENT ? "urgent" : "today";
 }

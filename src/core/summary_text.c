@@ -77,18 +77,79 @@ static void put_because(FILE *out, const Summary *sum, const SummaryFact *f, siz
     wipe(ans, sizeof ans);
 }
 
-static void put_flags(FILE *out, const Summary *sum, const char *key, const SummaryFlag *f,
-                      size_t n)
+static void put_flag_list(FILE *out, const Summary *sum, const SummaryFlag *f, size_t n)
 {
-    const Content *c = sum->content;
-    fprintf(out, "\n%s%s\n", n && f[0].flag->tier == TIER_URGENT ? "!! " : "",
-            content_ui(c, key, sum->lang));
-    if (n == 0)
-        fprintf(out, "  %s\n", content_ui(c, "summary.none", sum->lang));
     for (size_t i = 0; i < n; i++) {
         put_wrapped(out, "  * ", "    ", text_get(&f[i].flag->text, sum->lang));
         put_because(out, sum, f[i].because, f[i].nbecause);
     }
+}
+
+/* The flag box: urgent flags, today flags, then the red-flag questions without an
+ * answer. It never says a bare "none": an unanswered safety question is not a "no". */
+static void put_flags(FILE *out, const Summary *sum)
+{
+    const Content *c = sum->content;
+    Lang lang = sum->lang;
+    fprintf(out, "\n%s%s\n", sum->urgent_raised ? "!! " : "",
+            content_ui(c, "summary.urgent", lang));
+    if (sum->urgent_raised && sum->urgent_ack != URGENT_ACK_NONE)
+        put_wrapped(out, "  ", "  ",
+                    content_ui(c,
+                               sum->urgent_ack == URGENT_ACK_STAFF ? "summary.ack_staff"
+                                                                   : "summary.ack_patient",
+                               lang));
+    if (sum->nurgent == 0)
+        fprintf(out, "  %s\n", content_ui(c, "summary.none", lang));
+    put_flag_list(out, sum, sum->urgent, sum->nurgent);
+    fprintf(out, "\n%s\n", content_ui(c, "summary.clinician", lang));
+    if (sum->nclinician == 0)
+        fprintf(out, "  %s\n", content_ui(c, "summary.none", lang));
+    put_flag_list(out, sum, sum->clinician, sum->nclinician);
+    if (sum->nnot_answered) {
+        fprintf(out, "\n%s%s\n", "!! ", content_ui(c, "summary.missing", lang));
+        for (size_t i = 0; i < sum->nnot_answered; i++) {
+            char line[512];
+            snprintf(line, sizeof line, "%s: %s",
+                     text_get(&sum->not_answered[i].question->short_label, lang),
+                     summary_missing_text(sum, &sum->not_answered[i]));
+            put_wrapped(out, "  ? ", "    ", line);
+        }
+    } else if (sum->safety_all_no) {
+        fprintf(out, "\n%s\n", content_ui(c, "summary.all_no", lang));
+    }
+}
+
+static void put_advice(FILE *out, const Summary *sum, const Advice *a)
+{
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s: %s", text_get(&a->title, sum->lang),
+             text_get(&a->how, sum->lang));
+    put_wrapped(out, "  * ", "    ", buf);
+    if (summary_caution_shown(sum, a)) {
+        snprintf(buf, sizeof buf, "%s %s", content_ui(sum->content, "summary.caution", sum->lang),
+                 text_get(&a->caution, sum->lang));
+        put_wrapped(out, "    ", "    ", buf);
+    }
+}
+
+/* One line naming every item held back, and why. */
+static void put_held(FILE *out, const Summary *sum)
+{
+    if (sum->nheld == 0)
+        return;
+    char buf[2048];
+    size_t n = 0;
+    for (size_t i = 0; i < sum->nheld && n < sizeof buf; i++) {
+        int w = snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
+                         text_get(&sum->held[i]->title, sum->lang));
+        n += w > 0 ? (size_t)w : 0;
+    }
+    fprintf(out, "  -- %s\n", content_ui(sum->content, "summary.held_title", sum->lang));
+    put_wrapped(out, "  ", "  ", content_ui(sum->content, "summary.held_back", sum->lang));
+    put_wrapped(out, "    ", "    ", buf);
+    for (size_t i = 0; i < sum->nholds; i++)
+        put_wrapped(out, "    - ", "      ", text_get(&sum->holds[i]->text, sum->lang));
 }
 
 static void put_score(FILE *out, const Summary *sum, const char *key, int v)
@@ -115,8 +176,7 @@ int summary_write_text(const Summary *sum, FILE *out)
     if (!sum->finished)
         fprintf(out, "%s\n", content_ui(c, "summary.stopped", lang));
 
-    put_flags(out, sum, "summary.urgent", sum->urgent, sum->nurgent);
-    put_flags(out, sum, "summary.clinician", sum->clinician, sum->nclinician);
+    put_flags(out, sum);
 
     fprintf(out, "\n%s\n", content_ui(c, "summary.scores", lang));
     put_score(out, sum, "summary.pain_now", sum->pain_now);
@@ -128,6 +188,9 @@ int summary_write_text(const Summary *sum, FILE *out)
     else
         fprintf(out, "  %s: %s\n", content_ui(c, "summary.peg_score", lang),
                 content_ui(c, "summary.not_answered", lang));
+    if (sum->phq2 >= 0)
+        fprintf(out, "  %s: %d / 6%s\n", content_ui(c, "summary.phq2", lang), sum->phq2,
+                sum->phq2_positive ? content_ui(c, "summary.phq2_positive", lang) : "");
 
     size_t n = 0;
     buf[0] = '\0';
@@ -158,7 +221,24 @@ int summary_write_text(const Summary *sum, FILE *out)
         put_because(out, sum, sum->causes[i].because, sum->causes[i].nbecause);
     }
 
+    if (sum->nfolded) {
+        n = 0;
+        buf[0] = '\0';
+        for (size_t i = 0; i < sum->nfolded && n < sizeof buf; i++) {
+            int w = snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
+                             text_get(&sum->folded[i]->title, lang));
+            n += w > 0 ? (size_t)w : 0;
+        }
+        char first[160];
+        snprintf(first, sizeof first, "  %s", content_ui(c, "summary.folded", lang));
+        put_wrapped(out, first, "    ", buf);
+    }
+
     fprintf(out, "\n%s\n", content_ui(c, "summary.selfcare", lang));
+    if (sum->ntop)
+        fprintf(out, "  -- %s\n", content_ui(c, "summary.top", lang));
+    for (size_t i = 0; i < sum->ntop; i++)
+        put_advice(out, sum, sum->top[i]);
     const char *group = NULL;
     for (size_t i = 0; i < sum->nadvice; i++) {
         const Advice *a = sum->advice[i];
@@ -166,14 +246,13 @@ int summary_write_text(const Summary *sum, FILE *out)
             group = a->group;
             fprintf(out, "  -- %s\n", content_group_title(c, group, lang));
         }
-        snprintf(buf, sizeof buf, "%s: %s", text_get(&a->title, lang), text_get(&a->how, lang));
-        put_wrapped(out, "  * ", "    ", buf);
-        if (a->caution.s[LANG_EN]) {
-            snprintf(buf, sizeof buf, "%s %s", content_ui(c, "summary.caution", lang),
-                     text_get(&a->caution, lang));
-            put_wrapped(out, "    ", "    ", buf);
-        }
+        put_advice(out, sum, a);
     }
+    put_held(out, sum);
+
+    fprintf(out, "\n%s\n", content_ui(c, "safety.title", lang));
+    for (size_t i = 0; i < summary_safety_count(sum); i++)
+        put_wrapped(out, "  * ", "    ", summary_safety_line(sum, i, buf, sizeof buf));
     fprintf(out, "\n");
     put_wrapped(out, "", "", content_ui(c, "summary.disclaimer", lang));
     wipe(buf, sizeof buf);

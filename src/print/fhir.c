@@ -1,4 +1,15 @@
-/* The FHIR R4 export: one QuestionnaireResponse per session.
+/* The FHIR R4 export: one Bundle (type collection) per session, holding the
+ * QuestionnaireResponse, one Observation per raised flag and the PHQ-2 and PEG scores
+ * as Observations derived from it.
+ *
+ * Why Observations rather than Flag resources: Flag.subject is required in R4, and the
+ * kiosk never knows who the patient is (the front desk writes the name on paper), so a
+ * Flag could not be valid; Observation.subject is optional. Each flag's Observation has
+ * the flag as its code (urn:ppkiosk:flag), its tier as the value (urn:ppkiosk:flag-tier
+ * urgent | today) and as an interpretation (AA critical / A abnormal) an EHR can sort
+ * by, the answers behind it as components, and derivedFrom the response.
+ *
+ * The response itself:
  *
  * Where the codes go: R4's QuestionnaireResponse.item has no code element; item codes
  * belong to the Questionnaire the response answers. So the response carries its own
@@ -11,7 +22,9 @@
  *
  * Answers: choice/multi as valueCoding (system urn:ppkiosk:option:<question id>, code
  * the option id, display its label), yes/no as valueBoolean, scales as valueInteger,
- * the PEG mean as valueDecimal. Questions skipped or not asked have no item. */
+ * the PEG mean as valueDecimal. Questions skipped or not asked have no item. The
+ * contained Questionnaire lists every choice item's options (answerOption) with the
+ * codes the answers use. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,6 +39,9 @@
 #define OPTION_SYSTEM "urn:ppkiosk:option:"
 #define PEG_GROUP "peg"
 #define PEG_SCORE "peg_score"
+#define FLAG_SYSTEM "urn:ppkiosk:flag"
+#define TIER_SYSTEM "urn:ppkiosk:flag-tier"
+#define QUESTION_SYSTEM "urn:ppkiosk:question"
 
 typedef struct {
     FILE *out;
@@ -191,6 +207,19 @@ static void questionnaire_item(Json *j, const Question *q, Lang lang)
     str(j, "type", item_type(q));
     if (q->kind == QK_MULTI)
         raw(j, "repeats", "true");
+    if (q->kind == QK_CHOICE || q->kind == QK_MULTI) {
+        /* the options with the codes the answers use */
+        char system[160];
+        snprintf(system, sizeof system, "%s%s", OPTION_SYSTEM, q->id);
+        json_open(j, "answerOption", "[");
+        for (size_t o = 0; o < q->noptions; o++) {
+            json_open(j, NULL, "{");
+            coding(j, "valueCoding", system, q->options[o].id,
+                   text_get(&q->options[o].label, lang));
+            json_close(j, "}");
+        }
+        json_close(j, "]");
+    }
     json_close(j, "}");
 }
 
@@ -256,7 +285,8 @@ static void answer_values(Json *j, const Question *q, const Answer *a, Lang lang
         json_open(j, NULL, "{");
         raw(j, "valueInteger", "%d", a->value);
         json_close(j, "}");
-    } else if (q->kind == QK_YESNO) {
+    } else if (q->kind == QK_YESNO && a->options != 1u << 2) {
+        /* yes or no; "not sure" (option 2) is exported as a coding, never as false */
         int yes = question_option_index(q, "yes");
         json_open(j, NULL, "{");
         raw(j, "valueBoolean", "%s", yes >= 0 && (a->options & (1u << yes)) ? "true" : "false");
@@ -324,39 +354,186 @@ static void iso_time(time_t t, char *buf, size_t size)
     snprintf(buf + n, size - n, "%.3s:%.2s", off, off + 3);
 }
 
-int fhir_write(const Summary *sum, FILE *out)
+/* The members of the QuestionnaireResponse (inside its braces). */
+static void response(Json *j, const Summary *sum, const char *when)
 {
-    Json j = {out, 0, true, false};
-    char when[48];
     bool peg_done = false, any_peg = false;
-
-    if (!sum || !sum->content || !out)
-        return PK_EINVAL;
     for (size_t i = 0; i < sum->content->nquestions; i++)
         if (is_peg(&sum->content->questions[i]) && answered(sum, i))
             any_peg = true;
-
-    iso_time(sum->created, when, sizeof when);
-    put(&j, "{");
-    j.depth = 1;
-    str(&j, "resourceType", "QuestionnaireResponse");
-    str(&j, "language", lang_code(sum->lang));
-    json_open(&j, "contained", "[");
-    questionnaire(&j, sum);
-    json_close(&j, "]");
-    str(&j, "questionnaire", "#" Q_ID);
-    str(&j, "status", sum->finished ? "completed" : "in-progress");
-    str(&j, "authored", when);
-    json_open(&j, "item", "[");
+    str(j, "resourceType", "QuestionnaireResponse");
+    str(j, "language", lang_code(sum->lang));
+    json_open(j, "contained", "[");
+    questionnaire(j, sum);
+    json_close(j, "]");
+    str(j, "questionnaire", "#" Q_ID);
+    str(j, "status", sum->finished ? "completed" : "in-progress");
+    str(j, "authored", when);
+    json_open(j, "item", "[");
     for (size_t i = 0; i < sum->content->nquestions; i++) {
         const Question *q = &sum->content->questions[i];
         if (is_peg(q)) {
             if (!peg_done && any_peg)
-                peg_group(&j, sum);
+                peg_group(j, sum);
             peg_done = true;
         } else if (answered(sum, i))
-            response_item(&j, sum, i);
+            response_item(j, sum, i);
     }
+    json_close(j, "]");
+}
+
+/* A random urn:uuid for an entry's fullUrl (the time and a counter when there is no
+ * random source). */
+static void new_uuid(char *buf, size_t size, time_t t, unsigned n)
+{
+    unsigned char b[16] = {0};
+    FILE *r = fopen("/dev/urandom", "rb");
+    if (!r || fread(b, 1, sizeof b, r) != sizeof b) {
+        for (size_t i = 0; i < sizeof b; i++)
+            b[i] = (unsigned char)(((unsigned long long)t >> (8 * (i % 8))) ^ (n * 131u + i));
+    }
+    if (r)
+        fclose(r);
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40); /* version 4 */
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80); /* RFC 4122 variant */
+    snprintf(buf, size,
+             "urn:uuid:%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0],
+             b[1], b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13],
+             b[14], b[15]);
+}
+
+static void codeable(Json *j, const char *key, const char *system, const char *code,
+                     const char *display)
+{
+    json_open(j, key, "{");
+    json_open(j, "coding", "[");
+    coding(j, NULL, system, code, display);
+    json_close(j, "]");
+    if (display)
+        str(j, "text", display);
+    json_close(j, "}");
+}
+
+/* The start of an Observation derived from the response: status, category, code,
+ * time, the reference back. Left open for its value. */
+static void observation_open(Json *j, const Summary *sum, const char *url)
+{
+    json_open(j, NULL, "{");
+    str(j, "fullUrl", url);
+    json_open(j, "resource", "{");
+    str(j, "resourceType", "Observation");
+    str(j, "status", sum->finished ? "final" : "preliminary");
+    json_open(j, "category", "[");
+    json_open(j, NULL, "{");
+    json_open(j, "coding", "[");
+    coding(j, NULL, "http://terminology.hl7.org/CodeSystem/observation-category", "survey",
+           "Survey");
+    json_close(j, "]");
+    json_close(j, "}");
+    json_close(j, "]");
+}
+
+static void observation_close(Json *j, const char *when, const char *qr_url)
+{
+    str(j, "effectiveDateTime", when);
+    json_open(j, "derivedFrom", "[");
+    json_open(j, NULL, "{");
+    str(j, "reference", qr_url);
+    json_close(j, "}");
+    json_close(j, "]");
+    json_close(j, "}");
+    json_close(j, "}");
+}
+
+/* One raised flag: its tier as the value (and as an interpretation an EHR can sort
+ * by), each answer behind it as a component. */
+static void flag_observation(Json *j, const Summary *sum, const SummaryFlag *f, const char *url,
+                             const char *when, const char *qr_url)
+{
+    observation_open(j, sum, url);
+    codeable(j, "code", FLAG_SYSTEM, f->flag->id, text_get(&f->flag->text, sum->lang));
+    codeable(j, "valueCodeableConcept", TIER_SYSTEM, summary_tier_name(f->flag->tier),
+             content_ui(sum->content,
+                        f->flag->tier == TIER_URGENT ? "summary.urgent" : "summary.clinician",
+                        sum->lang));
+    json_open(j, "interpretation", "[");
+    json_open(j, NULL, "{");
+    json_open(j, "coding", "[");
+    coding(j, NULL, "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation",
+           f->flag->tier == TIER_URGENT ? "AA" : "A",
+           f->flag->tier == TIER_URGENT ? "Critical abnormal" : "Abnormal");
+    json_close(j, "]");
+    json_close(j, "}");
+    json_close(j, "]");
+    if (f->nbecause) {
+        char ans[256];
+        json_open(j, "component", "[");
+        for (size_t i = 0; i < f->nbecause; i++) {
+            const Question *q = f->because[i].question;
+            json_open(j, NULL, "{");
+            codeable(j, "code", QUESTION_SYSTEM, q->id, text_get(&q->short_label, sum->lang));
+            str(j, "valueString", summary_answer_text(sum, &f->because[i], ans, sizeof ans));
+            json_close(j, "}");
+        }
+        json_close(j, "]");
+    }
+    observation_close(j, when, qr_url);
+}
+
+/* PHQ-2 total (LOINC 55758-7) and PEG mean (91147-9) as scored Observations. */
+static void score_observations(Json *j, const Summary *sum, time_t t, unsigned *n, const char *when,
+                               const char *qr_url)
+{
+    char url[64];
+    if (sum->phq2 >= 0) {
+        new_uuid(url, sizeof url, t, (*n)++);
+        observation_open(j, sum, url);
+        codeable(j, "code", LOINC, "55758-7", "PHQ-2 total score");
+        raw(j, "valueInteger", "%d", sum->phq2);
+        observation_close(j, when, qr_url);
+    }
+    if (sum->peg_score >= 0) {
+        new_uuid(url, sizeof url, t, (*n)++);
+        observation_open(j, sum, url);
+        codeable(j, "code", LOINC, "91147-9", "PEG mean score");
+        json_open(j, "valueQuantity", "{");
+        raw(j, "value", "%.1f", sum->peg_score);
+        str(j, "system", "http://unitsofmeasure.org");
+        str(j, "code", "{score}");
+        json_close(j, "}");
+        observation_close(j, when, qr_url);
+    }
+}
+
+int fhir_write(const Summary *sum, FILE *out)
+{
+    Json j = {out, 0, true, false};
+    char when[48], qr_url[64], url[64];
+    unsigned n = 0;
+
+    if (!sum || !sum->content || !out)
+        return PK_EINVAL;
+    iso_time(sum->created, when, sizeof when);
+    new_uuid(qr_url, sizeof qr_url, sum->created, n++);
+    put(&j, "{");
+    j.depth = 1;
+    str(&j, "resourceType", "Bundle");
+    str(&j, "type", "collection");
+    str(&j, "timestamp", when);
+    json_open(&j, "entry", "[");
+    json_open(&j, NULL, "{");
+    str(&j, "fullUrl", qr_url);
+    json_open(&j, "resource", "{");
+    response(&j, sum, when);
+    json_close(&j, "}");
+    json_close(&j, "}");
+    for (size_t i = 0; i < sum->nurgent + sum->nclinician; i++) {
+        const SummaryFlag *f =
+            i < sum->nurgent ? &sum->urgent[i] : &sum->clinician[i - sum->nurgent];
+        new_uuid(url, sizeof url, sum->created, n++);
+        flag_observation(&j, sum, f, url, when, qr_url);
+    }
+    score_observations(&j, sum, sum->created, &n, when, qr_url);
     json_close(&j, "]");
     j.depth = 0;
     newline(&j);

@@ -57,11 +57,15 @@ static cairo_status_t discard_write(void *closure, const unsigned char *data, un
 }
 
 /* One rendering pass. npages_known is the page count for the footers (0: unknown). */
+enum { OPT_FILL_HALF = 1, OPT_CLINICIAN_BIG = 2 };
+
 static int render_pass(const Summary *sum, Paper paper, double page_h, double fs, PlanDetail plan,
-                       int npages_known, cairo_write_func_t write, void *closure, int *npages,
-                       double *used)
+                       unsigned opts, int npages_known, cairo_write_func_t write, void *closure,
+                       int *npages, double *used)
 {
     Doc d = {0};
+    d.fill_half = opts & OPT_FILL_HALF;
+    d.clinician_big = opts & OPT_CLINICIAN_BIG;
     d.sum = sum;
     d.content = sum->content;
     d.plan = plan;
@@ -84,16 +88,16 @@ static int render_receipt(const Summary *sum, cairo_write_func_t write, void *cl
     double w, maxh, used = 0;
     int pages = 0;
     paper_size(PAPER_RECEIPT_80MM, &w, &maxh);
-    int err = render_pass(sum, PAPER_RECEIPT_80MM, maxh, fs, PLAN_SHORT, 0, discard_write, NULL,
-                          &pages, &used);
+    int err = render_pass(sum, PAPER_RECEIPT_80MM, maxh, fs, PLAN_SHORT, OPT_CLINICIAN_BIG, 0,
+                          discard_write, NULL, &pages, &used);
     if (err)
         return err;
     /* One page cut to length (the rare session longer than 5 m pages on). */
     double h = pages > 1 ? maxh : used;
     if (height)
         *height = h;
-    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PLAN_SHORT, pages, write, closure, npages,
-                       NULL);
+    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PLAN_SHORT, OPT_CLINICIAN_BIG, pages, write,
+                       closure, npages, NULL);
 }
 
 int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write, void *closure,
@@ -107,21 +111,33 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         return render_receipt(sum, write, closure, npages, height);
 
     /* In order of preference: one page, then two; for each, the fullest plan that fits
-     * (exercises keep their how-to), in the largest type that fits; else the smallest
-     * type with the plan by titles, on as many pages as it takes. */
+     * (exercises keep their how-to), in the largest type that fits, with the clinician's
+     * part filling half the first page if it can (on one page the plan may be by
+     * titles); else the smallest type with the plan by titles, on as many pages as it
+     * takes. */
     double fs = 0;
     PlanDetail plan = PLAN_FULL;
-    for (int want = 1; want <= 2 && fs == 0; want++) {
-        for (int p = PLAN_FULL; p <= PLAN_SHORT && fs == 0; p++) {
-            for (size_t i = 0; i < nsizes; i++) {
-                err = render_pass(sum, paper, 0, sizes[i], (PlanDetail)p, 0, discard_write, NULL,
-                                  &pages, NULL);
+    unsigned opts = 0;
+    /* one page first: with the clinician's part at 10 pt or more, else (a long answer
+     * list) at the page's size; then two pages */
+    static const struct {
+        int want;
+        unsigned big;
+    } tries[] = {{1, OPT_CLINICIAN_BIG}, {1, 0}, {2, OPT_CLINICIAN_BIG}};
+    for (size_t t = 0; t < sizeof tries / sizeof tries[0] && fs == 0; t++) {
+        int want = tries[t].want;
+        /* one page may take the plan by titles (the screen has it in full) */
+        for (int p = PLAN_FULL; p <= (want == 1 ? PLAN_TITLES : PLAN_SHORT) && fs == 0; p++) {
+            for (size_t i = 0; i < nsizes * 2 && fs == 0; i++) {
+                unsigned o = tries[t].big | (i % 2 == 0 ? OPT_FILL_HALF : 0);
+                err = render_pass(sum, paper, 0, sizes[i / 2], (PlanDetail)p, o, 0, discard_write,
+                                  NULL, &pages, NULL);
                 if (err)
                     return err;
                 if (pages <= want) {
-                    fs = sizes[i];
+                    fs = sizes[i / 2];
                     plan = (PlanDetail)p;
-                    break;
+                    opts = o;
                 }
             }
         }
@@ -129,7 +145,8 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
     if (fs == 0) {
         fs = MIN_FONT;
         plan = PLAN_TITLES;
-        err = render_pass(sum, paper, 0, fs, plan, 0, discard_write, NULL, &pages, NULL);
+        opts = OPT_CLINICIAN_BIG;
+        err = render_pass(sum, paper, 0, fs, plan, opts, 0, discard_write, NULL, &pages, NULL);
         if (err)
             return err;
     }
@@ -137,7 +154,7 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         double w;
         paper_size(paper, &w, height);
     }
-    return render_pass(sum, paper, 0, fs, plan, pages, write, closure, npages, NULL);
+    return render_pass(sum, paper, 0, fs, plan, opts, pages, write, closure, npages, NULL);
 }
 
 int pdf_render_test(const Content *content, Paper paper, cairo_write_func_t write, void *closure)

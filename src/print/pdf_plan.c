@@ -221,6 +221,8 @@ static bool by_title(const Doc *d, const Advice *a)
 /* The item's caution is printed; first: it is its group's first item in the plan. */
 static bool caution_shown(const Doc *d, const Advice *a, bool first)
 {
+    if (!summary_caution_shown(d->sum, a))
+        return false;
     return d->plan <= PLAN_TIPS_SHORT || !is_exercise(a) || first;
 }
 

@@ -152,14 +152,19 @@ static double flag_item(Doc *d, const SummaryFlag *f, double x, double y, double
     return h;
 }
 
-/* No flag in the tier: one shaded line, "Title — None". */
-static void flag_none(Doc *d, const char *title)
+/* Appends "<b>title</b>  —  text" to m. */
+static void append_titled(GString *m, const char *title, const char *text)
 {
-    double pad = d->fs * 0.5, iw = d->w - 2 * pad;
-    GString *m = g_string_new("<b>");
+    g_string_append(m, "<b>");
     append_escaped(m, title);
     g_string_append(m, "</b>  —  ");
-    append_escaped(m, doc_ui(d, "summary.none"));
+    append_escaped(m, text);
+}
+
+/* A shaded line of markup; frees m. */
+static void shaded_markup(Doc *d, GString *m)
+{
+    double pad = d->fs * 0.5, iw = d->w - 2 * pad;
     double h = doc_text(d, 0, 0, iw, d->fs, TX_MARKUP, m->str, false) + pad;
     doc_need(d, h);
     fill_box(d, d->x, d->y, d->w, h, 0.85);
@@ -169,12 +174,20 @@ static void flag_none(Doc *d, const char *title)
     d->y += h + d->gap;
 }
 
+/* One shaded line, "Title — text" ("Raise today — None"). */
+static void flag_line(Doc *d, const char *title, const char *text)
+{
+    GString *m = g_string_new("");
+    append_titled(m, title, text);
+    shaded_markup(d, m);
+}
+
 static void flag_box(Doc *d, const char *title, const SummaryFlag *flags, size_t n, bool urgent)
 {
     double pad = d->fs * 0.5, line = urgent ? 2.2 : 1.0;
     double iw = d->w - 2 * pad;
     if (n == 0 && !urgent) {
-        flag_none(d, title);
+        flag_line(d, title, doc_ui(d, "summary.none"));
         return;
     }
     double th = doc_text(d, 0, 0, iw, d->fs * 1.1, TX_BOLD, title, false);
@@ -201,12 +214,98 @@ static void flag_box(Doc *d, const char *title, const SummaryFlag *flags, size_t
     d->y = y + bar + body + d->gap;
 }
 
+/* The red-flag questions without a yes or no, in one line: an unanswered safety
+ * question must never read as a negative screen. */
+static void missing_line(Doc *d)
+{
+    const Summary *s = d->sum;
+    if (s->nnot_answered == 0) {
+        if (s->safety_all_no)
+            flag_line(d, doc_ui(d, "summary.all_no"), "✓");
+        return;
+    }
+    GString *m = g_string_new("");
+    for (size_t i = 0; i < s->nnot_answered; i++) {
+        g_string_append_printf(m, "%s%s: %s", i ? "; " : "",
+                               text_get(&s->not_answered[i].question->short_label, d->lang),
+                               summary_missing_text(s, &s->not_answered[i]));
+    }
+    flag_line(d, doc_ui(d, "summary.missing"), m->str);
+    gstring_wipe_free(m);
+}
+
 static void sec_flags(Doc *d)
 {
     const Summary *s = d->sum;
-    if (s->nurgent)
+    if (!s->nurgent && !s->urgent_raised && !s->nclinician && !s->nnot_answered &&
+        s->safety_all_no) {
+        /* nothing to raise: one line says so for all three */
+        GString *m = g_string_new("");
+        append_titled(m, doc_ui(d, "summary.urgent"), doc_ui(d, "summary.none"));
+        g_string_append(m, "     ");
+        append_titled(m, doc_ui(d, "summary.clinician"), doc_ui(d, "summary.none"));
+        g_string_append(m, "     ");
+        append_titled(m, doc_ui(d, "summary.all_no"), "\xe2\x9c\x93");
+        shaded_markup(d, m);
+        return;
+    }
+    if (s->nurgent || s->urgent_raised)
         flag_box(d, doc_ui(d, "summary.urgent"), s->urgent, s->nurgent, true);
+    else
+        flag_line(d, doc_ui(d, "summary.urgent"), doc_ui(d, "summary.none"));
     flag_box(d, doc_ui(d, "summary.clinician"), s->clinician, s->nclinician, false);
+    missing_line(d);
+}
+
+/* The plan's first actions, what is held back, and when to get help: plain lines
+ * (the plan's layout is pdf_plan.c). */
+static void plain_list(Doc *d, const char *heading, const char *const *lines, size_t n)
+{
+    if (n == 0)
+        return;
+    double h = 0;
+    for (size_t i = 0; i < n; i++)
+        h += bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
+    doc_heading(d, heading, h);
+    for (size_t i = 0; i < n; i++) {
+        double ih = bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
+        doc_need(d, ih);
+        d->y += bullet_item(d, d->x, d->y, d->w, d->fs, 0, lines[i], true);
+    }
+    d->y += d->gap;
+}
+
+static void sec_top(Doc *d)
+{
+    const Summary *s = d->sum;
+    char buf[SUMMARY_TOP_ACTIONS][512];
+    const char *lines[SUMMARY_TOP_ACTIONS];
+    for (size_t i = 0; i < s->ntop; i++) {
+        snprintf(buf[i], sizeof buf[i], "%s: %s", text_get(&s->top[i]->title, d->lang),
+                 text_get(&s->top[i]->how, d->lang));
+        lines[i] = buf[i];
+    }
+    plain_list(d, doc_ui(d, "summary.top"), lines, s->ntop);
+}
+
+static void sec_held_safety(Doc *d)
+{
+    const Summary *s = d->sum;
+    if (s->nheld) {
+        GString *m = g_string_new(doc_ui(d, "summary.held_back"));
+        for (size_t i = 0; i < s->nheld; i++)
+            g_string_append_printf(m, "%s%s", i ? ", " : " ",
+                                   text_get(&s->held[i]->title, d->lang));
+        const char *line = m->str;
+        plain_list(d, doc_ui(d, "summary.held_title"), &line, 1);
+        g_string_free(m, TRUE);
+    }
+    char buf[4][512];
+    const char *lines[4];
+    size_t n = summary_safety_count(s);
+    for (size_t i = 0; i < n && i < 4; i++)
+        lines[i] = summary_safety_line(s, i, buf[i], sizeof buf[i]);
+    plain_list(d, doc_ui(d, "safety.title"), lines, n < 4 ? n : 4);
 }
 
 /* ---- scores ---- */
@@ -345,6 +444,16 @@ static void sec_scores_areas(Doc *d)
     dh = fmin(fmax(dh, d->fs * 7.5), d->fs * 10);
     double right = areas_block(d, rx, 0, rw, dh, false);
     double h = hh + (left > right ? left : right);
+    /* the clinician's part takes at least half the first page: a larger figure */
+    double want = d->page == 1 ? d->top + (d->ph - d->top - d->bottom) * 0.5 - d->y : 0;
+    for (int grow = 0; grow < 40 && h < want && d->sum->nareas && d->fill_half; grow++) {
+        double before = right;
+        dh += d->fs * 0.5;
+        right = areas_block(d, rx, 0, rw, dh, false);
+        h = hh + (left > right ? left : right);
+        if (right <= before)
+            break; /* the figure is as wide as its column */
+    }
 
     doc_need(d, h);
     double y = d->y;
@@ -376,15 +485,49 @@ static void sec_scores_areas_receipt(Doc *d)
     d->y += body_diagram_height(d, dh) + d->gap;
 }
 
+/* "Name ________  Date of birth ________": the front desk writes who it is (the kiosk
+ * never asks). */
+static void sec_write_in(Doc *d)
+{
+    const char *labels[2] = {doc_ui(d, "print.name"), doc_ui(d, "print.dob")};
+    double lh = doc_text(d, 0, 0, d->w, d->fs, TX_BOLD, labels[0], false);
+    int rows = d->receipt ? 2 : 1;
+    double cw = d->w / (3 - rows);
+    doc_need(d, rows * (lh * 1.35));
+    double y = d->y;
+    for (int i = 0; i < 2; i++) {
+        double x = d->x + (rows == 1 ? i * cw : 0);
+        double row_y = y + (rows == 1 ? 0 : i * lh * 1.35);
+        double tw = doc_text_width(d, d->fs, TX_BOLD, labels[i]) + d->fs * 0.4;
+        doc_text(d, x, row_y, cw, d->fs, TX_BOLD, labels[i], true);
+        double end = x + cw - (rows == 1 && i == 0 ? d->fs * 1.5 : 0);
+        cairo_set_source_rgb(d->cr, 0, 0, 0);
+        cairo_set_line_width(d->cr, 0.8);
+        cairo_move_to(d->cr, x + tw, row_y + lh * 0.95);
+        cairo_line_to(d->cr, end, row_y + lh * 0.95);
+        cairo_stroke(d->cr);
+    }
+    d->y = y + rows * lh * 1.35 + d->gap * 0.3;
+}
+
 void sections_draw(Doc *d)
 {
+    /* the clinician's part first, never below CLINICIAN_MIN, whatever the plan needs */
+    double fs = d->fs, small = d->small;
+    d->fs = fmax(fs, d->clinician_big ? CLINICIAN_MIN : 0);
+    d->small = fmax(small, d->clinician_big ? CLINICIAN_MIN : 0);
     sec_title(d);
+    sec_write_in(d);
     sec_flags(d);
     if (d->receipt)
         sec_scores_areas_receipt(d);
     else
         sec_scores_areas(d);
+    d->fs = fs;
+    d->small = small;
     sec_context(d);
     sec_causes(d);
+    sec_top(d);
     sec_selfcare(d);
+    sec_held_safety(d);
 }

@@ -12,7 +12,8 @@
 
 #include "printer.h"
 
-#define SMALL_MIN 8.5 /* the smallest type on paper, in points */
+#define SMALL_MIN 8.5      /* the smallest type on paper, in points */
+#define CLINICIAN_MIN 10.0 /* the clinician's part (flags, scores, areas): never smaller */
 
 /* A growing in-memory PDF. It holds patient data: pdfbuf_wipe() zeroes it before
  * freeing. */
@@ -88,8 +89,10 @@ typedef struct {
     double gap;                      /* space between sections */
     double footer_h;
     PlanDetail plan;
-    int page;   /* current page, from 1 */
-    int npages; /* total pages when known (second pass), else 0 */
+    bool fill_half;     /* grow the figure so the clinician's part fills half the first page */
+    bool clinician_big; /* the clinician's part at CLINICIAN_MIN or more */
+    int page;           /* current page, from 1 */
+    int npages;         /* total pages when known (second pass), else 0 */
     bool receipt;
     char date[64];
 } Doc;

@@ -33,7 +33,8 @@ int print_cups(const Summary *sum, Paper paper, const char *printer, char *why, 
 int print_test_page(const Content *content, const char *printer, Paper paper, char *why,
                     size_t whysize);
 
-/* Writes the FHIR R4 QuestionnaireResponse of the summary as JSON. 0 or PK_EIO. */
+/* Writes the summary as a FHIR R4 Bundle (collection): the QuestionnaireResponse, an
+ * Observation per raised flag, and the PHQ-2 and PEG scores. 0 or PK_EIO. */
 int fhir_write(const Summary *sum, FILE *out);
 
 #endif

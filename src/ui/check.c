@@ -91,7 +91,7 @@ int ui_layout_check(Ui *ui, FILE *out, const char *where)
         const UiBox *d = &ui->boxes[ui->doc_box];
         for (int i = 0; i < ui->ndoc; i++) {
             const DocPara *p = &ui->doc[i];
-            if (p->tw > d->tr.w) {
+            if (p->x + p->w > d->tr.w) {
                 snprintf(what, sizeof what, "results paragraph %d", i);
                 bad += report(out, where, what, d, "wider than the page");
             }

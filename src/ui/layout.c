@@ -123,7 +123,8 @@ static void style_button(Ui *ui, UiBox *b, ButtonRole role, bool selected)
         b->border = UI_BLUE;
         b->bold = role == BTN_PRIMARY;
     } else if (role == BTN_NAV) {
-        b->bg = UI_BLUE_LIGHT;
+        /* quiet: the answers, or the one primary button, are what to press */
+        b->bg = UI_PAPER;
         b->fg = UI_INK;
         b->border = UI_LINE;
     } else {
@@ -193,13 +194,40 @@ int fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int 
     }
 }
 
+/* The label a navigation button has in the other language, so the button row can be
+ * laid out the same way in both. */
+static const char *other_label(const Ui *ui, const Button *b)
+{
+    const Screen *s = ui->screen;
+    if (s->kind == SCR_COUNT)
+        return b->label; /* the staff menu */
+    Lang other = s->lang == LANG_EN ? LANG_ES : LANG_EN;
+    char key[64];
+    if (strcmp(b->id, UI_ID_SHOW_PLAN) == 0)
+        snprintf(key, sizeof key, "results.read_plan");
+    else if (strcmp(b->id, UI_ID_SHOW_SUMMARY) == 0)
+        snprintf(key, sizeof key, "results.back_summary");
+    else
+        snprintf(key, sizeof key, "button.%s", b->id);
+    const char *t = content_ui(ui->content, key, other);
+    return strcmp(t, key) == 0 ? b->label : t;
+}
+
 /* The bottom row of navigation buttons: Back at the left, the rest packed to the right
- * with the primary last. Returns the row's top. */
+ * with the primary last. The arrangement is chosen for the labels of both languages,
+ * so the row looks the same in each. Returns the row's top. */
 static int layout_nav(Ui *ui, const Button *nav, size_t n, int bottom)
 {
     const Metrics *m = &ui->m;
     if (n == 0)
         return bottom;
+    Button both[2 * SCREEN_MAX_NAV + 2];
+    size_t nb = n < SCREEN_MAX_NAV + 1 ? n : SCREEN_MAX_NAV + 1;
+    for (size_t i = 0; i < nb; i++) {
+        both[i] = nav[i];
+        both[nb + i] = nav[i];
+        both[nb + i].label = other_label(ui, &nav[i]);
+    }
     int W = ui->w - 2 * m->margin;
     int cap = (int)(m->S * 0.42);
     /* one row of one-line labels if possible, then two rows, then two-line labels */
@@ -217,8 +245,8 @@ static int layout_nav(Ui *ui, const Button *nav, size_t n, int bottom)
             bw = cap; /* several rows tile the width so their columns line up */
         int lines;
         bool fits;
-        int px =
-            fit_labels(ui, nav, n, bw - 2 * m->pad, m->f_answer, max_lines, true, &lines, &fits);
+        int px = fit_labels(ui, both, 2 * nb, bw - 2 * m->pad, m->f_answer, max_lines, true, &lines,
+                            &fits);
         int bh = lines * text_line_height(ui, px, true) + 2 * m->pad;
         if (bh < m->btn_h)
             bh = m->btn_h;
@@ -291,9 +319,13 @@ static void layout_still_there(Ui *ui)
     dlg->fill = true;
     dlg->modal = true;
     int x = dlg->r.x + 2 * m->pad, y = dlg->r.y + 2 * m->pad;
-    add_label(ui, (SDL_Rect){x, y, inner, th}, title, m->f_title, true, true)->modal = true;
+    UiBox *t = add_label(ui, (SDL_Rect){x, y, inner, th}, title, m->f_title, true, true);
+    t->modal = true;
+    t->role = "title";
     y += th + m->gap;
-    add_label(ui, (SDL_Rect){x, y, inner, bh}, body, m->f_body, false, true)->modal = true;
+    UiBox *bd = add_label(ui, (SDL_Rect){x, y, inner, bh}, body, m->f_body, false, true);
+    bd->modal = true;
+    bd->role = "body";
     y += bh + m->gap;
     Button cont = {.role = BTN_PRIMARY, .key = -1};
     snprintf(cont.id, sizeof cont.id, "%s", FLOW_CONTINUE);
@@ -320,6 +352,48 @@ static void layout_notice(Ui *ui, int bottom)
     layout_text_box(ui, b, ui->notice, m->f_body, true);
 }
 
+/* The sectioned progress bar under the top row: one segment per run of a section, as
+ * long as its questions (asked or not, so it never jumps), filled up to this one; the
+ * section's name above it at the left. Returns the bar's bottom. */
+static int layout_progress(Ui *ui, int y, int row_h, int width, int lh)
+{
+    const Metrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    add_label(ui, (SDL_Rect){m->margin, y + (row_h - lh) / 2, width, lh}, s->section, m->f_small,
+              true, false)
+        ->role = "progress";
+    int W = ui->w - 2 * m->margin, bar_h = m->gap / 2 + 4, top = y + row_h + m->gap / 3;
+    int sep = m->gap / 3 + 2;
+    int usable = W - (s->nprog_runs - 1) * sep;
+    int x = m->margin;
+    for (int r = 0; r < s->nprog_runs; r++) {
+        int from = s->prog_runs[r];
+        int to = r + 1 < s->nprog_runs ? s->prog_runs[r + 1] : s->prog_total;
+        int w = usable * (to - from) / s->prog_total;
+        if (r + 1 == s->nprog_runs)
+            w = m->margin + W - x;
+        int done = s->prog_pos <= from ? 0 : s->prog_pos >= to ? to - from : s->prog_pos - from;
+        UiBox *track = layout_add(ui, BX_PANEL);
+        track->r = (SDL_Rect){x, top, w, bar_h};
+        track->bg = UI_BLUE_LIGHT;
+        track->border = UI_LINE;
+        track->border_w = 1;
+        track->radius = bar_h / 2;
+        track->fill = true;
+        track->role = "progress-track";
+        if (done > 0) {
+            UiBox *fill = layout_add(ui, BX_PANEL);
+            fill->r = (SDL_Rect){x, top, w * done / (to - from), bar_h};
+            fill->bg = UI_BLUE;
+            fill->radius = bar_h / 2;
+            fill->fill = true;
+            fill->role = "progress-done";
+        }
+        x += w + sep;
+    }
+    return top + bar_h;
+}
+
 /* The top bar: progress at the left, the voice indicator and what was heard at the
  * right. Returns its bottom. */
 static int layout_top(Ui *ui)
@@ -336,17 +410,24 @@ static int layout_top(Ui *ui)
         v->bg = urgent(ui) ? UI_RED : UI_PAPER;
         right -= 2 * icon + m->gap;
     }
-    int half = (ui->w - 2 * m->margin) / 2;
-    if (s->progress[0]) {
+    int half = (ui->w - 2 * m->margin) / 2, bottom = y + icon;
+    if (s->prog_total > 0 && s->section) {
+        /* the whole row, but for what was heard when there is some */
+        int width = s->heard && *s->heard ? half - m->gap : right - m->margin - m->gap;
+        bottom = layout_progress(ui, y, icon, width, lh);
+    } else if (s->progress[0]) {
         const char *p = pool_printf(ui, "%s", s->progress);
         add_label(ui, (SDL_Rect){m->margin, y + (icon - lh) / 2, half - m->gap, lh}, p, m->f_small,
-                  false, false);
+                  false, false)
+            ->role = "progress";
     }
     if (s->heard && *s->heard) {
         const char *h = pool_printf(ui, "\xe2\x80\x9c%s\xe2\x80\x9d", s->heard);
         int w = right - (m->margin + half);
         UiBox *b = add_label(ui, (SDL_Rect){m->margin + half, y + (icon - lh) / 2, w, lh}, h,
                              m->f_small, false, false);
+        b->role = "chip";
+        snprintf(b->id, sizeof b->id, "heard");
         /* right-align: shrink the box to the text */
         if (b->need_w < w) {
             b->r.x += w - b->need_w;
@@ -354,7 +435,19 @@ static int layout_top(Ui *ui)
             b->r.w = b->tr.w = b->need_w;
         }
     }
-    return y + icon;
+    y = bottom;
+    if (s->banner && *s->banner && s->kind != SCR_RESULTS) { /* the results have its card */
+        /* after an urgent answer: one red line on every later screen */
+        int w = ui->w - 2 * m->margin;
+        int bh = text_h(ui, s->banner, m->f_small, true, w - 2 * m->pad) + m->pad;
+        UiBox *b = add_label(ui, (SDL_Rect){m->margin, y + m->gap / 2, w, bh}, s->banner,
+                             m->f_small, true, true);
+        b->fg = UI_WHITE;
+        b->bg = UI_RED;
+        b->fill = true;
+        y += bh + m->gap / 2;
+    }
+    return y;
 }
 
 static bool centered_kind(ScreenKind k)
@@ -392,8 +485,16 @@ void layout_build(Ui *ui)
     int top = layout_top(ui) + m->gap;
     int bottom = ui->h - m->margin;
     bool big_buttons = s->kind != SCR_QUESTION && s->kind != SCR_RESULTS && s->nanswers == 0;
-    if (!big_buttons)
+    if (!big_buttons && s->kind == SCR_RESULTS && s->nnav >= 2 && s->nnav < SCREEN_MAX_NAV) {
+        /* the results' second page: a button before Finish and Print */
+        Button nav[SCREEN_MAX_NAV];
+        memcpy(nav, s->nav, sizeof nav[0] * (s->nnav - 2));
+        doc_page_button(ui, &nav[s->nnav - 2]);
+        memcpy(&nav[s->nnav - 1], &s->nav[s->nnav - 2], sizeof nav[0] * 2);
+        bottom = layout_nav(ui, nav, s->nnav + 1, bottom) - m->gap;
+    } else if (!big_buttons) {
         bottom = layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
+    }
     if (ui->notice && *ui->notice) {
         int before = ui->nboxes;
         layout_notice(ui, bottom);
@@ -406,8 +507,15 @@ void layout_build(Ui *ui)
     int tx = m->margin + (W - TW) / 2;
     int first = ui->nboxes;
     int y = top;
+    if (s->kind == SCR_RESULTS && !s->progress[0] && !(s->heard && *s->heard)) {
+        /* the title shares the top row with the voice indicator */
+        y = m->margin / 2;
+        TW = W - 3 * (text_line_height(ui, m->f_small, false) + m->pad) - m->gap;
+    }
     int title_px =
         s->kind == SCR_ATTRACT || s->kind == SCR_URGENT ? (int)(m->f_title * 1.4) : m->f_title;
+    if (s->kind == SCR_RESULTS)
+        title_px = (m->f_title + m->f_body) / 2; /* the room goes to the flags */
     if (s->title && *s->title) {
         int th = text_h(ui, s->title, title_px, true, TW);
         int cap = (bottom - top) / 3;
@@ -416,16 +524,28 @@ void layout_build(Ui *ui)
                         true, TW);
         UiBox *t = add_label(ui, (SDL_Rect){tx, y, TW, th}, s->title, title_px, true,
                              centered_kind(s->kind));
+        t->role = "title";
         if (t->px < m->f_body)
             t->px = m->f_body;
         y += th + m->gap;
     }
-    if (s->body && *s->body) {
+    /* the results' intro is spoken and printed; on screen the room goes to the flags */
+    /* the areas question says "choose all" itself: its room goes to the choices */
+    bool areas = s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS;
+    if (s->body && *s->body && s->kind != SCR_RESULTS && !areas) {
         int room = bottom - y - (s->nanswers || big_buttons ? m->btn_h + m->gap : 0);
         int px = text_fit(ui, s->body, false, m->f_body, m->f_min, TW, room);
         int bh = text_h(ui, s->body, px, false, TW);
-        add_label(ui, (SDL_Rect){tx, y, TW, bh}, s->body, m->f_body, false, centered_kind(s->kind));
+        add_label(ui, (SDL_Rect){tx, y, TW, bh}, s->body, m->f_body, false, centered_kind(s->kind))
+            ->role = "body";
         y += bh + m->gap;
+    }
+    if (s->detail && *s->detail) {
+        /* the specific concern: small type, for her and the staff only */
+        int dh = text_h(ui, s->detail, m->f_min, false, TW);
+        add_label(ui, (SDL_Rect){tx, y, TW, dh}, s->detail, m->f_min, false,
+                  centered_kind(s->kind));
+        y += dh + m->gap;
     }
     if (s->kind == SCR_URGENT || s->kind == SCR_PRINT_FAILED)
         y += m->gap;

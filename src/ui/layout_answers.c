@@ -27,7 +27,7 @@ static bool grid_fit(Ui *ui, const Button *btns, size_t n, SDL_Rect area, int co
 {
     const Metrics *m = &ui->m;
     for (int stage = 0; stage < 3; stage++) {
-        int rgap = stage == 2 ? m->gap / 2 : m->gap;
+        int rgap = stage == 2 ? m->gap / 3 : m->gap;
         int floor_h = stage == 0 ? m->btn_h : stage == 1 ? m->target_min * 3 / 2 : m->target_min;
         for (int px = m->f_answer;; px -= px > 40 ? 3 : 2) {
             if (px < m->f_min)
@@ -100,7 +100,8 @@ static void layout_scale(Ui *ui, SDL_Rect area)
     const Screen *s = ui->screen;
     size_t n = s->nanswers;
     int g = m->gap / 2;
-    int rows = (area.w - 10 * g) / 11 >= m->target_min * 6 / 5 ? 1 : 2;
+    /* portrait: two rows of taller keys use the height the screen has */
+    int rows = (area.w - 10 * g) / 11 >= m->target_min * 6 / 5 && ui->w >= ui->h ? 1 : 2;
     int per = rows == 1 ? (int)n : (int)(n + 1) / 2;
     int bw = (area.w - (per - 1) * g) / per;
     int bh = (int)fmin(fmax(m->btn_h * 1.2, bw * 0.9), m->btn_h * 1.8);
@@ -353,7 +354,10 @@ void layout_areas(Ui *ui, SDL_Rect area)
     }
     if (ui->body_list) {
         Grid g;
-        tr = toggle_place(ui, area, false, &main_area); /* the list needs the width */
+        /* the list needs the width: the switch goes in a short row at the top right */
+        int th = m->target_min * 5 / 4, tw = (int)fmin(m->S * 0.7, area.w);
+        tr = (SDL_Rect){area.x + area.w - tw, area.y, tw, th};
+        main_area = (SDL_Rect){area.x, area.y + th + m->gap / 2, area.w, area.h - th - m->gap / 2};
         grid_fit(ui, s->answers, s->nanswers, main_area, 1, 3, multi, &g);
         grid_place(ui, s->answers, s->nanswers, main_area, &g, multi, true, false);
     } else {

@@ -87,6 +87,9 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
         snprintf(path, sizeof path, "%s/%s.png", shots, arg);
         if (ui_save_png(ui, path) != 0)
             return fail(n, "cannot write '%s'", path);
+        snprintf(path, sizeof path, "%s/%s.json", shots, arg);
+        if (ui_save_json(ui, path) != 0)
+            return fail(n, "cannot write '%s'", path);
     } else {
         return fail(n, "unknown command '%s' (tap, key, say, audio, wait, shot)", cmd);
     }

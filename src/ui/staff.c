@@ -33,6 +33,7 @@ static const struct {
     {"staff_vol_down", "staff.volume_down"}, {"staff_vol_up", "staff.volume_up"},
     {"staff_lang", "staff.language"},        {"staff_test", "staff.test_page"},
     {"staff_restart", "staff.restart"},      {"staff_exit", "staff.exit"},
+    {"staff_reprint", "staff.reprint"},
 };
 
 static void build_pad(Staff *st, Screen *s)
@@ -225,6 +226,9 @@ StaffCommand staff_press(Staff *st, const char *id)
     } else if (strcmp(id, "staff_test") == 0) {
         snprintf(st->message, sizeof st->message, "%s", staff_text(st, "staff.test_printing"));
         cmd = STAFF_TEST_PAGE;
+    } else if (strcmp(id, "staff_reprint") == 0) {
+        snprintf(st->message, sizeof st->message, "%s", staff_text(st, "staff.reprinting"));
+        cmd = STAFF_REPRINT;
     } else if (strcmp(id, "staff_restart") == 0) {
         close_menu(st);
         return STAFF_RESTART;

@@ -26,6 +26,7 @@ typedef enum {
     STAFF_LANGUAGE,  /* staff->lang changed */
     STAFF_TEST_PAGE, /* print a test page */
     STAFF_RESTART,   /* end the patient's session */
+    STAFF_REPRINT,   /* print the patient's summary again (after a failed print) */
 } StaffCommand;
 
 #define STAFF_PIN_MAX 8

@@ -159,8 +159,10 @@ static void relayout(Ui *ui, bool new_screen)
     char keep[BUTTON_ID_MAX] = "";
     if (!new_screen && ui->focus >= 0 && ui->focus < ui->nboxes)
         snprintf(keep, sizeof keep, "%s", ui->boxes[ui->focus].id);
-    if (new_screen)
+    if (new_screen) {
         ui->body_mode = BODY_MODE_AUTO;
+        ui->doc_plan = false;
+    }
     if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
         doc_free(ui);
     layout_build(ui);
@@ -236,6 +238,14 @@ static bool activate(Ui *ui, int i, UiAction *act)
     memset(act, 0, sizeof *act);
     if (strcmp(b->id, UI_ID_PAGE_UP) == 0 || strcmp(b->id, UI_ID_PAGE_DOWN) == 0) {
         doc_page(ui, strcmp(b->id, UI_ID_PAGE_UP) == 0 ? -1 : 1);
+        return false;
+    }
+    if (strcmp(b->id, UI_ID_SHOW_PLAN) == 0 || strcmp(b->id, UI_ID_SHOW_SUMMARY) == 0) {
+        ui->doc_plan = strcmp(b->id, UI_ID_SHOW_PLAN) == 0;
+        relayout(ui, false);
+        ui->focus = find_target(ui, ui->doc_plan ? UI_ID_SHOW_SUMMARY : UI_ID_SHOW_PLAN);
+        if (ui->focus < 0)
+            ui->focus = default_focus(ui);
         return false;
     }
     if (strcmp(b->id, UI_ID_SHOW_LIST) == 0 || strcmp(b->id, UI_ID_SHOW_BODY) == 0) {
@@ -315,7 +325,6 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
 {
     memset(act, 0, sizeof *act);
     bool results = ui->doc_box >= 0;
-    int line = text_line_height(ui, ui->m.f_body, false);
     bool was_shown = ui->show_focus;
     ui->show_focus = true;
     ui->dirty |= !was_shown;
@@ -352,7 +361,7 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
     case SDLK_UP:
     case SDLK_DOWN:
         if (results && !has_modal(ui))
-            doc_scroll_by(ui, key == SDLK_UP ? -2 * line : 2 * line);
+            doc_page(ui, key == SDLK_UP ? -1 : 1); /* a whole view, as the page buttons */
         else
             move_focus(ui, key == SDLK_UP ? -1 : 1, 0, key == SDLK_UP ? -1 : 1);
         return false;

@@ -96,6 +96,11 @@ void ui_bench(Ui *ui, int frames, FILE *out, const char *label);
 /* Saves the current picture as a PNG. Returns 0 or PK_EIO. */
 int ui_save_png(Ui *ui, const char *path);
 
+/* Saves the structure of the current picture as JSON: the screen kind and every box
+ * drawn (id, role, text, position, size, selected, focused), for tests that assert on
+ * what a screen shows. Returns 0 or PK_EIO. */
+int ui_save_json(Ui *ui, const char *path);
+
 /* Checks the current layout: every label fits its box at no less than the minimum
  * text size, every target is at least the minimum size, text contrast at least 7:1.
  * Prints one line per violation to out (prefixed with where) and returns how many. */

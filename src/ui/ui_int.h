@@ -25,6 +25,9 @@
 #define UI_ID_PAGE_DOWN "ui_page_down"
 #define UI_ID_SHOW_LIST "ui_show_list"
 #define UI_ID_SHOW_BODY "ui_show_body"
+#define UI_ID_SHOW_PLAN "ui_show_plan"       /* results: the causes and the full plan */
+#define UI_ID_SHOW_SUMMARY "ui_show_summary" /* results: back to the first page */
+#define UI_DOC_CARDS 8
 
 typedef enum {
     BX_PANEL,  /* a filled rectangle (backgrounds, dialogs) */
@@ -59,6 +62,8 @@ typedef struct {
     int need_w, need_h;     /* the text's wrapped size at px */
     bool overflow;          /* the text does not fit even at the minimum size */
     bool modal;             /* part of a dialog drawn over the screen */
+    const char *role;       /* what the box is, for the structure dump (--shots): "title",
+                               "body", "chip"...; NULL: derived from the kind */
     SDL_Texture *tex;
     int tw, th;
     SDL_Texture *badge_tex; /* the badge digit */
@@ -67,10 +72,16 @@ typedef struct {
 
 typedef enum { DOC_H2, DOC_H3, DOC_TEXT, DOC_ITEM, DOC_NOTE } DocStyle;
 
+/* The coloured cards of the results, in the printout's order. */
+typedef enum { CARD_NONE, CARD_URGENT, CARD_TODAY, CARD_UNANSWERED, CARD_STEPS } DocCard;
+
 typedef struct {
     DocStyle style;
+    DocCard card;     /* the card it is part of, or CARD_NONE */
+    const char *role; /* for the structure dump: "flag-urgent", "flag-today"...; or NULL */
     const char *text; /* into Ui.doc_text */
-    int y, h;         /* position inside the document */
+    int x, y, w, h;   /* position inside the document */
+    int px, line_h;   /* its text size and the height of one of its lines */
     SDL_Texture *tex;
     int tw, th;
 } DocPara;
@@ -127,6 +138,16 @@ struct Ui {
     int doc_box;    /* index of the BX_DOC box, or -1 */
     int doc_height; /* total height of the laid-out document */
     int doc_width;
+    int doc_view_h; /* the part of the document box in view: whole lines only */
+    bool doc_plan;  /* showing the second page: causes and the full plan */
+    bool doc_plan_built;
+    struct {
+        DocCard card;
+        int y, h; /* inside the document, padding included */
+    } doc_cards[UI_DOC_CARDS];
+    int ncards;
+    SDL_Texture *doc_icon[CARD_STEPS + 1]; /* the glyph of each card's icon */
+    int icon_w[CARD_STEPS + 1], icon_h[CARD_STEPS + 1];
     int scroll;
     bool dragging;
     int drag_y, drag_scroll, drag_moved;
@@ -210,13 +231,14 @@ void layout_answers(Ui *ui, SDL_Rect area, int cols_max);
 void render_all(Ui *ui);
 
 /* doc.c: the results document */
-void doc_build(Ui *ui, const Summary *sum, Lang lang);
+void doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan);
 void doc_layout(Ui *ui, int width);
 void doc_free(Ui *ui);
 void doc_scroll_by(Ui *ui, int dy);
 void doc_page(Ui *ui, int dir);
 void doc_draw(Ui *ui, const UiBox *b);
 void layout_results(Ui *ui, SDL_Rect area);
+void doc_page_button(const Ui *ui, Button *b);
 
 /* Colours. */
 extern const SDL_Color UI_INK, UI_PAPER, UI_BLUE, UI_BLUE_LIGHT, UI_FOCUS, UI_RED, UI_WHITE,

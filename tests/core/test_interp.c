@@ -104,7 +104,7 @@ static const Row rows[] = {
     {"rf_chest", EN, "yep", "yes"},
     {"rf_chest", EN, "no", "no"},
     {"rf_chest", EN, "nope", "no"},
-    {"rf_chest", EN, "not really", "no"},
+    {"rf_chest", EN, "not really", "not_sure"}, /* a hedge is not a no */
     {"rf_chest", EN, "I don't", "no"},
     {"rf_chest", EN, "1", "yes"},
     {"rf_chest", EN, "2", "no"},

@@ -18,6 +18,10 @@ const char *test_fixture_dir(void);
  * new urgent flag. */
 int test_answer_all(Session *s, const char *spec);
 
+/* Moves past the current question: a skip where Skip is offered, else leaves it
+ * unanswered (the urgent safety questions). */
+int test_move_on(Session *s);
+
 /* Parses the answer to q written as option ids joined by ',' or a number. */
 Answer test_parse_answer(const Question *q, const char *text);
 

@@ -40,10 +40,15 @@ check missing-dir 2 "$bin" --check-content "$scratch/nowhere"
 expect_text missing-dir "questions.json: file is missing"
 
 check list 0 "$bin" --list-questions
-expect_text list $'^since_birth\tchoice\tlt2w,w2to6,w6tom3,m3to6,gt6m$'
-expect_text list $'^pain_now\tscale\t0,1,2,3,4,5,6,7,8,9,10$'
-expect_text list $'^rf_chest\tyesno\tyes,no$'
+expect_text list $'^since_birth\tchoice\tlt2w,w2to6,w6tom3,m3to6,gt6m\t(birth|context)$'
+expect_text list $'^pain_now\tscale\t0,1,2,3,4,5,6,7,8,9,10\t(pain|context)$'
+expect_text list $'^rf_chest\t(yesno|choice)\tyes,no(,not_sure)?\t(safety-urgent|context)$'
 expect_text list $'^areas\tmulti\tlower_back,'
+# every line has four columns, the last a known section
+if grep -qvE $'^[a-z0-9_]+\t(choice|multi|scale|yesno)\t[^\t]+\t(safety-urgent|birth|safety-today|pain|context|mood)$' <<<"$out"; then
+  echo "FAIL list: a line without a known section: $out"
+  fails=$((fails + 1))
+fi
 lines=$(wc -l <<<"$out")
 [ "$lines" -ge 30 ] || { echo "FAIL list: only $lines lines"; fails=$((fails + 1)); }
 
@@ -55,6 +60,30 @@ check bad-size 2 "$bin" --windowed --size huge
 check pdf-needs-mode 2 "$bin" --pdf-out x.pdf
 check say-needs-out 2 "$bin" --say hello
 
+# --answers: a session from ID=VALUE lines; bad lines exit 2 with FILE:LINE
+printf 'rf_chest=no\n# a comment\n\nareas = lower_back , knee_left\npain_now=6\n' >"$scratch/ok.txt"
+check answers-ok 0 "$bin" --answers "$scratch/ok.txt"
+expect_text answers-ok "Where it hurts"
+check answers-json 0 "$bin" --answers "$scratch/ok.txt" --summary-json -
+expect_text answers-json '"complete": false'
+expect_text answers-json '"pain_now": 6'
+expect_text answers-json '"safety_net": \{"present": true'
+printf 'rf_chest=no\nrf_nonsense=yes\n' >"$scratch/bad-id.txt"
+check answers-bad-id 2 "$bin" --answers "$scratch/bad-id.txt"
+expect_text answers-bad-id "bad-id.txt:2: unknown question \"rf_nonsense\""
+printf 'pain_now=11\n' >"$scratch/bad-value.txt"
+check answers-bad-value 2 "$bin" --answers "$scratch/bad-value.txt"
+expect_text answers-bad-value "bad-value.txt:1: question \"pain_now\" wants a number from 0 to 10"
+printf 'since_birth=lt2w,w2to6\n' >"$scratch/bad-multi.txt"
+check answers-bad-multi 2 "$bin" --answers "$scratch/bad-multi.txt"
+expect_text answers-bad-multi "bad-multi.txt:1: .*one answer"
+check answers-missing 2 "$bin" --answers "$scratch/nowhere.txt"
+check answers-pdf 0 "$bin" --answers "$scratch/ok.txt" --pdf-out "$scratch/ok.pdf" \
+  --summary-json "$scratch/ok.json"
+[ -s "$scratch/ok.pdf" ] && [ -s "$scratch/ok.json" ] ||
+  { echo "FAIL answers-pdf: no PDF or JSON written"; fails=$((fails + 1)); }
+check json-needs-mode 2 "$bin" --summary-json -
+
 # end of input at once, or part-way, ends cleanly with exit 0
 check eof-at-once 0 "$bin" --text </dev/null
 check eof-midway 0 bash -c "printf 'no\nno\n' | '$bin' --text"
@@ -62,7 +91,7 @@ expect_text eof-midway "The questions were not finished"
 # input that is not understood is asked again, and nothing is lost
 check garbage 0 bash -c "printf 'qwerty\n\n99\nno\n' | '$bin' --text"
 expect_text garbage "Sorry, I did not understand. Type"
-expect_text garbage "\\[2 of 35\\]"
+expect_text garbage "\\[(Safety check )?2 of [0-9]+\\]"
 
 # malformed content never crashes (a non-object entry once sent a NULL id to strcmp)
 rm -rf "$scratch" && mkdir -p "$scratch" && cp "$fixture"/*.json "$scratch"/

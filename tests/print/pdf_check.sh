@@ -39,7 +39,8 @@ overflow() {
 
 for lang in en es; do
     common="summary.title summary.clinician summary.scores summary.pain_now summary.peg_pain
-            summary.peg_enjoyment summary.peg_activity summary.peg_score summary.date"
+            summary.peg_enjoyment summary.peg_activity summary.peg_score summary.date
+            print.name print.dob"
     for paper in letter a4 receipt; do
         for case in typical long urgent skipped; do
             pdf="$tmp/$paper-$lang-$case.pdf"

@@ -114,12 +114,12 @@ static int run_case(Session *s, const char *name)
             rc = session_skip(s);
         } else {
             if (q->role == ROLE_RED_FLAG) {
-                /* long: every clinician-tier screen item yes; urgent: the first yes */
-                bool yes = (urgent && strcmp(q->id, "rf_chest") == 0) ||
-                           (strcmp(name, "long") == 0 && strncmp(q->id, "rf_", 3) == 0 &&
-                            !strstr("rf_chest rf_seizure rf_harm rf_bleeding rf_leg "
-                                    "rf_headache rf_nerves",
-                                    q->id));
+                /* long: every clinician-tier screen item yes (but the epidural site:
+                 * with the fever that is urgent); urgent: the first yes */
+                bool yes =
+                    (urgent && strcmp(q->id, "rf_chest") == 0) ||
+                    (strcmp(name, "long") == 0 && strncmp(q->id, "rf_", 3) == 0 &&
+                     q->section != SECTION_SAFETY_URGENT && strcmp(q->id, "rf_epidural_site") != 0);
                 spec = yes ? "yes" : "no";
             } else if (!spec)
                 spec = q->kind == QK_SCALE ? "5" : q->kind == QK_YESNO ? "no" : q->options[0].id;

@@ -1,5 +1,7 @@
 /* The FHIR export: the JSON parses (with the core's strict parser), and has the
- * structure and codes of an R4 QuestionnaireResponse with a contained Questionnaire. */
+ * structure and codes of an R4 Bundle: a QuestionnaireResponse with a contained
+ * Questionnaire (its options coded), an Observation per raised flag with its tier and
+ * the answers behind it, and the PHQ-2 / PEG score Observations. */
 #include <check.h>
 
 #include "check_run.h"
@@ -148,12 +150,38 @@ static const struct {
     {"peg_enjoyment", "91145-3"}, {"peg_activity", "91146-1"}, {"peg_score", "91147-9"},
 };
 
+/* The resource of entry i of the Bundle. */
+static const JsonValue *entry(const Export *e, size_t i)
+{
+    ck_assert_str_eq(str(e->root, "resourceType"), "Bundle");
+    ck_assert_str_eq(str(e->root, "type"), "collection");
+    const JsonValue *es = json_get(e->root, "entry");
+    ck_assert(es && es->type == JSON_ARRAY && i < es->count);
+    ck_assert(strncmp(str(es->items[i], "fullUrl"), "urn:uuid:", 9) == 0);
+    return json_get(es->items[i], "resource");
+}
+
+/* The Observation whose code is (system, code), or NULL. */
+static const JsonValue *observation(const Export *e, const char *system, const char *code)
+{
+    const JsonValue *es = json_get(e->root, "entry");
+    for (size_t i = 1; i < es->count; i++) {
+        const JsonValue *r = json_get(es->items[i], "resource");
+        const JsonValue *c = json_get(json_get(r, "code"), "coding");
+        ck_assert_str_eq(str(r, "resourceType"), "Observation");
+        if (c && c->count && strcmp(str(c->items[0], "system"), system) == 0 &&
+            strcmp(str(c->items[0], "code"), code) == 0)
+            return r;
+    }
+    return NULL;
+}
+
 START_TEST(test_fhir_completed)
 {
     Export e;
     ck_assert_ptr_nonnull(content);
     export_case(&e, (Lang)_i, false);
-    const JsonValue *r = e.root;
+    const JsonValue *r = entry(&e, 0);
     ck_assert_str_eq(str(r, "resourceType"), "QuestionnaireResponse");
     ck_assert_str_eq(str(r, "status"), "completed");
     ck_assert_str_eq(str(r, "language"), _i == LANG_EN ? "en" : "es");
@@ -191,6 +219,43 @@ START_TEST(test_fhir_completed)
     int n = 0;
     check_items(r, q, &n);
     ck_assert_int_gt(n, 10);
+    /* choice items list their options with the codes the answers use */
+    const JsonValue *opts = json_get(find_item(q, "since_birth"), "answerOption");
+    ck_assert(opts && opts->count >= 2);
+    const JsonValue *c0 = json_get(opts->items[0], "valueCoding");
+    ck_assert(strncmp(str(c0, "system"), "urn:ppkiosk:option:since_birth", 30) == 0);
+    ck_assert_ptr_nonnull(str(c0, "code"));
+    /* the PEG mean as an Observation derived from the response */
+    const JsonValue *peg = observation(&e, "http://loinc.org", "91147-9");
+    ck_assert_ptr_nonnull(peg);
+    ck_assert(json_get(json_get(peg, "valueQuantity"), "value")->number == 5.0);
+    const JsonValue *from = json_get(peg, "derivedFrom");
+    ck_assert(from && from->count == 1);
+    const JsonValue *es = json_get(e.root, "entry");
+    ck_assert_str_eq(str(from->items[0], "reference"), str(es->items[0], "fullUrl"));
+    export_free(&e);
+}
+END_TEST
+
+/* A raised flag is an Observation: the flag as code, its tier as value, the answers
+ * behind it as components. */
+START_TEST(test_fhir_flags)
+{
+    Export e;
+    ck_assert_ptr_nonnull(content);
+    export_case(&e, LANG_EN, true);
+    const JsonValue *o = observation(&e, "urn:ppkiosk:flag", "urgent_chest");
+    ck_assert_ptr_nonnull(o);
+    const JsonValue *tier = json_get(json_get(o, "valueCodeableConcept"), "coding");
+    ck_assert_str_eq(str(tier->items[0], "code"), "urgent");
+    const JsonValue *interp = json_get(o, "interpretation");
+    ck_assert(interp && interp->count == 1);
+    const JsonValue *comp = json_get(o, "component");
+    ck_assert(comp && comp->count >= 1);
+    const JsonValue *cc = json_get(json_get(comp->items[0], "code"), "coding");
+    ck_assert_str_eq(str(cc->items[0], "code"), "rf_chest");
+    ck_assert_ptr_nonnull(str(comp->items[0], "valueString"));
+    ck_assert_str_eq(str(o, "status"), "preliminary"); /* the interview stopped there */
     export_free(&e);
 }
 END_TEST
@@ -200,12 +265,14 @@ START_TEST(test_fhir_stopped)
     Export e;
     ck_assert_ptr_nonnull(content);
     export_case(&e, LANG_EN, true);
-    ck_assert_str_eq(str(e.root, "status"), "in-progress");
-    const JsonValue *yn = json_get(find_item(e.root, "rf_chest"), "answer");
+    const JsonValue *r = entry(&e, 0);
+    ck_assert_str_eq(str(r, "status"), "in-progress");
+    const JsonValue *yn = json_get(find_item(r, "rf_chest"), "answer");
     ck_assert(yn && json_get(yn->items[0], "valueBoolean")->boolean);
-    /* Not asked: not in the response. */
-    ck_assert_ptr_null(find_item(e.root, "pain_now"));
-    ck_assert_ptr_null(find_item(e.root, "peg"));
+    /* Not asked: not in the response, and no score Observations. */
+    ck_assert_ptr_null(find_item(r, "pain_now"));
+    ck_assert_ptr_null(find_item(r, "peg"));
+    ck_assert_ptr_null(observation(&e, "http://loinc.org", "91147-9"));
     export_free(&e);
 }
 END_TEST
@@ -234,6 +301,7 @@ int main(void)
     tcase_add_unchecked_fixture(t, load_content, unload_content);
     tcase_add_loop_test(t, test_fhir_completed, 0, LANG_COUNT);
     tcase_add_test(t, test_fhir_stopped);
+    tcase_add_test(t, test_fhir_flags);
     tcase_add_test(t, test_fhir_write_error);
     suite_add_tcase(s, t);
     return check_run(s);

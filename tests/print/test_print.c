@@ -94,10 +94,7 @@ static int interview(Session *s, bool longer)
         if (q->kind == QK_SCALE)
             a.value = longer ? 9 : 5;
         else if (q->kind == QK_YESNO) {
-            bool urgent_screen =
-                q->role == ROLE_RED_FLAG && strstr("rf_chest rf_seizure rf_harm rf_bleeding rf_leg "
-                                                   "rf_headache rf_nerves",
-                                                   q->id);
+            bool urgent_screen = q->role == ROLE_RED_FLAG && q->section == SECTION_SAFETY_URGENT;
             int yes = question_option_index(q, longer && !urgent_screen ? "yes" : "no");
             a.options = 1u << (yes < 0 ? 0 : yes);
         } else if (q->kind == QK_MULTI && longer)

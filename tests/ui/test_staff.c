@@ -152,7 +152,7 @@ START_TEST(staff_pin_then_commands)
     ck_assert_int_eq(staff_unlock(&st, true), STAFF_NONE);
     ck_assert(st.unlocked);
     ck_assert_str_eq(st.typed, "");
-    ck_assert_uint_eq(st.screen.nanswers, 6);
+    ck_assert_uint_eq(st.screen.nanswers, 7);
     ck_assert_int_eq(staff_press(&st, "staff_vol_up"), STAFF_VOLUME);
     ck_assert_int_eq(st.volume, 80);
     for (int i = 0; i < 5; i++)

@@ -36,7 +36,7 @@ say yes     # privacy: continue
 
 "$tool" phrases "$content" >"$dir/phrases.tsv"
 "$ppkiosk" --content "$content" --list-questions | cut -f1,2 |
-  grep -v -E '^(rf_epidural_site|rf_epidural_headache)	' >"$dir/questions.tsv" # epidural: none
+  grep -v -E '^(rf_epidural_site|rf_epidural_pain|rf_epidural_headache)	' >"$dir/questions.tsv" # epidural: none
 # Candidate phrases per question: the first phrase of its first two answers, or two
 # ways of saying "no" (red flags are answered no, and there was no epidural).
 while IFS=$'\t' read -r q kind; do
@@ -80,6 +80,7 @@ asked=0
 delivery=$(awk -F'\t' '$1 == "delivery" {print $3}' "$dir/picked.tsv")
 while IFS=$'\t' read -r q _; do
   [ "$q" = rf_wound ] && [ "$delivery" != csection ] && continue # after a C-section only
+  [ "$q" = rf_tear ] && [ "$delivery" != vaginal ] && continue   # after a vaginal birth only
   pick=$(awk -F'\t' -v q="$q" '$1 == q {print $2}' "$dir/picked.tsv")
   if [ -z "$pick" ]; then
     echo "interview.sh: no recording of an answer to $q was accepted" >&2

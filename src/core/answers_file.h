@@ -1,0 +1,45 @@
+/* Answers files (ppkiosk --answers FILE): one "QUESTION_ID=VALUE" per line, where VALUE
+ * is an option id, several option ids joined by "," (multi questions), a number
+ * (scales), "skip" or "dontknow". Blank lines and lines starting with "#" are ignored;
+ * spaces around the id and the value are allowed. Questions not listed are left
+ * unanswered. Clinicians use it to test a rule change; the stories tests use it.
+ *
+ * answers_parse() takes any bytes (it is the entry point of the fuzz harness): it never
+ * reads past len and reports the first problem with its line. */
+#ifndef PK_ANSWERS_FILE_H
+#define PK_ANSWERS_FILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "content.h"
+#include "rules.h"
+#include "session.h"
+
+typedef struct {
+    Answer *answers; /* one per question of the content; ANS_NONE when not listed */
+    size_t count;
+} AnswerFile;
+
+typedef struct {
+    size_t line; /* 1-based line of the problem */
+    char why[200];
+} AnswerFileError;
+
+/* Parses text (len bytes, need not be NUL-terminated) against the content into *out,
+ * which the caller frees with answers_free(). Returns 0; PK_EINVAL with *err filled for
+ * an unknown question or value, a repeated question, a skip where none is allowed or a
+ * line that is not ID=VALUE; PK_ENOMEM. On error *out holds nothing. */
+int answers_parse(const Content *c, const char *text, size_t len, AnswerFile *out,
+                  AnswerFileError *err);
+
+/* Wipes and frees the answers. */
+void answers_free(AnswerFile *af);
+
+/* Plays the answers into a fresh session, question by question in the order the
+ * interview asks them: listed answers are given, skip and dontknow are recorded as such,
+ * unlisted questions are passed over unanswered. Urgent flags are raised as in the
+ * kiosk (the interview goes on, unacknowledged). Returns 0 or a negative PK_E* code. */
+int answers_play(const AnswerFile *af, Session *s);
+
+#endif

@@ -1,0 +1,275 @@
+/* Patient stories: an answers file (as `ppkiosk --answers` reads it) and what the
+ * summary must say for it: the flags and their tiers, the advice held back, the
+ * red-flag questions listed as not answered, how many causes, the safety net. Each
+ * row is one story a clinician would try. */
+#include <check.h>
+#include <string.h>
+
+#include "check_run.h"
+#include "core/answers_file.h"
+#include "core/summary.h"
+#include "testutil.h"
+
+typedef struct {
+    const char *name;
+    const char *answers;      /* the answers file */
+    const char *flags;        /* "id:tier id:tier" exactly, in summary order */
+    const char *held;         /* advice ids that must be held back ("" none) */
+    const char *shown;        /* advice ids that must be shown */
+    const char *not_shown;    /* advice ids that must not be in the plan */
+    const char *not_answered; /* red-flag ids listed as missing, exactly */
+    int max_causes;
+    bool all_no;         /* "Safety questions: all answered no" */
+    const char *caution; /* an advice id whose caution must show, or "-id" must not */
+} Story;
+
+#define NO_URGENT                                                                                  \
+    "rf_chest=no\nrf_seizure=no\nrf_stroke=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=no\n"            \
+    "rf_headache=no\nrf_swelling_headache=no\nrf_bladder=no\nrf_urine=no\nrf_saddle=no\n"          \
+    "rf_leg_weak=no\n"
+#define NO_TODAY                                                                                   \
+    "rf_fever=no\nrf_epidural_site=no\nrf_epidural_pain=no\nrf_epidural_headache=no\n"             \
+    "rf_wound=no\nrf_tear=no\nrf_fall=no\nrf_tingling=no\nrf_joint_swelling=no\n"                  \
+    "rf_spine_sudden=no\nrf_shorter=no\nrf_gallbladder=no\nrf_weight_loss=no\nrf_cancer=no\n"      \
+    "rf_steroids=no\nrf_immune=no\n"
+#define TYPICAL_PAIN                                                                               \
+    "pain_kind=dull\npain_now=5\npeg_pain=5\npeg_enjoyment=4\npeg_activity=5\nonset=gradual\n"     \
+    "pain_trend=same\n"                                                                            \
+    "worse_when=after_feeding_lifting\nlimits_movement=no\nstretch_effect=better\n"
+#define TYPICAL_CONTEXT                                                                            \
+    "feeding=breast\nfeeding_position=upright_support\nbaby_care=lift_crib_carseat,carry_one_"     \
+    "hip\n"                                                                                        \
+    "sleep=broken\nstress=some\nbelly_gap=no\nhistory=none\nphq_interest=not_at_all\n"             \
+    "phq_down=several_days\n"
+
+static const Story stories[] = {
+    {"typical",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "", "ex_pelvic_tilts lift_close", "", "", 5, true, "-gentle_movement"},
+    {"fracture: sudden mid back pain while breastfeeding",
+     NO_URGENT
+     "since_birth=m3to6\ndelivery=vaginal\nepidural=no\nareas=upper_back_neck,lower_back\n"
+     "rf_spine_sudden=yes\nfeeding=breast\n",
+     "clinician_spine_sudden:today", "ex_cat_cow ex_childs_pose heat", "", "ex_side_plank bodywork",
+     NULL, 5, false, NULL},
+    {"clot: one red swollen leg",
+     "rf_chest=no\nrf_seizure=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=yes\n"
+     "since_birth=w2to6\nareas=knee_left\n",
+     "urgent_leg:urgent", "ex_mini_squat gentle_movement", "", "", NULL, 5, false, NULL},
+    {"under 2 weeks after a C-section",
+     NO_URGENT "since_birth=lt2w\ndelivery=csection\nepidural=no\n" NO_TODAY
+               "areas=lower_back,pelvis_tailbone,hip_left\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "ex_bridge ex_cat_cow ex_bracing ex_pelvic_tilts", "ex_breathing", "bodywork", "", 5, true,
+     "gentle_movement"},
+    {"vaginal birth: no C-section caution",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=hip_right\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "", "ex_bridge ex_side_plank", "", "", 5, true, "-gentle_movement"},
+    {"all urgent questions not sure: staff now, each listed as not sure",
+     "rf_chest=not_sure\nrf_seizure=not_sure\nrf_stroke=not_sure\nrf_harm=not_sure\n"
+     "rf_bleeding=not_sure\nrf_leg=not_sure\nrf_headache=not_sure\nrf_swelling_headache=not_sure\n"
+     "rf_bladder=not_sure\nrf_urine=not_sure\nrf_saddle=not_sure\nrf_leg_weak=not_sure\n",
+     "urgent_unsure:urgent", NULL, "", "",
+     "rf_chest rf_seizure rf_stroke rf_harm rf_bleeding rf_leg rf_headache rf_swelling_headache "
+     "rf_bladder rf_urine rf_saddle rf_leg_weak rf_fever rf_fall rf_tingling rf_joint_swelling "
+     "rf_spine_sudden rf_shorter rf_gallbladder rf_weight_loss rf_cancer rf_steroids rf_immune",
+     5, false, NULL},
+    {"fever and a sore epidural site",
+     NO_URGENT
+     "since_birth=lt2w\ndelivery=vaginal\nepidural=yes\nrf_fever=yes\nrf_epidural_site=yes\n",
+     "urgent_fever_epidural:urgent clinician_fever:today clinician_epidural_site:today", NULL, "",
+     "", NULL, 5, false, NULL},
+    {"spinal for a C-section: the needle-site questions are asked",
+     NO_URGENT "since_birth=lt2w\ndelivery=csection\nepidural=spinal\nrf_fever=no\n"
+               "rf_epidural_site=yes\n",
+     "clinician_epidural_site:today", NULL, "", "", NULL, 5, false, NULL},
+    {"self-harm not sure goes to staff",
+     "rf_chest=no\nrf_seizure=no\nrf_stroke=no\nrf_harm=not_sure\n", "urgent_unsure:urgent", NULL,
+     "", "", NULL, 5, false, NULL},
+    {"PHQ-2 positive",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=lower_back\n" TYPICAL_PAIN "phq_interest=several_days\n"
+               "phq_down=more_than_half\n",
+     "clinician_mood:today", "", "", "", "", 5, false, NULL},
+    {"a fall on the back holds loaded exercises",
+     NO_URGENT "since_birth=m3to6\ndelivery=vaginal\nepidural=no\nareas=lower_back\nrf_fall=yes\n",
+     "clinician_fall:today", "ex_cat_cow ex_knee_rocking", "", "", NULL, 5, false, NULL},
+    {"today questions skipped are listed",
+     NO_URGENT "since_birth=w6tom3\ndelivery=csection\nepidural=no\nrf_fever=skip\n"
+               "rf_wound=dontknow\n",
+     "", NULL, "", "",
+     "rf_fever rf_wound rf_fall rf_tingling rf_joint_swelling rf_spine_sudden rf_shorter "
+     "rf_gallbladder rf_weight_loss rf_cancer rf_steroids rf_immune",
+     5, false, NULL},
+    {"nothing answered: every urgent question is listed", "", "", NULL, "", "",
+     "rf_chest rf_seizure rf_stroke rf_harm rf_bleeding rf_leg rf_headache rf_swelling_headache "
+     "rf_bladder rf_urine rf_saddle rf_leg_weak rf_fever rf_fall rf_tingling rf_joint_swelling "
+     "rf_spine_sudden rf_shorter rf_gallbladder rf_weight_loss rf_cancer rf_steroids rf_immune",
+     5, false, NULL},
+    {"cauda equina signs",
+     "rf_chest=no\nrf_seizure=no\nrf_stroke=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=no\n"
+     "rf_headache=no\nrf_swelling_headache=no\nrf_bladder=no\nrf_urine=yes\nareas=lower_back\n",
+     "urgent_nerves:urgent", "ex_cat_cow ex_knee_rocking", "", "", NULL, 5, false, NULL},
+    {"general red flag holds loaded exercises",
+     NO_URGENT "since_birth=gt6m\ndelivery=vaginal\nepidural=no\nrf_fever=no\nrf_cancer=yes\n"
+               "areas=lower_back\n",
+     "clinician_general:today clinician_beyond_six_months:today", "ex_cat_cow ex_knee_rocking", "",
+     "", NULL, 5, false, NULL},
+    {"wrist pain from holding the baby",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=wrist_right\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "", "ex_tendon_glides feed_wrists", "ex_bridge ex_cat_cow", "", 5, true, NULL},
+    {"C-section at 2 to 6 weeks: loaded exercises wait",
+     NO_URGENT "since_birth=w2to6\ndelivery=csection\nepidural=yes\n" NO_TODAY
+               "areas=lower_back,knee_left\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "ex_bridge ex_mini_squat ex_cat_cow", "ex_breathing lift_close", "", "", 5, true,
+     "gentle_movement"},
+    {"night pain and worse with stretching",
+     NO_URGENT "since_birth=m3to6\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=lower_back\nworse_when=night\nstretch_effect=worse\n",
+     "clinician_night_pain:today clinician_not_improving:today", "", "physical_therapy", "", "", 5,
+     false, NULL},
+    {"upper back, leaning in to feed",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=upper_back_neck\n" TYPICAL_PAIN
+               "feeding=bottle\nfeeding_position=lean_forward\n",
+     "", "", "ex_open_book ex_scapular ex_childs_pose feed_upright", "ex_bridge ex_mini_squat", "",
+     5, false, NULL},
+};
+
+/* True when word is one of the space-separated words of list. */
+static bool in_words(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; p && (p = strstr(p, word)); p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return true;
+    return false;
+}
+
+static size_t count_words(const char *list)
+{
+    size_t n = 0;
+    for (const char *p = list; *p;) {
+        while (*p == ' ')
+            p++;
+        if (!*p)
+            break;
+        n++;
+        while (*p && *p != ' ')
+            p++;
+    }
+    return n;
+}
+
+static const Advice *advice_by_id(const Content *c, const char *id)
+{
+    for (size_t i = 0; i < c->nadvice; i++)
+        if (strcmp(c->advice[i].id, id) == 0)
+            return &c->advice[i];
+    return NULL;
+}
+
+static bool held(const Summary *sum, const char *id)
+{
+    for (size_t i = 0; i < sum->nheld; i++)
+        if (strcmp(sum->held[i]->id, id) == 0)
+            return true;
+    return false;
+}
+
+/* Checks every id of list with pred. */
+static void each(const char *list, const char *what, const Summary *sum,
+                 bool (*pred)(const Summary *, const char *), bool want)
+{
+    char buf[512], *save = NULL;
+    snprintf(buf, sizeof buf, "%s", list ? list : "");
+    for (char *w = strtok_r(buf, " ", &save); w; w = strtok_r(NULL, " ", &save))
+        ck_assert_msg(pred(sum, w) == want, "%s: %s", what, w);
+}
+
+static bool shown(const Summary *sum, const char *id)
+{
+    const Advice *a = advice_by_id(sum->content, id);
+    ck_assert_msg(a != NULL, "no advice %s", id);
+    return summary_advice_shown(sum, a);
+}
+
+START_TEST(story)
+{
+    const Story *st = &stories[_i];
+    const Content *c = test_content();
+    AnswerFile af;
+    AnswerFileError err;
+    int rc = answers_parse(c, st->answers, strlen(st->answers), &af, &err);
+    ck_assert_msg(rc == 0, "%s: line %zu: %s", st->name, err.line, err.why);
+    Session *s = session_new(c, LANG_EN);
+    ck_assert_int_eq(answers_play(&af, s), 0);
+    Summary sum;
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+
+    char flags[512] = "";
+    for (size_t t = 0; t < 2; t++) {
+        const SummaryFlag *list = t == 0 ? sum.urgent : sum.clinician;
+        size_t n = t == 0 ? sum.nurgent : sum.nclinician;
+        for (size_t i = 0; i < n; i++) {
+            size_t len = strlen(flags);
+            snprintf(flags + len, sizeof flags - len, "%s%s:%s", len ? " " : "", list[i].flag->id,
+                     summary_tier_name(list[i].flag->tier));
+            ck_assert_msg(list[i].nbecause >= 1, "%s: %s has no because", st->name,
+                          list[i].flag->id);
+        }
+    }
+    ck_assert_msg(strcmp(flags, st->flags) == 0, "%s: flags \"%s\", want \"%s\"", st->name, flags,
+                  st->flags);
+    each(st->held, "must be held", &sum, held, true);
+    each(st->held, "held must not show", &sum, shown, false);
+    each(st->shown, "must be shown", &sum, shown, true);
+    each(st->not_shown, "must not be shown", &sum, shown, false);
+    if (st->not_answered) {
+        ck_assert_msg(sum.nnot_answered == count_words(st->not_answered), "%s: %zu not answered",
+                      st->name, sum.nnot_answered);
+        for (size_t i = 0; i < sum.nnot_answered; i++)
+            ck_assert_msg(in_words(st->not_answered, sum.not_answered[i].question->id), "%s: %s",
+                          st->name, sum.not_answered[i].question->id);
+    }
+    ck_assert_int_le((int)sum.ncauses, st->max_causes);
+    ck_assert_msg(sum.safety_all_no == st->all_no, "%s: all_no", st->name);
+    if (st->caution) {
+        bool want = st->caution[0] != '-';
+        const Advice *a = advice_by_id(c, st->caution + !want);
+        ck_assert_ptr_nonnull(a);
+        ck_assert_msg(summary_caution_shown(&sum, a) == want, "%s: caution of %s", st->name, a->id);
+    }
+    /* the safety net is always there, with its numbers */
+    ck_assert_uint_ge(summary_safety_count(&sum), 3);
+    char line[512];
+    ck_assert_ptr_nonnull(strstr(summary_safety_line(&sum, 0, line, sizeof line), "911"));
+    ck_assert_ptr_nonnull(strstr(summary_safety_line(&sum, 1, line, sizeof line), "988"));
+    /* exercises by area: at most 3 per painful area, plus the two core ones */
+    size_t ex = 0;
+    for (size_t i = 0; i < sum.nadvice; i++)
+        ex += strcmp(sum.advice[i]->group, "exercise") == 0;
+    ck_assert_uint_le(ex, 3 * (sum.nareas ? sum.nareas : 1) + 3);
+    summary_free(&sum);
+    session_free(s);
+    answers_free(&af);
+}
+END_TEST
+
+START_TEST(story_count)
+{
+    ck_assert_uint_ge(sizeof stories / sizeof stories[0], 15);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("stories");
+    TCase *tc = tcase_create("stories");
+    tcase_add_loop_test(tc, story, 0, (int)(sizeof stories / sizeof stories[0]));
+    tcase_add_test(tc, story_count);
+    suite_add_tcase(s, tc);
+    return check_run(s);
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/env python3
+"""Structure checks on the NAME.json files a scripted kiosk run writes beside its
+screenshots (--shots DIR). Usage: structure_check.py SHOTS_DIR CONTENT_DIR [--skip R,R]
+
+Prints one "structure: SHOT: what is wrong" line per problem and exits 1 when there
+is any. The rules, one per function below, are what a person would check by eye:
+  - every target is at least the minimum size, and targets keep a gap between them;
+  - at most one primary button per screen;
+  - the heard-phrase chip never outlives the screen it was heard on;
+  - the attract and language screens show both languages;
+  - the results show the clinician's part first, in the printout's order, and the
+    flags and unanswered safety questions are in view on the first page.
+"""
+import json
+import os
+import sys
+
+problems = []
+
+
+def bad(shot, what):
+    problems.append("structure: %s: %s" % (shot, what))
+
+
+def targets(d):
+    modal = any(b["modal"] for b in d["boxes"])
+    return [b for b in d["boxes"] if b["target"] and b["modal"] == modal]
+
+
+def check_targets(shot, d, ui):
+    mn = d["min_target"]
+    ts = targets(d)
+    for b in ts:
+        if b["w"] < mn or b["h"] < mn:
+            bad(shot, "target '%s' is %dx%d, minimum %d" % (b["id"], b["w"], b["h"], mn))
+
+
+def check_gaps(shot, d, ui):
+    """Body-picture regions: at least 64 px at 1080p and 8 px apart (scaled)."""
+    ts = targets(d)
+    big = 64 * min(d["width"], d["height"]) // 1080
+    for b in ts:
+        if b["role"] == "region" and (b["w"] < big or b["h"] < big):
+            bad(shot, "region '%s' is %dx%d, minimum %d" % (b["id"], b["w"], b["h"], big))
+    gap = max(1, 8 * min(d["width"], d["height"]) // 1080)
+    regions = [b for b in ts if b["role"] == "region"]
+    for i, a in enumerate(regions):
+        for b in regions[i + 1:]:
+            dx = max(b["x"] - (a["x"] + a["w"]), a["x"] - (b["x"] + b["w"]))
+            dy = max(b["y"] - (a["y"] + a["h"]), a["y"] - (b["y"] + b["h"]))
+            if max(dx, dy) < gap:
+                bad(shot, "regions '%s' and '%s' are %d px apart, minimum %d"
+                    % (a["id"], b["id"], max(dx, dy), gap))
+
+
+def check_primary(shot, d, ui):
+    prim = [b["id"] for b in d["boxes"] if b["primary"] and not b["modal"]]
+    if len(prim) > 1:
+        bad(shot, "%d primary buttons: %s" % (len(prim), ", ".join(prim)))
+
+
+def check_chip(shot, d, ui):
+    if "heard" in shot:
+        return
+    for b in d["boxes"]:
+        if b["role"] == "chip" and b["id"] == "heard":
+            bad(shot, "the heard phrase %s is still shown" % b["text"])
+
+
+def check_bilingual(shot, d, ui):
+    if d["screen"] not in ("attract", "language"):
+        return
+    texts = " ".join(b["text"] for b in d["boxes"])
+    key = "attract.title" if d["screen"] == "attract" else "language.title"
+    for lang in ("en", "es"):
+        if ui[key][lang] not in texts:
+            bad(shot, "%s screen does not show the %s text of %s" % (d["screen"], lang, key))
+
+
+# The printout's order: what the clinician needs first, the patient's plan after.
+RESULT_ORDER = ["flag-urgent", "flag-today", "unanswered", "score", "area", "step"]
+
+
+def check_results(shot, d, ui):
+    if d["screen"] != "results" or shot.startswith("results_plan"):
+        return
+    doc = d["document"]
+    seen = [p["role"] for p in doc if p["role"] in RESULT_ORDER]
+    ranks = [RESULT_ORDER.index(r) for r in seen]
+    if ranks != sorted(ranks):
+        bad(shot, "results out of order: %s" % " ".join(dict.fromkeys(seen)))
+    if shot == "results" or shot.startswith("results_first"):
+        for p in doc:
+            if p["role"] in ("flag-urgent", "flag-today", "unanswered") and not p["visible"]:
+                bad(shot, "%s '%s' is not in the first view" % (p["role"], p["text"][:40]))
+    prim = [b["id"] for b in d["boxes"] if b["primary"] and not b["modal"]]
+    if prim and prim != ["print"]:
+        bad(shot, "the results' main button is %s, not print" % prim)
+
+
+RULES = {
+    "targets": check_targets,
+    "gaps": check_gaps,
+    "primary": check_primary,
+    "chip": check_chip,
+    "bilingual": check_bilingual,
+    "results": check_results,
+}
+
+
+def main():
+    args = sys.argv[1:]
+    skip = set()
+    if len(args) == 4 and args[2] == "--skip":
+        skip = set(args[3].split(","))
+        args = args[:2]
+    if len(args) != 2:
+        print(__doc__.strip().splitlines()[1])
+        return 2
+    shots, content = args
+    with open(os.path.join(content, "ui.json"), encoding="utf-8") as f:
+        ui = json.load(f)["ui"]
+    names = sorted(n for n in os.listdir(shots) if n.endswith(".json"))
+    if not names:
+        bad(shots, "no structure files")
+    for name in names:
+        shot = name[:-5]
+        with open(os.path.join(shots, name), encoding="utf-8") as f:
+            d = json.load(f)
+        for rule, check in RULES.items():
+            if rule not in skip:
+                check(shot, d, ui)
+    for p in problems:
+        print(p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
