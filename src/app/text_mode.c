@@ -76,6 +76,7 @@ static int finish(const AppOptions *o, Flow *f)
     if (!sum)
         return 0;
     int rc = summary_write_text(sum, stdout);
+    fflush(stdout); /* she reads it now, before the files are written */
     if (rc) {
         fprintf(stderr, "ppkiosk: cannot write the summary: %s\n", pk_strerror(rc));
         return 1;

@@ -1,0 +1,39 @@
+/* libFuzzer: the --answers reader on any bytes, against the real content; a file it
+ * accepts is then played into a session and summarised, as `ppkiosk --answers` does. */
+#include <stdint.h>
+#include <stdlib.h>
+
+#include "core/answers_file.h"
+#include "core/content.h"
+#include "core/session.h"
+#include "core/summary.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static Content *content;
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (!content) {
+        Diags d = {0};
+        if (content_load(FUZZ_CONTENT_DIR, &content, &d) != 0)
+            abort();
+        diags_free(&d);
+    }
+    AnswerFile af;
+    AnswerFileError err;
+    if (answers_parse(content, (const char *)data, size, &af, &err) != 0) {
+        if (err.line == 0 || err.why[0] == '\0')
+            __builtin_trap(); /* every refusal names its line and reason */
+        return 0;
+    }
+    if (af.count != content->nquestions)
+        __builtin_trap(); /* one answer slot per question */
+    Session *s = session_new(content, (Lang)(size % LANG_COUNT));
+    Summary sum;
+    if (s && answers_play(&af, s) == 0 && summary_build(s, &sum) == 0)
+        summary_free(&sum);
+    session_free(s);
+    answers_free(&af);
+    return 0;
+}
