@@ -5,21 +5,15 @@
 
 #include "core/answers_file.h"
 #include "core/content.h"
+#include "fuzz_real_content.h"
 #include "core/session.h"
 #include "core/summary.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static Content *content;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!content) {
-        Diags d = {0};
-        if (content_load(FUZZ_CONTENT_DIR, &content, &d) != 0)
-            abort();
-        diags_free(&d);
-    }
+    const Content *content = fuzz_real_content();
     AnswerFile af;
     AnswerFileError err;
     if (answers_parse(content, (const char *)data, size, &af, &err) != 0) {

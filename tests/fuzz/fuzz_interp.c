@@ -6,20 +6,14 @@
 #include <string.h>
 
 #include "core/content.h"
+#include "fuzz_real_content.h"
 #include "core/interp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static Content *content;
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    if (!content) {
-        Diags d = {0};
-        if (content_load(FUZZ_CONTENT_DIR, &content, &d) != 0)
-            abort();
-        diags_free(&d);
-    }
+    const Content *content = fuzz_real_content();
     if (size < 2)
         return 0;
     size_t qi = data[0];
