@@ -21,8 +21,9 @@
  * item tree mirrors the Questionnaire's, as R4 requires.
  *
  * Answers: choice/multi as valueCoding (system urn:ppkiosk:option:<question id>, code
- * the option id, display its label), yes/no as valueBoolean, scales as valueInteger,
- * the PEG mean as valueDecimal. Questions skipped or not asked have no item. The
+ * the option id, display its label), yes/no as valueBoolean (as valueCoding where the
+ * question also offers "not sure"), scales as valueInteger, the PEG mean as
+ * valueDecimal. Questions skipped or not asked have no item. The
  * contained Questionnaire lists every choice item's options (answerOption) with the
  * codes the answers use. */
 #include <stdarg.h>
@@ -177,16 +178,18 @@ static bool is_peg(const Question *q)
            q->role == ROLE_PEG_ACTIVITY;
 }
 
+/* A yes/no question that also offers "not sure" is a choice item (its answers are
+ * codings), since a boolean item cannot hold "not sure" and must never read it as false. */
+static bool is_boolean(const Question *q)
+{
+    return q->kind == QK_YESNO && q->noptions == 2;
+}
+
 static const char *item_type(const Question *q)
 {
-    switch (q->kind) {
-    case QK_SCALE:
+    if (q->kind == QK_SCALE)
         return "integer";
-    case QK_YESNO:
-        return "boolean";
-    default:
-        return "choice";
-    }
+    return is_boolean(q) ? "boolean" : "choice";
 }
 
 static void code_array(Json *j, const char *code, const char *display)
@@ -207,7 +210,7 @@ static void questionnaire_item(Json *j, const Question *q, Lang lang)
     str(j, "type", item_type(q));
     if (q->kind == QK_MULTI)
         raw(j, "repeats", "true");
-    if (q->kind == QK_CHOICE || q->kind == QK_MULTI) {
+    if (q->kind != QK_SCALE && !is_boolean(q)) {
         /* the options with the codes the answers use */
         char system[160];
         snprintf(system, sizeof system, "%s%s", OPTION_SYSTEM, q->id);
@@ -285,8 +288,7 @@ static void answer_values(Json *j, const Question *q, const Answer *a, Lang lang
         json_open(j, NULL, "{");
         raw(j, "valueInteger", "%d", a->value);
         json_close(j, "}");
-    } else if (q->kind == QK_YESNO && a->options != 1u << 2) {
-        /* yes or no; "not sure" (option 2) is exported as a coding, never as false */
+    } else if (is_boolean(q)) {
         int yes = question_option_index(q, "yes");
         json_open(j, NULL, "{");
         raw(j, "valueBoolean", "%s", yes >= 0 && (a->options & (1u << yes)) ? "true" : "false");

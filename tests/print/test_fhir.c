@@ -121,7 +121,9 @@ static void check_items(const JsonValue *v, const JsonValue *questionnaire, int 
         const JsonValue *it = items->items[i];
         const char *l = str(it, "linkId");
         ck_assert_ptr_nonnull(l);
-        ck_assert_msg(find_item(questionnaire, l) != NULL, "linkId %s not in Questionnaire", l);
+        const JsonValue *def = find_item(questionnaire, l);
+        ck_assert_msg(def != NULL, "linkId %s not in Questionnaire", l);
+        const char *type = str(def, "type");
         const JsonValue *ans = json_get(it, "answer");
         ck_assert(!(ans && json_get(it, "item")));
         for (size_t a = 0; ans && a < ans->count; a++) {
@@ -130,6 +132,11 @@ static void check_items(const JsonValue *v, const JsonValue *questionnaire, int 
             for (size_t m = 0; m < av->count; m++)
                 values += strncmp(av->members[m].key, "value", 5) == 0;
             ck_assert_uint_eq(values, 1);
+            /* the value is of the item's type: a boolean item never holds "not sure" */
+            if (type && strcmp(type, "boolean") == 0)
+                ck_assert_ptr_nonnull(json_get(av, "valueBoolean"));
+            if (type && strcmp(type, "choice") == 0)
+                ck_assert_ptr_nonnull(json_get(av, "valueCoding"));
             const JsonValue *coding = json_get(av, "valueCoding");
             if (coding) {
                 ck_assert(strncmp(str(coding, "system"), "urn:ppkiosk:option:", 19) == 0);
@@ -212,9 +219,13 @@ START_TEST(test_fhir_completed)
     ck_assert(dec && dec->type == JSON_NUMBER && dec->number == 5.0);
     const JsonValue *pain = json_get(find_item(r, "pain_now"), "answer");
     ck_assert_int_eq((int)json_get(pain->items[0], "valueInteger")->number, 5);
+    /* a yes/no question that also offers "not sure" answers with a coding, never false */
     const JsonValue *yn = json_get(find_item(r, "rf_chest"), "answer");
-    ck_assert(yn && json_get(yn->items[0], "valueBoolean")->type == JSON_BOOL);
-    ck_assert(!json_get(yn->items[0], "valueBoolean")->boolean);
+    ck_assert(yn && json_get(yn->items[0], "valueBoolean") == NULL);
+    ck_assert_str_eq(str(json_get(yn->items[0], "valueCoding"), "code"), "no");
+    const JsonValue *fever = json_get(find_item(r, "rf_fever"), "answer"); /* yes or no only */
+    ck_assert(fever && json_get(fever->items[0], "valueBoolean")->type == JSON_BOOL);
+    ck_assert(!json_get(fever->items[0], "valueBoolean")->boolean);
 
     int n = 0;
     check_items(r, q, &n);
@@ -268,7 +279,8 @@ START_TEST(test_fhir_stopped)
     const JsonValue *r = entry(&e, 0);
     ck_assert_str_eq(str(r, "status"), "in-progress");
     const JsonValue *yn = json_get(find_item(r, "rf_chest"), "answer");
-    ck_assert(yn && json_get(yn->items[0], "valueBoolean")->boolean);
+    ck_assert(yn && json_get(yn->items[0], "valueCoding") != NULL);
+    ck_assert_str_eq(str(json_get(yn->items[0], "valueCoding"), "code"), "yes");
     /* Not asked: not in the response, and no score Observations. */
     ck_assert_ptr_null(find_item(r, "pain_now"));
     ck_assert_ptr_null(find_item(r, "peg"));
