@@ -151,9 +151,11 @@ static void speak_screen(Kiosk *k)
 {
     if (!k->voice)
         return;
-    static char buf[4096];
+    static char buf[4096], other[1024];
+    Lang other_lang;
     flow_speech(k->flow, buf, sizeof buf);
-    voice_speak(k->voice, buf, flow_screen(k->flow)->lang);
+    flow_speech_other(k->flow, &other_lang, other, sizeof other);
+    voice_speak_then(k->voice, buf, flow_screen(k->flow)->lang, other, other_lang);
 }
 
 static void listen_screen(Kiosk *k)

@@ -184,6 +184,11 @@ const Session *flow_session(const Flow *f);
  * summary headings, in the screen's language). Returns buf. */
 const char *flow_speech(const Flow *f, char *buf, size_t size);
 
+/* What follows flow_speech() on the screens shown in both languages (attract, language):
+ * the same words in the other language, which it stores in *lang. Writes "" for every
+ * other screen. Returns buf. */
+const char *flow_speech_other(const Flow *f, Lang *lang, char *buf, size_t size);
+
 /* A short name for a screen kind ("attract", "question"...; "staff" for SCR_COUNT, the
  * kind of screens the caller builds), for logs and structure dumps. */
 const char *flow_kind_name(ScreenKind k);

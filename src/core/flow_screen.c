@@ -262,6 +262,13 @@ const char *flow_speech(const Flow *f, char *buf, size_t size)
         say(buf, size, s->still_body);
         return buf;
     }
+    if (s->kind == SCR_ATTRACT || s->kind == SCR_LANGUAGE) {
+        /* shown in both languages; the other one is flow_speech_other()'s */
+        say(buf, size, ui(f, s->kind == SCR_ATTRACT ? "attract.title" : "language.title"));
+        if (s->kind == SCR_ATTRACT)
+            say(buf, size, ui(f, "attract.prompt"));
+        return buf;
+    }
     say(buf, size, s->title);
     if (s->kind == SCR_QUESTION && s->question->kind == QK_SCALE) {
         char anchor[256];
@@ -307,4 +314,21 @@ const char *flow_help(const Flow *f)
     if (q && q->help.s[LANG_EN])
         return text_get(&q->help, f->lang);
     return ui(f, "help.none");
+}
+
+const char *flow_speech_other(const Flow *f, Lang *lang, char *buf, size_t size)
+{
+    const Screen *s = &f->screen;
+    Lang other = f->lang == LANG_EN ? LANG_ES : LANG_EN;
+    *lang = other;
+    if (size == 0)
+        return buf;
+    buf[0] = '\0';
+    if (s->still_there || (s->kind != SCR_ATTRACT && s->kind != SCR_LANGUAGE))
+        return buf;
+    say(buf, size,
+        content_ui(f->c, s->kind == SCR_ATTRACT ? "attract.title" : "language.title", other));
+    if (s->kind == SCR_ATTRACT)
+        say(buf, size, content_ui(f->c, "attract.prompt", other));
+    return buf;
 }

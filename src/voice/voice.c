@@ -37,6 +37,8 @@ struct Voice {
 
     char *speak_text; /* the request the speaking thread has not taken yet */
     Lang speak_lang;
+    char *then_text; /* spoken right after speak_text, in then_lang (or NULL) */
+    Lang then_lang;
     unsigned speak_serial; /* one per voice_speak() and voice_stop() */
     atomic_int cancel;
     atomic_bool speaking;
@@ -117,6 +119,21 @@ static int speak_sink(void *ctx, const int16_t *pcm, size_t n)
     return 0;
 }
 
+static void free_text(char *text)
+{
+    if (text)
+        wipe(text, strlen(text));
+    free(text);
+}
+
+/* Wipes and drops the request the speaking thread has not taken yet. Call locked. */
+static void drop_request(Voice *v)
+{
+    free_text(v->speak_text);
+    free_text(v->then_text);
+    v->speak_text = v->then_text = NULL;
+}
+
 static void *speak_main(void *arg)
 {
     Voice *v = arg;
@@ -126,18 +143,20 @@ static void *speak_main(void *arg)
             pthread_cond_wait(&v->cv, &v->mu);
             continue;
         }
-        char *text = v->speak_text;
-        Lang lang = v->speak_lang;
+        char *text = v->speak_text, *then = v->then_text;
+        Lang lang = v->speak_lang, then_lang = v->then_lang;
         unsigned serial = v->speak_serial;
         int volume = v->volume;
-        v->speak_text = NULL;
+        v->speak_text = v->then_text = NULL;
         atomic_store(&v->cancel, 0);
         pthread_mutex_unlock(&v->mu);
 
         if (atomic_load(&v->can_speak))
             tts_speak(text, lang, v->settings.rate_wpm, volume, speak_sink, v, &v->cancel);
-        wipe(text, strlen(text));
-        free(text);
+        if (then && atomic_load(&v->can_speak) && !atomic_load(&v->cancel))
+            tts_speak(then, then_lang, v->settings.rate_wpm, volume, speak_sink, v, &v->cancel);
+        free_text(text);
+        free_text(then);
         /* Wait for the device to play what is queued, unless stopped. */
         while (atomic_load(&v->can_speak) && !atomic_load(&v->cancel) &&
                v->sink->pending_ms(v->sink) > 0) {
@@ -367,9 +386,7 @@ void voice_close(Voice *v)
         pthread_join(v->speak_thread, NULL);
     if (v->listen_up)
         pthread_join(v->listen_thread, NULL);
-    if (v->speak_text)
-        wipe(v->speak_text, strlen(v->speak_text));
-    free(v->speak_text);
+    drop_request(v);
     wipe(v->events, sizeof v->events);
     recog_close(v->rec);
     if (v->sink)
@@ -395,6 +412,11 @@ VoiceStatus voice_status(const Voice *v)
 
 void voice_speak(Voice *v, const char *text, Lang lang)
 {
+    voice_speak_then(v, text, lang, NULL, lang);
+}
+
+void voice_speak_then(Voice *v, const char *text, Lang lang, const char *then, Lang then_lang)
+{
     if (!v || !text)
         return;
     pthread_mutex_lock(&v->mu);
@@ -404,14 +426,16 @@ void voice_speak(Voice *v, const char *text, Lang lang)
         pthread_mutex_unlock(&v->mu);
         return;
     }
-    if (v->speak_text)
-        wipe(v->speak_text, strlen(v->speak_text));
-    free(v->speak_text);
+    drop_request(v);
     size_t len = strlen(text);
     v->speak_text = malloc(len + 1);
     if (v->speak_text) {
         memcpy(v->speak_text, text, len + 1);
         v->speak_lang = lang;
+        if (then && then[0] && (v->then_text = malloc(strlen(then) + 1)) != NULL) {
+            memcpy(v->then_text, then, strlen(then) + 1);
+            v->then_lang = then_lang;
+        }
         atomic_store(&v->speaking, true);
         atomic_store(&v->cancel, 1); /* interrupt what is being spoken */
         v->sink->clear(v->sink);
@@ -427,10 +451,7 @@ void voice_stop(Voice *v)
     if (!v)
         return;
     pthread_mutex_lock(&v->mu);
-    if (v->speak_text)
-        wipe(v->speak_text, strlen(v->speak_text));
-    free(v->speak_text);
-    v->speak_text = NULL;
+    drop_request(v);
     atomic_store(&v->cancel, 1);
     if (v->sink)
         v->sink->clear(v->sink);
@@ -554,7 +575,8 @@ bool voice_holds_text(Voice *v, const char *needle)
 {
     pthread_mutex_lock(&v->mu);
     bool found = mem_has(v->events, sizeof v->events, needle) ||
-                 (v->speak_text && mem_has(v->speak_text, strlen(v->speak_text), needle));
+                 (v->speak_text && mem_has(v->speak_text, strlen(v->speak_text), needle)) ||
+                 (v->then_text && mem_has(v->then_text, strlen(v->then_text), needle));
     pthread_mutex_unlock(&v->mu);
     return found;
 }

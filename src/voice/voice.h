@@ -57,6 +57,10 @@ VoiceStatus voice_status(const Voice *v);
 /* Speaks text in lang, interrupting anything being spoken. Returns at once. */
 void voice_speak(Voice *v, const char *text, Lang lang);
 
+/* The same, then speaks then (NULL or "" for nothing) in then_lang, unless stopped or
+ * replaced first: the screens shown in both languages are spoken in both. */
+void voice_speak_then(Voice *v, const char *text, Lang lang, const char *then, Lang then_lang);
+
 /* Stops speech at once (a touch, a key). */
 void voice_stop(Voice *v);
 

@@ -303,6 +303,32 @@ START_TEST(every_screen_speaks)
 }
 END_TEST
 
+/* The screens shown in both languages are spoken in both: each part in its own voice. */
+START_TEST(bilingual_screens_speak_both)
+{
+    const Content *c = test_content();
+    Flow *f = new_flow();
+    char buf[4096], other[1024];
+    Lang lang;
+    static const ScreenKind shown[] = {SCR_ATTRACT, SCR_LANGUAGE};
+    static const char *const title[] = {"attract.title", "language.title"};
+    for (int i = 0; i < 2; i++) {
+        ck_assert_int_eq(kind(f), shown[i]);
+        flow_speech(f, buf, sizeof buf);
+        flow_speech_other(f, &lang, other, sizeof other);
+        ck_assert_int_eq(lang, LANG_ES);
+        ck_assert_ptr_nonnull(strstr(buf, content_ui(c, title[i], LANG_EN)));
+        ck_assert_ptr_null(strstr(buf, content_ui(c, title[i], LANG_ES)));
+        ck_assert_ptr_nonnull(strstr(other, content_ui(c, title[i], LANG_ES)));
+        flow_press(f, FLOW_START);
+    }
+    flow_press(f, FLOW_LANG_EN);
+    flow_speech_other(f, &lang, other, sizeof other);
+    ck_assert_str_eq(other, ""); /* one language from here on */
+    flow_free(f);
+}
+END_TEST
+
 /* Answers "no", the last option, or the first of several, up to the results. */
 static void to_results(Flow *f)
 {
@@ -392,6 +418,7 @@ int main(void)
     tcase_add_test(tc, still_there_then_wipe);
     tcase_add_test(tc, digits_and_multi);
     tcase_add_test(tc, every_screen_speaks);
+    tcase_add_test(tc, bilingual_screens_speak_both);
     tcase_add_test(tc, truthful_endings);
     tcase_add_test(tc, results_wait_longer_and_repeat_needs_speech);
     suite_add_tcase(s, tc);

@@ -320,6 +320,32 @@ START_TEST(t_voice_speaks_into_a_file)
 }
 END_TEST
 
+START_TEST(t_voice_speaks_then)
+{
+    /* The attract screen is spoken in English, then in Spanish: alone, "Tap to start."
+     * takes about 1.2 s and "Toque para empezar." about 1.4 s. (One voice per test:
+     * eSpeak NG can hang when terminated again in one process.) */
+    Content *c = load_min();
+    VoiceOptions o = options();
+    char out[512];
+    snprintf(out, sizeof out, "%s", tmp_path("spoken-then.wav"));
+    AudioSink *sink = NULL;
+    ck_assert_int_eq(audio_wav_sink_open(&sink, out, 22050), 0);
+    Voice *v = NULL;
+    ck_assert_int_eq(voice_open_with(&v, c, &o, sink, NULL), 0);
+    voice_speak_then(v, "Tap to start.", LANG_EN, "Toque para empezar.", LANG_ES);
+    ck_assert_int_eq(wait_event(v, VOICE_EV_SPEECH_DONE, 20.0).kind, VOICE_EV_SPEECH_DONE);
+    voice_close(v);
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(wav_read_16k(out, &pcm, &n, NULL), 0);
+    ck_assert_msg(n > 2 * 16000, "only %zu samples: the Spanish part is missing", n);
+    free(pcm);
+    remove(out);
+    content_free(c);
+}
+END_TEST
+
 START_TEST(t_voice_listens_to_a_file)
 {
     /* A WAV file as the microphone: the listening thread finds the speech, decodes it
@@ -427,6 +453,7 @@ static Suite *voice_recog_suite(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, t_voice_without_devices);
     tcase_add_test(t, t_voice_speaks_into_a_file);
+    tcase_add_test(t, t_voice_speaks_then);
     tcase_add_test(t, t_voice_listens_to_a_file);
     tcase_add_test(t, t_voice_no_speech);
     tcase_add_test(t, t_voice_forgets_what_it_heard);
