@@ -22,6 +22,17 @@ static void put_string(FILE *out, const char *s)
     fputc('"', out);
 }
 
+/* "[\"id\", ...]" of n entries whose member id names them (causes, advice, holds). */
+#define PUT_IDS(out, items, n)                                                                     \
+    do {                                                                                           \
+        fputc('[', out);                                                                           \
+        for (size_t i_ = 0; i_ < (n); i_++) {                                                      \
+            fputs(i_ ? ", " : "", out);                                                            \
+            put_string(out, (items)[i_]->id);                                                      \
+        }                                                                                          \
+        fputc(']', out);                                                                           \
+    } while (0)
+
 static void put_because(FILE *out, const SummaryFact *f, size_t n)
 {
     fputs("\"because\": [", out);
@@ -119,30 +130,21 @@ int summary_write_json(const Summary *sum, FILE *out)
         fputc('}', out);
     }
     fputs(sum->ncauses ? "\n  ],\n" : "],\n", out);
-    fputs("  \"folded_causes\": [", out);
-    for (size_t i = 0; i < sum->nfolded; i++) {
-        fputs(i ? ", " : "", out);
-        put_string(out, sum->folded[i]->id);
-    }
-    fputs("],\n", out);
+    fputs("  \"folded_causes\": ", out);
+    PUT_IDS(out, sum->folded, sum->nfolded);
+    fputs(",\n", out);
 
-    fputs("  \"top\": [", out);
-    for (size_t i = 0; i < sum->ntop; i++) {
-        fputs(i ? ", " : "", out);
-        put_string(out, sum->top[i]->id);
-    }
-    fputs("],\n  \"advice\": [", out);
+    fputs("  \"top\": ", out);
+    PUT_IDS(out, sum->top, sum->ntop);
+    fputs(",\n  \"advice\": [", out);
     first = true;
     put_advice(out, sum->top, sum->ntop, false, &first);
     put_advice(out, sum->advice, sum->nadvice, false, &first);
     put_advice(out, sum->held, sum->nheld, true, &first);
     fputs(first ? "],\n" : "\n  ],\n", out);
-    fputs("  \"holds\": [", out);
-    for (size_t i = 0; i < sum->nholds; i++) {
-        fputs(i ? ", " : "", out);
-        put_string(out, sum->holds[i]->id);
-    }
-    fputs("],\n", out);
+    fputs("  \"holds\": ", out);
+    PUT_IDS(out, sum->holds, sum->nholds);
+    fputs(",\n", out);
 
     fputs("  \"safety_net\": {\"present\": true, \"emergency\": ", out);
     put_string(out, sum->safety.emergency);
