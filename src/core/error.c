@@ -1,5 +1,8 @@
 #include "error.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+
 const char *pk_strerror(int err)
 {
     switch (err) {
@@ -27,4 +30,26 @@ const char *pk_strerror(int err)
         return "audio could not be decoded";
     }
     return "unknown error";
+}
+
+void pk_why_clear(PkWhy *why)
+{
+    if (why)
+        why->text[0] = '\0';
+}
+
+int pk_fail(PkWhy *why, int err, const char *fmt, ...)
+{
+    if (why) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(why->text, sizeof why->text, fmt, ap);
+        va_end(ap);
+    }
+    return err;
+}
+
+const char *pk_why_text(const PkWhy *why, int err)
+{
+    return why && why->text[0] ? why->text : pk_strerror(err);
 }

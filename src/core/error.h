@@ -21,4 +21,28 @@ enum {
 /* Returns a short English sentence for an error code; never NULL. */
 const char *pk_strerror(int err);
 
+/* The one channel for failure details: a function that can fail takes a PkWhy * (NULL when
+ * the caller does not care) and, when it fails, writes a one-line reason for staff into it
+ * ("voice.conf:3: rate must be 80-450"). Libraries never print; src/app prints the reason
+ * once, where the failure meets the user. A PkWhy is plain caller-owned storage; text is ""
+ * until a failure fills it. Never put patient answers into a reason. */
+enum { PK_WHY_MAX = 256 };
+typedef struct {
+    char text[PK_WHY_MAX];
+} PkWhy;
+
+/* Clears the reason. why may be NULL. */
+void pk_why_clear(PkWhy *why);
+
+/* Writes a printf-style reason into why (truncated to fit; why may be NULL) and returns err,
+ * so a failing function can say `return pk_fail(why, PK_EIO, "cannot read %s", path);`. */
+int pk_fail(PkWhy *why, int err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* The reason when one was written, otherwise pk_strerror(err): what the app prints. */
+const char *pk_why_text(const PkWhy *why, int err);
+
 #endif
