@@ -8,6 +8,7 @@
 
 #include "error.h"
 #include "flow_private.h"
+#include "flow_table.h"
 #include "interp.h"
 #include "wipe.h"
 
@@ -44,11 +45,11 @@ Flow *flow_new(const Content *c, const FlowConfig *cfg)
     if (cfg)
         f->cfg = *cfg;
     if (!f->cfg.idle_ms)
-        f->cfg.idle_ms = 60000;
+        f->cfg.idle_ms = FLOW_DEFAULT_IDLE_MS;
     if (!f->cfg.countdown_ms)
-        f->cfg.countdown_ms = 20000;
+        f->cfg.countdown_ms = FLOW_DEFAULT_COUNTDOWN_MS;
     if (!f->cfg.results_idle_ms)
-        f->cfg.results_idle_ms = 180000;
+        f->cfg.results_idle_ms = FLOW_DEFAULT_RESULTS_IDLE_MS;
     f->lang = f->cfg.default_lang;
     f->session = session_new(c, f->lang);
     if (!f->session) {
@@ -70,6 +71,7 @@ Flow *flow_new(const Content *c, const FlowConfig *cfg)
     f->confirm.options = f->yesno;
     f->confirm.noptions = 2;
     f->kind = SCR_ATTRACT;
+    f->last_row = -1;
     rebuild(f);
     return f;
 }
@@ -174,7 +176,7 @@ void flow_begin(Flow *f, Lang lang)
 }
 
 /* Records an answer to the current question and moves on. */
-static FlowEvent give_answer(Flow *f, const Answer *a)
+FlowEvent flow_give_answer(Flow *f, const Answer *a)
 {
     int rc = session_answer(f->session, a);
     if (rc < 0)
@@ -219,7 +221,7 @@ static FlowEvent start_over(Flow *f)
     return FLOW_CHANGED;
 }
 
-static FlowEvent go(Flow *f, ScreenKind kind)
+FlowEvent flow_go(Flow *f, ScreenKind kind)
 {
     f->kind = kind;
     rebuild(f);
@@ -230,7 +232,7 @@ static FlowEvent set_lang(Flow *f, Lang lang)
 {
     f->lang = lang;
     session_set_lang(f->session, lang);
-    return go(f, SCR_PRIVACY);
+    return flow_go(f, SCR_PRIVACY);
 }
 
 /* The current question's option pressed (or picked by number). */
@@ -245,28 +247,21 @@ static FlowEvent press_option(Flow *f, const Question *q, int o)
         return FLOW_CHANGED;
     }
     Answer a = {.state = ANS_GIVEN, .options = 1u << o};
-    return give_answer(f, &a);
+    return flow_give_answer(f, &a);
 }
 
-static FlowEvent press_question(Flow *f, const char *id)
+/* A button of the current question's own (an option id, or a scale value) pressed. */
+FlowEvent flow_press_answer(Flow *f, const char *id)
 {
     const Question *q = session_question(f->session);
     if (!q)
         return FLOW_IGNORED;
-    if (strcmp(id, FLOW_BACK) == 0)
-        return go_back(f);
-    if (strcmp(id, FLOW_SKIP) == 0 || strcmp(id, FLOW_DONT_KNOW) == 0)
-        return skip(f, strcmp(id, FLOW_DONT_KNOW) == 0);
-    if (strcmp(id, FLOW_DONE) == 0 && q->kind == QK_MULTI) {
-        Answer a = {.state = ANS_GIVEN, .options = f->multi};
-        return f->multi ? give_answer(f, &a) : FLOW_IGNORED;
-    }
     if (q->kind == QK_SCALE) {
         char *end;
         long v = strtol(id, &end, 10);
         if (*id && *end == '\0' && v >= q->min && v <= q->max) {
             Answer a = {.state = ANS_GIVEN, .value = (int)v};
-            return give_answer(f, &a);
+            return flow_give_answer(f, &a);
         }
         return FLOW_IGNORED;
     }
@@ -309,84 +304,177 @@ static FlowEvent resume(Flow *f)
     return FLOW_CHANGED;
 }
 
-FlowEvent flow_press(Flow *f, const char *id)
+/* ---- the actions of the table's rows ---- */
+
+static FlowEvent act_none(Flow *f, const FlowRow *r)
 {
-    f->idle_ms = 0;
-    if (f->countdown_ms) {
-        f->countdown_ms = 0; /* any touch answers "Are you still there?" */
-        rebuild(f);
-        return FLOW_CHANGED;
-    }
-    if (strcmp(id, FLOW_REPEAT) == 0)
-        return FLOW_REPEAT_REQUESTED;
-    if (strcmp(id, FLOW_START_OVER) == 0 && f->kind != SCR_ATTRACT)
-        return start_over(f);
-    switch (f->kind) {
-    case SCR_ATTRACT:
-        if (strcmp(id, FLOW_LANG_EN) == 0 || strcmp(id, FLOW_LANG_ES) == 0)
-            return set_lang(f, id[5] == 'e' && id[6] == 's' ? LANG_ES : LANG_EN);
-        return strcmp(id, FLOW_START) == 0 ? go(f, SCR_LANGUAGE) : FLOW_IGNORED;
-    case SCR_LANGUAGE:
-        if (strcmp(id, FLOW_LANG_EN) == 0)
-            return set_lang(f, LANG_EN);
-        if (strcmp(id, FLOW_LANG_ES) == 0)
-            return set_lang(f, LANG_ES);
-        return strcmp(id, FLOW_BACK) == 0 ? go(f, SCR_ATTRACT) : FLOW_IGNORED;
-    case SCR_PRIVACY:
-        if (strcmp(id, FLOW_CONTINUE) == 0) {
-            session_restart(f->session);
-            return resume(f);
-        }
-        return strcmp(id, FLOW_BACK) == 0 ? go(f, SCR_LANGUAGE) : FLOW_IGNORED;
-    case SCR_QUESTION:
-        return press_question(f, id);
-    case SCR_CONFIRM:
-        if (strcmp(id, FLOW_YES) == 0) {
-            Answer a = f->pending;
-            wipe(&f->pending, sizeof f->pending);
-            return give_answer(f, &a);
-        }
-        if (strcmp(id, FLOW_NO) == 0 && offer_runner_up(f))
-            return FLOW_CHANGED;
-        if (strcmp(id, FLOW_NO) == 0 || strcmp(id, FLOW_BACK) == 0) {
-            wipe(&f->pending, sizeof f->pending);
-            wipe(f->runner_up, sizeof f->runner_up);
-            return resume(f);
-        }
-        return FLOW_IGNORED;
-    case SCR_URGENT:
-        if (strcmp(id, FLOW_CONTINUE) != 0)
-            return FLOW_IGNORED;
-        /* Going on needs staff: their PIN when one is set, else her word that she told
-         * the front desk. */
-        if (f->cfg.staff_pin)
-            return FLOW_STAFF_PIN_REQUESTED;
-        return flow_urgent_acknowledge(f, URGENT_ACK_PATIENT);
-    case SCR_RESULTS:
-        if (strcmp(id, FLOW_PRINT) == 0) {
-            go(f, SCR_PRINTING);
-            return FLOW_PRINT_REQUESTED;
-        }
-        if (strcmp(id, FLOW_FINISH) == 0)
-            return goodbye(f, END_NOT_PRINTED);
-        return strcmp(id, FLOW_BACK) == 0 ? go_back(f) : FLOW_IGNORED;
-    case SCR_PRINT_FAILED:
-        if (strcmp(id, FLOW_RETRY) == 0) {
-            go(f, SCR_PRINTING);
-            return FLOW_PRINT_REQUESTED;
-        }
-        return strcmp(id, FLOW_FINISH) == 0 ? goodbye(f, END_HELD) : FLOW_IGNORED;
-    case SCR_GOODBYE:
-        if (strcmp(id, FLOW_FINISH) == 0) {
-            flow_reset(f);
-            return FLOW_CHANGED;
-        }
-        return FLOW_IGNORED;
-    case SCR_PRINTING:
-    case SCR_COUNT:
-        break;
-    }
+    (void)f, (void)r;
     return FLOW_IGNORED;
+}
+
+static FlowEvent act_repeat(Flow *f, const FlowRow *r)
+{
+    (void)f, (void)r;
+    return FLOW_REPEAT_REQUESTED;
+}
+
+static FlowEvent act_help(Flow *f, const FlowRow *r)
+{
+    (void)f, (void)r;
+    return FLOW_HELP_REQUESTED;
+}
+
+static FlowEvent act_to_attract(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    return flow_go(f, SCR_ATTRACT);
+}
+
+static FlowEvent act_to_language(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    return flow_go(f, SCR_LANGUAGE);
+}
+
+static FlowEvent act_lang(Flow *f, const FlowRow *r)
+{
+    return set_lang(f, (Lang)r->lang);
+}
+
+static FlowEvent act_begin(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    session_restart(f->session);
+    return resume(f);
+}
+
+static FlowEvent act_back(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    return go_back(f);
+}
+
+static FlowEvent act_skip(Flow *f, const FlowRow *r)
+{
+    return skip(f, r->action == FLOW_ACT_DONT_KNOW);
+}
+
+/* Spoken: "not understood" where the question cannot be skipped. Where "not sure" is an
+ * answer (the urgent safety questions), "I don't know" is that answer. */
+static FlowEvent act_said_skip(Flow *f, const FlowRow *r)
+{
+    const Question *q = session_question(f->session);
+    bool dont_know = r->action == FLOW_ACT_SAID_DONT_KNOW;
+    if (dont_know && question_option_index(q, "not_sure") >= 0)
+        return flow_press_answer(f, "not_sure");
+    return q->can_skip ? skip(f, dont_know) : FLOW_NOT_UNDERSTOOD;
+}
+
+static FlowEvent act_done(Flow *f, const FlowRow *r)
+{
+    const Question *q = session_question(f->session);
+    if (!q || q->kind != QK_MULTI)
+        return flow_press_answer(f, r->id ? r->id : FLOW_DONE);
+    Answer a = {.state = ANS_GIVEN, .options = f->multi};
+    return f->multi ? flow_give_answer(f, &a) : FLOW_IGNORED;
+}
+
+static FlowEvent act_start_over(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    return start_over(f);
+}
+
+static FlowEvent act_press_back(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    return flow_press_id(f, FLOW_BACK);
+}
+
+static FlowEvent act_confirm_yes(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    Answer a = f->pending;
+    wipe(&f->pending, sizeof f->pending);
+    return flow_give_answer(f, &a);
+}
+
+/* "No" offers the recogniser's runner-up once; "no" again, or Back, asks again. */
+static FlowEvent act_confirm_no(Flow *f, const FlowRow *r)
+{
+    if (r->action == FLOW_ACT_CONFIRM_NO && offer_runner_up(f))
+        return FLOW_CHANGED;
+    wipe(&f->pending, sizeof f->pending);
+    wipe(f->runner_up, sizeof f->runner_up);
+    return resume(f);
+}
+
+/* Going on needs staff: their PIN when one is set, else her word that she told the
+ * front desk. */
+static FlowEvent act_urgent_go_on(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    if (f->cfg.staff_pin)
+        return FLOW_STAFF_PIN_REQUESTED;
+    return flow_urgent_acknowledge(f, URGENT_ACK_PATIENT);
+}
+
+static FlowEvent act_print(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    flow_go(f, SCR_PRINTING);
+    return FLOW_PRINT_REQUESTED;
+}
+
+static FlowEvent act_finish(Flow *f, const FlowRow *r)
+{
+    return goodbye(f, r->action == FLOW_ACT_FINISH_HELD ? END_HELD : END_NOT_PRINTED);
+}
+
+static FlowEvent act_end(Flow *f, const FlowRow *r)
+{
+    (void)r;
+    flow_reset(f);
+    return FLOW_CHANGED;
+}
+
+static FlowEvent (*const actions[FLOW_ACT_COUNT])(Flow *, const FlowRow *) = {
+    [FLOW_ACT_NONE] = act_none,
+    [FLOW_ACT_REPEAT] = act_repeat,
+    [FLOW_ACT_HELP] = act_help,
+    [FLOW_ACT_TO_ATTRACT] = act_to_attract,
+    [FLOW_ACT_TO_LANGUAGE] = act_to_language,
+    [FLOW_ACT_LANG] = act_lang,
+    [FLOW_ACT_BEGIN] = act_begin,
+    [FLOW_ACT_BACK] = act_back,
+    [FLOW_ACT_SKIP] = act_skip,
+    [FLOW_ACT_DONT_KNOW] = act_skip,
+    [FLOW_ACT_SAID_SKIP] = act_said_skip,
+    [FLOW_ACT_SAID_DONT_KNOW] = act_said_skip,
+    [FLOW_ACT_DONE] = act_done,
+    [FLOW_ACT_START_OVER] = act_start_over,
+    [FLOW_ACT_PRESS_BACK] = act_press_back,
+    [FLOW_ACT_CONFIRM_YES] = act_confirm_yes,
+    [FLOW_ACT_CONFIRM_NO] = act_confirm_no,
+    [FLOW_ACT_CONFIRM_BACK] = act_confirm_no,
+    [FLOW_ACT_URGENT_GO_ON] = act_urgent_go_on,
+    [FLOW_ACT_PRINT] = act_print,
+    [FLOW_ACT_FINISH] = act_finish,
+    [FLOW_ACT_FINISH_HELD] = act_finish,
+    [FLOW_ACT_END] = act_end,
+};
+
+/* Carries out a row of the table, remembering the first of an input's. */
+FlowEvent flow_run_row(Flow *f, const FlowRow *r)
+{
+    if (f->last_row < 0)
+        f->last_row = (int)(r - flow_rows);
+    return actions[r->action](f, r);
+}
+
+int flow_row_used(const Flow *f)
+{
+    return f->last_row;
 }
 
 FlowEvent flow_urgent_acknowledge(Flow *f, int how)
@@ -397,168 +485,27 @@ FlowEvent flow_urgent_acknowledge(Flow *f, int how)
     return resume(f);
 }
 
-FlowEvent flow_digit(Flow *f, int digit)
+/* The countdown of "Are you still there?" runs; the session is wiped when it ends. */
+static FlowEvent count_down(Flow *f, unsigned elapsed_ms)
 {
-    if (digit < 0 || digit > 9)
-        return FLOW_IGNORED;
-    const Question *q = session_question(f->session);
-    char id[4];
-    switch (f->kind) {
-    case SCR_LANGUAGE:
-        return digit == 1   ? flow_press(f, FLOW_LANG_EN)
-               : digit == 2 ? flow_press(f, FLOW_LANG_ES)
-                            : FLOW_IGNORED;
-    case SCR_CONFIRM:
-        return digit == 1   ? flow_press(f, FLOW_YES)
-               : digit == 2 ? flow_press(f, FLOW_NO)
-                            : FLOW_IGNORED;
-    case SCR_QUESTION:
-        if (q->kind == QK_SCALE) {
-            snprintf(id, sizeof id, "%d", digit);
-            return flow_press(f, id);
-        }
-        if (digit < 1 || (size_t)digit > q->noptions)
-            return FLOW_IGNORED;
-        return flow_press(f, q->options[digit - 1].id);
-    default:
-        return FLOW_IGNORED;
-    }
-}
-
-/* A yes or no said on a screen that asks one. 1 yes, 0 no, -1 neither. */
-static int said_yes_no(const Flow *f, const char *text)
-{
-    InterpResult r;
-    interp_parse(f->c, &f->confirm, f->lang, text, &r);
-    if (r.kind != INTERP_ANSWER)
-        return -1;
-    return r.answer.options == 1u ? 1 : 0;
-}
-
-static FlowEvent input_question(Flow *f, const char *text, int confidence)
-{
-    const Question *q = session_question(f->session);
-    InterpResult r;
-    interp_parse(f->c, q, f->lang, text, &r);
-    if (r.kind == INTERP_COMMAND) {
-        switch (r.command) {
-        case CMD_REPEAT:
-            return FLOW_REPEAT_REQUESTED;
-        case CMD_HELP:
-            return FLOW_HELP_REQUESTED;
-        case CMD_BACK:
-            return go_back(f);
-        case CMD_DONT_KNOW:
-            /* Where "not sure" is an answer (the urgent safety questions), "I don't
-             * know" is that answer. */
-            if (question_option_index(q, "not_sure") >= 0)
-                return press_question(f, "not_sure");
-            return q->can_skip ? skip(f, true) : FLOW_NOT_UNDERSTOOD;
-        case CMD_SKIP:
-            return q->can_skip ? skip(f, false) : FLOW_NOT_UNDERSTOOD;
-        case CMD_START_OVER:
-            return start_over(f);
-        case CMD_DONE:
-            return press_question(f, FLOW_DONE);
-        default:
-            return FLOW_NOT_UNDERSTOOD;
-        }
-    }
-    if (r.kind != INTERP_ANSWER)
-        return FLOW_NOT_UNDERSTOOD;
-    /* A spoken answer the recogniser is not sure of is confirmed (its confidence is
-     * calibrated on real speakers so that below confirm_below wrong answers gather),
-     * and so is every spoken yes to a red flag. */
-    bool red_flag_yes = q->role == ROLE_RED_FLAG && q->kind == QK_YESNO && r.answer.options == 1u;
-    /* A hedge ("not really", "not sure") to a safety question is confirmed, typed or
-     * spoken: it must never slip through as a no, nor be taken for more than it is. */
-    int unsure = question_option_index(q, "not_sure");
-    if (q->role == ROLE_RED_FLAG && unsure >= 0 && r.answer.options == 1u << unsure) {
-        f->pending = r.answer;
-        f->offered_runner_up = false;
-        return go(f, SCR_CONFIRM);
-    }
-    if (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes)) {
-        f->pending = r.answer;
-        f->offered_runner_up = false;
-        return go(f, SCR_CONFIRM);
-    }
-    wipe(f->runner_up, sizeof f->runner_up);
-    return give_answer(f, &r.answer);
-}
-
-FlowEvent flow_input(Flow *f, const char *text, int confidence)
-{
-    f->idle_ms = 0;
-    if (f->countdown_ms) {
-        f->countdown_ms = 0;
-        rebuild(f);
+    unsigned before = (f->countdown_ms + 999) / 1000;
+    if (elapsed_ms >= f->countdown_ms) {
+        flow_reset(f);
         return FLOW_CHANGED;
     }
-    if (confidence != FLOW_TYPED) {
-        snprintf(f->heard, sizeof f->heard, "%s", text);
-        f->heard_kind = f->kind;
-        f->heard_q = session_question(f->session);
-    }
-    InterpResult r;
-    interp_parse(f->c, NULL, f->lang, text, &r);
-    Command cmd = r.kind == INTERP_COMMAND ? r.command : CMD_NONE;
-    int yn;
-    switch (f->kind) {
-    case SCR_QUESTION:
-        return input_question(f, text, confidence);
-    case SCR_ATTRACT:
-        return cmd == CMD_START ? flow_press(f, FLOW_START) : FLOW_NOT_UNDERSTOOD;
-    case SCR_LANGUAGE: {
-        char said[256], label[256];
-        interp_normalize(text, said, sizeof said);
-        for (int l = 0; l < LANG_COUNT; l++) {
-            for (int k = 0; k < LANG_COUNT; k++) {
-                interp_normalize(
-                    content_ui(f->c, l == LANG_EN ? "button.lang_en" : "button.lang_es", k), label,
-                    sizeof label);
-                if (strcmp(said, label) == 0)
-                    return set_lang(f, (Lang)l);
-            }
-        }
-        return cmd == CMD_BACK ? flow_press(f, FLOW_BACK) : FLOW_NOT_UNDERSTOOD;
-    }
-    default:
-        break;
-    }
-    if (cmd == CMD_REPEAT)
-        return FLOW_REPEAT_REQUESTED;
-    if (cmd == CMD_BACK)
-        return flow_press(f, FLOW_BACK);
-    yn = said_yes_no(f, text);
-    switch (f->kind) {
-    case SCR_PRIVACY:
-    case SCR_URGENT:
-        return (cmd == CMD_START || cmd == CMD_DONE || yn == 1) ? flow_press(f, FLOW_CONTINUE)
-                                                                : FLOW_NOT_UNDERSTOOD;
-    case SCR_CONFIRM:
-        return yn < 0 ? FLOW_NOT_UNDERSTOOD : flow_press(f, yn ? FLOW_YES : FLOW_NO);
-    case SCR_RESULTS:
-        if (yn == 1)
-            return flow_press(f, FLOW_PRINT);
-        return (yn == 0 || cmd == CMD_DONE) ? flow_press(f, FLOW_FINISH) : FLOW_NOT_UNDERSTOOD;
-    case SCR_PRINT_FAILED:
-        if (yn == 1)
-            return flow_press(f, FLOW_RETRY);
-        return (yn == 0 || cmd == CMD_DONE) ? flow_press(f, FLOW_FINISH) : FLOW_NOT_UNDERSTOOD;
-    case SCR_GOODBYE:
-        return (cmd == CMD_DONE || cmd == CMD_START) ? flow_press(f, FLOW_FINISH)
-                                                     : FLOW_NOT_UNDERSTOOD;
-    default:
-        return FLOW_NOT_UNDERSTOOD;
-    }
+    f->countdown_ms -= elapsed_ms;
+    if ((f->countdown_ms + 999) / 1000 == before)
+        return FLOW_IGNORED;
+    rebuild(f);
+    return FLOW_CHANGED;
 }
 
 FlowEvent flow_tick(Flow *f, unsigned elapsed_ms)
 {
-    if (f->kind == SCR_ATTRACT || f->kind == SCR_PRINTING)
+    FlowIdle idle = flow_kinds[f->kind].idle;
+    if (idle == FLOW_IDLE_NONE)
         return FLOW_IGNORED;
-    if (f->kind == SCR_GOODBYE) {
+    if (idle == FLOW_IDLE_GOODBYE) {
         f->idle_ms += elapsed_ms;
         /* held answers wait as long as any session would, then go */
         unsigned limit = f->ending == END_HELD ? f->cfg.idle_ms + f->cfg.countdown_ms : GOODBYE_MS;
@@ -567,21 +514,11 @@ FlowEvent flow_tick(Flow *f, unsigned elapsed_ms)
         flow_reset(f);
         return FLOW_CHANGED;
     }
-    if (f->countdown_ms) {
-        unsigned before = (f->countdown_ms + 999) / 1000;
-        if (elapsed_ms >= f->countdown_ms) {
-            flow_reset(f);
-            return FLOW_CHANGED;
-        }
-        f->countdown_ms -= elapsed_ms;
-        if ((f->countdown_ms + 999) / 1000 == before)
-            return FLOW_IGNORED;
-        rebuild(f);
-        return FLOW_CHANGED;
-    }
-    unsigned limit = f->kind == SCR_URGENT    ? f->cfg.idle_ms * URGENT_IDLE_FACTOR
-                     : f->kind == SCR_RESULTS ? f->cfg.results_idle_ms
-                                              : f->cfg.idle_ms;
+    if (f->countdown_ms)
+        return count_down(f, elapsed_ms);
+    unsigned limit = idle == FLOW_IDLE_URGENT    ? f->cfg.idle_ms * URGENT_IDLE_FACTOR
+                     : idle == FLOW_IDLE_RESULTS ? f->cfg.results_idle_ms
+                                                 : f->cfg.idle_ms;
     f->idle_ms += elapsed_ms;
     if (f->idle_ms < limit)
         return FLOW_IGNORED;
@@ -595,5 +532,5 @@ FlowEvent flow_print_done(Flow *f, int err)
     if (f->kind != SCR_PRINTING)
         return FLOW_IGNORED;
     f->idle_ms = 0;
-    return err ? go(f, SCR_PRINT_FAILED) : goodbye(f, END_PRINTED);
+    return err ? flow_go(f, SCR_PRINT_FAILED) : goodbye(f, END_PRINTED);
 }

@@ -100,13 +100,18 @@ typedef struct {
     unsigned serial;    /* changes whenever anything on the screen changes */
 } Screen;
 
+/* The timings a FlowConfig left at 0 gets. */
+#define FLOW_DEFAULT_IDLE_MS 60000u          /* quiet time before "Are you still there?" */
+#define FLOW_DEFAULT_COUNTDOWN_MS 20000u     /* its countdown */
+#define FLOW_DEFAULT_RESULTS_IDLE_MS 180000u /* the same on the results */
+
 typedef struct {
     Lang default_lang;
-    unsigned idle_ms;         /* quiet time before "Are you still there?" (default 60000) */
-    unsigned countdown_ms;    /* its countdown (default 20000) */
+    unsigned idle_ms;         /* quiet time before "Are you still there?" (0: the default) */
+    unsigned countdown_ms;    /* its countdown (0: the default) */
     int confirm_below;        /* voice confidence (0..100) below which answers are confirmed */
-    unsigned results_idle_ms; /* the same on the results, which take time to read
-                                 (default 180000) */
+    unsigned results_idle_ms; /* the same on the results, which take time to read (0: the
+                                 default) */
     bool no_speech;           /* the front end cannot speak: no Repeat button */
     SafetyNet safety;         /* the safety-net numbers; all "" for the defaults */
     bool staff_pin;           /* a staff PIN is set: the urgent screen needs it to go on */

@@ -1,8 +1,9 @@
-/* Internal to the flow (flow.c, flow_screen.c): its state. */
+/* Internal to the flow (flow.c, flow_input.c, flow_screen.c): its state. */
 #ifndef PK_FLOW_PRIVATE_H
 #define PK_FLOW_PRIVATE_H
 
 #include "flow.h"
+#include "flow_table.h"
 
 struct Flow {
     const Content *c;
@@ -35,7 +36,29 @@ struct Flow {
     /* Voice: the recogniser's best other answer to the pending one, offered once. */
     char runner_up[256];
     bool offered_runner_up; /* the pending answer is the runner-up already */
+
+    int last_row; /* the flow_rows[] index the last input went through, or -1 */
 };
+
+/* The FlowWhen conditions (flow_table.h) that hold now, as a mask. */
+unsigned flow_conditions(const Flow *f);
+
+/* Carries out a row of the transition table (flow.c); the first row an input goes
+ * through is remembered for flow_row_used(). */
+FlowEvent flow_run_row(Flow *f, const FlowRow *r);
+
+/* A button id on the current screen, the idle time already restarted: its row, else an
+ * answer of the question (flow_input.c). */
+FlowEvent flow_press_id(Flow *f, const char *id);
+
+/* An option id or scale value of the current question pressed. */
+FlowEvent flow_press_answer(Flow *f, const char *id);
+
+/* Records an answer to the current question and moves on. */
+FlowEvent flow_give_answer(Flow *f, const Answer *a);
+
+/* Shows a screen kind as the state is. */
+FlowEvent flow_go(Flow *f, ScreenKind kind);
 
 /* Describes the current state in f->screen and bumps its serial. */
 void flow_rebuild(Flow *f);

@@ -1,5 +1,8 @@
-/* The kiosk flow that every front end drives: screens in order, the urgent stop,
- * voice confirmation, "Are you still there?" and its wipe, printing and its failure. */
+/* The kiosk flow that every front end drives. First the transition table, row by row:
+ * from a screen, an input (a press, typed or spoken words, a digit) gives an event and
+ * the next screen, and every row of the table has a row here. Then walks through whole
+ * sessions: screens in order, the urgent stop, voice confirmation, "Are you still
+ * there?" and its wipe, printing and its failure. */
 #include <check.h>
 
 #include "check_run.h"
@@ -7,6 +10,7 @@
 #include <string.h>
 
 #include "core/flow.h"
+#include "core/flow_table.h"
 #include "testutil.h"
 
 static Flow *new_flow(void)
@@ -53,6 +57,267 @@ static void move_on(Flow *f)
     const Question *q = session_question(flow_session(f));
     flow_press(f, q && q->can_skip ? FLOW_SKIP : FLOW_NO);
 }
+
+/* ---- the transition table, row by row ---- */
+
+/* Answers "no", the last option, or the first of several, up to the results. */
+static void to_results(Flow *f);
+
+/* A flow at a named place: a screen kind, or a question by its id ("baby_care+" is
+ * that multi question with its first option ticked). */
+static Flow *at(const char *where)
+{
+    FlowConfig cfg = {.default_lang = LANG_EN,
+                      .confirm_below = 60,
+                      .staff_pin = strcmp(where, "urgent_pin") == 0};
+    Flow *f = flow_new(test_content(), &cfg);
+    ck_assert_ptr_nonnull(f);
+    if (strcmp(where, "attract") == 0)
+        return f;
+    flow_press(f, FLOW_START);
+    if (strcmp(where, "language") == 0)
+        return f;
+    flow_press(f, FLOW_LANG_EN);
+    if (strcmp(where, "privacy") == 0)
+        return f;
+    flow_press(f, FLOW_CONTINUE);
+    if (strcmp(where, "confirm") == 0)
+        flow_input(f, "yes", 100);
+    else if (strncmp(where, "urgent", 6) == 0)
+        flow_input(f, "yes", FLOW_TYPED);
+    else if (strcmp(where, "results") == 0 || strncmp(where, "print", 5) == 0 ||
+             strcmp(where, "goodbye") == 0)
+        to_results(f);
+    else if (strcmp(where, "rf_chest") != 0) {
+        char id[64];
+        snprintf(id, sizeof id, "%.*s", (int)strcspn(where, "+"), where);
+        while (kind(f) == SCR_QUESTION && strcmp(qid(f), id) != 0)
+            move_on(f);
+        if (where[strlen(id)] == '+')
+            flow_press(f, flow_screen(f)->answers[0].id);
+    }
+    if (strncmp(where, "print", 5) == 0)
+        flow_press(f, FLOW_PRINT);
+    if (strcmp(where, "print_failed") == 0)
+        flow_print_done(f, -8);
+    if (strcmp(where, "goodbye") == 0)
+        flow_press(f, FLOW_FINISH);
+    return f;
+}
+
+static const struct {
+    const char *from; /* at() */
+    char how;         /* 'p' press, 't' typed, 'v' spoken (confidence 100), 'd' digit */
+    const char *input;
+    FlowEvent event;
+    ScreenKind to;
+    const char *then; /* the question now asked, or the language now shown, or NULL */
+} walk[] = {
+    {"attract", 'p', FLOW_START, FLOW_CHANGED, SCR_LANGUAGE, NULL},
+    {"attract", 'p', FLOW_LANG_ES, FLOW_CHANGED, SCR_PRIVACY, "es"},
+    {"attract", 'p', FLOW_LANG_EN, FLOW_CHANGED, SCR_PRIVACY, "en"},
+    {"attract", 'p', FLOW_START_OVER, FLOW_IGNORED, SCR_ATTRACT, NULL},
+    {"attract", 'p', FLOW_REPEAT, FLOW_REPEAT_REQUESTED, SCR_ATTRACT, NULL},
+    {"attract", 'p', FLOW_BACK, FLOW_IGNORED, SCR_ATTRACT, NULL},
+    {"attract", 't', "start", FLOW_CHANGED, SCR_LANGUAGE, NULL},
+    {"attract", 't', "yes", FLOW_NOT_UNDERSTOOD, SCR_ATTRACT, NULL},
+    {"attract", 't', "repeat", FLOW_NOT_UNDERSTOOD, SCR_ATTRACT, NULL},
+    {"attract", 't', "english", FLOW_NOT_UNDERSTOOD, SCR_ATTRACT, NULL},
+    {"attract", 'd', "1", FLOW_IGNORED, SCR_ATTRACT, NULL},
+    {"language", 'p', FLOW_LANG_EN, FLOW_CHANGED, SCR_PRIVACY, "en"},
+    {"language", 'p', FLOW_LANG_ES, FLOW_CHANGED, SCR_PRIVACY, "es"},
+    {"language", 'd', "1", FLOW_CHANGED, SCR_PRIVACY, "en"},
+    {"language", 'd', "2", FLOW_CHANGED, SCR_PRIVACY, "es"},
+    {"language", 'd', "3", FLOW_IGNORED, SCR_LANGUAGE, NULL},
+    {"language", 't', "espa\xc3\xb1ol", FLOW_CHANGED, SCR_PRIVACY, "es"},
+    {"language", 'v', "Espa\xc3\xb1ol", FLOW_CHANGED, SCR_PRIVACY, "es"},
+    {"language", 't', "english", FLOW_CHANGED, SCR_PRIVACY, "en"},
+    {"language", 'p', FLOW_BACK, FLOW_CHANGED, SCR_ATTRACT, NULL},
+    {"language", 't', "go back", FLOW_CHANGED, SCR_ATTRACT, NULL},
+    {"language", 't', "repeat", FLOW_NOT_UNDERSTOOD, SCR_LANGUAGE, NULL},
+    {"language", 'p', FLOW_START_OVER, FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"privacy", 'p', FLOW_BACK, FLOW_CHANGED, SCR_LANGUAGE, NULL},
+    {"privacy", 't', "go back", FLOW_CHANGED, SCR_LANGUAGE, NULL},
+    {"privacy", 'p', FLOW_CONTINUE, FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"privacy", 't', "yes", FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"privacy", 't', "start", FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"privacy", 't', "no", FLOW_NOT_UNDERSTOOD, SCR_PRIVACY, NULL},
+    {"privacy", 't', "help", FLOW_NOT_UNDERSTOOD, SCR_PRIVACY, NULL},
+    {"privacy", 't', "repeat", FLOW_REPEAT_REQUESTED, SCR_PRIVACY, NULL},
+    {"privacy", 'p', FLOW_REPEAT, FLOW_REPEAT_REQUESTED, SCR_PRIVACY, NULL},
+    {"rf_chest", 'p', FLOW_BACK, FLOW_CHANGED, SCR_PRIVACY, NULL},
+    {"rf_chest", 't', "go back", FLOW_CHANGED, SCR_PRIVACY, NULL},
+    {"rf_chest", 'p', FLOW_REPEAT, FLOW_REPEAT_REQUESTED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 'v', "repeat", FLOW_REPEAT_REQUESTED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 't', "help", FLOW_HELP_REQUESTED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 't', "start over", FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 'p', FLOW_START_OVER, FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 'p', FLOW_SKIP, FLOW_IGNORED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 'p', FLOW_DONT_KNOW, FLOW_IGNORED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 't', "skip", FLOW_NOT_UNDERSTOOD, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 't', "i dont know", FLOW_CHANGED, SCR_URGENT, NULL}, /* "not sure" */
+    {"rf_chest", 'p', FLOW_DONE, FLOW_IGNORED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 't', "done", FLOW_IGNORED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 't', "start", FLOW_NOT_UNDERSTOOD, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 'p', "no", FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
+    {"rf_chest", 'd', "2", FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
+    {"rf_chest", 'd', "4", FLOW_IGNORED, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 't', "no", FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
+    {"rf_chest", 'v', "no", FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
+    {"rf_chest", 't', "yes", FLOW_CHANGED, SCR_URGENT, NULL},
+    {"rf_chest", 'v', "yes", FLOW_CHANGED, SCR_CONFIRM, NULL},
+    {"rf_chest", 't', "banana", FLOW_NOT_UNDERSTOOD, SCR_QUESTION, "rf_chest"},
+    {"rf_chest", 'p', "banana", FLOW_IGNORED, SCR_QUESTION, "rf_chest"},
+    {"since_birth", 'p', FLOW_SKIP, FLOW_CHANGED, SCR_QUESTION, "delivery"},
+    {"since_birth", 'p', FLOW_DONT_KNOW, FLOW_CHANGED, SCR_QUESTION, "delivery"},
+    {"since_birth", 't', "skip", FLOW_CHANGED, SCR_QUESTION, "delivery"},
+    {"since_birth", 't', "i dont know", FLOW_CHANGED, SCR_QUESTION, "delivery"},
+    {"since_birth", 'd', "9", FLOW_IGNORED, SCR_QUESTION, "since_birth"},
+    {"baby_care", 'p', FLOW_DONE, FLOW_IGNORED, SCR_QUESTION, "baby_care"},
+    {"baby_care", 't', "done", FLOW_IGNORED, SCR_QUESTION, "baby_care"},
+    {"baby_care", 'd', "1", FLOW_CHANGED, SCR_QUESTION, "baby_care"},
+    {"baby_care+", 'p', FLOW_DONE, FLOW_CHANGED, SCR_QUESTION, "sleep"},
+    {"baby_care+", 't', "done", FLOW_CHANGED, SCR_QUESTION, "sleep"},
+    {"pain_now", 'd', "7", FLOW_CHANGED, SCR_QUESTION, "peg_pain"},
+    {"pain_now", 'p', "10", FLOW_CHANGED, SCR_QUESTION, "peg_pain"},
+    {"pain_now", 'p', "11", FLOW_IGNORED, SCR_QUESTION, "pain_now"},
+    {"pain_now", 't', "seven", FLOW_CHANGED, SCR_QUESTION, "peg_pain"},
+    {"pain_now", 'v', "seven", FLOW_CHANGED, SCR_QUESTION, "peg_pain"},
+    {"confirm", 'p', FLOW_YES, FLOW_CHANGED, SCR_URGENT, NULL},
+    {"confirm", 'd', "1", FLOW_CHANGED, SCR_URGENT, NULL},
+    {"confirm", 't', "yes", FLOW_CHANGED, SCR_URGENT, NULL},
+    {"confirm", 'p', FLOW_NO, FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"confirm", 'd', "2", FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"confirm", 'v', "no", FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"confirm", 'p', FLOW_BACK, FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"confirm", 't', "go back", FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"confirm", 't', "repeat", FLOW_REPEAT_REQUESTED, SCR_CONFIRM, NULL},
+    {"confirm", 't', "banana", FLOW_NOT_UNDERSTOOD, SCR_CONFIRM, NULL},
+    {"confirm", 'd', "3", FLOW_IGNORED, SCR_CONFIRM, NULL},
+    {"urgent", 'p', FLOW_CONTINUE, FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
+    {"urgent", 't', "yes", FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
+    {"urgent", 't', "done", FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
+    {"urgent", 'p', FLOW_BACK, FLOW_IGNORED, SCR_URGENT, NULL},
+    {"urgent", 't', "go back", FLOW_IGNORED, SCR_URGENT, NULL},
+    {"urgent", 't', "no", FLOW_NOT_UNDERSTOOD, SCR_URGENT, NULL},
+    {"urgent_pin", 'p', FLOW_CONTINUE, FLOW_STAFF_PIN_REQUESTED, SCR_URGENT, NULL},
+    {"urgent_pin", 't', "yes", FLOW_STAFF_PIN_REQUESTED, SCR_URGENT, NULL},
+    {"results", 'p', FLOW_PRINT, FLOW_PRINT_REQUESTED, SCR_PRINTING, NULL},
+    {"results", 't', "yes", FLOW_PRINT_REQUESTED, SCR_PRINTING, NULL},
+    {"results", 'p', FLOW_FINISH, FLOW_CHANGED, SCR_GOODBYE, NULL},
+    {"results", 't', "no", FLOW_CHANGED, SCR_GOODBYE, NULL},
+    {"results", 't', "done", FLOW_CHANGED, SCR_GOODBYE, NULL},
+    {"results", 'p', FLOW_BACK, FLOW_CHANGED, SCR_QUESTION, NULL},
+    {"results", 't', "go back", FLOW_CHANGED, SCR_QUESTION, NULL},
+    {"results", 'p', FLOW_REPEAT, FLOW_REPEAT_REQUESTED, SCR_RESULTS, NULL},
+    {"results", 't', "repeat", FLOW_REPEAT_REQUESTED, SCR_RESULTS, NULL},
+    {"results", 'p', FLOW_START_OVER, FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    {"printing", 'p', FLOW_FINISH, FLOW_IGNORED, SCR_PRINTING, NULL},
+    {"printing", 't', "go back", FLOW_IGNORED, SCR_PRINTING, NULL},
+    {"printing", 't', "repeat", FLOW_REPEAT_REQUESTED, SCR_PRINTING, NULL},
+    {"printing", 't', "yes", FLOW_NOT_UNDERSTOOD, SCR_PRINTING, NULL},
+    {"print_failed", 'p', FLOW_RETRY, FLOW_PRINT_REQUESTED, SCR_PRINTING, NULL},
+    {"print_failed", 't', "yes", FLOW_PRINT_REQUESTED, SCR_PRINTING, NULL},
+    {"print_failed", 'p', FLOW_FINISH, FLOW_CHANGED, SCR_GOODBYE, NULL},
+    {"print_failed", 't', "no", FLOW_CHANGED, SCR_GOODBYE, NULL},
+    {"print_failed", 't', "done", FLOW_CHANGED, SCR_GOODBYE, NULL},
+    {"goodbye", 'p', FLOW_FINISH, FLOW_CHANGED, SCR_ATTRACT, NULL},
+    {"goodbye", 't', "done", FLOW_CHANGED, SCR_ATTRACT, NULL},
+    {"goodbye", 't', "start", FLOW_CHANGED, SCR_ATTRACT, NULL},
+    {"goodbye", 't', "yes", FLOW_NOT_UNDERSTOOD, SCR_GOODBYE, NULL},
+    {"goodbye", 't', "go back", FLOW_IGNORED, SCR_GOODBYE, NULL},
+};
+
+/* Runs row i of walk[] on a fresh flow and checks it; returns the table row it went
+ * through first, or -1. */
+static int walk_row(size_t i)
+{
+    Flow *f = at(walk[i].from);
+    const char *in = walk[i].input;
+    FlowEvent ev = walk[i].how == 'p'   ? flow_press(f, in)
+                   : walk[i].how == 'd' ? flow_digit(f, in[0] - '0')
+                                        : flow_input(f, in, walk[i].how == 't' ? FLOW_TYPED : 100);
+    ck_assert_msg(ev == walk[i].event && kind(f) == walk[i].to,
+                  "%s, %c \"%s\": event %d on %s, want %d on %s", walk[i].from, walk[i].how, in, ev,
+                  flow_kind_name(kind(f)), walk[i].event, flow_kind_name(walk[i].to));
+    const char *then = walk[i].then;
+    if (then && walk[i].to == SCR_QUESTION)
+        ck_assert_str_eq(qid(f), then);
+    else if (then)
+        ck_assert_str_eq(lang_code(flow_screen(f)->lang), then);
+    int used = flow_row_used(f);
+    flow_free(f);
+    return used;
+}
+
+START_TEST(table_row)
+{
+    walk_row((size_t)_i);
+}
+END_TEST
+
+/* Every row of the table, on every patient screen it belongs to, has a row in walk[]. */
+START_TEST(table_rows_all_walked)
+{
+    static bool used[256];
+    ck_assert_uint_le(flow_nrows, sizeof used / sizeof used[0]);
+    for (size_t i = 0; i < sizeof walk / sizeof walk[0]; i++) {
+        int r = walk_row(i);
+        if (r >= 0)
+            used[r] = true;
+    }
+    unsigned patient = (1u << (SCR_GOODBYE + 1)) - 1;
+    for (size_t r = 0; r < flow_nrows; r++)
+        ck_assert_msg(used[r] || !(flow_rows[r].kinds & patient),
+                      "table row %zu (%s on %s) has no row in walk[]", r,
+                      flow_rows[r].id ? flow_rows[r].id : "spoken",
+                      flow_kind_name((ScreenKind)__builtin_ctz(flow_rows[r].kinds)));
+}
+END_TEST
+
+/* The buttons drawn are the table's, in its order, as each screen's conditions say. */
+START_TEST(table_draws_the_buttons)
+{
+    static const struct {
+        const char *from;
+        const char *nav; /* the ids along the bottom */
+    } drawn[] = {
+        {"attract", "start"},
+        {"language", "back"},
+        {"privacy", "back continue"},
+        {"rf_chest", "back repeat"},
+        {"since_birth", "back repeat dont_know skip"},
+        {"baby_care", "back repeat dont_know skip done"},
+        {"confirm", ""},
+        {"urgent", "continue"},
+        {"results", "back repeat finish print"},
+        {"printing", ""},
+        {"print_failed", "finish retry"},
+        {"goodbye", "finish"},
+    };
+    for (size_t i = 0; i < sizeof drawn / sizeof drawn[0]; i++) {
+        Flow *f = at(drawn[i].from);
+        const Screen *s = flow_screen(f);
+        char ids[128] = "";
+        for (size_t b = 0; b < s->nnav; b++)
+            snprintf(ids + strlen(ids), sizeof ids - strlen(ids), "%s%s", b ? " " : "",
+                     s->nav[b].id);
+        ck_assert_msg(strcmp(ids, drawn[i].nav) == 0, "%s: \"%s\"", drawn[i].from, ids);
+        flow_free(f);
+    }
+    /* the urgent screen's one button: staff when a PIN is set, else her word */
+    Flow *f = at("urgent_pin");
+    ck_assert_str_eq(flow_screen(f)->nav[0].label,
+                     content_ui(test_content(), "button.staff_ack", LANG_EN));
+    flow_free(f);
+    f = at("language");
+    ck_assert_str_eq(flow_screen(f)->answers[1].label,
+                     content_ui(test_content(), "button.lang_es", LANG_ES));
+    ck_assert(flow_screen(f)->answers[0].selected);
+    ck_assert_int_eq(flow_screen(f)->answers[1].key, 2);
+    flow_free(f);
+}
+END_TEST
 
 START_TEST(screens_in_order_spanish)
 {
@@ -329,7 +594,6 @@ START_TEST(bilingual_screens_speak_both)
 }
 END_TEST
 
-/* Answers "no", the last option, or the first of several, up to the results. */
 static void to_results(Flow *f)
 {
     flow_begin(f, LANG_EN);
@@ -409,7 +673,12 @@ END_TEST
 int main(void)
 {
     Suite *s = suite_create("flow");
-    TCase *tc = tcase_create("flow");
+    TCase *tc = tcase_create("table");
+    tcase_add_loop_test(tc, table_row, 0, (int)(sizeof walk / sizeof walk[0]));
+    tcase_add_test(tc, table_rows_all_walked);
+    tcase_add_test(tc, table_draws_the_buttons);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("walks");
     tcase_add_test(tc, screens_in_order_spanish);
     tcase_add_test(tc, urgent_stops_then_continues);
     tcase_add_test(tc, urgent_needs_acknowledgement);
