@@ -8,10 +8,13 @@ if(NOT TARGET ppui)
 endif()
 
 ppk_check_test(test_body SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_body.c LIBS ppcore)
-ppk_check_test(test_staff
-  SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_staff.c ${CMAKE_SOURCE_DIR}/src/app/config.c
-  LIBS ppui ppk_testutil)
+ppk_check_test(test_staff SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_staff.c
+  LIBS ppk_testutil ppcore)
 target_include_directories(test_staff PRIVATE ${CMAKE_SOURCE_DIR}/src)
+ppk_check_test(test_config
+  SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_config.c ${CMAKE_SOURCE_DIR}/src/app/config.c
+  LIBS ppk_testutil ppcore)
+target_include_directories(test_config PRIVATE ${CMAKE_SOURCE_DIR}/src)
 
 set(UI_SRC ${CMAKE_CURRENT_SOURCE_DIR}/ui)
 set(UI_OUT ${CMAKE_CURRENT_BINARY_DIR}/ui)

@@ -8,6 +8,7 @@
 
 #include "../core/error.h"
 #include "../core/file.h"
+#include "../core/staff.h"
 #include "../core/wipe.h"
 
 #define SYSTEM_CONFIG "/etc/ppkiosk/kiosk.conf"
@@ -187,11 +188,5 @@ int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
 
 bool config_pin_ok(const KioskConfig *cfg, const char *typed)
 {
-    size_t n = strlen(cfg->pin);
-    if (n == 0 || strlen(typed) != n)
-        return false;
-    unsigned diff = 0;
-    for (size_t i = 0; i < n; i++)
-        diff |= (unsigned)(cfg->pin[i] ^ typed[i]);
-    return diff == 0;
+    return staff_pin_ok(cfg->pin, typed);
 }

@@ -15,11 +15,11 @@
 #include <SDL.h>
 
 #include "../core/error.h"
-#include "../core/wipe.h"
 #include "../core/flow.h"
+#include "../core/staff.h"
+#include "../core/wipe.h"
 #include "../print/printer.h"
 #include "../ui/script.h"
-#include "../ui/staff.h"
 #include "../ui/ui.h"
 #include "../voice/voice.h"
 #include "app.h"
@@ -40,7 +40,6 @@ typedef struct {
     Staff staff;
     bool script;
     bool quit;
-    bool ack_urgent; /* the staff PIN pad is open to acknowledge the urgent screen */
 
     /* what was last shown and spoken */
     unsigned shown_serial;
@@ -222,7 +221,7 @@ static void sync_screen(Kiosk *k)
     listen_screen(k);
 }
 
-static void open_staff(Kiosk *k);
+static void open_staff(Kiosk *k, bool ack);
 
 static void flow_event(Kiosk *k, FlowEvent ev)
 {
@@ -242,8 +241,7 @@ static void flow_event(Kiosk *k, FlowEvent ev)
         print_start(k, false);
         break;
     case FLOW_STAFF_PIN_REQUESTED:
-        open_staff(k);
-        k->ack_urgent = k->staff.open;
+        open_staff(k, true);
         break;
     case FLOW_CHANGED:
         ui_clear_notice(k->ui);
@@ -260,14 +258,11 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
 {
     switch (cmd) {
     case STAFF_CHECK_PIN:
-        if (k->ack_urgent && config_pin_ok(&k->cfg, k->staff.typed)) {
-            /* staff saw the urgent screen: the patient may go on */
-            k->ack_urgent = false;
-            k->staff.open = false;
-            flow_event(k, flow_urgent_acknowledge(k->flow, URGENT_ACK_STAFF));
-            break;
-        }
-        staff_command(k, staff_unlock(&k->staff, config_pin_ok(&k->cfg, k->staff.typed)));
+        staff_command(k, staff_unlock(&k->staff, staff_pin_ok(k->cfg.pin, k->staff.typed)));
+        break;
+    case STAFF_ACKNOWLEDGED:
+        /* staff saw the urgent screen: the patient may go on */
+        flow_event(k, flow_urgent_acknowledge(k->flow, URGENT_ACK_STAFF));
         break;
     case STAFF_EXIT:
         fprintf(stderr, "ppkiosk: exit from the staff menu\n");
@@ -312,7 +307,6 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
         /* fall through */
     case STAFF_RESTART:
     case STAFF_CLOSE:
-        k->ack_urgent = false;
         print_poll(k, true);     /* the summary being printed must outlive the job */
         k->spoken_valid = false; /* speak and listen to the patient's screen again */
         if (cmd == STAFF_RESTART || k->fcfg.default_lang != flow_screen(k->flow)->lang ||
@@ -332,7 +326,7 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
     }
 }
 
-static void open_staff(Kiosk *k)
+static void open_staff(Kiosk *k, bool ack)
 {
     if (!k->cfg.pin[0]) {
         fprintf(stderr, "ppkiosk: staff menu disabled: no staff_pin in the configuration%s%s\n",
@@ -341,7 +335,10 @@ static void open_staff(Kiosk *k)
     }
     if (k->voice)
         voice_stop_listening(k->voice);
-    staff_open(&k->staff, k->cfg.volume, k->cfg.lang);
+    if (ack)
+        staff_open_ack(&k->staff, k->cfg.lang);
+    else
+        staff_open(&k->staff, k->cfg.volume, k->cfg.lang);
 }
 
 /* ---- input -------------------------------------------------------------------------- */
@@ -352,14 +349,15 @@ static void act(Kiosk *k, const UiAction *a)
         voice_stop(k->voice);
     if (a->kind == UI_ACT_STAFF_GESTURE) {
         if (!k->staff.open)
-            open_staff(k);
+            open_staff(k, false);
         return;
     }
     if (k->staff.open) {
         if (a->kind == UI_ACT_DIGIT)
             staff_command(k, staff_digit(&k->staff, a->digit));
         else if (a->kind == UI_ACT_PRESS)
-            staff_command(k, staff_press(&k->staff, a->id));
+            staff_command(
+                k, staff_press(&k->staff, strcmp(a->id, UI_ID_ESCAPE) == 0 ? STAFF_ESCAPE : a->id));
         return;
     }
     if (k->print_thread)

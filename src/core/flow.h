@@ -30,8 +30,16 @@ typedef enum {
     SCR_PRINTING,
     SCR_PRINT_FAILED,
     SCR_GOODBYE,
+    /* the staff menu (staff.h) */
+    SCR_STAFF_PIN,    /* the PIN pad */
+    SCR_STAFF_LOCKED, /* the pad after wrong PINs, or just after the start */
+    SCR_STAFF_MENU,   /* its commands */
+    SCR_STAFF_EXIT,   /* "Exit the kiosk?" */
     SCR_COUNT
 } ScreenKind;
+
+/* Whether a screen kind is one of the staff menu's. */
+bool flow_kind_is_staff(ScreenKind k);
 
 typedef enum {
     BTN_ANSWER,  /* an option or a scale value */
@@ -194,8 +202,8 @@ const char *flow_speech(const Flow *f, char *buf, size_t size);
  * other screen. Returns buf. */
 const char *flow_speech_other(const Flow *f, Lang *lang, char *buf, size_t size);
 
-/* A short name for a screen kind ("attract", "question"...; "staff" for SCR_COUNT, the
- * kind of screens the caller builds), for logs and structure dumps. */
+/* A short name for a screen kind ("attract", "question", "staff"...), for logs and
+ * structure dumps. */
 const char *flow_kind_name(ScreenKind k);
 
 /* The current question's help text (or a "no more help" line), for the Help command. */

@@ -267,9 +267,7 @@ const char *flow_speech(const Flow *f, char *buf, size_t size)
 
 const char *flow_kind_name(ScreenKind k)
 {
-    if (k == SCR_COUNT)
-        return "staff";
-    return k >= 0 && k < SCR_COUNT ? flow_kinds[k].name : "unknown";
+    return k >= 0 && k < SCR_COUNT ? flow_kinds[k].name : "none";
 }
 
 const char *flow_help(const Flow *f)

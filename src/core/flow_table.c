@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "interp.h"
+#include "staff.h"
 
 /* clang-format off */
 const FlowKindInfo flow_kinds[SCR_COUNT] = {
@@ -20,6 +21,10 @@ const FlowKindInfo flow_kinds[SCR_COUNT] = {
     [SCR_PRINTING]     = {"printing",     "printing.title",     "printing.body",     FLOW_IDLE_NONE,    true},
     [SCR_PRINT_FAILED] = {"print_failed", "print_failed.title", "print_failed.body", FLOW_IDLE_NORMAL,  true},
     [SCR_GOODBYE]      = {"goodbye",      "goodbye.title",      "goodbye.body",      FLOW_IDLE_GOODBYE, false},
+    [SCR_STAFF_PIN]    = {"staff",        "staff.title",        NULL,                FLOW_IDLE_NONE,    false},
+    [SCR_STAFF_LOCKED] = {"staff_locked", "staff.title",        NULL,                FLOW_IDLE_NONE,    false},
+    [SCR_STAFF_MENU]   = {"staff_menu",   "staff.title",        NULL,                FLOW_IDLE_NONE,    false},
+    [SCR_STAFF_EXIT]   = {"staff_exit",   "staff.title",        "staff.exit_confirm", FLOW_IDLE_NONE,   false},
 };
 
 #define K FLOW_KIND
@@ -34,6 +39,8 @@ const FlowKindInfo flow_kinds[SCR_COUNT] = {
                  K(SCR_PRINT_FAILED) | K(SCR_GOODBYE))
 /* the screens where "repeat" and "go back" are understood as spoken (the question has
  * its own Back; attract and language take only their own words) */
+/* every staff screen */
+#define STAFF (K(SCR_STAFF_PIN) | K(SCR_STAFF_LOCKED) | K(SCR_STAFF_MENU) | K(SCR_STAFF_EXIT))
 #define SPOKEN (K(SCR_PRIVACY) | K(SCR_CONFIRM) | K(SCR_URGENT) | K(SCR_RESULTS) |             \
                 K(SCR_PRINTING) | K(SCR_PRINT_FAILED) | K(SCR_GOODBYE))
 
@@ -84,6 +91,42 @@ const FlowRow flow_rows[] = {
     {PATIENT,         FLOW_START_OVER, NULL,                BTN_NAV,     HIDDEN, ALWAYS,           -1,   -1,      0,                          -1, FLOW_ACT_START_OVER},
     {SPOKEN | K(SCR_QUESTION), NULL,   NULL,                BTN_NAV,     HIDDEN, ALWAYS,           -1,   -1,      C(CMD_REPEAT),              -1, FLOW_ACT_REPEAT},
     {SPOKEN,          NULL,            NULL,                BTN_NAV,     HIDDEN, ALWAYS,           -1,   -1,      C(CMD_BACK),                -1, FLOW_ACT_PRESS_BACK},
+
+    /* the staff menu: the PIN pad, a phone pad */
+    {K(SCR_STAFF_PIN),    "1",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "2",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "3",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "4",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "5",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "6",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "7",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "8",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "9",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "0",            NULL,                 BTN_ANSWER,  ANSWER, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_TYPE},
+    {K(SCR_STAFF_PIN),    "staff_cancel", "staff.cancel",       BTN_NAV,     NAV,    ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_CLOSE},
+    {K(SCR_STAFF_PIN),    "staff_delete", "staff.delete",       BTN_NAV,     NAV,    ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_DELETE},
+    {K(SCR_STAFF_PIN),    "staff_ok",     "staff.ok",           BTN_PRIMARY, NAV,    ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_CHECK},
+    {K(SCR_STAFF_PIN),    FLOW_BACK,      NULL,                 BTN_NAV,     HIDDEN, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_DELETE},
+    /* locked: only Cancel */
+    {K(SCR_STAFF_LOCKED), "staff_cancel", "staff.cancel",       BTN_PRIMARY, NAV,    ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_CLOSE},
+    /* the commands, by keypad digit too */
+    {K(SCR_STAFF_MENU),   "staff_vol_down", "staff.volume_down", BTN_ANSWER, ANSWER, ALWAYS,    1,   -1,      0,                          -1, STAFF_ACT_VOL_DOWN},
+    {K(SCR_STAFF_MENU),   "staff_vol_up", "staff.volume_up",    BTN_ANSWER,  ANSWER, ALWAYS,    2,   -1,      0,                          -1, STAFF_ACT_VOL_UP},
+    {K(SCR_STAFF_MENU),   "staff_lang",   "staff.language",     BTN_ANSWER,  ANSWER, ALWAYS,    3,   -1,      0,                          -1, STAFF_ACT_LANGUAGE},
+    {K(SCR_STAFF_MENU),   "staff_test",   "staff.test_page",    BTN_ANSWER,  ANSWER, ALWAYS,    4,   -1,      0,                          -1, STAFF_ACT_TEST_PAGE},
+    {K(SCR_STAFF_MENU),   "staff_restart", "staff.restart",     BTN_ANSWER,  ANSWER, ALWAYS,    5,   -1,      0,                          -1, STAFF_ACT_RESTART},
+    {K(SCR_STAFF_MENU),   "staff_exit",   "staff.exit",         BTN_ANSWER,  ANSWER, ALWAYS,    6,   -1,      0,                          -1, STAFF_ACT_EXIT_ASK},
+    {K(SCR_STAFF_MENU),   "staff_reprint", "staff.reprint",     BTN_ANSWER,  ANSWER, ALWAYS,    7,   -1,      0,                          -1, STAFF_ACT_REPRINT},
+    {K(SCR_STAFF_MENU),   "staff_close",  "staff.close",        BTN_PRIMARY, NAV,    ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_CLOSE},
+    /* "Exit the kiosk?": Cancel is the primary button, where the keyboard focus starts;
+       no key confirms the exit */
+    {K(SCR_STAFF_EXIT),   "staff_exit_no", "staff.cancel",      BTN_PRIMARY, NAV,    ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_EXIT_NO},
+    {K(SCR_STAFF_EXIT),   "staff_exit_yes", "staff.exit_yes",   BTN_NAV,     NAV,    ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_EXIT},
+    {K(SCR_STAFF_EXIT),   FLOW_BACK,      NULL,                 BTN_NAV,     HIDDEN, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_EXIT_NO},
+    /* on every staff screen */
+    {STAFF,               "staff_cancel", NULL,                 BTN_NAV,     HIDDEN, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_CLOSE},
+    {STAFF,               "staff_close",  NULL,                 BTN_NAV,     HIDDEN, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_CLOSE},
+    {STAFF,               STAFF_ESCAPE,   NULL,                 BTN_NAV,     HIDDEN, ALWAYS,   -1,   -1,      0,                          -1, STAFF_ACT_CLOSE},
 };
 /* clang-format on */
 
@@ -118,6 +161,11 @@ static bool row_matches(const Content *c, const FlowRow *r, FlowBy by, const cha
         return label_said(c, r, id);
     }
     return false;
+}
+
+bool flow_kind_is_staff(ScreenKind k)
+{
+    return k >= SCR_STAFF_PIN && k <= SCR_STAFF_EXIT;
 }
 
 const FlowRow *flow_row_find(const Content *c, ScreenKind k, unsigned when, FlowBy by,

@@ -58,6 +58,25 @@ typedef enum {
     FLOW_ACT_COUNT
 } FlowAction;
 
+/* What a row of a staff screen does (staff.c carries it out). */
+typedef enum {
+    STAFF_ACT_NONE = 0,
+    STAFF_ACT_CLOSE,    /* close the menu */
+    STAFF_ACT_TYPE,     /* a digit of the PIN (the row's id) */
+    STAFF_ACT_DELETE,   /* the last digit typed */
+    STAFF_ACT_CHECK,    /* check the PIN typed */
+    STAFF_ACT_VOL_DOWN, /* settings */
+    STAFF_ACT_VOL_UP,
+    STAFF_ACT_LANGUAGE,
+    STAFF_ACT_TEST_PAGE, /* commands for the front end */
+    STAFF_ACT_REPRINT,
+    STAFF_ACT_RESTART,
+    STAFF_ACT_EXIT_ASK, /* "Exit the kiosk?" */
+    STAFF_ACT_EXIT_NO,
+    STAFF_ACT_EXIT,
+    STAFF_ACT_COUNT
+} StaffAction;
+
 typedef struct {
     unsigned kinds;    /* FLOW_KIND() mask of the screen kinds it belongs to */
     const char *id;    /* the Button id; NULL for a row only spoken commands reach */

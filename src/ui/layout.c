@@ -199,7 +199,7 @@ int fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int 
 static const char *other_label(const Ui *ui, const Button *b)
 {
     const Screen *s = ui->screen;
-    if (s->kind == SCR_COUNT)
+    if (flow_kind_is_staff(s->kind))
         return b->label; /* the staff menu */
     Lang other = s->lang == LANG_EN ? LANG_ES : LANG_EN;
     char key[64];
@@ -404,7 +404,7 @@ static int layout_top(Ui *ui)
     int y = m->margin / 2;
     int icon = lh + m->pad;
     int right = ui->w - m->margin;
-    if (s->kind != SCR_COUNT) {
+    if (!flow_kind_is_staff(s->kind)) {
         UiBox *v = layout_add(ui, BX_VOICE); /* speaker and microphone */
         v->r = (SDL_Rect){right - 2 * icon, y, 2 * icon, icon};
         v->bg = urgent(ui) ? UI_RED : UI_PAPER;
@@ -454,7 +454,7 @@ static bool centered_kind(ScreenKind k)
 {
     return k == SCR_ATTRACT || k == SCR_LANGUAGE || k == SCR_PRIVACY || k == SCR_URGENT ||
            k == SCR_PRINTING || k == SCR_PRINT_FAILED || k == SCR_GOODBYE || k == SCR_CONFIRM ||
-           k == SCR_COUNT;
+           flow_kind_is_staff(k);
 }
 
 static void shift_boxes(Ui *ui, int from, int dy)

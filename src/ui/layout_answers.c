@@ -379,7 +379,7 @@ void layout_answers(Ui *ui, SDL_Rect area, int cols_max)
     bool multi = s->question && s->question->kind == QK_MULTI && s->kind == SCR_QUESTION;
     Grid g;
     /* the staff PIN pad is a phone pad: always three columns */
-    int cols_min = s->kind == SCR_COUNT && s->nanswers == 10 ? 3 : 1;
+    int cols_min = flow_kind_is_staff(s->kind) && s->nanswers == 10 ? 3 : 1;
     if (cols_min > cols_max)
         cols_max = cols_min;
     grid_fit(ui, s->answers, s->nanswers, area, cols_min, cols_max, multi, &g);

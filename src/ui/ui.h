@@ -60,7 +60,7 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c);
 void ui_close(Ui *ui);
 
 /* Shows a screen (the flow's, or one the caller built, like the staff menu, with kind
- * SCR_COUNT). The layout is rebuilt only when the screen's serial, the window size or
+ * SCR_STAFF_*). The layout is rebuilt only when the screen's serial, the window size or
  * the pointer changes. The screen must stay valid until the next ui_show(). */
 void ui_show(Ui *ui, const Screen *s);
 

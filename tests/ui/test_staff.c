@@ -1,4 +1,5 @@
-/* The staff menu (PIN pad, commands) and the kiosk configuration file. */
+/* The staff menu: its rows of the transition table, the PIN pad and its lock-out, the
+ * commands. */
 #include <check.h>
 
 #include "check_run.h"
@@ -8,109 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "app/config.h"
 #include "core/error.h"
-#include "ui/staff.h"
-#include "ui/ui.h"
+#include "core/flow_table.h"
+#include "core/staff.h"
 #include "core/testutil.h"
-
-static const char *write_conf(const char *name, const char *text)
-{
-    static char path[1024];
-    snprintf(path, sizeof path, "%s/%s", TEST_TMP_DIR, name);
-    FILE *f = fopen(path, "w");
-    ck_assert_ptr_nonnull(f);
-    fputs(text, f);
-    fclose(f);
-    return path;
-}
-
-START_TEST(config_reads_every_setting)
-{
-    KioskConfig cfg;
-    const char *p = write_conf("ui-ok.conf", "# comment\nstaff_pin = 4821  # trailing\n"
-                                             "default_language = es\ndefault_volume=35\n"
-                                             "printer = Front_Desk\npaper = receipt\n"
-                                             "idle_seconds = 90\ncountdown_seconds = 30\n");
-    ck_assert_int_eq(config_load(&cfg, p, NULL), 0);
-    ck_assert_str_eq(cfg.pin, "4821");
-    ck_assert_int_eq(cfg.lang, LANG_ES);
-    ck_assert_int_eq(cfg.volume, 35);
-    ck_assert_str_eq(cfg.printer, "Front_Desk");
-    ck_assert_str_eq(cfg.paper, "receipt");
-    ck_assert_uint_eq(cfg.idle_ms, 90000);
-    ck_assert_uint_eq(cfg.countdown_ms, 30000);
-    ck_assert(config_pin_ok(&cfg, "4821"));
-    ck_assert(!config_pin_ok(&cfg, "4822"));
-    ck_assert(!config_pin_ok(&cfg, "482"));
-    ck_assert(!config_pin_ok(&cfg, ""));
-}
-END_TEST
-
-static const struct {
-    const char *text;
-} bad_configs[] = {
-    {"staff_pin = 12\n"},        {"staff_pin = 12ab\n"},
-    {"staff_pin = 123456789\n"}, {"default_language = fr\n"},
-    {"default_volume = 101\n"},  {"default_volume = loud\n"},
-    {"paper = legal\n"},         {"idle_seconds = 1\n"},
-    {"colour = blue\n"},         {"just words\n"},
-};
-
-START_TEST(config_refuses_bad_lines)
-{
-    KioskConfig cfg;
-    const char *p = write_conf("ui-bad.conf", bad_configs[_i].text);
-    ck_assert_int_eq(config_load(&cfg, p, NULL), PK_EINVAL);
-}
-END_TEST
-
-/* A long line is an error, never split: the tail of a long comment once set the PIN. */
-START_TEST(config_refuses_long_lines)
-{
-    char text[1200] = "staff_pin = 4821\n# ";
-    for (int i = 0; i < 520; i++)
-        strcat(text, "x");
-    strcat(text, " staff_pin = 9999\n");
-    KioskConfig cfg;
-    ck_assert_int_eq(config_load(&cfg, write_conf("ui-long.conf", text), NULL), PK_EINVAL);
-    ck_assert(!config_pin_ok(&cfg, "9999"));
-    /* 511 characters are still one line */
-    char ok[600] = "staff_pin = 4821 #";
-    while (strlen(ok) < 511)
-        strcat(ok, "y");
-    strcat(ok, "\n");
-    ck_assert_int_eq(config_load(&cfg, write_conf("ui-511.conf", ok), NULL), 0);
-    ck_assert(config_pin_ok(&cfg, "4821"));
-}
-END_TEST
-
-/* Only a regular file is read: a device, a directory and a FIFO are refused at once. */
-START_TEST(config_reads_regular_files_only)
-{
-    KioskConfig cfg;
-    char fifo[1024];
-    snprintf(fifo, sizeof fifo, "%s/ui-fifo.conf", TEST_TMP_DIR);
-    unlink(fifo);
-    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
-    const char *paths[] = {"/dev/zero", TEST_TMP_DIR, fifo};
-    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
-        ck_assert_int_eq(config_load(&cfg, paths[i], NULL), PK_EINVAL);
-    unlink(fifo);
-}
-END_TEST
-
-START_TEST(config_without_pin_disables_the_menu)
-{
-    KioskConfig cfg;
-    const char *p = write_conf("ui-nopin.conf", "default_volume = 50\n");
-    ck_assert_int_eq(config_load(&cfg, p, NULL), 0);
-    ck_assert_str_eq(cfg.pin, "");
-    ck_assert(!config_pin_ok(&cfg, ""));
-    ck_assert(!config_pin_ok(&cfg, "0000"));
-    ck_assert_int_eq(config_load(&cfg, TEST_TMP_DIR "/no-such-file.conf", NULL), PK_EIO);
-}
-END_TEST
 
 static StaffCommand type_pin(Staff *st, const char *pin)
 {
@@ -146,7 +48,7 @@ START_TEST(staff_pin_then_commands)
     staff_ready(&st);
     ck_assert(st.open);
     ck_assert_uint_eq(st.screen.nanswers, 10);
-    ck_assert_int_eq(st.screen.kind, SCR_COUNT);
+    ck_assert_int_eq(st.screen.kind, SCR_STAFF_PIN);
     ck_assert_int_eq(type_pin(&st, "1357"), STAFF_CHECK_PIN);
     ck_assert_str_eq(st.typed, "1357");
     ck_assert_int_eq(staff_unlock(&st, true), STAFF_NONE);
@@ -268,30 +170,175 @@ START_TEST(staff_delete_escape_and_idle)
     staff_digit(&st, 2);
     staff_press(&st, FLOW_BACK); /* Backspace deletes a digit */
     ck_assert_str_eq(st.typed, "4");
-    ck_assert_int_eq(staff_press(&st, UI_ID_ESCAPE), STAFF_CLOSE);
+    ck_assert_int_eq(staff_press(&st, STAFF_ESCAPE), STAFF_CLOSE);
     staff_open(&st, 70, LANG_EN);
     ck_assert_int_eq(staff_tick(&st, 60000), STAFF_NONE);
     ck_assert_int_eq(staff_tick(&st, 60000), STAFF_CLOSE);
 }
 END_TEST
 
+/* ---- the staff rows of the transition table, row by row ---- */
+
+/* A menu at a named place: "pin", "locked" (just after the start), "menu", "exit". */
+static void staff_at(Staff *st, const char *where)
+{
+    if (strcmp(where, "locked") == 0) {
+        staff_init(st, fixture());
+        staff_open(st, 70, LANG_EN);
+        return;
+    }
+    staff_ready(st);
+    if (strcmp(where, "pin") == 0)
+        return;
+    type_pin(st, "1");
+    staff_unlock(st, true);
+    if (strcmp(where, "exit") == 0)
+        staff_press(st, "staff_exit");
+}
+
+#define CLOSED SCR_COUNT /* the menu is closed */
+
+static const struct {
+    const char *from; /* staff_at() */
+    char how;         /* 'p' press, 'd' digit */
+    const char *input;
+    StaffCommand command;
+    ScreenKind to;
+} staff_walk[] = {
+    {"pin", 'p', "1", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "0", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'd', "5", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "2", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "3", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "4", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "6", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "7", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "8", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "9", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "staff_delete", STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', FLOW_BACK, STAFF_NONE, SCR_STAFF_PIN},
+    {"pin", 'p', "staff_ok", STAFF_CHECK_PIN, SCR_STAFF_PIN},
+    {"pin", 'p', "staff_cancel", STAFF_CLOSE, CLOSED},
+    {"pin", 'p', "staff_close", STAFF_CLOSE, CLOSED},
+    {"pin", 'p', STAFF_ESCAPE, STAFF_CLOSE, CLOSED},
+    {"pin", 'p', "staff_exit", STAFF_NONE, SCR_STAFF_PIN},
+    {"locked", 'p', "staff_cancel", STAFF_CLOSE, CLOSED},
+    {"locked", 'p', "staff_ok", STAFF_NONE, SCR_STAFF_LOCKED},
+    {"locked", 'd', "1", STAFF_NONE, SCR_STAFF_LOCKED},
+    {"locked", 'p', "1", STAFF_NONE, SCR_STAFF_LOCKED},
+    {"locked", 'p', STAFF_ESCAPE, STAFF_CLOSE, CLOSED},
+    {"menu", 'p', "staff_vol_down", STAFF_VOLUME, SCR_STAFF_MENU},
+    {"menu", 'd', "1", STAFF_VOLUME, SCR_STAFF_MENU},
+    {"menu", 'p', "staff_vol_up", STAFF_VOLUME, SCR_STAFF_MENU},
+    {"menu", 'd', "2", STAFF_VOLUME, SCR_STAFF_MENU},
+    {"menu", 'p', "staff_lang", STAFF_LANGUAGE, SCR_STAFF_MENU},
+    {"menu", 'd', "3", STAFF_LANGUAGE, SCR_STAFF_MENU},
+    {"menu", 'p', "staff_test", STAFF_TEST_PAGE, SCR_STAFF_MENU},
+    {"menu", 'd', "4", STAFF_TEST_PAGE, SCR_STAFF_MENU},
+    {"menu", 'p', "staff_restart", STAFF_RESTART, CLOSED},
+    {"menu", 'd', "5", STAFF_RESTART, CLOSED},
+    {"menu", 'p', "staff_exit", STAFF_NONE, SCR_STAFF_EXIT},
+    {"menu", 'd', "6", STAFF_NONE, SCR_STAFF_EXIT},
+    {"menu", 'p', "staff_reprint", STAFF_REPRINT, SCR_STAFF_MENU},
+    {"menu", 'd', "7", STAFF_REPRINT, SCR_STAFF_MENU},
+    {"menu", 'd', "8", STAFF_NONE, SCR_STAFF_MENU},
+    {"menu", 'p', "1", STAFF_NONE, SCR_STAFF_MENU},
+    {"menu", 'p', "staff_close", STAFF_CLOSE, CLOSED},
+    {"menu", 'p', "staff_cancel", STAFF_CLOSE, CLOSED},
+    {"menu", 'p', STAFF_ESCAPE, STAFF_CLOSE, CLOSED},
+    {"exit", 'p', "staff_exit_no", STAFF_NONE, SCR_STAFF_MENU},
+    {"exit", 'p', FLOW_BACK, STAFF_NONE, SCR_STAFF_MENU},
+    {"exit", 'p', "staff_exit_yes", STAFF_EXIT, CLOSED},
+    {"exit", 'd', "1", STAFF_NONE, SCR_STAFF_EXIT},
+    {"exit", 'd', "6", STAFF_NONE, SCR_STAFF_EXIT},
+    {"exit", 'p', "staff_cancel", STAFF_CLOSE, CLOSED},
+};
+
+/* Runs row i of staff_walk[] and checks it; returns the table row it went through. */
+static int staff_walk_row(size_t i)
+{
+    Staff st;
+    staff_at(&st, staff_walk[i].from);
+    const char *in = staff_walk[i].input;
+    StaffCommand cmd =
+        staff_walk[i].how == 'd' ? staff_digit(&st, in[0] - '0') : staff_press(&st, in);
+    ScreenKind now = st.open ? st.screen.kind : CLOSED;
+    ck_assert_msg(cmd == staff_walk[i].command && now == staff_walk[i].to,
+                  "%s, %c \"%s\": command %d on %s, want %d on %s", staff_walk[i].from,
+                  staff_walk[i].how, in, cmd, flow_kind_name(now), staff_walk[i].command,
+                  flow_kind_name(staff_walk[i].to));
+    return st.last_row;
+}
+
+START_TEST(staff_table_row)
+{
+    staff_walk_row((size_t)_i);
+}
+END_TEST
+
+/* Every staff row of the table has a row in staff_walk[]. */
+START_TEST(staff_table_rows_all_walked)
+{
+    static bool used[256];
+    ck_assert_uint_le(flow_nrows, sizeof used / sizeof used[0]);
+    for (size_t i = 0; i < sizeof staff_walk / sizeof staff_walk[0]; i++) {
+        int r = staff_walk_row(i);
+        if (r >= 0)
+            used[r] = true;
+    }
+    for (size_t r = 0; r < flow_nrows; r++) {
+        bool staff = false;
+        for (int k = 0; k < SCR_COUNT; k++)
+            staff |= flow_kind_is_staff((ScreenKind)k) && (flow_rows[r].kinds & FLOW_KIND(k));
+        ck_assert_msg(used[r] || !staff, "table row %zu (%s) has no row in staff_walk[]", r,
+                      flow_rows[r].id ? flow_rows[r].id : "spoken");
+    }
+}
+END_TEST
+
+/* The pad, the menu and the exit question draw the table's buttons in its order. */
+START_TEST(staff_screens_draw_the_rows)
+{
+    static const struct {
+        const char *from, *answers, *nav;
+    } drawn[] = {
+        {"pin", "1 2 3 4 5 6 7 8 9 0", "staff_cancel staff_delete staff_ok"},
+        {"locked", "", "staff_cancel"},
+        {"menu",
+         "staff_vol_down staff_vol_up staff_lang staff_test staff_restart staff_exit "
+         "staff_reprint",
+         "staff_close"},
+        {"exit", "", "staff_exit_no staff_exit_yes"},
+    };
+    for (size_t i = 0; i < sizeof drawn / sizeof drawn[0]; i++) {
+        Staff st;
+        staff_at(&st, drawn[i].from);
+        char answers[256] = "", nav[128] = "";
+        for (size_t b = 0; b < st.screen.nanswers; b++)
+            snprintf(answers + strlen(answers), sizeof answers - strlen(answers), "%s%s",
+                     b ? " " : "", st.screen.answers[b].id);
+        for (size_t b = 0; b < st.screen.nnav; b++)
+            snprintf(nav + strlen(nav), sizeof nav - strlen(nav), "%s%s", b ? " " : "",
+                     st.screen.nav[b].id);
+        ck_assert_str_eq(answers, drawn[i].answers);
+        ck_assert_str_eq(nav, drawn[i].nav);
+        ck_assert(flow_kind_is_staff(st.screen.kind));
+    }
+}
+END_TEST
+
 static Suite *staff_suite(void)
 {
     Suite *s = suite_create("staff");
-    TCase *t = tcase_create("config");
-    tcase_add_test(t, config_reads_every_setting);
-    tcase_add_loop_test(t, config_refuses_bad_lines, 0,
-                        (int)(sizeof bad_configs / sizeof bad_configs[0]));
-    tcase_add_test(t, config_refuses_long_lines);
-    tcase_add_test(t, config_reads_regular_files_only);
-    tcase_add_test(t, config_without_pin_disables_the_menu);
-    suite_add_tcase(s, t);
-    t = tcase_create("menu");
+    TCase *t = tcase_create("menu");
     tcase_add_test(t, staff_pin_then_commands);
     tcase_add_test(t, staff_wrong_pins_lock_the_pad);
     tcase_add_test(t, staff_pad_starts_locked);
     tcase_add_test(t, staff_words_come_from_content);
     tcase_add_test(t, staff_delete_escape_and_idle);
+    tcase_add_loop_test(t, staff_table_row, 0, (int)(sizeof staff_walk / sizeof staff_walk[0]));
+    tcase_add_test(t, staff_table_rows_all_walked);
+    tcase_add_test(t, staff_screens_draw_the_rows);
     suite_add_tcase(s, t);
     return s;
 }
