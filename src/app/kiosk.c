@@ -1,7 +1,7 @@
 /* The touch-screen kiosk: wires the flow (what to show), the ui (how it looks and what
  * was touched), the voice (speaking and listening) and the printer together in one
- * event loop. With --script it reads the same inputs from a file instead of the user,
- * headless, and writes screenshots.
+ * event loop. With --script (kiosk_script.c) it reads the same inputs from a file
+ * instead of the user, headless, and writes screenshots.
  *
  * Kiosk safety: no key or window-manager request closes it (only the staff menu's
  * "Exit" does, or closing the window in --windowed development mode). */
@@ -15,65 +15,13 @@
 #include <SDL.h>
 
 #include "../core/error.h"
-#include "../core/flow.h"
-#include "../core/staff.h"
 #include "../core/wipe.h"
-#include "../print/printer.h"
-#include "../ui/script.h"
-#include "../ui/ui.h"
-#include "../voice/voice.h"
-#include "app.h"
-#include "config.h"
+#include "kiosk.h"
 
-#define TICK_MS 100u        /* how often time passes while nothing happens */
-#define NOTICE_MS 4000u     /* how long "Sorry, I did not understand" stays */
-#define AUDIO_WAIT_MS 20000 /* script: longest real wait for a recognition result */
+#define TICK_MS 100u    /* how often time passes while nothing happens */
+#define NOTICE_MS 4000u /* how long "Sorry, I did not understand" stays */
 
-typedef struct {
-    const AppOptions *o;
-    const Content *c;
-    KioskConfig cfg;
-    FlowConfig fcfg;
-    Flow *flow;
-    Ui *ui;
-    Voice *voice;
-    Staff staff;
-    bool script;
-    bool quit;
-
-    /* what was last shown and spoken */
-    unsigned shown_serial;
-    const Screen *shown;
-    ScreenKind spoken_kind;
-    const Question *spoken_q;
-    int spoken_still;
-    Lang spoken_lang;
-    bool spoken_valid;
-    int quiet; /* listening time-outs in a row on this screen */
-    Uint32 notice_left;
-
-    /* the print job, on a thread of its own */
-    SDL_Thread *print_thread;
-    SDL_atomic_t print_done;
-    int print_err;
-    bool print_test;    /* a staff test page rather than a summary */
-    bool print_reprint; /* the summary again, from the staff menu */
-    const Summary *print_sum;
-    Paper paper;
-    char print_why[256];
-
-    /* script mode */
-    bool layout_check;
-    int violations;
-    unsigned checked_serial;
-    const Screen *checked;
-    bool outputs_written;
-    int rc;
-    int bench; /* PPKIOSK_BENCH: frames to time at the end of a script */
-    Uint64 t0; /* when the kiosk mode started */
-} Kiosk;
-
-static const Screen *current(const Kiosk *k)
+const Screen *kiosk_current(const Kiosk *k)
 {
     return k->staff.open ? &k->staff.screen : flow_screen(k->flow);
 }
@@ -91,6 +39,14 @@ static int print_main(void *arg)
             print_cups(k->print_sum, k->paper, printer, k->print_why, sizeof k->print_why);
     SDL_AtomicSet(&k->print_done, 1);
     return 0;
+}
+
+/* Starts the print thread for the job set up in k. PK_ENOMEM when it cannot start. */
+static int print_spawn(Kiosk *k)
+{
+    SDL_AtomicSet(&k->print_done, 0);
+    k->print_thread = SDL_CreateThread(print_main, "print", k);
+    return k->print_thread ? 0 : PK_ENOMEM;
 }
 
 static void print_start(Kiosk *k, bool test)
@@ -114,9 +70,7 @@ static void print_start(Kiosk *k, bool test)
             flow_print_done(k->flow, 0);
         return;
     }
-    SDL_AtomicSet(&k->print_done, 0);
-    k->print_thread = SDL_CreateThread(print_main, "print", k);
-    if (!k->print_thread) {
+    if (print_spawn(k) != 0) {
         if (!test)
             flow_print_done(k->flow, PK_EPRINT);
         fprintf(stderr, "ppkiosk: cannot start printing: %s\n", SDL_GetError());
@@ -124,7 +78,7 @@ static void print_start(Kiosk *k, bool test)
 }
 
 /* Collects a finished print job (or waits for it when wait is set). */
-static void print_poll(Kiosk *k, bool wait)
+void kiosk_print_poll(Kiosk *k, bool wait)
 {
     if (!k->print_thread || (!wait && !SDL_AtomicGet(&k->print_done)))
         return;
@@ -191,9 +145,9 @@ static void write_outputs(Kiosk *k)
 }
 
 /* Shows the current screen; speaks and listens when it is a different screen. */
-static void sync_screen(Kiosk *k)
+void kiosk_sync_screen(Kiosk *k)
 {
-    const Screen *s = current(k);
+    const Screen *s = kiosk_current(k);
     if (s != k->shown || s->serial != k->shown_serial) {
         k->shown = s;
         k->shown_serial = s->serial;
@@ -254,14 +208,62 @@ static void flow_event(Kiosk *k, FlowEvent ev)
 
 /* ---- the staff menu ----------------------------------------------------------------- */
 
+static void staff_volume(Kiosk *k)
+{
+    k->cfg.volume = k->staff.volume;
+    if (!k->voice)
+        return;
+    voice_set_volume(k->voice, k->cfg.volume);
+    /* a short sample at the new volume */
+    voice_speak(k->voice, content_ui(k->c, "attract.prompt", k->cfg.lang), k->cfg.lang);
+}
+
+/* A test page, or the patient's summary again after her print failed. */
+static void staff_print(Kiosk *k, bool test)
+{
+    if (k->print_thread) {
+        staff_message(&k->staff, staff_text(&k->staff, "staff.printer_busy"));
+    } else if (test) {
+        print_start(k, true);
+    } else if (!flow_summary(k->flow)) {
+        staff_message(&k->staff, staff_text(&k->staff, "staff.nothing_to_print"));
+    } else {
+        k->print_reprint = true;
+        k->print_sum = flow_summary(k->flow);
+        if (print_spawn(k) != 0)
+            staff_message(&k->staff, staff_text(&k->staff, "staff.cannot_print"));
+    }
+}
+
+/* The menu closed: back to the patient's screen, spoken again. Ending the session, or a
+ * new default language, takes a new flow. */
+static void staff_closed(Kiosk *k, StaffCommand cmd)
+{
+    if (cmd == STAFF_LOCKED) /* no digits: the log must not help anyone guess */
+        fprintf(stderr, "ppkiosk: staff menu locked after wrong PINs; each lock-out waits "
+                        "longer\n");
+    kiosk_print_poll(k, true); /* the summary being printed must outlive the job */
+    k->spoken_valid = false;
+    if (cmd != STAFF_RESTART && k->fcfg.default_lang == flow_screen(k->flow)->lang &&
+        flow_screen(k->flow)->kind != SCR_ATTRACT)
+        return;
+    Flow *nf = flow_new(k->c, &k->fcfg);
+    if (nf) {
+        flow_free(k->flow);
+        k->flow = nf;
+    } else {
+        flow_reset(k->flow);
+    }
+}
+
+/* Carries out what the staff menu asked for. */
 static void staff_command(Kiosk *k, StaffCommand cmd)
 {
     switch (cmd) {
     case STAFF_CHECK_PIN:
         staff_command(k, staff_unlock(&k->staff, staff_pin_ok(k->cfg.pin, k->staff.typed)));
         break;
-    case STAFF_ACKNOWLEDGED:
-        /* staff saw the urgent screen: the patient may go on */
+    case STAFF_ACKNOWLEDGED: /* staff saw the urgent screen: the patient may go on */
         flow_event(k, flow_urgent_acknowledge(k->flow, URGENT_ACK_STAFF));
         break;
     case STAFF_EXIT:
@@ -269,57 +271,20 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
         k->quit = true;
         break;
     case STAFF_VOLUME:
-        k->cfg.volume = k->staff.volume;
-        if (k->voice) {
-            voice_set_volume(k->voice, k->cfg.volume);
-            /* a short sample at the new volume */
-            voice_speak(k->voice, content_ui(k->c, "attract.prompt", k->cfg.lang), k->cfg.lang);
-        }
+        staff_volume(k);
         break;
     case STAFF_LANGUAGE:
         k->cfg.lang = k->staff.lang;
         k->fcfg.default_lang = k->cfg.lang;
         break;
     case STAFF_TEST_PAGE:
-        if (k->print_thread)
-            staff_message(&k->staff, staff_text(&k->staff, "staff.printer_busy"));
-        else
-            print_start(k, true);
-        break;
     case STAFF_REPRINT:
-        if (k->print_thread) {
-            staff_message(&k->staff, staff_text(&k->staff, "staff.printer_busy"));
-        } else if (!flow_summary(k->flow)) {
-            staff_message(&k->staff, staff_text(&k->staff, "staff.nothing_to_print"));
-        } else {
-            k->print_reprint = true;
-            k->print_sum = flow_summary(k->flow);
-            SDL_AtomicSet(&k->print_done, 0);
-            k->print_thread = SDL_CreateThread(print_main, "print", k);
-            if (!k->print_thread)
-                staff_message(&k->staff, staff_text(&k->staff, "staff.cannot_print"));
-        }
+        staff_print(k, cmd == STAFF_TEST_PAGE);
         break;
     case STAFF_LOCKED:
-        /* no digits: the log must not help anyone guess */
-        fprintf(stderr, "ppkiosk: staff menu locked after wrong PINs; each lock-out waits "
-                        "longer\n");
-        /* fall through */
     case STAFF_RESTART:
     case STAFF_CLOSE:
-        print_poll(k, true);     /* the summary being printed must outlive the job */
-        k->spoken_valid = false; /* speak and listen to the patient's screen again */
-        if (cmd == STAFF_RESTART || k->fcfg.default_lang != flow_screen(k->flow)->lang ||
-            flow_screen(k->flow)->kind == SCR_ATTRACT) {
-            /* a new default language takes a new flow; either way the session ends */
-            Flow *nf = flow_new(k->c, &k->fcfg);
-            if (nf) {
-                flow_free(k->flow);
-                k->flow = nf;
-            } else {
-                flow_reset(k->flow);
-            }
-        }
+        staff_closed(k, cmd);
         break;
     case STAFF_NONE:
         break;
@@ -343,7 +308,7 @@ static void open_staff(Kiosk *k, bool ack)
 
 /* ---- input -------------------------------------------------------------------------- */
 
-static void act(Kiosk *k, const UiAction *a)
+void kiosk_act(Kiosk *k, const UiAction *a)
 {
     if (k->voice)
         voice_stop(k->voice);
@@ -368,7 +333,7 @@ static void act(Kiosk *k, const UiAction *a)
         flow_event(k, flow_press(k->flow, a->id));
 }
 
-static void heard(Kiosk *k, const char *text, int confidence)
+void kiosk_heard(Kiosk *k, const char *text, int confidence)
 {
     if (k->staff.open || k->print_thread)
         return;
@@ -376,7 +341,7 @@ static void heard(Kiosk *k, const char *text, int confidence)
 }
 
 /* Drains the voice events; returns true when one was a recognition result. */
-static bool voice_drain(Kiosk *k)
+bool kiosk_voice_drain(Kiosk *k)
 {
     if (!k->voice) {
         UiVoiceState none = {false, false, false, 0};
@@ -390,7 +355,7 @@ static bool voice_drain(Kiosk *k)
         case VOICE_EV_HEARD:
             k->quiet = 0;
             flow_runner_up(k->flow, ev.runner_up);
-            heard(k, ev.text, ev.confidence);
+            kiosk_heard(k, ev.text, ev.confidence);
             wipe(&ev, sizeof ev);
             result = true;
             if (!k->staff.open)
@@ -431,7 +396,7 @@ static bool voice_drain(Kiosk *k)
 }
 
 /* Time passes for the flow, the notice and the staff menu. */
-static void pass_time(Kiosk *k, unsigned ms)
+void kiosk_pass_time(Kiosk *k, unsigned ms)
 {
     if (k->notice_left) {
         k->notice_left = ms >= k->notice_left ? 0 : k->notice_left - ms;
@@ -447,87 +412,6 @@ static void pass_time(Kiosk *k, unsigned ms)
         flow_event(k, flow_tick(k->flow, ms));
 }
 
-static void layout_check(Kiosk *k)
-{
-    const Screen *s = current(k);
-    if (!k->layout_check || (s == k->checked && s->serial == k->checked_serial))
-        return;
-    k->checked = s;
-    k->checked_serial = s->serial;
-    char where[160];
-    snprintf(where, sizeof where, "%dx%d %s %s%s%s", k->o->width, k->o->height, lang_code(s->lang),
-             flow_kind_name(s->kind), s->question ? " " : "", s->question ? s->question->id : "");
-    k->violations += ui_layout_check(k->ui, stderr, where);
-}
-
-/* ---- script mode -------------------------------------------------------------------- */
-
-static void hook_action(void *ctx, const UiAction *a)
-{
-    act(ctx, a);
-}
-
-static void hook_heard(void *ctx, const char *text, int confidence)
-{
-    heard(ctx, text, confidence);
-}
-
-static int hook_audio(void *ctx, const char *path)
-{
-    Kiosk *k = ctx;
-    if (!k->voice)
-        return PK_ENODEV;
-    voice_stop(k->voice); /* as if the patient spoke over the prompt */
-    int err = voice_feed_wav(k->voice, path);
-    if (err)
-        return err;
-    Uint32 start = SDL_GetTicks();
-    while (!voice_drain(k) && SDL_GetTicks() - start < AUDIO_WAIT_MS)
-        SDL_Delay(10);
-    return 0;
-}
-
-static void hook_pass_time(void *ctx, unsigned ms)
-{
-    pass_time(ctx, ms);
-}
-
-static void hook_settle(void *ctx)
-{
-    Kiosk *k = ctx;
-    print_poll(k, true);
-    voice_drain(k);
-    sync_screen(k);
-    layout_check(k);
-}
-
-static int run_script(Kiosk *k)
-{
-    ScriptHooks h = {k, hook_action, hook_heard, hook_audio, hook_pass_time, hook_settle};
-    if (k->bench) {
-        sync_screen(k);
-        ui_render_force(k->ui);
-        printf("first frame: %.1f ms after the kiosk mode started\n",
-               (double)(SDL_GetPerformanceCounter() - k->t0) * 1000.0 /
-                   (double)SDL_GetPerformanceFrequency());
-    }
-    int rc = script_run(k->ui, k->o->script, k->o->shots, &h);
-    if (rc)
-        return rc;
-    printf("screen: %s\n", flow_kind_name(current(k)->kind));
-    if (k->bench) {
-        const char *label = getenv("PPKIOSK_BENCH_LABEL");
-        ui_bench(k->ui, k->bench, stdout,
-                 label && *label ? label : flow_kind_name(current(k)->kind));
-    }
-    if (k->violations) {
-        fprintf(stderr, "ppkiosk: %d layout problem%s\n", k->violations,
-                k->violations == 1 ? "" : "s");
-        return 1;
-    }
-    return k->rc;
-}
-
 /* ---- the interactive loop ------------------------------------------------------------ */
 
 static void run_loop(Kiosk *k)
@@ -535,7 +419,7 @@ static void run_loop(Kiosk *k)
     Uint32 last = SDL_GetTicks();
     bool quit_logged = false;
     while (!k->quit) {
-        sync_screen(k);
+        kiosk_sync_screen(k);
         ui_render(k->ui);
         SDL_Event ev;
         /* faster while the voice indicator may move */
@@ -555,7 +439,7 @@ static void run_loop(Kiosk *k)
                 }
                 UiAction a;
                 if (ui_handle_event(k->ui, &ev, &a))
-                    act(k, &a);
+                    kiosk_act(k, &a);
                 else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_KEYDOWN) {
                     if (k->voice)
                         voice_stop(k->voice);
@@ -563,10 +447,10 @@ static void run_loop(Kiosk *k)
             } while (SDL_PollEvent(&ev));
         }
         Uint32 now = SDL_GetTicks();
-        pass_time(k, now - last);
+        kiosk_pass_time(k, now - last);
         last = now;
-        voice_drain(k);
-        print_poll(k, false);
+        kiosk_voice_drain(k);
+        kiosk_print_poll(k, false);
     }
 }
 
@@ -589,10 +473,9 @@ static void open_voice(Kiosk *k)
     }
 }
 
-int app_run_kiosk(const AppOptions *o, const Content *c)
+/* Reads the configuration and the environment into k. Returns 0, or the exit code. */
+static int configure(Kiosk *k, const AppOptions *o, const Content *c)
 {
-    static Kiosk kiosk;
-    Kiosk *k = &kiosk;
     memset(k, 0, sizeof *k);
     k->t0 = SDL_GetPerformanceCounter();
     k->o = o;
@@ -627,6 +510,16 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
                            .countdown_ms = k->cfg.countdown_ms,
                            .results_idle_ms = k->cfg.results_idle_ms,
                            .confirm_below = 50};
+    return 0;
+}
+
+int app_run_kiosk(const AppOptions *o, const Content *c)
+{
+    static Kiosk kiosk;
+    Kiosk *k = &kiosk;
+    int rc = configure(k, o, c);
+    if (rc)
+        return rc;
 
     SDL_SetHint(SDL_HINT_WINDOWS_NO_CLOSE_ON_ALT_F4, "1");
     /* SIGTERM/SIGINT keep their default meaning (a service manager can stop the
@@ -656,12 +549,12 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
     k->fcfg.no_speech = !k->voice || !voice_status(k->voice).can_speak;
     flow_set_speech(k->flow, !k->fcfg.no_speech);
     if (k->script)
-        rc = run_script(k);
+        rc = kiosk_run_script(k);
     else {
         run_loop(k);
         rc = 0;
     }
-    print_poll(k, true);
+    kiosk_print_poll(k, true);
     voice_close(k->voice);
     ui_close(k->ui);
 fail_flow:
