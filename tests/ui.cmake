@@ -70,6 +70,9 @@ foreach(size 1920x1080 800x1280)
   ppk_ui_test(ui_staff_menu_${size} ${UI_SRC}/staff.script language --size ${size}
               --config ${UI_SRC}/kiosk-test.conf)
 endforeach()
+# the urgent screen acknowledged with the staff PIN just after the start
+ppk_ui_test(ui_urgent_staff_pin ${UI_SRC}/urgent_pin.script question --size 1280x800
+            --config ${UI_SRC}/kiosk-test.conf)
 ppk_ui_test(ui_print_failed ${UI_OUT}/full_en.script print_failed --size 1280x800
             --printer ppkiosk-test-no-such-printer)
 

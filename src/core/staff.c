@@ -13,11 +13,18 @@ const char *staff_text(const Staff *st, const char *key)
     return content_ui(st->content, key, st->lang);
 }
 
+/* Whether the pad takes a PIN: not while locked, but for the urgent acknowledgement the
+ * lock at start does not count. */
+static bool pad_open(const Staff *st)
+{
+    return !st->guard.locked_ms || (st->ack && st->guard.startup);
+}
+
 /* Which of its screens the menu shows. */
 static ScreenKind staff_kind(const Staff *st)
 {
     if (!st->unlocked)
-        return st->guard.locked_ms ? SCR_STAFF_LOCKED : SCR_STAFF_PIN;
+        return pad_open(st) ? SCR_STAFF_PIN : SCR_STAFF_LOCKED;
     return st->confirm_exit ? SCR_STAFF_EXIT : SCR_STAFF_MENU;
 }
 
@@ -65,6 +72,7 @@ void staff_init(Staff *st, const Content *c)
     memset(st, 0, sizeof *st);
     st->content = c;
     st->guard.locked_ms = STAFF_LOCK_LIMIT_MS;
+    st->guard.startup = true;
     st->last_row = -1;
 }
 
@@ -118,10 +126,18 @@ bool staff_pin_ok(const char *pin, const char *typed)
     return diff == 0;
 }
 
-/* A wrong PIN: the third since the last lock-out locks the pad, each time for longer. */
+/* A wrong PIN: the third since the last lock-out locks the pad, each time for longer;
+ * while the lock at start runs (the urgent acknowledgement), the first one locks it for
+ * the longest. */
 static StaffCommand wrong_pin(Staff *st)
 {
     StaffGuard *g = &st->guard;
+    if (g->locked_ms && g->startup) {
+        g->fails = STAFF_TRIES - 1;
+        while (g->lockouts < 32 && (STAFF_LOCK_FIRST_MS << g->lockouts) < STAFF_LOCK_LIMIT_MS)
+            g->lockouts++; /* the growth starts where the limit is */
+    }
+    g->startup = false;
     if (++g->fails < STAFF_TRIES) {
         snprintf(st->message, sizeof st->message, "%s", staff_text(st, "staff.wrong_pin"));
         rebuild(st);
@@ -140,16 +156,17 @@ static StaffCommand wrong_pin(Staff *st)
 StaffCommand staff_unlock(Staff *st, bool ok)
 {
     wipe(st->typed, sizeof st->typed);
-    StaffGuard *g = &st->guard;
-    if (g->locked_ms)
-        ok = false; /* never checked while locked */
+    if (!pad_open(st)) {
+        rebuild(st);
+        return STAFF_NONE; /* never checked while locked */
+    }
     if (!ok)
-        return g->locked_ms ? (rebuild(st), STAFF_NONE) : wrong_pin(st);
+        return wrong_pin(st);
     if (st->ack) {
         close_menu(st); /* staff saw the urgent screen; the guard stays as it is */
         return STAFF_ACKNOWLEDGED;
     }
-    memset(g, 0, sizeof *g);
+    memset(&st->guard, 0, sizeof st->guard);
     st->unlocked = true;
     st->message[0] = '\0';
     rebuild(st);
@@ -284,8 +301,10 @@ StaffCommand staff_tick(Staff *st, unsigned ms)
     StaffGuard *g = &st->guard;
     if (g->locked_ms) {
         unsigned before = (g->locked_ms + 999) / 1000;
+        bool shown = st->open && staff_kind(st) == SCR_STAFF_LOCKED;
         g->locked_ms = ms >= g->locked_ms ? 0 : g->locked_ms - ms;
-        if (st->open && !st->unlocked && (g->locked_ms + 999) / 1000 != before)
+        g->startup = g->startup && g->locked_ms;
+        if (shown && (g->locked_ms + 999) / 1000 != before)
             rebuild(st); /* the count-down, and the pad once it ends */
     }
     if (!st->open)

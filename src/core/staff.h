@@ -7,8 +7,9 @@
  * Guessing the PIN: three wrong PINs lock the pad, for one minute, then two, four...
  * up to the lock-out limit; the lock-out survives closing the menu (it lives in
  * StaffGuard, which staff_open keeps) and the pad is locked for the limit when the
- * kiosk starts, so restarting the process never waits less than the guard would. Exit
- * asks to confirm, on a screen whose confirm button has no key. */
+ * kiosk starts, so restarting the process never waits less than the guard would (only
+ * the urgent acknowledgement may use the pad then, once: staff_open_ack). Exit asks to
+ * confirm, on a screen whose confirm button has no key. */
 #ifndef PK_STAFF_H
 #define PK_STAFF_H
 
@@ -46,6 +47,8 @@ typedef struct {
     unsigned fails;     /* wrong PINs since the last lock-out or right PIN */
     unsigned lockouts;  /* lock-outs since the last right PIN */
     unsigned locked_ms; /* time left before the pad takes a PIN again */
+    bool startup;       /* the lock is the one at start, which acknowledging the urgent
+                           screen skips (see staff_open_ack) */
 } StaffGuard;
 
 typedef struct {
@@ -72,7 +75,11 @@ void staff_init(Staff *st, const Content *c);
 void staff_open(Staff *st, int volume, Lang lang);
 
 /* Opens the PIN pad for staff to acknowledge the urgent screen (the words in lang): the
- * right PIN gives STAFF_ACKNOWLEDGED, never the menu. Keeps the guard. */
+ * right PIN gives STAFF_ACKNOWLEDGED, never the menu. Keeps the guard, whose lock-outs
+ * after wrong PINs hold here too; but the lock at start does not, so staff can let a
+ * patient go on right after a restart. A wrong PIN while that lock runs locks the pad at
+ * once for STAFF_LOCK_LIMIT_MS (a real lock-out), so each restart gives one try at most
+ * and the menu stays locked. */
 void staff_open_ack(Staff *st, Lang lang);
 
 /* A button or key of the menu (a Button id, FLOW_BACK for Backspace, STAFF_ESCAPE). */

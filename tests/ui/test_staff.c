@@ -177,6 +177,71 @@ START_TEST(staff_delete_escape_and_idle)
 }
 END_TEST
 
+/* Just after the start the pad is locked (restarting must not help anyone guess), but
+ * staff must still let a patient go on past the urgent screen: acknowledging it skips
+ * the start-up lock, never a lock-out after wrong PINs. One wrong PIN in that window
+ * locks the pad at once for the longest lock-out, so a restart gives no more tries than
+ * the guard at its strictest, and the menu itself stays locked. */
+START_TEST(staff_ack_skips_the_startup_lock)
+{
+    Staff st;
+    staff_init(&st, fixture());
+    staff_open_ack(&st, LANG_EN);
+    ck_assert_int_eq(st.screen.kind, SCR_STAFF_PIN);
+    ck_assert_uint_eq(st.screen.nanswers, 10);
+    ck_assert_int_eq(type_pin(&st, "1357"), STAFF_CHECK_PIN);
+    ck_assert_int_eq(staff_unlock(&st, true), STAFF_ACKNOWLEDGED);
+    ck_assert(!st.open && !st.unlocked);
+    ck_assert_str_eq(st.typed, "");
+    /* the menu is still locked, for as long as before */
+    ck_assert_uint_eq(st.guard.locked_ms, STAFF_LOCK_LIMIT_MS);
+    staff_open(&st, 70, LANG_EN);
+    ck_assert_int_eq(st.screen.kind, SCR_STAFF_LOCKED);
+    ck_assert_int_eq(staff_press(&st, "staff_ok"), STAFF_NONE);
+    staff_press(&st, "staff_cancel");
+    /* a wrong PIN in the window: the longest lock-out at once, the acknowledgement too */
+    staff_tick(&st, 1000);
+    staff_open_ack(&st, LANG_EN);
+    ck_assert_int_eq(type_pin(&st, "0000"), STAFF_CHECK_PIN);
+    ck_assert_int_eq(staff_unlock(&st, false), STAFF_LOCKED);
+    ck_assert(!st.open);
+    ck_assert_uint_eq(st.guard.locked_ms, STAFF_LOCK_LIMIT_MS);
+    staff_open_ack(&st, LANG_EN);
+    ck_assert_int_eq(st.screen.kind, SCR_STAFF_LOCKED);
+    ck_assert_int_eq(staff_press(&st, "1"), STAFF_NONE);
+    ck_assert_str_eq(st.typed, "");
+    ck_assert_int_eq(staff_press(&st, "staff_ok"), STAFF_NONE);
+    ck_assert_int_eq(staff_unlock(&st, true), STAFF_NONE); /* not even checked */
+    ck_assert(st.open);
+}
+END_TEST
+
+/* After the start-up lock, acknowledging takes the PIN like the menu and shares its
+ * guard: wrong PINs count the same, and their lock-out holds the acknowledgement too. */
+START_TEST(staff_ack_shares_the_guard)
+{
+    Staff st;
+    staff_ready(&st);
+    staff_press(&st, "staff_cancel");
+    for (int i = 0; i < STAFF_TRIES - 1; i++) {
+        staff_open_ack(&st, LANG_EN);
+        type_pin(&st, "0000");
+        ck_assert_int_eq(staff_unlock(&st, false), STAFF_NONE);
+        staff_press(&st, "staff_cancel");
+    }
+    staff_open(&st, 70, LANG_EN);
+    type_pin(&st, "0000");
+    ck_assert_int_eq(staff_unlock(&st, false), STAFF_LOCKED);
+    ck_assert_uint_eq(st.guard.locked_ms, STAFF_LOCK_FIRST_MS);
+    staff_open_ack(&st, LANG_EN);
+    ck_assert_int_eq(st.screen.kind, SCR_STAFF_LOCKED);
+    staff_tick(&st, STAFF_LOCK_FIRST_MS);
+    ck_assert_int_eq(st.screen.kind, SCR_STAFF_PIN);
+    type_pin(&st, "1357");
+    ck_assert_int_eq(staff_unlock(&st, true), STAFF_ACKNOWLEDGED);
+}
+END_TEST
+
 /* ---- the staff rows of the transition table, row by row ---- */
 
 /* A menu at a named place: "pin", "locked" (just after the start), "menu", "exit". */
@@ -336,6 +401,8 @@ static Suite *staff_suite(void)
     tcase_add_test(t, staff_pad_starts_locked);
     tcase_add_test(t, staff_words_come_from_content);
     tcase_add_test(t, staff_delete_escape_and_idle);
+    tcase_add_test(t, staff_ack_skips_the_startup_lock);
+    tcase_add_test(t, staff_ack_shares_the_guard);
     tcase_add_loop_test(t, staff_table_row, 0, (int)(sizeof staff_walk / sizeof staff_walk[0]));
     tcase_add_test(t, staff_table_rows_all_walked);
     tcase_add_test(t, staff_screens_draw_the_rows);
