@@ -84,12 +84,14 @@ void kiosk_print_poll(Kiosk *k, bool wait)
         return;
     SDL_WaitThread(k->print_thread, NULL);
     k->print_thread = NULL;
+    const char *why = k->print_why[0] ? k->print_why : pk_strerror(k->print_err);
     if (k->print_err)
-        fprintf(stderr, "ppkiosk: printing failed: %s\n",
-                k->print_why[0] ? k->print_why : pk_strerror(k->print_err));
+        fprintf(stderr, "ppkiosk: printing failed: %s\n", why);
+    char msg[512];
+    snprintf(msg, sizeof msg, "%s %s", staff_text(&k->staff, "staff.print_failed"), why);
     if (k->print_test || k->print_reprint)
         staff_message(&k->staff, k->print_err
-                                     ? (k->print_why[0] ? k->print_why : pk_strerror(k->print_err))
+                                     ? msg
                                      : staff_text(&k->staff, k->print_test ? "staff.test_done"
                                                                            : "staff.reprint_done"));
     if (k->print_reprint && !k->print_err)

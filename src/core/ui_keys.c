@@ -135,6 +135,7 @@ const char *const ui_required_keys[] = {
     "staff.reprint_done",
     "staff.nothing_to_print",
     "staff.cannot_print",
+    "staff.print_failed",
     /* results, endings */
     "results.today",
     "results.unanswered",
