@@ -372,9 +372,10 @@ static FlowEvent act_said_skip(Flow *f, const FlowRow *r)
 
 static FlowEvent act_done(Flow *f, const FlowRow *r)
 {
+    (void)r;
     const Question *q = session_question(f->session);
-    if (!q || q->kind != QK_MULTI)
-        return flow_press_answer(f, r->id ? r->id : FLOW_DONE);
+    if (!q || q->kind != QK_MULTI) /* "done" said to another question */
+        return flow_press_answer(f, FLOW_DONE);
     Answer a = {.state = ANS_GIVEN, .options = f->multi};
     return f->multi ? flow_give_answer(f, &a) : FLOW_IGNORED;
 }

@@ -1,7 +1,9 @@
 /* The kiosk flow: which screen is shown and what each input does, for every front end
  * (the SDL screen, voice, the terminal). Front ends turn touches, keys and recognised
  * phrases into flow_press() / flow_input() calls, pass time with flow_tick(), and draw
- * and speak the Screen that flow_screen() describes. The flow owns the Session.
+ * and speak the Screen that flow_screen() describes. The flow owns the Session. What
+ * each screen kind offers and what each input does there is one transition table
+ * (flow_table.h), shared with the staff menu (staff.h).
  *
  * Screens: attract -> language -> privacy -> one question per screen -> results ->
  * printing -> goodbye -> (wipe) attract. The goodbye says whether anything was printed;
