@@ -5,7 +5,7 @@ target_include_directories(ppk_testutil PUBLIC ${CMAKE_CURRENT_SOURCE_DIR})
 target_compile_definitions(ppk_testutil PRIVATE
   PPKIOSK_SOURCE_DIR="${CMAKE_SOURCE_DIR}" TEST_DATA_DIR="${CMAKE_CURRENT_SOURCE_DIR}/data")
 
-foreach(t content json interp session flags flow stories)
+foreach(t content json interp session flags flow flow_walks stories)
   if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/core/test_${t}.c)
     ppk_check_test(test_${t} SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/core/test_${t}.c
                    LIBS ppk_testutil ppcore)
