@@ -196,7 +196,7 @@ static int list_questions(const Content *c)
 {
     for (size_t i = 0; i < c->nquestions; i++) {
         const Question *q = &c->questions[i];
-        printf("%s\t%s\t", q->id, question_kind_name(q->kind));
+        printf("%s\t%s\t", q->id, content_kind_name(q->kind));
         if (q->kind == QK_SCALE) {
             for (int v = q->min; v <= q->max; v++)
                 printf("%s%d", v > q->min ? "," : "", v);
@@ -204,7 +204,7 @@ static int list_questions(const Content *c)
             for (size_t o = 0; o < q->noptions; o++)
                 printf("%s%s", o ? "," : "", q->options[o].id);
         }
-        printf("\t%s\n", question_section_name(q->section));
+        printf("\t%s\n", content_section_name(q->section));
     }
     return fflush(stdout) == 0 ? 0 : 1;
 }

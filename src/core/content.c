@@ -1,5 +1,5 @@
 /* Loads the content directory into a Content, reporting every problem with its place.
- * Each file is read by one function below; rules (conditions) are read by parse_cond. */
+ * Each file is read by one function below; rules (conditions) are read by cload_cond. */
 #include "content.h"
 
 #include <stdio.h>
@@ -48,7 +48,7 @@ static void note_id(Loader *L, StrMap *ids, const JsonValue *v, const char *id, 
     if (rc < 0)
         L->nomem = true;
     else if (rc == 0)
-        loader_error(L, json_get(v, "id"), "duplicate %s id \"%s\"", what, id);
+        cload_error(L, json_get(v, "id"), "duplicate %s id \"%s\"", what, id);
 }
 
 static void load_options(Loader *L, const JsonValue *qv, Question *q, const char *what)
@@ -56,20 +56,18 @@ static void load_options(Loader *L, const JsonValue *qv, Question *q, const char
     const JsonValue *ov = json_get(qv, "options");
     if (q->kind == QK_SCALE || q->kind == QK_YESNO) {
         if (ov)
-            loader_error(L, ov, "%s: a %s question takes no \"options\"", what,
-                         kind_names[q->kind]);
+            cload_error(L, ov, "%s: a %s question takes no \"options\"", what, kind_names[q->kind]);
         return;
     }
     if (!ov || ov->type != JSON_ARRAY || ov->count < 2) {
-        loader_error(L, ov ? ov : qv, "%s: needs \"options\": a list of at least two answers",
-                     what);
+        cload_error(L, ov ? ov : qv, "%s: needs \"options\": a list of at least two answers", what);
         return;
     }
     if (ov->count > CONTENT_MAX_OPTIONS) {
-        loader_error(L, ov, "%s: at most %d options", what, CONTENT_MAX_OPTIONS);
+        cload_error(L, ov, "%s: at most %d options", what, CONTENT_MAX_OPTIONS);
         return;
     }
-    Option *opts = lalloc(L, ov->count * sizeof *opts);
+    Option *opts = cload_alloc(L, ov->count * sizeof *opts);
     if (!opts)
         return;
     static const char *const fields[] = {"id", "label", "say", "region", NULL};
@@ -77,25 +75,25 @@ static void load_options(Loader *L, const JsonValue *qv, Question *q, const char
         const JsonValue *o = ov->items[i];
         char ow[160];
         snprintf(ow, sizeof ow, "%s option %zu", what, i + 1);
-        if (!check_object(L, o, ow, fields))
+        if (!cload_object(L, o, ow, fields))
             continue;
-        opts[i].id = get_id(L, o, ow);
+        opts[i].id = cload_id(L, o, ow);
         if (opts[i].id)
             snprintf(ow, sizeof ow, "%s option \"%s\"", what, opts[i].id);
         for (size_t j = 0; j < i && opts[i].id; j++)
             if (opts[j].id && strcmp(opts[j].id, opts[i].id) == 0)
-                loader_error(L, json_get(o, "id"), "%s: duplicate option id", ow);
-        get_text(L, o, "label", ow, true, &opts[i].label);
+                cload_error(L, json_get(o, "id"), "%s: duplicate option id", ow);
+        cload_text(L, o, "label", ow, true, &opts[i].label);
         const JsonValue *say = json_get(o, "say");
         if (!say)
-            loader_error(L, o, "%s has no voice phrases (\"say\")", ow);
+            cload_error(L, o, "%s has no voice phrases (\"say\")", ow);
         else
-            get_phrases(L, say, ow, true, opts[i].say, opts[i].nsay);
+            cload_phrases(L, say, ow, true, opts[i].say, opts[i].nsay);
         const JsonValue *reg = json_get(o, "region");
-        if (reg && (reg->type != JSON_STRING || !valid_id(reg->string)))
-            loader_error(L, reg, "%s: \"region\" must be an id", ow);
+        if (reg && (reg->type != JSON_STRING || !cload_valid_id(reg->string)))
+            cload_error(L, reg, "%s: \"region\" must be an id", ow);
         else if (reg)
-            opts[i].body_region = lstrdup(L, reg->string);
+            opts[i].body_region = cload_strdup(L, reg->string);
     }
     q->options = opts;
     q->noptions = ov->count;
@@ -105,14 +103,14 @@ static void load_options(Loader *L, const JsonValue *qv, Question *q, const char
  * with "unsure" (phrases per language) a third, "not_sure". */
 static Option *yesno_options(Loader *L, const JsonValue *unsure, const char *what)
 {
-    Option *o = lalloc(L, 3 * sizeof *o);
+    Option *o = cload_alloc(L, 3 * sizeof *o);
     if (!o)
         return NULL;
     if (unsure) {
         o[2].id = "not_sure";
         for (int l = 0; l < LANG_COUNT; l++)
             o[2].label.s[l] = content_ui(L->c, "button.not_sure", l);
-        get_phrases(L, unsure, what, true, o[2].say, o[2].nsay);
+        cload_phrases(L, unsure, what, true, o[2].say, o[2].nsay);
     }
     o[0].id = "yes";
     o[1].id = "no";
@@ -133,11 +131,11 @@ static void load_scale(Loader *L, const JsonValue *qv, Question *q, const char *
     q->max = 10;
     const JsonValue *mn = json_get(qv, "min"), *mx = json_get(qv, "max");
     if (mn && (mn->type != JSON_NUMBER || mn->number != 0))
-        loader_error(L, mn, "%s: \"min\" must be 0", what);
+        cload_error(L, mn, "%s: \"min\" must be 0", what);
     if (mx && (mx->type != JSON_NUMBER || mx->number != 10))
-        loader_error(L, mx, "%s: \"max\" must be 10 (scales run from 0 to 10)", what);
-    get_text(L, qv, "low", what, true, &q->low);
-    get_text(L, qv, "high", what, true, &q->high);
+        cload_error(L, mx, "%s: \"max\" must be 10 (scales run from 0 to 10)", what);
+    cload_text(L, qv, "low", what, true, &q->low);
+    cload_text(L, qv, "high", what, true, &q->high);
 }
 
 static void load_questions(Loader *L, const JsonValue *root)
@@ -146,12 +144,12 @@ static void load_questions(Loader *L, const JsonValue *root)
     static const char *const fields[] = {"id",   "kind", "role",    "code",    "text", "short",
                                          "help", "skip", "show_if", "options", "min",  "max",
                                          "low",  "high", "section", "unsure",  NULL};
-    if (!check_object(L, root, "questions.json", top))
+    if (!cload_object(L, root, "questions.json", top))
         return;
-    const JsonValue *list = get_list(L, root, "questions");
+    const JsonValue *list = cload_list(L, root, "questions");
     if (!list)
         return;
-    Question *qs = lalloc(L, (list->count + 1) * sizeof *qs);
+    Question *qs = cload_alloc(L, (list->count + 1) * sizeof *qs);
     if (!qs)
         return;
     L->c->questions = qs;
@@ -162,9 +160,9 @@ static void load_questions(Loader *L, const JsonValue *root)
         L->c->nquestions = i + 1;
         char what[96];
         snprintf(what, sizeof what, "question %zu", i + 1);
-        if (!check_object(L, qv, what, fields))
+        if (!cload_object(L, qv, what, fields))
             continue;
-        q->id = get_id(L, qv, what);
+        q->id = cload_id(L, qv, what);
         if (!q->id)
             q->id = "";
         else
@@ -176,8 +174,8 @@ static void load_questions(Loader *L, const JsonValue *root)
         while (kv && kv->type == JSON_STRING && k < 4 && strcmp(kind_names[k], kv->string))
             k++;
         if (!kv || kv->type != JSON_STRING || k == 4) {
-            loader_error(L, kv ? kv : qv, "%s: \"kind\" must be choice, multi, scale or yesno",
-                         what);
+            cload_error(L, kv ? kv : qv, "%s: \"kind\" must be choice, multi, scale or yesno",
+                        what);
             k = QK_CHOICE;
         }
         q->kind = (QuestionKind)k;
@@ -187,7 +185,7 @@ static void load_questions(Loader *L, const JsonValue *root)
             while (rv->type == JSON_STRING && r < nr && strcmp(role_names[r].name, rv->string))
                 r++;
             if (rv->type != JSON_STRING || r == nr)
-                loader_error(L, rv, "%s: unknown role", what);
+                cload_error(L, rv, "%s: unknown role", what);
             else
                 q->role = role_names[r].role;
         }
@@ -199,36 +197,36 @@ static void load_questions(Loader *L, const JsonValue *root)
                    strcmp(section_names[k2], secv->string))
                 k2++;
             if (secv->type != JSON_STRING || k2 == SECTION_COUNT)
-                loader_error(L, secv,
-                             "%s: \"section\" must be safety-urgent, birth, safety-today, pain, "
-                             "context or mood",
-                             what);
+                cload_error(L, secv,
+                            "%s: \"section\" must be safety-urgent, birth, safety-today, pain, "
+                            "context or mood",
+                            what);
             else
                 q->section = (QuestionSection)k2;
         }
         const JsonValue *cv = json_get(qv, "code");
         if (cv && cv->type != JSON_STRING)
-            loader_error(L, cv, "%s: \"code\" must be a string", what);
+            cload_error(L, cv, "%s: \"code\" must be a string", what);
         else if (cv)
-            q->code = lstrdup(L, cv->string);
-        get_text(L, qv, "text", what, true, &q->text);
-        get_text(L, qv, "short", what, true, &q->short_label);
-        get_text(L, qv, "help", what, false, &q->help);
+            q->code = cload_strdup(L, cv->string);
+        cload_text(L, qv, "text", what, true, &q->text);
+        cload_text(L, qv, "short", what, true, &q->short_label);
+        cload_text(L, qv, "help", what, false, &q->help);
         const JsonValue *sv = json_get(qv, "skip");
         q->can_skip = true;
         if (sv && sv->type != JSON_BOOL)
-            loader_error(L, sv, "%s: \"skip\" must be true or false", what);
+            cload_error(L, sv, "%s: \"skip\" must be true or false", what);
         else if (sv)
             q->can_skip = sv->boolean;
         if (q->kind == QK_SCALE)
             load_scale(L, qv, q, what);
         else if (json_get(qv, "low") || json_get(qv, "high") || json_get(qv, "min") ||
                  json_get(qv, "max"))
-            loader_error(L, qv, "%s: min, max, low and high are only for scale questions", what);
+            cload_error(L, qv, "%s: min, max, low and high are only for scale questions", what);
         load_options(L, qv, q, what);
         const JsonValue *unsure = json_get(qv, "unsure");
         if (unsure && q->kind != QK_YESNO)
-            loader_error(L, unsure, "%s: \"unsure\" is only for yesno questions", what);
+            cload_error(L, unsure, "%s: \"unsure\" is only for yesno questions", what);
         if (q->kind == QK_YESNO) {
             q->options = yesno_options(L, unsure, what);
             q->noptions = unsure ? 3 : 2;
@@ -243,7 +241,7 @@ static void load_questions(Loader *L, const JsonValue *root)
         else
             snprintf(what, sizeof what, "question %zu show_if", i + 1);
         if (cond)
-            qs[i].show_if = parse_cond(L, cond, i, what);
+            qs[i].show_if = cload_cond(L, cond, i, what);
     }
 }
 
@@ -254,9 +252,9 @@ static void load_causes(Loader *L, const JsonValue *root)
     static const char *const top[] = {"causes", NULL};
     static const char *const fields[] = {"id", "title", "text", "when", "also", NULL};
     const JsonValue *list;
-    if (!check_object(L, root, "causes.json", top) || !(list = get_list(L, root, "causes")))
+    if (!cload_object(L, root, "causes.json", top) || !(list = cload_list(L, root, "causes")))
         return;
-    Cause *cs = lalloc(L, (list->count + 1) * sizeof *cs);
+    Cause *cs = cload_alloc(L, (list->count + 1) * sizeof *cs);
     if (!cs)
         return;
     StrMap ids = {0};
@@ -264,22 +262,22 @@ static void load_causes(Loader *L, const JsonValue *root)
         const JsonValue *v = list->items[i];
         char what[96];
         snprintf(what, sizeof what, "cause %zu", i + 1);
-        if (!check_object(L, v, what, fields))
+        if (!cload_object(L, v, what, fields))
             continue;
-        cs[i].id = get_id(L, v, what);
+        cs[i].id = cload_id(L, v, what);
         if (cs[i].id)
             snprintf(what, sizeof what, "cause \"%s\"", cs[i].id);
         note_id(L, &ids, v, cs[i].id, (int)i, "cause");
-        get_text(L, v, "title", what, true, &cs[i].title);
-        get_text(L, v, "text", what, true, &cs[i].text);
+        cload_text(L, v, "title", what, true, &cs[i].title);
+        cload_text(L, v, "text", what, true, &cs[i].text);
         const JsonValue *w = json_get(v, "when");
         if (!w)
-            loader_error(L, v, "%s has no rule (\"when\")", what);
+            cload_error(L, v, "%s has no rule (\"when\")", what);
         else
-            cs[i].when = parse_cond(L, w, L->c->nquestions, what);
+            cs[i].when = cload_cond(L, w, L->c->nquestions, what);
         const JsonValue *also = json_get(v, "also");
         if (also)
-            cs[i].also = parse_cond(L, also, L->c->nquestions, what);
+            cs[i].also = cload_cond(L, also, L->c->nquestions, what);
     }
     strmap_free(&ids);
     L->c->causes = cs;
@@ -296,10 +294,10 @@ static void check_one_line(Loader *L, const JsonValue *v, const char *what, cons
         for (const char *p = t->s[l]; p && *p; p++)
             chars += ((unsigned char)*p & 0xC0) != 0x80;
         if (chars > ADVICE_LINE_MAX)
-            loader_error(L, json_get(v, lang_code(l)),
-                         "%s: the %s \"%s\" is %zu characters; keep it to one line (at most "
-                         "%d)",
-                         what, lang_code(l), key, chars, ADVICE_LINE_MAX);
+            cload_error(L, json_get(v, lang_code(l)),
+                        "%s: the %s \"%s\" is %zu characters; keep it to one line (at most "
+                        "%d)",
+                        what, lang_code(l), key, chars, ADVICE_LINE_MAX);
     }
 }
 
@@ -310,15 +308,15 @@ static void load_holds(Loader *L, const JsonValue *list)
     if (!list)
         return;
     if (list->type != JSON_ARRAY) {
-        loader_error(L, list, "\"holds\" must be a list");
+        cload_error(L, list, "\"holds\" must be a list");
         return;
     }
     if (list->count > CONTENT_MAX_ENTRIES) {
-        loader_error(L, list, "\"holds\" has %zu entries; at most %d are allowed", list->count,
-                     CONTENT_MAX_ENTRIES);
+        cload_error(L, list, "\"holds\" has %zu entries; at most %d are allowed", list->count,
+                    CONTENT_MAX_ENTRIES);
         return;
     }
-    AdviceHold *hs = lalloc(L, (list->count + 1) * sizeof *hs);
+    AdviceHold *hs = cload_alloc(L, (list->count + 1) * sizeof *hs);
     if (!hs)
         return;
     StrMap ids = {0};
@@ -326,18 +324,18 @@ static void load_holds(Loader *L, const JsonValue *list)
         const JsonValue *v = list->items[i];
         char what[96];
         snprintf(what, sizeof what, "hold %zu", i + 1);
-        if (!check_object(L, v, what, fields))
+        if (!cload_object(L, v, what, fields))
             continue;
-        hs[i].id = get_id(L, v, what);
+        hs[i].id = cload_id(L, v, what);
         if (hs[i].id)
             snprintf(what, sizeof what, "hold \"%s\"", hs[i].id);
         note_id(L, &ids, v, hs[i].id, (int)i, "hold");
-        get_text(L, v, "text", what, true, &hs[i].text);
+        cload_text(L, v, "text", what, true, &hs[i].text);
         const JsonValue *w = json_get(v, "when");
         if (!w)
-            loader_error(L, v, "%s has no rule (\"when\")", what);
+            cload_error(L, v, "%s has no rule (\"when\")", what);
         else
-            hs[i].when = parse_cond(L, w, L->c->nquestions, what);
+            hs[i].when = cload_cond(L, w, L->c->nquestions, what);
     }
     strmap_free(&ids);
     L->c->holds = hs;
@@ -350,8 +348,8 @@ static void load_held_by(Loader *L, const JsonValue *v, Advice *a, const char *w
     if (!v)
         return;
     if (v->type != JSON_ARRAY || v->count > ADVICE_MAX_HOLDS) {
-        loader_error(L, v, "%s: \"held_by\" must be a list of at most %d hold ids", what,
-                     ADVICE_MAX_HOLDS);
+        cload_error(L, v, "%s: \"held_by\" must be a list of at most %d hold ids", what,
+                    ADVICE_MAX_HOLDS);
         return;
     }
     for (size_t i = 0; i < v->count; i++) {
@@ -361,7 +359,7 @@ static void load_held_by(Loader *L, const JsonValue *v, Advice *a, const char *w
                (!L->c->holds[k].id || strcmp(L->c->holds[k].id, h->string)))
             k++;
         if (h->type != JSON_STRING || k == L->c->nholds)
-            loader_error(L, h, "%s: \"held_by\" names no hold of \"holds\"", what);
+            cload_error(L, h, "%s: \"held_by\" names no hold of \"holds\"", what);
         else
             a->held_by[a->nheld_by++] = &L->c->holds[k];
     }
@@ -374,25 +372,25 @@ static void load_advice(Loader *L, const JsonValue *root)
     static const char *const fields[] = {"id",           "group", "title", "how",     "caution",
                                          "caution_when", "when",  "rank",  "held_by", NULL};
     const JsonValue *groups, *list;
-    if (!check_object(L, root, "advice.json", top) || !(groups = get_list(L, root, "groups")) ||
-        !(list = get_list(L, root, "advice")))
+    if (!cload_object(L, root, "advice.json", top) || !(groups = cload_list(L, root, "groups")) ||
+        !(list = cload_list(L, root, "advice")))
         return;
     load_holds(L, json_get(root, "holds"));
-    AdviceGroup *gs = lalloc(L, (groups->count + 1) * sizeof *gs);
-    Advice *tmp = lalloc(L, (list->count + 1) * sizeof *tmp);
-    Advice *as = lalloc(L, (list->count + 1) * sizeof *as);
-    int *in_group = lalloc(L, (list->count + 1) * sizeof *in_group);
-    size_t *start = lalloc(L, (groups->count + 1) * sizeof *start);
+    AdviceGroup *gs = cload_alloc(L, (groups->count + 1) * sizeof *gs);
+    Advice *tmp = cload_alloc(L, (list->count + 1) * sizeof *tmp);
+    Advice *as = cload_alloc(L, (list->count + 1) * sizeof *as);
+    int *in_group = cload_alloc(L, (list->count + 1) * sizeof *in_group);
+    size_t *start = cload_alloc(L, (groups->count + 1) * sizeof *start);
     if (!gs || !tmp || !as || !in_group || !start)
         return;
     StrMap gids = {0}, ids = {0};
     for (size_t i = 0; i < groups->count; i++) {
         const JsonValue *v = groups->items[i];
-        if (!check_object(L, v, "advice group", gfields))
+        if (!cload_object(L, v, "advice group", gfields))
             continue;
-        gs[i].id = get_id(L, v, "advice group");
+        gs[i].id = cload_id(L, v, "advice group");
         note_id(L, &gids, v, gs[i].id, (int)i, "advice group");
-        get_text(L, v, "title", "advice group", true, &gs[i].title);
+        cload_text(L, v, "title", "advice group", true, &gs[i].title);
     }
     L->c->groups = gs;
     L->c->ngroups = groups->count;
@@ -401,38 +399,38 @@ static void load_advice(Loader *L, const JsonValue *root)
         char what[96];
         in_group[i] = -1;
         snprintf(what, sizeof what, "advice %zu", i + 1);
-        if (!check_object(L, v, what, fields))
+        if (!cload_object(L, v, what, fields))
             continue;
-        tmp[i].id = get_id(L, v, what);
+        tmp[i].id = cload_id(L, v, what);
         if (tmp[i].id)
             snprintf(what, sizeof what, "advice \"%s\"", tmp[i].id);
         note_id(L, &ids, v, tmp[i].id, (int)i, "advice");
         const JsonValue *g = json_get(v, "group");
         int gi;
         if (!g || g->type != JSON_STRING || !strmap_get(&gids, g->string, &gi)) {
-            loader_error(L, g ? g : v, "%s: \"group\" must be one of the groups' ids", what);
+            cload_error(L, g ? g : v, "%s: \"group\" must be one of the groups' ids", what);
         } else {
             tmp[i].group = gs[gi].id;
             in_group[i] = gi;
             start[gi + 1]++;
         }
-        get_text(L, v, "title", what, true, &tmp[i].title);
-        get_text(L, v, "how", what, true, &tmp[i].how);
-        get_text(L, v, "caution", what, false, &tmp[i].caution);
+        cload_text(L, v, "title", what, true, &tmp[i].title);
+        cload_text(L, v, "how", what, true, &tmp[i].how);
+        cload_text(L, v, "caution", what, false, &tmp[i].caution);
         check_one_line(L, json_get(v, "how"), what, "how", &tmp[i].how);
         check_one_line(L, json_get(v, "caution"), what, "caution", &tmp[i].caution);
         const JsonValue *w = json_get(v, "when");
         if (w)
-            tmp[i].when = parse_cond(L, w, L->c->nquestions, what);
+            tmp[i].when = cload_cond(L, w, L->c->nquestions, what);
         const JsonValue *cw = json_get(v, "caution_when");
         if (cw && !tmp[i].caution.s[LANG_EN])
-            loader_error(L, cw, "%s: \"caution_when\" without a \"caution\"", what);
+            cload_error(L, cw, "%s: \"caution_when\" without a \"caution\"", what);
         else if (cw)
-            tmp[i].caution_when = parse_cond(L, cw, L->c->nquestions, what);
+            tmp[i].caution_when = cload_cond(L, cw, L->c->nquestions, what);
         const JsonValue *rk = json_get(v, "rank");
         if (rk && (rk->type != JSON_NUMBER || rk->number < 1 || rk->number > 99 ||
                    rk->number != (int)rk->number))
-            loader_error(L, rk, "%s: \"rank\" must be a whole number from 1 to 99", what);
+            cload_error(L, rk, "%s: \"rank\" must be a whole number from 1 to 99", what);
         else if (rk)
             tmp[i].rank = (int)rk->number;
         load_held_by(L, json_get(v, "held_by"), &tmp[i], what);
@@ -458,9 +456,9 @@ static void load_flags(Loader *L, const JsonValue *root)
     static const char *const top[] = {"flags", NULL};
     static const char *const fields[] = {"id", "tier", "text", "when", NULL};
     const JsonValue *list;
-    if (!check_object(L, root, "flags.json", top) || !(list = get_list(L, root, "flags")))
+    if (!cload_object(L, root, "flags.json", top) || !(list = cload_list(L, root, "flags")))
         return;
-    Flag *fs = lalloc(L, (list->count + 1) * sizeof *fs);
+    Flag *fs = cload_alloc(L, (list->count + 1) * sizeof *fs);
     if (!fs)
         return;
     StrMap ids = {0};
@@ -468,9 +466,9 @@ static void load_flags(Loader *L, const JsonValue *root)
         const JsonValue *v = list->items[i];
         char what[96];
         snprintf(what, sizeof what, "flag %zu", i + 1);
-        if (!check_object(L, v, what, fields))
+        if (!cload_object(L, v, what, fields))
             continue;
-        fs[i].id = get_id(L, v, what);
+        fs[i].id = cload_id(L, v, what);
         if (fs[i].id)
             snprintf(what, sizeof what, "flag \"%s\"", fs[i].id);
         note_id(L, &ids, v, fs[i].id, (int)i, "flag");
@@ -480,13 +478,13 @@ static void load_flags(Loader *L, const JsonValue *root)
         else if (t && t->type == JSON_STRING && strcmp(t->string, "clinician") == 0)
             fs[i].tier = TIER_CLINICIAN;
         else
-            loader_error(L, t ? t : v, "%s: \"tier\" must be \"urgent\" or \"clinician\"", what);
-        get_text(L, v, "text", what, true, &fs[i].text);
+            cload_error(L, t ? t : v, "%s: \"tier\" must be \"urgent\" or \"clinician\"", what);
+        cload_text(L, v, "text", what, true, &fs[i].text);
         const JsonValue *w = json_get(v, "when");
         if (!w)
-            loader_error(L, v, "%s has no rule (\"when\")", what);
+            cload_error(L, v, "%s has no rule (\"when\")", what);
         else
-            fs[i].when = parse_cond(L, w, L->c->nquestions, what);
+            fs[i].when = cload_cond(L, w, L->c->nquestions, what);
     }
     strmap_free(&ids);
     L->c->flags = fs;
@@ -500,7 +498,7 @@ static const struct {
     void (*load)(Loader *L, const JsonValue *root);
 } content_files[] = {
     /* lexicon and ui first: yes/no questions are built from them */
-    {"lexicon.json", load_lexicon},     {"ui.json", load_ui},
+    {"lexicon.json", cload_lexicon},    {"ui.json", cload_ui},
     {"questions.json", load_questions}, {"causes.json", load_causes},
     {"advice.json", load_advice},       {"flags.json", load_flags},
 };
@@ -561,7 +559,7 @@ int content_load(const char *dir, Content **out, Diags *diags)
     }
     L.file = dir;
     if (all_read && !L.nomem && diags->count == before)
-        content_check(&L, dir, questions_root);
+        cload_check(&L, dir, questions_root);
     strmap_free(&L.question_ids);
     arena_free(&json_arena);
     if (L.nomem || diags->count != before) {
@@ -624,12 +622,12 @@ const char *command_name(Command cmd)
     return (unsigned)cmd < CMD_COUNT ? names[cmd] : "none";
 }
 
-const char *question_kind_name(QuestionKind k)
+const char *content_kind_name(QuestionKind k)
 {
     return (unsigned)k < 4 ? kind_names[k] : "?";
 }
 
-const char *question_section_name(QuestionSection s)
+const char *content_section_name(QuestionSection s)
 {
     return (unsigned)s < SECTION_COUNT ? section_names[s] : "?";
 }

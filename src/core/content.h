@@ -195,9 +195,9 @@ const char *content_group_title(const Content *c, const char *group, Lang lang);
 /* The command word used by --recognize and the grammar: "repeat", "go_back"... */
 const char *command_name(Command cmd);
 
-const char *question_kind_name(QuestionKind k); /* "choice", "multi", "scale", "yesno" */
+const char *content_kind_name(QuestionKind k); /* "choice", "multi", "scale", "yesno" */
 
 /* "safety-urgent", "birth", "safety-today", "pain", "context", "mood". */
-const char *question_section_name(QuestionSection s);
+const char *content_section_name(QuestionSection s);
 
 #endif
