@@ -526,10 +526,3 @@ const JsonValue *json_get(const JsonValue *v, const char *key)
     const JsonMember *m = json_member(v, key);
     return m ? m->value : NULL;
 }
-
-const char *json_type_name(JsonType t)
-{
-    static const char *const names[] = {"null",     "true/false", "a number",
-                                        "a string", "a list",     "an object"};
-    return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "?";
-}
