@@ -247,41 +247,74 @@ static void load_questions(Loader *L, const JsonValue *root)
 
 /* ---- causes.json, advice.json, flags.json ---- */
 
+/* One kind of list entry (a cause, a flag, a hold, an advice item): its name in
+ * messages, its fields, the size of its struct, whose first member is the id, and a
+ * reader for the rest of one entry (entry number i; ctx is the caller's). */
+typedef struct {
+    const char *name;
+    const char *const *fields;
+    size_t size;
+    void (*read)(Loader *L, const JsonValue *v, void *entry, size_t i, void *ctx, const char *what);
+} EntryKind;
+
+/* Reads every entry of list into a new array of kind->size structs (with a spare one at
+ * the end): fields checked, ids checked and unique, then kind->read. NULL when out of
+ * memory. */
+static void *load_entries(Loader *L, const JsonValue *list, const EntryKind *kind, void *ctx)
+{
+    char *entries = cload_alloc(L, (list->count + 1) * kind->size);
+    if (!entries)
+        return NULL;
+    StrMap ids = {0};
+    for (size_t i = 0; i < list->count; i++) {
+        const JsonValue *v = list->items[i];
+        void *entry = entries + i * kind->size;
+        const char **id = entry; /* the first member of every entry struct */
+        char what[96];
+        snprintf(what, sizeof what, "%s %zu", kind->name, i + 1);
+        if (!cload_object(L, v, what, kind->fields))
+            continue;
+        *id = cload_id(L, v, what);
+        if (*id)
+            snprintf(what, sizeof what, "%s \"%s\"", kind->name, *id);
+        note_id(L, &ids, v, *id, (int)i, kind->name);
+        kind->read(L, v, entry, i, ctx, what);
+    }
+    strmap_free(&ids);
+    return entries;
+}
+
+/* The rule v[key], NULL when absent; with required, its absence is a problem. */
+static const Cond *load_rule(Loader *L, const JsonValue *v, const char *key, bool required,
+                             const char *what)
+{
+    const JsonValue *w = json_get(v, key);
+    if (!w && required)
+        cload_error(L, v, "%s has no rule (\"%s\")", what, key);
+    return w ? cload_cond(L, w, L->c->nquestions, what) : NULL;
+}
+
+static void read_cause(Loader *L, const JsonValue *v, void *entry, size_t i, void *ctx,
+                       const char *what)
+{
+    Cause *c = entry;
+    (void)i, (void)ctx;
+    cload_text(L, v, "title", what, true, &c->title);
+    cload_text(L, v, "text", what, true, &c->text);
+    c->when = load_rule(L, v, "when", true, what);
+    c->also = load_rule(L, v, "also", false, what);
+}
+
 static void load_causes(Loader *L, const JsonValue *root)
 {
     static const char *const top[] = {"causes", NULL};
     static const char *const fields[] = {"id", "title", "text", "when", "also", NULL};
+    static const EntryKind kind = {"cause", fields, sizeof(Cause), read_cause};
     const JsonValue *list;
     if (!cload_object(L, root, "causes.json", top) || !(list = cload_list(L, root, "causes")))
         return;
-    Cause *cs = cload_alloc(L, (list->count + 1) * sizeof *cs);
-    if (!cs)
-        return;
-    StrMap ids = {0};
-    for (size_t i = 0; i < list->count; i++) {
-        const JsonValue *v = list->items[i];
-        char what[96];
-        snprintf(what, sizeof what, "cause %zu", i + 1);
-        if (!cload_object(L, v, what, fields))
-            continue;
-        cs[i].id = cload_id(L, v, what);
-        if (cs[i].id)
-            snprintf(what, sizeof what, "cause \"%s\"", cs[i].id);
-        note_id(L, &ids, v, cs[i].id, (int)i, "cause");
-        cload_text(L, v, "title", what, true, &cs[i].title);
-        cload_text(L, v, "text", what, true, &cs[i].text);
-        const JsonValue *w = json_get(v, "when");
-        if (!w)
-            cload_error(L, v, "%s has no rule (\"when\")", what);
-        else
-            cs[i].when = cload_cond(L, w, L->c->nquestions, what);
-        const JsonValue *also = json_get(v, "also");
-        if (also)
-            cs[i].also = cload_cond(L, also, L->c->nquestions, what);
-    }
-    strmap_free(&ids);
-    L->c->causes = cs;
-    L->c->ncauses = list->count;
+    if ((L->c->causes = load_entries(L, list, &kind, NULL)))
+        L->c->ncauses = list->count;
 }
 
 /* A how-to or caution must fit one printed line, so the plan stays short enough for a
@@ -301,10 +334,20 @@ static void check_one_line(Loader *L, const JsonValue *v, const char *what, cons
     }
 }
 
+static void read_hold(Loader *L, const JsonValue *v, void *entry, size_t i, void *ctx,
+                      const char *what)
+{
+    AdviceHold *h = entry;
+    (void)i, (void)ctx;
+    cload_text(L, v, "text", what, true, &h->text);
+    h->when = load_rule(L, v, "when", true, what);
+}
+
 /* "holds": [{"id", "text", "when"}]: optional. */
 static void load_holds(Loader *L, const JsonValue *list)
 {
     static const char *const fields[] = {"id", "text", "when", NULL};
+    static const EntryKind kind = {"hold", fields, sizeof(AdviceHold), read_hold};
     if (!list)
         return;
     if (list->type != JSON_ARRAY) {
@@ -316,30 +359,8 @@ static void load_holds(Loader *L, const JsonValue *list)
                     CONTENT_MAX_ENTRIES);
         return;
     }
-    AdviceHold *hs = cload_alloc(L, (list->count + 1) * sizeof *hs);
-    if (!hs)
-        return;
-    StrMap ids = {0};
-    for (size_t i = 0; i < list->count; i++) {
-        const JsonValue *v = list->items[i];
-        char what[96];
-        snprintf(what, sizeof what, "hold %zu", i + 1);
-        if (!cload_object(L, v, what, fields))
-            continue;
-        hs[i].id = cload_id(L, v, what);
-        if (hs[i].id)
-            snprintf(what, sizeof what, "hold \"%s\"", hs[i].id);
-        note_id(L, &ids, v, hs[i].id, (int)i, "hold");
-        cload_text(L, v, "text", what, true, &hs[i].text);
-        const JsonValue *w = json_get(v, "when");
-        if (!w)
-            cload_error(L, v, "%s has no rule (\"when\")", what);
-        else
-            hs[i].when = cload_cond(L, w, L->c->nquestions, what);
-    }
-    strmap_free(&ids);
-    L->c->holds = hs;
-    L->c->nholds = list->count;
+    if ((L->c->holds = load_entries(L, list, &kind, NULL)))
+        L->c->nholds = list->count;
 }
 
 /* "held_by": ["hold_id", ...] of one advice item. */
@@ -365,130 +386,129 @@ static void load_held_by(Loader *L, const JsonValue *v, Advice *a, const char *w
     }
 }
 
+/* "groups": [{"id", "title"}]; their ids go into gids. */
+static void load_groups(Loader *L, const JsonValue *groups, StrMap *gids)
+{
+    static const char *const fields[] = {"id", "title", NULL};
+    AdviceGroup *gs = cload_alloc(L, (groups->count + 1) * sizeof *gs);
+    if (!gs)
+        return;
+    for (size_t i = 0; i < groups->count; i++) {
+        const JsonValue *v = groups->items[i];
+        if (!cload_object(L, v, "advice group", fields))
+            continue;
+        gs[i].id = cload_id(L, v, "advice group");
+        note_id(L, gids, v, gs[i].id, (int)i, "advice group");
+        cload_text(L, v, "title", "advice group", true, &gs[i].title);
+    }
+    L->c->groups = gs;
+    L->c->ngroups = groups->count;
+}
+
+/* While reading advice items: the group ids, and which group each item is in. */
+typedef struct {
+    StrMap gids;   /* group id -> index in c->groups */
+    int *in_group; /* per item: its group, or -1 */
+    size_t *start; /* per group + 1: items before it, once summed */
+} AdviceGroups;
+
+static void read_advice(Loader *L, const JsonValue *v, void *entry, size_t i, void *ctx,
+                        const char *what)
+{
+    Advice *a = entry;
+    AdviceGroups *ag = ctx;
+    const JsonValue *g = json_get(v, "group");
+    int gi;
+    if (!g || g->type != JSON_STRING || !strmap_get(&ag->gids, g->string, &gi)) {
+        cload_error(L, g ? g : v, "%s: \"group\" must be one of the groups' ids", what);
+    } else {
+        a->group = L->c->groups[gi].id;
+        ag->in_group[i] = gi;
+        ag->start[gi + 1]++;
+    }
+    cload_text(L, v, "title", what, true, &a->title);
+    cload_text(L, v, "how", what, true, &a->how);
+    cload_text(L, v, "caution", what, false, &a->caution);
+    check_one_line(L, json_get(v, "how"), what, "how", &a->how);
+    check_one_line(L, json_get(v, "caution"), what, "caution", &a->caution);
+    a->when = load_rule(L, v, "when", false, what);
+    const JsonValue *cw = json_get(v, "caution_when");
+    if (cw && !a->caution.s[LANG_EN])
+        cload_error(L, cw, "%s: \"caution_when\" without a \"caution\"", what);
+    else if (cw)
+        a->caution_when = cload_cond(L, cw, L->c->nquestions, what);
+    const JsonValue *rk = json_get(v, "rank");
+    if (rk && (rk->type != JSON_NUMBER || rk->number < 1 || rk->number > 99 ||
+               rk->number != (int)rk->number))
+        cload_error(L, rk, "%s: \"rank\" must be a whole number from 1 to 99", what);
+    else if (rk)
+        a->rank = (int)rk->number;
+    load_held_by(L, json_get(v, "held_by"), a, what);
+}
+
 static void load_advice(Loader *L, const JsonValue *root)
 {
     static const char *const top[] = {"groups", "holds", "advice", NULL};
-    static const char *const gfields[] = {"id", "title", NULL};
     static const char *const fields[] = {"id",           "group", "title", "how",     "caution",
                                          "caution_when", "when",  "rank",  "held_by", NULL};
+    static const EntryKind kind = {"advice", fields, sizeof(Advice), read_advice};
     const JsonValue *groups, *list;
     if (!cload_object(L, root, "advice.json", top) || !(groups = cload_list(L, root, "groups")) ||
         !(list = cload_list(L, root, "advice")))
         return;
     load_holds(L, json_get(root, "holds"));
-    AdviceGroup *gs = cload_alloc(L, (groups->count + 1) * sizeof *gs);
-    Advice *tmp = cload_alloc(L, (list->count + 1) * sizeof *tmp);
+    AdviceGroups ag = {.in_group = cload_alloc(L, (list->count + 1) * sizeof *ag.in_group),
+                       .start = cload_alloc(L, (groups->count + 1) * sizeof *ag.start)};
     Advice *as = cload_alloc(L, (list->count + 1) * sizeof *as);
-    int *in_group = cload_alloc(L, (list->count + 1) * sizeof *in_group);
-    size_t *start = cload_alloc(L, (groups->count + 1) * sizeof *start);
-    if (!gs || !tmp || !as || !in_group || !start)
+    if (ag.in_group && ag.start && as) {
+        for (size_t i = 0; i < list->count; i++)
+            ag.in_group[i] = -1;
+        load_groups(L, groups, &ag.gids);
+    }
+    const Advice *items = L->c->groups ? load_entries(L, list, &kind, &ag) : NULL;
+    strmap_free(&ag.gids);
+    if (!items)
         return;
-    StrMap gids = {0}, ids = {0};
-    for (size_t i = 0; i < groups->count; i++) {
-        const JsonValue *v = groups->items[i];
-        if (!cload_object(L, v, "advice group", gfields))
-            continue;
-        gs[i].id = cload_id(L, v, "advice group");
-        note_id(L, &gids, v, gs[i].id, (int)i, "advice group");
-        cload_text(L, v, "title", "advice group", true, &gs[i].title);
-    }
-    L->c->groups = gs;
-    L->c->ngroups = groups->count;
-    for (size_t i = 0; i < list->count; i++) {
-        const JsonValue *v = list->items[i];
-        char what[96];
-        in_group[i] = -1;
-        snprintf(what, sizeof what, "advice %zu", i + 1);
-        if (!cload_object(L, v, what, fields))
-            continue;
-        tmp[i].id = cload_id(L, v, what);
-        if (tmp[i].id)
-            snprintf(what, sizeof what, "advice \"%s\"", tmp[i].id);
-        note_id(L, &ids, v, tmp[i].id, (int)i, "advice");
-        const JsonValue *g = json_get(v, "group");
-        int gi;
-        if (!g || g->type != JSON_STRING || !strmap_get(&gids, g->string, &gi)) {
-            cload_error(L, g ? g : v, "%s: \"group\" must be one of the groups' ids", what);
-        } else {
-            tmp[i].group = gs[gi].id;
-            in_group[i] = gi;
-            start[gi + 1]++;
-        }
-        cload_text(L, v, "title", what, true, &tmp[i].title);
-        cload_text(L, v, "how", what, true, &tmp[i].how);
-        cload_text(L, v, "caution", what, false, &tmp[i].caution);
-        check_one_line(L, json_get(v, "how"), what, "how", &tmp[i].how);
-        check_one_line(L, json_get(v, "caution"), what, "caution", &tmp[i].caution);
-        const JsonValue *w = json_get(v, "when");
-        if (w)
-            tmp[i].when = cload_cond(L, w, L->c->nquestions, what);
-        const JsonValue *cw = json_get(v, "caution_when");
-        if (cw && !tmp[i].caution.s[LANG_EN])
-            cload_error(L, cw, "%s: \"caution_when\" without a \"caution\"", what);
-        else if (cw)
-            tmp[i].caution_when = cload_cond(L, cw, L->c->nquestions, what);
-        const JsonValue *rk = json_get(v, "rank");
-        if (rk && (rk->type != JSON_NUMBER || rk->number < 1 || rk->number > 99 ||
-                   rk->number != (int)rk->number))
-            cload_error(L, rk, "%s: \"rank\" must be a whole number from 1 to 99", what);
-        else if (rk)
-            tmp[i].rank = (int)rk->number;
-        load_held_by(L, json_get(v, "held_by"), &tmp[i], what);
-    }
-    strmap_free(&gids);
-    strmap_free(&ids);
     /* Stored in group order, so the plan reads group by group (a counting sort, so
      * file order is kept within a group). */
     for (size_t gi = 0; gi < groups->count; gi++)
-        start[gi + 1] += start[gi];
+        ag.start[gi + 1] += ag.start[gi];
     size_t n = 0;
     for (size_t i = 0; i < list->count; i++)
-        if (in_group[i] >= 0) {
-            as[start[in_group[i]]++] = tmp[i];
+        if (ag.in_group[i] >= 0) {
+            as[ag.start[ag.in_group[i]]++] = items[i];
             n++;
         }
     L->c->advice = as;
     L->c->nadvice = n;
 }
 
+static void read_flag(Loader *L, const JsonValue *v, void *entry, size_t i, void *ctx,
+                      const char *what)
+{
+    Flag *f = entry;
+    (void)i, (void)ctx;
+    const JsonValue *t = json_get(v, "tier");
+    if (t && t->type == JSON_STRING && strcmp(t->string, "urgent") == 0)
+        f->tier = TIER_URGENT;
+    else if (t && t->type == JSON_STRING && strcmp(t->string, "clinician") == 0)
+        f->tier = TIER_CLINICIAN;
+    else
+        cload_error(L, t ? t : v, "%s: \"tier\" must be \"urgent\" or \"clinician\"", what);
+    cload_text(L, v, "text", what, true, &f->text);
+    f->when = load_rule(L, v, "when", true, what);
+}
+
 static void load_flags(Loader *L, const JsonValue *root)
 {
     static const char *const top[] = {"flags", NULL};
     static const char *const fields[] = {"id", "tier", "text", "when", NULL};
+    static const EntryKind kind = {"flag", fields, sizeof(Flag), read_flag};
     const JsonValue *list;
     if (!cload_object(L, root, "flags.json", top) || !(list = cload_list(L, root, "flags")))
         return;
-    Flag *fs = cload_alloc(L, (list->count + 1) * sizeof *fs);
-    if (!fs)
-        return;
-    StrMap ids = {0};
-    for (size_t i = 0; i < list->count; i++) {
-        const JsonValue *v = list->items[i];
-        char what[96];
-        snprintf(what, sizeof what, "flag %zu", i + 1);
-        if (!cload_object(L, v, what, fields))
-            continue;
-        fs[i].id = cload_id(L, v, what);
-        if (fs[i].id)
-            snprintf(what, sizeof what, "flag \"%s\"", fs[i].id);
-        note_id(L, &ids, v, fs[i].id, (int)i, "flag");
-        const JsonValue *t = json_get(v, "tier");
-        if (t && t->type == JSON_STRING && strcmp(t->string, "urgent") == 0)
-            fs[i].tier = TIER_URGENT;
-        else if (t && t->type == JSON_STRING && strcmp(t->string, "clinician") == 0)
-            fs[i].tier = TIER_CLINICIAN;
-        else
-            cload_error(L, t ? t : v, "%s: \"tier\" must be \"urgent\" or \"clinician\"", what);
-        cload_text(L, v, "text", what, true, &fs[i].text);
-        const JsonValue *w = json_get(v, "when");
-        if (!w)
-            cload_error(L, v, "%s has no rule (\"when\")", what);
-        else
-            fs[i].when = cload_cond(L, w, L->c->nquestions, what);
-    }
-    strmap_free(&ids);
-    L->c->flags = fs;
-    L->c->nflags = list->count;
+    if ((L->c->flags = load_entries(L, list, &kind, NULL)))
+        L->c->nflags = list->count;
 }
 
 /* ---- public ---- */
