@@ -99,8 +99,8 @@ static void load_options(Loader *L, const JsonValue *qv, Question *q, const char
     q->noptions = ov->count;
 }
 
-/* yes/no questions get two options made from the lexicon and the interface strings;
- * with "unsure" (phrases per language) a third, "not_sure". */
+/* yes/no questions get the two options of content_yesno_options; with "unsure" (phrases
+ * per language) a third, "not_sure". */
 static Option *yesno_options(Loader *L, const JsonValue *unsure, const char *what)
 {
     Option *o = cload_alloc(L, 3 * sizeof *o);
@@ -112,16 +112,7 @@ static Option *yesno_options(Loader *L, const JsonValue *unsure, const char *wha
             o[2].label.s[l] = content_ui(L->c, "button.not_sure", l);
         cload_phrases(L, unsure, what, true, o[2].say, o[2].nsay);
     }
-    o[0].id = "yes";
-    o[1].id = "no";
-    for (int l = 0; l < LANG_COUNT; l++) {
-        o[0].label.s[l] = content_ui(L->c, "button.yes", l);
-        o[1].label.s[l] = content_ui(L->c, "button.no", l);
-        o[0].say[l] = L->c->lexicon.yes[l];
-        o[0].nsay[l] = L->c->lexicon.nyes[l];
-        o[1].say[l] = L->c->lexicon.no[l];
-        o[1].nsay[l] = L->c->lexicon.nno[l];
-    }
+    content_yesno_options(L->c, o);
     return o;
 }
 
@@ -633,6 +624,21 @@ const char *content_group_title(const Content *c, const char *group, Lang lang)
         if (c->groups[i].id && strcmp(c->groups[i].id, group) == 0)
             return text_get(&c->groups[i].title, lang);
     return group;
+}
+
+void content_yesno_options(const Content *c, Option out[2])
+{
+    memset(out, 0, 2 * sizeof *out);
+    out[0].id = "yes";
+    out[1].id = "no";
+    for (int l = 0; l < LANG_COUNT; l++) {
+        out[0].label.s[l] = content_ui(c, "button.yes", l);
+        out[1].label.s[l] = content_ui(c, "button.no", l);
+        out[0].say[l] = c->lexicon.yes[l];
+        out[0].nsay[l] = c->lexicon.nyes[l];
+        out[1].say[l] = c->lexicon.no[l];
+        out[1].nsay[l] = c->lexicon.nno[l];
+    }
 }
 
 const char *command_name(Command cmd)
