@@ -15,18 +15,15 @@ enum { ADVICE_LINE_MAX = 120 }; /* characters in a how-to or caution */
 
 /* ---- questions.json ---- */
 
-static const struct {
-    const char *name;
-    QuestionRole role;
-} role_names[] = {
-    {"context", ROLE_CONTEXT},
-    {"areas", ROLE_AREAS},
-    {"pain_now", ROLE_PAIN_NOW},
-    {"peg_pain", ROLE_PEG_PAIN},
-    {"peg_enjoyment", ROLE_PEG_ENJOYMENT},
-    {"peg_activity", ROLE_PEG_ACTIVITY},
-    {"red_flag", ROLE_RED_FLAG},
-    {"phq2", ROLE_PHQ2},
+static const char *const role_names[] = {
+    [ROLE_CONTEXT] = "context",
+    [ROLE_AREAS] = "areas",
+    [ROLE_PAIN_NOW] = "pain_now",
+    [ROLE_PEG_PAIN] = "peg_pain",
+    [ROLE_PEG_ENJOYMENT] = "peg_enjoyment",
+    [ROLE_PEG_ACTIVITY] = "peg_activity",
+    [ROLE_RED_FLAG] = "red_flag",
+    [ROLE_PHQ2] = "phq2",
 };
 
 static const char *const section_names[SECTION_COUNT] = {
@@ -39,6 +36,18 @@ static const char *const section_names[SECTION_COUNT] = {
 };
 
 static const char *const kind_names[] = {"choice", "multi", "scale", "yesno"};
+
+enum { NROLES = sizeof role_names / sizeof role_names[0], NKINDS = 4 };
+
+/* The index of the string v among names[0..n) (NULLs are no name), or n when v is none of
+ * them or not a string at all. */
+static size_t name_index(const JsonValue *v, const char *const *names, size_t n)
+{
+    size_t k = 0;
+    while (v && v->type == JSON_STRING && k < n && (!names[k] || strcmp(names[k], v->string)))
+        k++;
+    return v && v->type == JSON_STRING ? k : n;
+}
 
 /* Records id (of entry v, at index) in ids, reporting a duplicate. */
 static void note_id(Loader *L, StrMap *ids, const JsonValue *v, const char *id, int index,
@@ -129,12 +138,90 @@ static void load_scale(Loader *L, const JsonValue *qv, Question *q, const char *
     cload_text(L, qv, "high", what, true, &q->high);
 }
 
-static void load_questions(Loader *L, const JsonValue *root)
+/* The kind, role and section of a question. */
+static void load_class(Loader *L, const JsonValue *qv, Question *q, const char *what)
 {
-    static const char *const top[] = {"questions", NULL};
+    const JsonValue *kv = json_get(qv, "kind"), *rv = json_get(qv, "role");
+    size_t k = name_index(kv, kind_names, NKINDS);
+    if (k == NKINDS) {
+        cload_error(L, kv ? kv : qv, "%s: \"kind\" must be choice, multi, scale or yesno", what);
+        k = QK_CHOICE;
+    }
+    q->kind = (QuestionKind)k;
+    size_t r = name_index(rv, role_names, NROLES);
+    if (rv && r == NROLES)
+        cload_error(L, rv, "%s: unknown role", what);
+    else if (rv)
+        q->role = (QuestionRole)r;
+    const JsonValue *sv = json_get(qv, "section");
+    size_t sec = name_index(sv, section_names, SECTION_COUNT);
+    q->section = SECTION_CONTEXT;
+    if (sv && sec == SECTION_COUNT)
+        cload_error(L, sv,
+                    "%s: \"section\" must be safety-urgent, birth, safety-today, pain, "
+                    "context or mood",
+                    what);
+    else if (sv)
+        q->section = (QuestionSection)sec;
+}
+
+/* What a question is answered with: a scale, its options, or yes and no (and "not
+ * sure"). */
+static void load_answers(Loader *L, const JsonValue *qv, Question *q, const char *what)
+{
+    if (q->kind == QK_SCALE)
+        load_scale(L, qv, q, what);
+    else if (json_get(qv, "low") || json_get(qv, "high") || json_get(qv, "min") ||
+             json_get(qv, "max"))
+        cload_error(L, qv, "%s: min, max, low and high are only for scale questions", what);
+    load_options(L, qv, q, what);
+    const JsonValue *unsure = json_get(qv, "unsure");
+    if (unsure && q->kind != QK_YESNO)
+        cload_error(L, unsure, "%s: \"unsure\" is only for yesno questions", what);
+    if (q->kind == QK_YESNO) {
+        q->options = yesno_options(L, unsure, what);
+        q->noptions = unsure ? 3 : 2;
+    }
+}
+
+/* Question i, all but its condition. */
+static void load_question(Loader *L, const JsonValue *qv, Question *q, size_t i)
+{
     static const char *const fields[] = {"id",   "kind", "role",    "code",    "text", "short",
                                          "help", "skip", "show_if", "options", "min",  "max",
                                          "low",  "high", "section", "unsure",  NULL};
+    char what[96];
+    snprintf(what, sizeof what, "question %zu", i + 1);
+    q->id = ""; /* also for an entry that is not an object at all */
+    if (!cload_object(L, qv, what, fields))
+        return;
+    const char *id = cload_id(L, qv, what);
+    if (id) {
+        q->id = id;
+        snprintf(what, sizeof what, "question \"%s\"", id);
+        note_id(L, &L->question_ids, qv, id, (int)i, "question");
+    }
+    load_class(L, qv, q, what);
+    const JsonValue *cv = json_get(qv, "code");
+    if (cv && cv->type != JSON_STRING)
+        cload_error(L, cv, "%s: \"code\" must be a string", what);
+    else if (cv)
+        q->code = cload_strdup(L, cv->string);
+    cload_text(L, qv, "text", what, true, &q->text);
+    cload_text(L, qv, "short", what, true, &q->short_label);
+    cload_text(L, qv, "help", what, false, &q->help);
+    const JsonValue *sv = json_get(qv, "skip");
+    q->can_skip = true;
+    if (sv && sv->type != JSON_BOOL)
+        cload_error(L, sv, "%s: \"skip\" must be true or false", what);
+    else if (sv)
+        q->can_skip = sv->boolean;
+    load_answers(L, qv, q, what);
+}
+
+static void load_questions(Loader *L, const JsonValue *root)
+{
+    static const char *const top[] = {"questions", NULL};
     if (!cload_object(L, root, "questions.json", top))
         return;
     const JsonValue *list = cload_list(L, root, "questions");
@@ -145,83 +232,8 @@ static void load_questions(Loader *L, const JsonValue *root)
         return;
     L->c->questions = qs;
     for (size_t i = 0; i < list->count; i++) {
-        const JsonValue *qv = list->items[i];
-        Question *q = &qs[i];
-        q->id = ""; /* also for an entry that is not an object at all */
         L->c->nquestions = i + 1;
-        char what[96];
-        snprintf(what, sizeof what, "question %zu", i + 1);
-        if (!cload_object(L, qv, what, fields))
-            continue;
-        q->id = cload_id(L, qv, what);
-        if (!q->id)
-            q->id = "";
-        else
-            snprintf(what, sizeof what, "question \"%s\"", q->id);
-        if (*q->id)
-            note_id(L, &L->question_ids, qv, q->id, (int)i, "question");
-        const JsonValue *kv = json_get(qv, "kind");
-        size_t k = 0;
-        while (kv && kv->type == JSON_STRING && k < 4 && strcmp(kind_names[k], kv->string))
-            k++;
-        if (!kv || kv->type != JSON_STRING || k == 4) {
-            cload_error(L, kv ? kv : qv, "%s: \"kind\" must be choice, multi, scale or yesno",
-                        what);
-            k = QK_CHOICE;
-        }
-        q->kind = (QuestionKind)k;
-        const JsonValue *rv = json_get(qv, "role");
-        if (rv) {
-            size_t r = 0, nr = sizeof role_names / sizeof role_names[0];
-            while (rv->type == JSON_STRING && r < nr && strcmp(role_names[r].name, rv->string))
-                r++;
-            if (rv->type != JSON_STRING || r == nr)
-                cload_error(L, rv, "%s: unknown role", what);
-            else
-                q->role = role_names[r].role;
-        }
-        const JsonValue *secv = json_get(qv, "section");
-        q->section = SECTION_CONTEXT;
-        if (secv) {
-            size_t k2 = 0;
-            while (secv->type == JSON_STRING && k2 < SECTION_COUNT &&
-                   strcmp(section_names[k2], secv->string))
-                k2++;
-            if (secv->type != JSON_STRING || k2 == SECTION_COUNT)
-                cload_error(L, secv,
-                            "%s: \"section\" must be safety-urgent, birth, safety-today, pain, "
-                            "context or mood",
-                            what);
-            else
-                q->section = (QuestionSection)k2;
-        }
-        const JsonValue *cv = json_get(qv, "code");
-        if (cv && cv->type != JSON_STRING)
-            cload_error(L, cv, "%s: \"code\" must be a string", what);
-        else if (cv)
-            q->code = cload_strdup(L, cv->string);
-        cload_text(L, qv, "text", what, true, &q->text);
-        cload_text(L, qv, "short", what, true, &q->short_label);
-        cload_text(L, qv, "help", what, false, &q->help);
-        const JsonValue *sv = json_get(qv, "skip");
-        q->can_skip = true;
-        if (sv && sv->type != JSON_BOOL)
-            cload_error(L, sv, "%s: \"skip\" must be true or false", what);
-        else if (sv)
-            q->can_skip = sv->boolean;
-        if (q->kind == QK_SCALE)
-            load_scale(L, qv, q, what);
-        else if (json_get(qv, "low") || json_get(qv, "high") || json_get(qv, "min") ||
-                 json_get(qv, "max"))
-            cload_error(L, qv, "%s: min, max, low and high are only for scale questions", what);
-        load_options(L, qv, q, what);
-        const JsonValue *unsure = json_get(qv, "unsure");
-        if (unsure && q->kind != QK_YESNO)
-            cload_error(L, unsure, "%s: \"unsure\" is only for yesno questions", what);
-        if (q->kind == QK_YESNO) {
-            q->options = yesno_options(L, unsure, what);
-            q->noptions = unsure ? 3 : 2;
-        }
+        load_question(L, list->items[i], &qs[i], i);
     }
     /* Conditions last: they may name any earlier question. */
     for (size_t i = 0; i < L->c->nquestions; i++) {
@@ -514,6 +526,34 @@ static const struct {
     {"advice.json", load_advice},       {"flags.json", load_flags},
 };
 
+/* Reads and parses the content file at path (arena: the JSON tree's) into *root. Returns
+ * 0; PK_ECONTENT after reporting why it could not be read or parsed; PK_ENOMEM. */
+static int parse_file(Loader *L, const char *path, Arena *arena, JsonValue **root)
+{
+    char *text = NULL;
+    size_t len = 0;
+    const char *why = NULL;
+    int rc = file_read_regular(path, CONTENT_MAX_FILE_BYTES, &text, &len, &why);
+    if (rc == PK_ENOMEM)
+        return rc;
+    if (rc) {
+        if (rc == PK_EINVAL && strcmp(why, "file is too large") == 0)
+            diags_add(L->diags, path, 0, 0, NULL, "file is too large (at most %d bytes)",
+                      CONTENT_MAX_FILE_BYTES);
+        else
+            diags_add(L->diags, path, 0, 0, NULL, "%s", why);
+        return PK_ECONTENT;
+    }
+    JsonError jerr;
+    rc = json_parse(text, len, arena, root, &jerr);
+    free(text);
+    if (rc == PK_EINVAL) {
+        diags_add(L->diags, path, jerr.line, jerr.col, NULL, "%s", jerr.msg);
+        return PK_ECONTENT;
+    }
+    return rc;
+}
+
 int content_load(const char *dir, Content **out, Diags *diags)
 {
     *out = NULL;
@@ -530,42 +570,18 @@ int content_load(const char *dir, Content **out, Diags *diags)
     Arena json_arena = {0};
     const JsonValue *questions_root = NULL;
     bool all_read = true;
-    for (size_t i = 0; i < sizeof content_files / sizeof content_files[0]; i++) {
+    for (size_t i = 0; i < sizeof content_files / sizeof content_files[0] && !L.nomem; i++) {
         char path[4096];
         snprintf(path, sizeof path, "%s/%s", dir, content_files[i].name);
         L.file = path;
-        char *text = NULL;
-        size_t len = 0;
-        const char *why = NULL;
-        int rc = file_read_regular(path, CONTENT_MAX_FILE_BYTES, &text, &len, &why);
-        if (rc == PK_ENOMEM) {
-            L.nomem = true;
-            break;
-        }
-        if (rc) {
-            if (rc == PK_EINVAL && strcmp(why, "file is too large") == 0)
-                diags_add(diags, path, 0, 0, NULL, "file is too large (at most %d bytes)",
-                          CONTENT_MAX_FILE_BYTES);
-            else
-                diags_add(diags, path, 0, 0, NULL, "%s", why);
-            all_read = false;
-            continue;
-        }
         JsonValue *root;
-        JsonError jerr;
-        rc = json_parse(text, len, &json_arena, &root, &jerr);
-        free(text);
-        if (rc == PK_EINVAL) {
-            diags_add(diags, path, jerr.line, jerr.col, NULL, "%s", jerr.msg);
-            all_read = false;
-            continue;
-        }
-        if (rc) {
+        int rc = parse_file(&L, path, &json_arena, &root);
+        if (rc == PK_ENOMEM)
             L.nomem = true;
-            break;
-        }
-        content_files[i].load(&L, root);
-        if (content_files[i].load == load_questions)
+        all_read = all_read && rc == 0;
+        if (rc == 0)
+            content_files[i].load(&L, root);
+        if (rc == 0 && content_files[i].load == load_questions)
             questions_root = root;
     }
     L.file = dir;
@@ -650,7 +666,7 @@ const char *command_name(Command cmd)
 
 const char *content_kind_name(QuestionKind k)
 {
-    return (unsigned)k < 4 ? kind_names[k] : "?";
+    return (unsigned)k < NKINDS ? kind_names[k] : "?";
 }
 
 const char *content_section_name(QuestionSection s)
