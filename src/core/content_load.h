@@ -48,6 +48,11 @@ bool cload_valid_id(const char *s);
 /* The "id" member of obj, checked and copied; NULL after reporting a problem. */
 const char *cload_id(Loader *L, const JsonValue *obj, const char *what);
 
+/* Records id (of entry v, at index) in ids, reporting a duplicate; what names the kind
+ * of entry ("cause"). A NULL id is passed over. */
+void cload_note_id(Loader *L, StrMap *ids, const JsonValue *v, const char *id, int index,
+                   const char *what);
+
 /* Reads v as {"en": "...", "es": "..."} into *out; ctx names it in messages. */
 void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out);
 
@@ -73,6 +78,9 @@ const Cond *cload_cond(Loader *L, const JsonValue *v, size_t limit, const char *
 /* The two files read before the questions (yes/no options are built from them). */
 void cload_ui(Loader *L, const JsonValue *root);
 void cload_lexicon(Loader *L, const JsonValue *root);
+
+/* questions.json (content_questions.c). */
+void cload_questions(Loader *L, const JsonValue *root);
 
 /* Cross-file checks once everything is loaded: ambiguous phrases, phrases that are also
  * commands or filler words, duplicate ids across a file. Appends problems to diags. */

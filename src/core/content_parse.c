@@ -67,6 +67,17 @@ bool cload_valid_id(const char *s)
     return true;
 }
 
+/* Records id (of entry v, at index) in ids, reporting a duplicate. */
+void cload_note_id(Loader *L, StrMap *ids, const JsonValue *v, const char *id, int index,
+                   const char *what)
+{
+    int rc = id ? strmap_add(ids, id, index, NULL) : 1;
+    if (rc < 0)
+        L->nomem = true;
+    else if (rc == 0)
+        cload_error(L, json_get(v, "id"), "duplicate %s id \"%s\"", what, id);
+}
+
 /* Reads a required id string member. */
 const char *cload_id(Loader *L, const JsonValue *obj, const char *what)
 {
