@@ -46,6 +46,55 @@ void cload_ui(Loader *L, const JsonValue *root)
                         ui_required_keys[k]);
 }
 
+/* "numbers": {"en": [[...] x 11], "es": ...}: the phrases for 0 to 10. */
+static void load_numbers(Loader *L, const JsonValue *root, Lexicon *lx)
+{
+    static const char *const langs[] = {"en", "es", NULL};
+    const JsonValue *nums = json_get(root, "numbers");
+    if (!nums) {
+        cload_error(L, root, "lexicon.json has no \"numbers\"");
+        return;
+    }
+    if (!cload_object(L, nums, "numbers", langs))
+        return;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        const JsonValue *arr = json_get(nums, lang_code(l));
+        if (!arr || arr->type != JSON_ARRAY || arr->count != 11) {
+            cload_error(L, arr ? arr : nums,
+                        "numbers (%s): needs eleven lists of words, for 0 to 10", lang_names[l]);
+            continue;
+        }
+        for (int n = 0; n <= 10; n++) {
+            char what[64];
+            snprintf(what, sizeof what, "numbers (%s) %d", lang_names[l], n);
+            cload_phrase_list(L, arr->items[n], what, &lx->numbers[n][l], &lx->nnumbers[n][l]);
+        }
+    }
+}
+
+/* "commands": {"repeat": {"en": [...], "es": [...]}, ...}, every command required. */
+static void load_commands(Loader *L, const JsonValue *root, Lexicon *lx)
+{
+    static const char *const cmd_keys[] = {"repeat",     "go_back", "skip", "dont_know", "help",
+                                           "start_over", "start",   "done", NULL};
+    const JsonValue *cmds = json_get(root, "commands");
+    if (!cmds) {
+        cload_error(L, root, "lexicon.json has no \"commands\"");
+        return;
+    }
+    if (!cload_object(L, cmds, "commands", cmd_keys))
+        return;
+    for (int k = 0; k < CMD_COUNT; k++) {
+        const JsonValue *v = json_get(cmds, cmd_keys[k]);
+        char what[64];
+        snprintf(what, sizeof what, "command \"%s\"", cmd_keys[k]);
+        if (!v)
+            cload_error(L, cmds, "commands: \"%s\" is missing", cmd_keys[k]);
+        else
+            cload_phrases(L, v, what, true, lx->commands[k], lx->ncommands[k]);
+    }
+}
+
 void cload_lexicon(Loader *L, const JsonValue *root)
 {
     static const char *const top[] = {"numbers", "yes",          "no", "commands",
@@ -53,27 +102,7 @@ void cload_lexicon(Loader *L, const JsonValue *root)
     if (!cload_object(L, root, "lexicon.json", top))
         return;
     Lexicon *lx = &L->c->lexicon;
-    const JsonValue *nums = json_get(root, "numbers");
-    static const char *const langs[] = {"en", "es", NULL};
-    if (!nums || !cload_object(L, nums, "numbers", langs)) {
-        if (!nums)
-            cload_error(L, root, "lexicon.json has no \"numbers\"");
-    } else {
-        for (int l = 0; l < LANG_COUNT; l++) {
-            const JsonValue *arr = json_get(nums, lang_code(l));
-            if (!arr || arr->type != JSON_ARRAY || arr->count != 11) {
-                cload_error(L, arr ? arr : nums,
-                            "numbers (%s): needs eleven lists of words, for 0 to 10",
-                            lang_names[l]);
-                continue;
-            }
-            for (int n = 0; n <= 10; n++) {
-                char what[64];
-                snprintf(what, sizeof what, "numbers (%s) %d", lang_names[l], n);
-                cload_phrase_list(L, arr->items[n], what, &lx->numbers[n][l], &lx->nnumbers[n][l]);
-            }
-        }
-    }
+    load_numbers(L, root, lx);
     struct {
         const char *key;
         const char *const **out;
@@ -91,21 +120,5 @@ void cload_lexicon(Loader *L, const JsonValue *root)
         else
             cload_phrases(L, v, lists[i].key, i < 2, lists[i].out, lists[i].n);
     }
-    const JsonValue *cmds = json_get(root, "commands");
-    static const char *const cmd_keys[] = {"repeat",     "go_back", "skip", "dont_know", "help",
-                                           "start_over", "start",   "done", NULL};
-    if (!cmds || !cload_object(L, cmds, "commands", cmd_keys)) {
-        if (!cmds)
-            cload_error(L, root, "lexicon.json has no \"commands\"");
-        return;
-    }
-    for (int k = 0; k < CMD_COUNT; k++) {
-        const JsonValue *v = json_get(cmds, cmd_keys[k]);
-        char what[64];
-        snprintf(what, sizeof what, "command \"%s\"", cmd_keys[k]);
-        if (!v)
-            cload_error(L, cmds, "commands: \"%s\" is missing", cmd_keys[k]);
-        else
-            cload_phrases(L, v, what, true, lx->commands[k], lx->ncommands[k]);
-    }
+    load_commands(L, root, lx);
 }

@@ -257,72 +257,29 @@ static const Cond *cond_list(Loader *L, const JsonValue *v, CondOp op, size_t li
     return c;
 }
 
-/* Parses a condition; questions at index >= limit may not be named (show_if may only
- * look back). Returns NULL after reporting a problem. */
-const Cond *cload_cond(Loader *L, const JsonValue *v, size_t limit, const char *what)
+/* True when arg is a whole number within the scale of q. */
+static bool in_scale(const JsonValue *arg, const Question *q)
 {
-    if (!v || v->type != JSON_OBJECT || v->count == 0) {
-        cload_error(L, v,
-                    "%s: a condition must be an object like {\"q\": \"id\", "
-                    "\"equals\": \"option\"}",
-                    what);
-        return NULL;
-    }
-    if (v->count == 1 && !json_get(v, "q")) {
-        const JsonMember *m = &v->members[0];
-        if (strcmp(m->key, "all") == 0)
-            return cond_list(L, m->value, COND_ALL, limit, what);
-        if (strcmp(m->key, "any") == 0)
-            return cond_list(L, m->value, COND_ANY, limit, what);
-        if (strcmp(m->key, "not") == 0)
-            return cond_list(L, m->value, COND_NOT, limit, what);
-        cload_error(L, v, "%s: unknown condition \"%s\" (use all, any, not, or \"q\")", what,
-                    m->key);
-        return NULL;
-    }
-    const JsonValue *qv = json_get(v, "q");
-    if (!qv || qv->type != JSON_STRING || v->count != 2) {
-        cload_error(L, v,
-                    "%s: a test needs \"q\" and exactly one of equals, one_of, "
-                    "includes, includes_any, at_least, at_most",
-                    what);
-        return NULL;
-    }
-    int qi = -1;
-    if (!strmap_get(&L->question_ids, qv->string, &qi)) {
-        cload_error(L, qv, "%s: unknown question \"%s\"", what, qv->string);
-        return NULL;
-    }
-    if ((size_t)qi >= limit) {
-        cload_error(L, qv, "%s: may only depend on questions asked before it, not \"%s\"", what,
-                    qv->string);
-        return NULL;
-    }
-    const Question *q = &L->c->questions[qi];
-    const JsonMember *m = v->members[0].value == qv ? &v->members[1] : &v->members[0];
+    /* the range first: converting a number far outside int is undefined */
+    return arg->type == JSON_NUMBER && arg->number >= q->min && arg->number <= q->max &&
+           arg->number == (int)arg->number;
+}
+
+/* Reads the argument of test m (an option id, a list of them, or a number) of question
+ * q into c; NULL after reporting a test or argument that does not fit the question. */
+static const Cond *cond_arg(Loader *L, Cond *c, const Question *q, const JsonMember *m,
+                            const char *what)
+{
     const JsonValue *arg = m->value;
-    Cond *c = cload_alloc(L, sizeof *c);
-    if (!c)
-        return NULL;
-    c->question = (size_t)qi;
-    size_t k = 0;
-    while (k < sizeof cond_ops / sizeof cond_ops[0] && strcmp(cond_ops[k].name, m->key) != 0)
-        k++;
-    if (k == sizeof cond_ops / sizeof cond_ops[0]) {
-        cload_error(L, arg, "%s: unknown test \"%s\"", what, m->key);
-        return NULL;
-    }
-    c->op = cond_ops[k].op;
     bool scale = q->kind == QK_SCALE, multi = q->kind == QK_MULTI;
     switch (c->op) {
     case COND_EQUALS:
+        if (scale && !in_scale(arg, q)) {
+            cload_error(L, arg, "%s: \"%s\" takes a whole number from %d to %d", what, q->id,
+                        q->min, q->max);
+            return NULL;
+        }
         if (scale) {
-            if (arg->type != JSON_NUMBER || arg->number != (int)arg->number ||
-                arg->number < q->min || arg->number > q->max) {
-                cload_error(L, arg, "%s: \"%s\" takes a whole number from %d to %d", what, q->id,
-                            q->min, q->max);
-                return NULL;
-            }
             c->number = (int)arg->number;
             return c;
         }
@@ -359,8 +316,7 @@ const Cond *cload_cond(Loader *L, const JsonValue *v, size_t limit, const char *
                         content_kind_name(q->kind));
             return NULL;
         }
-        if (arg->type != JSON_NUMBER || arg->number != (int)arg->number || arg->number < q->min ||
-            arg->number > q->max) {
+        if (!in_scale(arg, q)) {
             cload_error(L, arg, "%s: %s takes a whole number from %d to %d", what, m->key, q->min,
                         q->max);
             return NULL;
@@ -368,4 +324,73 @@ const Cond *cload_cond(Loader *L, const JsonValue *v, size_t limit, const char *
         c->number = (int)arg->number;
         return c;
     }
+}
+
+/* The question a test {"q": "id", "<test>": arg} names, into *qi, and its test member,
+ * into *test; false after reporting a problem. */
+static bool cond_question(Loader *L, const JsonValue *v, size_t limit, const char *what, size_t *qi,
+                          const JsonMember **test)
+{
+    const JsonValue *qv = json_get(v, "q");
+    if (!qv || qv->type != JSON_STRING || v->count != 2) {
+        cload_error(L, v,
+                    "%s: a test needs \"q\" and exactly one of equals, one_of, "
+                    "includes, includes_any, at_least, at_most",
+                    what);
+        return false;
+    }
+    int i = -1;
+    if (!strmap_get(&L->question_ids, qv->string, &i)) {
+        cload_error(L, qv, "%s: unknown question \"%s\"", what, qv->string);
+        return false;
+    }
+    if ((size_t)i >= limit) {
+        cload_error(L, qv, "%s: may only depend on questions asked before it, not \"%s\"", what,
+                    qv->string);
+        return false;
+    }
+    *qi = (size_t)i;
+    *test = v->members[0].value == qv ? &v->members[1] : &v->members[0];
+    return true;
+}
+
+/* Parses a condition; questions at index >= limit may not be named (show_if may only
+ * look back). Returns NULL after reporting a problem. */
+const Cond *cload_cond(Loader *L, const JsonValue *v, size_t limit, const char *what)
+{
+    if (!v || v->type != JSON_OBJECT || v->count == 0) {
+        cload_error(L, v,
+                    "%s: a condition must be an object like {\"q\": \"id\", "
+                    "\"equals\": \"option\"}",
+                    what);
+        return NULL;
+    }
+    if (v->count == 1 && !json_get(v, "q")) {
+        const JsonMember *m = &v->members[0];
+        if (strcmp(m->key, "all") == 0)
+            return cond_list(L, m->value, COND_ALL, limit, what);
+        if (strcmp(m->key, "any") == 0)
+            return cond_list(L, m->value, COND_ANY, limit, what);
+        if (strcmp(m->key, "not") == 0)
+            return cond_list(L, m->value, COND_NOT, limit, what);
+        cload_error(L, v, "%s: unknown condition \"%s\" (use all, any, not, or \"q\")", what,
+                    m->key);
+        return NULL;
+    }
+    size_t qi, k = 0, nops = sizeof cond_ops / sizeof cond_ops[0];
+    const JsonMember *m;
+    if (!cond_question(L, v, limit, what, &qi, &m))
+        return NULL;
+    while (k < nops && strcmp(cond_ops[k].name, m->key) != 0)
+        k++;
+    if (k == nops) {
+        cload_error(L, m->value, "%s: unknown test \"%s\"", what, m->key);
+        return NULL;
+    }
+    Cond *c = cload_alloc(L, sizeof *c);
+    if (!c)
+        return NULL;
+    c->question = qi;
+    c->op = cond_ops[k].op;
+    return cond_arg(L, c, &L->c->questions[qi], m, what);
 }
