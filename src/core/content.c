@@ -298,16 +298,12 @@ static int parse_file(Loader *L, const char *path, Arena *arena, JsonValue **roo
 {
     char *text = NULL;
     size_t len = 0;
-    const char *why = NULL;
+    PkWhy why;
     int rc = file_read_regular(path, CONTENT_MAX_FILE_BYTES, &text, &len, &why);
     if (rc == PK_ENOMEM)
         return rc;
     if (rc) {
-        if (rc == PK_EINVAL && strcmp(why, "file is too large") == 0)
-            diags_add(L->diags, path, 0, 0, NULL, "file is too large (at most %d bytes)",
-                      CONTENT_MAX_FILE_BYTES);
-        else
-            diags_add(L->diags, path, 0, 0, NULL, "%s", why);
+        diags_add(L->diags, path, 0, 0, NULL, "%s", why.text);
         return PK_ECONTENT;
     }
     JsonError jerr;
