@@ -6,8 +6,6 @@
 #include "content_load.h"
 #include "strmap.h"
 
-static const char *const lang_names[LANG_COUNT] = {"English", "Spanish"};
-
 /* The JSON value of option oi of question qi, for positions in messages. */
 static const JsonValue *option_value(const JsonValue *root, size_t qi, size_t oi)
 {
@@ -53,12 +51,12 @@ static void check_option_phrases(Loader *L, const JsonValue *root, size_t qi, in
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\" option \"%s\": the %s phrase \"%s\" "
                             "is also the command \"%s\"",
-                            q->id, o->id, lang_names[l], ph, command_name(k));
+                            q->id, o->id, lang_name(l), ph, command_name(k));
             else if (strmap_get(reserved, ph, &k))
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\" option \"%s\": the %s phrase \"%s\" is "
                             "a filler word, which answers ignore",
-                            q->id, o->id, lang_names[l], ph);
+                            q->id, o->id, lang_name(l), ph);
             if (q->kind != QK_CHOICE)
                 continue;
             int rc = strmap_add(&said, ph, (int)oi, &first);
@@ -68,7 +66,7 @@ static void check_option_phrases(Loader *L, const JsonValue *root, size_t qi, in
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\": the %s phrase \"%s\" is listed for "
                             "both \"%s\" and \"%s\" (one answer only)",
-                            q->id, lang_names[l], ph, q->options[first].id, o->id);
+                            q->id, lang_name(l), ph, q->options[first].id, o->id);
         }
     }
     strmap_free(&said);
@@ -102,7 +100,7 @@ static void check_lexicon(Loader *L)
             goto next;
         for (size_t i = 0; i < lx->nyes[l]; i++)
             if (strmap_get(&no, lx->yes[l][i], NULL))
-                cload_error(L, NULL, "the %s phrase \"%s\" is both yes and no", lang_names[l],
+                cload_error(L, NULL, "the %s phrase \"%s\" is both yes and no", lang_name(l),
                             lx->yes[l][i]);
         for (int a = 0; a <= 10; a++) {
             for (size_t i = 0; i < lx->nnumbers[a][l]; i++) {
@@ -114,7 +112,7 @@ static void check_lexicon(Loader *L)
                 }
                 if (rc == 0 && b != a)
                     cload_error(L, NULL, "lexicon.json: the %s phrase \"%s\" is both %d and %d",
-                                lang_names[l], lx->numbers[a][l][i], b, a);
+                                lang_name(l), lx->numbers[a][l][i], b, a);
             }
         }
     next:

@@ -6,8 +6,6 @@
 #include "content_load.h"
 #include "ui_keys.h"
 
-static const char *const lang_names[LANG_COUNT] = {"English", "Spanish"};
-
 /* ---- ui.json, lexicon.json ---- */
 
 void cload_ui(Loader *L, const JsonValue *root)
@@ -46,27 +44,32 @@ void cload_ui(Loader *L, const JsonValue *root)
                         ui_required_keys[k]);
 }
 
+/* The required member key of lexicon.json, or NULL after reporting it missing. */
+static const JsonValue *lexicon_member(Loader *L, const JsonValue *root, const char *key)
+{
+    const JsonValue *v = json_get(root, key);
+    if (!v)
+        cload_error(L, root, "lexicon.json has no \"%s\"", key);
+    return v;
+}
+
 /* "numbers": {"en": [[...] x 11], "es": ...}: the phrases for 0 to 10. */
 static void load_numbers(Loader *L, const JsonValue *root, Lexicon *lx)
 {
     static const char *const langs[] = {"en", "es", NULL};
-    const JsonValue *nums = json_get(root, "numbers");
-    if (!nums) {
-        cload_error(L, root, "lexicon.json has no \"numbers\"");
-        return;
-    }
-    if (!cload_object(L, nums, "numbers", langs))
+    const JsonValue *nums = lexicon_member(L, root, "numbers");
+    if (!nums || !cload_object(L, nums, "numbers", langs))
         return;
     for (int l = 0; l < LANG_COUNT; l++) {
         const JsonValue *arr = json_get(nums, lang_code(l));
         if (!arr || arr->type != JSON_ARRAY || arr->count != 11) {
             cload_error(L, arr ? arr : nums,
-                        "numbers (%s): needs eleven lists of words, for 0 to 10", lang_names[l]);
+                        "numbers (%s): needs eleven lists of words, for 0 to 10", lang_name(l));
             continue;
         }
         for (int n = 0; n <= 10; n++) {
             char what[64];
-            snprintf(what, sizeof what, "numbers (%s) %d", lang_names[l], n);
+            snprintf(what, sizeof what, "numbers (%s) %d", lang_name(l), n);
             cload_phrase_list(L, arr->items[n], what, &lx->numbers[n][l], &lx->nnumbers[n][l]);
         }
     }
@@ -77,12 +80,8 @@ static void load_commands(Loader *L, const JsonValue *root, Lexicon *lx)
 {
     static const char *const cmd_keys[] = {"repeat",     "go_back", "skip", "dont_know", "help",
                                            "start_over", "start",   "done", NULL};
-    const JsonValue *cmds = json_get(root, "commands");
-    if (!cmds) {
-        cload_error(L, root, "lexicon.json has no \"commands\"");
-        return;
-    }
-    if (!cload_object(L, cmds, "commands", cmd_keys))
+    const JsonValue *cmds = lexicon_member(L, root, "commands");
+    if (!cmds || !cload_object(L, cmds, "commands", cmd_keys))
         return;
     for (int k = 0; k < CMD_COUNT; k++) {
         const JsonValue *v = json_get(cmds, cmd_keys[k]);
@@ -114,10 +113,8 @@ void cload_lexicon(Loader *L, const JsonValue *root)
         {"scale_suffix", lx->scale_suffix, lx->nscale_suffix},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
-        const JsonValue *v = json_get(root, lists[i].key);
-        if (!v)
-            cload_error(L, root, "lexicon.json has no \"%s\"", lists[i].key);
-        else
+        const JsonValue *v = lexicon_member(L, root, lists[i].key);
+        if (v)
             cload_phrases(L, v, lists[i].key, i < 2, lists[i].out, lists[i].n);
     }
     load_commands(L, root, lx);

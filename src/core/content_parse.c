@@ -9,8 +9,6 @@
 #include "content_load.h"
 #include "interp.h"
 
-static const char *const lang_names[LANG_COUNT] = {"English", "Spanish"};
-
 void cload_error(Loader *L, const JsonValue *v, const char *fmt, ...)
 {
     char msg[400];
@@ -118,10 +116,10 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
     for (int l = 0; l < LANG_COUNT; l++) {
         const JsonValue *s = json_get(v, lang_code(l));
         if (!s) {
-            cload_error(L, v, "%s: the %s text (\"%s\") is missing", ctx, lang_names[l],
+            cload_error(L, v, "%s: the %s text (\"%s\") is missing", ctx, lang_name(l),
                         lang_code(l));
         } else if (s->type != JSON_STRING || !*s->string) {
-            cload_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_names[l]);
+            cload_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_name(l));
         } else {
             out->s[l] = cload_strdup(L, s->string);
         }
@@ -173,9 +171,9 @@ void cload_phrases(Loader *L, const JsonValue *v, const char *what, bool require
     for (int l = 0; l < LANG_COUNT; l++) {
         const JsonValue *arr = json_get(v, lang_code(l));
         char ctx[160];
-        snprintf(ctx, sizeof ctx, "%s (%s)", what, lang_names[l]);
+        snprintf(ctx, sizeof ctx, "%s (%s)", what, lang_name(l));
         if (!arr) {
-            cload_error(L, v, "%s: the %s phrases (\"%s\") are missing", what, lang_names[l],
+            cload_error(L, v, "%s: the %s phrases (\"%s\") are missing", what, lang_name(l),
                         lang_code(l));
             continue;
         }
