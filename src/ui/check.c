@@ -40,7 +40,7 @@ int ui_layout_check(Ui *ui, FILE *out, const char *where)
 {
     int bad = 0;
     char what[96], why[160];
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     for (int i = 0; i < ui->nboxes; i++) {
         const UiBox *b = &ui->boxes[i];
         describe(ui, b, what, sizeof what);
@@ -71,7 +71,7 @@ int ui_layout_check(Ui *ui, FILE *out, const char *where)
             snprintf(why, sizeof why, "text %d px, minimum %d", b->px, m->f_min);
             bad += report(out, where, what, b, why);
         }
-        double c = color_contrast(b->fg, b->bg);
+        double c = ui_color_contrast(b->fg, b->bg);
         if (c < 7.0) {
             snprintf(why, sizeof why, "contrast %.1f:1", c);
             bad += report(out, where, what, b, why);

@@ -25,7 +25,7 @@ typedef struct {
 static bool grid_fit(Ui *ui, const Button *btns, size_t n, SDL_Rect area, int cols_min,
                      int cols_max, bool checkbox, Grid *g)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     for (int stage = 0; stage < 3; stage++) {
         int rgap = stage == 2 ? m->gap / 3 : m->gap;
         int floor_h = stage == 0 ? m->btn_h : stage == 1 ? m->target_min * 3 / 2 : m->target_min;
@@ -42,10 +42,10 @@ static bool grid_fit(Ui *ui, const Button *btns, size_t n, SDL_Rect area, int co
                     extra += (int)(px * 1.2) + m->pad / 2;
                 int lines;
                 bool fits;
-                int got = fit_labels(ui, btns, n, bw - extra, px, 3, false, &lines, &fits);
+                int got = ui_fit_labels(ui, btns, n, bw - extra, px, 3, false, &lines, &fits);
                 if (got != px || !fits)
                     continue;
-                int need = lines * text_line_height(ui, px, false) + m->pad / 2;
+                int need = lines * ui_text_line_height(ui, px, false) + m->pad / 2;
                 int room = (area.h - (rows - 1) * rgap) / rows;
                 int bh = stage == 0 ? (int)fmax(need + m->pad / 2, m->btn_h) : room;
                 if (bh < need || bh < floor_h || rows * bh + (rows - 1) * rgap > area.h)
@@ -75,7 +75,7 @@ static bool grid_fit(Ui *ui, const Button *btns, size_t n, SDL_Rect area, int co
 static void grid_place(Ui *ui, const Button *btns, size_t n, SDL_Rect area, const Grid *g,
                        bool checkbox, bool top, bool pad)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     int tw = g->cols * g->bw + (g->cols - 1) * m->gap;
     int th = g->rows * g->bh + (g->rows - 1) * g->rgap;
     int x0 = area.x + (area.w - tw) / 2;
@@ -88,7 +88,7 @@ static void grid_place(Ui *ui, const Button *btns, size_t n, SDL_Rect area, cons
         int col = pad ? (int)i % g->cols : (int)i / g->rows;
         int row = pad ? (int)i / g->cols : (int)i % g->rows;
         SDL_Rect r = {x0 + col * (g->bw + m->gap), y0 + row * (g->bh + g->rgap), g->bw, g->bh};
-        UiBox *b = layout_button(ui, r, &btns[i], pad ? m->f_title : g->px, pad, checkbox);
+        UiBox *b = ui_layout_button(ui, r, &btns[i], pad ? m->f_title : g->px, pad, checkbox);
         b->center = pad;
     }
     ui->reserve_badge = false;
@@ -96,7 +96,7 @@ static void grid_place(Ui *ui, const Button *btns, size_t n, SDL_Rect area, cons
 
 static void layout_scale(Ui *ui, SDL_Rect area)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     size_t n = s->nanswers;
     int g = m->gap / 2;
@@ -106,12 +106,12 @@ static void layout_scale(Ui *ui, SDL_Rect area)
     int bw = (area.w - (per - 1) * g) / per;
     int bh = (int)fmin(fmax(m->btn_h * 1.2, bw * 0.9), m->btn_h * 1.8);
     int aw = (area.w - m->gap) / 2;
-    int low_h = s->low ? text_line_height(ui, m->f_body, true) * 3 : 0;
+    int low_h = s->low ? ui_text_line_height(ui, m->f_body, true) * 3 : 0;
     int total = rows * bh + (rows - 1) * g + m->gap + low_h;
     int y = area.y + (area.h > total ? (area.h - total) / 3 : 0);
     /* one size for every number: the largest at which "10" fits */
     int inner = bw - 2 * (m->S / 360 + 4);
-    int px = text_fit(ui, "10", true, m->f_title, m->f_min, inner, bh);
+    int px = ui_text_fit(ui, "10", true, m->f_title, m->f_min, inner, bh);
     SDL_Rect ends[2] = {{0, 0, 0, 0}, {0, 0, 0, 0}};
     for (size_t i = 0; i < n; i++) {
         int row = (int)i / per, col = (int)i % per;
@@ -121,12 +121,12 @@ static void layout_scale(Ui *ui, SDL_Rect area)
         ends[1] = r;
         Button b = s->answers[i];
         b.key = -1; /* the number is the label */
-        UiBox *box = layout_button(ui, r, &b, px, true, false);
+        UiBox *box = ui_layout_button(ui, r, &b, px, true, false);
         box->center = true;
         /* narrow number buttons: the number may use the whole inside of the frame */
         int inset = box->border_w + 2;
         box->tr = (SDL_Rect){r.x + inset, r.y + inset, r.w - 2 * inset, r.h - 2 * inset};
-        layout_text_box(ui, box, b.label, px, true);
+        ui_layout_text_box(ui, box, b.label, px, true);
         box->tr.y += (box->tr.h - box->need_h) / 2;
         box->tr.h = box->need_h;
     }
@@ -135,20 +135,20 @@ static void layout_scale(Ui *ui, SDL_Rect area)
     for (int i = 0; i < 2; i++) {
         if (!anchors[i])
             continue;
-        UiBox *b = layout_add(ui, BX_TEXT);
+        UiBox *b = ui_layout_add(ui, BX_TEXT);
         int h;
         int w;
         bool over;
-        text_measure(ui, anchors[i], m->f_body, true, aw, &w, &h, &over);
+        ui_text_measure(ui, anchors[i], m->f_body, true, aw, &w, &h, &over);
         int ax = area.x + (i == 0 ? 0 : area.w - aw);
         b->r = b->tr = (SDL_Rect){ax, y, aw, h};
-        layout_text_box(ui, b, anchors[i], m->f_body, true);
+        ui_layout_text_box(ui, b, anchors[i], m->f_body, true);
         if (i == 1 && b->need_w < aw) { /* right-aligned under the 10 */
             b->tr.x += aw - b->need_w;
             b->tr.w = b->need_w;
         }
         /* a short arrow mark towards the end it describes */
-        UiBox *mark = layout_add(ui, BX_PANEL);
+        UiBox *mark = ui_layout_add(ui, BX_PANEL);
         int mw = bw / 2 > m->gap ? bw / 2 : m->gap;
         mark->r =
             (SDL_Rect){ends[i].x + (bw - mw) / 2, ends[i].y + bh + m->gap / 4, mw, m->gap / 3 + 2};
@@ -182,7 +182,7 @@ static int labels_height(Ui *ui, const char *const labels[2], int width)
     for (int i = 0; i < 2; i++) {
         int w, h;
         bool over;
-        text_measure(ui, labels[i], ui->m.f_min, false, width, &w, &h, &over);
+        ui_text_measure(ui, labels[i], ui->m.f_min, false, width, &w, &h, &over);
         if (h > tallest)
             tallest = h;
     }
@@ -191,10 +191,10 @@ static int labels_height(Ui *ui, const char *const labels[2], int width)
 
 static void diagram_plan(Ui *ui, SDL_Rect area, bool beside, const char *labels[2], Diagram *d)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     d->beside = beside;
     d->vw = (area.w - m->gap) / 2;
-    d->cap_h = text_line_height(ui, m->f_body, true);
+    d->cap_h = ui_text_line_height(ui, m->f_body, true);
     d->lab_h = 0;
     if (beside) {
         /* as wide as the longest word, or the whole label when it is short */
@@ -202,9 +202,9 @@ static void diagram_plan(Ui *ui, SDL_Rect area, bool beside, const char *labels[
         for (int i = 0; i < 2; i++) {
             int w;
             bool over;
-            text_wrap(ui, labels[i], m->f_min, false, 1, &w, &over);
+            ui_text_wrap(ui, labels[i], m->f_min, false, 1, &w, &over);
             int full, h;
-            text_measure(ui, labels[i], m->f_min, false, 10000, &full, &h, &over);
+            ui_text_measure(ui, labels[i], m->f_min, false, 10000, &full, &h, &over);
             if (full <= d->vw / 4)
                 w = full;
             if (w > d->lw)
@@ -226,9 +226,9 @@ static void diagram_plan(Ui *ui, SDL_Rect area, bool beside, const char *labels[
 
 static UiBox *diagram_label(Ui *ui, SDL_Rect r, const char *text, bool right_align)
 {
-    UiBox *l = layout_add(ui, BX_TEXT);
+    UiBox *l = ui_layout_add(ui, BX_TEXT);
     l->r = l->tr = r;
-    layout_text_box(ui, l, text, ui->m.f_min, false);
+    ui_layout_text_box(ui, l, text, ui->m.f_min, false);
     if (right_align && l->need_w < r.w) {
         l->tr.x += r.w - l->need_w;
         l->tr.w = l->need_w;
@@ -250,7 +250,7 @@ static void diagram_best(Ui *ui, SDL_Rect area, Diagram *d)
 /* Front and back views side by side in area, with captions and side labels. */
 static void layout_diagram(Ui *ui, SDL_Rect area)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     const char *labels[2] = {word(ui, "body.your_right"), word(ui, "body.your_left")};
     Diagram d;
@@ -258,24 +258,24 @@ static void layout_diagram(Ui *ui, SDL_Rect area)
     int head_y = d.beside ? 0 : d.cap_h + m->gap;
     int total_h = head_y + d.fh + (d.beside ? 0 : m->gap + d.lab_h);
     int y = area.y + (area.h - total_h) / 2;
-    UiBox *div = layout_add(ui, BX_PANEL);
+    UiBox *div = ui_layout_add(ui, BX_PANEL);
     div->r = (SDL_Rect){area.x + d.vw + m->gap / 2 - 1, y, 3, total_h};
     div->bg = UI_LINE;
     div->fill = true;
     for (int v = 0; v < BODY_VIEW_COUNT; v++) {
         int vx = area.x + v * (d.vw + m->gap);
         const char *cap = v == BODY_FRONT ? word(ui, "summary.front") : word(ui, "summary.back");
-        UiBox *fig = layout_add(ui, BX_FIGURE);
+        UiBox *fig = ui_layout_add(ui, BX_FIGURE);
         int fig_i = (int)(fig - ui->boxes);
         fig->r = (SDL_Rect){vx + (d.vw - d.fw) / 2, y + head_y, d.fw, d.fh};
-        UiBox *c = layout_add(ui, BX_TEXT);
+        UiBox *c = ui_layout_add(ui, BX_TEXT);
         if (d.beside) /* in the empty corner beside the head */
             c->r = (SDL_Rect){vx, y, fig->r.x + (int)(d.fw * 0.40) - vx - m->gap / 2, d.cap_h};
         else
             c->r = (SDL_Rect){vx, y, d.vw, d.cap_h};
         c->tr = c->r;
         c->center = !d.beside;
-        layout_text_box(ui, c, cap, m->f_body, true);
+        ui_layout_text_box(ui, c, cap, m->f_body, true);
         fig->view = v;
         size_t nr;
         const BodyRegion *regs = body_regions(&nr);
@@ -284,7 +284,7 @@ static void layout_diagram(Ui *ui, SDL_Rect area)
             if ((int)regs[i].view != v || !answer_for_region(s, regs[i].region, &ai))
                 continue;
             const BodyShape *sh = &regs[i].shape;
-            UiBox *b = layout_add(ui, BX_REGION);
+            UiBox *b = ui_layout_add(ui, BX_REGION);
             snprintf(b->id, sizeof b->id, "%s", s->answers[ai].id);
             int x0 = (int)floor(sh->x * d.fw), x1 = (int)floor((sh->x + sh->w) * d.fw);
             int y0 = (int)floor(sh->y * d.fh), y1 = (int)floor((sh->y + sh->h) * d.fh);
@@ -316,7 +316,7 @@ static void layout_diagram(Ui *ui, SDL_Rect area)
  * at the bottom; *main gets the rest of area. */
 static SDL_Rect toggle_place(const Ui *ui, SDL_Rect area, bool column, SDL_Rect *main)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     *main = area;
     if (column) {
         int col = (int)(m->S * 0.38);
@@ -328,9 +328,9 @@ static SDL_Rect toggle_place(const Ui *ui, SDL_Rect area, bool column, SDL_Rect 
     return (SDL_Rect){area.x + (area.w - tw) / 2, area.y + area.h - th, tw, th};
 }
 
-void layout_areas(Ui *ui, SDL_Rect area)
+void ui_layout_areas(Ui *ui, SDL_Rect area)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     bool multi = s->question && s->question->kind == QK_MULTI;
     /* the diagram, or the list of the same choices, with a button to switch */
@@ -366,10 +366,10 @@ void layout_areas(Ui *ui, SDL_Rect area)
     Button t = {.role = BTN_NAV, .key = -1};
     snprintf(t.id, sizeof t.id, "%s", ui->body_list ? UI_ID_SHOW_BODY : UI_ID_SHOW_LIST);
     t.label = ui->body_list ? word(ui, "body.show_diagram") : word(ui, "body.show_list");
-    layout_button(ui, tr, &t, m->f_answer, true, false);
+    ui_layout_button(ui, tr, &t, m->f_answer, true, false);
 }
 
-void layout_answers(Ui *ui, SDL_Rect area, int cols_max)
+void ui_layout_answers(Ui *ui, SDL_Rect area, int cols_max)
 {
     const Screen *s = ui->screen;
     if (s->question && s->question->kind == QK_SCALE && s->kind == SCR_QUESTION) {

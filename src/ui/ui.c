@@ -21,9 +21,9 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c)
     ui->content = c;
     ui->focus = ui->pressed = ui->doc_box = -1;
     ui->voice.can_speak = ui->voice.can_listen = true;
-    if (font_find(ui, o->font_dir) != 0)
+    if (ui_font_find(ui, o->font_dir) != 0)
         goto fail_free;
-    window_hints(o);
+    ui_window_hints(o);
     if (SDL_InitSubSystem(o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "ppkiosk: no display: %s\n", SDL_GetError());
         goto fail_free;
@@ -39,14 +39,14 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c)
         if (ui->surface)
             ui->ren = SDL_CreateSoftwareRenderer(ui->surface);
     } else {
-        ui->win = window_create(ui, o);
+        ui->win = ui_window_create(ui, o);
         if (ui->win) {
             ui->ren = SDL_CreateRenderer(ui->win, -1,
                                          SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
             if (!ui->ren)
                 ui->ren = SDL_CreateRenderer(ui->win, -1, SDL_RENDERER_SOFTWARE);
         }
-        window_start(ui);
+        ui_window_start(ui);
         if (o->fullscreen)
             SDL_ShowCursor(SDL_DISABLE);
         SDL_DisableScreenSaver();
@@ -55,8 +55,8 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c)
         fprintf(stderr, "ppkiosk: cannot open the screen: %s\n", SDL_GetError());
         goto fail_ttf;
     }
-    window_output_size(ui);
-    if (draw_init(ui) != 0) {
+    ui_window_output_size(ui);
+    if (ui_draw_init(ui) != 0) {
         fprintf(stderr, "ppkiosk: cannot draw: %s\n", SDL_GetError());
         goto fail_ttf;
     }
@@ -84,7 +84,7 @@ void ui_close(Ui *ui)
 {
     if (!ui)
         return;
-    layout_free_textures(ui);
+    ui_layout_free_textures(ui);
     doc_free(ui);
     for (int b = 0; b < 2; b++)
         for (int i = 0; i <= UI_FONT_MAX_PX; i++)
@@ -165,7 +165,7 @@ static void relayout(Ui *ui, bool new_screen)
     }
     if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
         doc_free(ui);
-    layout_build(ui);
+    ui_layout_build(ui);
     ui->pressed = -1;
     ui->focus = keep[0] ? find_target(ui, keep) : -1;
     if (ui->focus < 0)
@@ -430,7 +430,7 @@ static int to_pixels(const Ui *ui, int v, bool horizontal)
 bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
 {
     memset(act, 0, sizeof *act);
-    bool resized = window_event(ui, ev);
+    bool resized = ui_window_event(ui, ev);
     if (!ui->screen)
         return false;
     switch (ev->type) {
@@ -486,7 +486,7 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
         return false;
     }
     case SDL_MOUSEWHEEL:
-        doc_scroll_by(ui, -ev->wheel.y * 3 * text_line_height(ui, ui->m.f_body, false));
+        doc_scroll_by(ui, -ev->wheel.y * 3 * ui_text_line_height(ui, ui->m.f_body, false));
         return false;
     default:
         return false;
@@ -497,9 +497,9 @@ bool ui_render(Ui *ui)
 {
     /* the drawable can change size without an event reaching us first (Wayland applies
      * a new size with the next frame): the layout always follows the real one */
-    window_tick(ui);
+    ui_window_tick(ui);
     int w = ui->w, h = ui->h;
-    window_output_size(ui);
+    ui_window_output_size(ui);
     if ((w != ui->w || h != ui->h) && ui->screen)
         relayout(ui, false);
     if (!ui->dirty || !ui->screen)
@@ -513,7 +513,7 @@ void ui_render_force(Ui *ui)
     SDL_SetRenderDrawColor(ui->ren, 0xff, 0xff, 0xff, 0xff);
     SDL_RenderClear(ui->ren);
     if (ui->screen)
-        render_all(ui);
+        ui_render_all(ui);
     SDL_RenderPresent(ui->ren);
     ui->dirty = false;
 }

@@ -37,10 +37,10 @@ typedef enum {
     BX_FIGURE, /* one view of the body figure (drawn from body.h) */
     BX_DOC,    /* the scrolling results document */
     BX_VOICE,  /* the listening indicator */
-} BoxKind;
+} UiBoxKind;
 
 typedef struct {
-    BoxKind kind;
+    UiBoxKind kind;
     char id[BUTTON_ID_MAX]; /* targets only */
     SDL_Rect r;             /* the box */
     SDL_Rect tr;            /* where its text goes (inside the padding) */
@@ -92,7 +92,7 @@ typedef struct {
     int f_min, f_body, f_title, f_answer, f_small;
     int target_min; /* the minimum touch target */
     int btn_h;      /* the usual button height */
-} Metrics;
+} UiMetrics;
 
 struct Ui {
     const Content *content;
@@ -115,7 +115,7 @@ struct Ui {
     unsigned serial;
     bool have_layout;
     bool dirty;
-    Metrics m;
+    UiMetrics m;
     UiBox boxes[UI_MAX_BOXES];
     int nboxes;
     char pool[UI_POOL_SIZE];
@@ -167,68 +167,70 @@ struct Ui {
 
 /* window.c: the window on a real display */
 /* Sets the hints the window needs; before the video subsystem starts. */
-void window_hints(const UiOptions *o);
+void ui_window_hints(const UiOptions *o);
 /* Creates the window: kiosk (o->fullscreen) full screen, else windowed. A kiosk window
- * is then checked by window_tick(). */
-SDL_Window *window_create(Ui *ui, const UiOptions *o);
+ * is then checked by ui_window_tick(). */
+SDL_Window *ui_window_create(Ui *ui, const UiOptions *o);
 /* Once the renderer exists: with no window manager to make it full screen, makes a
  * kiosk window borderless at the display's bounds at once. */
-void window_start(Ui *ui);
+void ui_window_start(Ui *ui);
 /* Checks a kiosk window against its display (call it often): once it has had a moment
  * to come up full screen and does not cover the display, makes it borderless at the
  * display's bounds. */
-void window_tick(Ui *ui);
+void ui_window_tick(Ui *ui);
 /* Follows window and display changes; true when the drawable size changed. */
-bool window_event(Ui *ui, const SDL_Event *ev);
+bool ui_window_event(Ui *ui, const SDL_Event *ev);
 /* Sets ui->w/h from the renderer's output (the real drawable). */
-void window_output_size(Ui *ui);
+void ui_window_output_size(Ui *ui);
 
 /* font.c */
-int font_find(Ui *ui, const char *font_dir);
-TTF_Font *font_get(Ui *ui, int px, bool bold);
+int ui_font_find(Ui *ui, const char *font_dir);
+TTF_Font *ui_font_get(Ui *ui, int px, bool bold);
 /* Wraps text at width: fills ui->lines, returns the line count (at least 1 for non-empty
  * text); *w gets the widest line. Sets *overflow when a single word is wider. */
-int text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *w, bool *overflow);
-int text_line_height(Ui *ui, int px, bool bold);
+int ui_text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *w, bool *overflow);
+int ui_text_line_height(Ui *ui, int px, bool bold);
 /* The wrapped size of text at px in width. */
-void text_measure(Ui *ui, const char *text, int px, bool bold, int width, int *w, int *h,
-                  bool *overflow);
+void ui_text_measure(Ui *ui, const char *text, int px, bool bold, int width, int *w, int *h,
+                     bool *overflow);
 /* The largest size from max_px down to min_px at which text fits w x h (or min_px). */
-int text_fit(Ui *ui, const char *text, bool bold, int max_px, int min_px, int w, int h);
+int ui_text_fit(Ui *ui, const char *text, bool bold, int max_px, int min_px, int w, int h);
 /* Renders text wrapped at width into a new texture (caller destroys it). */
-SDL_Texture *text_render(Ui *ui, const char *text, int px, bool bold, SDL_Color fg, int width,
-                         bool center, int *tw, int *th);
+SDL_Texture *ui_text_render(Ui *ui, const char *text, int px, bool bold, SDL_Color fg, int width,
+                            bool center, int *tw, int *th);
 
 /* draw.c */
-int draw_init(Ui *ui);
-void draw_round_rect(Ui *ui, SDL_Rect r, int radius, SDL_Color c);
-void draw_ellipse(Ui *ui, SDL_Rect r, SDL_Color c);
-void draw_box_frame(Ui *ui, SDL_Rect r, int radius, int border, SDL_Color border_c, SDL_Color fill);
-void draw_outline(Ui *ui, SDL_Rect r, int t, SDL_Color c);
-void draw_thick_line(Ui *ui, int x1, int y1, int x2, int y2, int t, SDL_Color c);
-double color_contrast(SDL_Color a, SDL_Color b);
+int ui_draw_init(Ui *ui);
+void ui_draw_round_rect(Ui *ui, SDL_Rect r, int radius, SDL_Color c);
+void ui_draw_ellipse(Ui *ui, SDL_Rect r, SDL_Color c);
+void ui_draw_box_frame(Ui *ui, SDL_Rect r, int radius, int border, SDL_Color border_c,
+                       SDL_Color fill);
+void ui_draw_outline(Ui *ui, SDL_Rect r, int t, SDL_Color c);
+void ui_draw_thick_line(Ui *ui, int x1, int y1, int x2, int y2, int t, SDL_Color c);
+double ui_color_contrast(SDL_Color a, SDL_Color b);
 
 /* layout.c */
-void layout_build(Ui *ui);
-void layout_free_textures(Ui *ui);
-const char *pool_printf(Ui *ui, const char *fmt, ...)
+void ui_layout_build(Ui *ui);
+void ui_layout_free_textures(Ui *ui);
+const char *ui_pool_printf(Ui *ui, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-UiBox *layout_add(Ui *ui, BoxKind kind);
-void layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold);
+UiBox *ui_layout_add(Ui *ui, UiBoxKind kind);
+void ui_layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold);
 
-UiBox *layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold, bool checkbox);
-int fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
-               bool bold, int *lines, bool *fits);
+UiBox *ui_layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold,
+                        bool checkbox);
+int ui_fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
+                  bool bold, int *lines, bool *fits);
 
-/* layout_answers.c */
-void layout_areas(Ui *ui, SDL_Rect area);
-void layout_answers(Ui *ui, SDL_Rect area, int cols_max);
+/* ui_layout_answers.c */
+void ui_layout_areas(Ui *ui, SDL_Rect area);
+void ui_layout_answers(Ui *ui, SDL_Rect area, int cols_max);
 
 /* render.c */
-void render_all(Ui *ui);
+void ui_render_all(Ui *ui);
 
 /* doc.c: the results document */
 void doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan);
