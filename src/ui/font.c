@@ -35,16 +35,15 @@ static bool try_dir(Ui *ui, const char *dir)
 }
 
 /* Finds DejaVuSans.ttf and DejaVuSans-Bold.ttf, first in font_dir (if any), then in the
- * usual system places. Returns 0 or PK_ENOENT after a one-line reason on stderr. */
-int ui_font_find(Ui *ui, const char *font_dir)
+ * usual system places. Returns 0, or PK_ENOENT with the reason in why. */
+int ui_font_find(Ui *ui, const char *font_dir, PkWhy *why)
 {
     if (font_dir && try_dir(ui, font_dir))
         return 0;
     for (size_t i = 0; i < sizeof font_dirs / sizeof font_dirs[0]; i++)
         if (try_dir(ui, font_dirs[i]))
             return 0;
-    fprintf(stderr, "ppkiosk: DejaVu Sans fonts not found (install fonts-dejavu-core)\n");
-    return PK_ENOENT;
+    return pk_fail(why, PK_ENOENT, "DejaVu Sans fonts not found (install fonts-dejavu-core)");
 }
 
 /* The font at px (clamped to 8..UI_FONT_MAX_PX), opened on first use; NULL on failure. */

@@ -1,5 +1,6 @@
 /* The Ui object: window or offscreen surface, the screen being shown, pointer and
  * keyboard handling with a visible focus, screenshots and the layout check. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,28 +12,24 @@
 #define STAFF_TAPS 5
 #define STAFF_WINDOW_MS 3000
 
-int ui_open(Ui **out, const UiOptions *o, const Content *c)
+/* Starts the SDL subsystem and the font and image libraries (noted in ui for
+ * ui_close). */
+static int start_libraries(Ui *ui, const UiOptions *o, PkWhy *why)
 {
-    int err = PK_ENODEV;
-    *out = NULL;
-    Ui *ui = calloc(1, sizeof *ui);
-    if (!ui)
-        return PK_ENOMEM;
-    ui->content = c;
-    ui->focus = ui->pressed = ui->doc_box = -1;
-    ui->voice.can_speak = ui->voice.can_listen = true;
-    if (ui_font_find(ui, o->font_dir) != 0)
-        goto fail_free;
-    ui_window_hints(o);
-    if (SDL_InitSubSystem(o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "ppkiosk: no display: %s\n", SDL_GetError());
-        goto fail_free;
-    }
-    if (TTF_Init() != 0) {
-        fprintf(stderr, "ppkiosk: cannot start the font renderer: %s\n", TTF_GetError());
-        goto fail_sdl;
-    }
+    Uint32 sub = o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO;
+    if (SDL_InitSubSystem(sub) != 0)
+        return pk_fail(why, PK_ENODEV, "no display: %s", SDL_GetError());
+    ui->subsystem = sub;
+    if (TTF_Init() != 0)
+        return pk_fail(why, PK_ENODEV, "cannot start the font renderer: %s", TTF_GetError());
+    ui->ttf = true;
     IMG_Init(IMG_INIT_PNG);
+    return 0;
+}
+
+/* Creates the offscreen surface or the window, and the renderer. */
+static int open_renderer(Ui *ui, const UiOptions *o, PkWhy *why)
+{
     if (o->offscreen) {
         ui->surface =
             SDL_CreateRGBSurfaceWithFormat(0, o->width, o->height, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -51,33 +48,39 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c)
             SDL_ShowCursor(SDL_DISABLE);
         SDL_DisableScreenSaver();
     }
-    if (!ui->ren) {
-        fprintf(stderr, "ppkiosk: cannot open the screen: %s\n", SDL_GetError());
-        goto fail_ttf;
-    }
+    if (!ui->ren)
+        return pk_fail(why, PK_ENODEV, "cannot open the screen: %s", SDL_GetError());
     ui_window_output_size(ui);
-    if (ui_draw_init(ui) != 0) {
-        fprintf(stderr, "ppkiosk: cannot draw: %s\n", SDL_GetError());
-        goto fail_ttf;
+    if (ui_draw_init(ui) != 0)
+        return pk_fail(why, PK_ENODEV, "cannot draw: %s", SDL_GetError());
+    return 0;
+}
+
+int ui_open(Ui **out, const UiOptions *o, const Content *c, PkWhy *why)
+{
+    *out = NULL;
+    Ui *ui = calloc(1, sizeof *ui);
+    if (!ui)
+        return pk_fail(why, PK_ENOMEM, "out of memory");
+    ui->content = c;
+    ui->log = o->log;
+    ui->log_ctx = o->log_ctx;
+    ui->focus = ui->pressed = ui->doc_box = -1;
+    ui->voice.can_speak = ui->voice.can_listen = true;
+    int err = ui_font_find(ui, o->font_dir, why);
+    if (err == 0) {
+        ui_window_hints(o);
+        err = start_libraries(ui, o, why);
+    }
+    if (err == 0)
+        err = open_renderer(ui, o, why);
+    if (err) {
+        ui_close(ui); /* the one teardown: it frees whatever was made */
+        return err;
     }
     ui->dirty = true;
     *out = ui;
     return 0;
-
-fail_ttf:
-    if (ui->ren)
-        SDL_DestroyRenderer(ui->ren);
-    if (ui->win)
-        SDL_DestroyWindow(ui->win);
-    if (ui->surface)
-        SDL_FreeSurface(ui->surface);
-    IMG_Quit();
-    TTF_Quit();
-fail_sdl:
-    SDL_QuitSubSystem(o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO);
-fail_free:
-    free(ui);
-    return err;
 }
 
 void ui_close(Ui *ui)
@@ -92,16 +95,32 @@ void ui_close(Ui *ui)
                 TTF_CloseFont(ui->fonts[b][i]);
     if (ui->circle)
         SDL_DestroyTexture(ui->circle);
-    SDL_DestroyRenderer(ui->ren);
+    if (ui->ren)
+        SDL_DestroyRenderer(ui->ren);
     if (ui->win)
         SDL_DestroyWindow(ui->win);
     if (ui->surface)
         SDL_FreeSurface(ui->surface);
-    IMG_Quit();
-    TTF_Quit();
-    SDL_QuitSubSystem(ui->win ? SDL_INIT_VIDEO : SDL_INIT_EVENTS);
+    if (ui->ttf) {
+        IMG_Quit();
+        TTF_Quit();
+    }
+    if (ui->subsystem)
+        SDL_QuitSubSystem(ui->subsystem);
     memset(ui, 0, sizeof *ui);
     free(ui);
+}
+
+void ui_logf(const Ui *ui, const char *fmt, ...)
+{
+    if (!ui->log)
+        return;
+    char line[PK_WHY_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    ui->log(ui->log_ctx, line);
 }
 
 static bool is_target(const UiBox *b)
@@ -540,14 +559,4 @@ int ui_save_png(Ui *ui, const char *path)
         rc = 0;
     SDL_FreeSurface(s);
     return rc;
-}
-
-int ui_min_target(const Ui *ui)
-{
-    return ui->m.target_min;
-}
-
-int ui_min_text(const Ui *ui)
-{
-    return ui->m.f_min;
 }

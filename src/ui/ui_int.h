@@ -98,12 +98,16 @@ struct Ui {
     const Content *content;
     SDL_Window *win;
     SDL_Renderer *ren;
-    SDL_Surface *surface; /* offscreen only */
-    int w, h;             /* the drawable's size in pixels: what the layout fills */
-    bool kiosk;           /* keep the window covering its display (window.c) */
-    bool borderless;      /* full screen was not honoured: borderless at the bounds */
-    bool fit_gave_up;     /* the window manager keeps another size: follow it */
-    Uint32 fit_deadline;  /* when the window must cover its display, or 0 */
+    SDL_Surface *surface;                     /* offscreen only */
+    Uint32 subsystem;                         /* the SDL subsystem ui_open started, or 0 */
+    bool ttf;                                 /* SDL_ttf and SDL_image were started */
+    void (*log)(void *ctx, const char *line); /* UiOptions.log */
+    void *log_ctx;
+    int w, h;            /* the drawable's size in pixels: what the layout fills */
+    bool kiosk;          /* keep the window covering its display (window.c) */
+    bool borderless;     /* full screen was not honoured: borderless at the bounds */
+    bool fit_gave_up;    /* the window manager keeps another size: follow it */
+    Uint32 fit_deadline; /* when the window must cover its display, or 0 */
     char font_path[2][512];
     TTF_Font *fonts[2][UI_FONT_MAX_PX + 1];
     SDL_Texture *circle; /* a white disc with soft edges, tinted for corners and dots */
@@ -165,6 +169,13 @@ struct Ui {
     } lines[UI_MAX_LINES];
 };
 
+/* ui.c: passes one diagnostic line to UiOptions.log, when there is one. */
+void ui_logf(const Ui *ui, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 /* window.c: the window on a real display */
 /* Sets the hints the window needs; before the video subsystem starts. */
 void ui_window_hints(const UiOptions *o);
@@ -184,7 +195,8 @@ bool ui_window_event(Ui *ui, const SDL_Event *ev);
 void ui_window_output_size(Ui *ui);
 
 /* font.c */
-int ui_font_find(Ui *ui, const char *font_dir);
+/* Finds the fonts: 0, or PK_ENOENT with the reason in why. */
+int ui_font_find(Ui *ui, const char *font_dir, PkWhy *why);
 TTF_Font *ui_font_get(Ui *ui, int px, bool bold);
 /* Wraps text at width: fills ui->lines, returns the line count (at least 1 for non-empty
  * text); *w gets the widest line. Sets *overflow when a single word is wider. */

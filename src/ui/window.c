@@ -89,9 +89,9 @@ static void go_borderless(Ui *ui)
 {
     bool exact;
     SDL_Rect b = display_bounds(ui), r = real_geometry(ui, &exact);
-    fprintf(stderr,
-            "ppkiosk: the window is %dx%d at %d,%d, the display %dx%d at %d,%d%s: "
-            "making it borderless at the display's bounds\n",
+    ui_logf(ui,
+            "the window is %dx%d at %d,%d, the display %dx%d at %d,%d%s: "
+            "making it borderless at the display's bounds",
             r.w, r.h, r.x, r.y, b.w, b.h, b.x, b.y,
             ui_window_x11_unmanaged(ui->win) ? " (no window manager)" : "");
     SDL_SetWindowFullscreen(ui->win, 0);
@@ -117,7 +117,7 @@ void ui_window_tick(Ui *ui)
     SDL_Rect b = display_bounds(ui), r = real_geometry(ui, &exact);
     if (covers(r, b, exact)) {
         ui->fit_deadline = 0;
-        fprintf(stderr, "ppkiosk: screen %dx%d (%s, %s)\n", b.w, b.h, SDL_GetCurrentVideoDriver(),
+        ui_logf(ui, "screen %dx%d (%s, %s)", b.w, b.h, SDL_GetCurrentVideoDriver(),
                 ui->borderless ? "borderless at the display's bounds" : "full screen");
     } else if (SDL_TICKS_PASSED(SDL_GetTicks(), ui->fit_deadline)) {
         if (!ui->borderless) {
@@ -126,8 +126,7 @@ void ui_window_tick(Ui *ui)
         } else {
             /* a window manager that insists on another size is left alone until the
              * displays change: the layout follows the size it gets */
-            fprintf(stderr, "ppkiosk: the window stays %dx%d on a %dx%d display\n", r.w, r.h, b.w,
-                    b.h);
+            ui_logf(ui, "the window stays %dx%d on a %dx%d display", r.w, r.h, b.w, b.h);
             ui->fit_deadline = 0;
             ui->fit_gave_up = true;
         }
