@@ -165,110 +165,6 @@ UiBox *ui_layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool 
     return b;
 }
 
-/* The largest font (max_px down to the minimum) at which every label fits width on at
- * most max_lines lines; *lines gets the most lines used. */
-int ui_fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
-                  bool bold, int *lines, bool *fits)
-{
-    int px = max_px;
-    for (;;) {
-        int most = 1;
-        bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) {
-            int w;
-            bool over;
-            int k = ui_text_wrap(ui, btns[i].label ? btns[i].label : btns[i].id, px, bold, width,
-                                 &w, &over);
-            if (over || k > max_lines)
-                ok = false;
-            if (k > most)
-                most = k;
-        }
-        *lines = most;
-        *fits = ok;
-        if (ok || px <= ui->m.f_min)
-            return ok ? px : ui->m.f_min;
-        px -= px > 40 ? 3 : 2;
-        if (px < ui->m.f_min)
-            px = ui->m.f_min;
-    }
-}
-
-/* The label a navigation button has in the other language, so the button row can be
- * laid out the same way in both. */
-static const char *other_label(const Ui *ui, const Button *b)
-{
-    const Screen *s = ui->screen;
-    if (s->kind == SCR_COUNT)
-        return b->label; /* the staff menu */
-    Lang other = s->lang == LANG_EN ? LANG_ES : LANG_EN;
-    char key[64];
-    if (strcmp(b->id, UI_ID_SHOW_PLAN) == 0)
-        snprintf(key, sizeof key, "results.read_plan");
-    else if (strcmp(b->id, UI_ID_SHOW_SUMMARY) == 0)
-        snprintf(key, sizeof key, "results.back_summary");
-    else
-        snprintf(key, sizeof key, "button.%s", b->id);
-    const char *t = content_ui(ui->content, key, other);
-    return strcmp(t, key) == 0 ? b->label : t;
-}
-
-/* The bottom row of navigation buttons: Back at the left, the rest packed to the right
- * with the primary last. The arrangement is chosen for the labels of both languages,
- * so the row looks the same in each. Returns the row's top. */
-static int layout_nav(Ui *ui, const Button *nav, size_t n, int bottom)
-{
-    const UiMetrics *m = &ui->m;
-    if (n == 0)
-        return bottom;
-    Button both[2 * SCREEN_MAX_NAV + 2];
-    size_t nb = n < SCREEN_MAX_NAV + 1 ? n : SCREEN_MAX_NAV + 1;
-    for (size_t i = 0; i < nb; i++) {
-        both[i] = nav[i];
-        both[nb + i] = nav[i];
-        both[nb + i].label = other_label(ui, &nav[i]);
-    }
-    int W = ui->w - 2 * m->margin;
-    int cap = (int)(m->S * 0.42);
-    /* one row of one-line labels if possible, then two rows, then two-line labels */
-    static const struct {
-        int rows, lines;
-        bool comfortable; /* at least the body text size */
-    } tries[] = {{1, 1, true},  {1, 1, false}, {1, 2, false}, {2, 1, true},
-                 {2, 1, false}, {2, 2, false}, {3, 2, false}};
-    const int ntries = (int)(sizeof tries / sizeof tries[0]);
-    for (int attempt = 0; attempt < ntries; attempt++) {
-        int rows = tries[attempt].rows, max_lines = tries[attempt].lines;
-        int per = (int)((n + (size_t)rows - 1) / (size_t)rows);
-        int bw = (W - (per - 1) * m->gap) / per;
-        if (bw > cap && rows == 1)
-            bw = cap; /* several rows tile the width so their columns line up */
-        int lines;
-        bool fits;
-        int px = ui_fit_labels(ui, both, 2 * nb, bw - 2 * m->pad, m->f_answer, max_lines, true,
-                               &lines, &fits);
-        int bh = lines * ui_text_line_height(ui, px, true) + 2 * m->pad;
-        if (bh < m->btn_h)
-            bh = m->btn_h;
-        if ((!fits || (tries[attempt].comfortable && px < m->f_body)) && attempt < ntries - 1)
-            continue;
-        int top = bottom - rows * bh - (rows - 1) * m->gap;
-        for (size_t i = 0; i < n; i++) {
-            int row = (int)i / per, col = (int)i % per;
-            int in_row = (row == rows - 1) ? (int)n - row * per : per;
-            int x;
-            if (strcmp(nav[i].id, FLOW_BACK) == 0 && col == 0)
-                x = m->margin;
-            else
-                x = m->margin + W - (in_row - col) * bw - (in_row - col - 1) * m->gap;
-            SDL_Rect r = {x, top + row * (bh + m->gap), bw, bh};
-            ui_layout_button(ui, r, &nav[i], px, true, false);
-        }
-        return top;
-    }
-    return bottom;
-}
-
 /* Screens without answers show their buttons big, centred under the text. */
 static void layout_center_buttons(Ui *ui, const Button *btns, size_t n, SDL_Rect area)
 {
@@ -465,70 +361,71 @@ static void shift_boxes(Ui *ui, int from, int dy)
     }
 }
 
-void ui_layout_build(Ui *ui)
+/* The bottom of the screen: the navigation row and the notice above it. Returns the
+ * bottom of the room left for the rest. */
+static int layout_bottom(Ui *ui, bool big_buttons)
 {
-    const Screen *s = ui->screen;
-    ui_layout_free_textures(ui);
-    ui->nboxes = 0;
-    wipe(ui->pool, ui->pool_used); /* the last screen's heard words */
-    ui->pool_used = 0;
-    ui->doc_box = -1;
-    ui->body_toggle = false;
-    metrics(ui);
     const UiMetrics *m = &ui->m;
-
-    UiBox *bg = ui_layout_add(ui, BX_PANEL);
-    bg->r = (SDL_Rect){0, 0, ui->w, ui->h};
-    bg->bg = urgent(ui) ? UI_RED : UI_PAPER;
-    bg->fill = true;
-
-    int top = layout_top(ui) + m->gap;
+    const Screen *s = ui->screen;
     int bottom = ui->h - m->margin;
-    bool big_buttons = s->kind != SCR_QUESTION && s->kind != SCR_RESULTS && s->nanswers == 0;
     if (!big_buttons && s->kind == SCR_RESULTS && s->nnav >= 2 && s->nnav < SCREEN_MAX_NAV) {
         /* the results' second page: a button before Finish and Print */
         Button nav[SCREEN_MAX_NAV];
         memcpy(nav, s->nav, sizeof nav[0] * (s->nnav - 2));
         doc_page_button(ui, &nav[s->nnav - 2]);
         memcpy(&nav[s->nnav - 1], &s->nav[s->nnav - 2], sizeof nav[0] * 2);
-        bottom = layout_nav(ui, nav, s->nnav + 1, bottom) - m->gap;
+        bottom = ui_layout_nav(ui, nav, s->nnav + 1, bottom) - m->gap;
     } else if (!big_buttons) {
-        bottom = layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
+        bottom = ui_layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
     }
     if (ui->notice && *ui->notice) {
         int before = ui->nboxes;
         layout_notice(ui, bottom);
         bottom = ui->boxes[before].r.y - m->gap;
     }
+    return bottom;
+}
 
+/* The title, capped to a third of the room. Returns the y below it. */
+static int layout_title(Ui *ui, int tx, int y, int TW, int room)
+{
+    const UiMetrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    int title_px =
+        s->kind == SCR_ATTRACT || s->kind == SCR_URGENT ? (int)(m->f_title * 1.4) : m->f_title;
+    if (s->kind == SCR_RESULTS)
+        title_px = (m->f_title + m->f_body) / 2; /* the room goes to the flags */
+    if (!s->title || !*s->title)
+        return y;
+    int th = text_h(ui, s->title, title_px, true, TW);
+    int cap = room / 3;
+    if (th > cap)
+        th = text_h(ui, s->title, ui_text_fit(ui, s->title, true, title_px, m->f_body, TW, cap),
+                    true, TW);
+    UiBox *t =
+        add_label(ui, (SDL_Rect){tx, y, TW, th}, s->title, title_px, true, centered_kind(s->kind));
+    t->role = "title";
+    if (t->px < m->f_body)
+        t->px = m->f_body;
+    return y + th + m->gap;
+}
+
+/* The title, the body text and the detail line. Returns the y below them. */
+static int layout_texts(Ui *ui, int top, int bottom, bool big_buttons)
+{
+    const UiMetrics *m = &ui->m;
+    const Screen *s = ui->screen;
     int W = ui->w - 2 * m->margin;
     /* centred screens keep lines to a readable length */
     int TW = centered_kind(s->kind) && W > m->S * 3 / 2 ? m->S * 3 / 2 : W;
     int tx = m->margin + (W - TW) / 2;
-    int first = ui->nboxes;
     int y = top;
     if (s->kind == SCR_RESULTS && !s->progress[0] && !(s->heard && *s->heard)) {
         /* the title shares the top row with the voice indicator */
         y = m->margin / 2;
         TW = W - 3 * (ui_text_line_height(ui, m->f_small, false) + m->pad) - m->gap;
     }
-    int title_px =
-        s->kind == SCR_ATTRACT || s->kind == SCR_URGENT ? (int)(m->f_title * 1.4) : m->f_title;
-    if (s->kind == SCR_RESULTS)
-        title_px = (m->f_title + m->f_body) / 2; /* the room goes to the flags */
-    if (s->title && *s->title) {
-        int th = text_h(ui, s->title, title_px, true, TW);
-        int cap = (bottom - top) / 3;
-        if (th > cap)
-            th = text_h(ui, s->title, ui_text_fit(ui, s->title, true, title_px, m->f_body, TW, cap),
-                        true, TW);
-        UiBox *t = add_label(ui, (SDL_Rect){tx, y, TW, th}, s->title, title_px, true,
-                             centered_kind(s->kind));
-        t->role = "title";
-        if (t->px < m->f_body)
-            t->px = m->f_body;
-        y += th + m->gap;
-    }
+    y = layout_title(ui, tx, y, TW, bottom - top);
     /* the results' intro is spoken and printed; on screen the room goes to the flags */
     /* the areas question says "choose all" itself: its room goes to the choices */
     bool areas = s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS;
@@ -549,7 +446,13 @@ void ui_layout_build(Ui *ui)
     }
     if (s->kind == SCR_URGENT || s->kind == SCR_PRINT_FAILED)
         y += m->gap;
-    SDL_Rect area = {m->margin, y, W, bottom - y};
+    return y;
+}
+
+/* What the screen asks: the results, the body areas, the answers or the big buttons. */
+static void layout_main(Ui *ui, SDL_Rect area, bool big_buttons)
+{
+    const Screen *s = ui->screen;
     if (s->kind == SCR_RESULTS && s->summary) {
         layout_results(ui, area);
     } else if (s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS) {
@@ -557,19 +460,50 @@ void ui_layout_build(Ui *ui)
     } else if (s->nanswers > 0) {
         ui_layout_answers(ui, area, s->kind == SCR_QUESTION ? 3 : 2);
     } else if (big_buttons) {
-        area.y += m->gap;
-        area.h -= m->gap;
+        area.y += ui->m.gap;
+        area.h -= ui->m.gap;
         layout_center_buttons(ui, s->nav, s->nnav, area);
     }
-    if (centered_kind(s->kind) && ui->nboxes > first) {
-        int end = 0;
-        for (int i = first; i < ui->nboxes; i++)
-            if (ui->boxes[i].r.y + ui->boxes[i].r.h > end)
-                end = ui->boxes[i].r.y + ui->boxes[i].r.h;
-        int slack = bottom - end;
-        if (slack > 0)
-            shift_boxes(ui, first, slack * 2 / 5);
-    }
+}
+
+/* Centred screens: the boxes from first on move down by part of the slack. */
+static void center_vertically(Ui *ui, int first, int bottom)
+{
+    if (!centered_kind(ui->screen->kind) || ui->nboxes <= first)
+        return;
+    int end = 0;
+    for (int i = first; i < ui->nboxes; i++)
+        if (ui->boxes[i].r.y + ui->boxes[i].r.h > end)
+            end = ui->boxes[i].r.y + ui->boxes[i].r.h;
+    int slack = bottom - end;
+    if (slack > 0)
+        shift_boxes(ui, first, slack * 2 / 5);
+}
+
+void ui_layout_build(Ui *ui)
+{
+    const Screen *s = ui->screen;
+    ui_layout_free_textures(ui);
+    ui->nboxes = 0;
+    wipe(ui->pool, ui->pool_used); /* the last screen's heard words */
+    ui->pool_used = 0;
+    ui->doc_box = -1;
+    ui->body_toggle = false;
+    metrics(ui);
+    const UiMetrics *m = &ui->m;
+
+    UiBox *bg = ui_layout_add(ui, BX_PANEL);
+    bg->r = (SDL_Rect){0, 0, ui->w, ui->h};
+    bg->bg = urgent(ui) ? UI_RED : UI_PAPER;
+    bg->fill = true;
+
+    int top = layout_top(ui) + m->gap;
+    bool big_buttons = s->kind != SCR_QUESTION && s->kind != SCR_RESULTS && s->nanswers == 0;
+    int bottom = layout_bottom(ui, big_buttons);
+    int first = ui->nboxes;
+    int y = layout_texts(ui, top, bottom, big_buttons);
+    layout_main(ui, (SDL_Rect){m->margin, y, ui->w - 2 * m->margin, bottom - y}, big_buttons);
+    center_vertically(ui, first, bottom);
     if (s->still_there > 0)
         layout_still_there(ui);
 }

@@ -94,6 +94,39 @@ static void grid_place(Ui *ui, const Button *btns, size_t n, SDL_Rect area, cons
     ui->reserve_badge = false;
 }
 
+/* The anchor words under the ends of the scale, each with a short mark towards the end
+ * it describes. */
+static void scale_anchors(Ui *ui, SDL_Rect area, int y, const SDL_Rect ends[2], int bw, int bh)
+{
+    const UiMetrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    int aw = (area.w - m->gap) / 2;
+    const char *anchors[2] = {s->low, s->high};
+    for (int i = 0; i < 2; i++) {
+        if (!anchors[i])
+            continue;
+        UiBox *b = ui_layout_add(ui, BX_TEXT);
+        int h;
+        int w;
+        bool over;
+        ui_text_measure(ui, anchors[i], m->f_body, true, aw, &w, &h, &over);
+        int ax = area.x + (i == 0 ? 0 : area.w - aw);
+        b->r = b->tr = (SDL_Rect){ax, y, aw, h};
+        ui_layout_text_box(ui, b, anchors[i], m->f_body, true);
+        if (i == 1 && b->need_w < aw) { /* right-aligned under the 10 */
+            b->tr.x += aw - b->need_w;
+            b->tr.w = b->need_w;
+        }
+        /* a short arrow mark towards the end it describes */
+        UiBox *mark = ui_layout_add(ui, BX_PANEL);
+        int mw = bw / 2 > m->gap ? bw / 2 : m->gap;
+        mark->r =
+            (SDL_Rect){ends[i].x + (bw - mw) / 2, ends[i].y + bh + m->gap / 4, mw, m->gap / 3 + 2};
+        mark->bg = UI_BLUE;
+        mark->fill = true;
+    }
+}
+
 static void layout_scale(Ui *ui, SDL_Rect area)
 {
     const UiMetrics *m = &ui->m;
@@ -105,7 +138,6 @@ static void layout_scale(Ui *ui, SDL_Rect area)
     int per = rows == 1 ? (int)n : (int)(n + 1) / 2;
     int bw = (area.w - (per - 1) * g) / per;
     int bh = (int)fmin(fmax(m->btn_h * 1.2, bw * 0.9), m->btn_h * 1.8);
-    int aw = (area.w - m->gap) / 2;
     int low_h = s->low ? ui_text_line_height(ui, m->f_body, true) * 3 : 0;
     int total = rows * bh + (rows - 1) * g + m->gap + low_h;
     int y = area.y + (area.h > total ? (area.h - total) / 3 : 0);
@@ -131,30 +163,7 @@ static void layout_scale(Ui *ui, SDL_Rect area)
         box->tr.h = box->need_h;
     }
     y += rows * bh + (rows - 1) * g + m->gap;
-    const char *anchors[2] = {s->low, s->high};
-    for (int i = 0; i < 2; i++) {
-        if (!anchors[i])
-            continue;
-        UiBox *b = ui_layout_add(ui, BX_TEXT);
-        int h;
-        int w;
-        bool over;
-        ui_text_measure(ui, anchors[i], m->f_body, true, aw, &w, &h, &over);
-        int ax = area.x + (i == 0 ? 0 : area.w - aw);
-        b->r = b->tr = (SDL_Rect){ax, y, aw, h};
-        ui_layout_text_box(ui, b, anchors[i], m->f_body, true);
-        if (i == 1 && b->need_w < aw) { /* right-aligned under the 10 */
-            b->tr.x += aw - b->need_w;
-            b->tr.w = b->need_w;
-        }
-        /* a short arrow mark towards the end it describes */
-        UiBox *mark = ui_layout_add(ui, BX_PANEL);
-        int mw = bw / 2 > m->gap ? bw / 2 : m->gap;
-        mark->r =
-            (SDL_Rect){ends[i].x + (bw - mw) / 2, ends[i].y + bh + m->gap / 4, mw, m->gap / 3 + 2};
-        mark->bg = UI_BLUE;
-        mark->fill = true;
-    }
+    scale_anchors(ui, area, y, ends, bw, bh);
 }
 
 static bool answer_for_region(const Screen *s, const char *region, size_t *idx)
@@ -247,11 +256,56 @@ static void diagram_best(Ui *ui, SDL_Rect area, Diagram *d)
         *d = under;
 }
 
+/* The tappable regions of view v over its figure box. */
+static void diagram_regions(Ui *ui, int fig_i, int v, const Diagram *d)
+{
+    const Screen *s = ui->screen;
+    SDL_Rect fr = ui->boxes[fig_i].r;
+    size_t nr;
+    const BodyRegion *regs = body_regions(&nr);
+    for (size_t i = 0; i < nr; i++) {
+        size_t ai;
+        if ((int)regs[i].view != v || !answer_for_region(s, regs[i].region, &ai))
+            continue;
+        const BodyShape *sh = &regs[i].shape;
+        UiBox *b = ui_layout_add(ui, BX_REGION);
+        snprintf(b->id, sizeof b->id, "%s", s->answers[ai].id);
+        int x0 = (int)floor(sh->x * d->fw), x1 = (int)floor((sh->x + sh->w) * d->fw);
+        int y0 = (int)floor(sh->y * d->fh), y1 = (int)floor((sh->y + sh->h) * d->fh);
+        b->r = (SDL_Rect){fr.x + x0, fr.y + y0, x1 - x0, y1 - y0};
+        b->shape = sh;
+        b->fig = fig_i;
+        b->view = v;
+        b->selected = s->answers[ai].selected;
+        b->answer = true;
+    }
+}
+
+/* The plain "your right" / "your left" labels of view v, beside or under the figure. */
+static void diagram_sides(Ui *ui, SDL_Rect fr, int vx, int v, const Diagram *d,
+                          const char *const labels[2])
+{
+    const UiMetrics *m = &ui->m;
+    for (int side = 0; side < 2; side++) {
+        bool viewer_right = side == 1;
+        bool patient_left = body_side_on_viewer_right(v, BODY_SIDE_LEFT) == viewer_right;
+        const char *text = labels[patient_left ? 1 : 0];
+        SDL_Rect r;
+        if (d->beside) {
+            int ly = fr.y + (int)(d->fh * 0.49) - d->lab_h / 2;
+            r = (SDL_Rect){viewer_right ? fr.x + d->fw + m->gap : fr.x - m->gap - d->lw, ly, d->lw,
+                           d->lab_h};
+        } else {
+            r = (SDL_Rect){vx + side * (d->vw - d->lw), fr.y + d->fh + m->gap, d->lw, d->lab_h};
+        }
+        diagram_label(ui, r, text, viewer_right);
+    }
+}
+
 /* Front and back views side by side in area, with captions and side labels. */
 static void layout_diagram(Ui *ui, SDL_Rect area)
 {
     const UiMetrics *m = &ui->m;
-    const Screen *s = ui->screen;
     const char *labels[2] = {word(ui, "body.your_right"), word(ui, "body.your_left")};
     Diagram d;
     diagram_best(ui, area, &d);
@@ -277,38 +331,8 @@ static void layout_diagram(Ui *ui, SDL_Rect area)
         c->center = !d.beside;
         ui_layout_text_box(ui, c, cap, m->f_body, true);
         fig->view = v;
-        size_t nr;
-        const BodyRegion *regs = body_regions(&nr);
-        for (size_t i = 0; i < nr; i++) {
-            size_t ai;
-            if ((int)regs[i].view != v || !answer_for_region(s, regs[i].region, &ai))
-                continue;
-            const BodyShape *sh = &regs[i].shape;
-            UiBox *b = ui_layout_add(ui, BX_REGION);
-            snprintf(b->id, sizeof b->id, "%s", s->answers[ai].id);
-            int x0 = (int)floor(sh->x * d.fw), x1 = (int)floor((sh->x + sh->w) * d.fw);
-            int y0 = (int)floor(sh->y * d.fh), y1 = (int)floor((sh->y + sh->h) * d.fh);
-            b->r = (SDL_Rect){fig->r.x + x0, fig->r.y + y0, x1 - x0, y1 - y0};
-            b->shape = sh;
-            b->fig = fig_i;
-            b->view = v;
-            b->selected = s->answers[ai].selected;
-            b->answer = true;
-        }
-        for (int side = 0; side < 2; side++) {
-            bool viewer_right = side == 1;
-            bool patient_left = body_side_on_viewer_right(v, BODY_SIDE_LEFT) == viewer_right;
-            const char *text = labels[patient_left ? 1 : 0];
-            SDL_Rect r;
-            if (d.beside) {
-                int ly = fig->r.y + (int)(d.fh * 0.49) - d.lab_h / 2;
-                r = (SDL_Rect){viewer_right ? fig->r.x + d.fw + m->gap : fig->r.x - m->gap - d.lw,
-                               ly, d.lw, d.lab_h};
-            } else {
-                r = (SDL_Rect){vx + side * (d.vw - d.lw), fig->r.y + d.fh + m->gap, d.lw, d.lab_h};
-            }
-            diagram_label(ui, r, text, viewer_right);
-        }
+        diagram_regions(ui, fig_i, v, &d);
+        diagram_sides(ui, fig->r, vx, v, &d, labels);
     }
 }
 

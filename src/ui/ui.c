@@ -250,6 +250,13 @@ static int target_at(const Ui *ui, int x, int y)
     return -1;
 }
 
+static bool press(UiAction *act, const char *id)
+{
+    act->kind = UI_ACT_PRESS;
+    snprintf(act->id, sizeof act->id, "%s", id);
+    return true;
+}
+
 /* Activates box i: internal targets act here; others become a press for the caller. */
 static bool activate(Ui *ui, int i, UiAction *act)
 {
@@ -278,9 +285,7 @@ static bool activate(Ui *ui, int i, UiAction *act)
             ui->focus = default_focus(ui);
         return false;
     }
-    act->kind = UI_ACT_PRESS;
-    snprintf(act->id, sizeof act->id, "%s", b->id);
-    return true;
+    return press(act, b->id);
 }
 
 bool ui_tap(Ui *ui, const char *id, UiAction *act)
@@ -340,10 +345,53 @@ static void move_focus(Ui *ui, int step, int dx, int dy)
     ui->dirty = true;
 }
 
+/* The digit of a digit key (top row or keypad), or -1. */
+static int key_digit(SDL_Keycode key)
+{
+    if (key >= SDLK_0 && key <= SDLK_9)
+        return key - SDLK_0;
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
+        return key - SDLK_KP_1 + 1;
+    return key == SDLK_KP_0 ? 0 : -1;
+}
+
+/* The keys that move the focus or scroll the results. Returns false for any other. */
+static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
+{
+    bool results = ui->doc_box >= 0;
+    switch (key) {
+    case SDLK_TAB:
+        move_focus(ui, (mod & KMOD_SHIFT) ? -1 : 1, 0, 0);
+        return true;
+    case SDLK_RIGHT:
+    case SDLK_LEFT:
+        move_focus(ui, key == SDLK_RIGHT ? 1 : -1, key == SDLK_RIGHT ? 1 : -1, 0);
+        return true;
+    case SDLK_UP:
+    case SDLK_DOWN:
+        if (results && !has_modal(ui))
+            doc_page(ui, key == SDLK_UP ? -1 : 1); /* a whole view, as the page buttons */
+        else
+            move_focus(ui, key == SDLK_UP ? -1 : 1, 0, key == SDLK_UP ? -1 : 1);
+        return true;
+    case SDLK_PAGEUP:
+    case SDLK_PAGEDOWN:
+        if (results)
+            doc_page(ui, key == SDLK_PAGEUP ? -1 : 1);
+        return true;
+    case SDLK_HOME:
+    case SDLK_END:
+        if (results)
+            doc_scroll_by(ui, key == SDLK_HOME ? -ui->doc_height : ui->doc_height);
+        return true;
+    default:
+        return false;
+    }
+}
+
 static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
 {
     memset(act, 0, sizeof *act);
-    bool results = ui->doc_box >= 0;
     bool was_shown = ui->show_focus;
     ui->show_focus = true;
     ui->dirty |= !was_shown;
@@ -353,47 +401,15 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
     }
     if (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))
         return false; /* no shortcut closes or changes anything */
-    if (key >= SDLK_0 && key <= SDLK_9) {
+    int digit = key_digit(key);
+    if (digit >= 0) {
         act->kind = UI_ACT_DIGIT;
-        act->digit = key - SDLK_0;
+        act->digit = digit;
         return true;
     }
-    if (key >= SDLK_KP_1 && key <= SDLK_KP_9) {
-        act->kind = UI_ACT_DIGIT;
-        act->digit = key - SDLK_KP_1 + 1;
-        return true;
-    }
-    if (key == SDLK_KP_0) {
-        act->kind = UI_ACT_DIGIT;
-        return true;
-    }
+    if (navigation_key(ui, key, mod))
+        return false;
     switch (key) {
-    case SDLK_TAB:
-        move_focus(ui, (mod & KMOD_SHIFT) ? -1 : 1, 0, 0);
-        return false;
-    case SDLK_RIGHT:
-        move_focus(ui, 1, 1, 0);
-        return false;
-    case SDLK_LEFT:
-        move_focus(ui, -1, -1, 0);
-        return false;
-    case SDLK_UP:
-    case SDLK_DOWN:
-        if (results && !has_modal(ui))
-            doc_page(ui, key == SDLK_UP ? -1 : 1); /* a whole view, as the page buttons */
-        else
-            move_focus(ui, key == SDLK_UP ? -1 : 1, 0, key == SDLK_UP ? -1 : 1);
-        return false;
-    case SDLK_PAGEUP:
-    case SDLK_PAGEDOWN:
-        if (results)
-            doc_page(ui, key == SDLK_PAGEUP ? -1 : 1);
-        return false;
-    case SDLK_HOME:
-    case SDLK_END:
-        if (results)
-            doc_scroll_by(ui, key == SDLK_HOME ? -ui->doc_height : ui->doc_height);
-        return false;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
@@ -401,13 +417,9 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
             return activate(ui, ui->focus, act);
         return false;
     case SDLK_BACKSPACE:
-        act->kind = UI_ACT_PRESS;
-        snprintf(act->id, sizeof act->id, "%s", FLOW_BACK);
-        return true;
+        return press(act, FLOW_BACK);
     case SDLK_ESCAPE:
-        act->kind = UI_ACT_PRESS;
-        snprintf(act->id, sizeof act->id, "%s", UI_ID_ESCAPE);
-        return true;
+        return press(act, UI_ID_ESCAPE);
     default:
         return false;
     }
@@ -446,6 +458,45 @@ static int to_pixels(const Ui *ui, int v, bool horizontal)
     return points > 0 ? (int)((long)v * pixels / points) : v;
 }
 
+static bool pointer_down(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
+{
+    if (e->button != SDL_BUTTON_LEFT)
+        return false;
+    int x = to_pixels(ui, e->x, true), y = to_pixels(ui, e->y, false);
+    if (ui->show_focus) {
+        ui->show_focus = false;
+        ui->dirty = true;
+    }
+    if (corner_tap(ui, x, y)) {
+        act->kind = UI_ACT_STAFF_GESTURE;
+        return true;
+    }
+    ui->pressed = target_at(ui, x, y);
+    if (ui->pressed >= 0)
+        ui->focus = ui->pressed;
+    if (ui->doc_box >= 0 && ui->pressed < 0 && point_in(&ui->boxes[ui->doc_box], x, y)) {
+        ui->dragging = true;
+        ui->drag_y = y;
+        ui->drag_scroll = ui->scroll;
+    }
+    ui->dirty = true;
+    return false;
+}
+
+/* A release over the target that was pressed activates it. */
+static bool pointer_up(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
+{
+    if (e->button != SDL_BUTTON_LEFT)
+        return false;
+    int p = ui->pressed;
+    ui->pressed = -1;
+    ui->dragging = false;
+    ui->dirty = true;
+    if (p >= 0 && target_at(ui, to_pixels(ui, e->x, true), to_pixels(ui, e->y, false)) == p)
+        return activate(ui, p, act);
+    return false;
+}
+
 bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
 {
     memset(act, 0, sizeof *act);
@@ -463,47 +514,16 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
         return false;
     case SDL_KEYDOWN:
         return key_event(ui, ev->key.keysym.sym, ev->key.keysym.mod, act);
-    case SDL_MOUSEBUTTONDOWN: {
-        if (ev->button.button != SDL_BUTTON_LEFT)
-            return false;
-        int x = to_pixels(ui, ev->button.x, true), y = to_pixels(ui, ev->button.y, false);
-        if (ui->show_focus) {
-            ui->show_focus = false;
-            ui->dirty = true;
-        }
-        if (corner_tap(ui, x, y)) {
-            act->kind = UI_ACT_STAFF_GESTURE;
-            return true;
-        }
-        ui->pressed = target_at(ui, x, y);
-        if (ui->pressed >= 0)
-            ui->focus = ui->pressed;
-        if (ui->doc_box >= 0 && ui->pressed < 0 && point_in(&ui->boxes[ui->doc_box], x, y)) {
-            ui->dragging = true;
-            ui->drag_y = y;
-            ui->drag_scroll = ui->scroll;
-        }
-        ui->dirty = true;
-        return false;
-    }
+    case SDL_MOUSEBUTTONDOWN:
+        return pointer_down(ui, &ev->button, act);
     case SDL_MOUSEMOTION:
         if (ui->dragging && (ev->motion.state & SDL_BUTTON_LMASK)) {
             doc_scroll_by(ui, ui->drag_scroll - (to_pixels(ui, ev->motion.y, false) - ui->drag_y) -
                                   ui->scroll);
         }
         return false;
-    case SDL_MOUSEBUTTONUP: {
-        if (ev->button.button != SDL_BUTTON_LEFT)
-            return false;
-        int p = ui->pressed;
-        ui->pressed = -1;
-        ui->dragging = false;
-        ui->dirty = true;
-        if (p >= 0 && target_at(ui, to_pixels(ui, ev->button.x, true),
-                                to_pixels(ui, ev->button.y, false)) == p)
-            return activate(ui, p, act);
-        return false;
-    }
+    case SDL_MOUSEBUTTONUP:
+        return pointer_up(ui, &ev->button, act);
     case SDL_MOUSEWHEEL:
         doc_scroll_by(ui, -ev->wheel.y * 3 * ui_text_line_height(ui, ui->m.f_body, false));
         return false;

@@ -234,10 +234,14 @@ void ui_layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bol
 
 UiBox *ui_layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold,
                         bool checkbox);
+
+/* layout_nav.c */
+/* The bottom row of navigation buttons, ending at bottom. Returns the row's top. */
+int ui_layout_nav(Ui *ui, const Button *nav, size_t n, int bottom);
 int ui_fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
                   bool bold, int *lines, bool *fits);
 
-/* ui_layout_answers.c */
+/* layout_answers.c */
 void ui_layout_areas(Ui *ui, SDL_Rect area);
 void ui_layout_answers(Ui *ui, SDL_Rect area, int cols_max);
 
