@@ -60,7 +60,6 @@ UiBox *ui_layout_add(Ui *ui, UiBoxKind kind)
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->badge = -1;
-    b->fig = -1;
     b->fg = UI_INK;
     b->bg = UI_PAPER;
     return b;
@@ -488,7 +487,6 @@ void ui_layout_build(Ui *ui)
     wipe(ui->pool, ui->pool_used); /* the last screen's heard words */
     ui->pool_used = 0;
     ui->doc_box = -1;
-    ui->body_toggle = false;
     metrics(ui);
     const UiMetrics *m = &ui->m;
 

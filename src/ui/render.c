@@ -4,9 +4,6 @@
 
 #include "ui_int.h"
 
-static const SDL_Color FIG_FILL = {0xdc, 0xe4, 0xef, 0xff};
-static const SDL_Color FIG_EDGE = {0x6b, 0x78, 0x8c, 0xff};
-static const SDL_Color REGION_IDLE = {0x0b, 0x3d, 0x91, 0x30};
 static const SDL_Color REGION_ON = {0x0b, 0x3d, 0x91, 0xe0};
 static const SDL_Color FOCUS_URGENT = {0xff, 0xd4, 0x00, 0xff};
 
@@ -45,7 +42,8 @@ static void draw_badge(Ui *ui, UiBox *b)
     if (!b->badge_tex) {
         char digit[4];
         snprintf(digit, sizeof digit, "%d", b->badge);
-        b->badge_tex = ui_text_render(ui, digit, b->px, true, ink, d * 2, false, &b->bw_, &b->bh_);
+        int px = b->badge >= 10 ? b->px * 7 / 10 : b->px; /* two digits stay in the disc */
+        b->badge_tex = ui_text_render(ui, digit, px, true, ink, d * 2, false, &b->bw_, &b->bh_);
     }
     if (b->badge_tex) {
         SDL_Rect dst = {c.x + (d - b->bw_) / 2, c.y + (d - b->bh_) / 2, b->bw_, b->bh_};
@@ -75,46 +73,16 @@ static void draw_button(Ui *ui, UiBox *b, bool pressed)
         ui_draw_round_rect(ui, b->r, b->radius, (SDL_Color){0x00, 0x10, 0x40, 0x50});
 }
 
-static SDL_Rect shape_rect(const UiBox *fig, const BodyShape *s, int grow)
-{
-    return (SDL_Rect){fig->r.x + (int)(s->x * fig->r.w) - grow,
-                      fig->r.y + (int)(s->y * fig->r.h) - grow, (int)(s->w * fig->r.w) + 2 * grow,
-                      (int)(s->h * fig->r.h) + 2 * grow};
-}
-
-static void draw_figure(Ui *ui, const UiBox *b)
-{
-    size_t n;
-    const BodyShape *sh = body_outline(&n);
-    int edge = ui->m.S / 300 + 2;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < n; i++) {
-            SDL_Rect r = shape_rect(b, &sh[i], pass == 0 ? edge : 0);
-            SDL_Color c = pass == 0 ? FIG_EDGE : FIG_FILL;
-            if (sh[i].kind == BODY_ELLIPSE)
-                ui_draw_ellipse(ui, r, c);
-            else
-                ui_draw_round_rect(ui, r, (r.w < r.h ? r.w : r.h) / 3, c);
-        }
-    /* the spine on the back view */
-    if (b->view == BODY_BACK) {
-        int x = b->r.x + b->r.w / 2;
-        ui_draw_thick_line(ui, x, b->r.y + b->r.h * 13 / 100, x, b->r.y + b->r.h * 47 / 100, edge,
-                           FIG_EDGE);
-    }
-}
-
+/* A chosen (or pressed) region: filled blue with a check mark. Idle regions are part of
+ * the figure's texture (picture.c). */
 static void draw_region(Ui *ui, const UiBox *b, bool pressed)
 {
-    int rad = (b->r.w < b->r.h ? b->r.w : b->r.h) / 4;
-    if (b->selected || pressed) {
-        ui_draw_round_rect(ui, b->r, rad, REGION_ON);
-        int d = (b->r.w < b->r.h ? b->r.w : b->r.h) * 3 / 5;
-        SDL_Rect c = {b->r.x + (b->r.w - d) / 2, b->r.y + (b->r.h - d) / 2, d, d};
-        check_mark(ui, c, UI_WHITE);
-    } else {
-        ui_draw_round_rect(ui, b->r, rad, REGION_IDLE);
-    }
+    if (!b->selected && !pressed)
+        return;
+    ui_draw_round_rect(ui, b->r, b->radius, REGION_ON);
+    int d = (b->r.w < b->r.h ? b->r.w : b->r.h) * 3 / 5;
+    SDL_Rect c = {b->r.x + (b->r.w - d) / 2, b->r.y + (b->r.h - d) / 2, d, d};
+    check_mark(ui, c, UI_WHITE);
 }
 
 static void draw_mic(Ui *ui, SDL_Rect r, SDL_Color c)
@@ -208,7 +176,7 @@ void ui_render_all(Ui *ui)
             draw_region(ui, b, pressed);
             break;
         case BX_FIGURE:
-            draw_figure(ui, b);
+            ui_picture_draw(ui, b);
             break;
         case BX_DOC:
             doc_draw(ui, b);

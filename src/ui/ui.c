@@ -180,6 +180,7 @@ static void relayout(Ui *ui, bool new_screen)
         snprintf(keep, sizeof keep, "%s", ui->boxes[ui->focus].id);
     if (new_screen) {
         ui->body_mode = BODY_MODE_AUTO;
+        ui->tapped[0] = '\0';
         ui->doc_plan = false;
     }
     if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
@@ -276,15 +277,18 @@ static bool activate(Ui *ui, int i, UiAction *act)
     }
     if (strcmp(b->id, UI_ID_SHOW_LIST) == 0 || strcmp(b->id, UI_ID_SHOW_BODY) == 0) {
         char id[BUTTON_ID_MAX];
-        snprintf(id, sizeof id, "%s",
-                 strcmp(b->id, UI_ID_SHOW_LIST) == 0 ? UI_ID_SHOW_BODY : UI_ID_SHOW_LIST);
-        ui->body_mode = ui->body_list ? BODY_MODE_DIAGRAM : BODY_MODE_LIST;
+        snprintf(id, sizeof id, "%s", b->id);
+        ui->body_mode = strcmp(id, UI_ID_SHOW_LIST) == 0 ? BODY_MODE_LIST : BODY_MODE_DIAGRAM;
         relayout(ui, false);
         ui->focus = find_target(ui, id);
         if (ui->focus < 0)
             ui->focus = default_focus(ui);
         return false;
     }
+    if (strncmp(b->id, UI_ID_CHIP, strlen(UI_ID_CHIP)) == 0)
+        return press(act, b->id + strlen(UI_ID_CHIP)); /* a chip removes its area */
+    if (b->kind == BX_REGION) /* its name is shown once the flow has the answer */
+        snprintf(ui->tapped, sizeof ui->tapped, "%s", b->id);
     return press(act, b->id);
 }
 

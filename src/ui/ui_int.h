@@ -28,6 +28,7 @@
 #define UI_ID_SHOW_PLAN "ui_show_plan"       /* results: the causes and the full plan */
 #define UI_ID_SHOW_SUMMARY "ui_show_summary" /* results: back to the first page */
 #define UI_DOC_CARDS 8
+#define UI_ID_CHIP "ui_chip_" /* + an area's id: the chip that removes it */
 
 typedef enum {
     BX_PANEL,  /* a filled rectangle (backgrounds, dialogs) */
@@ -51,19 +52,17 @@ typedef struct {
     SDL_Color fg, bg, border;
     int border_w, radius;
     bool fill;
-    bool selected;          /* chosen answer */
-    bool answer;            /* an answer (or body region) rather than a navigation button */
-    bool primary;           /* the screen's main button */
-    bool checkbox;          /* draw a check box (several-answer questions) */
-    int badge;              /* digit shown in a circle at the left, or -1 */
-    int view;               /* BX_FIGURE / BX_REGION: the BodyView */
-    const BodyShape *shape; /* BX_REGION: the hit shape, in the figure's coordinates */
-    int fig;                /* BX_REGION: index of its BX_FIGURE box */
-    int need_w, need_h;     /* the text's wrapped size at px */
-    bool overflow;          /* the text does not fit even at the minimum size */
-    bool modal;             /* part of a dialog drawn over the screen */
-    const char *role;       /* what the box is, for the structure dump (--shots): "title",
-                               "body", "chip"...; NULL: derived from the kind */
+    bool selected;      /* chosen answer */
+    bool answer;        /* an answer (or body region) rather than a navigation button */
+    bool primary;       /* the screen's main button */
+    bool checkbox;      /* draw a check box (several-answer questions) */
+    int badge;          /* digit shown in a circle at the left, or -1 */
+    int view;           /* BX_FIGURE / BX_REGION: the BodyView */
+    int need_w, need_h; /* the text's wrapped size at px */
+    bool overflow;      /* the text does not fit even at the minimum size */
+    bool modal;         /* part of a dialog drawn over the screen */
+    const char *role;   /* what the box is, for the structure dump (--shots): "title",
+                           "body", "chip"...; NULL: derived from the kind */
     SDL_Texture *tex;
     int tw, th;
     SDL_Texture *badge_tex; /* the badge digit */
@@ -128,9 +127,9 @@ struct Ui {
     bool show_focus; /* the keyboard is in use */
     int pressed;     /* the target under a pointer that is down, or -1 */
     enum { BODY_MODE_AUTO, BODY_MODE_LIST, BODY_MODE_DIAGRAM } body_mode; /* chosen */
-    bool body_list;     /* the areas question shows the list instead of the diagram */
-    bool body_toggle;   /* this layout offers that choice */
-    bool reserve_badge; /* while placing a grid: leave room for digits on every answer */
+    bool body_list;             /* the areas question shows the list instead of the diagram */
+    char tapped[BUTTON_ID_MAX]; /* the body region tapped last on this screen, or "" */
+    bool reserve_badge;         /* while placing a grid: leave room for digits on every answer */
 
     /* the results document */
     const Summary *doc_summary;
@@ -241,8 +240,24 @@ int ui_layout_nav(Ui *ui, const Button *nav, size_t n, int bottom);
 int ui_fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
                   bool bold, int *lines, bool *fits);
 
-/* layout_answers.c */
+/* layout_areas.c: the areas question (picture or list) */
 void ui_layout_areas(Ui *ui, SDL_Rect area);
+
+/* picture.c: the body picture of the areas screen. Region boxes in fractions of the
+ * view's height (x from 0 to UI_PICTURE_ASPECT); each side at least
+ * UI_PICTURE_MIN_REGION, and the regions of a view at least 0.03 apart. */
+#define UI_PICTURE_ASPECT 0.8
+#define UI_PICTURE_MIN_REGION 0.14
+typedef struct {
+    const char *region; /* the content's region id */
+    int view;           /* BODY_FRONT or BODY_BACK */
+    double x, y, w, h;
+} UiPictureRegion;
+const UiPictureRegion *ui_picture_regions(size_t *n);
+/* Draws a BX_FIGURE box: its view from a texture made on first use. */
+void ui_picture_draw(Ui *ui, UiBox *fig);
+
+/* layout_answers.c */
 void ui_layout_answers(Ui *ui, SDL_Rect area, int cols_max);
 
 /* render.c */
