@@ -7,7 +7,7 @@ if(NOT TARGET ppui)
   return()
 endif()
 
-ppk_check_test(test_body SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_body.c LIBS ppcore)
+ppk_check_test(test_body SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_body.c LIBS ppui)
 ppk_check_test(test_staff
   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_staff.c ${CMAKE_SOURCE_DIR}/src/app/config.c
   LIBS ppui ppk_testutil)

@@ -285,11 +285,11 @@ static bool activate(Ui *ui, int i, UiAction *act)
             ui->focus = default_focus(ui);
         return false;
     }
-    if (strncmp(b->id, UI_ID_CHIP, strlen(UI_ID_CHIP)) == 0)
-        return press(act, b->id + strlen(UI_ID_CHIP)); /* a chip removes its area */
-    if (b->kind == BX_REGION) /* its name is shown once the flow has the answer */
-        snprintf(ui->tapped, sizeof ui->tapped, "%s", b->id);
-    return press(act, b->id);
+    bool chip = strncmp(b->id, UI_ID_CHIP, strlen(UI_ID_CHIP)) == 0; /* removes its area */
+    const char *id = chip ? b->id + strlen(UI_ID_CHIP) : b->id;
+    if (chip || b->kind == BX_REGION) /* its name is shown once the flow has the answer */
+        snprintf(ui->tapped, sizeof ui->tapped, "%s", id);
+    return press(act, id);
 }
 
 bool ui_tap(Ui *ui, const char *id, UiAction *act)

@@ -102,7 +102,7 @@ void ui_bench(Ui *ui, int frames, FILE *out, const char *label);
 int ui_save_png(Ui *ui, const char *path);
 
 /* Saves the structure of the current picture as JSON: the screen kind and every box
- * drawn (id, role, text, position, size, selected, focused), for tests that assert on
+ * drawn (id, role, text, position, size, badge, selected, focused), for tests that assert on
  * what a screen shows. Returns 0 or PK_EIO. */
 int ui_save_json(Ui *ui, const char *path);
 
