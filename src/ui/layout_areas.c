@@ -195,16 +195,16 @@ static int layout_tapped(Ui *ui, SDL_Rect r)
     const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     int ai = ui->tapped[0] ? answer_by_id(s, ui->tapped) : -1;
+    bool on = ai >= 0 && s->answers[ai].selected; /* bold with a check mark while chosen */
     const char *text;
     if (ai >= 0)
-        text = ui_pool_printf(ui, "%s%s", s->answers[ai].selected ? "\xe2\x9c\x93 " : "",
-                              s->answers[ai].label);
+        text = ui_pool_printf(ui, "%s%s", on ? "\xe2\x9c\x93 " : "", s->answers[ai].label);
     else
         text = ui_pool_printf(ui, "%s", word(ui, "body.tap_hint"));
     int w, h;
     bool over;
-    ui_text_measure(ui, text, m->f_body, true, r.w, &w, &h, &over);
-    UiBox *b = add_text(ui, (SDL_Rect){r.x, r.y, r.w, h}, text, m->f_body, ai >= 0, false);
+    ui_text_measure(ui, text, m->f_body, on, r.w, &w, &h, &over);
+    UiBox *b = add_text(ui, (SDL_Rect){r.x, r.y, r.w, h}, text, m->f_body, on, false);
     b->role = "region-name";
     return r.y + h + m->gap;
 }
@@ -312,9 +312,14 @@ static void layout_list(Ui *ui, SDL_Rect area)
     for (;; px -= px > 40 ? 3 : 2) {
         if (px < m->f_min)
             px = m->f_min;
-        int extra = 3 * m->pad + (int)(px * 2.7) + (multi ? m->pad / 2 : 0), lines;
+        /* what ui_layout_button keeps beside the text: padding, badge, check box */
+        int extra = 2 * m->pad + (int)(px * 1.5) + m->pad / 2, lines;
+        if (multi)
+            extra += (int)(px * 1.2) + m->pad / 2;
         bool fits;
-        ui_fit_labels(ui, s->answers, s->nanswers, colw - extra, px, 2, false, &lines, &fits);
+        int got =
+            ui_fit_labels(ui, s->answers, s->nanswers, colw - extra, px, 2, false, &lines, &fits);
+        fits = fits && got == px; /* else a smaller size is tried */
         int need = lines * ui_text_line_height(ui, px, false) + m->pad;
         bh = (area.h - (nrows - 1) * rgap) / (nrows > 0 ? nrows : 1);
         if (bh > m->btn_h)
