@@ -71,9 +71,12 @@ int kiosk_run_script(Kiosk *k)
                (double)(SDL_GetPerformanceCounter() - k->t0) * 1000.0 /
                    (double)SDL_GetPerformanceFrequency());
     }
-    int rc = script_run(k->ui, k->o->script, k->o->shots, &h);
-    if (rc)
+    PkWhy why = {""};
+    int rc = script_run(k->ui, k->o->script, k->o->shots, &h, &why);
+    if (rc) {
+        fprintf(stderr, "%s\n", why.text);
         return rc;
+    }
     printf("screen: %s\n", flow_kind_name(kiosk_current(k)->kind));
     if (k->bench) {
         const char *label = getenv("PPKIOSK_BENCH_LABEL");
