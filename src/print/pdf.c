@@ -74,7 +74,7 @@ static int render_pass(const Summary *sum, Paper paper, double page_h, double fs
     if (err)
         return err;
     d.npages = npages_known;
-    sections_draw(&d);
+    pdf_sections_draw(&d);
     if (npages)
         *npages = d.page;
     return doc_close(&d, used);

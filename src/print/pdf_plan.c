@@ -114,7 +114,7 @@ static double fact_block(Doc *d, const void *item, double x, double y, double w,
 }
 
 /* The receipt: every answer in one paragraph, "Question: answer · Question: answer". */
-static void context_run_in(Doc *d)
+static void context_run_in(Doc *d, const char *heading)
 {
     const Summary *s = d->sum;
     char buf[512];
@@ -128,18 +128,18 @@ static void context_run_in(Doc *d)
     }
     memset(buf, 0, sizeof buf);
     double h = doc_text(d, d->x, d->y, d->w, d->fs, TX_MARKUP, m->str, false);
-    doc_heading(d, doc_ui(d, "summary.about"), h);
+    doc_heading(d, doc_ui(d, heading), h);
     d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_MARKUP, m->str, true) + d->gap;
     gstring_wipe_free(m);
 }
 
-void sec_context(Doc *d)
+void pdf_context(Doc *d, const char *heading)
 {
     const Summary *s = d->sum;
     if (s->ncontext == 0)
         return;
     if (d->receipt) {
-        context_run_in(d);
+        context_run_in(d, heading);
         return;
     }
     /* short "Question: answer" lines: three columns */
@@ -150,7 +150,7 @@ void sec_context(Doc *d)
         b[i].item = &s->context[i];
         b[i].h = fact_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.12;
     }
-    doc_heading(d, doc_ui(d, "summary.about"), b[0].h);
+    doc_heading(d, doc_ui(d, heading), b[0].h);
     flow_columns(d, b, s->ncontext, 3);
     g_free(b);
     d->y += d->gap * 0.6;
@@ -168,11 +168,11 @@ static double cause_block(Doc *d, const void *item, double x, double y, double w
     return h;
 }
 
-void sec_causes(Doc *d)
+void pdf_causes(Doc *d, const char *heading)
 {
     const Summary *s = d->sum;
     if (s->ncauses == 0) {
-        doc_heading(d, doc_ui(d, "summary.causes"), d->fs * 1.3);
+        doc_heading(d, doc_ui(d, heading), d->fs * 1.3);
         d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_ITALIC, doc_ui(d, "summary.none"), true);
         d->y += d->gap;
         return;
@@ -184,7 +184,7 @@ void sec_causes(Doc *d)
         b[i].item = &s->causes[i];
         b[i].h = cause_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.18;
     }
-    doc_heading(d, doc_ui(d, "summary.causes"), b[0].h);
+    doc_heading(d, doc_ui(d, heading), b[0].h);
     flow_columns(d, b, s->ncauses, 2);
     g_free(b);
     d->y += d->gap * 0.6;
@@ -313,7 +313,7 @@ static size_t titles_group(const Doc *d, size_t i, GString *m)
     return k;
 }
 
-void sec_selfcare(Doc *d)
+void pdf_selfcare(Doc *d, const char *heading)
 {
     const Summary *s = d->sum;
     size_t n = 0;
@@ -353,7 +353,7 @@ void sec_selfcare(Doc *d)
         b[n].h = advice_block(d, &items[i], 0, 0, w, false) + d->fs * 0.16;
         n++;
     }
-    doc_heading(d, doc_ui(d, "summary.selfcare"), b[0].h + (n > 1 ? b[1].h : 0));
+    doc_heading(d, doc_ui(d, heading), b[0].h + (n > 1 ? b[1].h : 0));
     flow_columns(d, b, n, 2);
     for (size_t i = 0; i < ntexts; i++)
         g_string_free(texts[i], TRUE);

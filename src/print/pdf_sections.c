@@ -1,11 +1,13 @@
-/* The summary's sections, in the order a busy clinician reads them: flags, then scores
- * and where it hurts side by side, about the patient, likely contributors, the
- * self-care plan (the last three flow in columns: pdf_plan.c). */
+/* The summary's sections on paper, in the outline's order (summary_outline.h): flags,
+ * then scores and where it hurts side by side, the next steps with the safety net,
+ * about the patient, likely contributors, the self-care plan (the last three flow in
+ * columns: pdf_plan.c). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/summary_outline.h"
 #include "print_internal.h"
 
 void gstring_wipe_free(GString *s)
@@ -214,11 +216,56 @@ static void flag_box(Doc *d, const char *title, const SummaryFlag *flags, size_t
     d->y = y + bar + body + d->gap;
 }
 
+/* Nothing to raise: no flag of either tier and every safety question answered no. */
+static bool nothing_to_raise(const Summary *s)
+{
+    return !s->nurgent && !s->urgent_raised && !s->nclinician && !s->nnot_answered &&
+           s->safety_all_no;
+}
+
+/* The clinician's part at CLINICIAN_MIN or more, the rest in the page's own size. */
+static Doc *section_doc(void *ctx, const SummarySection *sec)
+{
+    Doc *d = ctx;
+    bool big = sec->part == SUM_PART_CLINICIAN && d->clinician_big;
+    d->fs = fmax(d->base_fs, big ? CLINICIAN_MIN : 0);
+    d->small = fmax(d->base_small, big ? CLINICIAN_MIN : 0);
+    return d;
+}
+
+static void sec_urgent(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    Doc *d = section_doc(ctx, sec);
+    if (nothing_to_raise(s)) {
+        /* one line says so for all three */
+        GString *m = g_string_new("");
+        append_titled(m, doc_ui(d, sec->heading), doc_ui(d, "summary.none"));
+        g_string_append(m, "     ");
+        append_titled(m, doc_ui(d, "summary.clinician"), doc_ui(d, "summary.none"));
+        g_string_append(m, "     ");
+        append_titled(m, doc_ui(d, "summary.all_no"), "\xe2\x9c\x93");
+        shaded_markup(d, m);
+    } else if (s->nurgent || s->urgent_raised) {
+        flag_box(d, doc_ui(d, sec->heading), s->urgent, s->nurgent, true);
+    } else {
+        flag_line(d, doc_ui(d, sec->heading), doc_ui(d, "summary.none"));
+    }
+}
+
+static void sec_today(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    Doc *d = section_doc(ctx, sec);
+    if (!nothing_to_raise(s))
+        flag_box(d, doc_ui(d, sec->heading), s->clinician, s->nclinician, false);
+}
+
 /* The red-flag questions without a yes or no, in one line: an unanswered safety
  * question must never read as a negative screen. */
-static void missing_line(Doc *d)
+static void sec_unanswered(void *ctx, const Summary *s, const SummarySection *sec)
 {
-    const Summary *s = d->sum;
+    Doc *d = section_doc(ctx, sec);
+    if (nothing_to_raise(s))
+        return;
     if (s->nnot_answered == 0) {
         if (s->safety_all_no)
             flag_line(d, doc_ui(d, "summary.all_no"), "✓");
@@ -230,31 +277,8 @@ static void missing_line(Doc *d)
                                text_get(&s->not_answered[i].question->short_label, d->lang),
                                summary_missing_text(s, &s->not_answered[i]));
     }
-    flag_line(d, doc_ui(d, "summary.missing"), m->str);
+    flag_line(d, doc_ui(d, sec->heading), m->str);
     gstring_wipe_free(m);
-}
-
-static void sec_flags(Doc *d)
-{
-    const Summary *s = d->sum;
-    if (!s->nurgent && !s->urgent_raised && !s->nclinician && !s->nnot_answered &&
-        s->safety_all_no) {
-        /* nothing to raise: one line says so for all three */
-        GString *m = g_string_new("");
-        append_titled(m, doc_ui(d, "summary.urgent"), doc_ui(d, "summary.none"));
-        g_string_append(m, "     ");
-        append_titled(m, doc_ui(d, "summary.clinician"), doc_ui(d, "summary.none"));
-        g_string_append(m, "     ");
-        append_titled(m, doc_ui(d, "summary.all_no"), "\xe2\x9c\x93");
-        shaded_markup(d, m);
-        return;
-    }
-    if (s->nurgent || s->urgent_raised)
-        flag_box(d, doc_ui(d, "summary.urgent"), s->urgent, s->nurgent, true);
-    else
-        flag_line(d, doc_ui(d, "summary.urgent"), doc_ui(d, "summary.none"));
-    flag_box(d, doc_ui(d, "summary.clinician"), s->clinician, s->nclinician, false);
-    missing_line(d);
 }
 
 /* The plan's first actions, what is held back, and when to get help: plain lines
@@ -275,37 +299,37 @@ static void plain_list(Doc *d, const char *heading, const char *const *lines, si
     d->y += d->gap;
 }
 
-static void sec_top(Doc *d)
+/* The next steps: the plan's first actions and when to get help. */
+static void sec_steps(void *ctx, const Summary *s, const SummarySection *sec)
 {
-    const Summary *s = d->sum;
-    char buf[SUMMARY_TOP_ACTIONS][512];
-    const char *lines[SUMMARY_TOP_ACTIONS];
+    Doc *d = section_doc(ctx, sec);
+    char top[SUMMARY_TOP_ACTIONS][512], safety[4][512];
+    const char *lines[SUMMARY_TOP_ACTIONS > 4 ? SUMMARY_TOP_ACTIONS : 4];
     for (size_t i = 0; i < s->ntop; i++) {
-        snprintf(buf[i], sizeof buf[i], "%s: %s", text_get(&s->top[i]->title, d->lang),
+        snprintf(top[i], sizeof top[i], "%s: %s", text_get(&s->top[i]->title, d->lang),
                  text_get(&s->top[i]->how, d->lang));
-        lines[i] = buf[i];
+        lines[i] = top[i];
     }
-    plain_list(d, doc_ui(d, "summary.top"), lines, s->ntop);
+    plain_list(d, doc_ui(d, sec->heading), lines, s->ntop);
+    size_t n = summary_safety_count(s);
+    n = n < 4 ? n : 4;
+    for (size_t i = 0; i < n; i++)
+        lines[i] = summary_safety_line(s, i, safety[i], sizeof safety[i]);
+    plain_list(d, doc_ui(d, "safety.title"), lines, n);
 }
 
-static void sec_held_safety(Doc *d)
+/* What is held back, one line after the plan. */
+void pdf_held(Doc *d)
 {
     const Summary *s = d->sum;
-    if (s->nheld) {
-        GString *m = g_string_new(doc_ui(d, "summary.held_back"));
-        for (size_t i = 0; i < s->nheld; i++)
-            g_string_append_printf(m, "%s%s", i ? ", " : " ",
-                                   text_get(&s->held[i]->title, d->lang));
-        const char *line = m->str;
-        plain_list(d, doc_ui(d, "summary.held_title"), &line, 1);
-        g_string_free(m, TRUE);
-    }
-    char buf[4][512];
-    const char *lines[4];
-    size_t n = summary_safety_count(s);
-    for (size_t i = 0; i < n && i < 4; i++)
-        lines[i] = summary_safety_line(s, i, buf[i], sizeof buf[i]);
-    plain_list(d, doc_ui(d, "safety.title"), lines, n < 4 ? n : 4);
+    if (s->nheld == 0)
+        return;
+    GString *m = g_string_new(doc_ui(d, "summary.held_back"));
+    for (size_t i = 0; i < s->nheld; i++)
+        g_string_append_printf(m, "%s%s", i ? ", " : " ", text_get(&s->held[i]->title, d->lang));
+    const char *line = m->str;
+    plain_list(d, doc_ui(d, "summary.held_title"), &line, 1);
+    g_string_free(m, TRUE);
 }
 
 /* ---- scores ---- */
@@ -431,11 +455,11 @@ static double areas_block(Doc *d, double x, double y, double w, double dh, bool 
 
 /* Letter and A4: the scores on the left, where it hurts on the right, side by side
  * under the flags so the three read at a glance. */
-static void sec_scores_areas(Doc *d)
+static void scores_areas_row(Doc *d, const SummarySection *sec)
 {
     double gap = d->fs * 1.6, lw = (d->w - gap) * 0.5, rw = d->w - gap - lw;
     double rx = d->x + lw + gap;
-    const char *sh = doc_ui(d, "summary.scores"), *ah = doc_ui(d, "summary.areas");
+    const char *sh = doc_ui(d, sec->heading), *ah = doc_ui(d, "summary.areas");
     double hh =
         fmax(doc_heading_at(d, d->x, 0, lw, sh, false), doc_heading_at(d, rx, 0, rw, ah, false));
     double left = score_table(d, d->x, 0, lw, false);
@@ -464,24 +488,37 @@ static void sec_scores_areas(Doc *d)
     d->y = y + h + d->gap;
 }
 
-/* The receipt: the scores, then where it hurts, one under the other. */
-static void sec_scores_areas_receipt(Doc *d)
+/* Letter and A4: the scores with where it hurts beside them; the receipt: the scores,
+ * then where it hurts, one under the other. */
+static void sec_scores(void *ctx, const Summary *s, const SummarySection *sec)
 {
+    Doc *d = section_doc(ctx, sec);
+    (void)s;
+    if (!d->receipt) {
+        scores_areas_row(d, sec);
+        return;
+    }
     double h = score_table(d, d->x, 0, d->w, false);
-    doc_heading(d, doc_ui(d, "summary.scores"), h);
+    doc_heading(d, doc_ui(d, sec->heading), h);
     d->y += score_table(d, d->x, d->y, d->w, true) + d->gap;
+}
 
-    double dh = d->w * 0.75 / body_diagram_width(1.0);
+static void sec_areas(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    Doc *d = section_doc(ctx, sec);
+    if (!d->receipt)
+        return; /* drawn beside the scores */
+    double h, dh = d->w * 0.75 / body_diagram_width(1.0);
     h = areas_words(d, d->x, 0, d->w, false);
-    doc_heading(d, doc_ui(d, "summary.areas"), h);
+    doc_heading(d, doc_ui(d, sec->heading), h);
     d->y += areas_words(d, d->x, d->y, d->w, true);
-    if (d->sum->nareas == 0) {
+    if (s->nareas == 0) {
         d->y += d->gap;
         return;
     }
     d->y += d->fs * 0.4;
     doc_need(d, body_diagram_height(d, dh));
-    body_diagram_draw(d, d->x, d->y, dh, d->w, d->sum->areas, d->sum->nareas);
+    body_diagram_draw(d, d->x, d->y, dh, d->w, s->areas, s->nareas);
     d->y += body_diagram_height(d, dh) + d->gap;
 }
 
@@ -510,24 +547,49 @@ static void sec_write_in(Doc *d)
     d->y = y + rows * lh * 1.35 + d->gap * 0.3;
 }
 
-void sections_draw(Doc *d)
+static void sec_context(void *ctx, const Summary *s, const SummarySection *sec)
 {
-    /* the clinician's part first, never below CLINICIAN_MIN, whatever the plan needs */
-    double fs = d->fs, small = d->small;
-    d->fs = fmax(fs, d->clinician_big ? CLINICIAN_MIN : 0);
-    d->small = fmax(small, d->clinician_big ? CLINICIAN_MIN : 0);
+    (void)s;
+    pdf_context(section_doc(ctx, sec), sec->heading);
+}
+
+static void sec_causes(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    (void)s;
+    pdf_causes(section_doc(ctx, sec), sec->heading);
+}
+
+static void sec_plan(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    (void)s;
+    Doc *d = section_doc(ctx, sec);
+    pdf_selfcare(d, sec->heading);
+    pdf_held(d);
+}
+
+/* Paper walks the whole outline; the safety net is printed once, with the next steps. */
+static const SummaryRender paper_sections[SUM_SEC_COUNT] = {
+    [SUM_SEC_URGENT] = sec_urgent,
+    [SUM_SEC_TODAY] = sec_today,
+    [SUM_SEC_UNANSWERED] = sec_unanswered,
+    [SUM_SEC_SCORES] = sec_scores,
+    [SUM_SEC_AREAS] = sec_areas,
+    [SUM_SEC_STEPS] = sec_steps,
+    [SUM_SEC_CONTEXT] = sec_context,
+    [SUM_SEC_CAUSES] = sec_causes,
+    [SUM_SEC_PLAN] = sec_plan,
+};
+
+void pdf_sections_draw(Doc *d)
+{
+    d->base_fs = d->fs;
+    d->base_small = d->small;
+    /* the title and write-in line with the clinician's part, never below CLINICIAN_MIN */
+    d->fs = fmax(d->base_fs, d->clinician_big ? CLINICIAN_MIN : 0);
+    d->small = fmax(d->base_small, d->clinician_big ? CLINICIAN_MIN : 0);
     sec_title(d);
     sec_write_in(d);
-    sec_flags(d);
-    if (d->receipt)
-        sec_scores_areas_receipt(d);
-    else
-        sec_scores_areas(d);
-    d->fs = fs;
-    d->small = small;
-    sec_context(d);
-    sec_causes(d);
-    sec_top(d);
-    sec_selfcare(d);
-    sec_held_safety(d);
+    summary_walk(d->sum, paper_sections, d);
+    d->fs = d->base_fs;
+    d->small = d->base_small;
 }

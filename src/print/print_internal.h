@@ -84,8 +84,10 @@ typedef struct {
     double left, right, top, bottom; /* margins */
     double x, w;                     /* the content column */
     double y;                        /* the next free line */
-    double fs;                       /* base type size */
+    double fs;                       /* type size of the section being drawn */
     double small;                    /* secondary text: never below SMALL_MIN */
+    double base_fs, base_small;      /* the page's own sizes (fs and small outside the
+                                        clinician's part) */
     double gap;                      /* space between sections */
     double footer_h;
     PlanDetail plan;
@@ -130,7 +132,11 @@ const char *doc_ui(const Doc *d, const char *key);
 
 /* ---- the summary's sections (pdf_sections.c) ---- */
 
-void sections_draw(Doc *d);
+/* Draws the title, the write-in line and every section of the summary's outline. */
+void pdf_sections_draw(Doc *d);
+
+/* What is held back from the plan, and why: one line (pdf_sections.c). */
+void pdf_held(Doc *d);
 
 /* Zeroes a GString (it may hold answers) and frees it. */
 void gstring_wipe_free(GString *s);
@@ -157,9 +163,10 @@ void doc_new_page(Doc *d);
 
 /* ---- about her, likely contributors and the self-care plan, in columns (pdf_plan.c) ---- */
 
-void sec_context(Doc *d);
-void sec_causes(Doc *d);
-void sec_selfcare(Doc *d);
+/* Each under its heading (a ui key). */
+void pdf_context(Doc *d, const char *heading);
+void pdf_causes(Doc *d, const char *heading);
+void pdf_selfcare(Doc *d, const char *heading);
 
 /* ---- the body diagram (pdf_body.c) ---- */
 
