@@ -138,6 +138,19 @@ void pdf_sections_draw(PdfDoc *d);
 /* What is held back from the plan, and why: one line (pdf_sections.c). */
 void pdf_held(PdfDoc *d);
 
+/* A gray box (0 black, 1 white). */
+void pdf_fill_box(PdfDoc *d, double x, double y, double w, double h, double gray);
+
+/* ---- the scores and where it hurts (pdf_scores.c) ---- */
+
+/* Letter and A4: the scores with where it hurts beside them; the receipt: the scores.
+ * Under heading (a ui key). */
+void pdf_scores(PdfDoc *d, const char *heading);
+
+/* The receipt: where it hurts, in words and on the diagram (Letter and A4 draw it
+ * with the scores). */
+void pdf_areas(PdfDoc *d, const char *heading);
+
 /* Zeroes a GString (it may hold answers) and frees it. */
 void pdf_gstring_wipe_free(GString *s);
 
