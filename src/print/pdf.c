@@ -57,15 +57,18 @@ static cairo_status_t discard_write(void *closure, const unsigned char *data, un
 }
 
 /* One rendering pass. npages_known is the page count for the footers (0: unknown). */
-enum { OPT_FILL_HALF = 1, OPT_CLINICIAN_BIG = 2 };
+/* The clinician's part (flags, scores, areas, about her) in PDF_CLINICIAN_BIG type,
+ * about half the first page; or at PDF_CLINICIAN_MIN at least. */
+enum { OPT_CLINICIAN_LARGE = 1, OPT_CLINICIAN_BIG = 2 };
 
 static int render_pass(const Summary *sum, Paper paper, double page_h, double fs,
                        PdfPlanDetail plan, unsigned opts, int npages_known,
                        cairo_write_func_t write, void *closure, int *npages, double *used)
 {
     PdfDoc d = {0};
-    d.fill_half = opts & OPT_FILL_HALF;
-    d.clinician_big = opts & OPT_CLINICIAN_BIG;
+    d.clinician_fs = opts & OPT_CLINICIAN_LARGE ? PDF_CLINICIAN_BIG
+                     : opts & OPT_CLINICIAN_BIG ? PDF_CLINICIAN_MIN
+                                                : 0;
     d.sum = sum;
     d.content = sum->content;
     d.plan = plan;
@@ -110,35 +113,35 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
     if (paper == PAPER_RECEIPT_80MM)
         return render_receipt(sum, write, closure, npages, height);
 
-    /* In order of preference: one page, then two; for each, the fullest plan that fits
-     * (exercises keep their how-to), in the largest type that fits, with the clinician's
-     * part filling half the first page if it can (on one page the plan may be by
-     * titles); else the smallest type with the plan by titles, on as many pages as it
-     * takes. */
+    /* In order of preference: one page with the clinician's part in large type (about
+     * half of it); one page with it at 10 pt or more; one page at the page's size (a
+     * long answer list); then two pages. For each, the fullest plan that fits (one
+     * page may take the plan by titles: the screen has it in full), in the largest
+     * type that fits; else the smallest type with the plan by titles, on as many pages
+     * as it takes. */
+    static const struct {
+        int want;
+        unsigned opts;
+    } tries[] = {{1, OPT_CLINICIAN_BIG | OPT_CLINICIAN_LARGE},
+                 {1, OPT_CLINICIAN_BIG},
+                 {1, 0},
+                 {2, OPT_CLINICIAN_BIG}};
     double fs = 0;
     PdfPlanDetail plan = PDF_PLAN_FULL;
     unsigned opts = 0;
-    /* one page first: with the clinician's part at 10 pt or more, else (a long answer
-     * list) at the page's size; then two pages */
-    static const struct {
-        int want;
-        unsigned big;
-    } tries[] = {{1, OPT_CLINICIAN_BIG}, {1, 0}, {2, OPT_CLINICIAN_BIG}};
     for (size_t t = 0; t < sizeof tries / sizeof tries[0] && fs == 0; t++) {
         int want = tries[t].want;
-        /* one page may take the plan by titles (the screen has it in full) */
-        for (int p = PDF_PLAN_FULL; p <= (want == 1 ? PDF_PLAN_TITLES : PDF_PLAN_SHORT) && fs == 0;
-             p++) {
-            for (size_t i = 0; i < nsizes * 2 && fs == 0; i++) {
-                unsigned o = tries[t].big | (i % 2 == 0 ? OPT_FILL_HALF : 0);
-                err = render_pass(sum, paper, 0, sizes[i / 2], (PdfPlanDetail)p, o, 0,
+        int last = want == 1 ? PDF_PLAN_TITLES : PDF_PLAN_SHORT;
+        for (int p = PDF_PLAN_FULL; p <= last && fs == 0; p++) {
+            for (size_t i = 0; i < nsizes && fs == 0; i++) {
+                err = render_pass(sum, paper, 0, sizes[i], (PdfPlanDetail)p, tries[t].opts, 0,
                                   discard_write, NULL, &pages, NULL);
                 if (err)
                     return err;
                 if (pages <= want) {
-                    fs = sizes[i / 2];
+                    fs = sizes[i];
                     plan = (PdfPlanDetail)p;
-                    opts = o;
+                    opts = tries[t].opts;
                 }
             }
         }

@@ -314,45 +314,60 @@ static size_t titles_group(const PdfDoc *d, size_t i, GString *m)
     return k;
 }
 
+/* Appends a block measured at width w with after points below it; returns the count. */
+static size_t push_block(PdfDoc *d, Block *b, size_t n, BlockDraw draw, const void *item, double w,
+                         double after, bool keep_with_next)
+{
+    b[n].draw = draw;
+    b[n].item = item;
+    b[n].h = draw(d, item, 0, 0, w, false) + d->fs * after;
+    b[n].keep_with_next = keep_with_next;
+    return n + 1;
+}
+
+/* What is held back, and why, as the plan's last paragraph: "held_back A, B, C". */
+static GString *held_markup(const PdfDoc *d)
+{
+    const Summary *s = d->sum;
+    GString *m = g_string_new(NULL);
+    pdf_append_escaped(m, pdf_doc_ui(d, "summary.held_back"));
+    for (size_t i = 0; i < s->nheld; i++) {
+        g_string_append(m, i ? ", " : " ");
+        pdf_append_escaped(m, text_get(&s->held[i]->title, d->lang));
+    }
+    return m;
+}
+
 void pdf_selfcare(PdfDoc *d, const char *heading)
 {
     const Summary *s = d->sum;
-    size_t n = 0;
-
-    if (s->nadvice == 0)
+    size_t n = 0, ntexts = 0;
+    if (s->nadvice == 0 && s->nheld == 0)
         return;
-    Block *b = g_new0(Block, 2 * s->nadvice);
-    PlanItem *items = g_new0(PlanItem, s->nadvice);
-    GString **texts = g_new0(GString *, s->nadvice);
-    size_t ntexts = 0;
+    Block *b = g_new0(Block, 2 * s->nadvice + 2);
+    PlanItem *items = g_new0(PlanItem, s->nadvice + 1);
+    GString **texts = g_new0(GString *, s->nadvice + 1);
     double w = column_width(d, 2);
     for (size_t i = 0; i < s->nadvice; i++) {
         const Advice *a = s->advice[i];
         bool first = i == 0 || strcmp(group_of(s->advice[i - 1]), group_of(a)) != 0;
         if (by_title(d, a)) {
-            GString *m = g_string_new(NULL);
-            size_t next = titles_group(d, i, m);
-            texts[ntexts++] = m;
-            b[n].draw = titles_block;
-            b[n].item = m->str;
-            b[n].h = titles_block(d, m->str, 0, 0, w, false) + d->fs * 0.22;
-            n++;
-            i = next - 1;
+            GString *m = texts[ntexts++] = g_string_new(NULL);
+            i = titles_group(d, i, m) - 1;
+            n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
             continue;
         }
-        if (first) {
-            b[n].draw = group_block;
-            b[n].item = content_group_title(s->content, group_of(a), d->lang);
-            b[n].h = group_block(d, b[n].item, 0, 0, w, false) + d->fs * 0.15;
-            b[n].keep_with_next = true;
-            n++;
-        }
+        if (first)
+            n = push_block(d, b, n, group_block,
+                           content_group_title(s->content, group_of(a), d->lang), w, 0.15, true);
         items[i].advice = a;
         items[i].caution = caution_shown(d, a, first);
-        b[n].draw = advice_block;
-        b[n].item = &items[i];
-        b[n].h = advice_block(d, &items[i], 0, 0, w, false) + d->fs * 0.16;
-        n++;
+        n = push_block(d, b, n, advice_block, &items[i], w, 0.16, false);
+    }
+    if (s->nheld) {
+        GString *m = texts[ntexts++] = held_markup(d);
+        n = push_block(d, b, n, group_block, pdf_doc_ui(d, "summary.held_title"), w, 0.15, true);
+        n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
     }
     pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h + (n > 1 ? b[1].h : 0));
     flow_columns(d, b, n, 2);

@@ -144,17 +144,6 @@ static void scores_areas_row(PdfDoc *d, const char *heading)
     dh = fmin(fmax(dh, d->fs * 7.5), d->fs * 10);
     double right = areas_block(d, rx, 0, rw, dh, false);
     double h = hh + (left > right ? left : right);
-    /* the clinician's part takes at least half the first page: a larger figure */
-    double want = d->page == 1 ? d->top + (d->ph - d->top - d->bottom) * 0.5 - d->y : 0;
-    for (int grow = 0; grow < 40 && h < want && d->sum->nareas && d->fill_half; grow++) {
-        double before = right;
-        dh += d->fs * 0.5;
-        right = areas_block(d, rx, 0, rw, dh, false);
-        h = hh + (left > right ? left : right);
-        if (right <= before)
-            break; /* the figure is as wide as its column */
-    }
-
     pdf_doc_need(d, h);
     double y = d->y;
     pdf_doc_heading_at(d, d->x, y, lw, sh, true);

@@ -1,7 +1,7 @@
-/* The summary's sections on paper, in the outline's order (summary_outline.h): flags,
- * then scores and where it hurts side by side, the next steps with the safety net,
- * about the patient, likely contributors, the self-care plan (the last three flow in
- * columns: pdf_plan.c). */
+/* The summary's sections on paper, in the outline's order (summary_outline.h): the
+ * clinician's part in large type (flags, scores and where it hurts side by side, about
+ * the patient), then the next steps with the safety net, likely contributors and the
+ * self-care plan (the last three flow in columns: pdf_plan.c). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -120,7 +120,7 @@ double pdf_bullet_item(PdfDoc *d, double x, double y, double w, double size, int
 
 static void sec_title(PdfDoc *d)
 {
-    double size = d->fs * (d->receipt ? 1.15 : 1.4);
+    double size = d->fs * (d->receipt ? 1.15 : 1.2);
     const char *title = pdf_doc_ui(d, "summary.title");
     char date[160];
     snprintf(date, sizeof date, "%s: %s", pdf_doc_ui(d, "summary.date"), d->date);
@@ -128,11 +128,12 @@ static void sec_title(PdfDoc *d)
         d->y += pdf_doc_text(d, d->x, d->y, d->w, size, PDF_TX_BOLD, title, true);
         d->y += pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_GRAY, date, true);
     } else {
-        /* the date at the right, on the title's last line */
-        double dw = pdf_doc_text_width(d, d->fs, PDF_TX_GRAY, date) + 1;
+        /* the date at the right, on the title's last line, in the small type */
+        double ds = PDF_SMALL_MIN;
+        double dw = pdf_doc_text_width(d, ds, PDF_TX_GRAY, date) + 1;
         double h = pdf_doc_text(d, d->x, d->y, d->w - dw - d->fs, size, PDF_TX_BOLD, title, true);
-        pdf_doc_text(d, d->x + d->w - dw, d->y + h - d->fs * 1.3, dw, d->fs,
-                     PDF_TX_RIGHT | PDF_TX_GRAY, date, true);
+        pdf_doc_text(d, d->x + d->w - dw, d->y + h - ds * 1.3, dw, ds, PDF_TX_RIGHT | PDF_TX_GRAY,
+                     date, true);
         d->y += h;
     }
     if (!d->sum->finished) {
@@ -225,13 +226,13 @@ static bool nothing_to_raise(const Summary *s)
            s->safety_all_no;
 }
 
-/* The clinician's part at PDF_CLINICIAN_MIN or more, the rest in the page's own size. */
+/* The clinician's part at clinician_fs or more, the rest in the page's own size. */
 static PdfDoc *section_doc(void *ctx, const SummarySection *sec)
 {
     PdfDoc *d = ctx;
-    bool big = sec->part == SUM_PART_CLINICIAN && d->clinician_big;
-    d->fs = fmax(d->base_fs, big ? PDF_CLINICIAN_MIN : 0);
-    d->small = fmax(d->base_small, big ? PDF_CLINICIAN_MIN : 0);
+    bool big = sec->part == SUM_PART_CLINICIAN;
+    d->fs = fmax(d->base_fs, big ? d->clinician_fs : 0);
+    d->small = fmax(d->base_small, big ? d->clinician_fs : 0);
     return d;
 }
 
@@ -320,20 +321,6 @@ static void sec_steps(void *ctx, const Summary *s, const SummarySection *sec)
     plain_list(d, pdf_doc_ui(d, "safety.title"), lines, n);
 }
 
-/* What is held back, one line after the plan. */
-void pdf_held(PdfDoc *d)
-{
-    const Summary *s = d->sum;
-    if (s->nheld == 0)
-        return;
-    GString *m = g_string_new(pdf_doc_ui(d, "summary.held_back"));
-    for (size_t i = 0; i < s->nheld; i++)
-        g_string_append_printf(m, "%s%s", i ? ", " : " ", text_get(&s->held[i]->title, d->lang));
-    const char *line = m->str;
-    plain_list(d, pdf_doc_ui(d, "summary.held_title"), &line, 1);
-    g_string_free(m, TRUE);
-}
-
 static void sec_scores(void *ctx, const Summary *s, const SummarySection *sec)
 {
     (void)s;
@@ -386,9 +373,7 @@ static void sec_causes(void *ctx, const Summary *s, const SummarySection *sec)
 static void sec_plan(void *ctx, const Summary *s, const SummarySection *sec)
 {
     (void)s;
-    PdfDoc *d = section_doc(ctx, sec);
-    pdf_selfcare(d, sec->heading);
-    pdf_held(d);
+    pdf_selfcare(section_doc(ctx, sec), sec->heading);
 }
 
 /* Paper walks the whole outline; the safety net is printed once, with the next steps. */
@@ -408,9 +393,9 @@ void pdf_sections_draw(PdfDoc *d)
 {
     d->base_fs = d->fs;
     d->base_small = d->small;
-    /* the title and write-in line with the clinician's part, never below PDF_CLINICIAN_MIN */
-    d->fs = fmax(d->base_fs, d->clinician_big ? PDF_CLINICIAN_MIN : 0);
-    d->small = fmax(d->base_small, d->clinician_big ? PDF_CLINICIAN_MIN : 0);
+    /* the title and write-in line in the clinician's part's size */
+    d->fs = fmax(d->base_fs, d->clinician_fs);
+    d->small = fmax(d->base_small, d->clinician_fs);
     sec_title(d);
     sec_write_in(d);
     summary_walk(d->sum, paper_sections, d);

@@ -14,6 +14,7 @@
 
 #define PDF_SMALL_MIN 8.5      /* the smallest type on paper, in points */
 #define PDF_CLINICIAN_MIN 10.0 /* the clinician's part (flags, scores, areas): never smaller */
+#define PDF_CLINICIAN_BIG 11.0 /* ... and its size when the page has room: about half of it */
 
 /* A growing in-memory PDF. It holds patient data: pdf_buf_wipe() zeroes it before
  * freeing. */
@@ -91,10 +92,9 @@ typedef struct {
     double gap;                      /* space between sections */
     double footer_h;
     PdfPlanDetail plan;
-    bool fill_half;     /* grow the figure so the clinician's part fills half the first page */
-    bool clinician_big; /* the clinician's part at PDF_CLINICIAN_MIN or more */
-    int page;           /* current page, from 1 */
-    int npages;         /* total pages when known (second pass), else 0 */
+    double clinician_fs; /* the clinician's part at this size or more (0: the page's) */
+    int page;            /* current page, from 1 */
+    int npages;          /* total pages when known (second pass), else 0 */
     bool receipt;
     char date[64];
 } PdfDoc;
@@ -135,9 +135,6 @@ const char *pdf_doc_ui(const PdfDoc *d, const char *key);
 /* Draws the title, the write-in line and every section of the summary's outline. */
 void pdf_sections_draw(PdfDoc *d);
 
-/* What is held back from the plan, and why: one line (pdf_sections.c). */
-void pdf_held(PdfDoc *d);
-
 /* A gray box (0 black, 1 white). */
 void pdf_fill_box(PdfDoc *d, double x, double y, double w, double h, double gray);
 
@@ -176,7 +173,7 @@ void pdf_doc_new_page(PdfDoc *d);
 
 /* ---- about her, likely contributors and the self-care plan, in columns (pdf_plan.c) ---- */
 
-/* Each under its heading (a ui key). */
+/* Each under its heading (a ui key); the plan ends with what is held back. */
 void pdf_context(PdfDoc *d, const char *heading);
 void pdf_causes(PdfDoc *d, const char *heading);
 void pdf_selfcare(PdfDoc *d, const char *heading);

@@ -1,6 +1,8 @@
 /* The summary's outline: the one order the terminal, the screen and the printout walk.
- * The table below is the order the product wants, first page first (the clinician's
- * part, then the next steps), then the plan; the outline must be exactly it. */
+ * The table below is the order the product wants, first page first: tell the front
+ * desk now, tell your clinician today, the safety questions not answered, the scores,
+ * where it hurts (and about her, on paper), the next steps; then the causes and the
+ * plan. The outline must be exactly it. */
 #include <check.h>
 #include <string.h>
 
@@ -19,8 +21,8 @@ static const struct {
     {SUM_SEC_UNANSWERED, SUM_PART_CLINICIAN, "summary.missing", "results.unanswered"},
     {SUM_SEC_SCORES, SUM_PART_CLINICIAN, "summary.scores", "summary.scores"},
     {SUM_SEC_AREAS, SUM_PART_CLINICIAN, "summary.areas", "summary.areas"},
+    {SUM_SEC_CONTEXT, SUM_PART_CLINICIAN, "summary.about", "summary.about"},
     {SUM_SEC_STEPS, SUM_PART_STEPS, "summary.top", "results.next_steps"},
-    {SUM_SEC_CONTEXT, SUM_PART_PLAN, "summary.about", "summary.about"},
     {SUM_SEC_CAUSES, SUM_PART_PLAN, "summary.causes", "summary.causes"},
     {SUM_SEC_PLAN, SUM_PART_PLAN, "summary.selfcare", "summary.selfcare"},
     {SUM_SEC_SAFETY, SUM_PART_PLAN, "safety.title", "safety.title"},
