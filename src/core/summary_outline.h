@@ -9,8 +9,9 @@
  * A renderer fills a table of SummaryRender, one per section kind, and calls
  * summary_walk(); a NULL entry means the renderer does not show that section (the
  * screen's first page shows no plan and no "about her", her own answers; the terminal
- * has no "next steps", its plan and closing safety net carry them). Sections with nothing in them are still visited:
- * the flag sections say "None" or "all answered no" rather than vanish. */
+ * has no "next steps", its plan and closing safety net carry them). Sections with
+ * nothing in them are still visited: the flag sections say "None" or "all answered
+ * no" rather than vanish. */
 #ifndef PK_SUMMARY_OUTLINE_H
 #define PK_SUMMARY_OUTLINE_H
 
