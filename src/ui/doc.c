@@ -39,6 +39,12 @@ static void card_colors(DocCard card, SDL_Color *bg, SDL_Color *bar, SDL_Color *
     *head = UI_BLUE;
 }
 
+/* A flag card (urgent, today, not answered): made denser when the results are long. */
+static bool flag_card(DocCard c)
+{
+    return c == CARD_URGENT || c == CARD_TODAY || c == CARD_UNANSWERED;
+}
+
 static void para_style(const Ui *ui, const DocPara *p, int *px, bool *bold, SDL_Color *fg,
                        int *space)
 {
@@ -53,26 +59,84 @@ static void para_style(const Ui *ui, const DocPara *p, int *px, bool *bold, SDL_
         *px = m->f_answer; /* told apart by the card's colour and icon */
     *space = st == DOC_H2 ? m->gap * 2 : st == DOC_H3 || st == DOC_ITEM ? m->gap : m->gap / 3;
     if (p->card && st != DOC_H3)
-        *space = m->gap / 4; /* the lines of a card: a list, close together */
+        *space = m->gap / 4;                   /* the lines of a card: a list, close together */
+    if (ui->doc_compact && flag_card(p->card)) /* many flags: all in the first view */
+        *px = st == DOC_H3 && ui->doc_compact < 2 ? m->f_body : m->f_min;
 }
 
 /* The glyph in each card's icon: tell now, tell today, not answered, next steps. */
 static const char *const icon_glyph[CARD_STEPS + 1] = {"", "!", "\xe2\x80\xa6", "?",
                                                        "\xe2\x9c\x93"};
 
+/* The card icon: as tall as a heading line, smaller in the densest cards. */
 static int icon_size(const Ui *ui)
 {
-    return ui->m.f_body * 6 / 5;
+    return (ui->doc_compact >= 2 ? ui->m.f_min : ui->m.f_body) * 6 / 5;
 }
 
-/* Places every paragraph at width (once per width); card text is inset past the
- * card's icon. Textures are made when a paragraph is first drawn. */
+/* The lines of card c's list from paragraph i on (its heading excluded). */
+static int card_items(const Ui *ui, int i)
+{
+    int n = 0;
+    for (int k = i; k < ui->ndoc && ui->doc[k].card == ui->doc[i].card; k++)
+        n += ui->doc[k].style != DOC_H3;
+    return n;
+}
+
+/* Where the paragraphs of one card's list go: one column, or at the densest two side
+ * by side, each item at the foot of the shorter column (the last of an odd number
+ * across both, below them). */
+typedef struct {
+    int k, n;    /* the item being placed, and how many the list has */
+    int foot[2]; /* the bottom of each column so far (0: empty) */
+    int col;     /* the current item's column, or -1: one column */
+} CardList;
+
+static void place_item(Ui *ui, DocPara *p, CardList *cl, int *y, int inset, int width)
+{
+    const Metrics *m = &ui->m;
+    bool dense = ui->doc_compact >= 2 && flag_card(p->card) && p->style != DOC_H3;
+    if (dense)
+        inset = 2 * m->pad; /* the list from under the icon, past the card's bar */
+    int full = width - inset - 2 * m->pad;
+    p->x = p->card ? inset : 0;
+    p->w = p->card ? full : width;
+    cl->col = -1;
+    bool last_odd = cl->k == cl->n - 1 && cl->n % 2; /* spans both, below them */
+    if (dense && cl->n >= 3 && last_odd) {
+        *y = (cl->foot[0] > cl->foot[1] ? cl->foot[0] : cl->foot[1]) + m->gap / 4;
+    } else if (dense && cl->n >= 3) {
+        if (cl->k == 0)
+            cl->foot[0] = cl->foot[1] = *y;
+        cl->col = cl->k >= 2 && cl->foot[1] < cl->foot[0] ? 1 : cl->k % 2 && cl->k < 2 ? 1 : 0;
+        p->w = (full - m->gap) / 2;
+        p->x += cl->col * (p->w + m->gap);
+        *y = cl->k < 2 ? cl->foot[cl->col] : cl->foot[cl->col] + m->gap / 4;
+    }
+    if (p->card && p->style != DOC_H3)
+        cl->k++;
+    p->y = *y;
+}
+
+/* After the item is measured: the list goes on below the taller column. */
+static void item_placed(CardList *cl, const DocPara *p, int *y)
+{
+    *y = p->y + p->h;
+    if (cl->col < 0)
+        return;
+    cl->foot[cl->col] = *y;
+    *y = cl->foot[0] > cl->foot[1] ? cl->foot[0] : cl->foot[1];
+}
+
+/* Places every paragraph at width (once per width and density); card text is inset
+ * past the card's icon. Textures are made when a paragraph is first drawn. */
 void doc_layout(Ui *ui, int width)
 {
     if (ui->doc_width == width && ui->ndoc)
         return;
     const Metrics *m = &ui->m;
     int y = 0, inset = 2 * m->pad + icon_size(ui) + m->pad;
+    CardList cl = {0};
     ui->ncards = 0;
     for (int i = 0; i < ui->ndoc; i++) {
         DocPara *p = &ui->doc[i];
@@ -83,26 +147,27 @@ void doc_layout(Ui *ui, int width)
         bool opens = p->card && (i == 0 || ui->doc[i - 1].card != p->card);
         bool closes = p->card && (i + 1 == ui->ndoc || ui->doc[i + 1].card != p->card);
         bool after_card = i > 0 && ui->doc[i - 1].card && ui->doc[i - 1].card != p->card;
+        int pad = ui->doc_compact && flag_card(p->card) ? m->pad / (1 + ui->doc_compact) : m->pad;
+        int gap = ui->doc_compact ? m->gap / (1 + ui->doc_compact) : m->gap;
         if (i)
-            y += after_card ? m->gap : opens ? m->gap : space;
+            y += after_card ? gap : opens ? gap : space;
         if (opens && ui->ncards < UI_DOC_CARDS) {
             ui->doc_cards[ui->ncards].card = p->card;
             ui->doc_cards[ui->ncards].y = y;
             ui->ncards++;
-            y += m->pad;
+            y += pad;
+            cl = (CardList){.n = card_items(ui, i)};
         }
-        p->x = p->card ? inset : 0;
-        p->w = p->card ? width - inset - 2 * m->pad : width;
+        place_item(ui, p, &cl, &y, inset, width);
         if (p->tex)
             SDL_DestroyTexture(p->tex);
         p->tex = NULL;
         text_measure(ui, p->text, px, bold, p->w, &w, &p->h, &over);
-        p->y = y;
         p->px = px;
         p->line_h = text_line_height(ui, px, bold);
-        y += p->h;
+        item_placed(&cl, p, &y);
         if (closes && ui->ncards > 0) {
-            y += m->pad;
+            y += pad;
             ui->doc_cards[ui->ncards - 1].h = y - ui->doc_cards[ui->ncards - 1].y;
         }
     }
@@ -338,6 +403,27 @@ void doc_page_button(const Ui *ui, Button *b)
                           ui->screen->lang);
 }
 
+/* The bottom of the last flag card (urgent, today, not answered), or 0. */
+static int flags_bottom(const Ui *ui)
+{
+    int bottom = 0;
+    for (int c = 0; c < ui->ncards; c++)
+        if (flag_card(ui->doc_cards[c].card))
+            bottom = ui->doc_cards[c].y + ui->doc_cards[c].h;
+    return bottom;
+}
+
+/* Every flag and unanswered question in the first view of height h: the flag cards in
+ * smaller type and closer, then their lists in two columns, until they fit. */
+static void fit_flags(Ui *ui, int width, int h)
+{
+    while (flags_bottom(ui) > h && ui->doc_compact < 2) {
+        ui->doc_compact++;
+        ui->doc_width = 0;
+        doc_layout(ui, width);
+    }
+}
+
 /* The results: the document, with page buttons in a column at the right when it does
  * not fit one view. */
 void layout_results(Ui *ui, SDL_Rect area)
@@ -367,6 +453,7 @@ void layout_results(Ui *ui, SDL_Rect area)
     d->r.w -= colw + m->gap;
     d->tr.w -= colw + m->gap;
     doc_layout(ui, d->tr.w);
+    fit_flags(ui, d->tr.w, area.h);
     doc_scroll_by(ui, 0);
     int bh = area.h / 2 - m->gap > m->btn_h * 3 / 2 ? m->btn_h * 3 / 2 : area.h / 2 - m->gap;
     Button up = {.role = BTN_NAV, .key = -1, .label = "\xe2\x96\xb2"};

@@ -264,5 +264,6 @@ void doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan)
     for (int i = 0; i < ui->ndoc; i++)
         ui->doc[i].text = ui->doc_text + offsets[i];
     ui->doc_width = 0;
+    ui->doc_compact = 0;
     ui->scroll = 0;
 }
