@@ -1,39 +1,18 @@
 /* ppkiosk --answers FILE: a session played from an answers file (see
  * core/answers_file.h), then the same summary the terminal mode prints, and the
  * --pdf-out / --fhir-out / --summary-json files. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/answers_file.h"
 #include "../core/error.h"
+#include "../core/file.h"
 #include "../core/wipe.h"
 #include "app.h"
 #include "config.h"
 
 enum { ANSWERS_FILE_MAX = 1 << 20 };
-
-/* Reads the whole file (at most ANSWERS_FILE_MAX bytes) into a malloc'd buffer. */
-static int slurp(const char *path, char **out, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return errno == ENOENT ? PK_ENOENT : PK_EIO;
-    char *buf = malloc(ANSWERS_FILE_MAX + 1);
-    size_t n = buf ? fread(buf, 1, ANSWERS_FILE_MAX + 1, f) : 0;
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf)
-        return PK_ENOMEM;
-    if (bad || n > ANSWERS_FILE_MAX) {
-        free(buf);
-        return bad ? PK_EIO : PK_EINVAL;
-    }
-    *out = buf;
-    *len = n;
-    return 0;
-}
 
 int app_safety_net(const AppOptions *o, SafetyNet *net)
 {
@@ -48,24 +27,19 @@ int app_run_answers(const AppOptions *o, const Content *c)
 {
     char *text = NULL;
     size_t len = 0;
-    int rc = slurp(o->answers, &text, &len);
+    PkWhy why;
+    int rc = file_read_regular(o->answers, ANSWERS_FILE_MAX, &text, &len, &why);
     if (rc) {
-        fprintf(stderr, "ppkiosk: cannot read %s: %s\n", o->answers,
-                rc == PK_EINVAL ? "the file is larger than 1 MB" : pk_strerror(rc));
+        fprintf(stderr, "ppkiosk: cannot read %s: %s\n", o->answers, why.text);
         return rc == PK_ENOMEM ? 1 : 2;
     }
     AnswerFile af;
-    AnswerFileError err;
-    rc = answers_parse(c, text, len, &af, &err);
+    rc = answers_parse(c, o->answers, text, len, &af, &why);
     wipe(text, len);
     free(text);
-    if (rc == PK_EINVAL) {
-        fprintf(stderr, "%s:%zu: %s\n", o->answers, err.line, err.why);
-        return 2;
-    }
     if (rc) {
-        fprintf(stderr, "ppkiosk: %s\n", pk_strerror(rc));
-        return 1;
+        fprintf(stderr, rc == PK_EINVAL ? "%s\n" : "ppkiosk: %s\n", pk_why_text(&why, rc));
+        return rc == PK_EINVAL ? 2 : 1;
     }
     SafetyNet net;
     if (app_safety_net(o, &net)) {

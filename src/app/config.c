@@ -163,12 +163,12 @@ int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
             continue;
         char *text;
         size_t len;
-        const char *why;
+        PkWhy why;
         int rc = file_read_regular(tries[i], CONFIG_FILE_MAX, &text, &len, &why);
         if (rc == PK_ENOENT && !path)
             continue;
         if (rc) {
-            fprintf(stderr, "ppkiosk: cannot read the configuration %s: %s\n", tries[i], why);
+            fprintf(stderr, "ppkiosk: cannot read the configuration %s: %s\n", tries[i], why.text);
             return rc == PK_ENOENT ? PK_EIO : rc;
         }
         rc = parse_lines(cfg, text, len, tries[i]);

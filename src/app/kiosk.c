@@ -511,9 +511,12 @@ static int run_script(Kiosk *k)
                (double)(SDL_GetPerformanceCounter() - k->t0) * 1000.0 /
                    (double)SDL_GetPerformanceFrequency());
     }
-    int rc = script_run(k->ui, k->o->script, k->o->shots, &h);
-    if (rc)
+    PkWhy why = {""};
+    int rc = script_run(k->ui, k->o->script, k->o->shots, &h, &why);
+    if (rc) {
+        fprintf(stderr, "%s\n", why.text);
         return rc;
+    }
     printf("screen: %s\n", flow_kind_name(current(k)->kind));
     if (k->bench) {
         const char *label = getenv("PPKIOSK_BENCH_LABEL");
@@ -571,6 +574,13 @@ static void run_loop(Kiosk *k)
 }
 
 /* ---- setup --------------------------------------------------------------------------- */
+
+/* The screen's diagnostic lines (which display, full screen or not) go to the journal. */
+static void journal_line(void *ctx, const char *line)
+{
+    (void)ctx;
+    fprintf(stderr, "ppkiosk: %s\n", line);
+}
 
 static void open_voice(Kiosk *k)
 {
@@ -649,9 +659,14 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
                     .height = o->height,
                     .fullscreen = !o->windowed,
                     .offscreen = k->script,
-                    .font_dir = fonts}; /* fonts shipped with the assets win, if any */
-    if (ui_open(&k->ui, &uo, c) != 0)
+                    .font_dir = fonts, /* fonts shipped with the assets win, if any */
+                    .log = journal_line};
+    PkWhy why = {""};
+    int err = ui_open(&k->ui, &uo, c, &why);
+    if (err) {
+        fprintf(stderr, "ppkiosk: %s\n", pk_why_text(&why, err));
         goto fail_flow;
+    }
     open_voice(k);
     k->fcfg.no_speech = !k->voice || !voice_status(k->voice).can_speak;
     flow_set_speech(k->flow, !k->fcfg.no_speech);

@@ -81,107 +81,138 @@ static const char *need_value(int argc, char **argv, int *i)
     return argv[++*i];
 }
 
-static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
+enum { KEEP_MODE = -1 };
+#define NO_MEMBER ((size_t)-1)
+
+/* The options that set one member of AppOptions (to their value, or a bool to true)
+ * and may pick the mode. */
+static const struct {
+    const char *name;
+    size_t member; /* offsetof a const char * (value) or a bool, or NO_MEMBER */
+    bool value;    /* takes a value */
+    int mode;      /* the Mode it picks, or KEEP_MODE */
+} simple_options[] = {
+    {"--text", NO_MEMBER, false, MODE_TEXT},
+    {"--list-questions", NO_MEMBER, false, MODE_LIST},
+    {"--windowed", offsetof(AppOptions, windowed), false, KEEP_MODE},
+    {"--no-voice", offsetof(AppOptions, no_voice), false, KEEP_MODE},
+    {"--no-listen", offsetof(AppOptions, no_listen), false, KEEP_MODE},
+    {"--force", offsetof(AppOptions, force), false, KEEP_MODE},
+    {"--content", offsetof(AppOptions, content_dir), true, KEEP_MODE},
+    {"--script", offsetof(AppOptions, script), true, KEEP_MODE},
+    {"--shots", offsetof(AppOptions, shots), true, KEEP_MODE},
+    {"--pdf-out", offsetof(AppOptions, pdf_out), true, KEEP_MODE},
+    {"--fhir-out", offsetof(AppOptions, fhir_out), true, KEEP_MODE},
+    {"--printer", offsetof(AppOptions, printer), true, KEEP_MODE},
+    {"--config", offsetof(AppOptions, config), true, KEEP_MODE},
+    {"--out", offsetof(AppOptions, out), true, KEEP_MODE},
+    {"--say", offsetof(AppOptions, say_text), true, MODE_SAY},
+    {"--answers", offsetof(AppOptions, answers), true, MODE_ANSWERS},
+    {"--summary-json", offsetof(AppOptions, summary_json), true, KEEP_MODE},
+};
+
+/* Takes argv[*i] when it is one of simple_options: 0, or 2 after a reason; 1 when it is
+ * none of them. */
+static int simple_option(int argc, char **argv, int *i, AppOptions *o, Mode *mode)
 {
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            fputs(usage, stdout);
-            exit(0);
-        } else if (strcmp(a, "--version") == 0) {
-            printf("ppkiosk %s\n", PPKIOSK_VERSION);
-            exit(0);
-        } else if (strcmp(a, "--text") == 0) {
-            *mode = MODE_TEXT;
-        } else if (strcmp(a, "--windowed") == 0) {
-            o->windowed = true;
-        } else if (strcmp(a, "--no-voice") == 0) {
-            o->no_voice = true;
-        } else if (strcmp(a, "--no-listen") == 0) {
-            o->no_listen = true;
-        } else if (strcmp(a, "--force") == 0) {
-            o->force = true;
-        } else if (strcmp(a, "--list-questions") == 0) {
-            *mode = MODE_LIST;
-        } else if (strcmp(a, "--check-content") == 0) {
-            *mode = MODE_CHECK;
-            if (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0)
-                o->content_dir = argv[++i];
-        } else if (strcmp(a, "--recognize") == 0 || strcmp(a, "--recognize-each") == 0) {
-            *mode = MODE_RECOGNIZE;
-            o->recognize_each = strcmp(a, "--recognize-each") == 0;
-            if (!(o->question_id = need_value(argc, argv, &i)))
-                return 2;
-            o->files = &argv[i + 1];
-            while (i + 1 < argc && strncmp(argv[i + 1], "--", 2) != 0) {
-                o->nfiles++;
-                i++;
-            }
-            if (o->nfiles == 0) {
-                fprintf(stderr, "ppkiosk: --recognize needs at least one WAV file\n");
-                return 2;
-            }
-        } else if (strcmp(a, "--lang") == 0) {
-            if (!(v = need_value(argc, argv, &i)))
-                return 2;
-            if (lang_parse(v, &o->lang) < 0) {
-                fprintf(stderr, "ppkiosk: unknown language '%s' (use en or es)\n", v);
-                return 2;
-            }
-            o->lang_given = true;
-        } else if (strcmp(a, "--size") == 0) {
-            if (!(v = need_value(argc, argv, &i)))
-                return 2;
-            if (sscanf(v, "%dx%d", &o->width, &o->height) != 2 || o->width < 200 ||
-                o->height < 200 || o->width > 16384 || o->height > 16384) {
-                fprintf(stderr, "ppkiosk: --size wants WIDTHxHEIGHT, like 1280x800\n");
-                return 2;
-            }
-        } else {
-            static const struct {
-                const char *name;
-                size_t offset;
-            } values[] = {
-                {"--content", offsetof(AppOptions, content_dir)},
-                {"--script", offsetof(AppOptions, script)},
-                {"--shots", offsetof(AppOptions, shots)},
-                {"--pdf-out", offsetof(AppOptions, pdf_out)},
-                {"--fhir-out", offsetof(AppOptions, fhir_out)},
-                {"--printer", offsetof(AppOptions, printer)},
-                {"--config", offsetof(AppOptions, config)},
-                {"--out", offsetof(AppOptions, out)},
-                {"--say", offsetof(AppOptions, say_text)},
-                {"--answers", offsetof(AppOptions, answers)},
-                {"--summary-json", offsetof(AppOptions, summary_json)},
-            };
-            size_t k = 0, nv = sizeof values / sizeof values[0];
-            while (k < nv && strcmp(values[k].name, a) != 0)
-                k++;
-            if (k == nv) {
-                fprintf(stderr, "ppkiosk: unknown option '%s'\n%s", a, usage);
-                return 2;
-            }
-            if (!(v = need_value(argc, argv, &i)))
-                return 2;
-            *(const char **)((char *)o + values[k].offset) = v;
-            if (strcmp(a, "--say") == 0)
-                *mode = MODE_SAY;
-            if (strcmp(a, "--answers") == 0)
-                *mode = MODE_ANSWERS;
-        }
+    size_t k = 0, n = sizeof simple_options / sizeof simple_options[0];
+    while (k < n && strcmp(simple_options[k].name, argv[*i]) != 0)
+        k++;
+    if (k == n)
+        return 1;
+    const char *v = NULL;
+    if (simple_options[k].value && !(v = need_value(argc, argv, i)))
+        return 2;
+    if (simple_options[k].member != NO_MEMBER) {
+        char *member = (char *)o + simple_options[k].member;
+        if (v)
+            *(const char **)member = v;
+        else
+            *(bool *)member = true;
     }
-    if ((o->pdf_out || o->fhir_out) && *mode != MODE_TEXT && *mode != MODE_ANSWERS && !o->script) {
+    if (simple_options[k].mode != KEEP_MODE)
+        *mode = (Mode)simple_options[k].mode;
+    return 0;
+}
+
+/* --recognize[-each] QUESTION_ID FILE.wav...: the files run to the next option. */
+static int recognize_option(int argc, char **argv, int *i, AppOptions *o, Mode *mode)
+{
+    *mode = MODE_RECOGNIZE;
+    o->recognize_each = strcmp(argv[*i], "--recognize-each") == 0;
+    if (!(o->question_id = need_value(argc, argv, i)))
+        return 2;
+    o->files = &argv[*i + 1];
+    while (*i + 1 < argc && strncmp(argv[*i + 1], "--", 2) != 0) {
+        o->nfiles++;
+        ++*i;
+    }
+    if (o->nfiles == 0) {
+        fprintf(stderr, "ppkiosk: --recognize needs at least one WAV file\n");
+        return 2;
+    }
+    return 0;
+}
+
+/* Takes argv[*i] when it is an option with rules of its own (--help, --version,
+ * --check-content [DIR], --recognize, --lang, --size): 0, or 2 after a reason; 1 when it
+ * is none of them. */
+static int special_option(int argc, char **argv, int *i, AppOptions *o, Mode *mode)
+{
+    const char *a = argv[*i], *v;
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+        fputs(usage, stdout);
+        exit(0);
+    }
+    if (strcmp(a, "--version") == 0) {
+        printf("ppkiosk %s\n", PPKIOSK_VERSION);
+        exit(0);
+    }
+    if (strcmp(a, "--check-content") == 0) {
+        *mode = MODE_CHECK;
+        if (*i + 1 < argc && strncmp(argv[*i + 1], "--", 2) != 0)
+            o->content_dir = argv[++*i];
+        return 0;
+    }
+    if (strcmp(a, "--recognize") == 0 || strcmp(a, "--recognize-each") == 0)
+        return recognize_option(argc, argv, i, o, mode);
+    if (strcmp(a, "--lang") == 0) {
+        if (!(v = need_value(argc, argv, i)))
+            return 2;
+        if (lang_parse(v, &o->lang) < 0) {
+            fprintf(stderr, "ppkiosk: unknown language '%s' (use en or es)\n", v);
+            return 2;
+        }
+        o->lang_given = true;
+        return 0;
+    }
+    if (strcmp(a, "--size") != 0)
+        return 1;
+    if (!(v = need_value(argc, argv, i)))
+        return 2;
+    if (sscanf(v, "%dx%d", &o->width, &o->height) != 2 || o->width < 200 || o->height < 200 ||
+        o->width > 16384 || o->height > 16384) {
+        fprintf(stderr, "ppkiosk: --size wants WIDTHxHEIGHT, like 1280x800\n");
+        return 2;
+    }
+    return 0;
+}
+
+/* Refuses options that do not go with the mode: 0, or 2 after a reason. */
+static int check_combination(const AppOptions *o, Mode mode)
+{
+    if ((o->pdf_out || o->fhir_out) && mode != MODE_TEXT && mode != MODE_ANSWERS && !o->script) {
         fprintf(stderr,
                 "ppkiosk: --pdf-out and --fhir-out go with --text, --answers or --script\n");
         return 2;
     }
-    if (o->summary_json && *mode != MODE_TEXT && *mode != MODE_ANSWERS) {
+    if (o->summary_json && mode != MODE_TEXT && mode != MODE_ANSWERS) {
         fprintf(stderr, "ppkiosk: --summary-json goes with --text or --answers\n");
         return 2;
     }
     if (app_check_outputs(o))
         return 2;
-    if (*mode == MODE_SAY && !o->out) {
+    if (mode == MODE_SAY && !o->out) {
         fprintf(stderr, "ppkiosk: --say needs --out FILE.wav\n");
         return 2;
     }
@@ -192,11 +223,27 @@ static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
     return 0;
 }
 
+static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
+{
+    for (int i = 1; i < argc; i++) {
+        int rc = simple_option(argc, argv, &i, o, mode);
+        if (rc == 1)
+            rc = special_option(argc, argv, &i, o, mode);
+        if (rc == 1) {
+            fprintf(stderr, "ppkiosk: unknown option '%s'\n%s", argv[i], usage);
+            return 2;
+        }
+        if (rc)
+            return rc;
+    }
+    return check_combination(o, *mode);
+}
+
 static int list_questions(const Content *c)
 {
     for (size_t i = 0; i < c->nquestions; i++) {
         const Question *q = &c->questions[i];
-        printf("%s\t%s\t", q->id, question_kind_name(q->kind));
+        printf("%s\t%s\t", q->id, content_kind_name(q->kind));
         if (q->kind == QK_SCALE) {
             for (int v = q->min; v <= q->max; v++)
                 printf("%s%d", v > q->min ? "," : "", v);
@@ -204,9 +251,27 @@ static int list_questions(const Content *c)
             for (size_t o = 0; o < q->noptions; o++)
                 printf("%s%s", o ? "," : "", q->options[o].id);
         }
-        printf("\t%s\n", question_section_name(q->section));
+        printf("\t%s\n", content_section_name(q->section));
     }
     return fflush(stdout) == 0 ? 0 : 1;
+}
+
+/* Loads the content of dir into *out: 0, or the exit code after printing every
+ * problem found. */
+static int load_content(const char *dir, Content **out)
+{
+    Diags diags = {0};
+    int rc = content_load(dir, out, &diags);
+    if (rc) {
+        diags_print(&diags, stderr);
+        if (rc == PK_ECONTENT)
+            fprintf(stderr, "ppkiosk: %zu problem%s in the content at %s\n", diags.count,
+                    diags.count == 1 ? "" : "s", dir);
+        else
+            fprintf(stderr, "ppkiosk: cannot load content: %s\n", pk_strerror(rc));
+    }
+    diags_free(&diags);
+    return rc == 0 ? 0 : rc == PK_ECONTENT ? 2 : 1;
 }
 
 /* A crash must never write the answers in memory to disk, nor let another process of
@@ -235,20 +300,9 @@ int main(int argc, char **argv)
         o.content_dir = content_dir;
     }
 
-    Diags diags = {0};
     Content *c = NULL;
-    rc = content_load(o.content_dir, &c, &diags);
-    if (rc) {
-        diags_print(&diags, stderr);
-        if (rc == PK_ECONTENT)
-            fprintf(stderr, "ppkiosk: %zu problem%s in the content at %s\n", diags.count,
-                    diags.count == 1 ? "" : "s", o.content_dir);
-        else
-            fprintf(stderr, "ppkiosk: cannot load content: %s\n", pk_strerror(rc));
-        diags_free(&diags);
-        return rc == PK_ECONTENT ? 2 : 1;
-    }
-    diags_free(&diags);
+    if ((rc = load_content(o.content_dir, &c)))
+        return rc;
 
     switch (mode) {
     case MODE_CHECK:

@@ -84,6 +84,47 @@ static int finish(const AppOptions *o, Flow *f)
     return app_write_outputs(o, sum) ? 1 : 0;
 }
 
+/* At the end of input: the summary of what was answered, if anything was. */
+static int finish_partial(const AppOptions *o, Flow *f, const SafetyNet *safety)
+{
+    const Session *sess = flow_session(f);
+    Summary partial;
+    int rc = 0;
+    putchar('\n');
+    if (session_question_index(sess) == 0 || summary_build(sess, &partial) != 0)
+        return 0;
+    summary_set_safety(&partial, safety);
+    summary_write_text(&partial, stdout);
+    if (app_write_outputs(o, &partial))
+        rc = 1;
+    summary_free(&partial);
+    return rc;
+}
+
+/* Hands one typed line to the flow and shows what follows. */
+static void take_line(const Content *c, Flow *f, const Screen *s, const char *line)
+{
+    FlowEvent ev;
+    if (s->kind == SCR_URGENT)
+        ev = flow_press(f, FLOW_CONTINUE);
+    else if (s->kind != SCR_CONFIRM && line[0] == '\0')
+        ev = FLOW_NOT_UNDERSTOOD;
+    else
+        ev = flow_input(f, line, FLOW_TYPED);
+    switch (ev) {
+    case FLOW_CHANGED:
+    case FLOW_REPEAT_REQUESTED:
+        print_screen(c, s);
+        break;
+    case FLOW_HELP_REQUESTED:
+        printf("%s\n", flow_help(f));
+        break;
+    default:
+        printf("%s\n", content_ui(c, "text.not_understood", s->lang));
+        break;
+    }
+}
+
 /* stdout's buffer held the summary and every screen: ours, so it can be wiped. */
 static char out_buffer[8192];
 
@@ -106,7 +147,6 @@ int app_run_text(const AppOptions *o, const Content *c)
     printf("%s\n%s\n%s\n", content_ui(c, "privacy.title", o->lang),
            content_ui(c, "privacy.body", o->lang), content_ui(c, "text.commands", o->lang));
     print_screen(c, s);
-
     char line[1024];
     int rc = 0;
     for (;;) {
@@ -115,43 +155,11 @@ int app_run_text(const AppOptions *o, const Content *c)
             break;
         }
         if (!read_line(line, sizeof line)) {
-            /* End of input: a partial summary is still worth printing. */
-            putchar('\n');
-            if (session_question_index(flow_session(f)) != 0) {
-                const Session *sess = flow_session(f);
-                Summary partial;
-                if (summary_build(sess, &partial) == 0) {
-                    summary_set_safety(&partial, &cfg.safety);
-                    summary_write_text(&partial, stdout);
-                    if (app_write_outputs(o, &partial))
-                        rc = 1;
-                    summary_free(&partial);
-                }
-            }
+            rc = finish_partial(o, f, &cfg.safety);
             break;
         }
-        FlowEvent ev;
-        if (s->kind == SCR_URGENT)
-            ev = flow_press(f, FLOW_CONTINUE);
-        else if (s->kind == SCR_CONFIRM)
-            ev = flow_input(f, line, FLOW_TYPED);
-        else if (line[0] == '\0')
-            ev = FLOW_NOT_UNDERSTOOD;
-        else
-            ev = flow_input(f, line, FLOW_TYPED);
+        take_line(c, f, s, line);
         wipe(line, sizeof line);
-        switch (ev) {
-        case FLOW_CHANGED:
-        case FLOW_REPEAT_REQUESTED:
-            print_screen(c, s);
-            break;
-        case FLOW_HELP_REQUESTED:
-            printf("%s\n", flow_help(f));
-            break;
-        default:
-            printf("%s\n", content_ui(c, "text.not_understood", s->lang));
-            break;
-        }
     }
     fflush(stdout);
     wipe(line, sizeof line);

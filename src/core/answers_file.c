@@ -26,30 +26,37 @@ static void trim(const char **b, const char **e)
         (*e)--;
 }
 
-static int fail(AnswerFileError *err, size_t line, const char *fmt, ...)
+/* Where a problem is: the text's name and the line, and the reason's destination. */
+typedef struct {
+    const char *name;
+    size_t line;
+    PkWhy *why;
+} Place;
+
+static int fail(const Place *at, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
+    __attribute__((format(printf, 2, 3)))
 #endif
     ;
 
-static int fail(AnswerFileError *err, size_t line, const char *fmt, ...)
+static int fail(const Place *at, const char *fmt, ...)
 {
+    char msg[200];
     va_list ap;
     va_start(ap, fmt);
-    err->line = line;
-    vsnprintf(err->why, sizeof err->why, fmt, ap);
+    vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return PK_EINVAL;
+    return pk_fail(at->why, PK_EINVAL, "%s:%zu: %s", at->name, at->line, msg);
 }
 
-/* Parses one value for q into *a; PK_EINVAL with err filled when it does not fit. */
-static int parse_value(const Question *q, char *value, size_t line, Answer *a, AnswerFileError *err)
+/* Parses one value for q into *a; PK_EINVAL with the reason when it does not fit. */
+static int parse_value(const Question *q, char *value, Answer *a, const Place *at)
 {
     memset(a, 0, sizeof *a);
     if (strcmp(value, "skip") == 0 || strcmp(value, "dontknow") == 0) {
         if (!q->can_skip)
-            return fail(err, line,
-                        "question \"%s\" offers no skip; answer it with one of its options", q->id);
+            return fail(at, "question \"%s\" offers no skip; answer it with one of its options",
+                        q->id);
         a->state = value[0] == 's' ? ANS_SKIPPED : ANS_DONT_KNOW;
         return 0;
     }
@@ -57,11 +64,8 @@ static int parse_value(const Question *q, char *value, size_t line, Answer *a, A
     if (q->kind == QK_SCALE) {
         char *end;
         long v = strtol(value, &end, 10);
-        if (!*value || *end || v < q->min || v > q->max) {
-            char range[32];
-            snprintf(range, sizeof range, "%d to %d", q->min, q->max);
-            return fail(err, line, "question \"%s\" wants a number from %s", q->id, range);
-        }
+        if (!*value || *end || v < q->min || v > q->max)
+            return fail(at, "question \"%s\" wants a number from %d to %d", q->id, q->min, q->max);
         a->value = (int)v;
         return 0;
     }
@@ -75,22 +79,54 @@ static int parse_value(const Question *q, char *value, size_t line, Answer *a, A
         tok[e - tok] = '\0';
         int o = question_option_index(q, b);
         if (o < 0)
-            return fail(err, line, "question \"%s\" has no option \"%.60s\"", q->id, b);
+            return fail(at, "question \"%s\" has no option \"%.60s\"", q->id, b);
         if (a->options & (1u << o))
-            return fail(err, line, "question \"%s\": option \"%.60s\" is listed twice", q->id, b);
+            return fail(at, "question \"%s\": option \"%.60s\" is listed twice", q->id, b);
         a->options |= 1u << o;
         n++;
     }
     if (n > 1 && q->kind != QK_MULTI)
-        return fail(err, line, "question \"%s\" takes one answer, not several", q->id);
+        return fail(at, "question \"%s\" takes one answer, not several", q->id);
     return 0;
 }
 
-int answers_parse(const Content *c, const char *text, size_t len, AnswerFile *out,
-                  AnswerFileError *err)
+/* Parses the line [b, e) (trimmed, not blank, not a comment) as ID=VALUE into out, copying
+ * it into buf (LINE_MAX_CHARS + 1 bytes); seen marks the questions answered so far. */
+static int parse_line(const Content *c, const char *b, const char *e, char *buf, bool *seen,
+                      AnswerFile *out, const Place *at)
+{
+    if (memchr(b, '\0', (size_t)(e - b)))
+        return fail(at, "the line holds a NUL byte");
+    if ((size_t)(e - b) > LINE_MAX_CHARS)
+        return fail(at, "the line is longer than %d characters", LINE_MAX_CHARS);
+    memcpy(buf, b, (size_t)(e - b));
+    buf[e - b] = '\0';
+    char *eq = strchr(buf, '=');
+    if (!eq)
+        return fail(at, "expected QUESTION_ID=VALUE, not \"%.60s\"", buf);
+    *eq = '\0';
+    const char *ib = buf, *ie = eq;
+    trim(&ib, &ie);
+    buf[ie - buf] = '\0';
+    char *vb = eq + 1;
+    while (is_space(*vb))
+        vb++;
+    int qi = content_question_index(c, ib);
+    if (qi < 0)
+        return fail(at, "unknown question \"%.60s\"", ib);
+    if (seen[qi])
+        return fail(at, "question \"%s\" is answered twice", ib);
+    seen[qi] = true;
+    if (!*vb)
+        return fail(at, "question \"%s\" has no value", ib);
+    return parse_value(&c->questions[qi], vb, &out->answers[qi], at);
+}
+
+int answers_parse(const Content *c, const char *name, const char *text, size_t len, AnswerFile *out,
+                  PkWhy *why)
 {
     memset(out, 0, sizeof *out);
-    memset(err, 0, sizeof *err);
+    pk_why_clear(why);
     out->answers = calloc(c->nquestions ? c->nquestions : 1, sizeof *out->answers);
     bool *seen = calloc(c->nquestions ? c->nquestions : 1, sizeof *seen);
     if (!out->answers || !seen) {
@@ -100,54 +136,17 @@ int answers_parse(const Content *c, const char *text, size_t len, AnswerFile *ou
         return PK_ENOMEM;
     }
     out->count = c->nquestions;
+    Place at = {.name = name, .why = why};
     int rc = 0;
-    size_t line = 0;
     char buf[LINE_MAX_CHARS + 1];
     for (size_t pos = 0; pos < len && rc == 0;) {
-        line++;
+        at.line++;
         const char *b = text + pos, *nl = memchr(b, '\n', len - pos);
         const char *e = nl ? nl : text + len;
         pos = (size_t)(e - text) + (nl ? 1 : 0);
         trim(&b, &e);
-        if (b == e || *b == '#')
-            continue;
-        if (memchr(b, '\0', (size_t)(e - b))) {
-            rc = fail(err, line, "the line holds a NUL byte");
-            break;
-        }
-        if ((size_t)(e - b) > LINE_MAX_CHARS) {
-            rc = fail(err, line, "the line is longer than %d characters", LINE_MAX_CHARS);
-            break;
-        }
-        memcpy(buf, b, (size_t)(e - b));
-        buf[e - b] = '\0';
-        char *eq = strchr(buf, '=');
-        if (!eq) {
-            rc = fail(err, line, "expected QUESTION_ID=VALUE, not \"%.60s\"", buf);
-            break;
-        }
-        *eq = '\0';
-        const char *ib = buf, *ie = eq;
-        trim(&ib, &ie);
-        buf[ie - buf] = '\0';
-        char *vb = eq + 1;
-        while (is_space(*vb))
-            vb++;
-        int qi = content_question_index(c, ib);
-        if (qi < 0) {
-            rc = fail(err, line, "unknown question \"%.60s\"", ib);
-            break;
-        }
-        if (seen[qi]) {
-            rc = fail(err, line, "question \"%s\" is answered twice", ib);
-            break;
-        }
-        seen[qi] = true;
-        if (!*vb) {
-            rc = fail(err, line, "question \"%s\" has no value", ib);
-            break;
-        }
-        rc = parse_value(&c->questions[qi], vb, line, &out->answers[qi], err);
+        if (b != e && *b != '#')
+            rc = parse_line(c, b, e, buf, seen, out, &at);
     }
     wipe(buf, sizeof buf);
     free(seen);

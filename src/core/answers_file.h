@@ -13,6 +13,7 @@
 #include <stddef.h>
 
 #include "content.h"
+#include "error.h"
 #include "rules.h"
 #include "session.h"
 
@@ -21,17 +22,13 @@ typedef struct {
     size_t count;
 } AnswerFile;
 
-typedef struct {
-    size_t line; /* 1-based line of the problem */
-    char why[200];
-} AnswerFileError;
-
 /* Parses text (len bytes, need not be NUL-terminated) against the content into *out,
- * which the caller frees with answers_free(). Returns 0; PK_EINVAL with *err filled for
- * an unknown question or value, a repeated question, a skip where none is allowed or a
- * line that is not ID=VALUE; PK_ENOMEM. On error *out holds nothing. */
-int answers_parse(const Content *c, const char *text, size_t len, AnswerFile *out,
-                  AnswerFileError *err);
+ * which the caller frees with answers_free(). name is what the text is called in reasons
+ * (the file name). Returns 0; PK_EINVAL with "NAME:LINE: reason" in why for an unknown
+ * question or value, a repeated question, a skip where none is allowed or a line that
+ * is not ID=VALUE; PK_ENOMEM. On error *out holds nothing. */
+int answers_parse(const Content *c, const char *name, const char *text, size_t len, AnswerFile *out,
+                  PkWhy *why);
 
 /* Wipes and frees the answers. */
 void answers_free(AnswerFile *af);

@@ -192,12 +192,16 @@ const char *content_ui(const Content *c, const char *key, Lang lang);
 /* The title of an advice group, or the id itself when unknown. Never NULL. */
 const char *content_group_title(const Content *c, const char *group, Lang lang);
 
+/* Fills out[0] and out[1] with the "yes" and "no" options every yes/no question offers:
+ * labels from the interface strings, phrases from the lexicon, all owned by c. */
+void content_yesno_options(const Content *c, Option out[2]);
+
 /* The command word used by --recognize and the grammar: "repeat", "go_back"... */
 const char *command_name(Command cmd);
 
-const char *question_kind_name(QuestionKind k); /* "choice", "multi", "scale", "yesno" */
+const char *content_kind_name(QuestionKind k); /* "choice", "multi", "scale", "yesno" */
 
 /* "safety-urgent", "birth", "safety-today", "pain", "context", "mood". */
-const char *question_section_name(QuestionSection s);
+const char *content_section_name(QuestionSection s);
 
 #endif

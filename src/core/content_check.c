@@ -6,8 +6,6 @@
 #include "content_load.h"
 #include "strmap.h"
 
-static const char *const lang_names[LANG_COUNT] = {"English", "Spanish"};
-
 /* The JSON value of option oi of question qi, for positions in messages. */
 static const JsonValue *option_value(const JsonValue *root, size_t qi, size_t oi)
 {
@@ -50,25 +48,25 @@ static void check_option_phrases(Loader *L, const JsonValue *root, size_t qi, in
             const char *ph = o->say[l][p];
             int k, first;
             if (strmap_get(reserved, ph, &k) && k != FILLER)
-                loader_error(L, option_value(root, qi, oi),
-                             "question \"%s\" option \"%s\": the %s phrase \"%s\" "
-                             "is also the command \"%s\"",
-                             q->id, o->id, lang_names[l], ph, command_name(k));
+                cload_error(L, option_value(root, qi, oi),
+                            "question \"%s\" option \"%s\": the %s phrase \"%s\" "
+                            "is also the command \"%s\"",
+                            q->id, o->id, lang_name(l), ph, command_name(k));
             else if (strmap_get(reserved, ph, &k))
-                loader_error(L, option_value(root, qi, oi),
-                             "question \"%s\" option \"%s\": the %s phrase \"%s\" is "
-                             "a filler word, which answers ignore",
-                             q->id, o->id, lang_names[l], ph);
+                cload_error(L, option_value(root, qi, oi),
+                            "question \"%s\" option \"%s\": the %s phrase \"%s\" is "
+                            "a filler word, which answers ignore",
+                            q->id, o->id, lang_name(l), ph);
             if (q->kind != QK_CHOICE)
                 continue;
             int rc = strmap_add(&said, ph, (int)oi, &first);
             if (rc < 0)
                 L->nomem = true;
             else if (rc == 0 && (size_t)first != oi)
-                loader_error(L, option_value(root, qi, oi),
-                             "question \"%s\": the %s phrase \"%s\" is listed for "
-                             "both \"%s\" and \"%s\" (one answer only)",
-                             q->id, lang_names[l], ph, q->options[first].id, o->id);
+                cload_error(L, option_value(root, qi, oi),
+                            "question \"%s\": the %s phrase \"%s\" is listed for "
+                            "both \"%s\" and \"%s\" (one answer only)",
+                            q->id, lang_name(l), ph, q->options[first].id, o->id);
         }
     }
     strmap_free(&said);
@@ -102,8 +100,8 @@ static void check_lexicon(Loader *L)
             goto next;
         for (size_t i = 0; i < lx->nyes[l]; i++)
             if (strmap_get(&no, lx->yes[l][i], NULL))
-                loader_error(L, NULL, "the %s phrase \"%s\" is both yes and no", lang_names[l],
-                             lx->yes[l][i]);
+                cload_error(L, NULL, "the %s phrase \"%s\" is both yes and no", lang_name(l),
+                            lx->yes[l][i]);
         for (int a = 0; a <= 10; a++) {
             for (size_t i = 0; i < lx->nnumbers[a][l]; i++) {
                 int b;
@@ -113,8 +111,8 @@ static void check_lexicon(Loader *L)
                     goto next;
                 }
                 if (rc == 0 && b != a)
-                    loader_error(L, NULL, "lexicon.json: the %s phrase \"%s\" is both %d and %d",
-                                 lang_names[l], lx->numbers[a][l][i], b, a);
+                    cload_error(L, NULL, "lexicon.json: the %s phrase \"%s\" is both %d and %d",
+                                lang_name(l), lx->numbers[a][l][i], b, a);
             }
         }
     next:
@@ -144,20 +142,20 @@ static void check_roles(Loader *L, const JsonValue *root)
             if (q->role != single[r].role)
                 continue;
             if (++seen > 1)
-                loader_error(L, question_value(root, qi),
-                             "question \"%s\": only one question may have role \"%s\"", q->id,
-                             single[r].name);
+                cload_error(L, question_value(root, qi),
+                            "question \"%s\": only one question may have role \"%s\"", q->id,
+                            single[r].name);
             if (q->kind != single[r].kind)
-                loader_error(L, question_value(root, qi),
-                             "question \"%s\": role \"%s\" needs a %s question", q->id,
-                             single[r].name, question_kind_name(single[r].kind));
+                cload_error(L, question_value(root, qi),
+                            "question \"%s\": role \"%s\" needs a %s question", q->id,
+                            single[r].name, content_kind_name(single[r].kind));
         }
     }
     if (c->nquestions == 0)
-        loader_error(L, NULL, "questions.json: there are no questions");
+        cload_error(L, NULL, "questions.json: there are no questions");
 }
 
-void content_check(Loader *L, const char *dir, const JsonValue *questions_root)
+void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/questions.json", dir);

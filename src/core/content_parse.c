@@ -9,9 +9,7 @@
 #include "content_load.h"
 #include "interp.h"
 
-static const char *const lang_names[LANG_COUNT] = {"English", "Spanish"};
-
-void loader_error(Loader *L, const JsonValue *v, const char *fmt, ...)
+void cload_error(Loader *L, const JsonValue *v, const char *fmt, ...)
 {
     char msg[400];
     va_list ap;
@@ -21,7 +19,7 @@ void loader_error(Loader *L, const JsonValue *v, const char *fmt, ...)
     diags_add(L->diags, L->file, v ? v->line : 0, v ? v->col : 0, NULL, "%s", msg);
 }
 
-void *lalloc(Loader *L, size_t size)
+void *cload_alloc(Loader *L, size_t size)
 {
     void *p = arena_alloc(L->arena, size);
     if (!p)
@@ -29,7 +27,7 @@ void *lalloc(Loader *L, size_t size)
     return p;
 }
 
-const char *lstrdup(Loader *L, const char *s)
+const char *cload_strdup(Loader *L, const char *s)
 {
     char *d = arena_strndup(L->arena, s, strlen(s));
     if (!d)
@@ -38,10 +36,10 @@ const char *lstrdup(Loader *L, const char *s)
 }
 
 /* Checks that obj is an object whose keys are all among allowed (NULL-terminated). */
-bool check_object(Loader *L, const JsonValue *obj, const char *what, const char *const *allowed)
+bool cload_object(Loader *L, const JsonValue *obj, const char *what, const char *const *allowed)
 {
     if (!obj || obj->type != JSON_OBJECT) {
-        loader_error(L, obj, "%s must be an object { ... }", what);
+        cload_error(L, obj, "%s must be an object { ... }", what);
         return false;
     }
     for (size_t i = 0; i < obj->count; i++) {
@@ -57,7 +55,7 @@ bool check_object(Loader *L, const JsonValue *obj, const char *what, const char 
     return true;
 }
 
-bool valid_id(const char *s)
+bool cload_valid_id(const char *s)
 {
     if (!*s)
         return false;
@@ -67,71 +65,82 @@ bool valid_id(const char *s)
     return true;
 }
 
+/* Records id (of entry v, at index) in ids, reporting a duplicate. */
+void cload_note_id(Loader *L, StrMap *ids, const JsonValue *v, const char *id, int index,
+                   const char *what)
+{
+    int rc = id ? strmap_add(ids, id, index, NULL) : 1;
+    if (rc < 0)
+        L->nomem = true;
+    else if (rc == 0)
+        cload_error(L, json_get(v, "id"), "duplicate %s id \"%s\"", what, id);
+}
+
 /* Reads a required id string member. */
-const char *get_id(Loader *L, const JsonValue *obj, const char *what)
+const char *cload_id(Loader *L, const JsonValue *obj, const char *what)
 {
     const JsonValue *v = json_get(obj, "id");
     if (!v) {
-        loader_error(L, obj, "%s has no \"id\"", what);
+        cload_error(L, obj, "%s has no \"id\"", what);
         return NULL;
     }
-    if (v->type != JSON_STRING || !valid_id(v->string)) {
-        loader_error(L, v, "%s: \"id\" must be lower-case letters, digits and _", what);
+    if (v->type != JSON_STRING || !cload_valid_id(v->string)) {
+        cload_error(L, v, "%s: \"id\" must be lower-case letters, digits and _", what);
         return NULL;
     }
-    return lstrdup(L, v->string);
+    return cload_strdup(L, v->string);
 }
 
 /* Reads {"en": "...", "es": "..."}. A missing member is an error when required. */
-void get_text(Loader *L, const JsonValue *obj, const char *key, const char *what, bool required,
-              Text *out)
+void cload_text(Loader *L, const JsonValue *obj, const char *key, const char *what, bool required,
+                Text *out)
 {
     memset(out, 0, sizeof *out);
     const JsonValue *v = json_get(obj, key);
     if (!v) {
         if (required)
-            loader_error(L, obj, "%s has no \"%s\" text", what, key);
+            cload_error(L, obj, "%s has no \"%s\" text", what, key);
         return;
     }
     char ctx[160];
     snprintf(ctx, sizeof ctx, "%s \"%s\"", what, key);
-    get_text_value(L, v, ctx, out);
+    cload_text_value(L, v, ctx, out);
 }
 
-void get_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
+void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
 {
     static const char *const langs[] = {"en", "es", NULL};
     memset(out, 0, sizeof *out);
-    if (!check_object(L, v, ctx, langs))
+    if (!cload_object(L, v, ctx, langs))
         return;
     for (int l = 0; l < LANG_COUNT; l++) {
         const JsonValue *s = json_get(v, lang_code(l));
         if (!s) {
-            loader_error(L, v, "%s: the %s text (\"%s\") is missing", ctx, lang_names[l],
-                         lang_code(l));
+            cload_error(L, v, "%s: the %s text (\"%s\") is missing", ctx, lang_name(l),
+                        lang_code(l));
         } else if (s->type != JSON_STRING || !*s->string) {
-            loader_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_names[l]);
+            cload_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_name(l));
         } else {
-            out->s[l] = lstrdup(L, s->string);
+            out->s[l] = cload_strdup(L, s->string);
         }
     }
 }
 
 /* Reads a list of phrases, normalised, into *out / *n. */
-void get_phrase_list(Loader *L, const JsonValue *arr, const char *what, const char *const **out,
-                     size_t *n)
+void cload_phrase_list(Loader *L, const JsonValue *arr, const char *what, const char *const **out,
+                       size_t *n)
 {
     *out = NULL;
     *n = 0;
     if (!arr || arr->type != JSON_ARRAY) {
-        loader_error(L, arr, "%s must be a list of phrases [\"...\"]", what);
+        cload_error(L, arr, "%s must be a list of phrases [\"...\"]", what);
         return;
     }
     if (arr->count > CONTENT_MAX_PHRASES) {
-        loader_error(L, arr, "%s: at most %d phrases", what, CONTENT_MAX_PHRASES);
+        cload_error(L, arr, "%s: at most %d phrases", what, CONTENT_MAX_PHRASES);
         return;
     }
-    const char **list = lalloc(L, (arr->count + 1) * sizeof *list);
+    const char **list = cload_alloc(L, (arr->count + 1) * sizeof *list);
     if (!list)
         return;
     size_t k = 0;
@@ -139,51 +148,51 @@ void get_phrase_list(Loader *L, const JsonValue *arr, const char *what, const ch
         const JsonValue *s = arr->items[i];
         char norm[256];
         if (s->type != JSON_STRING) {
-            loader_error(L, s, "%s: every phrase must be a string", what);
+            cload_error(L, s, "%s: every phrase must be a string", what);
             continue;
         }
         if (interp_normalize(s->string, norm, sizeof norm) == 0) {
-            loader_error(L, s, "%s: phrase \"%s\" has no letters or digits", what, s->string);
+            cload_error(L, s, "%s: phrase \"%s\" has no letters or digits", what, s->string);
             continue;
         }
-        list[k++] = lstrdup(L, norm);
+        list[k++] = cload_strdup(L, norm);
     }
     *out = list;
     *n = k;
 }
 
 /* Reads {"en": [...], "es": [...]} phrase lists. */
-void get_phrases(Loader *L, const JsonValue *v, const char *what, bool required,
-                 const char *const **out, size_t *n)
+void cload_phrases(Loader *L, const JsonValue *v, const char *what, bool required,
+                   const char *const **out, size_t *n)
 {
     static const char *const langs[] = {"en", "es", NULL};
-    if (!check_object(L, v, what, langs))
+    if (!cload_object(L, v, what, langs))
         return;
     for (int l = 0; l < LANG_COUNT; l++) {
         const JsonValue *arr = json_get(v, lang_code(l));
         char ctx[160];
-        snprintf(ctx, sizeof ctx, "%s (%s)", what, lang_names[l]);
+        snprintf(ctx, sizeof ctx, "%s (%s)", what, lang_name(l));
         if (!arr) {
-            loader_error(L, v, "%s: the %s phrases (\"%s\") are missing", what, lang_names[l],
-                         lang_code(l));
+            cload_error(L, v, "%s: the %s phrases (\"%s\") are missing", what, lang_name(l),
+                        lang_code(l));
             continue;
         }
-        get_phrase_list(L, arr, ctx, &out[l], &n[l]);
+        cload_phrase_list(L, arr, ctx, &out[l], &n[l]);
         if (required && arr->type == JSON_ARRAY && n[l] == 0)
-            loader_error(L, arr, "%s: needs at least one phrase", ctx);
+            cload_error(L, arr, "%s: needs at least one phrase", ctx);
     }
 }
 
-const JsonValue *get_list(Loader *L, const JsonValue *root, const char *key)
+const JsonValue *cload_list(Loader *L, const JsonValue *root, const char *key)
 {
     const JsonValue *v = json_get(root, key);
     if (!v || v->type != JSON_ARRAY) {
-        loader_error(L, v ? v : root, "expected \"%s\": [ ... ] at the top level", key);
+        cload_error(L, v ? v : root, "expected \"%s\": [ ... ] at the top level", key);
         return NULL;
     }
     if (v->count > CONTENT_MAX_ENTRIES) {
-        loader_error(L, v, "\"%s\" has %zu entries; at most %d are allowed", key, v->count,
-                     CONTENT_MAX_ENTRIES);
+        cload_error(L, v, "\"%s\" has %zu entries; at most %d are allowed", key, v->count,
+                    CONTENT_MAX_ENTRIES);
         return NULL;
     }
     return v;
@@ -203,139 +212,96 @@ static const struct {
 static bool option_mask(Loader *L, const Question *q, const JsonValue *v, uint32_t *mask)
 {
     if (v->type != JSON_STRING) {
-        loader_error(L, v, "expected an option id of question \"%s\"", q->id);
+        cload_error(L, v, "expected an option id of question \"%s\"", q->id);
         return false;
     }
     int i = question_option_index(q, v->string);
     if (i < 0) {
-        loader_error(L, v, "question \"%s\" has no option \"%s\"", q->id, v->string);
+        cload_error(L, v, "question \"%s\" has no option \"%s\"", q->id, v->string);
         return false;
     }
     *mask |= 1u << i;
     return true;
 }
 
-static const Cond *parse_cond_list(Loader *L, const JsonValue *v, CondOp op, size_t limit,
-                                   const char *what)
+static const Cond *cond_list(Loader *L, const JsonValue *v, CondOp op, size_t limit,
+                             const char *what)
 {
-    Cond *c = lalloc(L, sizeof *c);
+    Cond *c = cload_alloc(L, sizeof *c);
     if (!c)
         return NULL;
     c->op = op;
     if (op == COND_NOT) {
-        const Cond **kids = lalloc(L, sizeof *kids);
-        if (!kids || !(kids[0] = parse_cond(L, v, limit, what)))
+        const Cond **kids = cload_alloc(L, sizeof *kids);
+        if (!kids || !(kids[0] = cload_cond(L, v, limit, what)))
             return NULL;
         c->kids = kids;
         c->nkids = 1;
         return c;
     }
     if (v->type != JSON_ARRAY || v->count == 0) {
-        loader_error(L, v, "%s: \"%s\" needs a non-empty list of conditions", what,
-                     op == COND_ALL ? "all" : "any");
+        cload_error(L, v, "%s: \"%s\" needs a non-empty list of conditions", what,
+                    op == COND_ALL ? "all" : "any");
         return NULL;
     }
-    const Cond **kids = lalloc(L, v->count * sizeof *kids);
+    const Cond **kids = cload_alloc(L, v->count * sizeof *kids);
     if (!kids)
         return NULL;
     for (size_t i = 0; i < v->count; i++)
-        if (!(kids[i] = parse_cond(L, v->items[i], limit, what)))
+        if (!(kids[i] = cload_cond(L, v->items[i], limit, what)))
             return NULL;
     c->kids = kids;
     c->nkids = v->count;
     return c;
 }
 
-/* Parses a condition; questions at index >= limit may not be named (show_if may only
- * look back). Returns NULL after reporting a problem. */
-const Cond *parse_cond(Loader *L, const JsonValue *v, size_t limit, const char *what)
+/* True when arg is a whole number within the scale of q. */
+static bool in_scale(const JsonValue *arg, const Question *q)
 {
-    if (!v || v->type != JSON_OBJECT || v->count == 0) {
-        loader_error(L, v,
-                     "%s: a condition must be an object like {\"q\": \"id\", "
-                     "\"equals\": \"option\"}",
-                     what);
-        return NULL;
-    }
-    if (v->count == 1 && !json_get(v, "q")) {
-        const JsonMember *m = &v->members[0];
-        if (strcmp(m->key, "all") == 0)
-            return parse_cond_list(L, m->value, COND_ALL, limit, what);
-        if (strcmp(m->key, "any") == 0)
-            return parse_cond_list(L, m->value, COND_ANY, limit, what);
-        if (strcmp(m->key, "not") == 0)
-            return parse_cond_list(L, m->value, COND_NOT, limit, what);
-        loader_error(L, v, "%s: unknown condition \"%s\" (use all, any, not, or \"q\")", what,
-                     m->key);
-        return NULL;
-    }
-    const JsonValue *qv = json_get(v, "q");
-    if (!qv || qv->type != JSON_STRING || v->count != 2) {
-        loader_error(L, v,
-                     "%s: a test needs \"q\" and exactly one of equals, one_of, "
-                     "includes, includes_any, at_least, at_most",
-                     what);
-        return NULL;
-    }
-    int qi = -1;
-    if (!strmap_get(&L->question_ids, qv->string, &qi)) {
-        loader_error(L, qv, "%s: unknown question \"%s\"", what, qv->string);
-        return NULL;
-    }
-    if ((size_t)qi >= limit) {
-        loader_error(L, qv, "%s: may only depend on questions asked before it, not \"%s\"", what,
-                     qv->string);
-        return NULL;
-    }
-    const Question *q = &L->c->questions[qi];
-    const JsonMember *m = v->members[0].value == qv ? &v->members[1] : &v->members[0];
+    /* the range first: converting a number far outside int is undefined */
+    return arg->type == JSON_NUMBER && arg->number >= q->min && arg->number <= q->max &&
+           arg->number == (int)arg->number;
+}
+
+/* Reads the argument of test m (an option id, a list of them, or a number) of question
+ * q into c; NULL after reporting a test or argument that does not fit the question. */
+static const Cond *cond_arg(Loader *L, Cond *c, const Question *q, const JsonMember *m,
+                            const char *what)
+{
     const JsonValue *arg = m->value;
-    Cond *c = lalloc(L, sizeof *c);
-    if (!c)
-        return NULL;
-    c->question = (size_t)qi;
-    size_t k = 0;
-    while (k < sizeof cond_ops / sizeof cond_ops[0] && strcmp(cond_ops[k].name, m->key) != 0)
-        k++;
-    if (k == sizeof cond_ops / sizeof cond_ops[0]) {
-        loader_error(L, arg, "%s: unknown test \"%s\"", what, m->key);
-        return NULL;
-    }
-    c->op = cond_ops[k].op;
     bool scale = q->kind == QK_SCALE, multi = q->kind == QK_MULTI;
     switch (c->op) {
     case COND_EQUALS:
+        if (scale && !in_scale(arg, q)) {
+            cload_error(L, arg, "%s: \"%s\" takes a whole number from %d to %d", what, q->id,
+                        q->min, q->max);
+            return NULL;
+        }
         if (scale) {
-            if (arg->type != JSON_NUMBER || arg->number != (int)arg->number ||
-                arg->number < q->min || arg->number > q->max) {
-                loader_error(L, arg, "%s: \"%s\" takes a whole number from %d to %d", what, q->id,
-                             q->min, q->max);
-                return NULL;
-            }
             c->number = (int)arg->number;
             return c;
         }
         if (multi) {
-            loader_error(L, arg, "%s: \"%s\" has several answers; use includes", what, q->id);
+            cload_error(L, arg, "%s: \"%s\" has several answers; use includes", what, q->id);
             return NULL;
         }
         return option_mask(L, q, arg, &c->options) ? c : NULL;
     case COND_INCLUDES:
         if (!multi) {
-            loader_error(L, arg, "%s: includes is for several-answer questions; \"%s\" is %s", what,
-                         q->id, question_kind_name(q->kind));
+            cload_error(L, arg, "%s: includes is for several-answer questions; \"%s\" is %s", what,
+                        q->id, content_kind_name(q->kind));
             return NULL;
         }
         return option_mask(L, q, arg, &c->options) ? c : NULL;
     case COND_ONE_OF:
     case COND_INCLUDES_ANY:
         if ((c->op == COND_ONE_OF) == multi || scale) {
-            loader_error(L, arg, "%s: %s does not fit \"%s\" (%s)", what, m->key, q->id,
-                         question_kind_name(q->kind));
+            cload_error(L, arg, "%s: %s does not fit \"%s\" (%s)", what, m->key, q->id,
+                        content_kind_name(q->kind));
             return NULL;
         }
         if (arg->type != JSON_ARRAY || arg->count == 0) {
-            loader_error(L, arg, "%s: %s needs a list of option ids", what, m->key);
+            cload_error(L, arg, "%s: %s needs a list of option ids", what, m->key);
             return NULL;
         }
         for (size_t i = 0; i < arg->count; i++)
@@ -344,17 +310,85 @@ const Cond *parse_cond(Loader *L, const JsonValue *v, size_t limit, const char *
         return c;
     default: /* at_least, at_most */
         if (!scale) {
-            loader_error(L, arg, "%s: %s is for 0-10 questions; \"%s\" is %s", what, m->key, q->id,
-                         question_kind_name(q->kind));
+            cload_error(L, arg, "%s: %s is for 0-10 questions; \"%s\" is %s", what, m->key, q->id,
+                        content_kind_name(q->kind));
             return NULL;
         }
-        if (arg->type != JSON_NUMBER || arg->number != (int)arg->number || arg->number < q->min ||
-            arg->number > q->max) {
-            loader_error(L, arg, "%s: %s takes a whole number from %d to %d", what, m->key, q->min,
-                         q->max);
+        if (!in_scale(arg, q)) {
+            cload_error(L, arg, "%s: %s takes a whole number from %d to %d", what, m->key, q->min,
+                        q->max);
             return NULL;
         }
         c->number = (int)arg->number;
         return c;
     }
+}
+
+/* The question a test {"q": "id", "<test>": arg} names, into *qi, and its test member,
+ * into *test; false after reporting a problem. */
+static bool cond_question(Loader *L, const JsonValue *v, size_t limit, const char *what, size_t *qi,
+                          const JsonMember **test)
+{
+    const JsonValue *qv = json_get(v, "q");
+    if (!qv || qv->type != JSON_STRING || v->count != 2) {
+        cload_error(L, v,
+                    "%s: a test needs \"q\" and exactly one of equals, one_of, "
+                    "includes, includes_any, at_least, at_most",
+                    what);
+        return false;
+    }
+    int i = -1;
+    if (!strmap_get(&L->question_ids, qv->string, &i)) {
+        cload_error(L, qv, "%s: unknown question \"%s\"", what, qv->string);
+        return false;
+    }
+    if ((size_t)i >= limit) {
+        cload_error(L, qv, "%s: may only depend on questions asked before it, not \"%s\"", what,
+                    qv->string);
+        return false;
+    }
+    *qi = (size_t)i;
+    *test = v->members[0].value == qv ? &v->members[1] : &v->members[0];
+    return true;
+}
+
+/* Parses a condition; questions at index >= limit may not be named (show_if may only
+ * look back). Returns NULL after reporting a problem. */
+const Cond *cload_cond(Loader *L, const JsonValue *v, size_t limit, const char *what)
+{
+    if (!v || v->type != JSON_OBJECT || v->count == 0) {
+        cload_error(L, v,
+                    "%s: a condition must be an object like {\"q\": \"id\", "
+                    "\"equals\": \"option\"}",
+                    what);
+        return NULL;
+    }
+    if (v->count == 1 && !json_get(v, "q")) {
+        const JsonMember *m = &v->members[0];
+        if (strcmp(m->key, "all") == 0)
+            return cond_list(L, m->value, COND_ALL, limit, what);
+        if (strcmp(m->key, "any") == 0)
+            return cond_list(L, m->value, COND_ANY, limit, what);
+        if (strcmp(m->key, "not") == 0)
+            return cond_list(L, m->value, COND_NOT, limit, what);
+        cload_error(L, v, "%s: unknown condition \"%s\" (use all, any, not, or \"q\")", what,
+                    m->key);
+        return NULL;
+    }
+    size_t qi, k = 0, nops = sizeof cond_ops / sizeof cond_ops[0];
+    const JsonMember *m;
+    if (!cond_question(L, v, limit, what, &qi, &m))
+        return NULL;
+    while (k < nops && strcmp(cond_ops[k].name, m->key) != 0)
+        k++;
+    if (k == nops) {
+        cload_error(L, m->value, "%s: unknown test \"%s\"", what, m->key);
+        return NULL;
+    }
+    Cond *c = cload_alloc(L, sizeof *c);
+    if (!c)
+        return NULL;
+    c->question = qi;
+    c->op = cond_ops[k].op;
+    return cond_arg(L, c, &L->c->questions[qi], m, what);
 }

@@ -6,8 +6,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "error.h"
-
 static const char *kind_reason(mode_t mode)
 {
     if (S_ISDIR(mode))
@@ -21,84 +19,81 @@ static const char *kind_reason(mode_t mode)
     return "is not a regular file";
 }
 
-int file_read_regular(const char *path, size_t max, char **out, size_t *len, const char **why)
+/* The reason and code for open(2) failing with errno e. */
+static int open_failure(int e, PkWhy *why)
 {
-    *out = NULL;
-    *len = 0;
-    /* O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever. */
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0) {
-        int e = errno;
-        *why = e == ENOENT   ? "file is missing"
-               : e == EACCES ? "permission denied"
-               : e == ENXIO  ? "is a named pipe (FIFO), not a file"
-                             : "cannot open";
-        return e == ENOENT ? PK_ENOENT : PK_EIO;
-    }
-    int rc = PK_EIO;
-    char *buf = NULL;
-    struct stat st;
-    if (fstat(fd, &st) != 0) {
-        *why = "cannot read";
-        goto fail;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        *why = kind_reason(st.st_mode);
-        rc = PK_EINVAL;
-        goto fail;
-    }
-    if ((unsigned long long)st.st_size > max) {
-        *why = "file is too large";
-        rc = PK_EINVAL;
-        goto fail;
-    }
-    /* One byte more than allowed tells a file that grew since fstat. */
-    size_t cap = (size_t)st.st_size + 1, n = 0;
-    if (!(buf = malloc(cap + 1))) {
-        rc = PK_ENOMEM;
-        *why = pk_strerror(rc);
-        goto fail;
-    }
-    for (;;) {
+    const char *reason = e == ENOENT   ? "file is missing"
+                         : e == EACCES ? "permission denied"
+                         : e == ENXIO  ? "is a named pipe (FIFO), not a file"
+                                       : "cannot open";
+    return pk_fail(why, e == ENOENT ? PK_ENOENT : PK_EIO, "%s", reason);
+}
+
+static int too_large(PkWhy *why, size_t max)
+{
+    return pk_fail(why, PK_EINVAL, "file is too large (at most %zu bytes)", max);
+}
+
+/* Reads fd to its end, at most max bytes, into a malloc'd *out with room for a NUL. cap
+ * is the size fstat gave plus one byte, which tells a file that grew since. */
+static int read_all(int fd, size_t max, size_t cap, char **out, size_t *len, PkWhy *why)
+{
+    size_t n = 0;
+    char *buf = malloc(cap + 1);
+    int rc = buf ? 0 : pk_fail(why, PK_ENOMEM, "%s", pk_strerror(PK_ENOMEM));
+    while (rc == 0) {
+        if (n == cap && cap > max) {
+            rc = too_large(why, max);
+            break;
+        }
         if (n == cap) {
-            if (cap > max) {
-                *why = "file is too large";
-                rc = PK_EINVAL;
-                goto fail;
-            }
             size_t bigger = cap * 2 > max + 1 ? max + 1 : cap * 2;
             char *b = realloc(buf, bigger + 1);
             if (!b) {
-                rc = PK_ENOMEM;
-                *why = pk_strerror(rc);
-                goto fail;
+                rc = pk_fail(why, PK_ENOMEM, "%s", pk_strerror(PK_ENOMEM));
+                break;
             }
             buf = b;
             cap = bigger;
         }
         ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            *why = "cannot read";
-            goto fail;
-        }
-        if (got == 0)
+        if (got < 0 && errno != EINTR)
+            rc = pk_fail(why, PK_EIO, "cannot read");
+        else if (got == 0)
             break;
-        n += (size_t)got;
+        else if (got > 0)
+            n += (size_t)got;
     }
-    if (n > max) {
-        *why = "file is too large";
-        rc = PK_EINVAL;
-        goto fail;
+    if (rc == 0 && n > max)
+        rc = too_large(why, max);
+    if (rc) {
+        free(buf);
+        return rc;
     }
-    close(fd);
     buf[n] = '\0';
     *out = buf;
     *len = n;
     return 0;
-fail:
-    free(buf);
+}
+
+int file_read_regular(const char *path, size_t max, char **out, size_t *len, PkWhy *why)
+{
+    *out = NULL;
+    *len = 0;
+    /* O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return open_failure(errno, why);
+    struct stat st;
+    int rc;
+    if (fstat(fd, &st) != 0)
+        rc = pk_fail(why, PK_EIO, "cannot read");
+    else if (!S_ISREG(st.st_mode))
+        rc = pk_fail(why, PK_EINVAL, "%s", kind_reason(st.st_mode));
+    else if ((unsigned long long)st.st_size > max)
+        rc = too_large(why, max);
+    else
+        rc = read_all(fd, max, (size_t)st.st_size + 1, out, len, why);
     close(fd);
     return rc;
 }

@@ -55,16 +55,7 @@ Flow *flow_new(const Content *c, const FlowConfig *cfg)
         free(f);
         return NULL;
     }
-    f->yesno[0].id = "yes";
-    f->yesno[1].id = "no";
-    for (int l = 0; l < LANG_COUNT; l++) {
-        f->yesno[0].label.s[l] = content_ui(c, "button.yes", l);
-        f->yesno[1].label.s[l] = content_ui(c, "button.no", l);
-        f->yesno[0].say[l] = c->lexicon.yes[l];
-        f->yesno[0].nsay[l] = c->lexicon.nyes[l];
-        f->yesno[1].say[l] = c->lexicon.no[l];
-        f->yesno[1].nsay[l] = c->lexicon.nno[l];
-    }
+    content_yesno_options(c, f->yesno);
     f->confirm.id = "confirm";
     f->confirm.kind = QK_YESNO;
     f->confirm.options = f->yesno;

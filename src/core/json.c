@@ -103,6 +103,59 @@ static size_t put_utf8(char *d, uint32_t cp)
     return 4;
 }
 
+/* Decodes the \u escape after "\u" into *out; a high surrogate takes the "\uDCxx" that
+ * must follow it. */
+static int unicode_escape(Parser *ps, uint32_t *out)
+{
+    uint32_t cp, lo;
+    int rc = hex4(ps, &cp);
+    if (rc)
+        return rc;
+    if (cp >= 0xD800 && cp < 0xDC00) {
+        if (ps->end - ps->p < 6 || ps->p[0] != '\\' || ps->p[1] != 'u')
+            return fail(ps, "lone surrogate in \\u escape");
+        advance(ps);
+        advance(ps);
+        if ((rc = hex4(ps, &lo)))
+            return rc;
+        if (lo < 0xDC00 || lo > 0xDFFF)
+            return fail(ps, "bad surrogate pair in \\u escape");
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+    } else if (cp >= 0xDC00 && cp < 0xE000) {
+        return fail(ps, "lone surrogate in \\u escape");
+    }
+    if (cp == 0)
+        return fail(ps, "\\u0000 is not allowed");
+    *out = cp;
+    return 0;
+}
+
+/* Decodes the escape after a backslash, appending it to buf at *n. */
+static int escape(Parser *ps, char *buf, size_t *n)
+{
+    static const struct {
+        char letter, byte; /* the letter after the backslash, the byte it stands for */
+    } simple[] = {{'"', '"'},  {'\\', '\\'}, {'/', '/'},  {'b', '\b'},
+                  {'f', '\f'}, {'n', '\n'},  {'r', '\r'}, {'t', '\t'}};
+    if (ps->p >= ps->end)
+        return fail(ps, "unterminated string");
+    char e = *ps->p;
+    advance(ps);
+    for (size_t i = 0; i < sizeof simple / sizeof simple[0]; i++)
+        if (simple[i].letter == e) {
+            buf[(*n)++] = simple[i].byte;
+            return 0;
+        }
+    if (e != 'u')
+        return fail(ps, "bad escape in string");
+    uint32_t cp;
+    int rc = unicode_escape(ps, &cp);
+    if (rc)
+        return rc;
+    *n += put_utf8(buf + *n, cp);
+    return 0;
+}
+
 /* Parses a string at ps->p (on the opening quote) into arena memory. */
 static int parse_string(Parser *ps, const char **out)
 {
@@ -120,75 +173,20 @@ static int parse_string(Parser *ps, const char **out)
         if (ps->p >= ps->end)
             return fail(ps, "unterminated string");
         unsigned char c = (unsigned char)*ps->p;
-        if (c == '"') {
-            advance(ps);
+        if (c == '"')
             break;
-        }
         if (c < 0x20)
             return fail(ps, "control character in string (use \\n)");
+        advance(ps);
         if (c != '\\') {
             buf[n++] = (char)c;
-            advance(ps);
             continue;
         }
-        advance(ps);
-        if (ps->p >= ps->end)
-            return fail(ps, "unterminated string");
-        char e = *ps->p;
-        advance(ps);
-        switch (e) {
-        case '"':
-            buf[n++] = '"';
-            break;
-        case '\\':
-            buf[n++] = '\\';
-            break;
-        case '/':
-            buf[n++] = '/';
-            break;
-        case 'b':
-            buf[n++] = '\b';
-            break;
-        case 'f':
-            buf[n++] = '\f';
-            break;
-        case 'n':
-            buf[n++] = '\n';
-            break;
-        case 'r':
-            buf[n++] = '\r';
-            break;
-        case 't':
-            buf[n++] = '\t';
-            break;
-        case 'u': {
-            uint32_t cp;
-            int rc = hex4(ps, &cp);
-            if (rc)
-                return rc;
-            if (cp >= 0xD800 && cp < 0xDC00) {
-                uint32_t lo;
-                if (ps->end - ps->p < 6 || ps->p[0] != '\\' || ps->p[1] != 'u')
-                    return fail(ps, "lone surrogate in \\u escape");
-                advance(ps);
-                advance(ps);
-                if ((rc = hex4(ps, &lo)))
-                    return rc;
-                if (lo < 0xDC00 || lo > 0xDFFF)
-                    return fail(ps, "bad surrogate pair in \\u escape");
-                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-            } else if (cp >= 0xDC00 && cp < 0xE000) {
-                return fail(ps, "lone surrogate in \\u escape");
-            }
-            if (cp == 0)
-                return fail(ps, "\\u0000 is not allowed");
-            n += put_utf8(buf + n, cp);
-            break;
-        }
-        default:
-            return fail(ps, "bad escape in string");
-        }
+        int rc = escape(ps, buf, &n);
+        if (rc)
+            return rc;
     }
+    advance(ps); /* closing quote */
     buf[n] = '\0';
     *out = buf;
     return 0;
@@ -225,41 +223,50 @@ static void *vec_to_arena(Vec *v, Arena *a)
     return dst;
 }
 
+/* Steps over the opening bracket; true, and over close too, when the list is empty. */
+static bool opens_empty(Parser *ps, char close)
+{
+    advance(ps);
+    skip_space(ps);
+    if (ps->p < ps->end && *ps->p == close) {
+        advance(ps);
+        return true;
+    }
+    return false;
+}
+
+/* After an item of an array (close ']') or an object ('}'): a ',' not followed by close
+ * means another item (*more), close ends the list. */
+static int after_item(Parser *ps, char close, bool *more)
+{
+    bool array = close == ']';
+    skip_space(ps);
+    *more = ps->p < ps->end && *ps->p == ',';
+    if (*more) {
+        advance(ps);
+        skip_space(ps);
+        if (ps->p < ps->end && *ps->p == close)
+            return fail(ps, array ? "trailing comma before ']'" : "trailing comma before '}'");
+        return 0;
+    }
+    if (ps->p < ps->end && *ps->p == close) {
+        advance(ps);
+        return 0;
+    }
+    return fail(ps, array ? "expected ',' or ']' in array" : "expected ',' or '}' in object");
+}
+
 static int parse_array(Parser *ps, JsonValue *arr)
 {
     Vec vec = {.size = sizeof(JsonValue *)};
+    bool more = !opens_empty(ps, ']');
     int rc = 0;
-    advance(ps); /* [ */
-    skip_space(ps);
-    if (ps->p < ps->end && *ps->p == ']') {
-        advance(ps);
-        goto done;
-    }
-    for (;;) {
+    while (more && rc == 0) {
         JsonValue *item;
         skip_space(ps);
-        if ((rc = parse_value(ps, &item)))
-            goto done;
-        if ((rc = vec_push(&vec, &item)))
-            goto done;
-        skip_space(ps);
-        if (ps->p < ps->end && *ps->p == ',') {
-            advance(ps);
-            skip_space(ps);
-            if (ps->p < ps->end && *ps->p == ']') {
-                rc = fail(ps, "trailing comma before ']'");
-                goto done;
-            }
-            continue;
-        }
-        if (ps->p < ps->end && *ps->p == ']') {
-            advance(ps);
-            break;
-        }
-        rc = fail(ps, "expected ',' or ']' in array");
-        goto done;
+        if (!(rc = parse_value(ps, &item)) && !(rc = vec_push(&vec, &item)))
+            rc = after_item(ps, ']', &more);
     }
-done:
     if (!rc) {
         arr->count = vec.n;
         arr->items = vec_to_arena(&vec, ps->arena);
@@ -289,65 +296,44 @@ static int note_key(Vec *vec, StrMap *seen, const char *k)
     return rc < 0 ? rc : rc == 0 ? PK_EINVAL : 0;
 }
 
+/* Parses one "key": value member into vec, refusing a key the object has already. */
+static int parse_member(Parser *ps, Vec *vec, StrMap *seen)
+{
+    JsonMember m = {0};
+    skip_space(ps);
+    if (ps->p >= ps->end || *ps->p != '"')
+        return fail(ps, "expected a \"key\" in object");
+    m.line = ps->line;
+    m.col = ps->col;
+    int rc = parse_string(ps, &m.key);
+    if (rc)
+        return rc;
+    if ((rc = note_key(vec, seen, m.key))) {
+        if (rc != PK_EINVAL)
+            return rc;
+        ps->line = m.line;
+        ps->col = m.col;
+        return fail(ps, "duplicate key in object");
+    }
+    skip_space(ps);
+    if (ps->p >= ps->end || *ps->p != ':')
+        return fail(ps, "expected ':' after key");
+    advance(ps);
+    skip_space(ps);
+    if ((rc = parse_value(ps, &m.value)))
+        return rc;
+    return vec_push(vec, &m);
+}
+
 static int parse_object(Parser *ps, JsonValue *obj)
 {
     Vec vec = {.size = sizeof(JsonMember)};
     StrMap seen = {0};
+    bool more = !opens_empty(ps, '}');
     int rc = 0;
-    advance(ps); /* { */
-    skip_space(ps);
-    if (ps->p < ps->end && *ps->p == '}') {
-        advance(ps);
-        goto done;
-    }
-    for (;;) {
-        JsonMember m = {0};
-        skip_space(ps);
-        if (ps->p >= ps->end || *ps->p != '"') {
-            rc = fail(ps, "expected a \"key\" in object");
-            goto done;
-        }
-        m.line = ps->line;
-        m.col = ps->col;
-        if ((rc = parse_string(ps, &m.key)))
-            goto done;
-        if ((rc = note_key(&vec, &seen, m.key))) {
-            if (rc == PK_EINVAL) {
-                ps->line = m.line;
-                ps->col = m.col;
-                rc = fail(ps, "duplicate key in object");
-            }
-            goto done;
-        }
-        skip_space(ps);
-        if (ps->p >= ps->end || *ps->p != ':') {
-            rc = fail(ps, "expected ':' after key");
-            goto done;
-        }
-        advance(ps);
-        skip_space(ps);
-        if ((rc = parse_value(ps, &m.value)))
-            goto done;
-        if ((rc = vec_push(&vec, &m)))
-            goto done;
-        skip_space(ps);
-        if (ps->p < ps->end && *ps->p == ',') {
-            advance(ps);
-            skip_space(ps);
-            if (ps->p < ps->end && *ps->p == '}') {
-                rc = fail(ps, "trailing comma before '}'");
-                goto done;
-            }
-            continue;
-        }
-        if (ps->p < ps->end && *ps->p == '}') {
-            advance(ps);
-            break;
-        }
-        rc = fail(ps, "expected ',' or '}' in object");
-        goto done;
-    }
-done:
+    while (more && rc == 0)
+        if (!(rc = parse_member(ps, &vec, &seen)))
+            rc = after_item(ps, '}', &more);
     if (!rc) {
         obj->count = vec.n;
         obj->members = vec_to_arena(&vec, ps->arena);
@@ -525,11 +511,4 @@ const JsonValue *json_get(const JsonValue *v, const char *key)
 {
     const JsonMember *m = json_member(v, key);
     return m ? m->value : NULL;
-}
-
-const char *json_type_name(JsonType t)
-{
-    static const char *const names[] = {"null",     "true/false", "a number",
-                                        "a string", "a list",     "an object"};
-    return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "?";
 }

@@ -44,6 +44,4 @@ const JsonValue *json_get(const JsonValue *v, const char *key);
 /* The member (with the key's position) for key, or NULL. */
 const JsonMember *json_member(const JsonValue *v, const char *key);
 
-const char *json_type_name(JsonType t);
-
 #endif

@@ -5,10 +5,16 @@
 #include "error.h"
 
 static const char *const lang_codes[LANG_COUNT] = {"en", "es"};
+static const char *const lang_names[LANG_COUNT] = {"English", "Spanish"};
 
 const char *lang_code(Lang lang)
 {
     return (unsigned)lang < LANG_COUNT ? lang_codes[lang] : "en";
+}
+
+const char *lang_name(Lang lang)
+{
+    return (unsigned)lang < LANG_COUNT ? lang_names[lang] : "English";
 }
 
 int lang_parse(const char *code, Lang *out)

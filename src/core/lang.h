@@ -13,6 +13,9 @@ typedef struct {
 /* "en" / "es". */
 const char *lang_code(Lang lang);
 
+/* "English" / "Spanish": the language's name in messages for staff. */
+const char *lang_name(Lang lang);
+
 /* Parses "en" or "es" into *out; returns 0 or PK_EINVAL. */
 int lang_parse(const char *code, Lang *out);
 

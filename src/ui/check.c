@@ -36,56 +36,77 @@ static bool overlap(SDL_Rect a, SDL_Rect b)
     return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+static bool is_target(const UiBox *b)
+{
+    return (b->kind == BX_BUTTON || b->kind == BX_REGION) && b->id[0];
+}
+
+/* A target: big enough, and clear of the other targets of its layer. */
+static int check_target(const Ui *ui, int i, FILE *out, const char *where, const char *what)
+{
+    const UiBox *b = &ui->boxes[i];
+    char why[160];
+    int bad = 0, min = ui->m.target_min;
+    if (b->r.w < min || b->r.h < min) {
+        snprintf(why, sizeof why, "target smaller than %d px", min);
+        bad += report(out, where, what, b, why);
+    }
+    for (int j = i + 1; j < ui->nboxes; j++) {
+        const UiBox *o = &ui->boxes[j];
+        if (is_target(o) && o->modal == b->modal && overlap(b->r, o->r)) {
+            snprintf(why, sizeof why, "overlaps target '%s'", o->id);
+            bad += report(out, where, what, b, why);
+        }
+    }
+    return bad;
+}
+
+/* A text: fits its box at no less than the minimum size, in high contrast, and (over
+ * the screen) clear of the buttons. */
+static int check_text(const Ui *ui, const UiBox *b, FILE *out, const char *where, const char *what)
+{
+    char why[160];
+    int bad = 0;
+    const UiMetrics *m = &ui->m;
+    if (b->overflow || b->need_w > b->tr.w || b->need_h > b->tr.h + 1) {
+        snprintf(why, sizeof why, "text needs %dx%d, has %dx%d", b->need_w, b->need_h, b->tr.w,
+                 b->tr.h);
+        bad += report(out, where, what, b, why);
+    }
+    if (b->px < m->f_min) {
+        snprintf(why, sizeof why, "text %d px, minimum %d", b->px, m->f_min);
+        bad += report(out, where, what, b, why);
+    }
+    double c = ui_color_contrast(b->fg, b->bg);
+    if (c < 7.0) {
+        snprintf(why, sizeof why, "contrast %.1f:1", c);
+        bad += report(out, where, what, b, why);
+    }
+    if (b->kind != BX_TEXT || b->fill || b->modal)
+        return bad;
+    for (int j = 0; j < ui->nboxes; j++) {
+        const UiBox *o = &ui->boxes[j];
+        if ((o->kind == BX_BUTTON) && o->id[0] && !o->modal && overlap(b->tr, o->r)) {
+            snprintf(why, sizeof why, "text runs under button '%s'", o->id);
+            bad += report(out, where, what, b, why);
+        }
+    }
+    return bad;
+}
+
 int ui_layout_check(Ui *ui, FILE *out, const char *where)
 {
     int bad = 0;
-    char what[96], why[160];
-    const Metrics *m = &ui->m;
+    char what[96];
     for (int i = 0; i < ui->nboxes; i++) {
         const UiBox *b = &ui->boxes[i];
         describe(ui, b, what, sizeof what);
         if (!inside(ui, b->r))
             bad += report(out, where, what, b, "outside the screen");
-        if ((b->kind == BX_BUTTON || b->kind == BX_REGION) && b->id[0]) {
-            if (b->r.w < m->target_min || b->r.h < m->target_min) {
-                snprintf(why, sizeof why, "target smaller than %d px", m->target_min);
-                bad += report(out, where, what, b, why);
-            }
-            for (int j = i + 1; j < ui->nboxes; j++) {
-                const UiBox *o = &ui->boxes[j];
-                if ((o->kind == BX_BUTTON || o->kind == BX_REGION) && o->id[0] &&
-                    o->modal == b->modal && overlap(b->r, o->r)) {
-                    snprintf(why, sizeof why, "overlaps target '%s'", o->id);
-                    bad += report(out, where, what, b, why);
-                }
-            }
-        }
-        if (!b->text || !*b->text)
-            continue;
-        if (b->overflow || b->need_w > b->tr.w || b->need_h > b->tr.h + 1) {
-            snprintf(why, sizeof why, "text needs %dx%d, has %dx%d", b->need_w, b->need_h, b->tr.w,
-                     b->tr.h);
-            bad += report(out, where, what, b, why);
-        }
-        if (b->px < m->f_min) {
-            snprintf(why, sizeof why, "text %d px, minimum %d", b->px, m->f_min);
-            bad += report(out, where, what, b, why);
-        }
-        double c = color_contrast(b->fg, b->bg);
-        if (c < 7.0) {
-            snprintf(why, sizeof why, "contrast %.1f:1", c);
-            bad += report(out, where, what, b, why);
-        }
-        if (b->kind == BX_TEXT && !b->fill && !b->modal) {
-            /* text over the screen: must stay inside it and clear of the targets */
-            for (int j = 0; j < ui->nboxes; j++) {
-                const UiBox *o = &ui->boxes[j];
-                if ((o->kind == BX_BUTTON) && o->id[0] && !o->modal && overlap(b->tr, o->r)) {
-                    snprintf(why, sizeof why, "text runs under button '%s'", o->id);
-                    bad += report(out, where, what, b, why);
-                }
-            }
-        }
+        if (is_target(b))
+            bad += check_target(ui, i, out, where, what);
+        if (b->text && *b->text)
+            bad += check_text(ui, b, out, where, what);
     }
     if (ui->doc_box >= 0) {
         const UiBox *d = &ui->boxes[ui->doc_box];

@@ -48,7 +48,7 @@ static bool flag_card(DocCard c)
 static void para_style(const Ui *ui, const DocPara *p, int *px, bool *bold, SDL_Color *fg,
                        int *space)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     DocStyle st = p->style;
     SDL_Color bg, bar, ink, head;
     card_colors(p->card, &bg, &bar, &ink, &head);
@@ -94,7 +94,7 @@ typedef struct {
 
 static void place_item(Ui *ui, DocPara *p, CardList *cl, int *y, int inset, int width)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     bool dense = ui->doc_compact >= 2 && flag_card(p->card) && p->style != DOC_H3;
     if (dense)
         inset = 2 * m->pad; /* the list from under the icon, past the card's bar */
@@ -134,7 +134,7 @@ void doc_layout(Ui *ui, int width)
 {
     if (ui->doc_width == width && ui->ndoc)
         return;
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     int y = 0, inset = 2 * m->pad + icon_size(ui) + m->pad;
     CardList cl = {0};
     ui->ncards = 0;
@@ -162,9 +162,9 @@ void doc_layout(Ui *ui, int width)
         if (p->tex)
             SDL_DestroyTexture(p->tex);
         p->tex = NULL;
-        text_measure(ui, p->text, px, bold, p->w, &w, &p->h, &over);
+        ui_text_measure(ui, p->text, px, bold, p->w, &w, &p->h, &over);
         p->px = px;
-        p->line_h = text_line_height(ui, px, bold);
+        p->line_h = ui_text_line_height(ui, px, bold);
         item_placed(&cl, p, &y);
         if (closes && ui->ncards > 0) {
             y += pad;
@@ -181,15 +181,15 @@ static void para_texture(Ui *ui, DocPara *p)
     bool bold;
     SDL_Color fg;
     para_style(ui, p, &px, &bold, &fg, &space);
-    p->tex = text_render(ui, p->text, px, bold, fg, p->w, false, &p->tw, &p->th);
+    p->tex = ui_text_render(ui, p->text, px, bold, fg, p->w, false, &p->tw, &p->th);
 }
 
 static SDL_Texture *icon_texture(Ui *ui, DocCard c)
 {
     if (!ui->doc_icon[c])
-        ui->doc_icon[c] = text_render(ui, icon_glyph[c], icon_size(ui) * 2 / 3, true,
-                                      c == CARD_URGENT ? UI_RED : UI_WHITE, icon_size(ui) * 2,
-                                      false, &ui->icon_w[c], &ui->icon_h[c]);
+        ui->doc_icon[c] = ui_text_render(ui, icon_glyph[c], icon_size(ui) * 2 / 3, true,
+                                         c == CARD_URGENT ? UI_RED : UI_WHITE, icon_size(ui) * 2,
+                                         false, &ui->icon_w[c], &ui->icon_h[c]);
     return ui->doc_icon[c];
 }
 
@@ -312,11 +312,11 @@ static void draw_icon(Ui *ui, DocCard card, int x, int y)
     SDL_Color bg, bar, ink, head;
     card_colors(card, &bg, &bar, &ink, &head);
     if (card == CARD_URGENT) {
-        draw_ellipse(ui, r, UI_WHITE);
+        ui_draw_ellipse(ui, r, UI_WHITE);
     } else if (card == CARD_TODAY) {
         /* a speech bubble: tell your clinician */
         SDL_Rect b = {x, y, d, d * 3 / 4};
-        draw_round_rect(ui, b, d / 4, bar);
+        ui_draw_round_rect(ui, b, d / 4, bar);
         SDL_Vertex v[3];
         SDL_FPoint pt[3] = {{(float)(x + d / 5), (float)(y + d * 3 / 4 - 1)},
                             {(float)(x + d / 2), (float)(y + d * 3 / 4 - 1)},
@@ -329,7 +329,7 @@ static void draw_icon(Ui *ui, DocCard card, int x, int y)
         SDL_RenderGeometry(ui->ren, NULL, v, 3, NULL, 0);
         r = b;
     } else {
-        draw_ellipse(ui, r, bar);
+        ui_draw_ellipse(ui, r, bar);
     }
     SDL_Texture *t = icon_texture(ui, card);
     if (t) {
@@ -341,7 +341,7 @@ static void draw_icon(Ui *ui, DocCard card, int x, int y)
 
 void doc_draw(Ui *ui, const UiBox *b)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     int view_h = ui->doc_view_h > 0 ? ui->doc_view_h : b->r.h;
     SDL_Rect clip = {b->r.x, b->r.y, b->r.w, view_h};
     SDL_RenderSetClipRect(ui->ren, &clip);
@@ -352,8 +352,8 @@ void doc_draw(Ui *ui, const UiBox *b)
         SDL_Color bg, bar, ink, head;
         card_colors(ui->doc_cards[c].card, &bg, &bar, &ink, &head);
         SDL_Rect r = {b->tr.x, y, b->tr.w, ui->doc_cards[c].h};
-        draw_box_frame(ui, r, m->S / 60, m->S / 240 + 2, bar, bg);
-        draw_round_rect(ui, (SDL_Rect){r.x, r.y, m->pad, r.h}, m->pad / 2, bar);
+        ui_draw_box_frame(ui, r, m->S / 60, m->S / 240 + 2, bar, bg);
+        ui_draw_round_rect(ui, (SDL_Rect){r.x, r.y, m->pad, r.h}, m->pad / 2, bar);
         draw_icon(ui, ui->doc_cards[c].card, r.x + 2 * m->pad, y + m->pad);
     }
     for (int i = 0; i < ui->ndoc; i++) {
@@ -370,7 +370,7 @@ void doc_draw(Ui *ui, const UiBox *b)
     }
     if (ui->scroll + view_h < ui->doc_height) {
         /* more below: the last line fades towards the cut */
-        int fh = text_line_height(ui, m->f_body, false) * 2 / 3;
+        int fh = ui_text_line_height(ui, m->f_body, false) * 2 / 3;
         SDL_SetRenderDrawBlendMode(ui->ren, SDL_BLENDMODE_BLEND);
         for (int k = 0; k < fh; k++) {
             SDL_SetRenderDrawColor(ui->ren, 0xff, 0xff, 0xff, (Uint8)(150 * (k + 1) / fh));
@@ -387,8 +387,8 @@ void doc_draw(Ui *ui, const UiBox *b)
             th = m->target_min;
         int max = doc_max_scroll(ui, b->r.h);
         int ty = b->r.y + (max > 0 ? (b->r.h - th) * ui->scroll / max : 0);
-        draw_round_rect(ui, track, bar_w / 2, UI_BLUE_LIGHT);
-        draw_round_rect(ui, (SDL_Rect){track.x, ty, bar_w, th}, bar_w / 2, UI_BLUE);
+        ui_draw_round_rect(ui, track, bar_w / 2, UI_BLUE_LIGHT);
+        ui_draw_round_rect(ui, (SDL_Rect){track.x, ty, bar_w, th}, bar_w / 2, UI_BLUE);
     }
 }
 
@@ -428,19 +428,19 @@ static void fit_flags(Ui *ui, int width, int h)
  * not fit one view. */
 void layout_results(Ui *ui, SDL_Rect area)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     if (ui->doc_summary != s->summary || ui->doc_lang != s->lang || ui->ndoc == 0 ||
         ui->doc_plan_built != ui->doc_plan)
         doc_build(ui, s->summary, s->lang, ui->doc_plan);
     int colw = m->target_min * 3 / 2;
-    UiBox *rule = layout_add(ui, BX_PANEL); /* a rule above the scrolling text */
+    UiBox *rule = ui_layout_add(ui, BX_PANEL); /* a rule above the scrolling text */
     rule->r = (SDL_Rect){area.x, area.y, area.w, 2};
     rule->bg = UI_LINE;
     rule->fill = true;
     area.y += m->gap / 2;
     area.h -= m->gap / 2;
-    UiBox *d = layout_add(ui, BX_DOC);
+    UiBox *d = ui_layout_add(ui, BX_DOC);
     ui->doc_box = (int)(d - ui->boxes);
     d->r = (SDL_Rect){area.x, area.y, area.w, area.h};
     d->tr = (SDL_Rect){area.x, area.y, d->r.w - m->gap - (m->S / 120 + 3), area.h};
@@ -461,7 +461,7 @@ void layout_results(Ui *ui, SDL_Rect area)
     snprintf(up.id, sizeof up.id, "%s", UI_ID_PAGE_UP);
     snprintf(down.id, sizeof down.id, "%s", UI_ID_PAGE_DOWN);
     int x = area.x + area.w - colw;
-    layout_button(ui, (SDL_Rect){x, area.y, colw, bh}, &up, m->f_title, false, false);
-    layout_button(ui, (SDL_Rect){x, area.y + area.h - bh, colw, bh}, &down, m->f_title, false,
-                  false);
+    ui_layout_button(ui, (SDL_Rect){x, area.y, colw, bh}, &up, m->f_title, false, false);
+    ui_layout_button(ui, (SDL_Rect){x, area.y + area.h - bh, colw, bh}, &down, m->f_title, false,
+                     false);
 }

@@ -20,7 +20,7 @@ const SDL_Color UI_SELECT = {0x0b, 0x3d, 0x91, 0xff};
 #define DISC 128
 
 /* Builds the disc texture. Returns 0 or PK_ENODEV. */
-int draw_init(Ui *ui)
+int ui_draw_init(Ui *ui)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, DISC, DISC, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s)
@@ -53,13 +53,13 @@ static void tint(Ui *ui, SDL_Color c)
     SDL_SetTextureAlphaMod(ui->circle, c.a);
 }
 
-void draw_ellipse(Ui *ui, SDL_Rect r, SDL_Color c)
+void ui_draw_ellipse(Ui *ui, SDL_Rect r, SDL_Color c)
 {
     tint(ui, c);
     SDL_RenderCopy(ui->ren, ui->circle, NULL, &r);
 }
 
-void draw_round_rect(Ui *ui, SDL_Rect r, int radius, SDL_Color c)
+void ui_draw_round_rect(Ui *ui, SDL_Rect r, int radius, SDL_Color c)
 {
     if (r.w <= 0 || r.h <= 0)
         return;
@@ -90,20 +90,21 @@ void draw_round_rect(Ui *ui, SDL_Rect r, int radius, SDL_Color c)
         SDL_RenderCopy(ui->ren, ui->circle, &src[i], &dst[i]);
 }
 
-void draw_box_frame(Ui *ui, SDL_Rect r, int radius, int border, SDL_Color border_c, SDL_Color fill)
+void ui_draw_box_frame(Ui *ui, SDL_Rect r, int radius, int border, SDL_Color border_c,
+                       SDL_Color fill)
 {
     if (border > 0) {
-        draw_round_rect(ui, r, radius, border_c);
+        ui_draw_round_rect(ui, r, radius, border_c);
         r.x += border;
         r.y += border;
         r.w -= 2 * border;
         r.h -= 2 * border;
         radius = radius > border ? radius - border : 0;
     }
-    draw_round_rect(ui, r, radius, fill);
+    ui_draw_round_rect(ui, r, radius, fill);
 }
 
-void draw_thick_line(Ui *ui, int x1, int y1, int x2, int y2, int t, SDL_Color c)
+void ui_draw_thick_line(Ui *ui, int x1, int y1, int x2, int y2, int t, SDL_Color c)
 {
     float dx = (float)(x2 - x1), dy = (float)(y2 - y1);
     float len = sqrtf(dx * dx + dy * dy);
@@ -123,8 +124,8 @@ void draw_thick_line(Ui *ui, int x1, int y1, int x2, int y2, int t, SDL_Color c)
     const int idx[6] = {0, 1, 2, 0, 2, 3};
     SDL_RenderGeometry(ui->ren, NULL, v, 4, idx, 6);
     SDL_Rect cap1 = {x1 - t / 2, y1 - t / 2, t, t}, cap2 = {x2 - t / 2, y2 - t / 2, t, t};
-    draw_ellipse(ui, cap1, c);
-    draw_ellipse(ui, cap2, c);
+    ui_draw_ellipse(ui, cap1, c);
+    ui_draw_ellipse(ui, cap2, c);
 }
 
 static double channel(Uint8 v)
@@ -139,7 +140,7 @@ static double luminance(SDL_Color c)
 }
 
 /* The WCAG contrast ratio of two colours (1..21). */
-double color_contrast(SDL_Color a, SDL_Color b)
+double ui_color_contrast(SDL_Color a, SDL_Color b)
 {
     double la = luminance(a), lb = luminance(b);
     if (la < lb) {
@@ -151,7 +152,7 @@ double color_contrast(SDL_Color a, SDL_Color b)
 }
 
 /* A rectangular outline t pixels thick, inside r. */
-void draw_outline(Ui *ui, SDL_Rect r, int t, SDL_Color c)
+void ui_draw_outline(Ui *ui, SDL_Rect r, int t, SDL_Color c)
 {
     set_color(ui, c);
     SDL_SetRenderDrawBlendMode(ui->ren, c.a == 0xff ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);

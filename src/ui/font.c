@@ -35,20 +35,19 @@ static bool try_dir(Ui *ui, const char *dir)
 }
 
 /* Finds DejaVuSans.ttf and DejaVuSans-Bold.ttf, first in font_dir (if any), then in the
- * usual system places. Returns 0 or PK_ENOENT after a one-line reason on stderr. */
-int font_find(Ui *ui, const char *font_dir)
+ * usual system places. Returns 0, or PK_ENOENT with the reason in why. */
+int ui_font_find(Ui *ui, const char *font_dir, PkWhy *why)
 {
     if (font_dir && try_dir(ui, font_dir))
         return 0;
     for (size_t i = 0; i < sizeof font_dirs / sizeof font_dirs[0]; i++)
         if (try_dir(ui, font_dirs[i]))
             return 0;
-    fprintf(stderr, "ppkiosk: DejaVu Sans fonts not found (install fonts-dejavu-core)\n");
-    return PK_ENOENT;
+    return pk_fail(why, PK_ENOENT, "DejaVu Sans fonts not found (install fonts-dejavu-core)");
 }
 
 /* The font at px (clamped to 8..UI_FONT_MAX_PX), opened on first use; NULL on failure. */
-TTF_Font *font_get(Ui *ui, int px, bool bold)
+TTF_Font *ui_font_get(Ui *ui, int px, bool bold)
 {
     if (px < 8)
         px = 8;
@@ -60,9 +59,9 @@ TTF_Font *font_get(Ui *ui, int px, bool bold)
     return *slot;
 }
 
-int text_line_height(Ui *ui, int px, bool bold)
+int ui_text_line_height(Ui *ui, int px, bool bold)
 {
-    TTF_Font *f = font_get(ui, px, bold);
+    TTF_Font *f = ui_font_get(ui, px, bold);
     return f ? TTF_FontLineSkip(f) : px;
 }
 
@@ -80,9 +79,9 @@ static int measure_span(Ui *ui, TTF_Font *f, const char *s, int len)
     return rc == 0 ? w : 0;
 }
 
-int text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *wout, bool *overflow)
+int ui_text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *wout, bool *overflow)
 {
-    TTF_Font *f = font_get(ui, px, bold);
+    TTF_Font *f = ui_font_get(ui, px, bold);
     int n = 0, widest = 0;
     *overflow = false;
     if (!f || !text || !*text) {
@@ -126,37 +125,37 @@ int text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *wout,
     return n;
 }
 
-void text_measure(Ui *ui, const char *text, int px, bool bold, int width, int *w, int *h,
-                  bool *overflow)
+void ui_text_measure(Ui *ui, const char *text, int px, bool bold, int width, int *w, int *h,
+                     bool *overflow)
 {
-    int n = text_wrap(ui, text, px, bold, width, w, overflow);
-    *h = n * text_line_height(ui, px, bold);
+    int n = ui_text_wrap(ui, text, px, bold, width, w, overflow);
+    *h = n * ui_text_line_height(ui, px, bold);
 }
 
-int text_fit(Ui *ui, const char *text, bool bold, int max_px, int min_px, int w, int h)
+int ui_text_fit(Ui *ui, const char *text, bool bold, int max_px, int min_px, int w, int h)
 {
     if (max_px < min_px)
         max_px = min_px;
     for (int px = max_px; px > min_px; px -= px > 40 ? 3 : 2) {
         int tw, th;
         bool over;
-        text_measure(ui, text, px, bold, w, &tw, &th, &over);
+        ui_text_measure(ui, text, px, bold, w, &tw, &th, &over);
         if (!over && th <= h && tw <= w)
             return px;
     }
     return min_px;
 }
 
-SDL_Texture *text_render(Ui *ui, const char *text, int px, bool bold, SDL_Color fg, int width,
-                         bool center, int *tw, int *th)
+SDL_Texture *ui_text_render(Ui *ui, const char *text, int px, bool bold, SDL_Color fg, int width,
+                            bool center, int *tw, int *th)
 {
-    TTF_Font *f = font_get(ui, px, bold);
+    TTF_Font *f = ui_font_get(ui, px, bold);
     int w;
     bool over;
     *tw = *th = 0;
     if (!f || !text || !*text)
         return NULL;
-    int n = text_wrap(ui, text, px, bold, width, &w, &over);
+    int n = ui_text_wrap(ui, text, px, bold, width, &w, &over);
     int skip = TTF_FontLineSkip(f);
     if (n == 0 || w <= 0)
         return NULL;

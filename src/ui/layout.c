@@ -12,7 +12,7 @@
 
 static void metrics(Ui *ui)
 {
-    Metrics *m = &ui->m;
+    UiMetrics *m = &ui->m;
     int S = ui->w < ui->h ? ui->w : ui->h;
     m->S = S;
     m->margin = (int)(S * 0.035);
@@ -33,7 +33,7 @@ static void metrics(Ui *ui)
         m->f_answer = m->f_min;
 }
 
-const char *pool_printf(Ui *ui, const char *fmt, ...)
+const char *ui_pool_printf(Ui *ui, const char *fmt, ...)
 {
     size_t left = sizeof ui->pool - ui->pool_used;
     if (left < 2)
@@ -49,7 +49,7 @@ const char *pool_printf(Ui *ui, const char *fmt, ...)
     return dst;
 }
 
-UiBox *layout_add(Ui *ui, BoxKind kind)
+UiBox *ui_layout_add(Ui *ui, UiBoxKind kind)
 {
     static UiBox spare; /* absorbs boxes beyond the limit (never drawn) */
     if (ui->nboxes >= UI_MAX_BOXES) {
@@ -60,7 +60,6 @@ UiBox *layout_add(Ui *ui, BoxKind kind)
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->badge = -1;
-    b->fig = -1;
     b->fg = UI_INK;
     b->bg = UI_PAPER;
     return b;
@@ -68,12 +67,12 @@ UiBox *layout_add(Ui *ui, BoxKind kind)
 
 /* Fits text into the box's text rect (b->tr) from max_px down to the minimum size and
  * records what it needs. */
-void layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold)
+void ui_layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold)
 {
     b->text = text;
     b->bold = bold;
-    b->px = text_fit(ui, text, bold, max_px, ui->m.f_min, b->tr.w, b->tr.h);
-    text_measure(ui, text, b->px, bold, b->tr.w, &b->need_w, &b->need_h, &b->overflow);
+    b->px = ui_text_fit(ui, text, bold, max_px, ui->m.f_min, b->tr.w, b->tr.h);
+    ui_text_measure(ui, text, b->px, bold, b->tr.w, &b->need_w, &b->need_h, &b->overflow);
 }
 
 static bool urgent(const Ui *ui)
@@ -86,13 +85,13 @@ static int text_h(Ui *ui, const char *text, int px, bool bold, int width)
 {
     int w, h;
     bool over;
-    text_measure(ui, text, px, bold, width, &w, &h, &over);
+    ui_text_measure(ui, text, px, bold, width, &w, &h, &over);
     return h;
 }
 
 static UiBox *add_label(Ui *ui, SDL_Rect r, const char *text, int max_px, bool bold, bool center)
 {
-    UiBox *b = layout_add(ui, BX_TEXT);
+    UiBox *b = ui_layout_add(ui, BX_TEXT);
     b->r = r;
     b->tr = r;
     b->center = center;
@@ -100,14 +99,14 @@ static UiBox *add_label(Ui *ui, SDL_Rect r, const char *text, int max_px, bool b
         b->fg = UI_WHITE;
         b->bg = UI_RED;
     }
-    layout_text_box(ui, b, text, max_px, bold);
+    ui_layout_text_box(ui, b, text, max_px, bold);
     return b;
 }
 
 /* Styles a button box by role. */
 static void style_button(Ui *ui, UiBox *b, ButtonRole role, bool selected)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     b->fill = true;
     b->radius = m->S / 60;
     b->border_w = m->S / 360 + 2;
@@ -135,10 +134,10 @@ static void style_button(Ui *ui, UiBox *b, ButtonRole role, bool selected)
 }
 
 /* Adds a button with its label fitted into r (less padding and badge). */
-UiBox *layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold, bool checkbox)
+UiBox *ui_layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold, bool checkbox)
 {
-    const Metrics *m = &ui->m;
-    UiBox *b = layout_add(ui, BX_BUTTON);
+    const UiMetrics *m = &ui->m;
+    UiBox *b = ui_layout_add(ui, BX_BUTTON);
     snprintf(b->id, sizeof b->id, "%s", btn->id);
     b->r = r;
     style_button(ui, b, btn->role, btn->selected);
@@ -156,7 +155,7 @@ UiBox *layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bol
     b->tr = (SDL_Rect){r.x + left, r.y + m->pad / 4, r.w - left - right, r.h - m->pad / 2};
     b->center = b->badge < 0 && !checkbox;
     b->bold = bold;
-    layout_text_box(ui, b, btn->label ? btn->label : btn->id, max_px, bold);
+    ui_layout_text_box(ui, b, btn->label ? btn->label : btn->id, max_px, bold);
     /* centre the text rect vertically on what it needs */
     if (b->need_h < b->tr.h) {
         b->tr.y += (b->tr.h - b->need_h) / 2;
@@ -165,137 +164,33 @@ UiBox *layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bol
     return b;
 }
 
-/* The largest font (max_px down to the minimum) at which every label fits width on at
- * most max_lines lines; *lines gets the most lines used. */
-int fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
-               bool bold, int *lines, bool *fits)
-{
-    int px = max_px;
-    for (;;) {
-        int most = 1;
-        bool ok = true;
-        for (size_t i = 0; i < n && ok; i++) {
-            int w;
-            bool over;
-            int k = text_wrap(ui, btns[i].label ? btns[i].label : btns[i].id, px, bold, width, &w,
-                              &over);
-            if (over || k > max_lines)
-                ok = false;
-            if (k > most)
-                most = k;
-        }
-        *lines = most;
-        *fits = ok;
-        if (ok || px <= ui->m.f_min)
-            return ok ? px : ui->m.f_min;
-        px -= px > 40 ? 3 : 2;
-        if (px < ui->m.f_min)
-            px = ui->m.f_min;
-    }
-}
-
-/* The label a navigation button has in the other language, so the button row can be
- * laid out the same way in both. */
-static const char *other_label(const Ui *ui, const Button *b)
-{
-    const Screen *s = ui->screen;
-    if (s->kind == SCR_COUNT)
-        return b->label; /* the staff menu */
-    Lang other = s->lang == LANG_EN ? LANG_ES : LANG_EN;
-    char key[64];
-    if (strcmp(b->id, UI_ID_SHOW_PLAN) == 0)
-        snprintf(key, sizeof key, "results.read_plan");
-    else if (strcmp(b->id, UI_ID_SHOW_SUMMARY) == 0)
-        snprintf(key, sizeof key, "results.back_summary");
-    else
-        snprintf(key, sizeof key, "button.%s", b->id);
-    const char *t = content_ui(ui->content, key, other);
-    return strcmp(t, key) == 0 ? b->label : t;
-}
-
-/* The bottom row of navigation buttons: Back at the left, the rest packed to the right
- * with the primary last. The arrangement is chosen for the labels of both languages,
- * so the row looks the same in each. Returns the row's top. */
-static int layout_nav(Ui *ui, const Button *nav, size_t n, int bottom)
-{
-    const Metrics *m = &ui->m;
-    if (n == 0)
-        return bottom;
-    Button both[2 * SCREEN_MAX_NAV + 2];
-    size_t nb = n < SCREEN_MAX_NAV + 1 ? n : SCREEN_MAX_NAV + 1;
-    for (size_t i = 0; i < nb; i++) {
-        both[i] = nav[i];
-        both[nb + i] = nav[i];
-        both[nb + i].label = other_label(ui, &nav[i]);
-    }
-    int W = ui->w - 2 * m->margin;
-    int cap = (int)(m->S * 0.42);
-    /* one row of one-line labels if possible, then two rows, then two-line labels */
-    static const struct {
-        int rows, lines;
-        bool comfortable; /* at least the body text size */
-    } tries[] = {{1, 1, true},  {1, 1, false}, {1, 2, false}, {2, 1, true},
-                 {2, 1, false}, {2, 2, false}, {3, 2, false}};
-    const int ntries = (int)(sizeof tries / sizeof tries[0]);
-    for (int attempt = 0; attempt < ntries; attempt++) {
-        int rows = tries[attempt].rows, max_lines = tries[attempt].lines;
-        int per = (int)((n + (size_t)rows - 1) / (size_t)rows);
-        int bw = (W - (per - 1) * m->gap) / per;
-        if (bw > cap && rows == 1)
-            bw = cap; /* several rows tile the width so their columns line up */
-        int lines;
-        bool fits;
-        int px = fit_labels(ui, both, 2 * nb, bw - 2 * m->pad, m->f_answer, max_lines, true, &lines,
-                            &fits);
-        int bh = lines * text_line_height(ui, px, true) + 2 * m->pad;
-        if (bh < m->btn_h)
-            bh = m->btn_h;
-        if ((!fits || (tries[attempt].comfortable && px < m->f_body)) && attempt < ntries - 1)
-            continue;
-        int top = bottom - rows * bh - (rows - 1) * m->gap;
-        for (size_t i = 0; i < n; i++) {
-            int row = (int)i / per, col = (int)i % per;
-            int in_row = (row == rows - 1) ? (int)n - row * per : per;
-            int x;
-            if (strcmp(nav[i].id, FLOW_BACK) == 0 && col == 0)
-                x = m->margin;
-            else
-                x = m->margin + W - (in_row - col) * bw - (in_row - col - 1) * m->gap;
-            SDL_Rect r = {x, top + row * (bh + m->gap), bw, bh};
-            layout_button(ui, r, &nav[i], px, true, false);
-        }
-        return top;
-    }
-    return bottom;
-}
-
 /* Screens without answers show their buttons big, centred under the text. */
 static void layout_center_buttons(Ui *ui, const Button *btns, size_t n, SDL_Rect area)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     int bw = (int)(m->S * 0.6);
     if (n > 1 && (int)n * bw + ((int)n - 1) * m->gap > area.w)
         bw = (area.w - ((int)n - 1) * m->gap) / (int)n;
     int lines;
     bool fits;
-    int px = fit_labels(ui, btns, n, bw - 2 * m->pad, m->f_title, 2, true, &lines, &fits);
-    int bh = lines * text_line_height(ui, px, true) + 2 * m->pad;
+    int px = ui_fit_labels(ui, btns, n, bw - 2 * m->pad, m->f_title, 2, true, &lines, &fits);
+    int bh = lines * ui_text_line_height(ui, px, true) + 2 * m->pad;
     if (bh < (int)(m->btn_h * 1.3))
         bh = (int)(m->btn_h * 1.3);
     int total = (int)n * bw + ((int)n - 1) * m->gap;
     int x = area.x + (area.w - total) / 2;
     for (size_t i = 0; i < n; i++) {
         SDL_Rect r = {x + (int)i * (bw + m->gap), area.y, bw, bh};
-        layout_button(ui, r, &btns[i], px, true, false);
+        ui_layout_button(ui, r, &btns[i], px, true, false);
     }
 }
 
 static void layout_still_there(Ui *ui)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     const Content *c = ui->content;
-    UiBox *dim = layout_add(ui, BX_PANEL);
+    UiBox *dim = ui_layout_add(ui, BX_PANEL);
     dim->r = (SDL_Rect){0, 0, ui->w, ui->h};
     dim->bg = (SDL_Color){0x10, 0x20, 0x38, 0xc0};
     dim->fill = true;
@@ -310,7 +205,7 @@ static void layout_still_there(Ui *ui)
     int th = text_h(ui, title, m->f_title, true, inner);
     int bh = text_h(ui, body, m->f_body, false, inner);
     int h = 4 * m->pad + th + bh + m->btn_h + 2 * m->gap;
-    UiBox *dlg = layout_add(ui, BX_PANEL);
+    UiBox *dlg = ui_layout_add(ui, BX_PANEL);
     dlg->r = (SDL_Rect){(ui->w - dw) / 2, (ui->h - h) / 2, dw, h};
     dlg->bg = UI_WHITE;
     dlg->border = UI_BLUE;
@@ -331,17 +226,17 @@ static void layout_still_there(Ui *ui)
     snprintf(cont.id, sizeof cont.id, "%s", FLOW_CONTINUE);
     cont.label = content_ui(c, "button.continue", s->lang);
     int bw = inner < m->S * 0.6 ? inner : (int)(m->S * 0.6);
-    UiBox *b = layout_button(ui, (SDL_Rect){x + (inner - bw) / 2, y, bw, m->btn_h}, &cont,
-                             m->f_answer, true, false);
+    UiBox *b = ui_layout_button(ui, (SDL_Rect){x + (inner - bw) / 2, y, bw, m->btn_h}, &cont,
+                                m->f_answer, true, false);
     b->modal = true;
 }
 
 static void layout_notice(Ui *ui, int bottom)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     int w = ui->w - 2 * m->margin;
     int h = text_h(ui, ui->notice, m->f_body, true, w - 2 * m->pad) + 2 * m->pad;
-    UiBox *b = layout_add(ui, BX_TEXT);
+    UiBox *b = ui_layout_add(ui, BX_TEXT);
     b->r = (SDL_Rect){m->margin, bottom - h, w, h};
     b->tr = (SDL_Rect){b->r.x + m->pad, b->r.y + m->pad, w - 2 * m->pad, h - 2 * m->pad};
     b->fill = true;
@@ -349,7 +244,7 @@ static void layout_notice(Ui *ui, int bottom)
     b->fg = UI_WHITE;
     b->radius = m->S / 60;
     b->center = true;
-    layout_text_box(ui, b, ui->notice, m->f_body, true);
+    ui_layout_text_box(ui, b, ui->notice, m->f_body, true);
 }
 
 /* The sectioned progress bar under the top row: one segment per run of a section, as
@@ -357,7 +252,7 @@ static void layout_notice(Ui *ui, int bottom)
  * section's name above it at the left. Returns the bar's bottom. */
 static int layout_progress(Ui *ui, int y, int row_h, int width, int lh)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     add_label(ui, (SDL_Rect){m->margin, y + (row_h - lh) / 2, width, lh}, s->section, m->f_small,
               true, false)
@@ -373,7 +268,7 @@ static int layout_progress(Ui *ui, int y, int row_h, int width, int lh)
         if (r + 1 == s->nprog_runs)
             w = m->margin + W - x;
         int done = s->prog_pos <= from ? 0 : s->prog_pos >= to ? to - from : s->prog_pos - from;
-        UiBox *track = layout_add(ui, BX_PANEL);
+        UiBox *track = ui_layout_add(ui, BX_PANEL);
         track->r = (SDL_Rect){x, top, w, bar_h};
         track->bg = UI_BLUE_LIGHT;
         track->border = UI_LINE;
@@ -382,7 +277,7 @@ static int layout_progress(Ui *ui, int y, int row_h, int width, int lh)
         track->fill = true;
         track->role = "progress-track";
         if (done > 0) {
-            UiBox *fill = layout_add(ui, BX_PANEL);
+            UiBox *fill = ui_layout_add(ui, BX_PANEL);
             fill->r = (SDL_Rect){x, top, w * done / (to - from), bar_h};
             fill->bg = UI_BLUE;
             fill->radius = bar_h / 2;
@@ -398,14 +293,14 @@ static int layout_progress(Ui *ui, int y, int row_h, int width, int lh)
  * right. Returns its bottom. */
 static int layout_top(Ui *ui)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
-    int lh = text_line_height(ui, m->f_small, false);
+    int lh = ui_text_line_height(ui, m->f_small, false);
     int y = m->margin / 2;
     int icon = lh + m->pad;
     int right = ui->w - m->margin;
     if (s->kind != SCR_COUNT) {
-        UiBox *v = layout_add(ui, BX_VOICE); /* speaker and microphone */
+        UiBox *v = ui_layout_add(ui, BX_VOICE); /* speaker and microphone */
         v->r = (SDL_Rect){right - 2 * icon, y, 2 * icon, icon};
         v->bg = urgent(ui) ? UI_RED : UI_PAPER;
         right -= 2 * icon + m->gap;
@@ -416,13 +311,13 @@ static int layout_top(Ui *ui)
         int width = s->heard && *s->heard ? half - m->gap : right - m->margin - m->gap;
         bottom = layout_progress(ui, y, icon, width, lh);
     } else if (s->progress[0]) {
-        const char *p = pool_printf(ui, "%s", s->progress);
+        const char *p = ui_pool_printf(ui, "%s", s->progress);
         add_label(ui, (SDL_Rect){m->margin, y + (icon - lh) / 2, half - m->gap, lh}, p, m->f_small,
                   false, false)
             ->role = "progress";
     }
     if (s->heard && *s->heard) {
-        const char *h = pool_printf(ui, "\xe2\x80\x9c%s\xe2\x80\x9d", s->heard);
+        const char *h = ui_pool_printf(ui, "\xe2\x80\x9c%s\xe2\x80\x9d", s->heard);
         int w = right - (m->margin + half);
         UiBox *b = add_label(ui, (SDL_Rect){m->margin + half, y + (icon - lh) / 2, w, lh}, h,
                              m->f_small, false, false);
@@ -465,76 +360,77 @@ static void shift_boxes(Ui *ui, int from, int dy)
     }
 }
 
-void layout_build(Ui *ui)
+/* The bottom of the screen: the navigation row and the notice above it. Returns the
+ * bottom of the room left for the rest. */
+static int layout_bottom(Ui *ui, bool big_buttons)
 {
+    const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
-    layout_free_textures(ui);
-    ui->nboxes = 0;
-    wipe(ui->pool, ui->pool_used); /* the last screen's heard words */
-    ui->pool_used = 0;
-    ui->doc_box = -1;
-    ui->body_toggle = false;
-    metrics(ui);
-    const Metrics *m = &ui->m;
-
-    UiBox *bg = layout_add(ui, BX_PANEL);
-    bg->r = (SDL_Rect){0, 0, ui->w, ui->h};
-    bg->bg = urgent(ui) ? UI_RED : UI_PAPER;
-    bg->fill = true;
-
-    int top = layout_top(ui) + m->gap;
     int bottom = ui->h - m->margin;
-    bool big_buttons = s->kind != SCR_QUESTION && s->kind != SCR_RESULTS && s->nanswers == 0;
     if (!big_buttons && s->kind == SCR_RESULTS && s->nnav >= 2 && s->nnav < SCREEN_MAX_NAV) {
         /* the results' second page: a button before Finish and Print */
         Button nav[SCREEN_MAX_NAV];
         memcpy(nav, s->nav, sizeof nav[0] * (s->nnav - 2));
         doc_page_button(ui, &nav[s->nnav - 2]);
         memcpy(&nav[s->nnav - 1], &s->nav[s->nnav - 2], sizeof nav[0] * 2);
-        bottom = layout_nav(ui, nav, s->nnav + 1, bottom) - m->gap;
+        bottom = ui_layout_nav(ui, nav, s->nnav + 1, bottom) - m->gap;
     } else if (!big_buttons) {
-        bottom = layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
+        bottom = ui_layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
     }
     if (ui->notice && *ui->notice) {
         int before = ui->nboxes;
         layout_notice(ui, bottom);
         bottom = ui->boxes[before].r.y - m->gap;
     }
+    return bottom;
+}
 
-    int W = ui->w - 2 * m->margin;
-    /* centred screens keep lines to a readable length */
-    int TW = centered_kind(s->kind) && W > m->S * 3 / 2 ? m->S * 3 / 2 : W;
-    int tx = m->margin + (W - TW) / 2;
-    int first = ui->nboxes;
-    int y = top;
-    if (s->kind == SCR_RESULTS && !s->progress[0] && !(s->heard && *s->heard)) {
-        /* the title shares the top row with the voice indicator */
-        y = m->margin / 2;
-        TW = W - 3 * (text_line_height(ui, m->f_small, false) + m->pad) - m->gap;
-    }
+/* The title, capped to a third of the room. Returns the y below it. */
+static int layout_title(Ui *ui, int tx, int y, int TW, int room)
+{
+    const UiMetrics *m = &ui->m;
+    const Screen *s = ui->screen;
     int title_px =
         s->kind == SCR_ATTRACT || s->kind == SCR_URGENT ? (int)(m->f_title * 1.4) : m->f_title;
     if (s->kind == SCR_RESULTS)
         title_px = (m->f_title + m->f_body) / 2; /* the room goes to the flags */
-    if (s->title && *s->title) {
-        int th = text_h(ui, s->title, title_px, true, TW);
-        int cap = (bottom - top) / 3;
-        if (th > cap)
-            th = text_h(ui, s->title, text_fit(ui, s->title, true, title_px, m->f_body, TW, cap),
-                        true, TW);
-        UiBox *t = add_label(ui, (SDL_Rect){tx, y, TW, th}, s->title, title_px, true,
-                             centered_kind(s->kind));
-        t->role = "title";
-        if (t->px < m->f_body)
-            t->px = m->f_body;
-        y += th + m->gap;
+    if (!s->title || !*s->title)
+        return y;
+    int th = text_h(ui, s->title, title_px, true, TW);
+    int cap = room / 3;
+    if (th > cap)
+        th = text_h(ui, s->title, ui_text_fit(ui, s->title, true, title_px, m->f_body, TW, cap),
+                    true, TW);
+    UiBox *t =
+        add_label(ui, (SDL_Rect){tx, y, TW, th}, s->title, title_px, true, centered_kind(s->kind));
+    t->role = "title";
+    if (t->px < m->f_body)
+        t->px = m->f_body;
+    return y + th + m->gap;
+}
+
+/* The title, the body text and the detail line. Returns the y below them. */
+static int layout_texts(Ui *ui, int top, int bottom, bool big_buttons)
+{
+    const UiMetrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    int W = ui->w - 2 * m->margin;
+    /* centred screens keep lines to a readable length */
+    int TW = centered_kind(s->kind) && W > m->S * 3 / 2 ? m->S * 3 / 2 : W;
+    int tx = m->margin + (W - TW) / 2;
+    int y = top;
+    if (s->kind == SCR_RESULTS && !s->progress[0] && !(s->heard && *s->heard)) {
+        /* the title shares the top row with the voice indicator */
+        y = m->margin / 2;
+        TW = W - 3 * (ui_text_line_height(ui, m->f_small, false) + m->pad) - m->gap;
     }
+    y = layout_title(ui, tx, y, TW, bottom - top);
     /* the results' intro is spoken and printed; on screen the room goes to the flags */
     /* the areas question says "choose all" itself: its room goes to the choices */
     bool areas = s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS;
     if (s->body && *s->body && s->kind != SCR_RESULTS && !areas) {
         int room = bottom - y - (s->nanswers || big_buttons ? m->btn_h + m->gap : 0);
-        int px = text_fit(ui, s->body, false, m->f_body, m->f_min, TW, room);
+        int px = ui_text_fit(ui, s->body, false, m->f_body, m->f_min, TW, room);
         int bh = text_h(ui, s->body, px, false, TW);
         add_label(ui, (SDL_Rect){tx, y, TW, bh}, s->body, m->f_body, false, centered_kind(s->kind))
             ->role = "body";
@@ -549,32 +445,68 @@ void layout_build(Ui *ui)
     }
     if (s->kind == SCR_URGENT || s->kind == SCR_PRINT_FAILED)
         y += m->gap;
-    SDL_Rect area = {m->margin, y, W, bottom - y};
+    return y;
+}
+
+/* What the screen asks: the results, the body areas, the answers or the big buttons. */
+static void layout_main(Ui *ui, SDL_Rect area, bool big_buttons)
+{
+    const Screen *s = ui->screen;
     if (s->kind == SCR_RESULTS && s->summary) {
         layout_results(ui, area);
     } else if (s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS) {
-        layout_areas(ui, area);
+        ui_layout_areas(ui, area);
     } else if (s->nanswers > 0) {
-        layout_answers(ui, area, s->kind == SCR_QUESTION ? 3 : 2);
+        ui_layout_answers(ui, area, s->kind == SCR_QUESTION ? 3 : 2);
     } else if (big_buttons) {
-        area.y += m->gap;
-        area.h -= m->gap;
+        area.y += ui->m.gap;
+        area.h -= ui->m.gap;
         layout_center_buttons(ui, s->nav, s->nnav, area);
     }
-    if (centered_kind(s->kind) && ui->nboxes > first) {
-        int end = 0;
-        for (int i = first; i < ui->nboxes; i++)
-            if (ui->boxes[i].r.y + ui->boxes[i].r.h > end)
-                end = ui->boxes[i].r.y + ui->boxes[i].r.h;
-        int slack = bottom - end;
-        if (slack > 0)
-            shift_boxes(ui, first, slack * 2 / 5);
-    }
+}
+
+/* Centred screens: the boxes from first on move down by part of the slack. */
+static void center_vertically(Ui *ui, int first, int bottom)
+{
+    if (!centered_kind(ui->screen->kind) || ui->nboxes <= first)
+        return;
+    int end = 0;
+    for (int i = first; i < ui->nboxes; i++)
+        if (ui->boxes[i].r.y + ui->boxes[i].r.h > end)
+            end = ui->boxes[i].r.y + ui->boxes[i].r.h;
+    int slack = bottom - end;
+    if (slack > 0)
+        shift_boxes(ui, first, slack * 2 / 5);
+}
+
+void ui_layout_build(Ui *ui)
+{
+    const Screen *s = ui->screen;
+    ui_layout_free_textures(ui);
+    ui->nboxes = 0;
+    wipe(ui->pool, ui->pool_used); /* the last screen's heard words */
+    ui->pool_used = 0;
+    ui->doc_box = -1;
+    metrics(ui);
+    const UiMetrics *m = &ui->m;
+
+    UiBox *bg = ui_layout_add(ui, BX_PANEL);
+    bg->r = (SDL_Rect){0, 0, ui->w, ui->h};
+    bg->bg = urgent(ui) ? UI_RED : UI_PAPER;
+    bg->fill = true;
+
+    int top = layout_top(ui) + m->gap;
+    bool big_buttons = s->kind != SCR_QUESTION && s->kind != SCR_RESULTS && s->nanswers == 0;
+    int bottom = layout_bottom(ui, big_buttons);
+    int first = ui->nboxes;
+    int y = layout_texts(ui, top, bottom, big_buttons);
+    layout_main(ui, (SDL_Rect){m->margin, y, ui->w - 2 * m->margin, bottom - y}, big_buttons);
+    center_vertically(ui, first, bottom);
     if (s->still_there > 0)
         layout_still_there(ui);
 }
 
-void layout_free_textures(Ui *ui)
+void ui_layout_free_textures(Ui *ui)
 {
     for (int i = 0; i < ui->nboxes; i++) {
         if (ui->boxes[i].tex)

@@ -4,9 +4,6 @@
 
 #include "ui_int.h"
 
-static const SDL_Color FIG_FILL = {0xdc, 0xe4, 0xef, 0xff};
-static const SDL_Color FIG_EDGE = {0x6b, 0x78, 0x8c, 0xff};
-static const SDL_Color REGION_IDLE = {0x0b, 0x3d, 0x91, 0x30};
 static const SDL_Color REGION_ON = {0x0b, 0x3d, 0x91, 0xe0};
 static const SDL_Color FOCUS_URGENT = {0xff, 0xd4, 0x00, 0xff};
 
@@ -16,7 +13,7 @@ static void draw_text(Ui *ui, UiBox *b)
         return;
     if (!b->tex)
         b->tex =
-            text_render(ui, b->text, b->px, b->bold, b->fg, b->tr.w, b->center, &b->tw, &b->th);
+            ui_text_render(ui, b->text, b->px, b->bold, b->fg, b->tr.w, b->center, &b->tw, &b->th);
     if (!b->tex)
         return;
     int x = b->center ? b->tr.x + (b->tr.w - b->tw) / 2 : b->tr.x;
@@ -27,25 +24,26 @@ static void draw_text(Ui *ui, UiBox *b)
 static void check_mark(Ui *ui, SDL_Rect r, SDL_Color c)
 {
     int t = r.w / 7 + 2;
-    draw_thick_line(ui, r.x + r.w * 2 / 10, r.y + r.h * 11 / 20, r.x + r.w * 2 / 5,
-                    r.y + r.h * 3 / 4, t, c);
-    draw_thick_line(ui, r.x + r.w * 2 / 5, r.y + r.h * 3 / 4, r.x + r.w * 8 / 10,
-                    r.y + r.h * 5 / 20, t, c);
+    ui_draw_thick_line(ui, r.x + r.w * 2 / 10, r.y + r.h * 11 / 20, r.x + r.w * 2 / 5,
+                       r.y + r.h * 3 / 4, t, c);
+    ui_draw_thick_line(ui, r.x + r.w * 2 / 5, r.y + r.h * 3 / 4, r.x + r.w * 8 / 10,
+                       r.y + r.h * 5 / 20, t, c);
 }
 
 static void draw_badge(Ui *ui, UiBox *b)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     int d = (int)(b->px * 1.5);
     if (d > b->r.h - m->pad)
         d = b->r.h - m->pad;
     SDL_Rect c = {b->r.x + m->pad, b->r.y + (b->r.h - d) / 2, d, d};
     SDL_Color disc = b->selected ? UI_WHITE : UI_BLUE, ink = b->selected ? UI_BLUE : UI_WHITE;
-    draw_ellipse(ui, c, disc);
+    ui_draw_ellipse(ui, c, disc);
     if (!b->badge_tex) {
         char digit[4];
         snprintf(digit, sizeof digit, "%d", b->badge);
-        b->badge_tex = text_render(ui, digit, b->px, true, ink, d * 2, false, &b->bw_, &b->bh_);
+        int px = b->badge >= 10 ? b->px * 7 / 10 : b->px; /* two digits stay in the disc */
+        b->badge_tex = ui_text_render(ui, digit, px, true, ink, d * 2, false, &b->bw_, &b->bh_);
     }
     if (b->badge_tex) {
         SDL_Rect dst = {c.x + (d - b->bw_) / 2, c.y + (d - b->bh_) / 2, b->bw_, b->bh_};
@@ -55,87 +53,57 @@ static void draw_badge(Ui *ui, UiBox *b)
 
 static void draw_checkbox(Ui *ui, const UiBox *b)
 {
-    const Metrics *m = &ui->m;
+    const UiMetrics *m = &ui->m;
     int d = b->px;
     SDL_Rect r = {b->r.x + b->r.w - m->pad - d, b->r.y + (b->r.h - d) / 2, d, d};
-    draw_box_frame(ui, r, d / 6, d / 10 + 2, b->selected ? UI_WHITE : UI_BLUE, UI_WHITE);
+    ui_draw_box_frame(ui, r, d / 6, d / 10 + 2, b->selected ? UI_WHITE : UI_BLUE, UI_WHITE);
     if (b->selected)
         check_mark(ui, r, UI_BLUE);
 }
 
 static void draw_button(Ui *ui, UiBox *b, bool pressed)
 {
-    draw_box_frame(ui, b->r, b->radius, b->border_w, b->border, b->bg);
+    ui_draw_box_frame(ui, b->r, b->radius, b->border_w, b->border, b->bg);
     if (b->badge >= 0)
         draw_badge(ui, b);
     if (b->checkbox)
         draw_checkbox(ui, b);
     draw_text(ui, b);
     if (pressed)
-        draw_round_rect(ui, b->r, b->radius, (SDL_Color){0x00, 0x10, 0x40, 0x50});
+        ui_draw_round_rect(ui, b->r, b->radius, (SDL_Color){0x00, 0x10, 0x40, 0x50});
 }
 
-static SDL_Rect shape_rect(const UiBox *fig, const BodyShape *s, int grow)
-{
-    return (SDL_Rect){fig->r.x + (int)(s->x * fig->r.w) - grow,
-                      fig->r.y + (int)(s->y * fig->r.h) - grow, (int)(s->w * fig->r.w) + 2 * grow,
-                      (int)(s->h * fig->r.h) + 2 * grow};
-}
-
-static void draw_figure(Ui *ui, const UiBox *b)
-{
-    size_t n;
-    const BodyShape *sh = body_outline(&n);
-    int edge = ui->m.S / 300 + 2;
-    for (int pass = 0; pass < 2; pass++)
-        for (size_t i = 0; i < n; i++) {
-            SDL_Rect r = shape_rect(b, &sh[i], pass == 0 ? edge : 0);
-            SDL_Color c = pass == 0 ? FIG_EDGE : FIG_FILL;
-            if (sh[i].kind == BODY_ELLIPSE)
-                draw_ellipse(ui, r, c);
-            else
-                draw_round_rect(ui, r, (r.w < r.h ? r.w : r.h) / 3, c);
-        }
-    /* the spine on the back view */
-    if (b->view == BODY_BACK) {
-        int x = b->r.x + b->r.w / 2;
-        draw_thick_line(ui, x, b->r.y + b->r.h * 13 / 100, x, b->r.y + b->r.h * 47 / 100, edge,
-                        FIG_EDGE);
-    }
-}
-
+/* A chosen (or pressed) region: filled blue with a check mark. Idle regions are part of
+ * the figure's texture (picture.c). */
 static void draw_region(Ui *ui, const UiBox *b, bool pressed)
 {
-    int rad = (b->r.w < b->r.h ? b->r.w : b->r.h) / 4;
-    if (b->selected || pressed) {
-        draw_round_rect(ui, b->r, rad, REGION_ON);
-        int d = (b->r.w < b->r.h ? b->r.w : b->r.h) * 3 / 5;
-        SDL_Rect c = {b->r.x + (b->r.w - d) / 2, b->r.y + (b->r.h - d) / 2, d, d};
-        check_mark(ui, c, UI_WHITE);
-    } else {
-        draw_round_rect(ui, b->r, rad, REGION_IDLE);
-    }
+    if (!b->selected && !pressed)
+        return;
+    ui_draw_round_rect(ui, b->r, b->radius, REGION_ON);
+    int d = (b->r.w < b->r.h ? b->r.w : b->r.h) * 3 / 5;
+    SDL_Rect c = {b->r.x + (b->r.w - d) / 2, b->r.y + (b->r.h - d) / 2, d, d};
+    check_mark(ui, c, UI_WHITE);
 }
 
 static void draw_mic(Ui *ui, SDL_Rect r, SDL_Color c)
 {
     int t = r.w / 12 + 1;
     SDL_Rect body = {r.x + r.w * 32 / 100, r.y + r.h / 10, r.w * 36 / 100, r.h / 2};
-    draw_round_rect(ui, body, body.w / 2, c);
+    ui_draw_round_rect(ui, body, body.w / 2, c);
     int cx = r.x + r.w / 2, base = r.y + r.h * 17 / 20;
-    draw_thick_line(ui, body.x - t, body.y + body.h / 2, body.x - t, body.y + body.h, t, c);
-    draw_thick_line(ui, body.x + body.w + t, body.y + body.h / 2, body.x + body.w + t,
-                    body.y + body.h, t, c);
-    draw_thick_line(ui, body.x - t, body.y + body.h + t, body.x + body.w + t, body.y + body.h + t,
-                    t, c);
-    draw_thick_line(ui, cx, body.y + body.h + t, cx, base, t, c);
-    draw_thick_line(ui, cx - r.w / 5, base, cx + r.w / 5, base, t, c);
+    ui_draw_thick_line(ui, body.x - t, body.y + body.h / 2, body.x - t, body.y + body.h, t, c);
+    ui_draw_thick_line(ui, body.x + body.w + t, body.y + body.h / 2, body.x + body.w + t,
+                       body.y + body.h, t, c);
+    ui_draw_thick_line(ui, body.x - t, body.y + body.h + t, body.x + body.w + t,
+                       body.y + body.h + t, t, c);
+    ui_draw_thick_line(ui, cx, body.y + body.h + t, cx, base, t, c);
+    ui_draw_thick_line(ui, cx - r.w / 5, base, cx + r.w / 5, base, t, c);
 }
 
 static void draw_speaker(Ui *ui, SDL_Rect r, SDL_Color c)
 {
     SDL_Rect body = {r.x + r.w / 5, r.y + r.h * 2 / 5, r.w / 5, r.h / 5};
-    draw_round_rect(ui, body, 0, c);
+    ui_draw_round_rect(ui, body, 0, c);
     SDL_Vertex v[3];
     SDL_FPoint p[3] = {{(float)(body.x + body.w), (float)body.y},
                        {(float)(r.x + r.w * 3 / 5), (float)(r.y + r.h / 5)},
@@ -150,8 +118,8 @@ static void draw_speaker(Ui *ui, SDL_Rect r, SDL_Color c)
         SDL_RenderGeometry(ui->ren, NULL, v, 3, NULL, 0);
     }
     int t = r.w / 14 + 1;
-    draw_thick_line(ui, r.x + r.w * 7 / 10, r.y + r.h * 2 / 5, r.x + r.w * 7 / 10,
-                    r.y + r.h * 3 / 5, t, c);
+    ui_draw_thick_line(ui, r.x + r.w * 7 / 10, r.y + r.h * 2 / 5, r.x + r.w * 7 / 10,
+                       r.y + r.h * 3 / 5, t, c);
 }
 
 /* The corner indicator: a speaker and a microphone, struck through when missing; the
@@ -166,24 +134,24 @@ static void draw_voice(Ui *ui, const UiBox *b)
     int t = s / 12 + 2;
     draw_speaker(ui, spk, ink);
     if (!v->can_speak)
-        draw_thick_line(ui, spk.x + s / 6, spk.y + s * 5 / 6, spk.x + s * 5 / 6, spk.y + s / 6, t,
-                        strike);
+        ui_draw_thick_line(ui, spk.x + s / 6, spk.y + s * 5 / 6, spk.x + s * 5 / 6, spk.y + s / 6,
+                           t, strike);
     SDL_Rect in = {mic.x + s / 6, mic.y + s / 6, s * 2 / 3, s * 2 / 3};
     if (v->listening && v->can_listen) {
         int grow = (int)(v->level * s / 6);
         SDL_Rect halo = {in.x - grow, in.y - grow, in.w + 2 * grow, in.h + 2 * grow};
-        draw_ellipse(ui, halo, (SDL_Color){0x0b, 0x3d, 0x91, 0x50});
-        draw_ellipse(ui, in, UI_BLUE);
+        ui_draw_ellipse(ui, halo, (SDL_Color){0x0b, 0x3d, 0x91, 0x50});
+        ui_draw_ellipse(ui, in, UI_BLUE);
         draw_mic(ui, in, UI_WHITE);
     } else {
         draw_mic(ui, mic, ink);
         if (!v->can_listen)
-            draw_thick_line(ui, mic.x + s / 6, mic.y + s * 5 / 6, mic.x + s * 5 / 6, mic.y + s / 6,
-                            t, strike);
+            ui_draw_thick_line(ui, mic.x + s / 6, mic.y + s * 5 / 6, mic.x + s * 5 / 6,
+                               mic.y + s / 6, t, strike);
     }
 }
 
-void render_all(Ui *ui)
+void ui_render_all(Ui *ui)
 {
     bool modal = false;
     for (int i = 0; i < ui->nboxes; i++)
@@ -194,11 +162,11 @@ void render_all(Ui *ui)
         switch (b->kind) {
         case BX_PANEL:
             if (b->fill)
-                draw_box_frame(ui, b->r, b->radius, b->border_w, b->border, b->bg);
+                ui_draw_box_frame(ui, b->r, b->radius, b->border_w, b->border, b->bg);
             break;
         case BX_TEXT:
             if (b->fill)
-                draw_round_rect(ui, b->r, b->radius, b->bg);
+                ui_draw_round_rect(ui, b->r, b->radius, b->bg);
             draw_text(ui, b);
             break;
         case BX_BUTTON:
@@ -208,7 +176,7 @@ void render_all(Ui *ui)
             draw_region(ui, b, pressed);
             break;
         case BX_FIGURE:
-            draw_figure(ui, b);
+            ui_picture_draw(ui, b);
             break;
         case BX_DOC:
             doc_draw(ui, b);
@@ -224,6 +192,6 @@ void render_all(Ui *ui)
         SDL_Rect r = {f->r.x - t - 2, f->r.y - t - 2, f->r.w + 2 * t + 4, f->r.h + 2 * t + 4};
         SDL_Color c =
             ui->screen && ui->screen->kind == SCR_URGENT && !modal ? FOCUS_URGENT : UI_FOCUS;
-        draw_outline(ui, r, t, c);
+        ui_draw_outline(ui, r, t, c);
     }
 }

@@ -23,8 +23,9 @@ typedef struct {
 } ScriptHooks;
 
 /* Runs the script at path, saving shots as DIR/NAME.png when shots_dir is not NULL.
- * Returns 0, or 2 after "script:LINE: what is wrong" on stderr (an unknown command or
- * key, a tap on a button the screen does not have, an unreadable file). */
-int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHooks *h);
+ * Returns 0, or 2 with "script:LINE: what is wrong" in why (an unknown command or key,
+ * a tap on a button the screen does not have, an unreadable file): the caller prints
+ * it, the script's author reads it. */
+int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHooks *h, PkWhy *why);
 
 #endif

@@ -93,9 +93,9 @@ int ui_save_json(Ui *ui, const char *path)
         fputs(", ", out);
         put_rect(out, b->r);
         fprintf(out,
-                ", \"px\": %d, \"target\": %s, \"selected\": %s, \"focused\": %s, "
-                "\"primary\": %s, \"modal\": %s}",
-                b->text ? b->px : 0,
+                ", \"px\": %d, \"badge\": %d, \"target\": %s, \"selected\": %s, "
+                "\"focused\": %s, \"primary\": %s, \"modal\": %s}",
+                b->text ? b->px : 0, b->badge,
                 (b->kind == BX_BUTTON || b->kind == BX_REGION) && b->id[0] ? "true" : "false",
                 b->selected ? "true" : "false", i == ui->focus ? "true" : "false",
                 b->primary ? "true" : "false", b->modal ? "true" : "false");

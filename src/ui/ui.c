@@ -1,5 +1,6 @@
 /* The Ui object: window or offscreen surface, the screen being shown, pointer and
  * keyboard handling with a visible focus, screenshots and the layout check. */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -11,80 +12,82 @@
 #define STAFF_TAPS 5
 #define STAFF_WINDOW_MS 3000
 
-int ui_open(Ui **out, const UiOptions *o, const Content *c)
+/* Starts the SDL subsystem and the font and image libraries (noted in ui for
+ * ui_close). */
+static int start_libraries(Ui *ui, const UiOptions *o, PkWhy *why)
 {
-    int err = PK_ENODEV;
-    *out = NULL;
-    Ui *ui = calloc(1, sizeof *ui);
-    if (!ui)
-        return PK_ENOMEM;
-    ui->content = c;
-    ui->focus = ui->pressed = ui->doc_box = -1;
-    ui->voice.can_speak = ui->voice.can_listen = true;
-    if (font_find(ui, o->font_dir) != 0)
-        goto fail_free;
-    window_hints(o);
-    if (SDL_InitSubSystem(o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO) != 0) {
-        fprintf(stderr, "ppkiosk: no display: %s\n", SDL_GetError());
-        goto fail_free;
-    }
-    if (TTF_Init() != 0) {
-        fprintf(stderr, "ppkiosk: cannot start the font renderer: %s\n", TTF_GetError());
-        goto fail_sdl;
-    }
+    Uint32 sub = o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO;
+    if (SDL_InitSubSystem(sub) != 0)
+        return pk_fail(why, PK_ENODEV, "no display: %s", SDL_GetError());
+    ui->subsystem = sub;
+    if (TTF_Init() != 0)
+        return pk_fail(why, PK_ENODEV, "cannot start the font renderer: %s", TTF_GetError());
+    ui->ttf = true;
     IMG_Init(IMG_INIT_PNG);
+    return 0;
+}
+
+/* Creates the offscreen surface or the window, and the renderer. */
+static int open_renderer(Ui *ui, const UiOptions *o, PkWhy *why)
+{
     if (o->offscreen) {
         ui->surface =
             SDL_CreateRGBSurfaceWithFormat(0, o->width, o->height, 32, SDL_PIXELFORMAT_ARGB8888);
         if (ui->surface)
             ui->ren = SDL_CreateSoftwareRenderer(ui->surface);
     } else {
-        ui->win = window_create(ui, o);
+        ui->win = ui_window_create(ui, o);
         if (ui->win) {
             ui->ren = SDL_CreateRenderer(ui->win, -1,
                                          SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
             if (!ui->ren)
                 ui->ren = SDL_CreateRenderer(ui->win, -1, SDL_RENDERER_SOFTWARE);
         }
-        window_start(ui);
+        ui_window_start(ui);
         if (o->fullscreen)
             SDL_ShowCursor(SDL_DISABLE);
         SDL_DisableScreenSaver();
     }
-    if (!ui->ren) {
-        fprintf(stderr, "ppkiosk: cannot open the screen: %s\n", SDL_GetError());
-        goto fail_ttf;
+    if (!ui->ren)
+        return pk_fail(why, PK_ENODEV, "cannot open the screen: %s", SDL_GetError());
+    ui_window_output_size(ui);
+    if (ui_draw_init(ui) != 0)
+        return pk_fail(why, PK_ENODEV, "cannot draw: %s", SDL_GetError());
+    return 0;
+}
+
+int ui_open(Ui **out, const UiOptions *o, const Content *c, PkWhy *why)
+{
+    *out = NULL;
+    Ui *ui = calloc(1, sizeof *ui);
+    if (!ui)
+        return pk_fail(why, PK_ENOMEM, "out of memory");
+    ui->content = c;
+    ui->log = o->log;
+    ui->log_ctx = o->log_ctx;
+    ui->focus = ui->pressed = ui->doc_box = -1;
+    ui->voice.can_speak = ui->voice.can_listen = true;
+    int err = ui_font_find(ui, o->font_dir, why);
+    if (err == 0) {
+        ui_window_hints(o);
+        err = start_libraries(ui, o, why);
     }
-    window_output_size(ui);
-    if (draw_init(ui) != 0) {
-        fprintf(stderr, "ppkiosk: cannot draw: %s\n", SDL_GetError());
-        goto fail_ttf;
+    if (err == 0)
+        err = open_renderer(ui, o, why);
+    if (err) {
+        ui_close(ui); /* the one teardown: it frees whatever was made */
+        return err;
     }
     ui->dirty = true;
     *out = ui;
     return 0;
-
-fail_ttf:
-    if (ui->ren)
-        SDL_DestroyRenderer(ui->ren);
-    if (ui->win)
-        SDL_DestroyWindow(ui->win);
-    if (ui->surface)
-        SDL_FreeSurface(ui->surface);
-    IMG_Quit();
-    TTF_Quit();
-fail_sdl:
-    SDL_QuitSubSystem(o->offscreen ? SDL_INIT_EVENTS : SDL_INIT_VIDEO);
-fail_free:
-    free(ui);
-    return err;
 }
 
 void ui_close(Ui *ui)
 {
     if (!ui)
         return;
-    layout_free_textures(ui);
+    ui_layout_free_textures(ui);
     doc_free(ui);
     for (int b = 0; b < 2; b++)
         for (int i = 0; i <= UI_FONT_MAX_PX; i++)
@@ -92,16 +95,32 @@ void ui_close(Ui *ui)
                 TTF_CloseFont(ui->fonts[b][i]);
     if (ui->circle)
         SDL_DestroyTexture(ui->circle);
-    SDL_DestroyRenderer(ui->ren);
+    if (ui->ren)
+        SDL_DestroyRenderer(ui->ren);
     if (ui->win)
         SDL_DestroyWindow(ui->win);
     if (ui->surface)
         SDL_FreeSurface(ui->surface);
-    IMG_Quit();
-    TTF_Quit();
-    SDL_QuitSubSystem(ui->win ? SDL_INIT_VIDEO : SDL_INIT_EVENTS);
+    if (ui->ttf) {
+        IMG_Quit();
+        TTF_Quit();
+    }
+    if (ui->subsystem)
+        SDL_QuitSubSystem(ui->subsystem);
     memset(ui, 0, sizeof *ui);
     free(ui);
+}
+
+void ui_logf(const Ui *ui, const char *fmt, ...)
+{
+    if (!ui->log)
+        return;
+    char line[PK_WHY_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    ui->log(ui->log_ctx, line);
 }
 
 static bool is_target(const UiBox *b)
@@ -161,11 +180,12 @@ static void relayout(Ui *ui, bool new_screen)
         snprintf(keep, sizeof keep, "%s", ui->boxes[ui->focus].id);
     if (new_screen) {
         ui->body_mode = BODY_MODE_AUTO;
+        ui->tapped[0] = '\0';
         ui->doc_plan = false;
     }
     if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
         doc_free(ui);
-    layout_build(ui);
+    ui_layout_build(ui);
     ui->pressed = -1;
     ui->focus = keep[0] ? find_target(ui, keep) : -1;
     if (ui->focus < 0)
@@ -231,6 +251,13 @@ static int target_at(const Ui *ui, int x, int y)
     return -1;
 }
 
+static bool press(UiAction *act, const char *id)
+{
+    act->kind = UI_ACT_PRESS;
+    snprintf(act->id, sizeof act->id, "%s", id);
+    return true;
+}
+
 /* Activates box i: internal targets act here; others become a press for the caller. */
 static bool activate(Ui *ui, int i, UiAction *act)
 {
@@ -250,18 +277,19 @@ static bool activate(Ui *ui, int i, UiAction *act)
     }
     if (strcmp(b->id, UI_ID_SHOW_LIST) == 0 || strcmp(b->id, UI_ID_SHOW_BODY) == 0) {
         char id[BUTTON_ID_MAX];
-        snprintf(id, sizeof id, "%s",
-                 strcmp(b->id, UI_ID_SHOW_LIST) == 0 ? UI_ID_SHOW_BODY : UI_ID_SHOW_LIST);
-        ui->body_mode = ui->body_list ? BODY_MODE_DIAGRAM : BODY_MODE_LIST;
+        snprintf(id, sizeof id, "%s", b->id);
+        ui->body_mode = strcmp(id, UI_ID_SHOW_LIST) == 0 ? BODY_MODE_LIST : BODY_MODE_DIAGRAM;
         relayout(ui, false);
         ui->focus = find_target(ui, id);
         if (ui->focus < 0)
             ui->focus = default_focus(ui);
         return false;
     }
-    act->kind = UI_ACT_PRESS;
-    snprintf(act->id, sizeof act->id, "%s", b->id);
-    return true;
+    bool chip = strncmp(b->id, UI_ID_CHIP, strlen(UI_ID_CHIP)) == 0; /* removes its area */
+    const char *id = chip ? b->id + strlen(UI_ID_CHIP) : b->id;
+    if (chip || b->kind == BX_REGION) /* its name is shown once the flow has the answer */
+        snprintf(ui->tapped, sizeof ui->tapped, "%s", id);
+    return press(act, id);
 }
 
 bool ui_tap(Ui *ui, const char *id, UiAction *act)
@@ -321,10 +349,53 @@ static void move_focus(Ui *ui, int step, int dx, int dy)
     ui->dirty = true;
 }
 
+/* The digit of a digit key (top row or keypad), or -1. */
+static int key_digit(SDL_Keycode key)
+{
+    if (key >= SDLK_0 && key <= SDLK_9)
+        return key - SDLK_0;
+    if (key >= SDLK_KP_1 && key <= SDLK_KP_9)
+        return key - SDLK_KP_1 + 1;
+    return key == SDLK_KP_0 ? 0 : -1;
+}
+
+/* The keys that move the focus or scroll the results. Returns false for any other. */
+static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
+{
+    bool results = ui->doc_box >= 0;
+    switch (key) {
+    case SDLK_TAB:
+        move_focus(ui, (mod & KMOD_SHIFT) ? -1 : 1, 0, 0);
+        return true;
+    case SDLK_RIGHT:
+    case SDLK_LEFT:
+        move_focus(ui, key == SDLK_RIGHT ? 1 : -1, key == SDLK_RIGHT ? 1 : -1, 0);
+        return true;
+    case SDLK_UP:
+    case SDLK_DOWN:
+        if (results && !has_modal(ui))
+            doc_page(ui, key == SDLK_UP ? -1 : 1); /* a whole view, as the page buttons */
+        else
+            move_focus(ui, key == SDLK_UP ? -1 : 1, 0, key == SDLK_UP ? -1 : 1);
+        return true;
+    case SDLK_PAGEUP:
+    case SDLK_PAGEDOWN:
+        if (results)
+            doc_page(ui, key == SDLK_PAGEUP ? -1 : 1);
+        return true;
+    case SDLK_HOME:
+    case SDLK_END:
+        if (results)
+            doc_scroll_by(ui, key == SDLK_HOME ? -ui->doc_height : ui->doc_height);
+        return true;
+    default:
+        return false;
+    }
+}
+
 static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
 {
     memset(act, 0, sizeof *act);
-    bool results = ui->doc_box >= 0;
     bool was_shown = ui->show_focus;
     ui->show_focus = true;
     ui->dirty |= !was_shown;
@@ -334,47 +405,15 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
     }
     if (mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))
         return false; /* no shortcut closes or changes anything */
-    if (key >= SDLK_0 && key <= SDLK_9) {
+    int digit = key_digit(key);
+    if (digit >= 0) {
         act->kind = UI_ACT_DIGIT;
-        act->digit = key - SDLK_0;
+        act->digit = digit;
         return true;
     }
-    if (key >= SDLK_KP_1 && key <= SDLK_KP_9) {
-        act->kind = UI_ACT_DIGIT;
-        act->digit = key - SDLK_KP_1 + 1;
-        return true;
-    }
-    if (key == SDLK_KP_0) {
-        act->kind = UI_ACT_DIGIT;
-        return true;
-    }
+    if (navigation_key(ui, key, mod))
+        return false;
     switch (key) {
-    case SDLK_TAB:
-        move_focus(ui, (mod & KMOD_SHIFT) ? -1 : 1, 0, 0);
-        return false;
-    case SDLK_RIGHT:
-        move_focus(ui, 1, 1, 0);
-        return false;
-    case SDLK_LEFT:
-        move_focus(ui, -1, -1, 0);
-        return false;
-    case SDLK_UP:
-    case SDLK_DOWN:
-        if (results && !has_modal(ui))
-            doc_page(ui, key == SDLK_UP ? -1 : 1); /* a whole view, as the page buttons */
-        else
-            move_focus(ui, key == SDLK_UP ? -1 : 1, 0, key == SDLK_UP ? -1 : 1);
-        return false;
-    case SDLK_PAGEUP:
-    case SDLK_PAGEDOWN:
-        if (results)
-            doc_page(ui, key == SDLK_PAGEUP ? -1 : 1);
-        return false;
-    case SDLK_HOME:
-    case SDLK_END:
-        if (results)
-            doc_scroll_by(ui, key == SDLK_HOME ? -ui->doc_height : ui->doc_height);
-        return false;
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
     case SDLK_SPACE:
@@ -382,13 +421,9 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
             return activate(ui, ui->focus, act);
         return false;
     case SDLK_BACKSPACE:
-        act->kind = UI_ACT_PRESS;
-        snprintf(act->id, sizeof act->id, "%s", FLOW_BACK);
-        return true;
+        return press(act, FLOW_BACK);
     case SDLK_ESCAPE:
-        act->kind = UI_ACT_PRESS;
-        snprintf(act->id, sizeof act->id, "%s", UI_ID_ESCAPE);
-        return true;
+        return press(act, UI_ID_ESCAPE);
     default:
         return false;
     }
@@ -427,10 +462,49 @@ static int to_pixels(const Ui *ui, int v, bool horizontal)
     return points > 0 ? (int)((long)v * pixels / points) : v;
 }
 
+static bool pointer_down(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
+{
+    if (e->button != SDL_BUTTON_LEFT)
+        return false;
+    int x = to_pixels(ui, e->x, true), y = to_pixels(ui, e->y, false);
+    if (ui->show_focus) {
+        ui->show_focus = false;
+        ui->dirty = true;
+    }
+    if (corner_tap(ui, x, y)) {
+        act->kind = UI_ACT_STAFF_GESTURE;
+        return true;
+    }
+    ui->pressed = target_at(ui, x, y);
+    if (ui->pressed >= 0)
+        ui->focus = ui->pressed;
+    if (ui->doc_box >= 0 && ui->pressed < 0 && point_in(&ui->boxes[ui->doc_box], x, y)) {
+        ui->dragging = true;
+        ui->drag_y = y;
+        ui->drag_scroll = ui->scroll;
+    }
+    ui->dirty = true;
+    return false;
+}
+
+/* A release over the target that was pressed activates it. */
+static bool pointer_up(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
+{
+    if (e->button != SDL_BUTTON_LEFT)
+        return false;
+    int p = ui->pressed;
+    ui->pressed = -1;
+    ui->dragging = false;
+    ui->dirty = true;
+    if (p >= 0 && target_at(ui, to_pixels(ui, e->x, true), to_pixels(ui, e->y, false)) == p)
+        return activate(ui, p, act);
+    return false;
+}
+
 bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
 {
     memset(act, 0, sizeof *act);
-    bool resized = window_event(ui, ev);
+    bool resized = ui_window_event(ui, ev);
     if (!ui->screen)
         return false;
     switch (ev->type) {
@@ -444,49 +518,18 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
         return false;
     case SDL_KEYDOWN:
         return key_event(ui, ev->key.keysym.sym, ev->key.keysym.mod, act);
-    case SDL_MOUSEBUTTONDOWN: {
-        if (ev->button.button != SDL_BUTTON_LEFT)
-            return false;
-        int x = to_pixels(ui, ev->button.x, true), y = to_pixels(ui, ev->button.y, false);
-        if (ui->show_focus) {
-            ui->show_focus = false;
-            ui->dirty = true;
-        }
-        if (corner_tap(ui, x, y)) {
-            act->kind = UI_ACT_STAFF_GESTURE;
-            return true;
-        }
-        ui->pressed = target_at(ui, x, y);
-        if (ui->pressed >= 0)
-            ui->focus = ui->pressed;
-        if (ui->doc_box >= 0 && ui->pressed < 0 && point_in(&ui->boxes[ui->doc_box], x, y)) {
-            ui->dragging = true;
-            ui->drag_y = y;
-            ui->drag_scroll = ui->scroll;
-        }
-        ui->dirty = true;
-        return false;
-    }
+    case SDL_MOUSEBUTTONDOWN:
+        return pointer_down(ui, &ev->button, act);
     case SDL_MOUSEMOTION:
         if (ui->dragging && (ev->motion.state & SDL_BUTTON_LMASK)) {
             doc_scroll_by(ui, ui->drag_scroll - (to_pixels(ui, ev->motion.y, false) - ui->drag_y) -
                                   ui->scroll);
         }
         return false;
-    case SDL_MOUSEBUTTONUP: {
-        if (ev->button.button != SDL_BUTTON_LEFT)
-            return false;
-        int p = ui->pressed;
-        ui->pressed = -1;
-        ui->dragging = false;
-        ui->dirty = true;
-        if (p >= 0 && target_at(ui, to_pixels(ui, ev->button.x, true),
-                                to_pixels(ui, ev->button.y, false)) == p)
-            return activate(ui, p, act);
-        return false;
-    }
+    case SDL_MOUSEBUTTONUP:
+        return pointer_up(ui, &ev->button, act);
     case SDL_MOUSEWHEEL:
-        doc_scroll_by(ui, -ev->wheel.y * 3 * text_line_height(ui, ui->m.f_body, false));
+        doc_scroll_by(ui, -ev->wheel.y * 3 * ui_text_line_height(ui, ui->m.f_body, false));
         return false;
     default:
         return false;
@@ -497,9 +540,9 @@ bool ui_render(Ui *ui)
 {
     /* the drawable can change size without an event reaching us first (Wayland applies
      * a new size with the next frame): the layout always follows the real one */
-    window_tick(ui);
+    ui_window_tick(ui);
     int w = ui->w, h = ui->h;
-    window_output_size(ui);
+    ui_window_output_size(ui);
     if ((w != ui->w || h != ui->h) && ui->screen)
         relayout(ui, false);
     if (!ui->dirty || !ui->screen)
@@ -513,7 +556,7 @@ void ui_render_force(Ui *ui)
     SDL_SetRenderDrawColor(ui->ren, 0xff, 0xff, 0xff, 0xff);
     SDL_RenderClear(ui->ren);
     if (ui->screen)
-        render_all(ui);
+        ui_render_all(ui);
     SDL_RenderPresent(ui->ren);
     ui->dirty = false;
 }
@@ -540,14 +583,4 @@ int ui_save_png(Ui *ui, const char *path)
         rc = 0;
     SDL_FreeSurface(s);
     return rc;
-}
-
-int ui_min_target(const Ui *ui)
-{
-    return ui->m.target_min;
-}
-
-int ui_min_text(const Ui *ui)
-{
-    return ui->m.f_min;
 }

@@ -16,6 +16,7 @@
 #include <SDL.h>
 
 #include "../core/content.h"
+#include "../core/error.h"
 #include "../core/flow.h"
 
 typedef struct Ui Ui;
@@ -25,6 +26,10 @@ typedef struct {
     bool fullscreen;      /* kiosk: full screen on the current display */
     bool offscreen;       /* draw into a memory surface with the software renderer */
     const char *font_dir; /* optional: a directory to look for DejaVu fonts first */
+    /* optional: receives the window's diagnostic lines for the journal (one line, no
+     * newline: "screen 1920x1080 (x11, full screen)"); the library itself never prints */
+    void (*log)(void *ctx, const char *line);
+    void *log_ctx;
 } UiOptions;
 
 /* The id a UI_ACT_PRESS carries for the Escape key (the kiosk decides what it means:
@@ -52,9 +57,9 @@ typedef struct {
 } UiVoiceState;
 
 /* Opens the window (or offscreen surface), the renderer and the fonts. Returns 0 and a
- * new Ui in *out, or PK_ENODEV (no display / no fonts: a one-line reason on stderr).
- * The content must outlive the Ui. */
-int ui_open(Ui **out, const UiOptions *o, const Content *c);
+ * new Ui in *out, or PK_ENOMEM, PK_ENOENT (no fonts) or PK_ENODEV (no display) with a
+ * one-line reason in why (may be NULL). The content must outlive the Ui. */
+int ui_open(Ui **out, const UiOptions *o, const Content *c, PkWhy *why);
 
 /* Frees the textures, the fonts, the renderer and the window. NULL is allowed. */
 void ui_close(Ui *ui);
@@ -97,7 +102,7 @@ void ui_bench(Ui *ui, int frames, FILE *out, const char *label);
 int ui_save_png(Ui *ui, const char *path);
 
 /* Saves the structure of the current picture as JSON: the screen kind and every box
- * drawn (id, role, text, position, size, selected, focused), for tests that assert on
+ * drawn (id, role, text, position, size, badge, selected, focused), for tests that assert on
  * what a screen shows. Returns 0 or PK_EIO. */
 int ui_save_json(Ui *ui, const char *path);
 
@@ -105,9 +110,5 @@ int ui_save_json(Ui *ui, const char *path);
  * text size, every target is at least the minimum size, text contrast at least 7:1.
  * Prints one line per violation to out (prefixed with where) and returns how many. */
 int ui_layout_check(Ui *ui, FILE *out, const char *where);
-
-/* The minimum target size and text size (pixels) for the current window. */
-int ui_min_target(const Ui *ui);
-int ui_min_text(const Ui *ui);
 
 #endif

@@ -28,6 +28,7 @@
 #define UI_ID_SHOW_PLAN "ui_show_plan"       /* results: the causes and the full plan */
 #define UI_ID_SHOW_SUMMARY "ui_show_summary" /* results: back to the first page */
 #define UI_DOC_CARDS 8
+#define UI_ID_CHIP "ui_chip_" /* + an area's id: the chip that removes it */
 
 typedef enum {
     BX_PANEL,  /* a filled rectangle (backgrounds, dialogs) */
@@ -37,10 +38,10 @@ typedef enum {
     BX_FIGURE, /* one view of the body figure (drawn from body.h) */
     BX_DOC,    /* the scrolling results document */
     BX_VOICE,  /* the listening indicator */
-} BoxKind;
+} UiBoxKind;
 
 typedef struct {
-    BoxKind kind;
+    UiBoxKind kind;
     char id[BUTTON_ID_MAX]; /* targets only */
     SDL_Rect r;             /* the box */
     SDL_Rect tr;            /* where its text goes (inside the padding) */
@@ -51,19 +52,17 @@ typedef struct {
     SDL_Color fg, bg, border;
     int border_w, radius;
     bool fill;
-    bool selected;          /* chosen answer */
-    bool answer;            /* an answer (or body region) rather than a navigation button */
-    bool primary;           /* the screen's main button */
-    bool checkbox;          /* draw a check box (several-answer questions) */
-    int badge;              /* digit shown in a circle at the left, or -1 */
-    int view;               /* BX_FIGURE / BX_REGION: the BodyView */
-    const BodyShape *shape; /* BX_REGION: the hit shape, in the figure's coordinates */
-    int fig;                /* BX_REGION: index of its BX_FIGURE box */
-    int need_w, need_h;     /* the text's wrapped size at px */
-    bool overflow;          /* the text does not fit even at the minimum size */
-    bool modal;             /* part of a dialog drawn over the screen */
-    const char *role;       /* what the box is, for the structure dump (--shots): "title",
-                               "body", "chip"...; NULL: derived from the kind */
+    bool selected;      /* chosen answer */
+    bool answer;        /* an answer (or body region) rather than a navigation button */
+    bool primary;       /* the screen's main button */
+    bool checkbox;      /* draw a check box (several-answer questions) */
+    int badge;          /* digit shown in a circle at the left, or -1 */
+    int view;           /* BX_FIGURE / BX_REGION: the BodyView */
+    int need_w, need_h; /* the text's wrapped size at px */
+    bool overflow;      /* the text does not fit even at the minimum size */
+    bool modal;         /* part of a dialog drawn over the screen */
+    const char *role;   /* what the box is, for the structure dump (--shots): "title",
+                           "body", "chip"...; NULL: derived from the kind */
     SDL_Texture *tex;
     int tw, th;
     SDL_Texture *badge_tex; /* the badge digit */
@@ -92,18 +91,22 @@ typedef struct {
     int f_min, f_body, f_title, f_answer, f_small;
     int target_min; /* the minimum touch target */
     int btn_h;      /* the usual button height */
-} Metrics;
+} UiMetrics;
 
 struct Ui {
     const Content *content;
     SDL_Window *win;
     SDL_Renderer *ren;
-    SDL_Surface *surface; /* offscreen only */
-    int w, h;             /* the drawable's size in pixels: what the layout fills */
-    bool kiosk;           /* keep the window covering its display (window.c) */
-    bool borderless;      /* full screen was not honoured: borderless at the bounds */
-    bool fit_gave_up;     /* the window manager keeps another size: follow it */
-    Uint32 fit_deadline;  /* when the window must cover its display, or 0 */
+    SDL_Surface *surface;                     /* offscreen only */
+    Uint32 subsystem;                         /* the SDL subsystem ui_open started, or 0 */
+    bool ttf;                                 /* SDL_ttf and SDL_image were started */
+    void (*log)(void *ctx, const char *line); /* UiOptions.log */
+    void *log_ctx;
+    int w, h;            /* the drawable's size in pixels: what the layout fills */
+    bool kiosk;          /* keep the window covering its display (window.c) */
+    bool borderless;     /* full screen was not honoured: borderless at the bounds */
+    bool fit_gave_up;    /* the window manager keeps another size: follow it */
+    Uint32 fit_deadline; /* when the window must cover its display, or 0 */
     char font_path[2][512];
     TTF_Font *fonts[2][UI_FONT_MAX_PX + 1];
     SDL_Texture *circle; /* a white disc with soft edges, tinted for corners and dots */
@@ -115,7 +118,7 @@ struct Ui {
     unsigned serial;
     bool have_layout;
     bool dirty;
-    Metrics m;
+    UiMetrics m;
     UiBox boxes[UI_MAX_BOXES];
     int nboxes;
     char pool[UI_POOL_SIZE];
@@ -124,9 +127,9 @@ struct Ui {
     bool show_focus; /* the keyboard is in use */
     int pressed;     /* the target under a pointer that is down, or -1 */
     enum { BODY_MODE_AUTO, BODY_MODE_LIST, BODY_MODE_DIAGRAM } body_mode; /* chosen */
-    bool body_list;     /* the areas question shows the list instead of the diagram */
-    bool body_toggle;   /* this layout offers that choice */
-    bool reserve_badge; /* while placing a grid: leave room for digits on every answer */
+    bool body_list;             /* the areas question shows the list instead of the diagram */
+    char tapped[BUTTON_ID_MAX]; /* the body region tapped last on this screen, or "" */
+    bool reserve_badge;         /* while placing a grid: leave room for digits on every answer */
 
     /* the results document */
     const Summary *doc_summary;
@@ -166,70 +169,100 @@ struct Ui {
     } lines[UI_MAX_LINES];
 };
 
-/* window.c: the window on a real display */
-/* Sets the hints the window needs; before the video subsystem starts. */
-void window_hints(const UiOptions *o);
-/* Creates the window: kiosk (o->fullscreen) full screen, else windowed. A kiosk window
- * is then checked by window_tick(). */
-SDL_Window *window_create(Ui *ui, const UiOptions *o);
-/* Once the renderer exists: with no window manager to make it full screen, makes a
- * kiosk window borderless at the display's bounds at once. */
-void window_start(Ui *ui);
-/* Checks a kiosk window against its display (call it often): once it has had a moment
- * to come up full screen and does not cover the display, makes it borderless at the
- * display's bounds. */
-void window_tick(Ui *ui);
-/* Follows window and display changes; true when the drawable size changed. */
-bool window_event(Ui *ui, const SDL_Event *ev);
-/* Sets ui->w/h from the renderer's output (the real drawable). */
-void window_output_size(Ui *ui);
-
-/* font.c */
-int font_find(Ui *ui, const char *font_dir);
-TTF_Font *font_get(Ui *ui, int px, bool bold);
-/* Wraps text at width: fills ui->lines, returns the line count (at least 1 for non-empty
- * text); *w gets the widest line. Sets *overflow when a single word is wider. */
-int text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *w, bool *overflow);
-int text_line_height(Ui *ui, int px, bool bold);
-/* The wrapped size of text at px in width. */
-void text_measure(Ui *ui, const char *text, int px, bool bold, int width, int *w, int *h,
-                  bool *overflow);
-/* The largest size from max_px down to min_px at which text fits w x h (or min_px). */
-int text_fit(Ui *ui, const char *text, bool bold, int max_px, int min_px, int w, int h);
-/* Renders text wrapped at width into a new texture (caller destroys it). */
-SDL_Texture *text_render(Ui *ui, const char *text, int px, bool bold, SDL_Color fg, int width,
-                         bool center, int *tw, int *th);
-
-/* draw.c */
-int draw_init(Ui *ui);
-void draw_round_rect(Ui *ui, SDL_Rect r, int radius, SDL_Color c);
-void draw_ellipse(Ui *ui, SDL_Rect r, SDL_Color c);
-void draw_box_frame(Ui *ui, SDL_Rect r, int radius, int border, SDL_Color border_c, SDL_Color fill);
-void draw_outline(Ui *ui, SDL_Rect r, int t, SDL_Color c);
-void draw_thick_line(Ui *ui, int x1, int y1, int x2, int y2, int t, SDL_Color c);
-double color_contrast(SDL_Color a, SDL_Color b);
-
-/* layout.c */
-void layout_build(Ui *ui);
-void layout_free_textures(Ui *ui);
-const char *pool_printf(Ui *ui, const char *fmt, ...)
+/* ui.c: passes one diagnostic line to UiOptions.log, when there is one. */
+void ui_logf(const Ui *ui, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-UiBox *layout_add(Ui *ui, BoxKind kind);
-void layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold);
 
-UiBox *layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold, bool checkbox);
-int fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
-               bool bold, int *lines, bool *fits);
+/* window.c: the window on a real display */
+/* Sets the hints the window needs; before the video subsystem starts. */
+void ui_window_hints(const UiOptions *o);
+/* Creates the window: kiosk (o->fullscreen) full screen, else windowed. A kiosk window
+ * is then checked by ui_window_tick(). */
+SDL_Window *ui_window_create(Ui *ui, const UiOptions *o);
+/* Once the renderer exists: with no window manager to make it full screen, makes a
+ * kiosk window borderless at the display's bounds at once. */
+void ui_window_start(Ui *ui);
+/* Checks a kiosk window against its display (call it often): once it has had a moment
+ * to come up full screen and does not cover the display, makes it borderless at the
+ * display's bounds. */
+void ui_window_tick(Ui *ui);
+/* Follows window and display changes; true when the drawable size changed. */
+bool ui_window_event(Ui *ui, const SDL_Event *ev);
+/* Sets ui->w/h from the renderer's output (the real drawable). */
+void ui_window_output_size(Ui *ui);
+
+/* font.c */
+/* Finds the fonts: 0, or PK_ENOENT with the reason in why. */
+int ui_font_find(Ui *ui, const char *font_dir, PkWhy *why);
+TTF_Font *ui_font_get(Ui *ui, int px, bool bold);
+/* Wraps text at width: fills ui->lines, returns the line count (at least 1 for non-empty
+ * text); *w gets the widest line. Sets *overflow when a single word is wider. */
+int ui_text_wrap(Ui *ui, const char *text, int px, bool bold, int width, int *w, bool *overflow);
+int ui_text_line_height(Ui *ui, int px, bool bold);
+/* The wrapped size of text at px in width. */
+void ui_text_measure(Ui *ui, const char *text, int px, bool bold, int width, int *w, int *h,
+                     bool *overflow);
+/* The largest size from max_px down to min_px at which text fits w x h (or min_px). */
+int ui_text_fit(Ui *ui, const char *text, bool bold, int max_px, int min_px, int w, int h);
+/* Renders text wrapped at width into a new texture (caller destroys it). */
+SDL_Texture *ui_text_render(Ui *ui, const char *text, int px, bool bold, SDL_Color fg, int width,
+                            bool center, int *tw, int *th);
+
+/* draw.c */
+int ui_draw_init(Ui *ui);
+void ui_draw_round_rect(Ui *ui, SDL_Rect r, int radius, SDL_Color c);
+void ui_draw_ellipse(Ui *ui, SDL_Rect r, SDL_Color c);
+void ui_draw_box_frame(Ui *ui, SDL_Rect r, int radius, int border, SDL_Color border_c,
+                       SDL_Color fill);
+void ui_draw_outline(Ui *ui, SDL_Rect r, int t, SDL_Color c);
+void ui_draw_thick_line(Ui *ui, int x1, int y1, int x2, int y2, int t, SDL_Color c);
+double ui_color_contrast(SDL_Color a, SDL_Color b);
+
+/* layout.c */
+void ui_layout_build(Ui *ui);
+void ui_layout_free_textures(Ui *ui);
+const char *ui_pool_printf(Ui *ui, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+UiBox *ui_layout_add(Ui *ui, UiBoxKind kind);
+void ui_layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold);
+
+UiBox *ui_layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold,
+                        bool checkbox);
+
+/* layout_nav.c */
+/* The bottom row of navigation buttons, ending at bottom. Returns the row's top. */
+int ui_layout_nav(Ui *ui, const Button *nav, size_t n, int bottom);
+int ui_fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, int max_lines,
+                  bool bold, int *lines, bool *fits);
+
+/* layout_areas.c: the areas question (picture or list) */
+void ui_layout_areas(Ui *ui, SDL_Rect area);
+
+/* picture.c: the body picture of the areas screen. Region boxes in fractions of the
+ * view's height (x from 0 to UI_PICTURE_ASPECT); each side at least
+ * UI_PICTURE_MIN_REGION, and the regions of a view at least 0.03 apart. */
+#define UI_PICTURE_ASPECT 0.8
+#define UI_PICTURE_MIN_REGION 0.14
+typedef struct {
+    const char *region; /* the content's region id */
+    int view;           /* BODY_FRONT or BODY_BACK */
+    double x, y, w, h;
+} UiPictureRegion;
+const UiPictureRegion *ui_picture_regions(size_t *n);
+/* Draws a BX_FIGURE box: its view from a texture made on first use. */
+void ui_picture_draw(Ui *ui, UiBox *fig);
 
 /* layout_answers.c */
-void layout_areas(Ui *ui, SDL_Rect area);
-void layout_answers(Ui *ui, SDL_Rect area, int cols_max);
+void ui_layout_answers(Ui *ui, SDL_Rect area, int cols_max);
 
 /* render.c */
-void render_all(Ui *ui);
+void ui_render_all(Ui *ui);
 
 /* doc.c: the results document */
 void doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan);

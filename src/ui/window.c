@@ -16,7 +16,7 @@
  * an XWayland window. */
 #define SETTLE_MS 3000u
 
-void window_output_size(Ui *ui)
+void ui_window_output_size(Ui *ui)
 {
     if (ui->surface) {
         ui->w = ui->surface->w;
@@ -41,7 +41,7 @@ static SDL_Rect display_bounds(const Ui *ui)
 static SDL_Rect real_geometry(Ui *ui, bool *exact)
 {
     SDL_Rect r = {0, 0, 0, 0};
-    *exact = window_x11_geometry(ui->win, &r);
+    *exact = ui_window_x11_geometry(ui->win, &r);
     if (*exact)
         return r;
     SDL_GetWindowPosition(ui->win, &r.x, &r.y);
@@ -62,7 +62,7 @@ static bool covers_display(Ui *ui)
     return covers(r, b, exact);
 }
 
-void window_hints(const UiOptions *o)
+void ui_window_hints(const UiOptions *o)
 {
     /* a kiosk has no title bar: libdecor (SDL's Wayland decorations) would only draw
      * one, and with no libdecor plugin installed the window is never shown at all. Read
@@ -71,10 +71,10 @@ void window_hints(const UiOptions *o)
         SDL_SetHint(SDL_HINT_VIDEO_WAYLAND_ALLOW_LIBDECOR, "0");
 }
 
-SDL_Window *window_create(Ui *ui, const UiOptions *o)
+SDL_Window *ui_window_create(Ui *ui, const UiOptions *o)
 {
     ui->kiosk = o->fullscreen;
-    /* full screen is asked for; window_start() and window_tick() handle the display
+    /* full screen is asked for; ui_window_start() and ui_window_tick() handle the display
      * stacks that do not carry it out */
     Uint32 flags = ui->kiosk ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
     SDL_Window *win = SDL_CreateWindow("ppkiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
@@ -89,11 +89,11 @@ static void go_borderless(Ui *ui)
 {
     bool exact;
     SDL_Rect b = display_bounds(ui), r = real_geometry(ui, &exact);
-    fprintf(stderr,
-            "ppkiosk: the window is %dx%d at %d,%d, the display %dx%d at %d,%d%s: "
-            "making it borderless at the display's bounds\n",
+    ui_logf(ui,
+            "the window is %dx%d at %d,%d, the display %dx%d at %d,%d%s: "
+            "making it borderless at the display's bounds",
             r.w, r.h, r.x, r.y, b.w, b.h, b.x, b.y,
-            window_x11_unmanaged(ui->win) ? " (no window manager)" : "");
+            ui_window_x11_unmanaged(ui->win) ? " (no window manager)" : "");
     SDL_SetWindowFullscreen(ui->win, 0);
     SDL_SetWindowBordered(ui->win, SDL_FALSE);
     SDL_SetWindowPosition(ui->win, b.x, b.y);
@@ -102,14 +102,14 @@ static void go_borderless(Ui *ui)
     ui->borderless = true;
 }
 
-void window_start(Ui *ui)
+void ui_window_start(Ui *ui)
 {
     /* with no window manager nobody will answer: no need to wait */
-    if (ui->win && ui->kiosk && window_x11_unmanaged(ui->win))
+    if (ui->win && ui->kiosk && ui_window_x11_unmanaged(ui->win))
         go_borderless(ui);
 }
 
-void window_tick(Ui *ui)
+void ui_window_tick(Ui *ui)
 {
     if (!ui->win || !ui->kiosk || !ui->fit_deadline)
         return;
@@ -117,7 +117,7 @@ void window_tick(Ui *ui)
     SDL_Rect b = display_bounds(ui), r = real_geometry(ui, &exact);
     if (covers(r, b, exact)) {
         ui->fit_deadline = 0;
-        fprintf(stderr, "ppkiosk: screen %dx%d (%s, %s)\n", b.w, b.h, SDL_GetCurrentVideoDriver(),
+        ui_logf(ui, "screen %dx%d (%s, %s)", b.w, b.h, SDL_GetCurrentVideoDriver(),
                 ui->borderless ? "borderless at the display's bounds" : "full screen");
     } else if (SDL_TICKS_PASSED(SDL_GetTicks(), ui->fit_deadline)) {
         if (!ui->borderless) {
@@ -126,8 +126,7 @@ void window_tick(Ui *ui)
         } else {
             /* a window manager that insists on another size is left alone until the
              * displays change: the layout follows the size it gets */
-            fprintf(stderr, "ppkiosk: the window stays %dx%d on a %dx%d display\n", r.w, r.h, b.w,
-                    b.h);
+            ui_logf(ui, "the window stays %dx%d on a %dx%d display", r.w, r.h, b.w, b.h);
             ui->fit_deadline = 0;
             ui->fit_gave_up = true;
         }
@@ -141,7 +140,7 @@ static void refit(Ui *ui)
         ui->fit_deadline = SDL_GetTicks() + SETTLE_MS;
 }
 
-bool window_event(Ui *ui, const SDL_Event *ev)
+bool ui_window_event(Ui *ui, const SDL_Event *ev)
 {
     if (!ui->win)
         return false;
@@ -169,6 +168,6 @@ bool window_event(Ui *ui, const SDL_Event *ev)
     if (ev->type != SDL_WINDOWEVENT && ev->type != SDL_DISPLAYEVENT)
         return false;
     int w = ui->w, h = ui->h;
-    window_output_size(ui);
+    ui_window_output_size(ui);
     return w != ui->w || h != ui->h;
 }

@@ -3,7 +3,7 @@
 #ifdef PPKIOSK_HAVE_X11
 #include <SDL_syswm.h>
 
-bool window_x11_geometry(SDL_Window *win, SDL_Rect *r)
+bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r)
 {
     SDL_SysWMinfo info;
     SDL_VERSION(&info.version);
@@ -20,7 +20,7 @@ bool window_x11_geometry(SDL_Window *win, SDL_Rect *r)
     return true;
 }
 
-bool window_x11_unmanaged(SDL_Window *win)
+bool ui_window_x11_unmanaged(SDL_Window *win)
 {
     SDL_SysWMinfo info;
     SDL_VERSION(&info.version);
@@ -33,14 +33,14 @@ bool window_x11_unmanaged(SDL_Window *win)
     return !(a.all_event_masks & SubstructureRedirectMask);
 }
 #else
-bool window_x11_geometry(SDL_Window *win, SDL_Rect *r)
+bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r)
 {
     (void)win;
     (void)r;
     return false;
 }
 
-bool window_x11_unmanaged(SDL_Window *win)
+bool ui_window_x11_unmanaged(SDL_Window *win)
 {
     (void)win;
     return false;

@@ -9,10 +9,10 @@
 
 /* The window's real geometry in root-window coordinates, from the X server: true and
  * *r when the window is an X11 window, false otherwise (or when built without Xlib). */
-bool window_x11_geometry(SDL_Window *win, SDL_Rect *r);
+bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r);
 
 /* True when the window is an X11 window and no window manager runs (nobody redirects
  * the root window's children): full-screen requests then go unanswered. */
-bool window_x11_unmanaged(SDL_Window *win);
+bool ui_window_x11_unmanaged(SDL_Window *win);
 
 #endif

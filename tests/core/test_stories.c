@@ -201,9 +201,9 @@ START_TEST(story)
     const Story *st = &stories[_i];
     const Content *c = test_content();
     AnswerFile af;
-    AnswerFileError err;
-    int rc = answers_parse(c, st->answers, strlen(st->answers), &af, &err);
-    ck_assert_msg(rc == 0, "%s: line %zu: %s", st->name, err.line, err.why);
+    PkWhy why;
+    int rc = answers_parse(c, st->name, st->answers, strlen(st->answers), &af, &why);
+    ck_assert_msg(rc == 0, "%s", why.text);
     Session *s = session_new(c, LANG_EN);
     ck_assert_int_eq(answers_play(&af, s), 0);
     Summary sum;

@@ -1,6 +1,7 @@
 /* libFuzzer: the --answers reader on any bytes, against the real content; a file it
  * accepts is then played into a session and summarised, as `ppkiosk --answers` does. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "core/answers_file.h"
@@ -15,9 +16,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const Content *content = fuzz_real_content();
     AnswerFile af;
-    AnswerFileError err;
-    if (answers_parse(content, (const char *)data, size, &af, &err) != 0) {
-        if (err.line == 0 || err.why[0] == '\0')
+    PkWhy why;
+    size_t line = 0;
+    if (answers_parse(content, "in", (const char *)data, size, &af, &why) != 0) {
+        if (sscanf(why.text, "in:%zu: ", &line) != 1 || line == 0)
             __builtin_trap(); /* every refusal names its line and reason */
         return 0;
     }

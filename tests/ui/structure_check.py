@@ -8,6 +8,9 @@ is any. The rules, one per function below, are what a person would check by eye:
   - at most one primary button per screen;
   - the heard-phrase chip never outlives the screen it was heard on;
   - the attract and language screens show both languages;
+  - the areas screen: a "Picture | List" switch above the choices, the picture first
+    at every size, a chip for every chosen region and the name of the one tapped; the
+    list numbered 1..n in rows of 64 px at 1080p (scaled), a joint's sides in one row;
   - the results show the clinician's part first, in the printout's order, and the
     flag cards (headings, every flag and unanswered safety question) are whole in
     the first view, however many there are.
@@ -78,6 +81,38 @@ def check_bilingual(shot, d, ui):
             bad(shot, "%s screen does not show the %s text of %s" % (d["screen"], lang, key))
 
 
+def check_areas(shot, d, ui):
+    ids = {b["id"]: b for b in d["boxes"]}
+    if "ui_show_body" not in ids and "ui_show_list" not in ids:
+        return
+    ts = targets(d)
+    regions = [b for b in ts if b["role"] == "region"]
+    options = [b for b in ts if b["role"] == "option"]
+    for sw in ("ui_show_body", "ui_show_list"):
+        if sw not in ids or not ids[sw]["target"]:
+            bad(shot, "the areas screen has no '%s' switch" % sw)
+        elif any(b["y"] < ids[sw]["y"] for b in regions + options):
+            bad(shot, "the '%s' switch is not above the choices" % sw)
+    if shot == "question_areas" and not regions:
+        bad(shot, "the body picture is not shown first")
+    if regions:
+        for b in regions:
+            if b["selected"] and "ui_chip_" + b["id"] not in ids:
+                bad(shot, "no chip for the chosen region '%s'" % b["id"])
+        if not any(b["role"] == "region-name" for b in d["boxes"]):
+            bad(shot, "the picture does not name the region tapped")
+    big = max(d["min_target"], 64 * min(d["width"], d["height"]) // 1080)
+    if options and sorted(b.get("badge", -1) for b in options) != list(range(1, len(options) + 1)):
+        bad(shot, "the list is not numbered 1..%d" % len(options))
+    for b in options:
+        if b["h"] < big:
+            bad(shot, "list row '%s' is %d px, minimum %d" % (b["id"], b["h"], big))
+        if b["id"].endswith("_left"):
+            other = ids.get(b["id"][:-5] + "_right")
+            if other and other["y"] != b["y"]:
+                bad(shot, "'%s' and its right side are not in one row" % b["id"])
+
+
 # The printout's order: what the clinician needs first, the patient's plan after.
 RESULT_ORDER = ["flag-urgent", "flag-today", "unanswered", "score", "area", "step"]
 
@@ -109,6 +144,7 @@ RULES = {
     "primary": check_primary,
     "chip": check_chip,
     "bilingual": check_bilingual,
+    "areas": check_areas,
     "results": check_results,
 }
 

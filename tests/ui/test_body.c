@@ -1,14 +1,17 @@
 /* The body diagram's geometry: every region the content names exists, regions of a
  * view never overlap, sides are where a viewer expects them, and every region is big
- * enough to be a touch target when the figure is drawn 10 targets tall. */
+ * enough to be a touch target when the figure is drawn 10 targets tall. The same for
+ * the screen's body picture: each region once, apart from the others of its view. */
 #include <check.h>
 
 #include "check_run.h"
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/body.h"
 #include "core/content.h"
+#include "ui/ui_int.h"
 
 static const struct {
     const char *region;
@@ -118,6 +121,45 @@ START_TEST(content_regions_are_on_the_diagram)
 }
 END_TEST
 
+/* The screen's picture: the joints on the front (her left on the viewer's right), the
+ * back, pelvis and tailbone on the back view; every region at least
+ * UI_PICTURE_MIN_REGION on each side and 0.03 of the view's height from the others. */
+START_TEST(picture_regions_are_apart_and_big_enough)
+{
+    size_t n;
+    const UiPictureRegion *r = ui_picture_regions(&n);
+    ck_assert_uint_eq(n, sizeof expected / sizeof expected[0]);
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        while (k < n && strcmp(expected[k].region, r[i].region) != 0)
+            k++;
+        ck_assert_msg(k < n, "%s is not an area", r[i].region);
+        for (size_t j = 0; j < i; j++)
+            ck_assert_msg(strcmp(r[i].region, r[j].region) != 0, "%s twice", r[i].region);
+        ck_assert_msg(r[i].view == (expected[k].side == BODY_SIDE_NONE ? BODY_BACK : BODY_FRONT),
+                      "%s on the wrong view", r[i].region);
+        ck_assert_msg(r[i].x >= 0 && r[i].y >= 0 && r[i].x + r[i].w <= UI_PICTURE_ASPECT &&
+                          r[i].y + r[i].h <= 1.0,
+                      "%s leaves its view", r[i].region);
+        ck_assert_msg(r[i].w >= UI_PICTURE_MIN_REGION - 1e-9 &&
+                          r[i].h >= UI_PICTURE_MIN_REGION - 1e-9,
+                      "%s is too small", r[i].region);
+        double cx = r[i].x + r[i].w / 2;
+        if (expected[k].side != BODY_SIDE_NONE)
+            ck_assert_msg((cx > UI_PICTURE_ASPECT / 2) == (expected[k].side == BODY_SIDE_LEFT),
+                          "%s is on the wrong side", r[i].region);
+        for (size_t j = 0; j < i; j++) {
+            if (r[j].view != r[i].view)
+                continue;
+            double dx = fmax(r[j].x - (r[i].x + r[i].w), r[i].x - (r[j].x + r[j].w));
+            double dy = fmax(r[j].y - (r[i].y + r[i].h), r[i].y - (r[j].y + r[j].h));
+            ck_assert_msg(fmax(dx, dy) >= 0.03 - 1e-9, "%s is too close to %s", r[i].region,
+                          r[j].region);
+        }
+    }
+}
+END_TEST
+
 static Suite *body_suite(void)
 {
     Suite *s = suite_create("body");
@@ -127,6 +169,7 @@ static Suite *body_suite(void)
     tcase_add_test(t, sides_are_mirrored_between_views);
     tcase_add_test(t, hit_test_finds_each_region_at_its_centre);
     tcase_add_test(t, content_regions_are_on_the_diagram);
+    tcase_add_test(t, picture_regions_are_apart_and_big_enough);
     suite_add_tcase(s, t);
     return s;
 }

@@ -1,0 +1,360 @@
+/* The areas question: where it hurts, as the body picture (a front view with the
+ * joints, a back view with the back, the pelvis and the tailbone) or as a numbered list
+ * of the same choices, with a "Picture | List" switch at the top right in both. Beside
+ * the picture (landscape) or under it (portrait): the name of the region last tapped
+ * and a chip for each chosen area; a tap on a chip removes it. The list puts the left
+ * and right of a joint side by side.
+ *
+ * The targets come first in the box order, the switch last, so that keyboard focus
+ * moves from the navigation row straight into the choices. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_int.h"
+
+static const char *word(const Ui *ui, const char *key)
+{
+    return content_ui(ui->content, key, ui->screen->lang);
+}
+
+/* The side of a region or a list row: 64 px at 1080p, scaled, and at least a target. */
+static int big_target(const Ui *ui)
+{
+    int big = 64 * ui->m.S / 1080;
+    return big > ui->m.target_min ? big : ui->m.target_min;
+}
+
+static int answer_by_region(const Screen *s, const char *region)
+{
+    for (size_t i = 0; i < s->nanswers; i++)
+        if (s->answers[i].region && strcmp(s->answers[i].region, region) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int answer_by_id(const Screen *s, const char *id)
+{
+    for (size_t i = 0; i < s->nanswers; i++)
+        if (strcmp(s->answers[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Where the parts of the picture go. */
+typedef struct {
+    SDL_Rect sw;   /* the switch */
+    SDL_Rect pic;  /* the two views with their captions and side labels */
+    SDL_Rect side; /* the name of the region last tapped, then the chips */
+    int fh;        /* the height of one view */
+    int cap_h;     /* the captions above the views */
+    int lab_h;     /* the side labels under the front view */
+} Plan;
+
+/* The side labels under the front view: "your right" ends at the middle of the view
+ * (and may reach into the margin at its left), "your left" starts there (and may reach
+ * under the back view, which has nothing down there). Sets the rectangles of both for
+ * a front view at x0 of width vw in p->pic, from y. */
+static void side_labels(Ui *ui, const Plan *p, int x0, int vw, int y, SDL_Rect out[2])
+{
+    const UiMetrics *m = &ui->m;
+    const char *labels[2] = {word(ui, "body.your_right"), word(ui, "body.your_left")};
+    int mid = x0 + vw / 2, room[2] = {mid - m->gap / 2 - p->pic.x, vw + m->gap};
+    for (int i = 0; i < 2; i++) {
+        int w, h;
+        bool over;
+        ui_text_measure(ui, labels[i], m->f_min, false, room[i], &w, &h, &over);
+        w += 2;
+        if (i == 0) /* at the view's left edge, or further left when it is longer */
+            out[0] = (SDL_Rect){mid - m->gap / 2 - w < x0 ? mid - m->gap / 2 - w : x0, y, w, h};
+        else /* at the view's right edge, or further right when it is longer */
+            out[1] = (SDL_Rect){x0 + vw - w > mid + m->gap / 2 ? x0 + vw - w : mid + m->gap / 2, y,
+                                w, h};
+    }
+}
+
+/* The height of the side labels for views fh tall in p->pic. */
+static int labels_height(Ui *ui, const Plan *p, int fh)
+{
+    int vw = (int)(fh * UI_PICTURE_ASPECT);
+    SDL_Rect r[2];
+    side_labels(ui, p, p->pic.x + (p->pic.w - 2 * vw - 2 * ui->m.gap) / 2, vw, 0, r);
+    return r[0].h > r[1].h ? r[0].h : r[1].h;
+}
+
+/* The view height that fits pic, its labels and captions included. */
+static int view_height(Ui *ui, Plan *p)
+{
+    const UiMetrics *m = &ui->m;
+    int fh = (int)((p->pic.w - 2 * m->gap) / (2 * UI_PICTURE_ASPECT));
+    for (int pass = 0; pass < 3; pass++) {
+        p->lab_h = labels_height(ui, p, fh);
+        int by_h = p->pic.h - p->cap_h - p->lab_h - m->gap / 2;
+        if (by_h < fh)
+            fh = by_h;
+    }
+    return fh > 0 ? fh : 0;
+}
+
+static void plan(Ui *ui, SDL_Rect area, Plan *p)
+{
+    const UiMetrics *m = &ui->m;
+    int sh = m->target_min * 5 / 4;
+    p->cap_h = ui_text_line_height(ui, m->f_small, true);
+    if (ui->w > ui->h) { /* landscape: a column at the right */
+        int col = (int)(m->S * 0.42);
+        p->sw = (SDL_Rect){area.x + area.w - col, area.y, col, sh};
+        p->side = (SDL_Rect){p->sw.x, area.y + sh + m->gap, col, area.h - sh - m->gap};
+        p->pic = (SDL_Rect){area.x, area.y, area.w - col - m->gap, area.h};
+        p->fh = view_height(ui, p);
+        return;
+    }
+    int sw = area.w < m->S * 0.6 ? area.w : (int)(m->S * 0.6);
+    p->sw = (SDL_Rect){area.x + area.w - sw, area.y, sw, sh};
+    /* under the picture: the name line and three rows of chips */
+    int below = ui_text_line_height(ui, m->f_body, true) * 2 + 3 * (sh + m->gap);
+    int y = area.y + sh + m->gap;
+    p->pic = (SDL_Rect){area.x, y, area.w, area.y + area.h - y - below - m->gap};
+    p->fh = view_height(ui, p);
+    p->pic.h = p->cap_h + p->fh + p->lab_h + m->gap / 2;
+    int sy = p->pic.y + p->pic.h + m->gap;
+    p->side = (SDL_Rect){area.x, sy, area.w, area.y + area.h - sy};
+}
+
+/* The picture's regions are full-size targets at this plan. */
+static bool picture_fits(const Ui *ui, const Plan *p)
+{
+    return p->fh * UI_PICTURE_MIN_REGION >= big_target(ui) + 1;
+}
+
+static UiBox *add_text(Ui *ui, SDL_Rect r, const char *text, int px, bool bold, bool center)
+{
+    UiBox *b = ui_layout_add(ui, BX_TEXT);
+    b->r = b->tr = r;
+    b->center = center;
+    ui_layout_text_box(ui, b, text, px, bold);
+    return b;
+}
+
+static void view_regions(Ui *ui, int fig_i, int v)
+{
+    const Screen *s = ui->screen;
+    SDL_Rect fr = ui->boxes[fig_i].r;
+    size_t n;
+    const UiPictureRegion *regs = ui_picture_regions(&n);
+    for (size_t i = 0; i < n; i++) {
+        int ai = regs[i].view == v ? answer_by_region(s, regs[i].region) : -1;
+        if (ai < 0)
+            continue;
+        UiBox *b = ui_layout_add(ui, BX_REGION);
+        snprintf(b->id, sizeof b->id, "%s", s->answers[ai].id);
+        int x0 = (int)(regs[i].x * fr.h), x1 = (int)((regs[i].x + regs[i].w) * fr.h);
+        int y0 = (int)(regs[i].y * fr.h), y1 = (int)((regs[i].y + regs[i].h) * fr.h);
+        b->r = (SDL_Rect){fr.x + x0, fr.y + y0, x1 - x0, y1 - y0};
+        b->view = v;
+        b->selected = s->answers[ai].selected;
+        b->answer = true;
+        b->radius = 0; /* square tiles: their edge is drawn as a plain outline */
+    }
+}
+
+/* The two views centred in p->pic, each with its caption; "your right" and "your left"
+ * under the front view, on the sides where they are. */
+static void layout_picture(Ui *ui, const Plan *p)
+{
+    const UiMetrics *m = &ui->m;
+    int vw = (int)(p->fh * UI_PICTURE_ASPECT);
+    int x0 = p->pic.x + (p->pic.w - 2 * vw - 2 * m->gap) / 2;
+    int y = p->pic.y + (p->pic.h - p->cap_h - p->fh - p->lab_h - m->gap / 2) / 2;
+    UiBox *div = ui_layout_add(ui, BX_PANEL);
+    div->r = (SDL_Rect){x0 + vw + m->gap - 1, y, 3, p->cap_h + p->fh};
+    div->bg = UI_LINE;
+    div->fill = true;
+    for (int v = 0; v < BODY_VIEW_COUNT; v++) {
+        int vx = x0 + v * (vw + 2 * m->gap);
+        const char *cap = word(ui, v == BODY_FRONT ? "summary.front" : "summary.back");
+        add_text(ui, (SDL_Rect){vx, y, vw, p->cap_h}, cap, m->f_small, true, true)->role =
+            "caption";
+        UiBox *fig = ui_layout_add(ui, BX_FIGURE); /* the head leaves room under the caption */
+        fig->r = (SDL_Rect){vx, y + p->cap_h, vw, p->fh};
+        fig->view = v;
+        view_regions(ui, (int)(fig - ui->boxes), v);
+    }
+    /* the front view shows her right on the viewer's left */
+    SDL_Rect lr[2];
+    side_labels(ui, p, x0, vw, y + p->cap_h + p->fh + m->gap / 2, lr);
+    const char *keys[2] = {"body.your_right", "body.your_left"};
+    for (int i = 0; i < 2; i++)
+        add_text(ui, lr[i], word(ui, keys[i]), m->f_min, false, false)->role = "side";
+}
+
+/* The name of the region last tapped (with a check mark while it is chosen), or how to
+ * choose. The text is pooled: the layout check never copies it into a log. Returns the
+ * y under it. */
+static int layout_tapped(Ui *ui, SDL_Rect r)
+{
+    const UiMetrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    int ai = ui->tapped[0] ? answer_by_id(s, ui->tapped) : -1;
+    bool on = ai >= 0 && s->answers[ai].selected; /* bold with a check mark while chosen */
+    const char *text;
+    if (ai >= 0)
+        text = ui_pool_printf(ui, "%s%s", on ? "\xe2\x9c\x93 " : "", s->answers[ai].label);
+    else
+        text = ui_pool_printf(ui, "%s", word(ui, "body.tap_hint"));
+    int w, h;
+    bool over;
+    ui_text_measure(ui, text, m->f_body, on, r.w, &w, &h, &over);
+    UiBox *b = add_text(ui, (SDL_Rect){r.x, r.y, r.w, h}, text, m->f_body, on, false);
+    b->role = "region-name";
+    return r.y + h + m->gap;
+}
+
+/* One chip per chosen area, in rows inside r from y; "+N" when the rest do not fit. */
+static void layout_chips(Ui *ui, SDL_Rect r, int y)
+{
+    const UiMetrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    int ch = m->target_min * 5 / 4, x = r.x, left = 0;
+    for (size_t i = 0; i < s->nanswers; i++) {
+        if (!s->answers[i].selected)
+            continue;
+        Button chip = {.role = BTN_PRIMARY, .key = -1, .selected = true};
+        int n = snprintf(chip.id, sizeof chip.id, "%s%s", UI_ID_CHIP, s->answers[i].id);
+        if (n < 0 || (size_t)n >= sizeof chip.id)
+            continue; /* an id too long for a chip: the picture still takes it off */
+        chip.label = ui_pool_printf(ui, "%s  \xe2\x9c\x95", s->answers[i].label);
+        int w, h;
+        bool over;
+        ui_text_measure(ui, chip.label, m->f_small, true, r.w, &w, &h, &over);
+        w = w + 2 * m->pad + 2 < r.w ? w + 2 * m->pad + 2 : r.w;
+        int nx = x, ny = y;
+        if (nx > r.x && nx + w > r.x + r.w) {
+            nx = r.x;
+            ny += ch + m->gap / 2;
+        }
+        if (left || ny + ch > r.y + r.h) {
+            left++;
+            continue;
+        }
+        UiBox *b = ui_layout_button(ui, (SDL_Rect){nx, ny, w, ch}, &chip, m->f_small, true, false);
+        b->role = "chip";
+        b->primary = false;
+        b->radius = ch / 2;
+        x = nx + w + m->gap / 2;
+        y = ny;
+    }
+    const char *more = left ? ui_pool_printf(ui, "+%d", left) : NULL;
+    int mw = 0, mh;
+    bool over;
+    if (more)
+        ui_text_measure(ui, more, m->f_small, true, r.w, &mw, &mh, &over);
+    if (more && x + mw <= r.x + r.w)
+        add_text(ui, (SDL_Rect){x, y + (ch - mh) / 2, mw, mh}, more, m->f_small, true, false);
+}
+
+/* The switch at the top: "Picture | List", the one shown selected. */
+static void layout_switch(Ui *ui, SDL_Rect r)
+{
+    const UiMetrics *m = &ui->m;
+    int half = (r.w - m->gap / 3) / 2;
+    const char *ids[2] = {UI_ID_SHOW_BODY, UI_ID_SHOW_LIST};
+    const char *keys[2] = {"body.picture", "body.list"};
+    for (int i = 0; i < 2; i++) {
+        Button b = {.role = BTN_NAV, .key = -1, .selected = (i == 1) == ui->body_list};
+        snprintf(b.id, sizeof b.id, "%s", ids[i]);
+        b.label = word(ui, keys[i]);
+        SDL_Rect hr = {r.x + i * (r.w - half), r.y, half, r.h};
+        ui_layout_button(ui, hr, &b, m->f_answer, true, false)->role = "switch";
+    }
+}
+
+/* Left and right of one joint: "hip_left" and "hip_right". */
+static bool is_pair(const Button *a, const Button *b)
+{
+    if (!a->region || !b->region)
+        return false;
+    const char *sa = strrchr(a->region, '_'), *sb = strrchr(b->region, '_');
+    if (!sa || !sb || sa - a->region != sb - b->region ||
+        strncmp(a->region, b->region, (size_t)(sa - a->region)) != 0)
+        return false;
+    return (strcmp(sa, "_left") == 0 && strcmp(sb, "_right") == 0) ||
+           (strcmp(sa, "_right") == 0 && strcmp(sb, "_left") == 0);
+}
+
+/* The list's rows: a joint's two sides, or two of the other areas. Returns the count. */
+static int list_rows(const Screen *s, int rows[][2])
+{
+    int n = 0;
+    size_t i = 0, na = s->nanswers;
+    while (i < na) {
+        bool pair = i + 1 < na && is_pair(&s->answers[i], &s->answers[i + 1]);
+        /* another single: the next one when it does not start a pair */
+        bool two = pair ||
+                   (i + 1 < na && !(i + 2 < na && is_pair(&s->answers[i + 1], &s->answers[i + 2])));
+        rows[n][0] = (int)i;
+        rows[n][1] = two ? (int)i + 1 : -1;
+        n++;
+        i += two ? 2 : 1;
+    }
+    return n;
+}
+
+/* The numbered list in two columns, rows of at least a big target. */
+static void layout_list(Ui *ui, SDL_Rect area)
+{
+    const UiMetrics *m = &ui->m;
+    const Screen *s = ui->screen;
+    bool multi = s->question && s->question->kind == QK_MULTI;
+    int rows[SCREEN_MAX_ANSWERS][2];
+    int nrows = list_rows(s, rows);
+    int colw = (area.w - m->gap) / 2, rgap = m->gap / 2;
+    int px = m->f_answer, bh = big_target(ui);
+    for (;; px -= px > 40 ? 3 : 2) {
+        if (px < m->f_min)
+            px = m->f_min;
+        /* what ui_layout_button keeps beside the text: padding, badge, check box */
+        int extra = 2 * m->pad + (int)(px * 1.5) + m->pad / 2, lines;
+        if (multi)
+            extra += (int)(px * 1.2) + m->pad / 2;
+        bool fits;
+        int got =
+            ui_fit_labels(ui, s->answers, s->nanswers, colw - extra, px, 2, false, &lines, &fits);
+        fits = fits && got == px; /* else a smaller size is tried */
+        int need = lines * ui_text_line_height(ui, px, false) + m->pad;
+        bh = (area.h - (nrows - 1) * rgap) / (nrows > 0 ? nrows : 1);
+        if (bh > m->btn_h)
+            bh = m->btn_h;
+        if ((fits && bh >= need) || px == m->f_min)
+            break;
+    }
+    if (bh < big_target(ui))
+        bh = big_target(ui);
+    ui->reserve_badge = true;
+    for (int r = 0; r < nrows; r++)
+        for (int c = 0; c < 2 && rows[r][c] >= 0; c++) {
+            Button b = s->answers[rows[r][c]];
+            b.key = rows[r][c] + 1; /* every option numbered, in the content's order */
+            SDL_Rect br = {area.x + c * (colw + m->gap), area.y + r * (bh + rgap), colw, bh};
+            ui_layout_button(ui, br, &b, px, false, multi);
+        }
+    ui->reserve_badge = false;
+}
+
+void ui_layout_areas(Ui *ui, SDL_Rect area)
+{
+    const UiMetrics *m = &ui->m;
+    Plan p;
+    plan(ui, area, &p);
+    if (ui->body_mode == BODY_MODE_AUTO)
+        ui->body_list = !picture_fits(ui, &p); /* the picture whenever it fits */
+    else
+        ui->body_list = ui->body_mode == BODY_MODE_LIST;
+    if (ui->body_list) {
+        int top = p.sw.y + p.sw.h + m->gap / 2;
+        layout_list(ui, (SDL_Rect){area.x, top, area.w, area.y + area.h - top});
+    } else {
+        layout_picture(ui, &p);
+        layout_chips(ui, p.side, layout_tapped(ui, p.side));
+    }
+    layout_switch(ui, p.sw);
+}
