@@ -11,6 +11,8 @@ foreach(t content json interp session flags flow flow_walks stories)
                    LIBS ppk_testutil ppcore)
   endif()
 endforeach()
+ppk_check_test(test_summary_outline SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/core/test_summary_outline.c
+               LIBS ppk_testutil ppcore)
 
 # End to end: the real binary in the terminal mode, and the command-line contract.
 set(E2E ${CMAKE_CURRENT_SOURCE_DIR}/e2e)

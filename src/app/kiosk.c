@@ -33,10 +33,9 @@ static int print_main(void *arg)
     Kiosk *k = arg;
     const char *printer = k->cfg.printer[0] ? k->cfg.printer : NULL;
     if (k->print_test)
-        k->print_err = print_test_page(k->c, printer, k->paper, k->print_why, sizeof k->print_why);
+        k->print_err = print_test_page(k->c, printer, k->paper, &k->print_why);
     else
-        k->print_err =
-            print_cups(k->print_sum, k->paper, printer, k->print_why, sizeof k->print_why);
+        k->print_err = print_cups(k->print_sum, k->paper, printer, &k->print_why);
     SDL_AtomicSet(&k->print_done, 1);
     return 0;
 }
@@ -56,7 +55,7 @@ static void print_start(Kiosk *k, bool test)
     k->print_test = test;
     k->print_reprint = false;
     k->print_sum = test ? NULL : flow_summary(k->flow);
-    k->print_why[0] = '\0';
+    pk_why_clear(&k->print_why);
     if (!test && !k->print_sum) {
         flow_print_done(k->flow, PK_ESTATE);
         return;
@@ -84,7 +83,7 @@ void kiosk_print_poll(Kiosk *k, bool wait)
         return;
     SDL_WaitThread(k->print_thread, NULL);
     k->print_thread = NULL;
-    const char *why = k->print_why[0] ? k->print_why : pk_strerror(k->print_err);
+    const char *why = pk_why_text(&k->print_why, k->print_err);
     if (k->print_err)
         fprintf(stderr, "ppkiosk: printing failed: %s\n", why);
     char msg[512];

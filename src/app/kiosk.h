@@ -44,7 +44,7 @@ typedef struct {
     bool print_reprint; /* the summary again, from the staff menu */
     const Summary *print_sum;
     Paper paper;
-    char print_why[256];
+    PkWhy print_why;
 
     /* script mode */
     bool layout_check;

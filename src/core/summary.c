@@ -173,65 +173,56 @@ void summary_set_safety(Summary *sum, const SafetyNet *net)
     snprintf(sum->safety.clinic, sizeof sum->safety.clinic, "%s", net->clinic);
 }
 
-int summary_build(const Session *s, Summary *out)
+/* The lists a summary can fill, each as long as the content allows. 0 or PK_ENOMEM. */
+static int alloc_lists(Summary *out, const Content *c)
 {
-    const Content *c = session_content(s);
-    memset(out, 0, sizeof *out);
-    out->lang = session_lang(s);
-    out->content = c;
-    out->finished = session_finished(s);
-    out->created = time(NULL);
-    out->safety = summary_default_safety();
-    out->phq2 = -1;
-
-    /* Only answers to questions that were asked count. */
     size_t nq = c->nquestions ? c->nquestions : 1;
+    size_t nf = c->nflags ? c->nflags : 1, nc = c->ncauses ? c->ncauses : 1;
+    size_t na = c->nadvice ? c->nadvice : 1;
     out->answers = calloc(nq, sizeof *out->answers);
-    out->urgent = calloc(c->nflags ? c->nflags : 1, sizeof *out->urgent);
-    out->clinician = calloc(c->nflags ? c->nflags : 1, sizeof *out->clinician);
+    out->urgent = calloc(nf, sizeof *out->urgent);
+    out->clinician = calloc(nf, sizeof *out->clinician);
     out->context = calloc(nq, sizeof *out->context);
     out->not_answered = calloc(nq, sizeof *out->not_answered);
-    out->causes = calloc(c->ncauses ? c->ncauses : 1, sizeof *out->causes);
-    out->folded = calloc(c->ncauses ? c->ncauses : 1, sizeof *out->folded);
-    out->advice = calloc(c->nadvice ? c->nadvice : 1, sizeof *out->advice);
-    out->held = calloc(c->nadvice ? c->nadvice : 1, sizeof *out->held);
+    out->causes = calloc(nc, sizeof *out->causes);
+    out->folded = calloc(nc, sizeof *out->folded);
+    out->advice = calloc(na, sizeof *out->advice);
+    out->held = calloc(na, sizeof *out->held);
     out->holds = calloc(c->nholds ? c->nholds : 1, sizeof *out->holds);
     out->areas = calloc(CONTENT_MAX_OPTIONS, sizeof *out->areas);
     if (!out->answers || !out->urgent || !out->clinician || !out->context || !out->not_answered ||
-        !out->causes || !out->folded || !out->advice || !out->held || !out->holds || !out->areas) {
-        summary_free(out);
+        !out->causes || !out->folded || !out->advice || !out->held || !out->holds || !out->areas)
         return PK_ENOMEM;
-    }
-    const Answer *given = session_answers(s);
-    out->nanswers = c->nquestions;
-    for (size_t i = 0; i < c->nquestions; i++)
-        if (question_visible(c, given, i))
-            out->answers[i] = given[i];
-    const Answer *a = out->answers;
-    /* Complete: the end was reached and every question asked has an answer (a skip
-     * counts; a question passed over in an answers file does not). */
-    for (size_t i = 0; i < c->nquestions && out->finished; i++)
-        if (question_visible(c, a, i) && a[i].state == ANS_NONE)
-            out->finished = false;
+    return 0;
+}
 
+/* The flags that hold for the answers, and every urgent flag raised on the way (even
+ * when the answer was changed after). */
+static void collect_flags(const Session *s, Summary *out)
+{
+    const Content *c = out->content;
+    const Answer *a = out->answers;
     out->urgent_ack = (UrgentAck)session_urgent_ack(s);
     for (size_t i = 0; i < c->nflags; i++) {
         const Flag *f = &c->flags[i];
         Evidence ev = {0};
         bool holds = cond_eval(c, f->when, a, &ev);
-        if (f->tier == TIER_URGENT && session_flag_raised(s, i))
+        bool raised = f->tier == TIER_URGENT && session_flag_raised(s, i);
+        if (raised)
             out->urgent_raised = true;
-        if (!holds && !(f->tier == TIER_URGENT && session_flag_raised(s, i)))
+        if (!holds && !raised)
             continue;
         SummaryFlag *sf = f->tier == TIER_URGENT ? &out->urgent[out->nurgent++]
                                                  : &out->clinician[out->nclinician++];
         sf->flag = f;
         facts_from(c, a, &ev, sf->because, &sf->nbecause);
     }
-    find_missing(out);
-    if (out->nurgent || out->nclinician)
-        out->safety_all_no = false;
+}
 
+static void collect_scores(Summary *out)
+{
+    const Content *c = out->content;
+    const Answer *a = out->answers;
     out->pain_now = role_value(c, a, ROLE_PAIN_NOW);
     out->peg[0] = role_value(c, a, ROLE_PEG_PAIN);
     out->peg[1] = role_value(c, a, ROLE_PEG_ENJOYMENT);
@@ -240,7 +231,13 @@ int summary_build(const Session *s, Summary *out)
     if (out->peg[0] >= 0 && out->peg[1] >= 0 && out->peg[2] >= 0)
         out->peg_score = (out->peg[0] + out->peg[1] + out->peg[2]) / 3.0;
     score_phq2(out);
+}
 
+/* Where it hurts (each option chosen) and the context answers, in content order. */
+static void collect_areas_context(Summary *out)
+{
+    const Content *c = out->content;
+    const Answer *a = out->answers;
     for (size_t i = 0; i < c->nquestions; i++) {
         const Question *q = &c->questions[i];
         if (q->role == ROLE_AREAS && a[i].state == ANS_GIVEN) {
@@ -254,6 +251,40 @@ int summary_build(const Session *s, Summary *out)
             out->ncontext++;
         }
     }
+}
+
+int summary_build(const Session *s, Summary *out)
+{
+    const Content *c = session_content(s);
+    memset(out, 0, sizeof *out);
+    out->lang = session_lang(s);
+    out->content = c;
+    out->finished = session_finished(s);
+    out->created = time(NULL);
+    out->safety = summary_default_safety();
+    out->phq2 = -1;
+    if (alloc_lists(out, c) != 0) {
+        summary_free(out);
+        return PK_ENOMEM;
+    }
+    /* Only answers to questions that were asked count. */
+    const Answer *given = session_answers(s);
+    out->nanswers = c->nquestions;
+    for (size_t i = 0; i < c->nquestions; i++)
+        if (question_visible(c, given, i))
+            out->answers[i] = given[i];
+    /* Complete: the end was reached and every question asked has an answer (a skip
+     * counts; a question passed over in an answers file does not). */
+    for (size_t i = 0; i < c->nquestions && out->finished; i++)
+        if (question_visible(c, out->answers, i) && out->answers[i].state == ANS_NONE)
+            out->finished = false;
+
+    collect_flags(s, out);
+    find_missing(out);
+    if (out->nurgent || out->nclinician)
+        out->safety_all_no = false;
+    collect_scores(out);
+    collect_areas_context(out);
     pick_causes(out);
     pick_advice(out);
     return 0;

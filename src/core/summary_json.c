@@ -77,23 +77,14 @@ static void put_advice(FILE *out, const Advice *const *list, size_t n, bool held
     }
 }
 
-int summary_write_json(const Summary *sum, FILE *out)
+/* Flags (both tiers), the red-flag questions without an answer, safety_all_no. */
+static void put_safety_part(FILE *out, const Summary *sum)
 {
     static const char *const why[] = {
         [MISSING_NOT_ASKED] = "not_asked",
         [MISSING_SKIPPED] = "skipped",
         [MISSING_UNSURE] = "not_sure",
     };
-    static const char *const ack[] = {
-        [URGENT_ACK_NONE] = "none",
-        [URGENT_ACK_STAFF] = "staff",
-        [URGENT_ACK_PATIENT] = "patient",
-    };
-    fprintf(out, "{\n  \"complete\": %s,\n", sum->finished ? "true" : "false");
-    fprintf(out, "  \"lang\": \"%s\",\n", lang_code(sum->lang));
-    fprintf(out, "  \"urgent\": %s,\n  \"urgent_ack\": \"%s\",\n",
-            sum->urgent_raised ? "true" : "false", ack[sum->urgent_ack]);
-
     bool first = true;
     fputs("  \"flags\": [", out);
     put_flags(out, sum->urgent, sum->nurgent, &first);
@@ -108,7 +99,10 @@ int summary_write_json(const Summary *sum, FILE *out)
     }
     fputs(sum->nnot_answered ? "\n  ],\n" : "],\n", out);
     fprintf(out, "  \"safety_all_no\": %s,\n", sum->safety_all_no ? "true" : "false");
+}
 
+static void put_scores(FILE *out, const Summary *sum)
+{
     fputs("  \"scores\": {\n", out);
     put_number(out, "pain_now", sum->pain_now, false);
     put_number(out, "peg_pain", sum->peg[0], false);
@@ -120,7 +114,11 @@ int summary_write_json(const Summary *sum, FILE *out)
         fprintf(out, "    \"peg\": %.2f,\n", sum->peg_score);
     put_number(out, "phq2", sum->phq2, false);
     fprintf(out, "    \"phq2_positive\": %s\n  },\n", sum->phq2_positive ? "true" : "false");
+}
 
+/* Causes (with the answers behind them), the folded ones, the plan and its holds. */
+static void put_plan_part(FILE *out, const Summary *sum)
+{
     fputs("  \"causes\": [", out);
     for (size_t i = 0; i < sum->ncauses; i++) {
         fputs(i ? ",\n    {\"id\": " : "\n    {\"id\": ", out);
@@ -137,7 +135,7 @@ int summary_write_json(const Summary *sum, FILE *out)
     fputs("  \"top\": ", out);
     PUT_IDS(out, sum->top, sum->ntop);
     fputs(",\n  \"advice\": [", out);
-    first = true;
+    bool first = true;
     put_advice(out, sum->top, sum->ntop, false, &first);
     put_advice(out, sum->advice, sum->nadvice, false, &first);
     put_advice(out, sum->held, sum->nheld, true, &first);
@@ -145,7 +143,22 @@ int summary_write_json(const Summary *sum, FILE *out)
     fputs("  \"holds\": ", out);
     PUT_IDS(out, sum->holds, sum->nholds);
     fputs(",\n", out);
+}
 
+int summary_write_json(const Summary *sum, FILE *out)
+{
+    static const char *const ack[] = {
+        [URGENT_ACK_NONE] = "none",
+        [URGENT_ACK_STAFF] = "staff",
+        [URGENT_ACK_PATIENT] = "patient",
+    };
+    fprintf(out, "{\n  \"complete\": %s,\n", sum->finished ? "true" : "false");
+    fprintf(out, "  \"lang\": \"%s\",\n", lang_code(sum->lang));
+    fprintf(out, "  \"urgent\": %s,\n  \"urgent_ack\": \"%s\",\n",
+            sum->urgent_raised ? "true" : "false", ack[sum->urgent_ack]);
+    put_safety_part(out, sum);
+    put_scores(out, sum);
+    put_plan_part(out, sum);
     fputs("  \"safety_net\": {\"present\": true, \"emergency\": ", out);
     put_string(out, sum->safety.emergency);
     fputs(", \"crisis\": ", out);

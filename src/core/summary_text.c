@@ -1,10 +1,12 @@
-/* The summary as plain text: what the terminal mode prints. Same order as the
- * printout: flags first, then scores, areas, context, causes, the self-care plan. */
+/* The summary as plain text: what the terminal mode prints, in the outline's order
+ * (summary_outline.h): flags first, then scores, areas, context, causes, the self-care
+ * plan and the safety net. */
 #include <stdbool.h>
 #include <string.h>
 
 #include "error.h"
 #include "summary.h"
+#include "summary_outline.h"
 #include "wipe.h"
 
 enum { TEXT_WIDTH = 78 };
@@ -79,44 +81,55 @@ static void put_because(FILE *out, const Summary *sum, const SummaryFact *f, siz
 
 static void put_flag_list(FILE *out, const Summary *sum, const SummaryFlag *f, size_t n)
 {
+    if (n == 0)
+        fprintf(out, "  %s\n", content_ui(sum->content, "summary.none", sum->lang));
     for (size_t i = 0; i < n; i++) {
         put_wrapped(out, "  * ", "    ", text_get(&f[i].flag->text, sum->lang));
         put_because(out, sum, f[i].because, f[i].nbecause);
     }
 }
 
+static const char *heading(const Summary *sum, const SummarySection *sec)
+{
+    return content_ui(sum->content, sec->heading, sum->lang);
+}
+
 /* The flag box: urgent flags, today flags, then the red-flag questions without an
  * answer. It never says a bare "none": an unanswered safety question is not a "no". */
-static void put_flags(FILE *out, const Summary *sum)
+static void put_urgent(void *ctx, const Summary *sum, const SummarySection *sec)
 {
-    const Content *c = sum->content;
-    Lang lang = sum->lang;
-    fprintf(out, "\n%s%s\n", sum->urgent_raised ? "!! " : "",
-            content_ui(c, "summary.urgent", lang));
+    FILE *out = ctx;
+    fprintf(out, "\n%s%s\n", sum->urgent_raised ? "!! " : "", heading(sum, sec));
     if (sum->urgent_raised && sum->urgent_ack != URGENT_ACK_NONE)
         put_wrapped(out, "  ", "  ",
-                    content_ui(c,
+                    content_ui(sum->content,
                                sum->urgent_ack == URGENT_ACK_STAFF ? "summary.ack_staff"
                                                                    : "summary.ack_patient",
-                               lang));
-    if (sum->nurgent == 0)
-        fprintf(out, "  %s\n", content_ui(c, "summary.none", lang));
+                               sum->lang));
     put_flag_list(out, sum, sum->urgent, sum->nurgent);
-    fprintf(out, "\n%s\n", content_ui(c, "summary.clinician", lang));
-    if (sum->nclinician == 0)
-        fprintf(out, "  %s\n", content_ui(c, "summary.none", lang));
-    put_flag_list(out, sum, sum->clinician, sum->nclinician);
-    if (sum->nnot_answered) {
-        fprintf(out, "\n%s%s\n", "!! ", content_ui(c, "summary.missing", lang));
-        for (size_t i = 0; i < sum->nnot_answered; i++) {
-            char line[512];
-            snprintf(line, sizeof line, "%s: %s",
-                     text_get(&sum->not_answered[i].question->short_label, lang),
-                     summary_missing_text(sum, &sum->not_answered[i]));
-            put_wrapped(out, "  ? ", "    ", line);
-        }
-    } else if (sum->safety_all_no) {
-        fprintf(out, "\n%s\n", content_ui(c, "summary.all_no", lang));
+}
+
+static void put_today(void *ctx, const Summary *sum, const SummarySection *sec)
+{
+    fprintf(ctx, "\n%s\n", heading(sum, sec));
+    put_flag_list(ctx, sum, sum->clinician, sum->nclinician);
+}
+
+static void put_unanswered(void *ctx, const Summary *sum, const SummarySection *sec)
+{
+    FILE *out = ctx;
+    if (sum->nnot_answered == 0) {
+        if (sum->safety_all_no)
+            fprintf(out, "\n%s\n", content_ui(sum->content, "summary.all_no", sum->lang));
+        return;
+    }
+    fprintf(out, "\n%s%s\n", "!! ", heading(sum, sec));
+    for (size_t i = 0; i < sum->nnot_answered; i++) {
+        char line[512];
+        snprintf(line, sizeof line, "%s: %s",
+                 text_get(&sum->not_answered[i].question->short_label, sum->lang),
+                 summary_missing_text(sum, &sum->not_answered[i]));
+        put_wrapped(out, "  ? ", "    ", line);
     }
 }
 
@@ -133,25 +146,6 @@ static void put_advice(FILE *out, const Summary *sum, const Advice *a)
     }
 }
 
-/* One line naming every item held back, and why. */
-static void put_held(FILE *out, const Summary *sum)
-{
-    if (sum->nheld == 0)
-        return;
-    char buf[2048];
-    size_t n = 0;
-    for (size_t i = 0; i < sum->nheld && n < sizeof buf; i++) {
-        int w = snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
-                         text_get(&sum->held[i]->title, sum->lang));
-        n += w > 0 ? (size_t)w : 0;
-    }
-    fprintf(out, "  -- %s\n", content_ui(sum->content, "summary.held_title", sum->lang));
-    put_wrapped(out, "  ", "  ", content_ui(sum->content, "summary.held_back", sum->lang));
-    put_wrapped(out, "    ", "    ", buf);
-    for (size_t i = 0; i < sum->nholds; i++)
-        put_wrapped(out, "    - ", "      ", text_get(&sum->holds[i]->text, sum->lang));
-}
-
 static void put_score(FILE *out, const Summary *sum, const char *key, int v)
 {
     const char *label = content_ui(sum->content, key, sum->lang);
@@ -162,23 +156,12 @@ static void put_score(FILE *out, const Summary *sum, const char *key, int v)
         fprintf(out, "  %s: %d / 10\n", label, v);
 }
 
-int summary_write_text(const Summary *sum, FILE *out)
+static void put_scores(void *ctx, const Summary *sum, const SummarySection *sec)
 {
+    FILE *out = ctx;
     const Content *c = sum->content;
     Lang lang = sum->lang;
-    char buf[1024];
-    struct tm tm;
-    localtime_r(&sum->created, &tm);
-    strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &tm);
-
-    fprintf(out, "\n==== %s ====\n", content_ui(c, "summary.title", lang));
-    fprintf(out, "%s: %s\n", content_ui(c, "summary.date", lang), buf);
-    if (!sum->finished)
-        fprintf(out, "%s\n", content_ui(c, "summary.stopped", lang));
-
-    put_flags(out, sum);
-
-    fprintf(out, "\n%s\n", content_ui(c, "summary.scores", lang));
+    fprintf(out, "\n%s\n", heading(sum, sec));
     put_score(out, sum, "summary.pain_now", sum->pain_now);
     put_score(out, sum, "summary.peg_pain", sum->peg[0]);
     put_score(out, sum, "summary.peg_enjoyment", sum->peg[1]);
@@ -191,52 +174,83 @@ int summary_write_text(const Summary *sum, FILE *out)
     if (sum->phq2 >= 0)
         fprintf(out, "  %s: %d / 6%s\n", content_ui(c, "summary.phq2", lang), sum->phq2,
                 sum->phq2_positive ? content_ui(c, "summary.phq2_positive", lang) : "");
+}
 
-    size_t n = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < sum->nareas && n < sizeof buf; i++) {
-        int w = snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
-                         text_get(&sum->areas[i]->label, lang));
-        n += w > 0 ? (size_t)w : 0;
-    }
-    fprintf(out, "\n%s\n", content_ui(c, "summary.areas", lang));
-    put_wrapped(out, "  ", "  ", sum->nareas ? buf : content_ui(c, "summary.not_answered", lang));
+/* Joins the texts items[i]->field of n items ("A, B, C") into the array buf; always
+ * NUL-terminates. A macro: areas, causes and advice are different types. */
+#define JOIN_TITLES(buf, items, n, field, lang)                                                    \
+    do {                                                                                           \
+        size_t used_ = 0;                                                                          \
+        (buf)[0] = '\0';                                                                           \
+        for (size_t i_ = 0; i_ < (n) && used_ < sizeof(buf); i_++) {                               \
+            int w_ = snprintf((buf) + used_, sizeof(buf) - used_, "%s%s", i_ ? ", " : "",          \
+                              text_get(&(items)[i_]->field, (lang)));                              \
+            used_ += w_ > 0 ? (size_t)w_ : 0;                                                      \
+        }                                                                                          \
+    } while (0)
 
-    fprintf(out, "\n%s\n", content_ui(c, "summary.about", lang));
+static void put_areas(void *ctx, const Summary *sum, const SummarySection *sec)
+{
+    char buf[1024];
+    JOIN_TITLES(buf, sum->areas, sum->nareas, label, sum->lang);
+    fprintf(ctx, "\n%s\n", heading(sum, sec));
+    put_wrapped(ctx, "  ", "  ",
+                sum->nareas ? buf : content_ui(sum->content, "summary.not_answered", sum->lang));
+}
+
+static void put_context(void *ctx, const Summary *sum, const SummarySection *sec)
+{
+    fprintf(ctx, "\n%s\n", heading(sum, sec));
     for (size_t i = 0; i < sum->ncontext; i++) {
         char ans[512], first[160];
         snprintf(first, sizeof first,
-                 "  %s:", text_get(&sum->context[i].question->short_label, lang));
-        put_wrapped(out, first, "    ",
+                 "  %s:", text_get(&sum->context[i].question->short_label, sum->lang));
+        put_wrapped(ctx, first, "    ",
                     summary_answer_text(sum, &sum->context[i], ans, sizeof ans));
         wipe(ans, sizeof ans);
     }
+}
 
-    fprintf(out, "\n%s\n", content_ui(c, "summary.causes", lang));
+static void put_causes(void *ctx, const Summary *sum, const SummarySection *sec)
+{
+    FILE *out = ctx;
+    Lang lang = sum->lang;
+    fprintf(out, "\n%s\n", heading(sum, sec));
     if (sum->ncauses == 0)
-        fprintf(out, "  %s\n", content_ui(c, "summary.none", lang));
+        fprintf(out, "  %s\n", content_ui(sum->content, "summary.none", lang));
     for (size_t i = 0; i < sum->ncauses; i++) {
         put_wrapped(out, "  * ", "    ", text_get(&sum->causes[i].cause->title, lang));
         put_wrapped(out, "    ", "    ", text_get(&sum->causes[i].cause->text, lang));
         put_because(out, sum, sum->causes[i].because, sum->causes[i].nbecause);
     }
-
     if (sum->nfolded) {
-        n = 0;
-        buf[0] = '\0';
-        for (size_t i = 0; i < sum->nfolded && n < sizeof buf; i++) {
-            int w = snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
-                             text_get(&sum->folded[i]->title, lang));
-            n += w > 0 ? (size_t)w : 0;
-        }
-        char first[160];
-        snprintf(first, sizeof first, "  %s", content_ui(c, "summary.folded", lang));
+        char buf[1024], first[160];
+        JOIN_TITLES(buf, sum->folded, sum->nfolded, title, lang);
+        snprintf(first, sizeof first, "  %s", content_ui(sum->content, "summary.folded", lang));
         put_wrapped(out, first, "    ", buf);
     }
+}
 
-    fprintf(out, "\n%s\n", content_ui(c, "summary.selfcare", lang));
+/* One line naming every item held back, and why. */
+static void put_held(FILE *out, const Summary *sum)
+{
+    if (sum->nheld == 0)
+        return;
+    char buf[2048];
+    JOIN_TITLES(buf, sum->held, sum->nheld, title, sum->lang);
+    fprintf(out, "  -- %s\n", content_ui(sum->content, "summary.held_title", sum->lang));
+    put_wrapped(out, "  ", "  ", content_ui(sum->content, "summary.held_back", sum->lang));
+    put_wrapped(out, "    ", "    ", buf);
+    for (size_t i = 0; i < sum->nholds; i++)
+        put_wrapped(out, "    - ", "      ", text_get(&sum->holds[i]->text, sum->lang));
+}
+
+static void put_plan(void *ctx, const Summary *sum, const SummarySection *sec)
+{
+    FILE *out = ctx;
+    fprintf(out, "\n%s\n", heading(sum, sec));
     if (sum->ntop)
-        fprintf(out, "  -- %s\n", content_ui(c, "summary.top", lang));
+        fprintf(out, "  -- %s\n", content_ui(sum->content, "summary.top", sum->lang));
     for (size_t i = 0; i < sum->ntop; i++)
         put_advice(out, sum, sum->top[i]);
     const char *group = NULL;
@@ -244,17 +258,46 @@ int summary_write_text(const Summary *sum, FILE *out)
         const Advice *a = sum->advice[i];
         if (!group || strcmp(group, a->group) != 0) {
             group = a->group;
-            fprintf(out, "  -- %s\n", content_group_title(c, group, lang));
+            fprintf(out, "  -- %s\n", content_group_title(sum->content, group, sum->lang));
         }
         put_advice(out, sum, a);
     }
     put_held(out, sum);
+}
 
-    fprintf(out, "\n%s\n", content_ui(c, "safety.title", lang));
+static void put_safety(void *ctx, const Summary *sum, const SummarySection *sec)
+{
+    char buf[1024];
+    fprintf(ctx, "\n%s\n", heading(sum, sec));
     for (size_t i = 0; i < summary_safety_count(sum); i++)
-        put_wrapped(out, "  * ", "    ", summary_safety_line(sum, i, buf, sizeof buf));
+        put_wrapped(ctx, "  * ", "    ", summary_safety_line(sum, i, buf, sizeof buf));
+}
+
+/* The terminal has no "next steps": its plan lists the top actions and the safety net
+ * closes it. */
+static const SummaryRender text_sections[SUM_SEC_COUNT] = {
+    [SUM_SEC_URGENT] = put_urgent,         [SUM_SEC_TODAY] = put_today,
+    [SUM_SEC_UNANSWERED] = put_unanswered, [SUM_SEC_SCORES] = put_scores,
+    [SUM_SEC_AREAS] = put_areas,           [SUM_SEC_CONTEXT] = put_context,
+    [SUM_SEC_CAUSES] = put_causes,         [SUM_SEC_PLAN] = put_plan,
+    [SUM_SEC_SAFETY] = put_safety,
+};
+
+int summary_write_text(const Summary *sum, FILE *out)
+{
+    const Content *c = sum->content;
+    Lang lang = sum->lang;
+    char date[64];
+    struct tm tm;
+    localtime_r(&sum->created, &tm);
+    strftime(date, sizeof date, "%Y-%m-%d %H:%M", &tm);
+
+    fprintf(out, "\n==== %s ====\n", content_ui(c, "summary.title", lang));
+    fprintf(out, "%s: %s\n", content_ui(c, "summary.date", lang), date);
+    if (!sum->finished)
+        fprintf(out, "%s\n", content_ui(c, "summary.stopped", lang));
+    summary_walk(sum, text_sections, out);
     fprintf(out, "\n");
     put_wrapped(out, "", "", content_ui(c, "summary.disclaimer", lang));
-    wipe(buf, sizeof buf);
     return ferror(out) ? PK_EIO : 0;
 }

@@ -28,17 +28,22 @@ typedef struct {
     http_t *http;
     char resource[256];
     const char *uri; /* printer-uri-supported */
-    char *why;
-    size_t whysize;
+    PkWhy *why;      /* the reason for staff when it fails; may be NULL */
 } Printer;
 
 static void set_why(Printer *p, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void set_why(Printer *p, const char *fmt, ...)
 {
-    if (!p->why || !p->whysize)
+    if (!p->why)
         return;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(p->why, p->whysize, fmt, ap);
+    vsnprintf(p->why->text, sizeof p->why->text, fmt, ap);
     va_end(ap);
 }
 
@@ -307,9 +312,9 @@ fail_cancel:
  * paper (roll printers cut there); Letter and A4 leave the media to the printer, so a
  * queue loaded with the other size fits the page instead of waiting for paper. */
 static int send_pdf(const PdfBuffer *pdf, const char *name, const char *title, Paper paper,
-                    double height, char *why, size_t whysize)
+                    double height, PkWhy *why)
 {
-    Printer p = {.why = why, .whysize = whysize};
+    Printer p = {.why = why};
     cups_option_t *options = NULL;
     int noptions = 0;
     int job_id = 0, err = printer_open(&p, name);
@@ -355,61 +360,29 @@ done:
     return err;
 }
 
-int print_cups(const Summary *sum, Paper paper, const char *printer, char *why, size_t whysize)
+int print_cups(const Summary *sum, Paper paper, const char *printer, PkWhy *why)
 {
     PdfBuffer pdf = {0};
     double height = 0;
-    if (why && whysize)
-        why[0] = '\0';
-    int err = pdf_render_summary(sum, paper, pdfbuf_write, &pdf, NULL, &height);
-    if (err) {
-        if (why && whysize)
-            snprintf(why, whysize, "could not prepare the summary: %s", pk_strerror(err));
-        goto done;
-    }
-    /* The job title stays free of patient data: queues and logs show it. */
-    err = send_pdf(&pdf, printer, "ppkiosk summary", paper, height, why, whysize);
-done:
-    pdfbuf_wipe(&pdf);
+    pk_why_clear(why);
+    int err = pdf_render_summary(sum, paper, pdf_buf_write, &pdf, NULL, &height);
+    if (err)
+        pk_fail(why, err, "could not prepare the summary: %s", pk_strerror(err));
+    else /* The job title stays free of patient data: queues and logs show it. */
+        err = send_pdf(&pdf, printer, "ppkiosk summary", paper, height, why);
+    pdf_buf_wipe(&pdf);
     return err;
 }
 
-int print_test_page(const Content *content, const char *printer, Paper paper, char *why,
-                    size_t whysize)
+int print_test_page(const Content *content, const char *printer, Paper paper, PkWhy *why)
 {
     PdfBuffer pdf = {0};
-    if (why && whysize)
-        why[0] = '\0';
-    int err = pdf_render_test(content, paper, pdfbuf_write, &pdf);
-    if (err) {
-        if (why && whysize)
-            snprintf(why, whysize, "could not prepare the test page: %s", pk_strerror(err));
-        goto done;
-    }
-    err = send_pdf(&pdf, printer, "ppkiosk test page", paper, TEST_RECEIPT_H, why, whysize);
-done:
-    pdfbuf_wipe(&pdf);
-    return err;
-}
-
-int paper_from_printer(const char *printer, Paper *out)
-{
-    Printer p = {0};
-    cups_size_t size;
-    int err = printer_open(&p, printer);
+    pk_why_clear(why);
+    int err = pdf_render_test(content, paper, pdf_buf_write, &pdf);
     if (err)
-        return err;
-    err = PK_EINVAL;
-    if (cupsGetDestMediaDefault(p.http, p.dest, p.info, 0, &size)) {
-        /* width and length in hundredths of millimetres */
-        if (size.width <= 8200)
-            *out = PAPER_RECEIPT_80MM;
-        else if (size.width >= 20800 && size.width <= 21200 && size.length > 29000)
-            *out = PAPER_A4;
-        else
-            *out = PAPER_LETTER;
-        err = 0;
-    }
-    printer_close(&p);
+        pk_fail(why, err, "could not prepare the test page: %s", pk_strerror(err));
+    else
+        err = send_pdf(&pdf, printer, "ppkiosk test page", paper, PDF_TEST_RECEIPT_H, why);
+    pdf_buf_wipe(&pdf);
     return err;
 }

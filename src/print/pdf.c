@@ -13,7 +13,7 @@
 
 #define MIN_FONT 8.5
 
-cairo_status_t pdfbuf_write(void *closure, const unsigned char *data, unsigned int length)
+cairo_status_t pdf_buf_write(void *closure, const unsigned char *data, unsigned int length)
 {
     PdfBuffer *b = closure;
     if (b->len + length > b->cap) {
@@ -38,7 +38,7 @@ cairo_status_t pdfbuf_write(void *closure, const unsigned char *data, unsigned i
     return CAIRO_STATUS_SUCCESS;
 }
 
-void pdfbuf_wipe(PdfBuffer *b)
+void pdf_buf_wipe(PdfBuffer *b)
 {
     if (b->data) {
         memset(b->data, 0, b->cap);
@@ -57,27 +57,30 @@ static cairo_status_t discard_write(void *closure, const unsigned char *data, un
 }
 
 /* One rendering pass. npages_known is the page count for the footers (0: unknown). */
-enum { OPT_FILL_HALF = 1, OPT_CLINICIAN_BIG = 2 };
+/* The clinician's part (flags, scores, areas, about her) in PDF_CLINICIAN_BIG type,
+ * about half the first page; or at PDF_CLINICIAN_MIN at least. */
+enum { OPT_CLINICIAN_LARGE = 1, OPT_CLINICIAN_BIG = 2 };
 
-static int render_pass(const Summary *sum, Paper paper, double page_h, double fs, PlanDetail plan,
-                       unsigned opts, int npages_known, cairo_write_func_t write, void *closure,
-                       int *npages, double *used)
+static int render_pass(const Summary *sum, Paper paper, double page_h, double fs,
+                       PdfPlanDetail plan, unsigned opts, int npages_known,
+                       cairo_write_func_t write, void *closure, int *npages, double *used)
 {
-    Doc d = {0};
-    d.fill_half = opts & OPT_FILL_HALF;
-    d.clinician_big = opts & OPT_CLINICIAN_BIG;
+    PdfDoc d = {0};
+    d.clinician_fs = opts & OPT_CLINICIAN_LARGE ? PDF_CLINICIAN_BIG
+                     : opts & OPT_CLINICIAN_BIG ? PDF_CLINICIAN_MIN
+                                                : 0;
     d.sum = sum;
     d.content = sum->content;
     d.plan = plan;
     d.lang = sum->lang;
-    int err = doc_open(&d, paper, page_h, fs, write, closure);
+    int err = pdf_doc_open(&d, paper, page_h, fs, write, closure);
     if (err)
         return err;
     d.npages = npages_known;
-    sections_draw(&d);
+    pdf_sections_draw(&d);
     if (npages)
         *npages = d.page;
-    return doc_close(&d, used);
+    return pdf_doc_close(&d, used);
 }
 
 /* The receipt: the short plan, on one page cut to the length it needs. */
@@ -88,7 +91,7 @@ static int render_receipt(const Summary *sum, cairo_write_func_t write, void *cl
     double w, maxh, used = 0;
     int pages = 0;
     paper_size(PAPER_RECEIPT_80MM, &w, &maxh);
-    int err = render_pass(sum, PAPER_RECEIPT_80MM, maxh, fs, PLAN_SHORT, OPT_CLINICIAN_BIG, 0,
+    int err = render_pass(sum, PAPER_RECEIPT_80MM, maxh, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, 0,
                           discard_write, NULL, &pages, &used);
     if (err)
         return err;
@@ -96,8 +99,8 @@ static int render_receipt(const Summary *sum, cairo_write_func_t write, void *cl
     double h = pages > 1 ? maxh : used;
     if (height)
         *height = h;
-    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PLAN_SHORT, OPT_CLINICIAN_BIG, pages, write,
-                       closure, npages, NULL);
+    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, pages,
+                       write, closure, npages, NULL);
 }
 
 int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write, void *closure,
@@ -110,41 +113,42 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
     if (paper == PAPER_RECEIPT_80MM)
         return render_receipt(sum, write, closure, npages, height);
 
-    /* In order of preference: one page, then two; for each, the fullest plan that fits
-     * (exercises keep their how-to), in the largest type that fits, with the clinician's
-     * part filling half the first page if it can (on one page the plan may be by
-     * titles); else the smallest type with the plan by titles, on as many pages as it
-     * takes. */
-    double fs = 0;
-    PlanDetail plan = PLAN_FULL;
-    unsigned opts = 0;
-    /* one page first: with the clinician's part at 10 pt or more, else (a long answer
-     * list) at the page's size; then two pages */
+    /* In order of preference: one page with the clinician's part in large type (about
+     * half of it); one page with it at 10 pt or more; one page at the page's size (a
+     * long answer list); then two pages. For each, the fullest plan that fits (one
+     * page may take the plan by titles: the screen has it in full), in the largest
+     * type that fits; else the smallest type with the plan by titles, on as many pages
+     * as it takes. */
     static const struct {
         int want;
-        unsigned big;
-    } tries[] = {{1, OPT_CLINICIAN_BIG}, {1, 0}, {2, OPT_CLINICIAN_BIG}};
+        unsigned opts;
+    } tries[] = {{1, OPT_CLINICIAN_BIG | OPT_CLINICIAN_LARGE},
+                 {1, OPT_CLINICIAN_BIG},
+                 {1, 0},
+                 {2, OPT_CLINICIAN_BIG}};
+    double fs = 0;
+    PdfPlanDetail plan = PDF_PLAN_FULL;
+    unsigned opts = 0;
     for (size_t t = 0; t < sizeof tries / sizeof tries[0] && fs == 0; t++) {
         int want = tries[t].want;
-        /* one page may take the plan by titles (the screen has it in full) */
-        for (int p = PLAN_FULL; p <= (want == 1 ? PLAN_TITLES : PLAN_SHORT) && fs == 0; p++) {
-            for (size_t i = 0; i < nsizes * 2 && fs == 0; i++) {
-                unsigned o = tries[t].big | (i % 2 == 0 ? OPT_FILL_HALF : 0);
-                err = render_pass(sum, paper, 0, sizes[i / 2], (PlanDetail)p, o, 0, discard_write,
-                                  NULL, &pages, NULL);
+        int last = want == 1 ? PDF_PLAN_TITLES : PDF_PLAN_SHORT;
+        for (int p = PDF_PLAN_FULL; p <= last && fs == 0; p++) {
+            for (size_t i = 0; i < nsizes && fs == 0; i++) {
+                err = render_pass(sum, paper, 0, sizes[i], (PdfPlanDetail)p, tries[t].opts, 0,
+                                  discard_write, NULL, &pages, NULL);
                 if (err)
                     return err;
                 if (pages <= want) {
-                    fs = sizes[i / 2];
-                    plan = (PlanDetail)p;
-                    opts = o;
+                    fs = sizes[i];
+                    plan = (PdfPlanDetail)p;
+                    opts = tries[t].opts;
                 }
             }
         }
     }
     if (fs == 0) {
         fs = MIN_FONT;
-        plan = PLAN_TITLES;
+        plan = PDF_PLAN_TITLES;
         opts = OPT_CLINICIAN_BIG;
         err = render_pass(sum, paper, 0, fs, plan, opts, 0, discard_write, NULL, &pages, NULL);
         if (err)
@@ -159,26 +163,26 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
 
 int pdf_render_test(const Content *content, Paper paper, cairo_write_func_t write, void *closure)
 {
-    Doc d = {.content = content};
-    int err =
-        doc_open(&d, paper, paper == PAPER_RECEIPT_80MM ? TEST_RECEIPT_H : 0, 10.5, write, closure);
+    PdfDoc d = {.content = content};
+    int err = pdf_doc_open(&d, paper, paper == PAPER_RECEIPT_80MM ? PDF_TEST_RECEIPT_H : 0, 10.5,
+                           write, closure);
     if (err)
         return err;
     for (int l = 0; l < LANG_COUNT; l++) {
         d.lang = (Lang)l;
-        d.y +=
-            doc_text(&d, d.x, d.y, d.w, d.fs * 1.5, TX_BOLD, doc_ui(&d, "summary.test_page"), true);
-        d.y += doc_text(&d, d.x, d.y, d.w, d.fs, 0, doc_ui(&d, "summary.test_body"), true);
+        d.y += pdf_doc_text(&d, d.x, d.y, d.w, d.fs * 1.5, PDF_TX_BOLD,
+                            pdf_doc_ui(&d, "summary.test_page"), true);
+        d.y += pdf_doc_text(&d, d.x, d.y, d.w, d.fs, 0, pdf_doc_ui(&d, "summary.test_body"), true);
         d.y += d.fs;
     }
     char line[160];
     snprintf(line, sizeof line, "%s · %s · á é í ó ú ñ ü ¿ ¡", paper_name(paper), d.date);
-    d.y += doc_text(&d, d.x, d.y, d.w, d.fs, TX_GRAY, line, true) + d.fs;
+    d.y += pdf_doc_text(&d, d.x, d.y, d.w, d.fs, PDF_TX_GRAY, line, true) + d.fs;
     d.lang = LANG_EN;
-    double h = fmin(150, d.w / body_diagram_width(1.0));
-    body_diagram_draw(&d, d.x, d.y, h, fmin(d.w, body_diagram_width(h) * 1.3), NULL, 0);
+    double h = fmin(150, d.w / pdf_body_width(1.0));
+    pdf_body_draw(&d, d.x, d.y, h, fmin(d.w, pdf_body_width(h) * 1.3), NULL, 0);
     d.y += h + d.fs * 3;
-    return doc_close(&d, NULL);
+    return pdf_doc_close(&d, NULL);
 }
 
 static cairo_status_t file_write(void *closure, const unsigned char *data, unsigned int length)

@@ -11,7 +11,7 @@
 #define VIEW_GAP 0.7
 #define VIEW_OUTER 0.25
 
-double body_diagram_width(double h)
+double pdf_body_width(double h)
 {
     return h * BODY_VIEW_ASPECT * 2 + h * VIEW_GAP + 2 * h * VIEW_OUTER;
 }
@@ -48,7 +48,7 @@ static bool area_marked(const Option *const *areas, size_t n, const char *region
     return false;
 }
 
-static void draw_view(Doc *d, BodyView view, double ox, double oy, double h,
+static void draw_view(PdfDoc *d, BodyView view, double ox, double oy, double h,
                       const Option *const *areas, size_t nareas)
 {
     cairo_t *cr = d->cr;
@@ -94,19 +94,19 @@ static void draw_view(Doc *d, BodyView view, double ox, double oy, double h,
     cairo_restore(cr);
 }
 
-double body_diagram_height(Doc *d, double h)
+double pdf_body_height(PdfDoc *d, double h)
 {
-    double line = doc_text(d, 0, 0, h, d->small, TX_BOLD, "Ag", false);
+    double line = pdf_doc_text(d, 0, 0, h, d->small, PDF_TX_BOLD, "Ag", false);
     return line + 1 + h + 1 + line;
 }
 
-double body_diagram_draw(Doc *d, double x, double y, double h, double w, const Option *const *areas,
-                         size_t nareas)
+double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Option *const *areas,
+                     size_t nareas)
 {
     double vw = h * BODY_VIEW_ASPECT, gap = h * VIEW_GAP, outer = h * VIEW_OUTER;
-    double ls = d->small, top = doc_text(d, 0, 0, vw, ls, TX_BOLD, "Ag", false) + 1;
+    double ls = d->small, top = pdf_doc_text(d, 0, 0, vw, ls, PDF_TX_BOLD, "Ag", false) + 1;
     /* Width to spare goes around and between the views: room for the side labels. */
-    double spare = w - body_diagram_width(h);
+    double spare = w - pdf_body_width(h);
     if (spare > 0) {
         outer += spare / 4;
         gap += spare / 2;
@@ -117,15 +117,16 @@ double body_diagram_draw(Doc *d, double x, double y, double h, double w, const O
         /* The patient's sides, as the viewer sees them, in plain words: each over its
          * half of the figure, reaching outward from the middle as far as it needs. */
         bool left_on_right = body_side_on_viewer_right((BodyView)v, BODY_SIDE_LEFT);
-        const char *vl = doc_ui(d, left_on_right ? "summary.right" : "summary.left");
-        const char *vr = doc_ui(d, left_on_right ? "summary.left" : "summary.right");
-        double lw = doc_text_width(d, ls, TX_BOLD, vl) + 1;
-        double rw = doc_text_width(d, ls, TX_BOLD, vr) + 1;
-        doc_text(d, mid - pad - lw, y, lw, ls, TX_BOLD | TX_RIGHT, vl, true);
-        doc_text(d, mid + pad, y, rw, ls, TX_BOLD, vr, true);
+        const char *vl = pdf_doc_ui(d, left_on_right ? "summary.right" : "summary.left");
+        const char *vr = pdf_doc_ui(d, left_on_right ? "summary.left" : "summary.right");
+        double lw = pdf_doc_text_width(d, ls, PDF_TX_BOLD, vl) + 1;
+        double rw = pdf_doc_text_width(d, ls, PDF_TX_BOLD, vr) + 1;
+        pdf_doc_text(d, mid - pad - lw, y, lw, ls, PDF_TX_BOLD | PDF_TX_RIGHT, vl, true);
+        pdf_doc_text(d, mid + pad, y, rw, ls, PDF_TX_BOLD, vr, true);
         draw_view(d, (BodyView)v, ox, y + top, h, areas, nareas);
-        doc_text(d, ox - outer, y + top + h + 1, vw + 2 * outer, ls, TX_CENTER | TX_GRAY,
-                 doc_ui(d, v == BODY_FRONT ? "summary.front" : "summary.back"), true);
+        pdf_doc_text(d, ox - outer, y + top + h + 1, vw + 2 * outer, ls,
+                     PDF_TX_CENTER | PDF_TX_GRAY,
+                     pdf_doc_ui(d, v == BODY_FRONT ? "summary.front" : "summary.back"), true);
     }
     /* a thin rule between the views, so each side label reads with its own figure */
     double mid = x + outer + vw + gap / 2;
@@ -136,5 +137,5 @@ double body_diagram_draw(Doc *d, double x, double y, double h, double w, const O
     cairo_line_to(d->cr, mid, y + top + h);
     cairo_stroke(d->cr);
     cairo_restore(d->cr);
-    return body_diagram_height(d, h);
+    return pdf_body_height(d, h);
 }

@@ -14,14 +14,14 @@
  * (DejaVu's is a generous 1.16 em): about 1.05 em, dense but easy to read. */
 #define LINE_SPACING 0.9
 
-const char *doc_ui(const Doc *d, const char *key)
+const char *pdf_doc_ui(const PdfDoc *d, const char *key)
 {
     return d->content ? content_ui(d->content, key, d->lang) : "";
 }
 
-static double footer(Doc *d, double y, bool draw);
+static double footer(PdfDoc *d, double y, bool draw);
 
-static void page_geometry(Doc *d)
+static void page_geometry(PdfDoc *d)
 {
     if (d->receipt) {
         /* 80 mm paper prints 72 mm at most, centred, and rolls wander by a millimetre
@@ -40,7 +40,8 @@ static void page_geometry(Doc *d)
     d->gap = d->fs * 0.65;
 }
 
-int doc_open(Doc *d, Paper paper, double page_h, double fs, cairo_write_func_t write, void *closure)
+int pdf_doc_open(PdfDoc *d, Paper paper, double page_h, double fs, cairo_write_func_t write,
+                 void *closure)
 {
     double h;
     d->paper = paper;
@@ -48,7 +49,7 @@ int doc_open(Doc *d, Paper paper, double page_h, double fs, cairo_write_func_t w
     paper_size(paper, &d->pw, &h);
     d->ph = page_h > 0 ? page_h : h;
     d->fs = fs;
-    d->small = fmax(fs * 0.86, SMALL_MIN);
+    d->small = fmax(fs * 0.86, PDF_SMALL_MIN);
     d->page = 1;
     page_geometry(d);
 
@@ -96,14 +97,15 @@ fail_surface:
 
 /* The footer of every page: the educational-only note and, on Letter and A4, the page
  * number (the date heads the first page); on the receipt, the note ends the roll. */
-static double footer(Doc *d, double y, bool draw)
+static double footer(PdfDoc *d, double y, bool draw)
 {
     double size = d->small, pad = d->fs * 0.35;
-    const char *note = d->sum ? doc_ui(d, "summary.disclaimer") : NULL;
+    const char *note = d->sum ? pdf_doc_ui(d, "summary.disclaimer") : NULL;
     char page[64];
 
     if (d->npages > 1)
-        snprintf(page, sizeof page, "%s %d / %d", doc_ui(d, "summary.page"), d->page, d->npages);
+        snprintf(page, sizeof page, "%s %d / %d", pdf_doc_ui(d, "summary.page"), d->page,
+                 d->npages);
     else
         page[0] = '\0';
     if (draw) {
@@ -117,14 +119,14 @@ static double footer(Doc *d, double y, bool draw)
     }
     y += pad;
     if (d->receipt)
-        return pad + doc_text(d, d->x, y, d->w, size, TX_ITALIC, note, draw);
+        return pad + pdf_doc_text(d, d->x, y, d->w, size, PDF_TX_ITALIC, note, draw);
     double side = d->w * 0.13;
-    double h = doc_text(d, d->x, y, d->w - side, size, TX_ITALIC, note, draw);
-    doc_text(d, d->x + d->w - side, y, side, size, TX_GRAY | TX_RIGHT, page, draw);
+    double h = pdf_doc_text(d, d->x, y, d->w - side, size, PDF_TX_ITALIC, note, draw);
+    pdf_doc_text(d, d->x + d->w - side, y, side, size, PDF_TX_GRAY | PDF_TX_RIGHT, page, draw);
     return pad + h;
 }
 
-static void draw_footer(Doc *d)
+static void draw_footer(PdfDoc *d)
 {
     if (d->receipt) {
         d->y += d->fs * 0.5;
@@ -133,7 +135,7 @@ static void draw_footer(Doc *d)
         footer(d, d->ph - d->bottom - d->footer_h, true);
 }
 
-void doc_new_page(Doc *d)
+void pdf_doc_new_page(PdfDoc *d)
 {
     draw_footer(d);
     cairo_show_page(d->cr);
@@ -141,15 +143,15 @@ void doc_new_page(Doc *d)
     d->y = d->top;
 }
 
-void doc_need(Doc *d, double h)
+void pdf_doc_need(PdfDoc *d, double h)
 {
     double limit = d->ph - d->bottom - d->footer_h;
     if (d->y + h <= limit || d->y <= d->top + 0.5)
         return; /* fits, or would not fit on any page: draw it here */
-    doc_new_page(d);
+    pdf_doc_new_page(d);
 }
 
-int doc_close(Doc *d, double *used)
+int pdf_doc_close(PdfDoc *d, double *used)
 {
     int err = 0;
     draw_footer(d);
@@ -170,23 +172,24 @@ int doc_close(Doc *d, double *used)
 }
 
 /* Lays out s in d's layout: width w (0: unlimited), size pt, TX_* style. */
-static void layout_set(Doc *d, double w, double size, int style, const char *s)
+static void layout_set(PdfDoc *d, double w, double size, int style, const char *s)
 {
     PangoLayout *l = d->layout;
-    pango_font_description_set_weight(d->font,
-                                      (style & TX_BOLD) ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-    pango_font_description_set_style(d->font,
-                                     (style & TX_ITALIC) ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+    pango_font_description_set_weight(d->font, (style & PDF_TX_BOLD) ? PANGO_WEIGHT_BOLD
+                                                                     : PANGO_WEIGHT_NORMAL);
+    pango_font_description_set_style(d->font, (style & PDF_TX_ITALIC) ? PANGO_STYLE_ITALIC
+                                                                      : PANGO_STYLE_NORMAL);
     pango_font_description_set_absolute_size(d->font, size * PANGO_SCALE);
     pango_layout_set_font_description(l, d->font);
     pango_layout_set_width(l, w > 0 ? (int)(w * PANGO_SCALE) : -1);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
     pango_layout_set_line_spacing(l, LINE_SPACING);
-    pango_layout_set_ellipsize(l, (style & TX_NOWRAP) ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-    pango_layout_set_alignment(l, (style & TX_RIGHT)    ? PANGO_ALIGN_RIGHT
-                                  : (style & TX_CENTER) ? PANGO_ALIGN_CENTER
-                                                        : PANGO_ALIGN_LEFT);
-    if (style & TX_MARKUP)
+    pango_layout_set_ellipsize(l, (style & PDF_TX_NOWRAP) ? PANGO_ELLIPSIZE_END
+                                                          : PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_alignment(l, (style & PDF_TX_RIGHT)    ? PANGO_ALIGN_RIGHT
+                                  : (style & PDF_TX_CENTER) ? PANGO_ALIGN_CENTER
+                                                            : PANGO_ALIGN_LEFT);
+    if (style & PDF_TX_MARKUP)
         pango_layout_set_markup(l, s, -1);
     else {
         pango_layout_set_attributes(l, NULL);
@@ -195,14 +198,14 @@ static void layout_set(Doc *d, double w, double size, int style, const char *s)
 }
 
 /* Forgets the text: layouts hold patient answers. */
-static void layout_clear(Doc *d)
+static void layout_clear(PdfDoc *d)
 {
     pango_layout_set_text(d->layout, "", 0);
     pango_layout_set_attributes(d->layout, NULL);
 }
 
-double doc_text(Doc *d, double x, double y, double w, double size, int style, const char *s,
-                bool draw)
+double pdf_doc_text(PdfDoc *d, double x, double y, double w, double size, int style, const char *s,
+                    bool draw)
 {
     PangoRectangle logical;
 
@@ -212,9 +215,9 @@ double doc_text(Doc *d, double x, double y, double w, double size, int style, co
     pango_layout_get_extents(d->layout, NULL, &logical);
     if (draw) {
         cairo_save(d->cr);
-        if (style & TX_WHITE)
+        if (style & PDF_TX_WHITE)
             cairo_set_source_rgb(d->cr, 1, 1, 1);
-        else if (style & TX_GRAY)
+        else if (style & PDF_TX_GRAY)
             cairo_set_source_rgb(d->cr, 0.3, 0.3, 0.3);
         else
             cairo_set_source_rgb(d->cr, 0, 0, 0);
@@ -226,7 +229,7 @@ double doc_text(Doc *d, double x, double y, double w, double size, int style, co
     return (double)logical.height / PANGO_SCALE;
 }
 
-double doc_text_width(Doc *d, double size, int style, const char *s)
+double pdf_doc_text_width(PdfDoc *d, double size, int style, const char *s)
 {
     PangoRectangle logical;
 
@@ -238,10 +241,10 @@ double doc_text_width(Doc *d, double size, int style, const char *s)
     return (double)logical.width / PANGO_SCALE;
 }
 
-double doc_heading_at(Doc *d, double x, double y, double w, const char *s, bool draw)
+double pdf_doc_heading_at(PdfDoc *d, double x, double y, double w, const char *s, bool draw)
 {
     double size = d->fs * 1.12;
-    double h = doc_text(d, x, y, w, size, TX_BOLD, s, draw);
+    double h = pdf_doc_text(d, x, y, w, size, PDF_TX_BOLD, s, draw);
     if (draw) {
         cairo_save(d->cr);
         cairo_set_line_width(d->cr, 0.6);
@@ -254,8 +257,8 @@ double doc_heading_at(Doc *d, double x, double y, double w, const char *s, bool 
     return h + 3;
 }
 
-void doc_heading(Doc *d, const char *s, double keep)
+void pdf_doc_heading(PdfDoc *d, const char *s, double keep)
 {
-    doc_need(d, doc_heading_at(d, d->x, d->y, d->w, s, false) + keep);
-    d->y += doc_heading_at(d, d->x, d->y, d->w, s, true);
+    pdf_doc_need(d, pdf_doc_heading_at(d, d->x, d->y, d->w, s, false) + keep);
+    d->y += pdf_doc_heading_at(d, d->x, d->y, d->w, s, true);
 }

@@ -12,7 +12,7 @@
 #define COLUMN_GAP(d) ((d)->fs * 1.6)
 #define INDENT(d) ((d)->fs * 1.1)
 
-typedef double (*BlockDraw)(Doc *d, const void *item, double x, double y, double w, bool draw);
+typedef double (*BlockDraw)(PdfDoc *d, const void *item, double x, double y, double w, bool draw);
 
 typedef struct {
     BlockDraw draw;
@@ -52,7 +52,7 @@ static bool columns_fit(const Block *b, size_t i, size_t n, int cols, double lim
 /* Flows the blocks down cols balanced columns (one on the receipt), page after page;
  * each block's height was measured at column_width(d, cols). When the rest fits on
  * this page, the columns are as short as they can be: the tallest as low as it gets. */
-static void flow_columns(Doc *d, const Block *b, size_t n, int cols)
+static void flow_columns(PdfDoc *d, const Block *b, size_t n, int cols)
 {
     cols = d->receipt ? 1 : cols;
     double colw = (d->w - (cols - 1) * COLUMN_GAP(d)) / cols;
@@ -88,33 +88,33 @@ static void flow_columns(Doc *d, const Block *b, size_t n, int cols)
         }
         d->y = y0 + tallest;
         if (i < n || i == start)
-            doc_new_page(d);
+            pdf_doc_new_page(d);
     }
 }
 
-static double column_width(const Doc *d, int cols)
+static double column_width(const PdfDoc *d, int cols)
 {
     return d->receipt ? d->w : (d->w - (cols - 1) * COLUMN_GAP(d)) / cols;
 }
 
 /* ---- about her: "Question: answer" for each context answer ---- */
 
-static double fact_block(Doc *d, const void *item, double x, double y, double w, bool draw)
+static double fact_block(PdfDoc *d, const void *item, double x, double y, double w, bool draw)
 {
     const SummaryFact *f = item;
     char buf[512];
     GString *m = g_string_new("<b>");
-    append_escaped(m, text_get(&f->question->short_label, d->lang));
+    pdf_append_escaped(m, text_get(&f->question->short_label, d->lang));
     g_string_append(m, ":</b> ");
-    append_escaped(m, summary_answer_text(d->sum, f, buf, sizeof buf));
+    pdf_append_escaped(m, summary_answer_text(d->sum, f, buf, sizeof buf));
     memset(buf, 0, sizeof buf);
-    double h = doc_text(d, x, y, w, d->fs, TX_MARKUP, m->str, draw);
-    gstring_wipe_free(m);
+    double h = pdf_doc_text(d, x, y, w, d->fs, PDF_TX_MARKUP, m->str, draw);
+    pdf_gstring_wipe_free(m);
     return h;
 }
 
 /* The receipt: every answer in one paragraph, "Question: answer · Question: answer". */
-static void context_run_in(Doc *d)
+static void context_run_in(PdfDoc *d, const char *heading)
 {
     const Summary *s = d->sum;
     char buf[512];
@@ -122,24 +122,24 @@ static void context_run_in(Doc *d)
     for (size_t i = 0; i < s->ncontext; i++) {
         const SummaryFact *f = &s->context[i];
         g_string_append(m, i ? "  ·  <b>" : "<b>");
-        append_escaped(m, text_get(&f->question->short_label, d->lang));
+        pdf_append_escaped(m, text_get(&f->question->short_label, d->lang));
         g_string_append(m, ":</b> ");
-        append_escaped(m, summary_answer_text(d->sum, f, buf, sizeof buf));
+        pdf_append_escaped(m, summary_answer_text(d->sum, f, buf, sizeof buf));
     }
     memset(buf, 0, sizeof buf);
-    double h = doc_text(d, d->x, d->y, d->w, d->fs, TX_MARKUP, m->str, false);
-    doc_heading(d, doc_ui(d, "summary.about"), h);
-    d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_MARKUP, m->str, true) + d->gap;
-    gstring_wipe_free(m);
+    double h = pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_MARKUP, m->str, false);
+    pdf_doc_heading(d, pdf_doc_ui(d, heading), h);
+    d->y += pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_MARKUP, m->str, true) + d->gap;
+    pdf_gstring_wipe_free(m);
 }
 
-void sec_context(Doc *d)
+void pdf_context(PdfDoc *d, const char *heading)
 {
     const Summary *s = d->sum;
     if (s->ncontext == 0)
         return;
     if (d->receipt) {
-        context_run_in(d);
+        context_run_in(d, heading);
         return;
     }
     /* short "Question: answer" lines: three columns */
@@ -150,7 +150,7 @@ void sec_context(Doc *d)
         b[i].item = &s->context[i];
         b[i].h = fact_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.12;
     }
-    doc_heading(d, doc_ui(d, "summary.about"), b[0].h);
+    pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h);
     flow_columns(d, b, s->ncontext, 3);
     g_free(b);
     d->y += d->gap * 0.6;
@@ -158,22 +158,23 @@ void sec_context(Doc *d)
 
 /* ---- likely contributors: the title and the answers behind it ---- */
 
-static double cause_block(Doc *d, const void *item, double x, double y, double w, bool draw)
+static double cause_block(PdfDoc *d, const void *item, double x, double y, double w, bool draw)
 {
     const SummaryCause *c = item;
-    GString *m = titled_because_markup(d, text_get(&c->cause->title, d->lang), c->cause->when,
-                                       c->because, c->nbecause);
-    double h = bullet_item(d, x, y, w, d->fs, TX_MARKUP, m->str, draw);
-    gstring_wipe_free(m);
+    GString *m = pdf_titled_because_markup(d, text_get(&c->cause->title, d->lang), c->cause->when,
+                                           c->because, c->nbecause);
+    double h = pdf_bullet_item(d, x, y, w, d->fs, PDF_TX_MARKUP, m->str, draw);
+    pdf_gstring_wipe_free(m);
     return h;
 }
 
-void sec_causes(Doc *d)
+void pdf_causes(PdfDoc *d, const char *heading)
 {
     const Summary *s = d->sum;
     if (s->ncauses == 0) {
-        doc_heading(d, doc_ui(d, "summary.causes"), d->fs * 1.3);
-        d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_ITALIC, doc_ui(d, "summary.none"), true);
+        pdf_doc_heading(d, pdf_doc_ui(d, heading), d->fs * 1.3);
+        d->y += pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_ITALIC,
+                             pdf_doc_ui(d, "summary.none"), true);
         d->y += d->gap;
         return;
     }
@@ -184,7 +185,7 @@ void sec_causes(Doc *d)
         b[i].item = &s->causes[i];
         b[i].h = cause_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.18;
     }
-    doc_heading(d, doc_ui(d, "summary.causes"), b[0].h);
+    pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h);
     flow_columns(d, b, s->ncauses, 2);
     g_free(b);
     d->y += d->gap * 0.6;
@@ -192,17 +193,17 @@ void sec_causes(Doc *d)
 
 /* ---- the self-care plan ----
  *
- * PLAN_FULL prints every item as "title — how", any caution after it. The shorter
+ * PDF_PLAN_FULL prints every item as "title — how", any caution after it. The shorter
  * levels print the tips outside the exercise group a group to a paragraph, "Group:
  * title · title", followed by their cautions (the baby's safety, burns, medicine);
- * PLAN_SHORT also drops the exercises' own cautions, keeping only that of the
+ * PDF_PLAN_SHORT also drops the exercises' own cautions, keeping only that of the
  * group's first item ("Before you start"), which holds what applies to every
- * exercise; PLAN_TITLES prints the exercises by title too. */
+ * exercise; PDF_PLAN_TITLES prints the exercises by title too. */
 
 static void append_label(GString *s, const char *label)
 {
     size_t n = strlen(label);
-    append_escaped(s, label);
+    pdf_append_escaped(s, label);
     if (n && label[n - 1] != ':')
         g_string_append_c(s, ':');
 }
@@ -213,28 +214,28 @@ static bool is_exercise(const Advice *a)
 }
 
 /* The item is printed by its title only, in its group's paragraph. */
-static bool by_title(const Doc *d, const Advice *a)
+static bool by_title(const PdfDoc *d, const Advice *a)
 {
-    return d->plan >= PLAN_TITLES || (d->plan > PLAN_FULL && !is_exercise(a));
+    return d->plan >= PDF_PLAN_TITLES || (d->plan > PDF_PLAN_FULL && !is_exercise(a));
 }
 
 /* The item's caution is printed; first: it is its group's first item in the plan. */
-static bool caution_shown(const Doc *d, const Advice *a, bool first)
+static bool caution_shown(const PdfDoc *d, const Advice *a, bool first)
 {
     if (!summary_caution_shown(d->sum, a))
         return false;
-    return d->plan <= PLAN_TIPS_SHORT || !is_exercise(a) || first;
+    return d->plan <= PDF_PLAN_TIPS_SHORT || !is_exercise(a) || first;
 }
 
-static void append_caution(const Doc *d, GString *m, const char *caution, bool label)
+static void append_caution(const PdfDoc *d, GString *m, const char *caution, bool label)
 {
     if (label) {
         g_string_append(m, " <b><i>");
-        append_label(m, doc_ui(d, "summary.caution"));
+        append_label(m, pdf_doc_ui(d, "summary.caution"));
         g_string_append(m, "</i></b>");
     }
     g_string_append(m, " <i>");
-    append_escaped(m, caution);
+    pdf_append_escaped(m, caution);
     g_string_append(m, "</i>");
 }
 
@@ -243,38 +244,38 @@ typedef struct {
     bool caution;
 } PlanItem;
 
-static double advice_block(Doc *d, const void *item, double x, double y, double w, bool draw)
+static double advice_block(PdfDoc *d, const void *item, double x, double y, double w, bool draw)
 {
     const PlanItem *it = item;
     const Advice *a = it->advice;
     /* One paragraph: the title in the body size, the how-to and any caution in the
      * small size after it. */
     GString *m = g_string_new("<b>");
-    append_escaped(m, text_get(&a->title, d->lang));
+    pdf_append_escaped(m, text_get(&a->title, d->lang));
     g_string_append_printf(m, "</b><span size=\"%d\">", (int)(d->small * PANGO_SCALE));
     const char *how = text_get(&a->how, d->lang);
     if (*how) {
         g_string_append(m, " — ");
-        append_escaped(m, how);
+        pdf_append_escaped(m, how);
     }
     const char *caution = text_get(&a->caution, d->lang);
     if (*caution && it->caution)
         append_caution(d, m, caution, true);
     g_string_append(m, "</span>");
-    double h = bullet_item(d, x, y, w, d->fs, TX_MARKUP, m->str, draw);
+    double h = pdf_bullet_item(d, x, y, w, d->fs, PDF_TX_MARKUP, m->str, draw);
     g_string_free(m, TRUE);
     return h;
 }
 
-static double group_block(Doc *d, const void *item, double x, double y, double w, bool draw)
+static double group_block(PdfDoc *d, const void *item, double x, double y, double w, bool draw)
 {
-    return doc_text(d, x, y, w, d->fs, TX_BOLD | TX_GRAY, item, draw);
+    return pdf_doc_text(d, x, y, w, d->fs, PDF_TX_BOLD | PDF_TX_GRAY, item, draw);
 }
 
 /* A group by titles: "Group: title · title" (markup held in the block). */
-static double titles_block(Doc *d, const void *item, double x, double y, double w, bool draw)
+static double titles_block(PdfDoc *d, const void *item, double x, double y, double w, bool draw)
 {
-    return doc_text(d, x, y, w, d->fs, TX_MARKUP, item, draw);
+    return pdf_doc_text(d, x, y, w, d->fs, PDF_TX_MARKUP, item, draw);
 }
 
 static const char *group_of(const Advice *a)
@@ -284,7 +285,7 @@ static const char *group_of(const Advice *a)
 
 /* Builds the by-title paragraph of the group starting at advice i; returns the index
  * after it. */
-static size_t titles_group(const Doc *d, size_t i, GString *m)
+static size_t titles_group(const PdfDoc *d, size_t i, GString *m)
 {
     const Summary *s = d->sum;
     const char *group = group_of(s->advice[i]);
@@ -297,7 +298,7 @@ static size_t titles_group(const Doc *d, size_t i, GString *m)
     for (k = i; k < s->nadvice && strcmp(group_of(s->advice[k]), group) == 0; k++) {
         if (k > i)
             g_string_append(m, " · ");
-        append_escaped(m, text_get(&s->advice[k]->title, d->lang));
+        pdf_append_escaped(m, text_get(&s->advice[k]->title, d->lang));
     }
     g_string_append_printf(m, "<span size=\"%d\">", (int)(d->small * PANGO_SCALE));
     for (size_t j = i; j < k; j++) {
@@ -313,47 +314,62 @@ static size_t titles_group(const Doc *d, size_t i, GString *m)
     return k;
 }
 
-void sec_selfcare(Doc *d)
+/* Appends a block measured at width w with after points below it; returns the count. */
+static size_t push_block(PdfDoc *d, Block *b, size_t n, BlockDraw draw, const void *item, double w,
+                         double after, bool keep_with_next)
+{
+    b[n].draw = draw;
+    b[n].item = item;
+    b[n].h = draw(d, item, 0, 0, w, false) + d->fs * after;
+    b[n].keep_with_next = keep_with_next;
+    return n + 1;
+}
+
+/* What is held back, and why, as the plan's last paragraph: "held_back A, B, C". */
+static GString *held_markup(const PdfDoc *d)
 {
     const Summary *s = d->sum;
-    size_t n = 0;
+    GString *m = g_string_new(NULL);
+    pdf_append_escaped(m, pdf_doc_ui(d, "summary.held_back"));
+    for (size_t i = 0; i < s->nheld; i++) {
+        g_string_append(m, i ? ", " : " ");
+        pdf_append_escaped(m, text_get(&s->held[i]->title, d->lang));
+    }
+    return m;
+}
 
-    if (s->nadvice == 0)
+void pdf_selfcare(PdfDoc *d, const char *heading)
+{
+    const Summary *s = d->sum;
+    size_t n = 0, ntexts = 0;
+    if (s->nadvice == 0 && s->nheld == 0)
         return;
-    Block *b = g_new0(Block, 2 * s->nadvice);
-    PlanItem *items = g_new0(PlanItem, s->nadvice);
-    GString **texts = g_new0(GString *, s->nadvice);
-    size_t ntexts = 0;
+    Block *b = g_new0(Block, 2 * s->nadvice + 2);
+    PlanItem *items = g_new0(PlanItem, s->nadvice + 1);
+    GString **texts = g_new0(GString *, s->nadvice + 1);
     double w = column_width(d, 2);
     for (size_t i = 0; i < s->nadvice; i++) {
         const Advice *a = s->advice[i];
         bool first = i == 0 || strcmp(group_of(s->advice[i - 1]), group_of(a)) != 0;
         if (by_title(d, a)) {
-            GString *m = g_string_new(NULL);
-            size_t next = titles_group(d, i, m);
-            texts[ntexts++] = m;
-            b[n].draw = titles_block;
-            b[n].item = m->str;
-            b[n].h = titles_block(d, m->str, 0, 0, w, false) + d->fs * 0.22;
-            n++;
-            i = next - 1;
+            GString *m = texts[ntexts++] = g_string_new(NULL);
+            i = titles_group(d, i, m) - 1;
+            n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
             continue;
         }
-        if (first) {
-            b[n].draw = group_block;
-            b[n].item = content_group_title(s->content, group_of(a), d->lang);
-            b[n].h = group_block(d, b[n].item, 0, 0, w, false) + d->fs * 0.15;
-            b[n].keep_with_next = true;
-            n++;
-        }
+        if (first)
+            n = push_block(d, b, n, group_block,
+                           content_group_title(s->content, group_of(a), d->lang), w, 0.15, true);
         items[i].advice = a;
         items[i].caution = caution_shown(d, a, first);
-        b[n].draw = advice_block;
-        b[n].item = &items[i];
-        b[n].h = advice_block(d, &items[i], 0, 0, w, false) + d->fs * 0.16;
-        n++;
+        n = push_block(d, b, n, advice_block, &items[i], w, 0.16, false);
     }
-    doc_heading(d, doc_ui(d, "summary.selfcare"), b[0].h + (n > 1 ? b[1].h : 0));
+    if (s->nheld) {
+        GString *m = texts[ntexts++] = held_markup(d);
+        n = push_block(d, b, n, group_block, pdf_doc_ui(d, "summary.held_title"), w, 0.15, true);
+        n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
+    }
+    pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h + (n > 1 ? b[1].h : 0));
     flow_columns(d, b, n, 2);
     for (size_t i = 0; i < ntexts; i++)
         g_string_free(texts[i], TRUE);

@@ -1,20 +1,22 @@
-/* The summary's sections, in the order a busy clinician reads them: flags, then scores
- * and where it hurts side by side, about the patient, likely contributors, the
+/* The summary's sections on paper, in the outline's order (summary_outline.h): the
+ * clinician's part in large type (flags, scores and where it hurts side by side, about
+ * the patient), then the next steps with the safety net, likely contributors and the
  * self-care plan (the last three flow in columns: pdf_plan.c). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/summary_outline.h"
 #include "print_internal.h"
 
-void gstring_wipe_free(GString *s)
+void pdf_gstring_wipe_free(GString *s)
 {
     memset(s->str, 0, s->allocated_len);
     g_string_free(s, TRUE);
 }
 
-void append_escaped(GString *s, const char *text)
+void pdf_append_escaped(GString *s, const char *text)
 {
     char *e = g_markup_escape_text(text, -1);
     g_string_append(s, e);
@@ -42,11 +44,11 @@ static uint32_t rule_options(const Cond *c, size_t q)
     }
 }
 
-GString *because_markup(const Doc *d, const Cond *when, const SummaryFact *f, size_t n)
+GString *pdf_because_markup(const PdfDoc *d, const Cond *when, const SummaryFact *f, size_t n)
 {
     GString *s = g_string_new("<i>");
     char buf[512];
-    append_escaped(s, doc_ui(d, "summary.because"));
+    pdf_append_escaped(s, pdf_doc_ui(d, "summary.because"));
     g_string_append(s, "</i> ");
     for (size_t i = 0; i < n; i++) {
         /* Of a several-answer question, only the answers the rule looked at: "Where it
@@ -60,16 +62,16 @@ GString *because_markup(const Doc *d, const Cond *when, const SummaryFact *f, si
         }
         if (i)
             g_string_append(s, "; ");
-        append_escaped(s, text_get(&shown.question->short_label, d->lang));
+        pdf_append_escaped(s, text_get(&shown.question->short_label, d->lang));
         g_string_append(s, ": ");
-        append_escaped(s, summary_answer_text(d->sum, &shown, buf, sizeof buf));
+        pdf_append_escaped(s, summary_answer_text(d->sum, &shown, buf, sizeof buf));
         memset(&shown, 0, sizeof shown);
     }
     memset(buf, 0, sizeof buf);
     return s;
 }
 
-static void draw_rule_box(Doc *d, double x, double y, double w, double h, double line)
+static void draw_rule_box(PdfDoc *d, double x, double y, double w, double h, double line)
 {
     cairo_save(d->cr);
     cairo_set_line_width(d->cr, line);
@@ -79,7 +81,7 @@ static void draw_rule_box(Doc *d, double x, double y, double w, double h, double
     cairo_restore(d->cr);
 }
 
-static void fill_box(Doc *d, double x, double y, double w, double h, double gray)
+void pdf_fill_box(PdfDoc *d, double x, double y, double w, double h, double gray)
 {
     cairo_save(d->cr);
     cairo_set_source_rgb(d->cr, gray, gray, gray);
@@ -88,54 +90,56 @@ static void fill_box(Doc *d, double x, double y, double w, double h, double gray
     cairo_restore(d->cr);
 }
 
-GString *titled_because_markup(const Doc *d, const char *title, const Cond *when,
-                               const SummaryFact *f, size_t n)
+GString *pdf_titled_because_markup(const PdfDoc *d, const char *title, const Cond *when,
+                                   const SummaryFact *f, size_t n)
 {
     GString *s = g_string_new("<b>");
-    append_escaped(s, title);
+    pdf_append_escaped(s, title);
     g_string_append(s, "</b>");
     if (n) {
-        GString *b = because_markup(d, when, f, n);
+        GString *b = pdf_because_markup(d, when, f, n);
         g_string_append_printf(s, "  <span size=\"%d\" foreground=\"#444444\">",
                                (int)(d->small * PANGO_SCALE));
         g_string_append(s, b->str);
         g_string_append(s, "</span>");
-        gstring_wipe_free(b);
+        pdf_gstring_wipe_free(b);
     }
     return s;
 }
 
-double bullet_item(Doc *d, double x, double y, double w, double size, int style, const char *s,
-                   bool draw)
+double pdf_bullet_item(PdfDoc *d, double x, double y, double w, double size, int style,
+                       const char *s, bool draw)
 {
     double bw = size * 1.1;
     if (draw)
-        doc_text(d, x, y, bw, size, style & ~TX_MARKUP, "•", true);
-    return doc_text(d, x + bw, y, w - bw, size, style, s, draw);
+        pdf_doc_text(d, x, y, bw, size, style & ~PDF_TX_MARKUP, "•", true);
+    return pdf_doc_text(d, x + bw, y, w - bw, size, style, s, draw);
 }
 
 /* ---- title ---- */
 
-static void sec_title(Doc *d)
+static void sec_title(PdfDoc *d)
 {
-    double size = d->fs * (d->receipt ? 1.15 : 1.4);
-    const char *title = doc_ui(d, "summary.title");
+    double size = d->fs * (d->receipt ? 1.15 : 1.2);
+    const char *title = pdf_doc_ui(d, "summary.title");
     char date[160];
-    snprintf(date, sizeof date, "%s: %s", doc_ui(d, "summary.date"), d->date);
+    snprintf(date, sizeof date, "%s: %s", pdf_doc_ui(d, "summary.date"), d->date);
     if (d->receipt) {
-        d->y += doc_text(d, d->x, d->y, d->w, size, TX_BOLD, title, true);
-        d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_GRAY, date, true);
+        d->y += pdf_doc_text(d, d->x, d->y, d->w, size, PDF_TX_BOLD, title, true);
+        d->y += pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_GRAY, date, true);
     } else {
-        /* the date at the right, on the title's last line */
-        double dw = doc_text_width(d, d->fs, TX_GRAY, date) + 1;
-        double h = doc_text(d, d->x, d->y, d->w - dw - d->fs, size, TX_BOLD, title, true);
-        doc_text(d, d->x + d->w - dw, d->y + h - d->fs * 1.3, dw, d->fs, TX_RIGHT | TX_GRAY, date,
-                 true);
+        /* the date at the right, on the title's last line, in the small type */
+        double ds = PDF_SMALL_MIN;
+        double dw = pdf_doc_text_width(d, ds, PDF_TX_GRAY, date) + 1;
+        double h = pdf_doc_text(d, d->x, d->y, d->w - dw - d->fs, size, PDF_TX_BOLD, title, true);
+        pdf_doc_text(d, d->x + d->w - dw, d->y + h - ds * 1.3, dw, ds, PDF_TX_RIGHT | PDF_TX_GRAY,
+                     date, true);
         d->y += h;
     }
     if (!d->sum->finished) {
         d->y += d->fs * 0.2;
-        d->y += doc_text(d, d->x, d->y, d->w, d->fs, TX_BOLD, doc_ui(d, "summary.stopped"), true);
+        d->y += pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_BOLD,
+                             pdf_doc_ui(d, "summary.stopped"), true);
     }
     d->y += d->gap * 0.7;
 }
@@ -143,12 +147,12 @@ static void sec_title(Doc *d)
 /* ---- flags ---- */
 
 /* The height of one flag (text and the answers behind it) in width w. */
-static double flag_item(Doc *d, const SummaryFlag *f, double x, double y, double w, bool draw)
+static double flag_item(PdfDoc *d, const SummaryFlag *f, double x, double y, double w, bool draw)
 {
-    GString *m = titled_because_markup(d, text_get(&f->flag->text, d->lang), f->flag->when,
-                                       f->because, f->nbecause);
-    double h = bullet_item(d, x, y, w, d->fs, TX_MARKUP, m->str, draw);
-    gstring_wipe_free(m);
+    GString *m = pdf_titled_because_markup(d, text_get(&f->flag->text, d->lang), f->flag->when,
+                                           f->because, f->nbecause);
+    double h = pdf_bullet_item(d, x, y, w, d->fs, PDF_TX_MARKUP, m->str, draw);
+    pdf_gstring_wipe_free(m);
     return h;
 }
 
@@ -156,72 +160,118 @@ static double flag_item(Doc *d, const SummaryFlag *f, double x, double y, double
 static void append_titled(GString *m, const char *title, const char *text)
 {
     g_string_append(m, "<b>");
-    append_escaped(m, title);
+    pdf_append_escaped(m, title);
     g_string_append(m, "</b>  —  ");
-    append_escaped(m, text);
+    pdf_append_escaped(m, text);
 }
 
 /* A shaded line of markup; frees m. */
-static void shaded_markup(Doc *d, GString *m)
+static void shaded_markup(PdfDoc *d, GString *m)
 {
     double pad = d->fs * 0.5, iw = d->w - 2 * pad;
-    double h = doc_text(d, 0, 0, iw, d->fs, TX_MARKUP, m->str, false) + pad;
-    doc_need(d, h);
-    fill_box(d, d->x, d->y, d->w, h, 0.85);
-    doc_text(d, d->x + pad, d->y + pad * 0.5, iw, d->fs, TX_MARKUP, m->str, true);
+    double h = pdf_doc_text(d, 0, 0, iw, d->fs, PDF_TX_MARKUP, m->str, false) + pad;
+    pdf_doc_need(d, h);
+    pdf_fill_box(d, d->x, d->y, d->w, h, 0.85);
+    pdf_doc_text(d, d->x + pad, d->y + pad * 0.5, iw, d->fs, PDF_TX_MARKUP, m->str, true);
     draw_rule_box(d, d->x, d->y, d->w, h, 1.0);
     g_string_free(m, TRUE);
     d->y += h + d->gap;
 }
 
 /* One shaded line, "Title — text" ("Raise today — None"). */
-static void flag_line(Doc *d, const char *title, const char *text)
+static void flag_line(PdfDoc *d, const char *title, const char *text)
 {
     GString *m = g_string_new("");
     append_titled(m, title, text);
     shaded_markup(d, m);
 }
 
-static void flag_box(Doc *d, const char *title, const SummaryFlag *flags, size_t n, bool urgent)
+static void flag_box(PdfDoc *d, const char *title, const SummaryFlag *flags, size_t n, bool urgent)
 {
     double pad = d->fs * 0.5, line = urgent ? 2.2 : 1.0;
     double iw = d->w - 2 * pad;
     if (n == 0 && !urgent) {
-        flag_line(d, title, doc_ui(d, "summary.none"));
+        flag_line(d, title, pdf_doc_ui(d, "summary.none"));
         return;
     }
-    double th = doc_text(d, 0, 0, iw, d->fs * 1.1, TX_BOLD, title, false);
+    double th = pdf_doc_text(d, 0, 0, iw, d->fs * 1.1, PDF_TX_BOLD, title, false);
     double bar = th + pad;
     double body = pad * 0.6;
 
     for (size_t i = 0; i < n; i++)
         body += flag_item(d, &flags[i], 0, 0, iw, false) + pad * 0.5;
     if (n == 0)
-        body += doc_text(d, 0, 0, iw, d->fs, 0, doc_ui(d, "summary.none"), false) + pad * 0.5;
+        body +=
+            pdf_doc_text(d, 0, 0, iw, d->fs, 0, pdf_doc_ui(d, "summary.none"), false) + pad * 0.5;
     body += pad * 0.2;
-    doc_need(d, bar + body);
+    pdf_doc_need(d, bar + body);
 
     double x = d->x, y = d->y;
-    fill_box(d, x, y, d->w, bar, urgent ? 0.0 : 0.85);
-    doc_text(d, x + pad, y + pad * 0.5, iw, d->fs * 1.1, TX_BOLD | (urgent ? TX_WHITE : 0), title,
-             true);
+    pdf_fill_box(d, x, y, d->w, bar, urgent ? 0.0 : 0.85);
+    pdf_doc_text(d, x + pad, y + pad * 0.5, iw, d->fs * 1.1,
+                 PDF_TX_BOLD | (urgent ? PDF_TX_WHITE : 0), title, true);
     double cy = y + bar + pad * 0.6;
     for (size_t i = 0; i < n; i++)
         cy += flag_item(d, &flags[i], x + pad, cy, iw, true) + pad * 0.5;
     if (n == 0)
-        doc_text(d, x + pad, cy, iw, d->fs, 0, doc_ui(d, "summary.none"), true);
+        pdf_doc_text(d, x + pad, cy, iw, d->fs, 0, pdf_doc_ui(d, "summary.none"), true);
     draw_rule_box(d, x, y, d->w, bar + body, line);
     d->y = y + bar + body + d->gap;
 }
 
+/* Nothing to raise: no flag of either tier and every safety question answered no. */
+static bool nothing_to_raise(const Summary *s)
+{
+    return !s->nurgent && !s->urgent_raised && !s->nclinician && !s->nnot_answered &&
+           s->safety_all_no;
+}
+
+/* The clinician's part at clinician_fs or more, the rest in the page's own size. */
+static PdfDoc *section_doc(void *ctx, const SummarySection *sec)
+{
+    PdfDoc *d = ctx;
+    bool big = sec->part == SUM_PART_CLINICIAN;
+    d->fs = fmax(d->base_fs, big ? d->clinician_fs : 0);
+    d->small = fmax(d->base_small, big ? d->clinician_fs : 0);
+    return d;
+}
+
+static void sec_urgent(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    PdfDoc *d = section_doc(ctx, sec);
+    if (nothing_to_raise(s)) {
+        /* one line says so for all three */
+        GString *m = g_string_new("");
+        append_titled(m, pdf_doc_ui(d, sec->heading), pdf_doc_ui(d, "summary.none"));
+        g_string_append(m, "     ");
+        append_titled(m, pdf_doc_ui(d, "summary.clinician"), pdf_doc_ui(d, "summary.none"));
+        g_string_append(m, "     ");
+        append_titled(m, pdf_doc_ui(d, "summary.all_no"), "\xe2\x9c\x93");
+        shaded_markup(d, m);
+    } else if (s->nurgent || s->urgent_raised) {
+        flag_box(d, pdf_doc_ui(d, sec->heading), s->urgent, s->nurgent, true);
+    } else {
+        flag_line(d, pdf_doc_ui(d, sec->heading), pdf_doc_ui(d, "summary.none"));
+    }
+}
+
+static void sec_today(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    PdfDoc *d = section_doc(ctx, sec);
+    if (!nothing_to_raise(s))
+        flag_box(d, pdf_doc_ui(d, sec->heading), s->clinician, s->nclinician, false);
+}
+
 /* The red-flag questions without a yes or no, in one line: an unanswered safety
  * question must never read as a negative screen. */
-static void missing_line(Doc *d)
+static void sec_unanswered(void *ctx, const Summary *s, const SummarySection *sec)
 {
-    const Summary *s = d->sum;
+    PdfDoc *d = section_doc(ctx, sec);
+    if (nothing_to_raise(s))
+        return;
     if (s->nnot_answered == 0) {
         if (s->safety_all_no)
-            flag_line(d, doc_ui(d, "summary.all_no"), "✓");
+            flag_line(d, pdf_doc_ui(d, "summary.all_no"), "✓");
         return;
     }
     GString *m = g_string_new("");
@@ -230,276 +280,74 @@ static void missing_line(Doc *d)
                                text_get(&s->not_answered[i].question->short_label, d->lang),
                                summary_missing_text(s, &s->not_answered[i]));
     }
-    flag_line(d, doc_ui(d, "summary.missing"), m->str);
-    gstring_wipe_free(m);
-}
-
-static void sec_flags(Doc *d)
-{
-    const Summary *s = d->sum;
-    if (!s->nurgent && !s->urgent_raised && !s->nclinician && !s->nnot_answered &&
-        s->safety_all_no) {
-        /* nothing to raise: one line says so for all three */
-        GString *m = g_string_new("");
-        append_titled(m, doc_ui(d, "summary.urgent"), doc_ui(d, "summary.none"));
-        g_string_append(m, "     ");
-        append_titled(m, doc_ui(d, "summary.clinician"), doc_ui(d, "summary.none"));
-        g_string_append(m, "     ");
-        append_titled(m, doc_ui(d, "summary.all_no"), "\xe2\x9c\x93");
-        shaded_markup(d, m);
-        return;
-    }
-    if (s->nurgent || s->urgent_raised)
-        flag_box(d, doc_ui(d, "summary.urgent"), s->urgent, s->nurgent, true);
-    else
-        flag_line(d, doc_ui(d, "summary.urgent"), doc_ui(d, "summary.none"));
-    flag_box(d, doc_ui(d, "summary.clinician"), s->clinician, s->nclinician, false);
-    missing_line(d);
+    flag_line(d, pdf_doc_ui(d, sec->heading), m->str);
+    pdf_gstring_wipe_free(m);
 }
 
 /* The plan's first actions, what is held back, and when to get help: plain lines
  * (the plan's layout is pdf_plan.c). */
-static void plain_list(Doc *d, const char *heading, const char *const *lines, size_t n)
+static void plain_list(PdfDoc *d, const char *heading, const char *const *lines, size_t n)
 {
     if (n == 0)
         return;
     double h = 0;
     for (size_t i = 0; i < n; i++)
-        h += bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
-    doc_heading(d, heading, h);
+        h += pdf_bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
+    pdf_doc_heading(d, heading, h);
     for (size_t i = 0; i < n; i++) {
-        double ih = bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
-        doc_need(d, ih);
-        d->y += bullet_item(d, d->x, d->y, d->w, d->fs, 0, lines[i], true);
+        double ih = pdf_bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
+        pdf_doc_need(d, ih);
+        d->y += pdf_bullet_item(d, d->x, d->y, d->w, d->fs, 0, lines[i], true);
     }
     d->y += d->gap;
 }
 
-static void sec_top(Doc *d)
+/* The next steps: the plan's first actions and when to get help. */
+static void sec_steps(void *ctx, const Summary *s, const SummarySection *sec)
 {
-    const Summary *s = d->sum;
-    char buf[SUMMARY_TOP_ACTIONS][512];
-    const char *lines[SUMMARY_TOP_ACTIONS];
+    PdfDoc *d = section_doc(ctx, sec);
+    char top[SUMMARY_TOP_ACTIONS][512], safety[4][512];
+    const char *lines[SUMMARY_TOP_ACTIONS > 4 ? SUMMARY_TOP_ACTIONS : 4];
     for (size_t i = 0; i < s->ntop; i++) {
-        snprintf(buf[i], sizeof buf[i], "%s: %s", text_get(&s->top[i]->title, d->lang),
+        snprintf(top[i], sizeof top[i], "%s: %s", text_get(&s->top[i]->title, d->lang),
                  text_get(&s->top[i]->how, d->lang));
-        lines[i] = buf[i];
+        lines[i] = top[i];
     }
-    plain_list(d, doc_ui(d, "summary.top"), lines, s->ntop);
-}
-
-static void sec_held_safety(Doc *d)
-{
-    const Summary *s = d->sum;
-    if (s->nheld) {
-        GString *m = g_string_new(doc_ui(d, "summary.held_back"));
-        for (size_t i = 0; i < s->nheld; i++)
-            g_string_append_printf(m, "%s%s", i ? ", " : " ",
-                                   text_get(&s->held[i]->title, d->lang));
-        const char *line = m->str;
-        plain_list(d, doc_ui(d, "summary.held_title"), &line, 1);
-        g_string_free(m, TRUE);
-    }
-    char buf[4][512];
-    const char *lines[4];
+    plain_list(d, pdf_doc_ui(d, sec->heading), lines, s->ntop);
     size_t n = summary_safety_count(s);
-    for (size_t i = 0; i < n && i < 4; i++)
-        lines[i] = summary_safety_line(s, i, buf[i], sizeof buf[i]);
-    plain_list(d, doc_ui(d, "safety.title"), lines, n < 4 ? n : 4);
+    n = n < 4 ? n : 4;
+    for (size_t i = 0; i < n; i++)
+        lines[i] = summary_safety_line(s, i, safety[i], sizeof safety[i]);
+    plain_list(d, pdf_doc_ui(d, "safety.title"), lines, n);
 }
 
-/* ---- scores ---- */
-
-static bool is_number(const char *s)
+static void sec_scores(void *ctx, const Summary *s, const SummarySection *sec)
 {
-    return *s >= '0' && *s <= '9';
+    (void)s;
+    pdf_scores(section_doc(ctx, sec), sec->heading);
 }
 
-static void score_text(const Doc *d, int v, char *buf, size_t size)
+static void sec_areas(void *ctx, const Summary *s, const SummarySection *sec)
 {
-    if (v < 0)
-        snprintf(buf, size, "%s", doc_ui(d, "summary.not_answered"));
-    else
-        snprintf(buf, size, "%d / 10", v);
-}
-
-/* The five scores as a table in width w: each label with its value right-aligned in
- * bold, the three PEG items indented under the scale's name, the PEG score shaded.
- * Returns its height; draws it at (x, y) when draw is true. */
-static double score_table(Doc *d, double x, double y, double w, bool draw)
-{
-    const Summary *s = d->sum;
-    const char *labels[5] = {doc_ui(d, "summary.pain_now"), doc_ui(d, "summary.peg_pain"),
-                             doc_ui(d, "summary.peg_enjoyment"), doc_ui(d, "summary.peg_activity"),
-                             doc_ui(d, "summary.peg_score")};
-    char values[5][64];
-    score_text(d, s->pain_now, values[0], sizeof values[0]);
-    for (int i = 0; i < 3; i++)
-        score_text(d, s->peg[i], values[i + 1], sizeof values[i + 1]);
-    if (s->peg_score < 0)
-        snprintf(values[4], sizeof values[4], "%s", doc_ui(d, "summary.not_answered"));
-    else
-        snprintf(values[4], sizeof values[4], "%.1f / 10", s->peg_score);
-
-    double pad = d->fs * 0.22, vw = fmin(d->fs * 6.5, w * 0.4), h = 0;
-    for (int i = 0; i < 5; i++) {
-        bool peg_item = i >= 1 && i <= 3, number = is_number(values[i]);
-        if (i == 1)
-            h += doc_text(d, x + pad, y + h + pad, w - 2 * pad, d->small, TX_BOLD | TX_GRAY,
-                          doc_ui(d, "summary.peg"), draw) +
-                 pad;
-        double lx = x + pad + (peg_item ? d->fs : 0), lw = x + w - vw - lx;
-        double vs = number ? d->fs * 1.3 : d->fs;
-        int vstyle = TX_RIGHT | (number ? TX_BOLD : TX_ITALIC);
-        double lh = doc_text(d, lx, 0, lw, d->fs, i == 4 ? TX_BOLD : 0, labels[i], false);
-        double vh = doc_text(d, 0, 0, vw - pad, vs, vstyle, values[i], false);
-        double rh = (lh > vh ? lh : vh) + 2 * pad;
-        if (draw) {
-            if (i == 4)
-                fill_box(d, x, y + h, w, rh, 0.88);
-            doc_text(d, lx, y + h + (rh - lh) / 2, lw, d->fs, i == 4 ? TX_BOLD : 0, labels[i],
-                     true);
-            doc_text(d, x + w - vw, y + h + (rh - vh) / 2, vw - pad, vs, vstyle, values[i], true);
-            if (i != 3) {
-                cairo_save(d->cr);
-                cairo_set_source_rgb(d->cr, 0.6, 0.6, 0.6);
-                cairo_set_line_width(d->cr, 0.5);
-                cairo_move_to(d->cr, x, y + h + rh);
-                cairo_line_to(d->cr, x + w, y + h + rh);
-                cairo_stroke(d->cr);
-                cairo_restore(d->cr);
-            }
-        }
-        h += rh;
-    }
-    return h;
-}
-
-/* ---- where it hurts ---- */
-
-static int role_question(const Summary *s, QuestionRole role)
-{
-    if (!s->content)
-        return -1;
-    for (size_t i = 0; i < s->content->nquestions; i++)
-        if (s->content->questions[i].role == role)
-            return (int)i;
-    return -1;
-}
-
-static const char *areas_missing_text(const Doc *d)
-{
-    int q = role_question(d->sum, ROLE_AREAS);
-    if (q >= 0 && (size_t)q < d->sum->nanswers && d->sum->answers[q].state == ANS_SKIPPED)
-        return doc_ui(d, "summary.skipped");
-    return doc_ui(d, "summary.none");
-}
-
-/* The areas in words, "Lower back · Right wrist", in bold; returns the height. */
-static double areas_words(Doc *d, double x, double y, double w, bool draw)
-{
-    const Summary *s = d->sum;
-    if (s->nareas == 0)
-        return doc_text(d, x, y, w, d->fs, TX_ITALIC, areas_missing_text(d), draw);
-    GString *m = g_string_new("<b>");
-    for (size_t i = 0; i < s->nareas; i++) {
-        if (i)
-            g_string_append(m, " · ");
-        append_escaped(m, text_get(&s->areas[i]->label, d->lang));
-    }
-    g_string_append(m, "</b>");
-    double h = doc_text(d, x, y, w, d->fs, TX_MARKUP, m->str, draw);
-    gstring_wipe_free(m);
-    return h;
-}
-
-/* The areas in words above the body diagram, the figure centred in width w and no
- * more than dh tall. Returns the height. */
-static double areas_block(Doc *d, double x, double y, double w, double dh, bool draw)
-{
-    double h = areas_words(d, x, y, w, draw);
-    if (d->sum->nareas == 0)
-        return h;
-    double dw = body_diagram_width(dh);
-    if (dw > w)
-        dh *= w / dw;
-    h += d->fs * 0.4;
-    if (draw)
-        body_diagram_draw(d, x, y + h, dh, w, d->sum->areas, d->sum->nareas);
-    return h + body_diagram_height(d, dh);
-}
-
-/* Letter and A4: the scores on the left, where it hurts on the right, side by side
- * under the flags so the three read at a glance. */
-static void sec_scores_areas(Doc *d)
-{
-    double gap = d->fs * 1.6, lw = (d->w - gap) * 0.5, rw = d->w - gap - lw;
-    double rx = d->x + lw + gap;
-    const char *sh = doc_ui(d, "summary.scores"), *ah = doc_ui(d, "summary.areas");
-    double hh =
-        fmax(doc_heading_at(d, d->x, 0, lw, sh, false), doc_heading_at(d, rx, 0, rw, ah, false));
-    double left = score_table(d, d->x, 0, lw, false);
-    /* The figure as tall as the scores beside it allow, within readable bounds. */
-    double dh = left - areas_block(d, rx, 0, rw, 0, false);
-    dh = fmin(fmax(dh, d->fs * 7.5), d->fs * 10);
-    double right = areas_block(d, rx, 0, rw, dh, false);
-    double h = hh + (left > right ? left : right);
-    /* the clinician's part takes at least half the first page: a larger figure */
-    double want = d->page == 1 ? d->top + (d->ph - d->top - d->bottom) * 0.5 - d->y : 0;
-    for (int grow = 0; grow < 40 && h < want && d->sum->nareas && d->fill_half; grow++) {
-        double before = right;
-        dh += d->fs * 0.5;
-        right = areas_block(d, rx, 0, rw, dh, false);
-        h = hh + (left > right ? left : right);
-        if (right <= before)
-            break; /* the figure is as wide as its column */
-    }
-
-    doc_need(d, h);
-    double y = d->y;
-    doc_heading_at(d, d->x, y, lw, sh, true);
-    doc_heading_at(d, rx, y, rw, ah, true);
-    score_table(d, d->x, y + hh, lw, true);
-    areas_block(d, rx, y + hh, rw, dh, true);
-    d->y = y + h + d->gap;
-}
-
-/* The receipt: the scores, then where it hurts, one under the other. */
-static void sec_scores_areas_receipt(Doc *d)
-{
-    double h = score_table(d, d->x, 0, d->w, false);
-    doc_heading(d, doc_ui(d, "summary.scores"), h);
-    d->y += score_table(d, d->x, d->y, d->w, true) + d->gap;
-
-    double dh = d->w * 0.75 / body_diagram_width(1.0);
-    h = areas_words(d, d->x, 0, d->w, false);
-    doc_heading(d, doc_ui(d, "summary.areas"), h);
-    d->y += areas_words(d, d->x, d->y, d->w, true);
-    if (d->sum->nareas == 0) {
-        d->y += d->gap;
-        return;
-    }
-    d->y += d->fs * 0.4;
-    doc_need(d, body_diagram_height(d, dh));
-    body_diagram_draw(d, d->x, d->y, dh, d->w, d->sum->areas, d->sum->nareas);
-    d->y += body_diagram_height(d, dh) + d->gap;
+    (void)s;
+    pdf_areas(section_doc(ctx, sec), sec->heading);
 }
 
 /* "Name ________  Date of birth ________": the front desk writes who it is (the kiosk
  * never asks). */
-static void sec_write_in(Doc *d)
+static void sec_write_in(PdfDoc *d)
 {
-    const char *labels[2] = {doc_ui(d, "print.name"), doc_ui(d, "print.dob")};
-    double lh = doc_text(d, 0, 0, d->w, d->fs, TX_BOLD, labels[0], false);
+    const char *labels[2] = {pdf_doc_ui(d, "print.name"), pdf_doc_ui(d, "print.dob")};
+    double lh = pdf_doc_text(d, 0, 0, d->w, d->fs, PDF_TX_BOLD, labels[0], false);
     int rows = d->receipt ? 2 : 1;
     double cw = d->w / (3 - rows);
-    doc_need(d, rows * (lh * 1.35));
+    pdf_doc_need(d, rows * (lh * 1.35));
     double y = d->y;
     for (int i = 0; i < 2; i++) {
         double x = d->x + (rows == 1 ? i * cw : 0);
         double row_y = y + (rows == 1 ? 0 : i * lh * 1.35);
-        double tw = doc_text_width(d, d->fs, TX_BOLD, labels[i]) + d->fs * 0.4;
-        doc_text(d, x, row_y, cw, d->fs, TX_BOLD, labels[i], true);
+        double tw = pdf_doc_text_width(d, d->fs, PDF_TX_BOLD, labels[i]) + d->fs * 0.4;
+        pdf_doc_text(d, x, row_y, cw, d->fs, PDF_TX_BOLD, labels[i], true);
         double end = x + cw - (rows == 1 && i == 0 ? d->fs * 1.5 : 0);
         cairo_set_source_rgb(d->cr, 0, 0, 0);
         cairo_set_line_width(d->cr, 0.8);
@@ -510,24 +358,47 @@ static void sec_write_in(Doc *d)
     d->y = y + rows * lh * 1.35 + d->gap * 0.3;
 }
 
-void sections_draw(Doc *d)
+static void sec_context(void *ctx, const Summary *s, const SummarySection *sec)
 {
-    /* the clinician's part first, never below CLINICIAN_MIN, whatever the plan needs */
-    double fs = d->fs, small = d->small;
-    d->fs = fmax(fs, d->clinician_big ? CLINICIAN_MIN : 0);
-    d->small = fmax(small, d->clinician_big ? CLINICIAN_MIN : 0);
+    (void)s;
+    pdf_context(section_doc(ctx, sec), sec->heading);
+}
+
+static void sec_causes(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    (void)s;
+    pdf_causes(section_doc(ctx, sec), sec->heading);
+}
+
+static void sec_plan(void *ctx, const Summary *s, const SummarySection *sec)
+{
+    (void)s;
+    pdf_selfcare(section_doc(ctx, sec), sec->heading);
+}
+
+/* Paper walks the whole outline; the safety net is printed once, with the next steps. */
+static const SummaryRender paper_sections[SUM_SEC_COUNT] = {
+    [SUM_SEC_URGENT] = sec_urgent,
+    [SUM_SEC_TODAY] = sec_today,
+    [SUM_SEC_UNANSWERED] = sec_unanswered,
+    [SUM_SEC_SCORES] = sec_scores,
+    [SUM_SEC_AREAS] = sec_areas,
+    [SUM_SEC_STEPS] = sec_steps,
+    [SUM_SEC_CONTEXT] = sec_context,
+    [SUM_SEC_CAUSES] = sec_causes,
+    [SUM_SEC_PLAN] = sec_plan,
+};
+
+void pdf_sections_draw(PdfDoc *d)
+{
+    d->base_fs = d->fs;
+    d->base_small = d->small;
+    /* the title and write-in line in the clinician's part's size */
+    d->fs = fmax(d->base_fs, d->clinician_fs);
+    d->small = fmax(d->base_small, d->clinician_fs);
     sec_title(d);
     sec_write_in(d);
-    sec_flags(d);
-    if (d->receipt)
-        sec_scores_areas_receipt(d);
-    else
-        sec_scores_areas(d);
-    d->fs = fs;
-    d->small = small;
-    sec_context(d);
-    sec_causes(d);
-    sec_top(d);
-    sec_selfcare(d);
-    sec_held_safety(d);
+    summary_walk(d->sum, paper_sections, d);
+    d->fs = d->base_fs;
+    d->small = d->base_small;
 }

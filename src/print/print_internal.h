@@ -12,10 +12,11 @@
 
 #include "printer.h"
 
-#define SMALL_MIN 8.5      /* the smallest type on paper, in points */
-#define CLINICIAN_MIN 10.0 /* the clinician's part (flags, scores, areas): never smaller */
+#define PDF_SMALL_MIN 8.5      /* the smallest type on paper, in points */
+#define PDF_CLINICIAN_MIN 10.0 /* the clinician's part (flags, scores, areas): never smaller */
+#define PDF_CLINICIAN_BIG 11.0 /* ... and its size when the page has room: about half of it */
 
-/* A growing in-memory PDF. It holds patient data: pdfbuf_wipe() zeroes it before
+/* A growing in-memory PDF. It holds patient data: pdf_buf_wipe() zeroes it before
  * freeing. */
 typedef struct {
     unsigned char *data;
@@ -23,10 +24,10 @@ typedef struct {
 } PdfBuffer;
 
 /* A cairo write function appending to the PdfBuffer passed as closure. */
-cairo_status_t pdfbuf_write(void *closure, const unsigned char *data, unsigned int length);
+cairo_status_t pdf_buf_write(void *closure, const unsigned char *data, unsigned int length);
 
 /* Zeroes and frees the buffer; leaves it empty and reusable. */
-void pdfbuf_wipe(PdfBuffer *b);
+void pdf_buf_wipe(PdfBuffer *b);
 
 /* The page size of a paper in points (1/72 in). A receipt's height is a maximum: the
  * summary's page is cut to the height it needs. */
@@ -44,7 +45,7 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
                        int *npages, double *height);
 
 /* The receipt test page's length in points. */
-#define TEST_RECEIPT_H (110 * 72 / 25.4)
+#define PDF_TEST_RECEIPT_H (110 * 72 / 25.4)
 
 /* Renders a one-page test page with no patient data, its words from content (NULL:
  * the page carries only its language-neutral lines). Returns 0 or PK_EIO. */
@@ -53,23 +54,23 @@ int pdf_render_test(const Content *content, Paper paper, cairo_write_func_t writ
 /* ---- the page engine (pdf_doc.c) ---- */
 
 enum {
-    TX_BOLD = 1 << 0,
-    TX_ITALIC = 1 << 1,
-    TX_MARKUP = 1 << 2, /* the text is Pango markup */
-    TX_RIGHT = 1 << 3,
-    TX_CENTER = 1 << 4,
-    TX_WHITE = 1 << 5,
-    TX_GRAY = 1 << 6,
-    TX_NOWRAP = 1 << 7, /* one line, shortened with an ellipsis if too long */
+    PDF_TX_BOLD = 1 << 0,
+    PDF_TX_ITALIC = 1 << 1,
+    PDF_TX_MARKUP = 1 << 2, /* the text is Pango markup */
+    PDF_TX_RIGHT = 1 << 3,
+    PDF_TX_CENTER = 1 << 4,
+    PDF_TX_WHITE = 1 << 5,
+    PDF_TX_GRAY = 1 << 6,
+    PDF_TX_NOWRAP = 1 << 7, /* one line, shortened with an ellipsis if too long */
 };
 
 /* How much of the self-care plan is printed, fullest first (see pdf_plan.c). */
 typedef enum {
-    PLAN_FULL,       /* every item: title, how-to, caution */
-    PLAN_TIPS_SHORT, /* exercises in full; other tips by title, with their cautions */
-    PLAN_SHORT,      /* exercises: title and how-to; other tips as above */
-    PLAN_TITLES,     /* every group by title (a last resort) */
-} PlanDetail;
+    PDF_PLAN_FULL,       /* every item: title, how-to, caution */
+    PDF_PLAN_TIPS_SHORT, /* exercises in full; other tips by title, with their cautions */
+    PDF_PLAN_SHORT,      /* exercises: title and how-to; other tips as above */
+    PDF_PLAN_TITLES,     /* every group by title (a last resort) */
+} PdfPlanDetail;
 
 typedef struct {
     cairo_surface_t *surface;
@@ -84,96 +85,112 @@ typedef struct {
     double left, right, top, bottom; /* margins */
     double x, w;                     /* the content column */
     double y;                        /* the next free line */
-    double fs;                       /* base type size */
-    double small;                    /* secondary text: never below SMALL_MIN */
+    double fs;                       /* type size of the section being drawn */
+    double small;                    /* secondary text: never below PDF_SMALL_MIN */
+    double base_fs, base_small;      /* the page's own sizes (fs and small outside the
+                                        clinician's part) */
     double gap;                      /* space between sections */
     double footer_h;
-    PlanDetail plan;
-    bool fill_half;     /* grow the figure so the clinician's part fills half the first page */
-    bool clinician_big; /* the clinician's part at CLINICIAN_MIN or more */
-    int page;           /* current page, from 1 */
-    int npages;         /* total pages when known (second pass), else 0 */
+    PdfPlanDetail plan;
+    double clinician_fs; /* the clinician's part at this size or more (0: the page's) */
+    int page;            /* current page, from 1 */
+    int npages;          /* total pages when known (second pass), else 0 */
     bool receipt;
     char date[64];
-} Doc;
+} PdfDoc;
 
 /* Opens a PDF surface writing through write and sets the page geometry. Returns 0 or
- * PK_ENOMEM; on failure the Doc needs no doc_close(). */
-int doc_open(Doc *d, Paper paper, double page_h, double fs, cairo_write_func_t write,
-             void *closure);
+ * PK_ENOMEM; on failure the PdfDoc needs no pdf_doc_close(). */
+int pdf_doc_open(PdfDoc *d, Paper paper, double page_h, double fs, cairo_write_func_t write,
+                 void *closure);
 
-/* Draws the last footer, finishes the PDF and frees the Doc. Returns 0 or PK_EIO
+/* Draws the last footer, finishes the PDF and frees the PdfDoc. Returns 0 or PK_EIO
  * when the PDF could not be written. *used receives the height the last page used. */
-int doc_close(Doc *d, double *used);
+int pdf_doc_close(PdfDoc *d, double *used);
 
 /* Lays out s in width w with size pt and TX_* style; draws it at (x, y) when draw is
  * true. Returns its height. */
-double doc_text(Doc *d, double x, double y, double w, double size, int style, const char *s,
-                bool draw);
+double pdf_doc_text(PdfDoc *d, double x, double y, double w, double size, int style, const char *s,
+                    bool draw);
 
 /* The width of s on one line at size pt and TX_* style. */
-double doc_text_width(Doc *d, double size, int style, const char *s);
+double pdf_doc_text_width(PdfDoc *d, double size, int style, const char *s);
 
 /* Makes sure h points are left above the footer; starts a new page otherwise. */
-void doc_need(Doc *d, double h);
+void pdf_doc_need(PdfDoc *d, double h);
 
 /* A section heading with a rule under it, kept with the next keep points. */
-void doc_heading(Doc *d, const char *s, double keep);
+void pdf_doc_heading(PdfDoc *d, const char *s, double keep);
 
 /* A heading with a rule under it at (x, y) in width w, drawn when draw is true;
  * returns its height, the space under the rule included. */
-double doc_heading_at(Doc *d, double x, double y, double w, const char *s, bool draw);
+double pdf_doc_heading_at(PdfDoc *d, double x, double y, double w, const char *s, bool draw);
 
-/* The content's string for key in the Doc's language (content_ui); "" when the Doc has
+/* The content's string for key in the PdfDoc's language (content_ui); "" when the PdfDoc has
  * no content. */
-const char *doc_ui(const Doc *d, const char *key);
+const char *pdf_doc_ui(const PdfDoc *d, const char *key);
 
 /* ---- the summary's sections (pdf_sections.c) ---- */
 
-void sections_draw(Doc *d);
+/* Draws the title, the write-in line and every section of the summary's outline. */
+void pdf_sections_draw(PdfDoc *d);
+
+/* A gray box (0 black, 1 white). */
+void pdf_fill_box(PdfDoc *d, double x, double y, double w, double h, double gray);
+
+/* ---- the scores and where it hurts (pdf_scores.c) ---- */
+
+/* Letter and A4: the scores with where it hurts beside them; the receipt: the scores.
+ * Under heading (a ui key). */
+void pdf_scores(PdfDoc *d, const char *heading);
+
+/* The receipt: where it hurts, in words and on the diagram (Letter and A4 draw it
+ * with the scores). */
+void pdf_areas(PdfDoc *d, const char *heading);
 
 /* Zeroes a GString (it may hold answers) and frees it. */
-void gstring_wipe_free(GString *s);
+void pdf_gstring_wipe_free(GString *s);
 
 /* Appends text with Pango markup characters escaped. */
-void append_escaped(GString *s, const char *text);
+void pdf_append_escaped(GString *s, const char *text);
 
 /* "<i>Because you said:</i> Label: answer; Label: answer" as markup, showing of each
  * several-answer question only the answers the rule when tests; the caller frees it
- * with gstring_wipe_free(). */
-GString *because_markup(const Doc *d, const Cond *when, const SummaryFact *f, size_t n);
+ * with pdf_gstring_wipe_free(). */
+GString *pdf_because_markup(const PdfDoc *d, const Cond *when, const SummaryFact *f, size_t n);
 
 /* "<b>title</b>  <span small gray>Because you said: ...</span>" as markup, for a flag
- * or a contributor; the caller frees it with gstring_wipe_free(). */
-GString *titled_because_markup(const Doc *d, const char *title, const Cond *when,
-                               const SummaryFact *f, size_t n);
+ * or a contributor; the caller frees it with pdf_gstring_wipe_free(). */
+GString *pdf_titled_because_markup(const PdfDoc *d, const char *title, const Cond *when,
+                                   const SummaryFact *f, size_t n);
 
 /* One bulleted item with a hanging indent at (x, y) in width w; returns its height. */
-double bullet_item(Doc *d, double x, double y, double w, double size, int style, const char *s,
-                   bool draw);
+double pdf_bullet_item(PdfDoc *d, double x, double y, double w, double size, int style,
+                       const char *s, bool draw);
 
 /* Ends the page (footer included) and starts the next one. */
-void doc_new_page(Doc *d);
+void pdf_doc_new_page(PdfDoc *d);
 
 /* ---- about her, likely contributors and the self-care plan, in columns (pdf_plan.c) ---- */
 
-void sec_context(Doc *d);
-void sec_causes(Doc *d);
-void sec_selfcare(Doc *d);
+/* Each under its heading (a ui key); the plan ends with what is held back. */
+void pdf_context(PdfDoc *d, const char *heading);
+void pdf_causes(PdfDoc *d, const char *heading);
+void pdf_selfcare(PdfDoc *d, const char *heading);
 
 /* ---- the body diagram (pdf_body.c) ---- */
 
 /* The width of the two-view diagram drawn height h tall (without labels). */
-double body_diagram_width(double h);
+double pdf_body_width(double h);
 
 /* The height of the diagram drawn h tall, its labels included. */
-double body_diagram_height(Doc *d, double h);
+double pdf_body_height(PdfDoc *d, double h);
 
 /* Draws the front and back views side by side, h tall, at (x, y), spread over width w
- * (at least body_diagram_width(h)), with the regions of the given areas marked and
+ * (at least pdf_body_width(h)), with the regions of the given areas marked and
  * the sides labelled in plain words. Returns the total height used, labels
  * included. */
-double body_diagram_draw(Doc *d, double x, double y, double h, double w, const Option *const *areas,
-                         size_t nareas);
+double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Option *const *areas,
+                     size_t nareas);
 
 #endif

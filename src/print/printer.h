@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 
+#include "../core/error.h"
 #include "../core/summary.h"
 
 typedef enum { PAPER_LETTER, PAPER_A4, PAPER_RECEIPT_80MM } Paper;
@@ -12,26 +13,19 @@ typedef enum { PAPER_LETTER, PAPER_A4, PAPER_RECEIPT_80MM } Paper;
 /* Parses "letter", "a4" or "receipt" into *out: 0 or PK_EINVAL. */
 int paper_parse(const char *name, Paper *out);
 
-/* The paper the printer (NULL: the default destination) has loaded by default: a roll
- * 82 mm wide or less is the receipt, about 210 mm wide A4, anything else Letter.
- * Returns 0, PK_ENODEV or PK_EPRINT (printer missing or not ready) or PK_EINVAL (it
- * does not say); *out is set only on success. */
-int paper_from_printer(const char *printer, Paper *out);
-
 /* Writes the summary as a PDF file. Returns 0 or a negative PK_E* code. */
 int print_pdf_file(const Summary *sum, Paper paper, const char *path);
 
 /* Prints the summary on the named CUPS printer (NULL: the default destination) and
  * follows the job until it completes. Leaves no patient data on disk. Returns 0, or
  * PK_ENODEV (no such printer / no printer), PK_EPRINT (stopped, out of paper, job
- * failed). A one-line reason for staff is written into why (may be NULL). */
-int print_cups(const Summary *sum, Paper paper, const char *printer, char *why, size_t whysize);
+ * failed). On failure a one-line reason for staff is written into why (may be NULL). */
+int print_cups(const Summary *sum, Paper paper, const char *printer, PkWhy *why);
 
 /* Prints a test page with no patient data (staff menu), its words in English and
  * Spanish from content (NULL: only the language-neutral lines: paper, date, accented
  * letters, the body diagram). Same results as print_cups. */
-int print_test_page(const Content *content, const char *printer, Paper paper, char *why,
-                    size_t whysize);
+int print_test_page(const Content *content, const char *printer, Paper paper, PkWhy *why);
 
 /* Writes the summary as a FHIR R4 Bundle (collection): the QuestionnaireResponse, an
  * Observation per raised flag, and the PHQ-2 and PEG scores. 0 or PK_EIO. */

@@ -1,11 +1,7 @@
-/* The results document: the Summary as headed paragraphs in the printout's order (the
- * same headings, sentences and answers), each rendered once into a texture when the
- * results are reached or the window changes. The first page is what the clinician
- * needs, in coloured cards: tell the front desk now, tell your clinician today, the
- * safety questions not answered; then the scores, where it hurts and the next steps.
- * The second, optional page holds the likely causes and the whole self-care plan.
- * Pages scroll by a whole view, cut at a whole line, with a fade where it goes on. */
-#include <stdarg.h>
+/* The results document on screen: the paragraphs doc_build.c made from the Summary,
+ * laid out at the view's width and each rendered once into a texture when first
+ * drawn; the clinician's part in coloured cards with an icon each. Pages scroll by a
+ * whole view, cut at a whole line, with a fade where it goes on. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,224 +10,10 @@
 #include "../core/wipe.h"
 #include "ui_int.h"
 
-/* Appends formatted text to the document buffer; returns its offset or -1. */
-static long doc_append(Ui *ui, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
-
-static long doc_append(Ui *ui, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return -1;
-    if (ui->doc_len + (size_t)n + 1 > ui->doc_cap) {
-        size_t cap = ui->doc_cap ? ui->doc_cap : 4096;
-        while (ui->doc_len + (size_t)n + 1 > cap)
-            cap *= 2;
-        char *p = wipe_realloc(ui->doc_text, ui->doc_cap, cap); /* patient data */
-        if (!p)
-            return -1;
-        ui->doc_text = p;
-        ui->doc_cap = cap;
-    }
-    long off = (long)ui->doc_len;
-    va_start(ap, fmt);
-    vsnprintf(ui->doc_text + ui->doc_len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    ui->doc_len += (size_t)n + 1;
-    return off;
-}
-
-static long offsets[UI_DOC_MAX];
-
 static const SDL_Color AMBER = {0xa8, 0x4b, 0x00, 0xff};
 static const SDL_Color AMBER_INK = {0x6e, 0x2e, 0x00, 0xff};
 static const SDL_Color AMBER_LIGHT = {0xff, 0xf1, 0xd6, 0xff};
 static const SDL_Color GREY_LIGHT = {0xee, 0xf0, 0xf4, 0xff};
-
-static void para(Ui *ui, DocStyle style, DocCard card, const char *role, long off)
-{
-    if (off < 0 || ui->ndoc >= UI_DOC_MAX)
-        return;
-    offsets[ui->ndoc] = off;
-    DocPara *p = &ui->doc[ui->ndoc++];
-    memset(p, 0, sizeof *p);
-    p->style = style;
-    p->card = card;
-    p->role = role;
-}
-
-static const char *ui_s(const Ui *ui, const char *key)
-{
-    return content_ui(ui->content, key, ui->doc_lang);
-}
-
-static void facts(Ui *ui, const Summary *sum, const SummaryFact *f, size_t n, DocCard card)
-{
-    if (n == 0)
-        return;
-    char line[1024], ans[256];
-    size_t used = (size_t)snprintf(line, sizeof line, "%s ", ui_s(ui, "summary.because"));
-    for (size_t i = 0; i < n && used < sizeof line; i++) {
-        summary_answer_text(sum, &f[i], ans, sizeof ans);
-        used += (size_t)snprintf(line + used, sizeof line - used, "%s%s: %s", i ? "; " : "",
-                                 text_get(&f[i].question->short_label, sum->lang), ans);
-    }
-    para(ui, DOC_NOTE, card, NULL, doc_append(ui, "%s", line));
-    wipe(line, sizeof line);
-    wipe(ans, sizeof ans);
-}
-
-static void score(Ui *ui, const char *key, int v)
-{
-    if (v >= 0)
-        para(ui, DOC_TEXT, CARD_NONE, "score", doc_append(ui, "%s: %d / 10", ui_s(ui, key), v));
-    else
-        para(ui, DOC_TEXT, CARD_NONE, "score",
-             doc_append(ui, "%s: %s", ui_s(ui, key), ui_s(ui, "summary.not_answered")));
-}
-
-/* The first sentence of a flag's text ("Fever of 38 C or higher."): what it is; the
- * printout carries the rest and the answers behind it. */
-static long first_sentence(Ui *ui, const char *text)
-{
-    const char *end = strstr(text, ". ");
-    return doc_append(ui, "\xe2\x80\xa2 %.*s", end ? (int)(end - text) + 1 : (int)strlen(text),
-                      text);
-}
-
-/* The first page: the clinician's part first, in the printout's order. */
-static void build_summary(Ui *ui, const Summary *sum, Lang L)
-{
-    if (sum->nurgent) {
-        para(ui, DOC_H3, CARD_URGENT, NULL, doc_append(ui, "%s", ui_s(ui, "summary.urgent")));
-        for (size_t i = 0; i < sum->nurgent; i++)
-            para(ui, DOC_TEXT, CARD_URGENT, "flag-urgent",
-                 first_sentence(ui, text_get(&sum->urgent[i].flag->text, L)));
-    }
-    if (sum->nclinician) {
-        para(ui, DOC_H3, CARD_TODAY, NULL, doc_append(ui, "%s", ui_s(ui, "results.today")));
-        for (size_t i = 0; i < sum->nclinician; i++)
-            para(ui, DOC_TEXT, CARD_TODAY, "flag-today",
-                 first_sentence(ui, text_get(&sum->clinician[i].flag->text, L)));
-    }
-    if (sum->nnot_answered) {
-        para(ui, DOC_H3, CARD_UNANSWERED, NULL,
-             doc_append(ui, "%s", ui_s(ui, "results.unanswered")));
-        for (size_t i = 0; i < sum->nnot_answered; i++)
-            para(ui, DOC_TEXT, CARD_UNANSWERED, "unanswered",
-                 doc_append(ui, "\xe2\x80\xa2 %s: %s",
-                            text_get(&sum->not_answered[i].question->short_label, L),
-                            summary_missing_text(sum, &sum->not_answered[i])));
-    } else if (sum->safety_all_no) {
-        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.all_no")));
-    }
-    para(ui, DOC_H2, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.scores")));
-    score(ui, "summary.pain_now", sum->pain_now);
-    score(ui, "summary.peg_pain", sum->peg[0]);
-    score(ui, "summary.peg_enjoyment", sum->peg[1]);
-    score(ui, "summary.peg_activity", sum->peg[2]);
-    if (sum->peg_score >= 0)
-        para(ui, DOC_TEXT, CARD_NONE, "score",
-             doc_append(ui, "%s: %.1f / 10", ui_s(ui, "summary.peg_score"), sum->peg_score));
-    para(ui, DOC_H2, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.areas")));
-    size_t used = 0;
-    char areas[1024] = "";
-    for (size_t i = 0; i < sum->nareas && used < sizeof areas; i++)
-        used += (size_t)snprintf(areas + used, sizeof areas - used, "%s%s", i ? ", " : "",
-                                 text_get(&sum->areas[i]->label, L));
-    para(ui, DOC_TEXT, CARD_NONE, "area",
-         doc_append(ui, "%s", sum->nareas ? areas : ui_s(ui, "summary.not_answered")));
-    para(ui, DOC_H3, CARD_STEPS, NULL, doc_append(ui, "%s", ui_s(ui, "results.next_steps")));
-    para(ui, DOC_TEXT, CARD_STEPS, "step",
-         doc_append(ui, "\xe2\x80\xa2 %s", ui_s(ui, "results.step_print")));
-    for (size_t i = 0; i < sum->ntop; i++)
-        para(ui, DOC_TEXT, CARD_STEPS, "step",
-             doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->top[i]->title, L)));
-    /* the safety net: when to call for help */
-    para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "safety.title")));
-    for (size_t i = 0; i < summary_safety_count(sum); i++) {
-        char line[512];
-        para(ui, DOC_TEXT, CARD_NONE, "safety",
-             doc_append(ui, "\xe2\x80\xa2 %s", summary_safety_line(sum, i, line, sizeof line)));
-    }
-    if (!sum->finished)
-        para(ui, DOC_NOTE, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.stopped")));
-}
-
-/* The second page: what may be adding to the pain, and the whole plan. */
-static void build_plan(Ui *ui, const Summary *sum, Lang L)
-{
-    char buf[256];
-    para(ui, DOC_H2, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.causes")));
-    if (sum->ncauses == 0)
-        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.none")));
-    for (size_t i = 0; i < sum->ncauses; i++) {
-        const SummaryCause *sc = &sum->causes[i];
-        para(ui, DOC_ITEM, CARD_NONE, "cause",
-             doc_append(ui, "%s", text_get(&sc->cause->title, L)));
-        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", text_get(&sc->cause->text, L)));
-        facts(ui, sum, sc->because, sc->nbecause, CARD_NONE);
-    }
-    para(ui, DOC_H2, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.selfcare")));
-    if (sum->ntop)
-        para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.top")));
-    const char *group = NULL;
-    for (size_t i = 0; i < sum->ntop + sum->nadvice; i++) {
-        bool top = i < sum->ntop;
-        const Advice *a = top ? sum->top[i] : sum->advice[i - sum->ntop];
-        if (!top && (!group || strcmp(group, a->group) != 0)) {
-            group = a->group;
-            para(ui, DOC_H3, CARD_NONE, NULL,
-                 doc_append(ui, "%s", content_group_title(sum->content, group, L)));
-        }
-        para(ui, DOC_ITEM, CARD_NONE, "advice", doc_append(ui, "%s", text_get(&a->title, L)));
-        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", text_get(&a->how, L)));
-        if (summary_caution_shown(sum, a))
-            para(ui, DOC_NOTE, CARD_NONE, NULL,
-                 doc_append(ui, "%s %s", ui_s(ui, "summary.caution"), text_get(&a->caution, L)));
-    }
-    if (sum->nheld) {
-        para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.held_title")));
-        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.held_back")));
-        for (size_t i = 0; i < sum->nheld; i++)
-            para(ui, DOC_ITEM, CARD_NONE, "held",
-                 doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->held[i]->title, L)));
-    }
-    if (sum->ncontext) {
-        para(ui, DOC_H2, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.about")));
-        for (size_t i = 0; i < sum->ncontext; i++) {
-            summary_answer_text(sum, &sum->context[i], buf, sizeof buf);
-            para(
-                ui, DOC_TEXT, CARD_NONE, NULL,
-                doc_append(ui, "%s: %s", text_get(&sum->context[i].question->short_label, L), buf));
-        }
-    }
-    wipe(buf, sizeof buf);
-}
-
-/* Builds the paragraphs of one page of the document (no textures yet). */
-void doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan)
-{
-    doc_free(ui);
-    ui->doc_summary = sum;
-    ui->doc_lang = lang;
-    ui->doc_plan_built = plan;
-    if (plan)
-        build_plan(ui, sum, lang);
-    else
-        build_summary(ui, sum, lang);
-    para(ui, DOC_NOTE, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.disclaimer")));
-    for (int i = 0; i < ui->ndoc; i++)
-        ui->doc[i].text = ui->doc_text + offsets[i];
-    ui->doc_width = 0;
-    ui->scroll = 0;
-}
 
 static void card_colors(DocCard card, SDL_Color *bg, SDL_Color *bar, SDL_Color *ink,
                         SDL_Color *head)
@@ -257,6 +39,12 @@ static void card_colors(DocCard card, SDL_Color *bg, SDL_Color *bar, SDL_Color *
     *head = UI_BLUE;
 }
 
+/* A flag card (urgent, today, not answered): made denser when the results are long. */
+static bool flag_card(DocCard c)
+{
+    return c == CARD_URGENT || c == CARD_TODAY || c == CARD_UNANSWERED;
+}
+
 static void para_style(const Ui *ui, const DocPara *p, int *px, bool *bold, SDL_Color *fg,
                        int *space)
 {
@@ -271,26 +59,84 @@ static void para_style(const Ui *ui, const DocPara *p, int *px, bool *bold, SDL_
         *px = m->f_answer; /* told apart by the card's colour and icon */
     *space = st == DOC_H2 ? m->gap * 2 : st == DOC_H3 || st == DOC_ITEM ? m->gap : m->gap / 3;
     if (p->card && st != DOC_H3)
-        *space = m->gap / 4; /* the lines of a card: a list, close together */
+        *space = m->gap / 4;                   /* the lines of a card: a list, close together */
+    if (ui->doc_compact && flag_card(p->card)) /* many flags: all in the first view */
+        *px = st == DOC_H3 && ui->doc_compact < 2 ? m->f_body : m->f_min;
 }
 
 /* The glyph in each card's icon: tell now, tell today, not answered, next steps. */
 static const char *const icon_glyph[CARD_STEPS + 1] = {"", "!", "\xe2\x80\xa6", "?",
                                                        "\xe2\x9c\x93"};
 
+/* The card icon: as tall as a heading line, smaller in the densest cards. */
 static int icon_size(const Ui *ui)
 {
-    return ui->m.f_body * 6 / 5;
+    return (ui->doc_compact >= 2 ? ui->m.f_min : ui->m.f_body) * 6 / 5;
 }
 
-/* Places every paragraph at width (once per width); card text is inset past the
- * card's icon. Textures are made when a paragraph is first drawn. */
+/* The lines of card c's list from paragraph i on (its heading excluded). */
+static int card_items(const Ui *ui, int i)
+{
+    int n = 0;
+    for (int k = i; k < ui->ndoc && ui->doc[k].card == ui->doc[i].card; k++)
+        n += ui->doc[k].style != DOC_H3;
+    return n;
+}
+
+/* Where the paragraphs of one card's list go: one column, or at the densest two side
+ * by side, each item at the foot of the shorter column (the last of an odd number
+ * across both, below them). */
+typedef struct {
+    int k, n;    /* the item being placed, and how many the list has */
+    int foot[2]; /* the bottom of each column so far (0: empty) */
+    int col;     /* the current item's column, or -1: one column */
+} CardList;
+
+static void place_item(Ui *ui, DocPara *p, CardList *cl, int *y, int inset, int width)
+{
+    const UiMetrics *m = &ui->m;
+    bool dense = ui->doc_compact >= 2 && flag_card(p->card) && p->style != DOC_H3;
+    if (dense)
+        inset = 2 * m->pad; /* the list from under the icon, past the card's bar */
+    int full = width - inset - 2 * m->pad;
+    p->x = p->card ? inset : 0;
+    p->w = p->card ? full : width;
+    cl->col = -1;
+    bool last_odd = cl->k == cl->n - 1 && cl->n % 2; /* spans both, below them */
+    if (dense && cl->n >= 3 && last_odd) {
+        *y = (cl->foot[0] > cl->foot[1] ? cl->foot[0] : cl->foot[1]) + m->gap / 4;
+    } else if (dense && cl->n >= 3) {
+        if (cl->k == 0)
+            cl->foot[0] = cl->foot[1] = *y;
+        cl->col = cl->k >= 2 && cl->foot[1] < cl->foot[0] ? 1 : cl->k % 2 && cl->k < 2 ? 1 : 0;
+        p->w = (full - m->gap) / 2;
+        p->x += cl->col * (p->w + m->gap);
+        *y = cl->k < 2 ? cl->foot[cl->col] : cl->foot[cl->col] + m->gap / 4;
+    }
+    if (p->card && p->style != DOC_H3)
+        cl->k++;
+    p->y = *y;
+}
+
+/* After the item is measured: the list goes on below the taller column. */
+static void item_placed(CardList *cl, const DocPara *p, int *y)
+{
+    *y = p->y + p->h;
+    if (cl->col < 0)
+        return;
+    cl->foot[cl->col] = *y;
+    *y = cl->foot[0] > cl->foot[1] ? cl->foot[0] : cl->foot[1];
+}
+
+/* Places every paragraph at width (once per width and density); card text is inset
+ * past the card's icon. Textures are made when a paragraph is first drawn. */
 void doc_layout(Ui *ui, int width)
 {
     if (ui->doc_width == width && ui->ndoc)
         return;
     const UiMetrics *m = &ui->m;
     int y = 0, inset = 2 * m->pad + icon_size(ui) + m->pad;
+    CardList cl = {0};
     ui->ncards = 0;
     for (int i = 0; i < ui->ndoc; i++) {
         DocPara *p = &ui->doc[i];
@@ -301,26 +147,27 @@ void doc_layout(Ui *ui, int width)
         bool opens = p->card && (i == 0 || ui->doc[i - 1].card != p->card);
         bool closes = p->card && (i + 1 == ui->ndoc || ui->doc[i + 1].card != p->card);
         bool after_card = i > 0 && ui->doc[i - 1].card && ui->doc[i - 1].card != p->card;
+        int pad = ui->doc_compact && flag_card(p->card) ? m->pad / (1 + ui->doc_compact) : m->pad;
+        int gap = ui->doc_compact ? m->gap / (1 + ui->doc_compact) : m->gap;
         if (i)
-            y += after_card ? m->gap : opens ? m->gap : space;
+            y += after_card ? gap : opens ? gap : space;
         if (opens && ui->ncards < UI_DOC_CARDS) {
             ui->doc_cards[ui->ncards].card = p->card;
             ui->doc_cards[ui->ncards].y = y;
             ui->ncards++;
-            y += m->pad;
+            y += pad;
+            cl = (CardList){.n = card_items(ui, i)};
         }
-        p->x = p->card ? inset : 0;
-        p->w = p->card ? width - inset - 2 * m->pad : width;
+        place_item(ui, p, &cl, &y, inset, width);
         if (p->tex)
             SDL_DestroyTexture(p->tex);
         p->tex = NULL;
         ui_text_measure(ui, p->text, px, bold, p->w, &w, &p->h, &over);
-        p->y = y;
         p->px = px;
         p->line_h = ui_text_line_height(ui, px, bold);
-        y += p->h;
+        item_placed(&cl, p, &y);
         if (closes && ui->ncards > 0) {
-            y += m->pad;
+            y += pad;
             ui->doc_cards[ui->ncards - 1].h = y - ui->doc_cards[ui->ncards - 1].y;
         }
     }
@@ -556,6 +403,27 @@ void doc_page_button(const Ui *ui, Button *b)
                           ui->screen->lang);
 }
 
+/* The bottom of the last flag card (urgent, today, not answered), or 0. */
+static int flags_bottom(const Ui *ui)
+{
+    int bottom = 0;
+    for (int c = 0; c < ui->ncards; c++)
+        if (flag_card(ui->doc_cards[c].card))
+            bottom = ui->doc_cards[c].y + ui->doc_cards[c].h;
+    return bottom;
+}
+
+/* Every flag and unanswered question in the first view of height h: the flag cards in
+ * smaller type and closer, then their lists in two columns, until they fit. */
+static void fit_flags(Ui *ui, int width, int h)
+{
+    while (flags_bottom(ui) > h && ui->doc_compact < 2) {
+        ui->doc_compact++;
+        ui->doc_width = 0;
+        doc_layout(ui, width);
+    }
+}
+
 /* The results: the document, with page buttons in a column at the right when it does
  * not fit one view. */
 void layout_results(Ui *ui, SDL_Rect area)
@@ -585,6 +453,7 @@ void layout_results(Ui *ui, SDL_Rect area)
     d->r.w -= colw + m->gap;
     d->tr.w -= colw + m->gap;
     doc_layout(ui, d->tr.w);
+    fit_flags(ui, d->tr.w, area.h);
     doc_scroll_by(ui, 0);
     int bh = area.h / 2 - m->gap > m->btn_h * 3 / 2 ? m->btn_h * 3 / 2 : area.h / 2 - m->gap;
     Button up = {.role = BTN_NAV, .key = -1, .label = "\xe2\x96\xb2"};

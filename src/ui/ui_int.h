@@ -144,6 +144,7 @@ struct Ui {
     int doc_view_h; /* the part of the document box in view: whole lines only */
     bool doc_plan;  /* showing the second page: causes and the full plan */
     bool doc_plan_built;
+    int doc_compact; /* 0, or 1-2: the flag cards made denser to fit the first view */
     struct {
         DocCard card;
         int y, h; /* inside the document, padding included */

@@ -25,6 +25,16 @@ length_cm() {
         awk '{ printf "%d", $1 / 72 * 2.54 + 0.5 }'
 }
 
+# Where the first word of the words starting with $2 begins on page 1, as a share of
+# the page's height (0 when absent).
+share_above() {
+    pdftotext -f 1 -l 1 -bbox "$1" - | awk -v w="$2" '
+        /<page / { match($0, /height="[0-9.]+"/); ph = substr($0, RSTART + 8, RLENGTH - 9) + 0 }
+        /<word / && index($0, ">" w "<") && !y { match($0, /yMin="[0-9.]+"/);
+                   y = substr($0, RSTART + 6, RLENGTH - 7) + 0 }
+        END { printf "%d", ph ? 100 * y / ph : 0 }'
+}
+
 # Every word box inside [margin, width - margin]; prints offenders.
 overflow() {
     pdftotext -bbox "$1" - | awk -v m="$2" '
@@ -84,6 +94,13 @@ for lang in en es; do
                 [ "$n" -le 2 ] || fail "$paper $lang $case: $n pages, want at most 2"
             else
                 [ "$n" = 1 ] || fail "$paper $lang $case: $n pages, want 1"
+            fi
+            # The clinician's part (flags, scores, where it hurts, about her) is about
+            # half of a typical session's first page: the next steps start below 40%.
+            if [ "$case" = typical ] && [ "$paper" != receipt ]; then
+                first=$(flat_ui "$lang" summary.top | cut -d' ' -f1)
+                pct=$(share_above "$pdf" "$first")
+                [ "$pct" -ge 40 ] || fail "$paper $lang $case: clinician's part ${pct}% of the page"
             fi
             margin=18
             [ "$paper" = receipt ] && margin=8

@@ -151,7 +151,7 @@ int main(int argc, char **argv)
     Paper paper = PAPER_LETTER;
     Lang lang = LANG_EN;
     int err = 0;
-    char why[256] = "";
+    PkWhy why = {""};
 
     if (argc < 3) {
         fprintf(stderr, "usage: see the comment at the top of print_demo.c\n");
@@ -161,8 +161,8 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "testpage") == 0 && argc == 4 && paper_parse(argv[3], &paper) == 0) {
         err = content_load(PPKIOSK_SOURCE_DIR "/assets/content", &c, &diags);
         if (!err)
-            err = print_test_page(c, strcmp(argv[2], "-") ? argv[2] : NULL, paper, why, sizeof why);
-        printf("result=%s why=%s\n", err ? pk_strerror(err) : "ok", why);
+            err = print_test_page(c, strcmp(argv[2], "-") ? argv[2] : NULL, paper, &why);
+        printf("result=%s why=%s\n", err ? pk_strerror(err) : "ok", why.text);
         content_free(c);
         diags_free(&diags);
         return exit_code(err);
@@ -203,8 +203,8 @@ int main(int argc, char **argv)
         if (f && fclose(f) != 0 && !err)
             err = PK_EIO;
     } else {
-        err = print_cups(&sum, paper, strcmp(argv[2], "-") ? argv[2] : NULL, why, sizeof why);
-        printf("result=%s why=%s\n", err ? pk_strerror(err) : "ok", why);
+        err = print_cups(&sum, paper, strcmp(argv[2], "-") ? argv[2] : NULL, &why);
+        printf("result=%s why=%s\n", err ? pk_strerror(err) : "ok", why.text);
     }
 done:
     if (err)

@@ -61,11 +61,11 @@ START_TEST(test_pdfbuf_grows_and_wipes)
     unsigned char chunk[5000];
     memset(chunk, 'x', sizeof chunk);
     for (int i = 0; i < 40; i++)
-        ck_assert_int_eq(pdfbuf_write(&b, chunk, sizeof chunk), CAIRO_STATUS_SUCCESS);
+        ck_assert_int_eq(pdf_buf_write(&b, chunk, sizeof chunk), CAIRO_STATUS_SUCCESS);
     ck_assert_uint_eq(b.len, 40 * sizeof chunk);
     ck_assert(b.cap >= b.len);
     ck_assert_int_eq(b.data[b.len - 1], 'x');
-    pdfbuf_wipe(&b);
+    pdf_buf_wipe(&b);
     ck_assert_ptr_null(b.data);
     ck_assert_uint_eq(b.len, 0);
 }
@@ -175,11 +175,10 @@ END_TEST
 
 START_TEST(test_cups_no_such_printer)
 {
-    char why[200] = "unset";
-    ck_assert_int_eq(print_test_page(NULL, "ppk-no-such-printer", PAPER_LETTER, why, sizeof why),
-                     PK_ENODEV);
-    ck_assert_str_ne(why, "unset");
-    ck_assert_uint_gt(strlen(why), 5);
+    PkWhy why = {"unset"};
+    ck_assert_int_eq(print_test_page(NULL, "ppk-no-such-printer", PAPER_LETTER, &why), PK_ENODEV);
+    ck_assert_str_ne(why.text, "unset");
+    ck_assert_uint_gt(strlen(why.text), 5);
 }
 END_TEST
 

@@ -12,7 +12,8 @@ is any. The rules, one per function below, are what a person would check by eye:
     at every size, a chip for every chosen region and the name of the one tapped; the
     list numbered 1..n in rows of 64 px at 1080p (scaled), a joint's sides in one row;
   - the results show the clinician's part first, in the printout's order, and the
-    flags and unanswered safety questions are in view on the first page.
+    flag cards (headings, every flag and unanswered safety question) are whole in
+    the first view, however many there are.
 """
 import json
 import os
@@ -125,8 +126,12 @@ def check_results(shot, d, ui):
     if ranks != sorted(ranks):
         bad(shot, "results out of order: %s" % " ".join(dict.fromkeys(seen)))
     if shot == "results" or shot.startswith("results_first"):
-        for p in doc:
-            if p["role"] in ("flag-urgent", "flag-today", "unanswered") and not p["visible"]:
+        # the flag cards whole, headings included: everything up to the last flag or
+        # unanswered question is in the first view, however many there are
+        flags = [i for i, p in enumerate(doc)
+                 if p["role"] in ("flag-urgent", "flag-today", "unanswered")]
+        for p in doc[:flags[-1] + 1] if flags else []:
+            if not p["visible"]:
                 bad(shot, "%s '%s' is not in the first view" % (p["role"], p["text"][:40]))
     prim = [b["id"] for b in d["boxes"] if b["primary"] and not b["modal"]]
     if prim and prim != ["print"]:
