@@ -136,11 +136,10 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
     return PK_EINVAL;
 }
 
-int settings_load(const char *models_dir, VoiceSettings *s, char *why, size_t whysize)
+int voice_settings_load(const char *models_dir, VoiceSettings *s, PkWhy *why)
 {
     set_defaults(s);
-    if (why && whysize)
-        why[0] = '\0';
+    pk_why_clear(why);
     if (!models_dir)
         return 0;
     char path[SETTINGS_PATH_MAX + 16];
@@ -161,8 +160,7 @@ int settings_load(const char *models_dir, VoiceSettings *s, char *why, size_t wh
             continue;
         char *eq = strchr(p, '=');
         if (!eq) {
-            snprintf(why, whysize, "voice.conf:%d: expected 'key = value'", lineno);
-            err = PK_EINVAL;
+            err = pk_fail(why, PK_EINVAL, "voice.conf:%d: expected 'key = value'", lineno);
             break;
         }
         *eq = '\0';
@@ -174,18 +172,16 @@ int settings_load(const char *models_dir, VoiceSettings *s, char *why, size_t wh
             if (strcmp(keys[i].name, key) == 0)
                 k = &keys[i];
         if (!k) {
-            snprintf(why, whysize, "voice.conf:%d: unknown setting '%s'", lineno, key);
-            err = PK_EINVAL;
+            err = pk_fail(why, PK_EINVAL, "voice.conf:%d: unknown setting '%s'", lineno, key);
         } else if (set_value(s, k, value, models_dir) != 0) {
-            snprintf(why, whysize, "voice.conf:%d: bad value for %s", lineno, key);
-            err = PK_EINVAL;
+            err = pk_fail(why, PK_EINVAL, "voice.conf:%d: bad value for %s", lineno, key);
         }
     }
     fclose(fp);
     return err;
 }
 
-int settings_confidence(const VoiceSettings *s, double llr)
+int voice_settings_confidence(const VoiceSettings *s, double llr)
 {
     if (llr <= s->reject_llr)
         return 0;

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "../core/error.h"
 #include "vad.h"
 
 #define SETTINGS_PATH_MAX 512
@@ -44,10 +45,10 @@ typedef struct {
 } VoiceSettings;
 
 /* Fills s with the defaults, then reads models_dir/voice.conf if it exists. Returns 0,
- * or PK_EINVAL with "voice.conf:LINE: reason" in why. */
-int settings_load(const char *models_dir, VoiceSettings *s, char *why, size_t whysize);
+ * or PK_EINVAL with "voice.conf:LINE: reason" in why (which may be NULL). */
+int voice_settings_load(const char *models_dir, VoiceSettings *s, PkWhy *why);
 
 /* Maps a score difference per frame to a confidence 0..100 (0: reject). */
-int settings_confidence(const VoiceSettings *s, double llr);
+int voice_settings_confidence(const VoiceSettings *s, double llr);
 
 #endif

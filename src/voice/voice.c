@@ -303,9 +303,8 @@ static void *listen_main(void *arg)
 }
 
 int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioSink *sink,
-                    AudioSource *src)
+                    AudioSource *src, PkWhy *why)
 {
-    char why[512];
     int err = PK_ENOMEM;
     Voice *v = calloc(1, sizeof *v);
     *out = NULL;
@@ -319,20 +318,19 @@ int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioS
     pthread_mutex_init(&v->mu, NULL);
     pthread_mutex_init(&v->decode_mu, NULL);
     pthread_cond_init(&v->cv, NULL);
-    err = settings_load(o->models_dir, &v->settings, why, sizeof why);
-    if (err) {
-        fprintf(stderr, "ppkiosk: %s\n", why);
+    err = voice_settings_load(o->models_dir, &v->settings, why);
+    if (err)
         goto fail;
-    }
     if (o->rate_wpm > 0)
         v->settings.rate_wpm = o->rate_wpm;
     v->volume = o->volume > 0 && o->volume <= 100 ? o->volume : v->settings.volume;
     if (o->speak && v->sink && tts_init() > 0)
         atomic_store(&v->can_speak, true);
     if (o->listen) {
-        err = recog_open(&v->rec, c, &v->settings, why, sizeof why);
+        char reason[PK_WHY_MAX] = "";
+        err = recog_open(&v->rec, c, &v->settings, reason, sizeof reason);
         if (err == PK_ECONTENT) {
-            fprintf(stderr, "ppkiosk: %s\n", why);
+            pk_fail(why, err, "%s", reason[0] ? reason : pk_strerror(err));
             goto fail;
         }
         err = 0;
@@ -349,16 +347,16 @@ int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioS
     return 0;
 fail:
     voice_close(v);
-    return err ? err : PK_ENOMEM;
+    return err ? err : pk_fail(why, PK_ENOMEM, "the voice threads cannot be started");
 fail_devices:
     if (sink)
         sink->close(sink);
     if (src)
         src->close(src);
-    return err;
+    return pk_fail(why, err, "%s", pk_strerror(err));
 }
 
-int voice_open(Voice **out, const Content *c, const VoiceOptions *o)
+int voice_open(Voice **out, const Content *c, const VoiceOptions *o, PkWhy *why)
 {
     AudioSink *sink = NULL;
     AudioSource *src = NULL;
@@ -369,7 +367,7 @@ int voice_open(Voice **out, const Content *c, const VoiceOptions *o)
     }
     if (o->listen)
         audio_sdl_source_open(&src);
-    return voice_open_with(out, c, o, sink, src);
+    return voice_open_with(out, c, o, sink, src, why);
 }
 
 void voice_close(Voice *v)

@@ -155,7 +155,7 @@ int wav_resample(const float *in, size_t n, int from, int to, float **out, size_
     return 0;
 }
 
-int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, const char **why)
+static int parse(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, const char **why)
 {
     const char *reason = NULL;
     int err = PK_EAUDIO;
@@ -241,7 +241,7 @@ fail:
     return err;
 }
 
-int wav_read_16k(const char *path, int16_t **pcm, size_t *n, const char **why)
+int wav_read_16k(const char *path, int16_t **pcm, size_t *n, PkWhy *why)
 {
     int err = PK_EIO;
     uint8_t *data = NULL;
@@ -284,14 +284,19 @@ int wav_read_16k(const char *path, int16_t **pcm, size_t *n, const char **why)
         reason = "cannot read the file";
         goto done;
     }
-    err = wav_parse_16k(data, (size_t)size, pcm, n, &reason);
+    err = parse(data, (size_t)size, pcm, n, &reason);
 done:
     free(data);
     if (fp)
         fclose(fp);
-    if (why)
-        *why = reason;
-    return err;
+    return err ? pk_fail(why, err, "%s", reason) : 0;
+}
+
+int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, PkWhy *why)
+{
+    const char *reason = NULL;
+    int err = parse(data, size, pcm, n, &reason);
+    return err ? pk_fail(why, err, "%s", reason ? reason : pk_strerror(err)) : 0;
 }
 
 static void put32(uint8_t *p, uint32_t v)

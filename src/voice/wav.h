@@ -9,17 +9,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/error.h"
+
 #define WAV_ASR_RATE 16000
 #define WAV_MAX_SECONDS 30 /* only this much of a file is decoded */
 
 /* Reads the WAV file at path as 16 kHz mono. On success stores a malloc'd buffer the
  * caller frees in *pcm and its length in samples in *n and returns 0; otherwise returns
- * PK_EIO (cannot read the file) or PK_EAUDIO (not a WAV this reader understands), and
- * when why is not NULL points *why at a short static reason. */
-int wav_read_16k(const char *path, int16_t **pcm, size_t *n, const char **why);
+ * PK_EIO (cannot read the file) or PK_EAUDIO (not a WAV this reader understands) with a
+ * short reason in why (which may be NULL). */
+int wav_read_16k(const char *path, int16_t **pcm, size_t *n, PkWhy *why);
 
 /* Same as wav_read_16k from a WAV image in memory. */
-int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, const char **why);
+int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, PkWhy *why);
 
 /* Writes n mono samples at rate Hz to path as a 16-bit PCM WAV. Returns 0 or PK_EIO. */
 int wav_write(const char *path, const int16_t *pcm, size_t n, int rate);
