@@ -34,9 +34,8 @@ typedef struct {
     double yesno_reject_llr; /* the same three for yes/no questions */
     double yesno_min_margin;
     double yesno_sure_margin;
-    double command_reject_llr;
-    int command_max_ms; /* commands: utterances at most this long */ /* commands at or below this
-                                                                        llr are rejected */
+    double command_reject_llr;       /* commands at or below this llr are rejected */
+    int command_max_ms;              /* commands: utterances at most this long */
     double gate_range_db;            /* level gate: loudest frame over the floor, at least */
     int gate_frames;                 /* level gate: frames 12 dB over the floor, at least */
     char fillers[SETTINGS_PATH_MAX]; /* lexicon fillers allowed in grammars; "*": all */

@@ -247,7 +247,8 @@ static VoiceEvent wait_event(Voice *v, VoiceEventKind kind, double seconds)
 
 static VoiceOptions options(void)
 {
-    VoiceOptions o = {PPKIOSK_SOURCE_DIR "/models", true, true, 140, 80};
+    VoiceOptions o = {PPKIOSK_SOURCE_DIR "/models", true, true, VOICE_DEFAULT_RATE_WPM,
+                      VOICE_DEFAULT_VOLUME};
     return o;
 }
 
@@ -415,7 +416,8 @@ START_TEST(t_voice_forgets_what_it_heard)
     ck_assert_int_gt(tts_init(), 0);
     int16_t *pcm = NULL;
     size_t n = 0;
-    ck_assert_int_eq(tts_to_pcm("yes", LANG_EN, 140, 80, &pcm, &n), 0);
+    ck_assert_int_eq(
+        tts_to_pcm("yes", LANG_EN, VOICE_DEFAULT_RATE_WPM, VOICE_DEFAULT_VOLUME, &pcm, &n), 0);
     const char *path = tmp_path("yes.wav");
     ck_assert_int_eq(wav_write(path, pcm, n, tts_init()), 0);
     free(pcm);
