@@ -85,6 +85,29 @@ static int known_format(SDL_AudioFormat f)
     return f == AUDIO_U8 || f == AUDIO_S16LSB || f == AUDIO_S32LSB || f == AUDIO_F32LSB;
 }
 
+/* SDL_LoadWAV_RW allocates what a chunk header claims before it reads the chunk: a copy
+ * of the image with every chunk length cut to the bytes that follow keeps the cost to
+ * the file's size (a streamed WAV leaves the data length open, too). */
+static uint8_t *clamp_chunks(const uint8_t *data, size_t size)
+{
+    uint8_t *copy = malloc(size);
+    if (!copy)
+        return NULL;
+    memcpy(copy, data, size);
+    for (size_t off = 12; off + 8 <= size;) {
+        uint8_t *p = copy + off + 4;
+        uint32_t len =
+            (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+        if (len > size - off - 8) {
+            len = (uint32_t)(size - off - 8);
+            for (int i = 0; i < 4; i++)
+                p[i] = (uint8_t)(len >> (8 * i));
+        }
+        off += 8 + (size_t)len + (len & 1);
+    }
+    return copy;
+}
+
 int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, PkWhy *why)
 {
     SDL_AudioSpec spec;
@@ -98,7 +121,12 @@ int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, Pk
     *n = 0;
     if (size < 12 || memcmp(data, "RIFF", 4) != 0 || memcmp(data + 8, "WAVE", 4) != 0)
         return pk_fail(why, PK_EAUDIO, "not a WAV file");
-    SDL_RWops *rw = SDL_RWFromConstMem(data, (int)size);
+    if (size > WAV_MAX_BYTES)
+        return pk_fail(why, PK_EAUDIO, "WAV file too large");
+    uint8_t *image = clamp_chunks(data, size);
+    if (!image)
+        return pk_fail(why, PK_ENOMEM, "out of memory");
+    SDL_RWops *rw = SDL_RWFromConstMem(image, (int)size);
     if (!rw || !SDL_LoadWAV_RW(rw, 1, &spec, &buf, &len)) {
         pk_fail(why, PK_EAUDIO, "not a WAV this reader understands: %s", SDL_GetError());
         goto done;
@@ -124,6 +152,7 @@ int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, Pk
 done:
     free(res);
     free(mono);
+    free(image);
     SDL_FreeWAV(buf);
     return err;
 }
