@@ -34,3 +34,10 @@ add_test(NAME content_reading_grade
          COMMAND python3 ${E2E}/reading_grade.py ${CMAKE_SOURCE_DIR}/assets/content)
 add_test(NAME install_layout
          COMMAND ${E2E}/install.sh ${CMAKE_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/install-root)
+
+# Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
+# kiosk runs, printing, displays, recognition).
+set_property(TEST test_content test_json test_interp test_session test_flags test_flow test_stories
+             text_interview_en text_interview_es content_own_words content_reading_grade
+             install_layout APPEND PROPERTY LABELS fast)
+set_property(TEST cli_contract APPEND PROPERTY LABELS slow)

@@ -25,3 +25,9 @@ ppk_deploy_test(package_unit_verify package ${DEPLOY}/unit.sh
                 ${CMAKE_SOURCE_DIR}/assets/systemd/ppkiosk.service)
 ppk_deploy_test(package_deb package ${DEPLOY}/package.sh ${CMAKE_BINARY_DIR}
                 ${DEPLOY_OUT}/package ${CMAKE_SOURCE_DIR})
+
+# Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
+# kiosk runs, printing, displays, recognition).
+set_property(TEST package_unit_verify APPEND PROPERTY LABELS fast)
+set_property(TEST display_x11_bare display_x11_wm display_cage_wayland display_cage_xwayland
+             package_deb APPEND PROPERTY LABELS slow)

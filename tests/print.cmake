@@ -19,3 +19,8 @@ set_tests_properties(print_pdf_content PROPERTIES TIMEOUT 180)
 set(PPK_PRINT_LSAN "suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
 set_property(TEST test_print test_fhir print_pdf_content print_cups APPEND PROPERTY
              ENVIRONMENT "LSAN_OPTIONS=${PPK_PRINT_LSAN}")
+
+# Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
+# kiosk runs, printing, displays, recognition).
+set_property(TEST test_print test_fhir APPEND PROPERTY LABELS fast)
+set_property(TEST print_pdf_content print_cups APPEND PROPERTY LABELS slow)

@@ -26,3 +26,10 @@ if(TARGET ppvoice AND TARGET ppui)
                        LABELS privacy
                        ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
 endif()
+
+# Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
+# kiosk runs, printing, displays, recognition).
+set_property(TEST memory_privacy_text APPEND PROPERTY LABELS slow)
+if(TEST memory_privacy_ui)
+  set_property(TEST memory_privacy_ui APPEND PROPERTY LABELS slow)
+endif()

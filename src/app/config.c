@@ -7,26 +7,12 @@
 #include <sys/stat.h>
 
 #include "../core/error.h"
-#include "../core/file.h"
+#include "../core/flow.h"
+#include "../core/kv.h"
 #include "../core/staff.h"
-#include "../core/wipe.h"
+#include "../voice/voice.h"
 
 #define SYSTEM_CONFIG "/etc/ppkiosk/kiosk.conf"
-
-enum {
-    CONFIG_LINE_MAX = 511,       /* characters in one line, newline aside */
-    CONFIG_FILE_MAX = 64 * 1024, /* bytes in the file */
-};
-
-static char *trim(char *s)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    char *e = s + strlen(s);
-    while (e > s && isspace((unsigned char)e[-1]))
-        *--e = '\0';
-    return s;
-}
 
 static bool parse_uint(const char *v, long lo, long hi, long *out)
 {
@@ -101,59 +87,21 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
     return NULL;
 }
 
-/* Applies every line of text (len bytes, NUL-terminated). */
-static int parse_lines(KioskConfig *cfg, char *text, size_t len, const char *path)
+static int apply_kv(void *ctx, const char *key, const char *value, PkWhy *why)
 {
-    int lineno = 0;
-    char *end = text + len;
-    for (char *line = text; line < end;) {
-        char *nl = memchr(line, '\n', (size_t)(end - line));
-        char *next = nl ? nl + 1 : end;
-        size_t n = (size_t)((nl ? nl : end) - line);
-        lineno++;
-        /* A line is never split: the tail of a long comment must not become a setting. */
-        if (n > CONFIG_LINE_MAX) {
-            fprintf(stderr, "%s:%d: line is longer than %d characters\n", path, lineno,
-                    CONFIG_LINE_MAX);
-            return PK_EINVAL;
-        }
-        if (memchr(line, '\0', n)) {
-            fprintf(stderr, "%s:%d: line holds a NUL byte\n", path, lineno);
-            return PK_EINVAL;
-        }
-        line[n] = '\0';
-        char *hash = strchr(line, '#');
-        if (hash)
-            *hash = '\0';
-        char *s = trim(line);
-        line = next;
-        if (!*s)
-            continue;
-        char *eq = strchr(s, '=');
-        if (!eq) {
-            fprintf(stderr, "%s:%d: expected key = value\n", path, lineno);
-            return PK_EINVAL;
-        }
-        *eq = '\0';
-        const char *why = apply(cfg, trim(s), trim(eq + 1));
-        if (why) {
-            fprintf(stderr, "%s:%d: %s\n", path, lineno, why);
-            return PK_EINVAL;
-        }
-    }
-    snprintf(cfg->path, sizeof cfg->path, "%s", path);
-    return 0;
+    const char *wrong = apply(ctx, key, value);
+    return wrong ? pk_fail(why, PK_EINVAL, "%s", wrong) : 0;
 }
 
 int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
 {
     memset(cfg, 0, sizeof *cfg);
     cfg->lang = LANG_EN;
-    cfg->volume = 80;
+    cfg->volume = VOICE_DEFAULT_VOLUME;
     snprintf(cfg->paper, sizeof cfg->paper, "letter");
-    cfg->idle_ms = 60000;
-    cfg->countdown_ms = 20000;
-    cfg->results_idle_ms = 180000;
+    cfg->idle_ms = FLOW_DEFAULT_IDLE_MS;
+    cfg->countdown_ms = FLOW_DEFAULT_COUNTDOWN_MS;
+    cfg->results_idle_ms = FLOW_DEFAULT_RESULTS_IDLE_MS;
     cfg->safety = summary_default_safety();
     char sample[512] = "";
     if (assets_dir)
@@ -162,26 +110,27 @@ int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
     for (int i = 0; i < 2; i++) {
         if (!tries[i] || !*tries[i])
             continue;
-        char *text;
-        size_t len;
-        PkWhy why;
-        int rc = file_read_regular(tries[i], CONFIG_FILE_MAX, &text, &len, &why);
-        if (rc == PK_ENOENT && !path)
+        PkWhy why = {""};
+        int line = 0;
+        int rc = kv_read(tries[i], tries[i], apply_kv, cfg, &line, &why);
+        if (rc == PK_ENOENT && !line && !path)
             continue;
-        if (rc) {
+        if (rc && !line) {
             fprintf(stderr, "ppkiosk: cannot read the configuration %s: %s\n", tries[i], why.text);
             return rc == PK_ENOENT ? PK_EIO : rc;
         }
-        rc = parse_lines(cfg, text, len, tries[i]);
-        wipe(text, len); /* it held the staff PIN */
-        free(text);
+        if (rc) {
+            fprintf(stderr, "%s\n", why.text);
+            return rc;
+        }
+        snprintf(cfg->path, sizeof cfg->path, "%s", tries[i]);
         struct stat st;
-        if (rc == 0 && cfg->pin[0] && stat(tries[i], &st) == 0 && (st.st_mode & S_IROTH))
+        if (cfg->pin[0] && stat(tries[i], &st) == 0 && (st.st_mode & S_IROTH))
             fprintf(stderr,
                     "ppkiosk: warning: %s is readable by everyone (it holds the staff "
                     "PIN): chmod 640 it\n",
                     tries[i]);
-        return rc;
+        return 0;
     }
     return 0;
 }

@@ -472,11 +472,12 @@ static void open_voice(Kiosk *k)
     VoiceOptions vo = {.models_dir = o->models_dir,
                        .speak = !o->no_voice,
                        .listen = !o->no_listen,
-                       .rate_wpm = 140,
+                       .rate_wpm = VOICE_DEFAULT_RATE_WPM,
                        .volume = k->cfg.volume};
-    int err = voice_open(&k->voice, k->c, &vo);
+    PkWhy why = {""};
+    int err = voice_open(&k->voice, k->c, &vo, &why);
     if (err) {
-        fprintf(stderr, "ppkiosk: carrying on without voice: %s\n", pk_strerror(err));
+        fprintf(stderr, "ppkiosk: carrying on without voice: %s\n", pk_why_text(&why, err));
         k->voice = NULL;
     }
 }

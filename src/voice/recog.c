@@ -301,7 +301,7 @@ static int judge_answer(Recognizer *r, const Question *q, const char *search, co
     if (res->score <= reject)
         return 0;
     if (key == GRAMMAR_NONE) /* several answers: the llr alone */
-        res->confidence = settings_confidence(s, res->score);
+        res->confidence = voice_settings_confidence(s, res->score);
     else if (yesno)
         res->confidence = linear_confidence(res->margin, s->yesno_min_margin, s->yesno_sure_margin);
     else

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/kv.h"
+#include "voice.h"
 
 #define SYSTEM_MODEL "/usr/share/pocketsphinx/model/en-us"
 
@@ -83,17 +85,8 @@ static void set_defaults(VoiceSettings *s)
     s->gate_range_db = 15.0;
     s->gate_frames = 5;
     snprintf(s->fillers, sizeof s->fillers, "%s", "about maybe probably please um uh my and");
-    s->rate_wpm = 140;
-    s->volume = 80;
-}
-
-static void trim(char **p)
-{
-    char *s = *p + strspn(*p, " \t");
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-        s[--n] = '\0';
-    *p = s;
+    s->rate_wpm = VOICE_DEFAULT_RATE_WPM;
+    s->volume = VOICE_DEFAULT_VOLUME;
 }
 
 static int set_value(VoiceSettings *s, const Key *k, const char *value, const char *dir)
@@ -136,56 +129,45 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
     return PK_EINVAL;
 }
 
-int settings_load(const char *models_dir, VoiceSettings *s, char *why, size_t whysize)
+typedef struct {
+    VoiceSettings *s;
+    const char *dir;
+} Loading;
+
+static int apply(void *ctx, const char *key, const char *value, PkWhy *why)
+{
+    Loading *l = ctx;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(keys[i].name, key) == 0)
+            return set_value(l->s, &keys[i], value, l->dir) == 0
+                       ? 0
+                       : pk_fail(why, PK_EINVAL, "bad value for %s", key);
+    return pk_fail(why, PK_EINVAL, "unknown setting '%s'", key);
+}
+
+int voice_settings_load(const char *models_dir, VoiceSettings *s, PkWhy *why)
 {
     set_defaults(s);
-    if (why && whysize)
-        why[0] = '\0';
+    pk_why_clear(why);
     if (!models_dir)
         return 0;
     char path[SETTINGS_PATH_MAX + 16];
     snprintf(path, sizeof path, "%s/voice.conf", models_dir);
-    FILE *fp = fopen(path, "r");
-    if (!fp)
+    Loading l = {s, models_dir};
+    int line = 0;
+    int err = kv_read(path, "voice.conf", apply, &l, &line, why);
+    if (err == PK_ENOENT && !line) { /* no file: the defaults */
+        pk_why_clear(why);
         return 0;
-    char line[1024];
-    int lineno = 0, err = 0;
-    while (!err && fgets(line, sizeof line, fp)) {
-        lineno++;
-        char *p = line;
-        char *hash = strchr(p, '#');
-        if (hash)
-            *hash = '\0';
-        trim(&p);
-        if (!*p)
-            continue;
-        char *eq = strchr(p, '=');
-        if (!eq) {
-            snprintf(why, whysize, "voice.conf:%d: expected 'key = value'", lineno);
-            err = PK_EINVAL;
-            break;
-        }
-        *eq = '\0';
-        char *key = p, *value = eq + 1;
-        trim(&key);
-        trim(&value);
-        const Key *k = NULL;
-        for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-            if (strcmp(keys[i].name, key) == 0)
-                k = &keys[i];
-        if (!k) {
-            snprintf(why, whysize, "voice.conf:%d: unknown setting '%s'", lineno, key);
-            err = PK_EINVAL;
-        } else if (set_value(s, k, value, models_dir) != 0) {
-            snprintf(why, whysize, "voice.conf:%d: bad value for %s", lineno, key);
-            err = PK_EINVAL;
-        }
     }
-    fclose(fp);
+    if (err && !line && why) { /* a directory, a device, unreadable */
+        PkWhy reason = *why;
+        pk_fail(why, err, "%s: %s", path, reason.text);
+    }
     return err;
 }
 
-int settings_confidence(const VoiceSettings *s, double llr)
+int voice_settings_confidence(const VoiceSettings *s, double llr)
 {
     if (llr <= s->reject_llr)
         return 0;

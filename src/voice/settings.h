@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "../core/error.h"
 #include "vad.h"
 
 #define SETTINGS_PATH_MAX 512
@@ -33,9 +34,8 @@ typedef struct {
     double yesno_reject_llr; /* the same three for yes/no questions */
     double yesno_min_margin;
     double yesno_sure_margin;
-    double command_reject_llr;
-    int command_max_ms; /* commands: utterances at most this long */ /* commands at or below this
-                                                                        llr are rejected */
+    double command_reject_llr;       /* commands at or below this llr are rejected */
+    int command_max_ms;              /* commands: utterances at most this long */
     double gate_range_db;            /* level gate: loudest frame over the floor, at least */
     int gate_frames;                 /* level gate: frames 12 dB over the floor, at least */
     char fillers[SETTINGS_PATH_MAX]; /* lexicon fillers allowed in grammars; "*": all */
@@ -44,10 +44,10 @@ typedef struct {
 } VoiceSettings;
 
 /* Fills s with the defaults, then reads models_dir/voice.conf if it exists. Returns 0,
- * or PK_EINVAL with "voice.conf:LINE: reason" in why. */
-int settings_load(const char *models_dir, VoiceSettings *s, char *why, size_t whysize);
+ * or PK_EINVAL with "voice.conf:LINE: reason" in why (which may be NULL). */
+int voice_settings_load(const char *models_dir, VoiceSettings *s, PkWhy *why);
 
 /* Maps a score difference per frame to a confidence 0..100 (0: reject). */
-int settings_confidence(const VoiceSettings *s, double llr);
+int voice_settings_confidence(const VoiceSettings *s, double llr);
 
 #endif

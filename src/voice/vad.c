@@ -2,7 +2,11 @@
 #include "vad.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "../core/error.h"
+#include "../core/wipe.h"
 
 VadConfig vad_defaults(void)
 {
@@ -102,4 +106,53 @@ cut:
     if (*end - *start > max)
         *end = *start + max;
     return 1;
+}
+
+int vad_capture_init(VadCapture *c, const VadConfig *cfg, size_t pad, size_t max)
+{
+    static const VadCapture empty;
+    *c = empty;
+    c->max = max;
+    c->cap = pad + max + VAD_CAPTURE_CHUNK;
+    c->keep = pad + (size_t)cfg->start_frames * VAD_FRAME;
+    vad_init(&c->vad, cfg);
+    c->utt = malloc(c->cap * sizeof *c->utt);
+    return c->utt ? 0 : PK_ENOMEM;
+}
+
+int16_t *vad_capture_space(VadCapture *c)
+{
+    return c->chunk + c->have;
+}
+
+bool vad_capture_push(VadCapture *c, size_t got)
+{
+    size_t off = 0;
+    bool done = false;
+    c->have += got;
+    for (; off + VAD_FRAME <= c->have && !done; off += VAD_FRAME) {
+        VadEvent e = vad_push(&c->vad, c->chunk + off);
+        if (!c->in_speech && c->used + VAD_FRAME > c->keep) {
+            size_t drop = c->used + VAD_FRAME - c->keep;
+            memmove(c->utt, c->utt + drop, (c->used - drop) * sizeof *c->utt);
+            c->used -= drop;
+        }
+        memcpy(c->utt + c->used, c->chunk + off, VAD_FRAME * sizeof *c->utt);
+        c->used += VAD_FRAME;
+        if (e == VAD_START)
+            c->in_speech = true;
+        if ((c->in_speech && e == VAD_END) || c->used >= c->max)
+            done = c->in_speech || c->used >= c->max;
+    }
+    memmove(c->chunk, c->chunk + off, (c->have - off) * sizeof *c->chunk);
+    c->have -= off;
+    return done;
+}
+
+void vad_capture_free(VadCapture *c)
+{
+    if (c->utt)
+        wipe(c->utt, c->cap * sizeof *c->utt);
+    free(c->utt);
+    wipe(c, sizeof *c);
 }

@@ -4,6 +4,7 @@
 #ifndef PK_VAD_H
 #define PK_VAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -46,5 +47,32 @@ float vad_meter(const Vad *v);
  * max samples long) and returns 1, or returns 0 when there is no speech. */
 int vad_find(const VadConfig *cfg, const int16_t *pcm, size_t n, size_t pad, size_t max,
              size_t *start, size_t *end);
+
+/* One utterance captured from a live stream, a chunk of at most VAD_CAPTURE_CHUNK
+ * samples at a time: before speech only the last keep samples are held (the pre-roll),
+ * then the speech up to max samples. */
+#define VAD_CAPTURE_CHUNK 1600 /* samples: 100 ms */
+typedef struct {
+    int16_t *utt; /* utt[0..used): the pre-roll before speech, then speech */
+    size_t used, keep, max, cap;
+    int16_t chunk[VAD_CAPTURE_CHUNK + VAD_FRAME]; /* read, not yet a whole frame */
+    size_t have;                                  /* samples in chunk */
+    bool in_speech;
+    Vad vad;
+} VadCapture;
+
+/* Starts c with cfg, a pre-roll of pad samples and utterances of at most max samples.
+ * Returns 0, or PK_ENOMEM. */
+int vad_capture_init(VadCapture *c, const VadConfig *cfg, size_t pad, size_t max);
+
+/* Where the next chunk (at most VAD_CAPTURE_CHUNK samples) is read into. */
+int16_t *vad_capture_space(VadCapture *c);
+
+/* Takes the got samples read into vad_capture_space(); true when the utterance is
+ * complete (speech ended, or max samples reached): c->utt[0..c->used) holds it. */
+bool vad_capture_push(VadCapture *c, size_t got);
+
+/* Wipes (it held the patient's voice) and frees c's buffers. */
+void vad_capture_free(VadCapture *c);
 
 #endif

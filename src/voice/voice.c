@@ -20,7 +20,6 @@
 #include "wav.h"
 
 #define EVENT_QUEUE 32
-#define CAPTURE_CHUNK 1600 /* samples read from the microphone at a time: 100 ms */
 
 struct Voice {
     const Content *content;
@@ -177,101 +176,89 @@ static void *speak_main(void *arg)
     return NULL;
 }
 
+/* True while v still wants the utterance of listen serial: not stopped, not replaced,
+ * not speaking. */
+static bool still_listening(Voice *v, unsigned serial)
+{
+    pthread_mutex_lock(&v->mu);
+    bool go = !v->quit && v->listening && v->listen_serial == serial && !atomic_load(&v->speaking);
+    pthread_mutex_unlock(&v->mu);
+    return go;
+}
+
+/* Decodes a captured utterance and posts what was heard, unless listening was stopped
+ * or replaced meanwhile. */
+static void decode_and_post(Voice *v, const Question *q, bool confirm, unsigned serial,
+                            const VadCapture *c)
+{
+    v->src->run(v->src, false);
+    atomic_store(&v->level_permille, 0);
+    RecogResult r;
+    pthread_mutex_lock(&v->decode_mu);
+    int err = recog_decode(v->rec, q, c->utt, c->used, confirm ? RECOG_CONFIRM : 0, &r);
+    pthread_mutex_unlock(&v->decode_mu);
+    pthread_mutex_lock(&v->mu);
+    bool current = v->listen_serial == serial && v->listening;
+    if (current)
+        v->listening = false;
+    pthread_mutex_unlock(&v->mu);
+    if (current && !err)
+        post_result(v, &r);
+    else if (current)
+        post(v, VOICE_EV_REJECTED, NULL, 0);
+    wipe(&r, sizeof r);
+}
+
+static void post_no_speech(Voice *v, unsigned serial)
+{
+    pthread_mutex_lock(&v->mu);
+    if (v->listen_serial == serial) {
+        v->listening = false;
+        post_locked(v, VOICE_EV_NO_SPEECH, NULL, 0);
+    }
+    pthread_mutex_unlock(&v->mu);
+}
+
 /* Collects one utterance from the microphone and decodes it, or gives up after
  * no_speech_ms. Returns when done, when listening is stopped, or on quit. */
 static void listen_once(Voice *v, const Question *q, bool confirm, unsigned serial)
 {
     const VoiceSettings *s = &v->settings;
-    size_t pad = (size_t)s->pad_ms * 16, max = (size_t)s->max_utterance_ms * 16;
-    size_t cap = pad + max + CAPTURE_CHUNK;
-    int16_t *utt = malloc(cap * sizeof *utt);
-    int16_t chunk[CAPTURE_CHUNK + VAD_FRAME];
-    size_t have = 0, used = 0; /* utt[0..used): pre-roll ring before speech, then speech */
-    bool in_speech = false;
-    Vad vad;
+    VadCapture c;
     VadConfig vc = s->vad;
     if (vc.calibrate_frames < 10)
         vc.calibrate_frames = 10; /* learn the room before listening */
-    vad_init(&vad, &vc);
-    if (!utt)
+    if (vad_capture_init(&c, &vc, (size_t)s->pad_ms * 16, (size_t)s->max_utterance_ms * 16)) {
+        vad_capture_free(&c);
         return;
+    }
     double start = now_ms();
     v->src->run(v->src, true);
-    for (;;) {
-        pthread_mutex_lock(&v->mu);
-        bool go =
-            !v->quit && v->listening && v->listen_serial == serial && !atomic_load(&v->speaking);
-        pthread_mutex_unlock(&v->mu);
-        if (!go)
-            break;
+    while (still_listening(v, serial)) {
         if (!v->src->alive(v->src)) {
             if (atomic_exchange(&v->can_listen, false))
                 post(v, VOICE_EV_STATUS, NULL, 0);
             break;
         }
-        size_t got = v->src->read(v->src, chunk + have, CAPTURE_CHUNK);
-        if (!in_speech && now_ms() - start > s->no_speech_ms) {
-            pthread_mutex_lock(&v->mu);
-            if (v->listen_serial == serial) {
-                v->listening = false;
-                post_locked(v, VOICE_EV_NO_SPEECH, NULL, 0);
-            }
-            pthread_mutex_unlock(&v->mu);
+        size_t got = v->src->read(v->src, vad_capture_space(&c), VAD_CAPTURE_CHUNK);
+        if (!c.in_speech && now_ms() - start > s->no_speech_ms) {
+            post_no_speech(v, serial);
             break;
         }
         if (got == 0) {
             sleep_ms(10);
             continue;
         }
-        have += got;
-        size_t off = 0;
-        bool done = false;
-        for (; off + VAD_FRAME <= have && !done; off += VAD_FRAME) {
-            VadEvent e = vad_push(&vad, chunk + off);
-            atomic_store(&v->level_permille, (int)(vad_meter(&vad) * 1000.0f));
-            if (!in_speech) {
-                /* Keep only the last pad + start_frames of audio before speech. */
-                size_t keep = pad + (size_t)vc.start_frames * VAD_FRAME;
-                if (used + VAD_FRAME > keep) {
-                    size_t drop = used + VAD_FRAME - keep;
-                    memmove(utt, utt + drop, (used - drop) * sizeof *utt);
-                    used -= drop;
-                }
-            }
-            memcpy(utt + used, chunk + off, VAD_FRAME * sizeof *utt);
-            used += VAD_FRAME;
-            if (e == VAD_START)
-                in_speech = true;
-            if ((in_speech && e == VAD_END) || used >= max)
-                done = in_speech || used >= max;
-        }
-        memmove(chunk, chunk + off, (have - off) * sizeof *chunk);
-        have -= off;
+        bool done = vad_capture_push(&c, got);
+        atomic_store(&v->level_permille, (int)(vad_meter(&c.vad) * 1000.0f));
         if (done) {
-            v->src->run(v->src, false);
-            atomic_store(&v->level_permille, 0);
-            RecogResult r;
-            pthread_mutex_lock(&v->decode_mu);
-            int err = recog_decode(v->rec, q, utt, used, confirm ? RECOG_CONFIRM : 0, &r);
-            pthread_mutex_unlock(&v->decode_mu);
-            pthread_mutex_lock(&v->mu);
-            bool current = v->listen_serial == serial && v->listening;
-            if (current)
-                v->listening = false;
-            pthread_mutex_unlock(&v->mu);
-            if (current && !err)
-                post_result(v, &r);
-            else if (current)
-                post(v, VOICE_EV_REJECTED, NULL, 0);
-            wipe(&r, sizeof r);
+            decode_and_post(v, q, confirm, serial, &c);
             break;
         }
     }
     v->src->run(v->src, false);
     atomic_store(&v->level_permille, 0);
-    wipe(utt, cap * sizeof *utt); /* the patient's voice */
-    wipe(chunk, sizeof chunk);
-    free(utt);
+    vad_capture_free(&c); /* the patient's voice */
 }
 
 static void *listen_main(void *arg)
@@ -303,9 +290,8 @@ static void *listen_main(void *arg)
 }
 
 int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioSink *sink,
-                    AudioSource *src)
+                    AudioSource *src, PkWhy *why)
 {
-    char why[512];
     int err = PK_ENOMEM;
     Voice *v = calloc(1, sizeof *v);
     *out = NULL;
@@ -319,20 +305,19 @@ int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioS
     pthread_mutex_init(&v->mu, NULL);
     pthread_mutex_init(&v->decode_mu, NULL);
     pthread_cond_init(&v->cv, NULL);
-    err = settings_load(o->models_dir, &v->settings, why, sizeof why);
-    if (err) {
-        fprintf(stderr, "ppkiosk: %s\n", why);
+    err = voice_settings_load(o->models_dir, &v->settings, why);
+    if (err)
         goto fail;
-    }
     if (o->rate_wpm > 0)
         v->settings.rate_wpm = o->rate_wpm;
     v->volume = o->volume > 0 && o->volume <= 100 ? o->volume : v->settings.volume;
     if (o->speak && v->sink && tts_init() > 0)
         atomic_store(&v->can_speak, true);
     if (o->listen) {
-        err = recog_open(&v->rec, c, &v->settings, why, sizeof why);
+        char reason[PK_WHY_MAX] = "";
+        err = recog_open(&v->rec, c, &v->settings, reason, sizeof reason);
         if (err == PK_ECONTENT) {
-            fprintf(stderr, "ppkiosk: %s\n", why);
+            pk_fail(why, err, "%s", reason[0] ? reason : pk_strerror(err));
             goto fail;
         }
         err = 0;
@@ -349,16 +334,16 @@ int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioS
     return 0;
 fail:
     voice_close(v);
-    return err ? err : PK_ENOMEM;
+    return err ? err : pk_fail(why, PK_ENOMEM, "the voice threads cannot be started");
 fail_devices:
     if (sink)
         sink->close(sink);
     if (src)
         src->close(src);
-    return err;
+    return pk_fail(why, err, "%s", pk_strerror(err));
 }
 
-int voice_open(Voice **out, const Content *c, const VoiceOptions *o)
+int voice_open(Voice **out, const Content *c, const VoiceOptions *o, PkWhy *why)
 {
     AudioSink *sink = NULL;
     AudioSource *src = NULL;
@@ -369,7 +354,7 @@ int voice_open(Voice **out, const Content *c, const VoiceOptions *o)
     }
     if (o->listen)
         audio_sdl_source_open(&src);
-    return voice_open_with(out, c, o, sink, src);
+    return voice_open_with(out, c, o, sink, src, why);
 }
 
 void voice_close(Voice *v)

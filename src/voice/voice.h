@@ -9,8 +9,13 @@
 #define PK_VOICE_H
 
 #include <stdbool.h>
+#include <stdio.h>
 
 #include "../core/content.h"
+#include "../core/error.h"
+
+#define VOICE_DEFAULT_RATE_WPM 140 /* speaking rate, words per minute */
+#define VOICE_DEFAULT_VOLUME 80    /* speaking volume, 0..100 */
 
 typedef struct Voice Voice;
 
@@ -18,8 +23,8 @@ typedef struct {
     const char *models_dir; /* the project's models/ (extra pronunciations, settings) */
     bool speak;             /* false with --no-voice */
     bool listen;            /* false with --no-listen */
-    int rate_wpm;           /* speaking rate, default 140 */
-    int volume;             /* 0..100, default 80 */
+    int rate_wpm;           /* speaking rate; 0: voice.conf's (VOICE_DEFAULT_RATE_WPM) */
+    int volume;             /* 1..100; 0: voice.conf's (VOICE_DEFAULT_VOLUME) */
 } VoiceOptions;
 
 typedef struct {
@@ -45,9 +50,9 @@ typedef struct {
 
 /* Starts eSpeak NG and the recogniser and opens the audio devices that exist, building
  * one grammar per question of c (which must outlive the voice). Returns 0 and a new
- * Voice in *out, or a negative PK_E* code (PK_ECONTENT when a phrase has a word with no
- * pronunciation: the message names the word on stderr). */
-int voice_open(Voice **out, const Content *c, const VoiceOptions *o);
+ * Voice in *out, or a negative PK_E* code with the reason in why (PK_EINVAL: voice.conf
+ * is invalid; PK_ECONTENT: a phrase has a word with no pronunciation, named in why). */
+int voice_open(Voice **out, const Content *c, const VoiceOptions *o, PkWhy *why);
 
 /* Stops speech and listening, closes devices, frees everything. NULL is allowed. */
 void voice_close(Voice *v);
@@ -95,5 +100,43 @@ bool voice_poll(Voice *v, VoiceEvent *ev);
  * microphone for the question being listened to (scripted tests: "audio FILE"). The
  * result arrives through voice_poll(). Returns 0 or a negative PK_E* code. */
 int voice_feed_wav(Voice *v, const char *path);
+
+/* ---- Offline: --say and --recognize (no Voice, no threads) ----------------------------- */
+
+/* Speaks text in lang with the rate and volume of models_dir/voice.conf into the WAV
+ * file out, or through the default speaker when out is NULL (returning once played).
+ * Returns 0, or PK_EINVAL (voice.conf is invalid) or another negative PK_E* code (no
+ * eSpeak NG, no speaker, out cannot be written) with the reason in why. eSpeak NG is
+ * started and stopped inside: one call per process. */
+int voice_say(const char *models_dir, const char *text, Lang lang, const char *out, PkWhy *why);
+
+/* The recogniser alone, for recognising files. */
+typedef struct VoiceRecognizer VoiceRecognizer;
+
+typedef struct {
+    char answer[512]; /* the answer id (option ids comma-joined, scale number, command
+                         word, yes/no), or "-" when nothing was recognised */
+    int confidence;   /* 0..100; 0 unless recognised */
+} VoiceAnswer;
+
+/* Loads models_dir/voice.conf and the recogniser with one grammar per question of c
+ * (which must outlive it). Returns 0 and a new recogniser in *out, or PK_EINVAL
+ * (voice.conf), PK_ECONTENT (a word without a pronunciation) or another negative PK_E*
+ * code, with the reason in why. */
+int voice_recognizer_open(VoiceRecognizer **out, const Content *c, const char *models_dir,
+                          PkWhy *why);
+
+/* Frees it. NULL is allowed. */
+void voice_recognizer_close(VoiceRecognizer *r);
+
+/* A new speaker: forgets what was learnt of the last one's voice and room. */
+void voice_recognizer_new_session(VoiceRecognizer *r);
+
+/* Reads the WAV file at path (any rate or channel count) and recognises the speech in
+ * it as an answer to q. Fills *ans and returns 0, or returns a negative PK_E* code with
+ * the reason in why ("cannot open the file", "not a WAV file"). When debug is not NULL,
+ * writes one line of decoder scores to it (calibration). The audio is wiped. */
+int voice_recognize_file(VoiceRecognizer *r, const Question *q, const char *path, VoiceAnswer *ans,
+                         FILE *debug, PkWhy *why);
 
 #endif

@@ -10,7 +10,7 @@
 /* Like voice_open(), with sink and src (either may be NULL: no such device) instead of
  * the SDL2 devices. The voice owns them from here on, also when this fails. */
 int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioSink *sink,
-                    AudioSource *src);
+                    AudioSource *src, PkWhy *why);
 
 /* Grows a buffer of old bytes to size bytes like realloc(), but wipes the old block
  * before freeing it: buffers of heard or spoken text never leave copies behind.

@@ -1,111 +1,21 @@
-/* WAV reading (any common PCM/float layout, resampled to 16 kHz mono) and writing. */
+/* WAV reading through SDL2 (SDL_LoadWAV_RW: the RIFF chunks, PCM, float, ADPCM and
+ * A/mu-law) and libsamplerate (the rate), and writing. */
 #include "wav.h"
 
+#include <SDL.h>
+#include <limits.h>
 #include <math.h>
+#include <samplerate.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "../core/error.h"
-
 #define WAV_MAX_BYTES (64u * 1024u * 1024u) /* refuse anything larger: 30 min of CD audio */
-#define PK_PI 3.14159265358979323846
-#define SINC_ZEROS 16  /* zero crossings of the kernel on each side */
-#define SINC_STEPS 256 /* kernel table entries per input sample */
-
-typedef struct {
-    unsigned format; /* 1 PCM, 3 float */
-    unsigned channels;
-    unsigned rate;
-    unsigned bits;
-    unsigned block;
-} WavFormat;
-
-static uint32_t le32(const uint8_t *p)
-{
-    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
-
-static uint16_t le16(const uint8_t *p)
-{
-    return (uint16_t)(p[0] | p[1] << 8);
-}
-
-static int parse_fmt(const uint8_t *p, uint32_t len, WavFormat *f, const char **why)
-{
-    if (len < 16) {
-        *why = "fmt chunk too short";
-        return PK_EAUDIO;
-    }
-    f->format = le16(p);
-    f->channels = le16(p + 2);
-    f->rate = le32(p + 4);
-    f->block = le16(p + 12);
-    f->bits = le16(p + 14);
-    if (f->format == 0xFFFE && len >= 26)
-        f->format = le16(p + 24); /* WAVE_FORMAT_EXTENSIBLE: the sub-format's tag */
-    if (f->format != 1 && f->format != 3) {
-        *why = "compressed WAV (only PCM and float are read)";
-        return PK_EAUDIO;
-    }
-    if (f->channels == 0 || f->channels > 32 || f->rate < 4000 || f->rate > 384000) {
-        *why = "unsupported channel count or sample rate";
-        return PK_EAUDIO;
-    }
-    if (f->format == 1 && f->bits != 8 && f->bits != 16 && f->bits != 24 && f->bits != 32) {
-        *why = "unsupported PCM sample size";
-        return PK_EAUDIO;
-    }
-    if (f->format == 3 && f->bits != 32 && f->bits != 64) {
-        *why = "unsupported float sample size";
-        return PK_EAUDIO;
-    }
-    if (f->block < f->channels * (f->bits / 8))
-        f->block = f->channels * (f->bits / 8);
-    return 0;
-}
-
-static float sample_at(const uint8_t *p, const WavFormat *f)
-{
-    if (f->format == 3) {
-        if (f->bits == 32) {
-            float v;
-            memcpy(&v, p, sizeof v);
-            return isfinite(v) ? v : 0.0f;
-        }
-        double d;
-        memcpy(&d, p, sizeof d);
-        return isfinite(d) ? (float)d : 0.0f;
-    }
-    switch (f->bits) {
-    case 8:
-        return ((int)p[0] - 128) / 128.0f;
-    case 16:
-        return (int16_t)le16(p) / 32768.0f;
-    case 24: {
-        int32_t v = (int32_t)(le32((const uint8_t[]){0, p[0], p[1], p[2]}));
-        return (float)(v / 2147483648.0);
-    }
-    default:
-        return (float)((int32_t)le32(p) / 2147483648.0);
-    }
-}
-
-/* The kernel value at distance x input samples, from the table (linear interpolation). */
-static float kernel_at(const float *table, size_t ntable, double x)
-{
-    double pos = fabs(x) * SINC_STEPS;
-    size_t i = (size_t)pos;
-    if (i + 1 >= ntable)
-        return 0.0f;
-    double frac = pos - (double)i;
-    return (float)(table[i] * (1.0 - frac) + table[i + 1] * frac);
-}
 
 int wav_resample(const float *in, size_t n, int from, int to, float **out, size_t *nout)
 {
-    if (from <= 0 || to <= 0)
+    if (from <= 0 || to <= 0 || n > (size_t)LONG_MAX / 8)
         return PK_EINVAL;
     *out = NULL;
     *nout = 0;
@@ -113,119 +23,125 @@ int wav_resample(const float *in, size_t n, int from, int to, float **out, size_
     float *dst = malloc((m ? m : 1) * sizeof *dst);
     if (!dst)
         return PK_ENOMEM;
-    if (from == to) {
-        memcpy(dst, in, n * sizeof *dst);
-        *out = dst;
-        *nout = n;
-        return 0;
-    }
-    /* Cut-off as a fraction of the input Nyquist frequency. */
-    double fc = (to < from ? (double)to / from : 1.0) * 0.94;
-    double half = SINC_ZEROS / fc; /* half-width in input samples */
-    size_t ntable = (size_t)(half * SINC_STEPS) + 2;
-    float *table = malloc(ntable * sizeof *table);
-    if (!table) {
+    SRC_DATA d = {.data_in = in,
+                  .data_out = dst,
+                  .input_frames = (long)n,
+                  .output_frames = (long)m,
+                  .src_ratio = (double)to / from};
+    if (from != to && n && m && src_simple(&d, SRC_SINC_MEDIUM_QUALITY, 1) != 0) {
         free(dst);
         return PK_ENOMEM;
     }
-    for (size_t i = 0; i < ntable; i++) {
-        double x = (double)i / SINC_STEPS;
-        double u = fc * x;
-        double sinc = u == 0.0 ? 1.0 : sin(PK_PI * u) / (PK_PI * u);
-        double w =
-            x >= half ? 0.0 : 0.42 + 0.5 * cos(PK_PI * x / half) + 0.08 * cos(2 * PK_PI * x / half);
-        table[i] = (float)(fc * sinc * w);
-    }
-    double step = (double)from / to;
-    for (size_t j = 0; j < m; j++) {
-        double t = j * step;
-        long lo = (long)ceil(t - half), hi = (long)floor(t + half);
-        if (lo < 0)
-            lo = 0;
-        if (hi >= (long)n)
-            hi = (long)n - 1;
-        double acc = 0.0;
-        for (long k = lo; k <= hi; k++)
-            acc += in[k] * kernel_at(table, ntable, t - (double)k);
-        dst[j] = (float)acc;
-    }
-    free(table);
+    if (from == to)
+        memcpy(dst, in, n * sizeof *dst);
+    else
+        m = (size_t)d.output_frames_gen;
     *out = dst;
     *nout = m;
     return 0;
 }
 
-int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, const char **why)
+/* Sample i of channel 0..channels-1 as -1..1, for the formats SDL_LoadWAV_RW hands out
+ * (24-bit PCM arrives as 32-bit, ADPCM and A/mu-law as 16-bit). */
+static float sample_at(const Uint8 *p, SDL_AudioFormat format)
 {
-    const char *reason = NULL;
-    int err = PK_EAUDIO;
+    switch (format) {
+    case AUDIO_U8:
+        return ((int)p[0] - 128) / 128.0f;
+    case AUDIO_S16LSB:
+        return (Sint16)SDL_SwapLE16(*(const Uint16 *)(const void *)p) / 32768.0f;
+    case AUDIO_S32LSB:
+        return (float)((Sint32)SDL_SwapLE32(*(const Uint32 *)(const void *)p) / 2147483648.0);
+    default: { /* AUDIO_F32LSB */
+        float v = SDL_SwapFloatLE(*(const float *)(const void *)p);
+        return v == v && v >= -8.0f && v <= 8.0f ? v : 0.0f; /* NaN and inf: silence */
+    }
+    }
+}
+
+/* Averages the channels of the first WAV_MAX_SECONDS of buf into a malloc'd mono
+ * buffer: the cost follows what is kept, not what the header claims. */
+static float *mix_down(const Uint8 *buf, Uint32 len, const SDL_AudioSpec *spec, size_t *frames)
+{
+    size_t bytes = SDL_AUDIO_BITSIZE(spec->format) / 8, block = bytes * spec->channels;
+    size_t nf = len / block;
+    if (nf > (size_t)spec->freq * WAV_MAX_SECONDS)
+        nf = (size_t)spec->freq * WAV_MAX_SECONDS;
+    float *mono = malloc((nf ? nf : 1) * sizeof *mono);
+    if (!mono)
+        return NULL;
+    for (size_t i = 0; i < nf; i++) {
+        float acc = 0.0f;
+        for (unsigned ch = 0; ch < spec->channels; ch++)
+            acc += sample_at(buf + i * block + ch * bytes, spec->format);
+        mono[i] = acc / (float)spec->channels;
+    }
+    *frames = nf;
+    return mono;
+}
+
+static int known_format(SDL_AudioFormat f)
+{
+    return f == AUDIO_U8 || f == AUDIO_S16LSB || f == AUDIO_S32LSB || f == AUDIO_F32LSB;
+}
+
+/* SDL_LoadWAV_RW allocates what a chunk header claims before it reads the chunk: a copy
+ * of the image with every chunk length cut to the bytes that follow keeps the cost to
+ * the file's size (a streamed WAV leaves the data length open, too). */
+static uint8_t *clamp_chunks(const uint8_t *data, size_t size)
+{
+    uint8_t *copy = malloc(size);
+    if (!copy)
+        return NULL;
+    memcpy(copy, data, size);
+    for (size_t off = 12; off + 8 <= size;) {
+        uint8_t *p = copy + off + 4;
+        uint32_t len =
+            (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+        if (len > size - off - 8) {
+            len = (uint32_t)(size - off - 8);
+            for (int i = 0; i < 4; i++)
+                p[i] = (uint8_t)(len >> (8 * i));
+        }
+        off += 8 + (size_t)len + (len & 1);
+    }
+    return copy;
+}
+
+int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, PkWhy *why)
+{
+    SDL_AudioSpec spec;
+    Uint8 *buf = NULL;
+    Uint32 len = 0;
     float *mono = NULL, *res = NULL;
-    WavFormat f = {0};
-    const uint8_t *body = NULL;
-    size_t body_len = 0;
+    size_t frames = 0, m = 0;
+    int err = PK_EAUDIO;
 
     *pcm = NULL;
     *n = 0;
-    if (size < 12 || memcmp(data, "RIFF", 4) != 0 || memcmp(data + 8, "WAVE", 4) != 0) {
-        reason = "not a WAV file";
-        goto fail;
+    if (size < 12 || memcmp(data, "RIFF", 4) != 0 || memcmp(data + 8, "WAVE", 4) != 0)
+        return pk_fail(why, PK_EAUDIO, "not a WAV file");
+    if (size > WAV_MAX_BYTES)
+        return pk_fail(why, PK_EAUDIO, "WAV file too large");
+    uint8_t *image = clamp_chunks(data, size);
+    if (!image)
+        return pk_fail(why, PK_ENOMEM, "out of memory");
+    SDL_RWops *rw = SDL_RWFromConstMem(image, (int)size);
+    if (!rw || !SDL_LoadWAV_RW(rw, 1, &spec, &buf, &len)) {
+        pk_fail(why, PK_EAUDIO, "not a WAV this reader understands: %s", SDL_GetError());
+        goto done;
     }
-    for (size_t off = 12; off + 8 <= size;) {
-        uint32_t len = le32(data + off + 4);
-        const uint8_t *chunk = data + off + 8;
-        size_t avail = size - off - 8;
-        if (memcmp(data + off, "fmt ", 4) == 0) {
-            err = parse_fmt(chunk, len <= avail ? len : (uint32_t)avail, &f, &reason);
-            if (err)
-                goto fail;
-        } else if (memcmp(data + off, "data", 4) == 0) {
-            body = chunk;
-            body_len = len <= avail ? len : avail; /* streamed WAVs leave the size open */
-            break;
-        }
-        if (len > avail)
-            break;
-        off += 8 + (size_t)len + (len & 1);
+    if (!known_format(spec.format) || spec.channels == 0 || spec.freq < 4000 ||
+        spec.freq > 384000) {
+        pk_fail(why, PK_EAUDIO, "unsupported sample format, channel count or sample rate");
+        goto done;
     }
-    err = PK_EAUDIO;
-    if (!f.rate) {
-        reason = "WAV file without a format chunk";
-        goto fail;
-    }
-    if (!body) {
-        reason = "WAV file without audio data";
-        goto fail;
-    }
-    /* The cost must follow what is kept, not what the header claims: only the first
-     * WAV_MAX_SECONDS are decoded (a long file at a low rate would otherwise take
-     * gigabytes and a minute to resample). */
-    size_t frames = body_len / f.block;
-    if (frames > (size_t)f.rate * WAV_MAX_SECONDS)
-        frames = (size_t)f.rate * WAV_MAX_SECONDS;
-    mono = malloc((frames ? frames : 1) * sizeof *mono);
-    if (!mono) {
-        err = PK_ENOMEM;
-        reason = "out of memory";
-        goto fail;
-    }
-    for (size_t i = 0; i < frames; i++) {
-        const uint8_t *fr = body + i * f.block;
-        float acc = 0.0f;
-        for (unsigned ch = 0; ch < f.channels; ch++)
-            acc += sample_at(fr + ch * (f.bits / 8), &f);
-        mono[i] = acc / (float)f.channels;
-    }
-    size_t m = 0;
-    err = wav_resample(mono, frames, (int)f.rate, WAV_ASR_RATE, &res, &m);
-    if (err) {
-        reason = "out of memory";
-        goto fail;
-    }
-    *pcm = malloc((m ? m : 1) * sizeof **pcm);
-    if (!*pcm) {
-        err = PK_ENOMEM;
-        reason = "out of memory";
-        goto fail;
+    err = PK_ENOMEM;
+    if (!(mono = mix_down(buf, len, &spec, &frames)) ||
+        wav_resample(mono, frames, spec.freq, WAV_ASR_RATE, &res, &m) != 0 ||
+        !(*pcm = malloc((m ? m : 1) * sizeof **pcm))) {
+        pk_fail(why, PK_ENOMEM, "out of memory");
+        goto done;
     }
     for (size_t i = 0; i < m; i++) {
         float v = res[i] * 32768.0f;
@@ -233,15 +149,15 @@ int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, co
     }
     *n = m;
     err = 0;
-fail:
+done:
     free(res);
     free(mono);
-    if (why)
-        *why = reason;
+    free(image);
+    SDL_FreeWAV(buf);
     return err;
 }
 
-int wav_read_16k(const char *path, int16_t **pcm, size_t *n, const char **why)
+int wav_read_16k(const char *path, int16_t **pcm, size_t *n, PkWhy *why)
 {
     int err = PK_EIO;
     uint8_t *data = NULL;
@@ -284,16 +200,16 @@ int wav_read_16k(const char *path, int16_t **pcm, size_t *n, const char **why)
         reason = "cannot read the file";
         goto done;
     }
-    err = wav_parse_16k(data, (size_t)size, pcm, n, &reason);
+    fclose(fp);
+    fp = NULL;
+    err = wav_parse_16k(data, (size_t)size, pcm, n, why);
+    reason = NULL;
 done:
     free(data);
     if (fp)
         fclose(fp);
-    if (why)
-        *why = reason;
-    return err;
+    return err && reason ? pk_fail(why, err, "%s", reason) : err;
 }
-
 static void put32(uint8_t *p, uint32_t v)
 {
     for (int i = 0; i < 4; i++)

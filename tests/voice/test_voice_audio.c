@@ -126,7 +126,7 @@ START_TEST(t_wav_layouts)
                        440.0, 0.5, 1.0, layouts[_i].extensible);
     int16_t *pcm = NULL;
     size_t n = 0;
-    const char *why = NULL;
+    PkWhy why = {""};
     ck_assert_int_eq(wav_parse_16k(b.data, b.n, &pcm, &n, &why), 0);
     ck_assert_int_le(labs((long)n - 16000), 2);
     ck_assert_int_le(abs(zero_crossings(pcm, n) - 880), 6); /* still 440 Hz */
@@ -181,19 +181,19 @@ START_TEST(t_wav_bad_input)
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int16_t *pcm = NULL;
         size_t n = 0;
-        const char *why = NULL;
+        PkWhy why = {""};
         int err = wav_parse_16k((const uint8_t *)rows[i].bytes, rows[i].n, &pcm, &n, &why);
         ck_assert_msg(err == rows[i].err, "row %zu: %d", i, err);
         if (err)
-            ck_assert_ptr_nonnull(why);
+            ck_assert_str_ne(why.text, "");
         free(pcm);
     }
     int16_t *pcm = NULL;
     size_t n = 0;
-    const char *why = NULL;
+    PkWhy why = {""};
     ck_assert_int_eq(wav_read_16k("/nonexistent/x.wav", &pcm, &n, &why), PK_EIO);
     ck_assert_ptr_null(pcm);
-    ck_assert_ptr_nonnull(why);
+    ck_assert_str_ne(why.text, "");
 }
 END_TEST
 
@@ -212,9 +212,9 @@ START_TEST(t_wav_not_a_file)
     for (size_t i = 0; i < 2; i++) {
         int16_t *pcm = NULL;
         size_t n = 0;
-        const char *why = NULL;
+        PkWhy why = {""};
         ck_assert_int_eq(wav_read_16k(rows[i].fifo ? fifo : TEST_TMP_DIR, &pcm, &n, &why), PK_EIO);
-        ck_assert_str_eq(why, rows[i].why);
+        ck_assert_str_eq(why.text, rows[i].why);
         ck_assert_ptr_null(pcm);
     }
     remove(fifo);
@@ -381,22 +381,22 @@ START_TEST(t_settings)
     snprintf(dir, sizeof dir, "%s/voice-test-%ld", "/tmp", (long)getpid());
     mkdir(dir, 0700);
     VoiceSettings s;
-    char why[256];
-    ck_assert_int_eq(settings_load(NULL, &s, why, sizeof why), 0);
+    PkWhy why = {""};
+    ck_assert_int_eq(voice_settings_load(NULL, &s, &why), 0);
     ck_assert_int_eq(s.rate_wpm, 140);
     ck_assert_int_eq(s.max_utterance_ms, 6000);
     write_conf(dir, "# comment\nreject_llr = -7.5\nvad_end_frames=40 # trailing\n"
                     "extra_dict = extra.dict\n\n");
-    ck_assert_int_eq(settings_load(dir, &s, why, sizeof why), 0);
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), 0);
     ck_assert_double_eq_tol(s.reject_llr, -7.5, 1e-9);
     ck_assert_int_eq(s.vad.end_frames, 40);
     ck_assert_ptr_nonnull(strstr(s.extra_dict, "/extra.dict"));
     write_conf(dir, "rate_wpm = 150\nloudness = 3\n");
-    ck_assert_int_eq(settings_load(dir, &s, why, sizeof why), PK_EINVAL);
-    ck_assert_str_eq(why, "voice.conf:2: unknown setting 'loudness'");
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+    ck_assert_str_eq(why.text, "voice.conf:2: unknown setting 'loudness'");
     write_conf(dir, "rate_wpm = fast\n");
-    ck_assert_int_eq(settings_load(dir, &s, why, sizeof why), PK_EINVAL);
-    ck_assert_str_eq(why, "voice.conf:1: bad value for rate_wpm");
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+    ck_assert_str_eq(why.text, "voice.conf:1: bad value for rate_wpm");
     char path[600];
     snprintf(path, sizeof path, "%s/voice.conf", dir);
     remove(path);
@@ -407,7 +407,7 @@ END_TEST
 START_TEST(t_confidence)
 {
     VoiceSettings s;
-    settings_load(NULL, &s, NULL, 0);
+    voice_settings_load(NULL, &s, NULL);
     s.reject_llr = -6;
     s.sure_llr = -2;
     static const struct {
@@ -416,7 +416,7 @@ START_TEST(t_confidence)
     } rows[] = {{-50, 0, 0},      {-6, 0, 0},     {-5.99, 1, 2}, {-4, 50, 51},
                 {-2.01, 99, 100}, {-2, 100, 100}, {3, 100, 100}};
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        int c = settings_confidence(&s, rows[i].llr);
+        int c = voice_settings_confidence(&s, rows[i].llr);
         ck_assert_msg(c >= rows[i].lo && c <= rows[i].hi, "llr %g: %d", rows[i].llr, c);
     }
 }

@@ -184,7 +184,7 @@ START_TEST(t_asr_human)
     };
     Asr *a = open_asr();
     VoiceSettings s;
-    settings_load(PPKIOSK_SOURCE_DIR "/models", &s, NULL, 0);
+    voice_settings_load(PPKIOSK_SOURCE_DIR "/models", &s, NULL);
     for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
         char path[512];
         snprintf(path, sizeof path, "%s/%s", TESTDATA, rows[r].grammar);
@@ -247,7 +247,8 @@ static VoiceEvent wait_event(Voice *v, VoiceEventKind kind, double seconds)
 
 static VoiceOptions options(void)
 {
-    VoiceOptions o = {PPKIOSK_SOURCE_DIR "/models", true, true, 140, 80};
+    VoiceOptions o = {PPKIOSK_SOURCE_DIR "/models", true, true, VOICE_DEFAULT_RATE_WPM,
+                      VOICE_DEFAULT_VOLUME};
     return o;
 }
 
@@ -256,7 +257,7 @@ START_TEST(t_voice_without_devices)
     Content *c = load_min();
     VoiceOptions o = options();
     Voice *v = NULL;
-    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL), 0);
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL, NULL), 0);
     VoiceStatus st = voice_status(v);
     ck_assert(!st.can_speak);
     ck_assert(!st.can_listen);
@@ -293,7 +294,7 @@ START_TEST(t_voice_speaks_into_a_file)
     AudioSink *sink = NULL;
     ck_assert_int_eq(audio_wav_sink_open(&sink, out, 22050), 0);
     Voice *v = NULL;
-    ck_assert_int_eq(voice_open_with(&v, c, &o, sink, NULL), 0);
+    ck_assert_int_eq(voice_open_with(&v, c, &o, sink, NULL, NULL), 0);
     ck_assert(voice_status(v).can_speak);
     /* No check of voice_speaking() here: into a file, speech can be done before this
      * thread runs again on a loaded machine. */
@@ -332,7 +333,7 @@ START_TEST(t_voice_speaks_then)
     AudioSink *sink = NULL;
     ck_assert_int_eq(audio_wav_sink_open(&sink, out, 22050), 0);
     Voice *v = NULL;
-    ck_assert_int_eq(voice_open_with(&v, c, &o, sink, NULL), 0);
+    ck_assert_int_eq(voice_open_with(&v, c, &o, sink, NULL, NULL), 0);
     voice_speak_then(v, "Tap to start.", LANG_EN, "Toque para empezar.", LANG_ES);
     ck_assert_int_eq(wait_event(v, VOICE_EV_SPEECH_DONE, 20.0).kind, VOICE_EV_SPEECH_DONE);
     voice_close(v);
@@ -355,7 +356,7 @@ START_TEST(t_voice_listens_to_a_file)
     AudioSource *src = NULL;
     ck_assert_int_eq(audio_wav_source_open(&src, TESTDATA "/cards/003.wav"), 0);
     Voice *v = NULL;
-    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, src), 0);
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, src, NULL), 0);
     ck_assert(voice_status(v).can_listen);
     voice_listen(v, &c->questions[content_question_index(c, "pain")], LANG_EN);
     VoiceEvent ev = wait_event(v, VOICE_EV_NONE, 20.0);
@@ -390,7 +391,7 @@ START_TEST(t_voice_no_speech)
     AudioSource *src = NULL;
     ck_assert_int_eq(audio_wav_source_open(&src, quiet), 0);
     Voice *v = NULL;
-    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, src), 0);
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, src, NULL), 0);
     voice_listen(v, NULL, LANG_EN);
     double t0 = now_s();
     ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 5.0).kind, VOICE_EV_NO_SPEECH);
@@ -411,11 +412,12 @@ START_TEST(t_voice_forgets_what_it_heard)
     Content *c = load_min();
     VoiceOptions o = options();
     Voice *v = NULL;
-    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL), 0);
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL, NULL), 0);
     ck_assert_int_gt(tts_init(), 0);
     int16_t *pcm = NULL;
     size_t n = 0;
-    ck_assert_int_eq(tts_to_pcm("yes", LANG_EN, 140, 80, &pcm, &n), 0);
+    ck_assert_int_eq(
+        tts_to_pcm("yes", LANG_EN, VOICE_DEFAULT_RATE_WPM, VOICE_DEFAULT_VOLUME, &pcm, &n), 0);
     const char *path = tmp_path("yes.wav");
     ck_assert_int_eq(wav_write(path, pcm, n, tts_init()), 0);
     free(pcm);

@@ -237,8 +237,9 @@ int main(int argc, char **argv)
         goto done;
     VoiceSettings s;
     char why[512], where[256];
-    if (settings_load(argv[3], &s, why, sizeof why) != 0) {
-        fprintf(stderr, "voice_tool: %s\n", why);
+    PkWhy load_why = {""};
+    if (voice_settings_load(argv[3], &s, &load_why) != 0) {
+        fprintf(stderr, "voice_tool: %s\n", load_why.text);
         goto done;
     }
     int qi = content_question_index(c, argv[4]);

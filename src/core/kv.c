@@ -1,0 +1,68 @@
+#include "kv.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "file.h"
+#include "wipe.h"
+
+static char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    char *e = s + strlen(s);
+    while (e > s && isspace((unsigned char)e[-1]))
+        *--e = '\0';
+    return s;
+}
+
+/* Checks and applies one line of n bytes at line (line[n] may be overwritten). */
+static int parse_line(char *line, size_t n, KvApply apply, void *ctx, PkWhy *why)
+{
+    if (n > KV_LINE_MAX)
+        return pk_fail(why, PK_EINVAL, "line is longer than %d characters", KV_LINE_MAX);
+    if (memchr(line, '\0', n))
+        return pk_fail(why, PK_EINVAL, "line holds a NUL byte");
+    line[n] = '\0';
+    char *hash = strchr(line, '#');
+    if (hash)
+        *hash = '\0';
+    char *s = trim(line);
+    if (!*s)
+        return 0;
+    char *eq = strchr(s, '=');
+    if (!eq)
+        return pk_fail(why, PK_EINVAL, "expected key = value");
+    *eq = '\0';
+    return apply(ctx, trim(s), trim(eq + 1), why);
+}
+
+int kv_read(const char *path, const char *name, KvApply apply, void *ctx, int *line, PkWhy *why)
+{
+    char *text;
+    size_t len;
+    int lineno = 0;
+    if (line)
+        *line = 0;
+    int err = file_read_regular(path, KV_FILE_MAX, &text, &len, why);
+    if (err)
+        return err;
+    char *end = text + len;
+    for (char *p = text; p < end && !err;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        char *next = nl ? nl + 1 : end;
+        lineno++;
+        PkWhy detail = {""};
+        err = parse_line(p, n, apply, ctx, &detail);
+        if (err)
+            pk_fail(why, err, "%s:%d: %s", name, lineno, pk_why_text(&detail, err));
+        p = next;
+    }
+    wipe(text, len);
+    free(text);
+    if (err && line)
+        *line = lineno;
+    return err;
+}

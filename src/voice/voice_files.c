@@ -1,0 +1,118 @@
+/* Speech to a file and recognition of files, without the Voice threads: what
+ * ppkiosk --say and --recognize run, with the same set-up and pipeline as the kiosk. */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../core/wipe.h"
+#include "audio.h"
+#include "recog.h"
+#include "settings.h"
+#include "tts.h"
+#include "voice.h"
+#include "wav.h"
+
+struct VoiceRecognizer {
+    const Content *content;
+    VoiceSettings settings;
+    Recognizer *rec;
+};
+
+/* Plays pcm through the default speaker and waits for it to finish. */
+static int play(const int16_t *pcm, size_t n, int rate)
+{
+    AudioSink *sink = NULL;
+    int err = audio_sdl_sink_open(&sink, rate);
+    if (err)
+        return err;
+    err = sink->write(sink, pcm, n);
+    while (!err && sink->alive(sink) && sink->pending_ms(sink) > 0) {
+        struct timespec ts = {0, 20000000L};
+        nanosleep(&ts, NULL);
+    }
+    sink->close(sink);
+    return err;
+}
+
+int voice_say(const char *models_dir, const char *text, Lang lang, const char *out, PkWhy *why)
+{
+    VoiceSettings s;
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    int err = voice_settings_load(models_dir, &s, why);
+    if (err)
+        return err;
+    int rate = tts_init();
+    if (rate <= 0)
+        return pk_fail(why, PK_ENODEV,
+                       "eSpeak NG cannot be started (is espeak-ng-data installed?)");
+    if (tts_to_pcm(text, lang, s.rate_wpm, s.volume, &pcm, &n) != 0)
+        err = pk_fail(why, PK_EDEVICE, "eSpeak NG could not speak the text");
+    else if (out && wav_write(out, pcm, n, rate) != 0)
+        err = pk_fail(why, PK_EIO, "cannot write %s", out);
+    else if (!out && play(pcm, n, rate) != 0)
+        err = pk_fail(why, PK_ENODEV, "no speaker to play the speech on; use --out FILE.wav");
+    free(pcm);
+    tts_term();
+    return err;
+}
+
+int voice_recognizer_open(VoiceRecognizer **out, const Content *c, const char *models_dir,
+                          PkWhy *why)
+{
+    *out = NULL;
+    VoiceRecognizer *r = calloc(1, sizeof *r);
+    if (!r)
+        return pk_fail(why, PK_ENOMEM, "%s", pk_strerror(PK_ENOMEM));
+    r->content = c;
+    int err = voice_settings_load(models_dir, &r->settings, why);
+    if (!err) {
+        char reason[PK_WHY_MAX] = "";
+        err = recog_open(&r->rec, c, &r->settings, reason, sizeof reason);
+        if (err)
+            pk_fail(why, err, "%s", reason[0] ? reason : pk_strerror(err));
+    }
+    if (err) {
+        free(r);
+        return err;
+    }
+    *out = r;
+    return 0;
+}
+
+void voice_recognizer_close(VoiceRecognizer *r)
+{
+    if (!r)
+        return;
+    recog_close(r->rec);
+    free(r);
+}
+
+void voice_recognizer_new_session(VoiceRecognizer *r)
+{
+    recog_new_session(r->rec);
+}
+
+int voice_recognize_file(VoiceRecognizer *r, const Question *q, const char *path, VoiceAnswer *ans,
+                         FILE *debug, PkWhy *why)
+{
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    snprintf(ans->answer, sizeof ans->answer, "-");
+    ans->confidence = 0;
+    int err = wav_read_16k(path, &pcm, &n, why);
+    if (err)
+        return err;
+    RecogResult res;
+    err = recog_decode(r->rec, q, pcm, n, RECOG_FIND_SPEECH, &res);
+    wipe(pcm, n * sizeof *pcm);
+    free(pcm);
+    if (err)
+        return pk_fail(why, err, "%s", pk_strerror(err));
+    recog_answer_id(r->content, q, &res, ans->answer, sizeof ans->answer);
+    ans->confidence = res.outcome == RECOG_HEARD ? res.confidence : 0;
+    if (debug)
+        recog_debug_line(debug, path, &res);
+    wipe(&res, sizeof res);
+    return 0;
+}
