@@ -39,5 +39,5 @@ add_test(NAME install_layout
 # kiosk runs, printing, displays, recognition).
 set_property(TEST test_content test_json test_interp test_session test_flags test_flow test_stories
              text_interview_en text_interview_es content_own_words content_reading_grade
-             install_layout APPEND PROPERTY LABELS fast)
+             install_layout test_flow_walks test_summary_outline APPEND PROPERTY LABELS fast)
 set_property(TEST cli_contract APPEND PROPERTY LABELS slow)

@@ -111,7 +111,7 @@ set_tests_properties(soak_short PROPERTIES TIMEOUT 600 LABELS soak)
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
 set_property(TEST test_body test_staff ui_keyboard_only_1920x1080 ui_keyboard_only_800x1280
-             ui_script_bad_tap APPEND PROPERTY LABELS fast)
+             ui_script_bad_tap test_config APPEND PROPERTY LABELS fast)
 set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x1280
              ui_urgent_en_800x1280 ui_full_en_1366x768 ui_full_en_1280x800 ui_full_en_1024x768
              ui_flags_en_1920x1080 ui_flags_en_1366x768 ui_flags_en_1280x800 ui_flags_en_1024x768
@@ -119,7 +119,7 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_urgent_es_800x1280 ui_full_es_1366x768 ui_full_es_1280x800 ui_full_es_1024x768
              ui_flags_es_1920x1080 ui_flags_es_1366x768 ui_flags_es_1280x800 ui_flags_es_1024x768
              ui_flags_es_800x1280 ui_staff_menu_1920x1080 ui_staff_menu_800x1280 ui_print_failed
-             ui_script_outputs soak_short APPEND PROPERTY LABELS slow)
+             ui_script_outputs ui_urgent_staff_pin soak_short APPEND PROPERTY LABELS slow)
 if(TEST ui_script_audio)
   set_property(TEST ui_script_audio APPEND PROPERTY LABELS slow)
 endif()
