@@ -371,6 +371,56 @@ done:
     return err;
 }
 
+/* True when word is one of the words of the JSGF rules of g (after its header). */
+static bool jsgf_has_word(const char *g, const char *word, size_t len)
+{
+    const char *body = strstr(g, "<option> =");
+    for (const char *p = body ? body : g; *p;) {
+        p += strspn(p, " |;()[]*\n");
+        size_t n = strcspn(p, " |;()[]*\n");
+        if (n == len && strncmp(p, word, n) == 0)
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+int grammar_add_garbage(char **jsgf, const char *full, const char *garbage, GrammarKnows knows,
+                        void *ctx)
+{
+    static const char single[] = "public <utterance> = <option>;\n";
+    char *at = strstr(*jsgf, single);
+    if (!at || !garbage)
+        return 0;
+    Buf b = {0};
+    buf_add(&b, "%.*spublic <utterance> = <option> | <garbage>;\n%s<garbage> = ", (int)(at - *jsgf),
+            *jsgf, at + sizeof single - 1);
+    int added = 0;
+    for (const char *p = garbage; *p;) {
+        size_t n = strcspn(p, "\n");
+        char word[WORD_MAX];
+        if (n && n < sizeof word && p[0] != '#') {
+            memcpy(word, p, n);
+            word[n] = '\0';
+            if (knows(ctx, word) && !jsgf_has_word(full, word, n))
+                buf_add(&b, "%s%s", added++ ? " | " : "", word);
+        }
+        p += n + (p[n] == '\n');
+    }
+    buf_add(&b, ";\n");
+    if (b.failed) {
+        free(b.s);
+        return PK_ENOMEM;
+    }
+    if (!added) {
+        free(b.s);
+        return 0;
+    }
+    free(*jsgf);
+    *jsgf = b.s;
+    return 0;
+}
+
 int grammar_answer_key(const Question *q, const Answer *a)
 {
     if (!q)

@@ -44,6 +44,14 @@ int grammar_build(const Content *c, const Question *q, GrammarPart part, int exc
                   const char *fillers, GrammarKnows knows, void *ctx, GrammarSpellings *sp,
                   char **jsgf, char *where, size_t wheresize);
 
+/* Widens *jsgf, a single-answer grammar from grammar_build() (a multi one is left as
+ * it is), with the words of garbage (one per line; '#' starts a comment) that have a
+ * pronunciation and are not a word of full (the grammar of all the question's
+ * answers): words that are not answers, to win over an answer that only sounds like
+ * what was said. Replaces *jsgf (caller frees); returns 0 or PK_ENOMEM. */
+int grammar_add_garbage(char **jsgf, const char *full, const char *garbage, GrammarKnows knows,
+                        void *ctx);
+
 /* The answer key of a, as grammar_build() excludes it: the value on a scale, the
  * option index, 0 yes / 1 no; GRAMMAR_NONE for several options or no question. */
 int grammar_answer_key(const Question *q, const Answer *a);

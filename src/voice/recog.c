@@ -21,6 +21,7 @@ struct Recognizer {
     VoiceSettings settings;
     Asr *asr;
     GrammarSpellings spellings;
+    char *garbage; /* the words that are not answers (settings garbage_words), or NULL */
 };
 
 static bool knows_word(void *ctx, const char *word)
@@ -56,6 +57,18 @@ static int add_grammar(Recognizer *r, const Question *q, GrammarPart part, int e
     const char *fillers = strcmp(r->settings.fillers, "*") == 0 ? NULL : r->settings.fillers;
     int err = grammar_build(r->content, q, part, exclude, fillers, knows_word, r->asr,
                             &r->spellings, &jsgf, where, sizeof where);
+    /* Leave one out on a question whose answers are not yes and no: the other answers
+     * and the words that are not answers. Yes and no have each other (measured: the
+     * common words cost yes/no more right answers than they turn away other words). */
+    if (!err && exclude != GRAMMAR_NONE && r->garbage && part == GRAMMAR_ANSWERS && q &&
+        q->kind != QK_YESNO) {
+        char *full = NULL;
+        err = grammar_build(r->content, q, part, GRAMMAR_NONE, fillers, knows_word, r->asr,
+                            &r->spellings, &full, NULL, 0);
+        if (!err)
+            err = grammar_add_garbage(&jsgf, full, r->garbage, knows_word, r->asr);
+        free(full);
+    }
     if (err == PK_ECONTENT) {
         snprintf(why, whysize,
                  "question %s: %s has no pronunciation (add it to the extra "
@@ -94,6 +107,33 @@ static int load_model(Recognizer *r, const char *hmm)
     return asr_new(&r->asr, &cfg);
 }
 
+/* Reads the small text file path into a malloc'd string. Returns 0, PK_EIO or
+ * PK_ENOMEM. */
+static int read_text(const char *path, char **out)
+{
+    enum { TEXT_MAX = 1 << 20 };
+    int err = PK_EIO;
+    char *buf = NULL;
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return PK_EIO;
+    if (!(buf = malloc(TEXT_MAX + 1))) {
+        err = PK_ENOMEM;
+        goto done;
+    }
+    size_t n = fread(buf, 1, TEXT_MAX, fp);
+    if (ferror(fp) || !feof(fp))
+        goto done;
+    buf[n] = '\0';
+    *out = buf;
+    buf = NULL;
+    err = 0;
+done:
+    free(buf);
+    fclose(fp);
+    return err;
+}
+
 int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, char *why,
                size_t whysize)
 {
@@ -116,6 +156,10 @@ int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, char 
                                : "the speech recognition model cannot be loaded");
         goto fail;
     }
+    if (s->garbage[0] && (err = read_text(s->garbage, &r->garbage)) != 0) {
+        snprintf(why, whysize, "the list of words that are not answers cannot be read");
+        goto fail;
+    }
     if ((err = add_question(r, NULL, why, whysize)) != 0)
         goto fail;
     if ((err = add_grammar(r, NULL, GRAMMAR_YESNO, GRAMMAR_NONE, YESNO_GRAMMAR, why, whysize)) != 0)
@@ -136,6 +180,7 @@ void recog_close(Recognizer *r)
         return;
     asr_free(r->asr);
     grammar_spelling_free(&r->spellings);
+    free(r->garbage);
     free(r);
 }
 
@@ -215,6 +260,30 @@ static double unexplained_share(const VoiceSettings *s, const int16_t *pcm, size
     return loud ? (double)outside / (double)loud : 0.0;
 }
 
+/* A copy of pcm with a faint steady noise added (floor_db dBFS RMS, the same for
+ * every utterance): a real microphone never gives exact digital silence, and the
+ * model, trained on real rooms, scores the quiet around synthetic or gated speech
+ * far off without it. NULL when out of memory. */
+static int16_t *with_noise_floor(const int16_t *pcm, size_t n, double floor_db)
+{
+    int16_t *out = malloc((n ? n : 1) * sizeof *out);
+    if (!out)
+        return NULL;
+    /* The sum of two uniform values in [-1, 1) has an RMS of sqrt(2/3). */
+    double amp = 32768.0 * pow(10.0, floor_db / 20.0) / sqrt(2.0 / 3.0);
+    unsigned seed = 2463534242u;
+    for (size_t i = 0; i < n; i++) {
+        double u = 0.0;
+        for (int k = 0; k < 2; k++) {
+            seed = seed * 1664525u + 1013904223u;
+            u += (seed >> 8) / 8388608.0 - 1.0;
+        }
+        double x = pcm[i] + amp * u;
+        out[i] = (int16_t)(x > 32767.0 ? 32767 : x < -32768.0 ? -32768 : lrint(x));
+    }
+    return out;
+}
+
 /* One pass; counts it. */
 static int pass(Recognizer *r, const char *name, const int16_t *pcm, size_t n, AsrResult *out,
                 RecogResult *res)
@@ -259,6 +328,14 @@ static int judge_answer(Recognizer *r, const Question *q, const char *search, co
     interp_parse(r->content, confirm ? NULL : q, LANG_EN, res->text, &res->interp);
     if (res->interp.kind == INTERP_NOT_UNDERSTOOD && !confirm && q)
         return 0;
+    /* Yes/no questions have their own thresholds: out-of-vocabulary words rhyme
+     * with "no" ("go", "on") far more than with a number. Rejected already: no need
+     * for the leave-one-out pass. */
+    bool yesno = !confirm && q && q->kind == QK_YESNO;
+    if (res->score <= (confirm ? s->confirm_reject_llr
+                       : yesno ? s->yesno_reject_llr
+                               : s->reject_llr))
+        return 0;
     res->margin = NO_MARGIN;
     int key = confirm || !q                       ? yes_no_key(&r->content->lexicon, res->text)
               : res->interp.kind == INTERP_ANSWER ? grammar_answer_key(q, &res->interp.answer)
@@ -294,18 +371,67 @@ static int judge_answer(Recognizer *r, const Question *q, const char *search, co
         if (err)
             return err;
     }
-    /* Yes/no questions have their own thresholds: out-of-vocabulary words rhyme
-     * with "no" ("go", "on") far more than with a number. */
-    bool yesno = !confirm && q && q->kind == QK_YESNO;
-    double reject = yesno ? s->yesno_reject_llr : s->reject_llr;
-    if (res->score <= reject)
-        return 0;
     if (key == GRAMMAR_NONE) /* several answers: the llr alone */
         res->confidence = voice_settings_confidence(s, res->score);
+    else if (confirm)
+        res->confidence =
+            linear_confidence(res->margin, s->confirm_min_margin, s->confirm_sure_margin);
     else if (yesno)
         res->confidence = linear_confidence(res->margin, s->yesno_min_margin, s->yesno_sure_margin);
     else
         res->confidence = linear_confidence(res->margin, s->min_margin, s->sure_margin);
+    return 0;
+}
+
+/* The answer pass and the phone loop over utt; judges what the answers heard. */
+static int answer_pass(Recognizer *r, const Question *q, const char *search, const int16_t *utt,
+                       size_t len, unsigned flags, AsrResult *phone, RecogResult *res)
+{
+    const VoiceSettings *s = &r->settings;
+    int err = pass(r, search, utt, len, &res->asr, res);
+    if (!err)
+        err = pass(r, ASR_PHONE_SEARCH, utt, len, phone, res);
+    if (err || !res->asr.text[0])
+        return err;
+    res->llr = res->asr.score - phone->score;
+    res->speech_llr =
+        res->llr * res->asr.frames / (res->asr.speech_frames > 0 ? res->asr.speech_frames : 1);
+    /* Per frame of the words heard: how much of a clip is speech does not move it. */
+    res->score = res->speech_llr +
+                 (q && q->kind == QK_MULTI && !(flags & RECOG_CONFIRM) ? s->multi_llr_bonus : 0.0);
+    res->unexplained = unexplained_share(s, utt, len, res->asr.in_word);
+    if (res->asr.speech_frames * 10 < s->min_speech_ms || res->unexplained > s->max_unexplained)
+        return 0;
+    return judge_answer(r, q, search, utt, len, res);
+}
+
+/* No answer was accepted: perhaps a command ("go back", "repeat"). A command is a
+ * short phrase: long speech with one in it is something else, and is not decoded. */
+static int command_pass(Recognizer *r, const Question *q, const int16_t *utt, size_t len,
+                        const AsrResult *phone, RecogResult *res)
+{
+    const VoiceSettings *s = &r->settings;
+    wipe(res->text, sizeof res->text);
+    wipe(res->runner_up, sizeof res->runner_up);
+    memset(&res->interp, 0, sizeof res->interp);
+    res->llr = res->score = 0.0;
+    if (res->audio_ms > s->command_max_ms + s->pad_ms + s->vad.end_frames * 10)
+        return 0;
+    char name[128];
+    commands_name(q, name, sizeof name);
+    int err = pass(r, name, utt, len, &res->asr, res);
+    res->command = true;
+    if (err || !res->asr.text[0])
+        return err;
+    res->llr = res->score = res->asr.score - phone->score;
+    res->unexplained = unexplained_share(s, utt, len, res->asr.in_word);
+    if (res->asr.speech_frames * 10 < s->min_speech_ms || res->llr <= s->command_reject_llr ||
+        res->unexplained > s->max_unexplained)
+        return 0;
+    grammar_rewrite(&r->spellings, res->asr.text, res->text, sizeof res->text);
+    interp_parse(r->content, q, LANG_EN, res->text, &res->interp);
+    if (res->interp.kind == INTERP_COMMAND)
+        res->confidence = linear_confidence(res->llr, s->command_reject_llr, s->sure_llr);
     return 0;
 }
 
@@ -341,47 +467,18 @@ int recog_decode(Recognizer *r, const Question *q, const int16_t *pcm, size_t n,
         snprintf(search, sizeof search, "%s", YESNO_GRAMMAR);
     else
         answers_name(q, GRAMMAR_NONE, search, sizeof search);
+    int16_t *heard = s->noise_floor_db < 0.0 ? with_noise_floor(utt, len, s->noise_floor_db) : NULL;
+    if (s->noise_floor_db < 0.0 && !heard)
+        return PK_ENOMEM;
     AsrResult phone;
-    int err = pass(r, search, utt, len, &res->asr, res);
-    if (!err)
-        err = pass(r, ASR_PHONE_SEARCH, utt, len, &phone, res);
-    if (!err && res->asr.text[0]) {
-        res->llr = res->asr.score - phone.score;
-        res->speech_llr =
-            res->llr * res->asr.frames / (res->asr.speech_frames > 0 ? res->asr.speech_frames : 1);
-        /* Per frame of the words heard: how much of a clip is speech does not move it. */
-        res->score =
-            res->speech_llr +
-            (q && q->kind == QK_MULTI && !(flags & RECOG_CONFIRM) ? s->multi_llr_bonus : 0.0);
-        res->unexplained = unexplained_share(s, utt, len, res->asr.in_word);
-        if (res->asr.speech_frames * 10 >= s->min_speech_ms &&
-            res->unexplained <= s->max_unexplained)
-            err = judge_answer(r, q, search, utt, len, res);
-    }
-    if (!err && res->confidence == 0) {
-        /* Not an answer: perhaps a command ("go back", "repeat"). */
-        char name[128];
-        commands_name(q, name, sizeof name);
-        wipe(res->text, sizeof res->text);
-        wipe(res->runner_up, sizeof res->runner_up);
-        memset(&res->interp, 0, sizeof res->interp);
-        err = pass(r, name, utt, len, &res->asr, res);
-        res->command = true;
-        res->llr = res->asr.text[0] ? res->asr.score - phone.score : 0.0;
-        res->score = res->llr;
-        if (!err && res->asr.text[0])
-            res->unexplained = unexplained_share(s, utt, len, res->asr.in_word);
-        /* A command is a short phrase: long speech with one in it is something else. */
-        if (!err && res->asr.text[0] && res->asr.speech_frames * 10 >= s->min_speech_ms &&
-            res->llr > s->command_reject_llr && res->unexplained <= s->max_unexplained &&
-            res->audio_ms <= s->command_max_ms + s->pad_ms + s->vad.end_frames * 10) {
-            grammar_rewrite(&r->spellings, res->asr.text, res->text, sizeof res->text);
-            interp_parse(r->content, q, LANG_EN, res->text, &res->interp);
-            if (res->interp.kind == INTERP_COMMAND)
-                res->confidence = linear_confidence(res->llr, s->command_reject_llr, s->sure_llr);
-        }
-    }
+    int err = answer_pass(r, q, search, heard ? heard : utt, len, flags, &phone, res);
+    if (!err && res->confidence == 0)
+        err = command_pass(r, q, heard ? heard : utt, len, &phone, res);
     asr_commit(r->asr);
+    wipe(&phone, sizeof phone);
+    if (heard)
+        wipe(heard, len * sizeof *heard);
+    free(heard);
     res->decode_ms = clock_ms(CLOCK_MONOTONIC) - t0;
     res->cpu_ms = clock_ms(CLOCK_THREAD_CPUTIME_ID) - c0;
     if (err)

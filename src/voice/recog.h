@@ -38,7 +38,8 @@ typedef struct {
     double range_db;     /* loudest 10 ms frame over the quiet floor */
     double llr;          /* (winning pass - phone loop) score per frame */
     double speech_llr;   /* the answer pass's llr per frame of its words */
-    double margin;       /* (answers - answers without the winner) per frame; 99 none */
+    double margin;       /* (answers - the other answers and common words, without the
+                          * winner) per frame; 99 nothing else; 0 when the llr rejected */
     double unexplained;  /* share of the loud frames the heard words do not cover */
     double score;        /* speech_llr plus the multi-question bonus: what is thresholded */
     double audio_ms;     /* audio decoded */

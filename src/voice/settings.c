@@ -31,15 +31,20 @@ static const Key keys[] = {
     K("fallback_hmm", KEY_PATH, fallback_hmm),
     K("mdef", KEY_PATH, mdef),
     K("noisedict", KEY_PATH, noisedict),
+    K("garbage_words", KEY_PATH, garbage),
     K("min_margin", KEY_DOUBLE, min_margin),
     K("sure_margin", KEY_DOUBLE, sure_margin),
     K("yesno_reject_llr", KEY_DOUBLE, yesno_reject_llr),
     K("yesno_min_margin", KEY_DOUBLE, yesno_min_margin),
     K("yesno_sure_margin", KEY_DOUBLE, yesno_sure_margin),
+    K("confirm_reject_llr", KEY_DOUBLE, confirm_reject_llr),
+    K("confirm_min_margin", KEY_DOUBLE, confirm_min_margin),
+    K("confirm_sure_margin", KEY_DOUBLE, confirm_sure_margin),
     K("command_reject_llr", KEY_DOUBLE, command_reject_llr),
     K("command_max_ms", KEY_INT, command_max_ms),
     K("gate_range_db", KEY_DOUBLE, gate_range_db),
     K("gate_frames", KEY_INT, gate_frames),
+    K("noise_floor_db", KEY_DOUBLE, noise_floor_db),
     K("vad_start_db", KEY_FLOAT, vad.start_db),
     K("vad_end_db", KEY_FLOAT, vad.end_db),
     K("vad_min_db", KEY_FLOAT, vad.min_db),
@@ -80,6 +85,9 @@ static void set_defaults(VoiceSettings *s)
     s->yesno_reject_llr = -6.0;
     s->yesno_min_margin = 0.0;
     s->yesno_sure_margin = 2.0;
+    s->confirm_reject_llr = -6.0;
+    s->confirm_min_margin = 0.0;
+    s->confirm_sure_margin = 2.0;
     s->command_reject_llr = -4.0;
     s->command_max_ms = 2500;
     s->gate_range_db = 15.0;

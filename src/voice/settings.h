@@ -19,6 +19,8 @@ typedef struct {
     char fallback_hmm[SETTINGS_PATH_MAX]; /* model used when hmm cannot be loaded, or "" */
     char mdef[SETTINGS_PATH_MAX];         /* model definition when hmm has none, or "" */
     char noisedict[SETTINGS_PATH_MAX];    /* noise dictionary when hmm has none, or "" */
+    char garbage[SETTINGS_PATH_MAX];      /* words that are not answers (leave-one-out), or "" */
+    double noise_floor_db;                /* decoders hear at least this noise (dBFS); 0 none */
     VadConfig vad;
     int pad_ms;              /* audio kept before and after the speech found */
     int max_utterance_ms;    /* an utterance is cut at this length */
@@ -34,6 +36,9 @@ typedef struct {
     double yesno_reject_llr; /* the same three for yes/no questions */
     double yesno_min_margin;
     double yesno_sure_margin;
+    double confirm_reject_llr; /* the same three for the confirm screen */
+    double confirm_min_margin;
+    double confirm_sure_margin;
     double command_reject_llr;       /* commands at or below this llr are rejected */
     int command_max_ms;              /* commands: utterances at most this long */
     double gate_range_db;            /* level gate: loudest frame over the floor, at least */
