@@ -77,7 +77,7 @@ static int parse_value(const Question *q, char *value, Answer *a, const Place *a
         const char *b = tok, *e = tok + strlen(tok);
         trim(&b, &e);
         tok[e - tok] = '\0';
-        int o = question_option_index(q, b);
+        int o = content_option_index(q, b);
         if (o < 0)
             return fail(at, "question \"%s\" has no option \"%.60s\"", q->id, b);
         if (a->options & (1u << o))

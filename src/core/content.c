@@ -379,7 +379,7 @@ int content_question_index(const Content *c, const char *id)
     return -1;
 }
 
-int question_option_index(const Question *q, const char *option_id)
+int content_option_index(const Question *q, const char *option_id)
 {
     for (size_t i = 0; i < q->noptions; i++)
         if (q->options[i].id && strcmp(q->options[i].id, option_id) == 0)
@@ -392,7 +392,7 @@ const char *content_ui(const Content *c, const char *key, Lang lang)
     const struct ContentPrivate *p = c->priv;
     int i;
     if (strmap_get(&p->ui_map, key, &i))
-        return text_get(&p->ui_texts[i], lang);
+        return lang_text(&p->ui_texts[i], lang);
     return key;
 }
 
@@ -400,11 +400,11 @@ const char *content_group_title(const Content *c, const char *group, Lang lang)
 {
     for (size_t i = 0; i < c->ngroups; i++)
         if (c->groups[i].id && strcmp(c->groups[i].id, group) == 0)
-            return text_get(&c->groups[i].title, lang);
+            return lang_text(&c->groups[i].title, lang);
     return group;
 }
 
-const char *command_name(Command cmd)
+const char *content_command_name(Command cmd)
 {
     static const char *const names[CMD_COUNT] = {"repeat", "go_back",    "skip",  "dont_know",
                                                  "help",   "start_over", "start", "done"};

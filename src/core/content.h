@@ -182,7 +182,7 @@ void content_free(Content *c);
 int content_question_index(const Content *c, const char *id);
 
 /* The index of the option with this id in q, or -1. */
-int question_option_index(const Question *q, const char *option_id);
+int content_option_index(const Question *q, const char *option_id);
 
 /* An interface string by key ("button.back", "screen.privacy.body"...). Never NULL:
  * a missing key returns the key itself (content_load refuses content that lacks a key
@@ -197,7 +197,7 @@ const char *content_group_title(const Content *c, const char *group, Lang lang);
 void content_yesno_options(const Content *c, Option out[2]);
 
 /* The command word used by --recognize and the grammar: "repeat", "go_back"... */
-const char *command_name(Command cmd);
+const char *content_command_name(Command cmd);
 
 const char *content_kind_name(QuestionKind k); /* "choice", "multi", "scale", "yesno" */
 

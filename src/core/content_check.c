@@ -51,7 +51,7 @@ static void check_option_phrases(Loader *L, const JsonValue *root, size_t qi, in
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\" option \"%s\": the %s phrase \"%s\" "
                             "is also the command \"%s\"",
-                            q->id, o->id, lang_name(l), ph, command_name(k));
+                            q->id, o->id, lang_name(l), ph, content_command_name(k));
             else if (strmap_get(reserved, ph, &k))
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\" option \"%s\": the %s phrase \"%s\" is "

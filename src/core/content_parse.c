@@ -215,7 +215,7 @@ static bool option_mask(Loader *L, const Question *q, const JsonValue *v, uint32
         cload_error(L, v, "expected an option id of question \"%s\"", q->id);
         return false;
     }
-    int i = question_option_index(q, v->string);
+    int i = content_option_index(q, v->string);
     if (i < 0) {
         cload_error(L, v, "question \"%s\" has no option \"%s\"", q->id, v->string);
         return false;

@@ -230,7 +230,7 @@ static FlowEvent set_lang(Flow *f, Lang lang)
 static FlowEvent press_option(Flow *f, const Question *q, int o)
 {
     if (q->kind == QK_MULTI) {
-        int none = question_option_index(q, "none");
+        int none = content_option_index(q, "none");
         f->multi ^= 1u << o;
         if (none >= 0 && (f->multi & (1u << none)))
             f->multi = o == none ? 1u << none : f->multi & ~(1u << none);
@@ -256,7 +256,7 @@ FlowEvent flow_press_answer(Flow *f, const char *id)
         }
         return FLOW_IGNORED;
     }
-    int o = question_option_index(q, id);
+    int o = content_option_index(q, id);
     return o < 0 ? FLOW_IGNORED : press_option(f, q, o);
 }
 
@@ -356,7 +356,7 @@ static FlowEvent act_said_skip(Flow *f, const FlowRow *r)
 {
     const Question *q = session_question(f->session);
     bool dont_know = r->action == FLOW_ACT_SAID_DONT_KNOW;
-    if (dont_know && question_option_index(q, "not_sure") >= 0)
+    if (dont_know && content_option_index(q, "not_sure") >= 0)
         return flow_press_answer(f, "not_sure");
     return q->can_skip ? skip(f, dont_know) : FLOW_NOT_UNDERSTOOD;
 }

@@ -81,7 +81,7 @@ static FlowEvent answer_said(Flow *f, const char *text, int confidence)
     if (r.kind != INTERP_ANSWER)
         return FLOW_NOT_UNDERSTOOD;
     bool red_flag_yes = q->role == ROLE_RED_FLAG && q->kind == QK_YESNO && r.answer.options == 1u;
-    int unsure = question_option_index(q, "not_sure");
+    int unsure = content_option_index(q, "not_sure");
     bool hedge = q->role == ROLE_RED_FLAG && unsure >= 0 && r.answer.options == 1u << unsure;
     if (hedge ||
         (confidence != FLOW_TYPED && (confidence < f->cfg.confirm_below || red_flag_yes))) {

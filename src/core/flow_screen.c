@@ -83,12 +83,12 @@ static void question_screen(Flow *f, Screen *s)
     const Question *q = session_question(f->session);
     const Answer *a = &session_answers(f->session)[session_question_index(f->session)];
     s->question = q;
-    s->title = text_get(&q->text, f->lang);
+    s->title = lang_text(&q->text, f->lang);
     question_progress(f, s, q);
     if (q->kind == QK_SCALE) {
         s->body = ui(f, "scale.hint");
-        s->low = text_get(&q->low, f->lang);
-        s->high = text_get(&q->high, f->lang);
+        s->low = lang_text(&q->low, f->lang);
+        s->high = lang_text(&q->high, f->lang);
         for (int v = q->min; v <= q->max && v <= 10; v++)
             flow_button_add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, scale_labels[v],
                             scale_labels[v], BTN_ANSWER, a->state == ANS_GIVEN && a->value == v,
@@ -101,7 +101,7 @@ static void question_screen(Flow *f, Screen *s)
         bool sel = q->kind == QK_MULTI ? (f->multi >> o) & 1u
                                        : a->state == ANS_GIVEN && ((a->options >> o) & 1u);
         flow_button_add(s->answers, &s->nanswers, SCREEN_MAX_ANSWERS, q->options[o].id,
-                        text_get(&q->options[o].label, f->lang), BTN_ANSWER, sel,
+                        lang_text(&q->options[o].label, f->lang), BTN_ANSWER, sel,
                         o < 9 ? (int)o + 1 : -1, q->options[o].body_region);
     }
 }
@@ -149,7 +149,7 @@ static void urgent_screen(Flow *f, Screen *s)
     fill_named(line, sizeof line, tmp, "{crisis}", net->crisis, "988");
     snprintf(f->body, sizeof f->body, "%s\n\n%s", ui(f, "urgent.body"), line);
     s->body = f->body;
-    s->detail = flag ? text_get(&flag->text, f->lang) : NULL;
+    s->detail = flag ? lang_text(&flag->text, f->lang) : NULL;
 }
 
 static void goodbye_screen(Flow *f, Screen *s)
@@ -255,11 +255,11 @@ const char *flow_speech(const Flow *f, char *buf, size_t size)
         /* in the screen's order: the flags, then what to do next */
         const Summary *sum = s->summary;
         for (size_t i = 0; i < sum->nurgent; i++)
-            say(buf, size, text_get(&sum->urgent[i].flag->text, f->lang));
+            say(buf, size, lang_text(&sum->urgent[i].flag->text, f->lang));
         if (sum->nclinician)
             say(buf, size, ui(f, "results.today"));
         for (size_t i = 0; i < sum->nclinician; i++)
-            say(buf, size, text_get(&sum->clinician[i].flag->text, f->lang));
+            say(buf, size, lang_text(&sum->clinician[i].flag->text, f->lang));
         say(buf, size, ui(f, "results.step_print"));
     }
     return buf;
@@ -274,7 +274,7 @@ const char *flow_help(const Flow *f)
 {
     const Question *q = f->kind == SCR_QUESTION ? session_question(f->session) : NULL;
     if (q && q->help.s[LANG_EN])
-        return text_get(&q->help, f->lang);
+        return lang_text(&q->help, f->lang);
     return ui(f, "help.none");
 }
 

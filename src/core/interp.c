@@ -226,7 +226,7 @@ static bool parse_options(const Content *c, const Question *q, Lang lang, const 
         for (size_t o = 0; o < q->noptions; o++) {
             const Option *opt = &q->options[o];
             char label[MAX_TEXT];
-            interp_normalize(text_get(&opt->label, lang), label, sizeof label);
+            interp_normalize(lang_text(&opt->label, lang), label, sizeof label);
             size_t len = match_at(t, i, label);
             for (size_t p = 0; p < opt->nsay[lang]; p++) {
                 size_t l2 = match_at(t, i, opt->say[lang][p]);
@@ -261,7 +261,7 @@ static bool parse_options(const Content *c, const Question *q, Lang lang, const 
         return false;
     if (q->kind != QK_MULTI && (mask & (mask - 1)))
         return false; /* two different answers to a one-answer question */
-    int none = question_option_index(q, "none");
+    int none = content_option_index(q, "none");
     if (none >= 0 && (mask & (1u << none)) && mask != (1u << none))
         return false; /* "none" with something else contradicts itself */
     a->state = ANS_GIVEN;

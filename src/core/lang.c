@@ -28,7 +28,7 @@ int lang_parse(const char *code, Lang *out)
     return PK_EINVAL;
 }
 
-const char *text_get(const Text *t, Lang lang)
+const char *lang_text(const Text *t, Lang lang)
 {
     if ((unsigned)lang < LANG_COUNT && t->s[lang])
         return t->s[lang];

@@ -20,6 +20,6 @@ const char *lang_name(Lang lang);
 int lang_parse(const char *code, Lang *out);
 
 /* The text in the given language, falling back to English, then to "". Never NULL. */
-const char *text_get(const Text *t, Lang lang);
+const char *lang_text(const Text *t, Lang lang);
 
 #endif

@@ -13,21 +13,21 @@ static void add_evidence(Evidence *ev, size_t q, uint32_t options)
     }
 }
 
-bool question_visible(const Content *c, const Answer *answers, size_t qindex)
+bool rules_question_visible(const Content *c, const Answer *answers, size_t qindex)
 {
     const Cond *show_if = c->questions[qindex].show_if;
-    return !show_if || cond_eval(c, show_if, answers, NULL);
+    return !show_if || rules_eval(c, show_if, answers, NULL);
 }
 
 /* The answer to question q if it was given and q is asked, else NULL. */
 static const Answer *given(const Content *c, const Answer *answers, size_t q)
 {
-    if (answers[q].state != ANS_GIVEN || !question_visible(c, answers, q))
+    if (answers[q].state != ANS_GIVEN || !rules_question_visible(c, answers, q))
         return NULL;
     return &answers[q];
 }
 
-bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Evidence *ev)
+bool rules_eval(const Content *c, const Cond *cond, const Answer *answers, Evidence *ev)
 {
     if (!cond)
         return true;
@@ -35,7 +35,7 @@ bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Eviden
     case COND_ALL: {
         Evidence mine = {0};
         for (size_t i = 0; i < cond->nkids; i++)
-            if (!cond_eval(c, cond->kids[i], answers, ev ? &mine : NULL))
+            if (!rules_eval(c, cond->kids[i], answers, ev ? &mine : NULL))
                 return false;
         for (size_t i = 0; ev && i < mine.count; i++)
             add_evidence(ev, mine.question[i], mine.options[i]);
@@ -44,11 +44,11 @@ bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Eviden
     case COND_ANY: {
         bool any = false;
         for (size_t i = 0; i < cond->nkids; i++)
-            any |= cond_eval(c, cond->kids[i], answers, ev);
+            any |= rules_eval(c, cond->kids[i], answers, ev);
         return any;
     }
     case COND_NOT:
-        return !cond_eval(c, cond->kids[0], answers, NULL);
+        return !rules_eval(c, cond->kids[0], answers, NULL);
     default:
         break;
     }
@@ -82,7 +82,7 @@ bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Eviden
     return holds;
 }
 
-int cond_last_question(const Cond *cond)
+int rules_last_question(const Cond *cond)
 {
     if (!cond)
         return -1;
@@ -90,7 +90,7 @@ int cond_last_question(const Cond *cond)
         return (int)cond->question;
     int last = -1;
     for (size_t i = 0; i < cond->nkids; i++) {
-        int k = cond_last_question(cond->kids[i]);
+        int k = rules_last_question(cond->kids[i]);
         last = k > last ? k : last;
     }
     return last;

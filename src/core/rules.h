@@ -53,14 +53,14 @@ typedef struct {
 } Evidence;
 
 /* True when the question is asked given the answers so far (its show_if holds). */
-bool question_visible(const Content *c, const Answer *answers, size_t qindex);
+bool rules_question_visible(const Content *c, const Answer *answers, size_t qindex);
 
 /* The highest question index cond depends on, or -1 for NULL. */
-int cond_last_question(const Cond *cond);
+int rules_last_question(const Cond *cond);
 
 /* Evaluates cond against answers (indexed like c->questions; answers to questions that
  * are not visible count as not given). NULL is true. When ev is not NULL, the questions
  * of the leaves that made it true are added to it (no duplicates). */
-bool cond_eval(const Content *c, const Cond *cond, const Answer *answers, Evidence *ev);
+bool rules_eval(const Content *c, const Cond *cond, const Answer *answers, Evidence *ev);
 
 #endif

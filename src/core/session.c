@@ -22,7 +22,7 @@ struct Session {
 static size_t next_visible(const Session *s, size_t i)
 {
     const Content *c = s->content;
-    while (i < c->nquestions && !question_visible(c, s->answers, i))
+    while (i < c->nquestions && !rules_question_visible(c, s->answers, i))
         i++;
     return i;
 }
@@ -115,8 +115,8 @@ void session_progress(const Session *s, size_t *pos, size_t *total)
         /* A later question whose condition rests on questions not yet passed counts as
          * coming: the total can only shrink as the answers rule questions out. */
         bool undecided =
-            i > s->current && cond_last_question(c->questions[i].show_if) >= (int)s->current;
-        if (!undecided && !question_visible(c, s->answers, i))
+            i > s->current && rules_last_question(c->questions[i].show_if) >= (int)s->current;
+        if (!undecided && !rules_question_visible(c, s->answers, i))
             continue;
         (*total)++;
         if (i <= s->current)
@@ -155,7 +155,7 @@ static bool raise_urgent(Session *s)
         const Flag *f = &c->flags[i];
         if (f->tier != TIER_URGENT || s->raised[i])
             continue;
-        if (cond_eval(c, f->when, s->answers, NULL)) {
+        if (rules_eval(c, f->when, s->answers, NULL)) {
             s->raised[i] = true;
             s->last_urgent = f;
             fresh = true;

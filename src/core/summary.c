@@ -42,7 +42,7 @@ static int chosen(const Answer *a)
 
 static bool chose(const Question *q, const Answer *a, const char *option_id)
 {
-    int o = question_option_index(q, option_id);
+    int o = content_option_index(q, option_id);
     return o >= 0 && a->state == ANS_GIVEN && a->options == 1u << o;
 }
 
@@ -54,7 +54,7 @@ static void find_missing(Summary *out)
     for (size_t i = 0; i < c->nquestions; i++) {
         const Question *q = &c->questions[i];
         const Answer *a = &out->answers[i];
-        if (q->role != ROLE_RED_FLAG || !question_visible(c, out->answers, i))
+        if (q->role != ROLE_RED_FLAG || !rules_question_visible(c, out->answers, i))
             continue;
         asked++;
         MissingWhy why;
@@ -101,12 +101,12 @@ static void pick_causes(Summary *out)
     for (size_t i = 0; i < c->ncauses; i++) {
         const Cause *cause = &c->causes[i];
         Evidence ev = {0};
-        if (cond_eval(c, cause->when, a, &ev) && out->ncauses < SUMMARY_MAX_CAUSES) {
+        if (rules_eval(c, cause->when, a, &ev) && out->ncauses < SUMMARY_MAX_CAUSES) {
             SummaryCause *sc = &out->causes[out->ncauses++];
             sc->cause = cause;
             facts_from(c, a, &ev, sc->because, &sc->nbecause);
-        } else if (cond_eval(c, cause->when, a, NULL) ||
-                   (cause->also && cond_eval(c, cause->also, a, NULL))) {
+        } else if (rules_eval(c, cause->when, a, NULL) ||
+                   (cause->also && rules_eval(c, cause->also, a, NULL))) {
             out->folded[out->nfolded++] = cause;
         }
     }
@@ -124,14 +124,14 @@ static void pick_advice(Summary *out)
 {
     const Content *c = out->content;
     for (size_t i = 0; i < c->nholds; i++)
-        if (cond_eval(c, c->holds[i].when, out->answers, NULL))
+        if (rules_eval(c, c->holds[i].when, out->answers, NULL))
             out->holds[out->nholds++] = &c->holds[i];
     /* Collected in out->advice, then the best-ranked move to out->top. */
     const Advice **shown = out->advice;
     size_t nshown = 0;
     for (size_t i = 0; i < c->nadvice; i++) {
         const Advice *adv = &c->advice[i];
-        if (!cond_eval(c, adv->when, out->answers, NULL))
+        if (!rules_eval(c, adv->when, out->answers, NULL))
             continue;
         bool held = false;
         for (size_t h = 0; h < adv->nheld_by && !held; h++)
@@ -206,7 +206,7 @@ static void collect_flags(const Session *s, Summary *out)
     for (size_t i = 0; i < c->nflags; i++) {
         const Flag *f = &c->flags[i];
         Evidence ev = {0};
-        bool holds = cond_eval(c, f->when, a, &ev);
+        bool holds = rules_eval(c, f->when, a, &ev);
         bool raised = f->tier == TIER_URGENT && session_flag_raised(s, i);
         if (raised)
             out->urgent_raised = true;
@@ -271,12 +271,12 @@ int summary_build(const Session *s, Summary *out)
     const Answer *given = session_answers(s);
     out->nanswers = c->nquestions;
     for (size_t i = 0; i < c->nquestions; i++)
-        if (question_visible(c, given, i))
+        if (rules_question_visible(c, given, i))
             out->answers[i] = given[i];
     /* Complete: the end was reached and every question asked has an answer (a skip
      * counts; a question passed over in an answers file does not). */
     for (size_t i = 0; i < c->nquestions && out->finished; i++)
-        if (question_visible(c, out->answers, i) && out->answers[i].state == ANS_NONE)
+        if (rules_question_visible(c, out->answers, i) && out->answers[i].state == ANS_NONE)
             out->finished = false;
 
     collect_flags(s, out);
@@ -348,7 +348,7 @@ const char *summary_answer_text(const Summary *sum, const SummaryFact *f, char *
         if (!(f->answer.options & (1u << o)))
             continue;
         int w = snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
-                         text_get(&q->options[o].label, lang));
+                         lang_text(&q->options[o].label, lang));
         if (w < 0)
             break;
         n += (size_t)w < size - n ? (size_t)w : size - n - 1;
@@ -423,7 +423,7 @@ bool summary_advice_shown(const Summary *sum, const Advice *a)
 
 bool summary_caution_shown(const Summary *sum, const Advice *a)
 {
-    return a->caution.s[LANG_EN] && cond_eval(sum->content, a->caution_when, sum->answers, NULL);
+    return a->caution.s[LANG_EN] && rules_eval(sum->content, a->caution_when, sum->answers, NULL);
 }
 
 const char *summary_tier_name(FlagTier tier)

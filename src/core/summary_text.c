@@ -65,7 +65,7 @@ static void put_because(FILE *out, const Summary *sum, const SummaryFact *f, siz
     size_t len = 0;
     for (size_t i = 0; i < n && len < sizeof line; i++) {
         int w = snprintf(line + len, sizeof line - len, "%s%s: %s", i ? "; " : "",
-                         text_get(&f[i].question->short_label, sum->lang),
+                         lang_text(&f[i].question->short_label, sum->lang),
                          summary_answer_text(sum, &f[i], ans, sizeof ans));
         if (w < 0)
             break;
@@ -84,7 +84,7 @@ static void put_flag_list(FILE *out, const Summary *sum, const SummaryFlag *f, s
     if (n == 0)
         fprintf(out, "  %s\n", content_ui(sum->content, "summary.none", sum->lang));
     for (size_t i = 0; i < n; i++) {
-        put_wrapped(out, "  * ", "    ", text_get(&f[i].flag->text, sum->lang));
+        put_wrapped(out, "  * ", "    ", lang_text(&f[i].flag->text, sum->lang));
         put_because(out, sum, f[i].because, f[i].nbecause);
     }
 }
@@ -127,7 +127,7 @@ static void put_unanswered(void *ctx, const Summary *sum, const SummarySection *
     for (size_t i = 0; i < sum->nnot_answered; i++) {
         char line[512];
         snprintf(line, sizeof line, "%s: %s",
-                 text_get(&sum->not_answered[i].question->short_label, sum->lang),
+                 lang_text(&sum->not_answered[i].question->short_label, sum->lang),
                  summary_missing_text(sum, &sum->not_answered[i]));
         put_wrapped(out, "  ? ", "    ", line);
     }
@@ -136,12 +136,12 @@ static void put_unanswered(void *ctx, const Summary *sum, const SummarySection *
 static void put_advice(FILE *out, const Summary *sum, const Advice *a)
 {
     char buf[1024];
-    snprintf(buf, sizeof buf, "%s: %s", text_get(&a->title, sum->lang),
-             text_get(&a->how, sum->lang));
+    snprintf(buf, sizeof buf, "%s: %s", lang_text(&a->title, sum->lang),
+             lang_text(&a->how, sum->lang));
     put_wrapped(out, "  * ", "    ", buf);
     if (summary_caution_shown(sum, a)) {
         snprintf(buf, sizeof buf, "%s %s", content_ui(sum->content, "summary.caution", sum->lang),
-                 text_get(&a->caution, sum->lang));
+                 lang_text(&a->caution, sum->lang));
         put_wrapped(out, "    ", "    ", buf);
     }
 }
@@ -184,7 +184,7 @@ static void put_scores(void *ctx, const Summary *sum, const SummarySection *sec)
         (buf)[0] = '\0';                                                                           \
         for (size_t i_ = 0; i_ < (n) && used_ < sizeof(buf); i_++) {                               \
             int w_ = snprintf((buf) + used_, sizeof(buf) - used_, "%s%s", i_ ? ", " : "",          \
-                              text_get(&(items)[i_]->field, (lang)));                              \
+                              lang_text(&(items)[i_]->field, (lang)));                              \
             used_ += w_ > 0 ? (size_t)w_ : 0;                                                      \
         }                                                                                          \
     } while (0)
@@ -204,7 +204,7 @@ static void put_context(void *ctx, const Summary *sum, const SummarySection *sec
     for (size_t i = 0; i < sum->ncontext; i++) {
         char ans[512], first[160];
         snprintf(first, sizeof first,
-                 "  %s:", text_get(&sum->context[i].question->short_label, sum->lang));
+                 "  %s:", lang_text(&sum->context[i].question->short_label, sum->lang));
         put_wrapped(ctx, first, "    ",
                     summary_answer_text(sum, &sum->context[i], ans, sizeof ans));
         wipe(ans, sizeof ans);
@@ -219,8 +219,8 @@ static void put_causes(void *ctx, const Summary *sum, const SummarySection *sec)
     if (sum->ncauses == 0)
         fprintf(out, "  %s\n", content_ui(sum->content, "summary.none", lang));
     for (size_t i = 0; i < sum->ncauses; i++) {
-        put_wrapped(out, "  * ", "    ", text_get(&sum->causes[i].cause->title, lang));
-        put_wrapped(out, "    ", "    ", text_get(&sum->causes[i].cause->text, lang));
+        put_wrapped(out, "  * ", "    ", lang_text(&sum->causes[i].cause->title, lang));
+        put_wrapped(out, "    ", "    ", lang_text(&sum->causes[i].cause->text, lang));
         put_because(out, sum, sum->causes[i].because, sum->causes[i].nbecause);
     }
     if (sum->nfolded) {
@@ -242,7 +242,7 @@ static void put_held(FILE *out, const Summary *sum)
     put_wrapped(out, "  ", "  ", content_ui(sum->content, "summary.held_back", sum->lang));
     put_wrapped(out, "    ", "    ", buf);
     for (size_t i = 0; i < sum->nholds; i++)
-        put_wrapped(out, "    - ", "      ", text_get(&sum->holds[i]->text, sum->lang));
+        put_wrapped(out, "    - ", "      ", lang_text(&sum->holds[i]->text, sum->lang));
 }
 
 static void put_plan(void *ctx, const Summary *sum, const SummarySection *sec)

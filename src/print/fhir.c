@@ -206,7 +206,7 @@ static void questionnaire_item(Json *j, const Question *q, Lang lang)
     str(j, "linkId", q->id);
     if (code)
         code_array(j, code, NULL);
-    str(j, "text", text_get(&q->text, lang));
+    str(j, "text", lang_text(&q->text, lang));
     str(j, "type", item_type(q));
     if (q->kind == QK_MULTI)
         raw(j, "repeats", "true");
@@ -218,7 +218,7 @@ static void questionnaire_item(Json *j, const Question *q, Lang lang)
         for (size_t o = 0; o < q->noptions; o++) {
             json_open(j, NULL, "{");
             coding(j, "valueCoding", system, q->options[o].id,
-                   text_get(&q->options[o].label, lang));
+                   lang_text(&q->options[o].label, lang));
             json_close(j, "}");
         }
         json_close(j, "]");
@@ -289,7 +289,7 @@ static void answer_values(Json *j, const Question *q, const Answer *a, Lang lang
         raw(j, "valueInteger", "%d", a->value);
         json_close(j, "}");
     } else if (is_boolean(q)) {
-        int yes = question_option_index(q, "yes");
+        int yes = content_option_index(q, "yes");
         json_open(j, NULL, "{");
         raw(j, "valueBoolean", "%s", yes >= 0 && (a->options & (1u << yes)) ? "true" : "false");
         json_close(j, "}");
@@ -300,7 +300,7 @@ static void answer_values(Json *j, const Question *q, const Answer *a, Lang lang
                 continue;
             json_open(j, NULL, "{");
             coding(j, "valueCoding", system, q->options[o].id,
-                   text_get(&q->options[o].label, lang));
+                   lang_text(&q->options[o].label, lang));
             json_close(j, "}");
         }
     }
@@ -312,7 +312,7 @@ static void response_item(Json *j, const Summary *sum, size_t i)
     const Question *q = &sum->content->questions[i];
     json_open(j, NULL, "{");
     str(j, "linkId", q->id);
-    str(j, "text", text_get(&q->text, sum->lang));
+    str(j, "text", lang_text(&q->text, sum->lang));
     answer_values(j, q, &sum->answers[i], sum->lang);
     json_close(j, "}");
 }
@@ -453,7 +453,7 @@ static void flag_observation(Json *j, const Summary *sum, const SummaryFlag *f, 
                              const char *when, const char *qr_url)
 {
     observation_open(j, sum, url);
-    codeable(j, "code", FLAG_SYSTEM, f->flag->id, text_get(&f->flag->text, sum->lang));
+    codeable(j, "code", FLAG_SYSTEM, f->flag->id, lang_text(&f->flag->text, sum->lang));
     codeable(j, "valueCodeableConcept", TIER_SYSTEM, summary_tier_name(f->flag->tier),
              content_ui(sum->content,
                         f->flag->tier == TIER_URGENT ? "summary.urgent" : "summary.clinician",
@@ -473,7 +473,7 @@ static void flag_observation(Json *j, const Summary *sum, const SummaryFlag *f, 
         for (size_t i = 0; i < f->nbecause; i++) {
             const Question *q = f->because[i].question;
             json_open(j, NULL, "{");
-            codeable(j, "code", QUESTION_SYSTEM, q->id, text_get(&q->short_label, sum->lang));
+            codeable(j, "code", QUESTION_SYSTEM, q->id, lang_text(&q->short_label, sum->lang));
             str(j, "valueString", summary_answer_text(sum, &f->because[i], ans, sizeof ans));
             json_close(j, "}");
         }

@@ -104,7 +104,7 @@ static double fact_block(PdfDoc *d, const void *item, double x, double y, double
     const SummaryFact *f = item;
     char buf[512];
     GString *m = g_string_new("<b>");
-    pdf_append_escaped(m, text_get(&f->question->short_label, d->lang));
+    pdf_append_escaped(m, lang_text(&f->question->short_label, d->lang));
     g_string_append(m, ":</b> ");
     pdf_append_escaped(m, summary_answer_text(d->sum, f, buf, sizeof buf));
     memset(buf, 0, sizeof buf);
@@ -122,7 +122,7 @@ static void context_run_in(PdfDoc *d, const char *heading)
     for (size_t i = 0; i < s->ncontext; i++) {
         const SummaryFact *f = &s->context[i];
         g_string_append(m, i ? "  ·  <b>" : "<b>");
-        pdf_append_escaped(m, text_get(&f->question->short_label, d->lang));
+        pdf_append_escaped(m, lang_text(&f->question->short_label, d->lang));
         g_string_append(m, ":</b> ");
         pdf_append_escaped(m, summary_answer_text(d->sum, f, buf, sizeof buf));
     }
@@ -161,7 +161,7 @@ void pdf_context(PdfDoc *d, const char *heading)
 static double cause_block(PdfDoc *d, const void *item, double x, double y, double w, bool draw)
 {
     const SummaryCause *c = item;
-    GString *m = pdf_titled_because_markup(d, text_get(&c->cause->title, d->lang), c->cause->when,
+    GString *m = pdf_titled_because_markup(d, lang_text(&c->cause->title, d->lang), c->cause->when,
                                            c->because, c->nbecause);
     double h = pdf_bullet_item(d, x, y, w, d->fs, PDF_TX_MARKUP, m->str, draw);
     pdf_gstring_wipe_free(m);
@@ -251,14 +251,14 @@ static double advice_block(PdfDoc *d, const void *item, double x, double y, doub
     /* One paragraph: the title in the body size, the how-to and any caution in the
      * small size after it. */
     GString *m = g_string_new("<b>");
-    pdf_append_escaped(m, text_get(&a->title, d->lang));
+    pdf_append_escaped(m, lang_text(&a->title, d->lang));
     g_string_append_printf(m, "</b><span size=\"%d\">", (int)(d->small * PANGO_SCALE));
-    const char *how = text_get(&a->how, d->lang);
+    const char *how = lang_text(&a->how, d->lang);
     if (*how) {
         g_string_append(m, " — ");
         pdf_append_escaped(m, how);
     }
-    const char *caution = text_get(&a->caution, d->lang);
+    const char *caution = lang_text(&a->caution, d->lang);
     if (*caution && it->caution)
         append_caution(d, m, caution, true);
     g_string_append(m, "</span>");
@@ -298,11 +298,11 @@ static size_t titles_group(const PdfDoc *d, size_t i, GString *m)
     for (k = i; k < s->nadvice && strcmp(group_of(s->advice[k]), group) == 0; k++) {
         if (k > i)
             g_string_append(m, " · ");
-        pdf_append_escaped(m, text_get(&s->advice[k]->title, d->lang));
+        pdf_append_escaped(m, lang_text(&s->advice[k]->title, d->lang));
     }
     g_string_append_printf(m, "<span size=\"%d\">", (int)(d->small * PANGO_SCALE));
     for (size_t j = i; j < k; j++) {
-        const char *caution = text_get(&s->advice[j]->caution, d->lang);
+        const char *caution = lang_text(&s->advice[j]->caution, d->lang);
         if (*caution && caution_shown(d, s->advice[j], j == i)) {
             if (label)
                 g_string_append_c(m, '.');
@@ -333,7 +333,7 @@ static GString *held_markup(const PdfDoc *d)
     pdf_append_escaped(m, pdf_doc_ui(d, "summary.held_back"));
     for (size_t i = 0; i < s->nheld; i++) {
         g_string_append(m, i ? ", " : " ");
-        pdf_append_escaped(m, text_get(&s->held[i]->title, d->lang));
+        pdf_append_escaped(m, lang_text(&s->held[i]->title, d->lang));
     }
     return m;
 }

@@ -105,7 +105,7 @@ static double areas_words(PdfDoc *d, double x, double y, double w, bool draw)
     for (size_t i = 0; i < s->nareas; i++) {
         if (i)
             g_string_append(m, " · ");
-        pdf_append_escaped(m, text_get(&s->areas[i]->label, d->lang));
+        pdf_append_escaped(m, lang_text(&s->areas[i]->label, d->lang));
     }
     g_string_append(m, "</b>");
     double h = pdf_doc_text(d, x, y, w, d->fs, PDF_TX_MARKUP, m->str, draw);

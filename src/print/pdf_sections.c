@@ -62,7 +62,7 @@ GString *pdf_because_markup(const PdfDoc *d, const Cond *when, const SummaryFact
         }
         if (i)
             g_string_append(s, "; ");
-        pdf_append_escaped(s, text_get(&shown.question->short_label, d->lang));
+        pdf_append_escaped(s, lang_text(&shown.question->short_label, d->lang));
         g_string_append(s, ": ");
         pdf_append_escaped(s, summary_answer_text(d->sum, &shown, buf, sizeof buf));
         memset(&shown, 0, sizeof shown);
@@ -149,7 +149,7 @@ static void sec_title(PdfDoc *d)
 /* The height of one flag (text and the answers behind it) in width w. */
 static double flag_item(PdfDoc *d, const SummaryFlag *f, double x, double y, double w, bool draw)
 {
-    GString *m = pdf_titled_because_markup(d, text_get(&f->flag->text, d->lang), f->flag->when,
+    GString *m = pdf_titled_because_markup(d, lang_text(&f->flag->text, d->lang), f->flag->when,
                                            f->because, f->nbecause);
     double h = pdf_bullet_item(d, x, y, w, d->fs, PDF_TX_MARKUP, m->str, draw);
     pdf_gstring_wipe_free(m);
@@ -277,7 +277,7 @@ static void sec_unanswered(void *ctx, const Summary *s, const SummarySection *se
     GString *m = g_string_new("");
     for (size_t i = 0; i < s->nnot_answered; i++) {
         g_string_append_printf(m, "%s%s: %s", i ? "; " : "",
-                               text_get(&s->not_answered[i].question->short_label, d->lang),
+                               lang_text(&s->not_answered[i].question->short_label, d->lang),
                                summary_missing_text(s, &s->not_answered[i]));
     }
     flag_line(d, pdf_doc_ui(d, sec->heading), m->str);
@@ -309,8 +309,8 @@ static void sec_steps(void *ctx, const Summary *s, const SummarySection *sec)
     char top[SUMMARY_TOP_ACTIONS][512], safety[4][512];
     const char *lines[SUMMARY_TOP_ACTIONS > 4 ? SUMMARY_TOP_ACTIONS : 4];
     for (size_t i = 0; i < s->ntop; i++) {
-        snprintf(top[i], sizeof top[i], "%s: %s", text_get(&s->top[i]->title, d->lang),
-                 text_get(&s->top[i]->how, d->lang));
+        snprintf(top[i], sizeof top[i], "%s: %s", lang_text(&s->top[i]->title, d->lang),
+                 lang_text(&s->top[i]->how, d->lang));
         lines[i] = top[i];
     }
     plain_list(d, pdf_doc_ui(d, sec->heading), lines, s->ntop);

@@ -130,7 +130,7 @@ static void item_placed(CardList *cl, const DocPara *p, int *y)
 
 /* Places every paragraph at width (once per width and density); card text is inset
  * past the card's icon. Textures are made when a paragraph is first drawn. */
-void doc_layout(Ui *ui, int width)
+void ui_doc_layout(Ui *ui, int width)
 {
     if (ui->doc_width == width && ui->ndoc)
         return;
@@ -193,7 +193,7 @@ static SDL_Texture *icon_texture(Ui *ui, DocCard c)
     return ui->doc_icon[c];
 }
 
-void doc_free(Ui *ui)
+void ui_doc_free(Ui *ui)
 {
     for (int i = 0; i < ui->ndoc; i++)
         if (ui->doc[i].tex)
@@ -262,7 +262,7 @@ static void update_view(Ui *ui)
     ui->doc_view_h = doc_cut(ui, ui->scroll, h) - ui->scroll;
 }
 
-void doc_scroll_by(Ui *ui, int dy)
+void ui_doc_scroll_by(Ui *ui, int dy)
 {
     if (ui->doc_box < 0)
         return;
@@ -282,13 +282,13 @@ void doc_scroll_by(Ui *ui, int dy)
 
 /* Pages by a whole view: down starts at the first line not wholly shown; up shows the
  * page that ends where this one starts. dir is +1 (down) or -1 (up). */
-void doc_page(Ui *ui, int dir)
+void ui_doc_page(Ui *ui, int dir)
 {
     if (ui->doc_box < 0)
         return;
     int view = ui->boxes[ui->doc_box].r.h;
     if (dir > 0) {
-        doc_scroll_by(ui, doc_cut(ui, ui->scroll, view) - ui->scroll);
+        ui_doc_scroll_by(ui, doc_cut(ui, ui->scroll, view) - ui->scroll);
         return;
     }
     int want = ui->scroll - view, best = 0;
@@ -302,7 +302,7 @@ void doc_page(Ui *ui, int dir)
                     best = top;
         }
     }
-    doc_scroll_by(ui, best - ui->scroll);
+    ui_doc_scroll_by(ui, best - ui->scroll);
 }
 
 static void draw_icon(Ui *ui, DocCard card, int x, int y)
@@ -339,7 +339,7 @@ static void draw_icon(Ui *ui, DocCard card, int x, int y)
     }
 }
 
-void doc_draw(Ui *ui, const UiBox *b)
+void ui_doc_draw(Ui *ui, const UiBox *b)
 {
     const UiMetrics *m = &ui->m;
     int view_h = ui->doc_view_h > 0 ? ui->doc_view_h : b->r.h;
@@ -393,7 +393,7 @@ void doc_draw(Ui *ui, const UiBox *b)
 }
 
 /* The button to the other page of the results, for the button row. */
-void doc_page_button(const Ui *ui, Button *b)
+void ui_doc_page_button(const Ui *ui, Button *b)
 {
     memset(b, 0, sizeof *b);
     b->role = BTN_NAV;
@@ -420,19 +420,19 @@ static void fit_flags(Ui *ui, int width, int h)
     while (flags_bottom(ui) > h && ui->doc_compact < 2) {
         ui->doc_compact++;
         ui->doc_width = 0;
-        doc_layout(ui, width);
+        ui_doc_layout(ui, width);
     }
 }
 
 /* The results: the document, with page buttons in a column at the right when it does
  * not fit one view. */
-void layout_results(Ui *ui, SDL_Rect area)
+void ui_layout_results(Ui *ui, SDL_Rect area)
 {
     const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     if (ui->doc_summary != s->summary || ui->doc_lang != s->lang || ui->ndoc == 0 ||
         ui->doc_plan_built != ui->doc_plan)
-        doc_build(ui, s->summary, s->lang, ui->doc_plan);
+        ui_doc_build(ui, s->summary, s->lang, ui->doc_plan);
     int colw = m->target_min * 3 / 2;
     UiBox *rule = ui_layout_add(ui, BX_PANEL); /* a rule above the scrolling text */
     rule->r = (SDL_Rect){area.x, area.y, area.w, 2};
@@ -444,17 +444,17 @@ void layout_results(Ui *ui, SDL_Rect area)
     ui->doc_box = (int)(d - ui->boxes);
     d->r = (SDL_Rect){area.x, area.y, area.w, area.h};
     d->tr = (SDL_Rect){area.x, area.y, d->r.w - m->gap - (m->S / 120 + 3), area.h};
-    doc_layout(ui, d->tr.w);
+    ui_doc_layout(ui, d->tr.w);
     if (ui->doc_height <= area.h) {
-        doc_scroll_by(ui, 0);
+        ui_doc_scroll_by(ui, 0);
         return;
     }
     /* too long for one view: page buttons beside it */
     d->r.w -= colw + m->gap;
     d->tr.w -= colw + m->gap;
-    doc_layout(ui, d->tr.w);
+    ui_doc_layout(ui, d->tr.w);
     fit_flags(ui, d->tr.w, area.h);
-    doc_scroll_by(ui, 0);
+    ui_doc_scroll_by(ui, 0);
     int bh = area.h / 2 - m->gap > m->btn_h * 3 / 2 ? m->btn_h * 3 / 2 : area.h / 2 - m->gap;
     Button up = {.role = BTN_NAV, .key = -1, .label = "\xe2\x96\xb2"};
     Button down = {.role = BTN_NAV, .key = -1, .label = "\xe2\x96\xbc"};

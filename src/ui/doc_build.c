@@ -75,7 +75,7 @@ static void facts(Ui *ui, const Summary *sum, const SummaryFact *f, size_t n, Do
     for (size_t i = 0; i < n && used < sizeof line; i++) {
         summary_answer_text(sum, &f[i], ans, sizeof ans);
         used += (size_t)snprintf(line + used, sizeof line - used, "%s%s: %s", i ? "; " : "",
-                                 text_get(&f[i].question->short_label, sum->lang), ans);
+                                 lang_text(&f[i].question->short_label, sum->lang), ans);
     }
     para(ui, DOC_NOTE, card, NULL, doc_append(ui, "%s", line));
     wipe(line, sizeof line);
@@ -115,7 +115,7 @@ static void flag_card(Ui *ui, const SummarySection *sec, const SummaryFlag *f, s
     para(ui, DOC_H3, card, NULL, doc_append(ui, "%s", heading(ui, sec)));
     for (size_t i = 0; i < n; i++)
         para(ui, DOC_TEXT, card, role,
-             first_sentence(ui, text_get(&f[i].flag->text, ui->doc_lang)));
+             first_sentence(ui, lang_text(&f[i].flag->text, ui->doc_lang)));
 }
 
 static void sec_urgent(void *ctx, const Summary *sum, const SummarySection *sec)
@@ -140,7 +140,7 @@ static void sec_unanswered(void *ctx, const Summary *sum, const SummarySection *
     for (size_t i = 0; i < sum->nnot_answered; i++)
         para(ui, DOC_TEXT, CARD_UNANSWERED, "unanswered",
              doc_append(ui, "\xe2\x80\xa2 %s: %s",
-                        text_get(&sum->not_answered[i].question->short_label, ui->doc_lang),
+                        lang_text(&sum->not_answered[i].question->short_label, ui->doc_lang),
                         summary_missing_text(sum, &sum->not_answered[i])));
 }
 
@@ -165,7 +165,7 @@ static void sec_areas(void *ctx, const Summary *sum, const SummarySection *sec)
     char areas[1024] = "";
     for (size_t i = 0; i < sum->nareas && used < sizeof areas; i++)
         used += (size_t)snprintf(areas + used, sizeof areas - used, "%s%s", i ? ", " : "",
-                                 text_get(&sum->areas[i]->label, ui->doc_lang));
+                                 lang_text(&sum->areas[i]->label, ui->doc_lang));
     para(ui, DOC_TEXT, CARD_NONE, "area",
          doc_append(ui, "%s", sum->nareas ? areas : ui_s(ui, "summary.not_answered")));
 }
@@ -179,7 +179,7 @@ static void sec_steps(void *ctx, const Summary *sum, const SummarySection *sec)
          doc_append(ui, "\xe2\x80\xa2 %s", ui_s(ui, "results.step_print")));
     for (size_t i = 0; i < sum->ntop; i++)
         para(ui, DOC_TEXT, CARD_STEPS, "step",
-             doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->top[i]->title, ui->doc_lang)));
+             doc_append(ui, "\xe2\x80\xa2 %s", lang_text(&sum->top[i]->title, ui->doc_lang)));
     para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "safety.title")));
     for (size_t i = 0; i < summary_safety_count(sum); i++) {
         char line[512];
@@ -200,8 +200,8 @@ static void sec_causes(void *ctx, const Summary *sum, const SummarySection *sec)
     for (size_t i = 0; i < sum->ncauses; i++) {
         const SummaryCause *sc = &sum->causes[i];
         para(ui, DOC_ITEM, CARD_NONE, "cause",
-             doc_append(ui, "%s", text_get(&sc->cause->title, L)));
-        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", text_get(&sc->cause->text, L)));
+             doc_append(ui, "%s", lang_text(&sc->cause->title, L)));
+        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", lang_text(&sc->cause->text, L)));
         facts(ui, sum, sc->because, sc->nbecause, CARD_NONE);
     }
 }
@@ -223,18 +223,18 @@ static void sec_plan(void *ctx, const Summary *sum, const SummarySection *sec)
             para(ui, DOC_H3, CARD_NONE, NULL,
                  doc_append(ui, "%s", content_group_title(sum->content, group, L)));
         }
-        para(ui, DOC_ITEM, CARD_NONE, "advice", doc_append(ui, "%s", text_get(&a->title, L)));
-        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", text_get(&a->how, L)));
+        para(ui, DOC_ITEM, CARD_NONE, "advice", doc_append(ui, "%s", lang_text(&a->title, L)));
+        para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", lang_text(&a->how, L)));
         if (summary_caution_shown(sum, a))
             para(ui, DOC_NOTE, CARD_NONE, NULL,
-                 doc_append(ui, "%s %s", ui_s(ui, "summary.caution"), text_get(&a->caution, L)));
+                 doc_append(ui, "%s %s", ui_s(ui, "summary.caution"), lang_text(&a->caution, L)));
     }
     if (sum->nheld) {
         para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.held_title")));
         para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.held_back")));
         for (size_t i = 0; i < sum->nheld; i++)
             para(ui, DOC_ITEM, CARD_NONE, "held",
-                 doc_append(ui, "\xe2\x80\xa2 %s", text_get(&sum->held[i]->title, L)));
+                 doc_append(ui, "\xe2\x80\xa2 %s", lang_text(&sum->held[i]->title, L)));
     }
 }
 
@@ -253,9 +253,9 @@ static const SummaryRender plan_page[SUM_SEC_COUNT] = {
 };
 
 /* Builds the paragraphs of one page of the document (no textures yet). */
-void doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan)
+void ui_doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan)
 {
-    doc_free(ui);
+    ui_doc_free(ui);
     ui->doc_summary = sum;
     ui->doc_lang = lang;
     ui->doc_plan_built = plan;

@@ -371,7 +371,7 @@ static int layout_bottom(Ui *ui, bool big_buttons)
         /* the results' second page: a button before Finish and Print */
         Button nav[SCREEN_MAX_NAV];
         memcpy(nav, s->nav, sizeof nav[0] * (s->nnav - 2));
-        doc_page_button(ui, &nav[s->nnav - 2]);
+        ui_doc_page_button(ui, &nav[s->nnav - 2]);
         memcpy(&nav[s->nnav - 1], &s->nav[s->nnav - 2], sizeof nav[0] * 2);
         bottom = ui_layout_nav(ui, nav, s->nnav + 1, bottom) - m->gap;
     } else if (!big_buttons) {
@@ -453,7 +453,7 @@ static void layout_main(Ui *ui, SDL_Rect area, bool big_buttons)
 {
     const Screen *s = ui->screen;
     if (s->kind == SCR_RESULTS && s->summary) {
-        layout_results(ui, area);
+        ui_layout_results(ui, area);
     } else if (s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS) {
         ui_layout_areas(ui, area);
     } else if (s->nanswers > 0) {

@@ -179,7 +179,7 @@ void ui_render_all(Ui *ui)
             ui_picture_draw(ui, b);
             break;
         case BX_DOC:
-            doc_draw(ui, b);
+            ui_doc_draw(ui, b);
             break;
         case BX_VOICE:
             draw_voice(ui, b);

@@ -88,7 +88,7 @@ void ui_close(Ui *ui)
     if (!ui)
         return;
     ui_layout_free_textures(ui);
-    doc_free(ui);
+    ui_doc_free(ui);
     for (int b = 0; b < 2; b++)
         for (int i = 0; i <= UI_FONT_MAX_PX; i++)
             if (ui->fonts[b][i])
@@ -184,7 +184,7 @@ static void relayout(Ui *ui, bool new_screen)
         ui->doc_plan = false;
     }
     if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
-        doc_free(ui);
+        ui_doc_free(ui);
     ui_layout_build(ui);
     ui->pressed = -1;
     ui->focus = keep[0] ? find_target(ui, keep) : -1;
@@ -264,7 +264,7 @@ static bool activate(Ui *ui, int i, UiAction *act)
     const UiBox *b = &ui->boxes[i];
     memset(act, 0, sizeof *act);
     if (strcmp(b->id, UI_ID_PAGE_UP) == 0 || strcmp(b->id, UI_ID_PAGE_DOWN) == 0) {
-        doc_page(ui, strcmp(b->id, UI_ID_PAGE_UP) == 0 ? -1 : 1);
+        ui_doc_page(ui, strcmp(b->id, UI_ID_PAGE_UP) == 0 ? -1 : 1);
         return false;
     }
     if (strcmp(b->id, UI_ID_SHOW_PLAN) == 0 || strcmp(b->id, UI_ID_SHOW_SUMMARY) == 0) {
@@ -374,19 +374,19 @@ static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
     case SDLK_UP:
     case SDLK_DOWN:
         if (results && !has_modal(ui))
-            doc_page(ui, key == SDLK_UP ? -1 : 1); /* a whole view, as the page buttons */
+            ui_doc_page(ui, key == SDLK_UP ? -1 : 1); /* a whole view, as the page buttons */
         else
             move_focus(ui, key == SDLK_UP ? -1 : 1, 0, key == SDLK_UP ? -1 : 1);
         return true;
     case SDLK_PAGEUP:
     case SDLK_PAGEDOWN:
         if (results)
-            doc_page(ui, key == SDLK_PAGEUP ? -1 : 1);
+            ui_doc_page(ui, key == SDLK_PAGEUP ? -1 : 1);
         return true;
     case SDLK_HOME:
     case SDLK_END:
         if (results)
-            doc_scroll_by(ui, key == SDLK_HOME ? -ui->doc_height : ui->doc_height);
+            ui_doc_scroll_by(ui, key == SDLK_HOME ? -ui->doc_height : ui->doc_height);
         return true;
     default:
         return false;
@@ -522,14 +522,15 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
         return pointer_down(ui, &ev->button, act);
     case SDL_MOUSEMOTION:
         if (ui->dragging && (ev->motion.state & SDL_BUTTON_LMASK)) {
-            doc_scroll_by(ui, ui->drag_scroll - (to_pixels(ui, ev->motion.y, false) - ui->drag_y) -
-                                  ui->scroll);
+            ui_doc_scroll_by(ui, ui->drag_scroll -
+                                     (to_pixels(ui, ev->motion.y, false) - ui->drag_y) -
+                                     ui->scroll);
         }
         return false;
     case SDL_MOUSEBUTTONUP:
         return pointer_up(ui, &ev->button, act);
     case SDL_MOUSEWHEEL:
-        doc_scroll_by(ui, -ev->wheel.y * 3 * ui_text_line_height(ui, ui->m.f_body, false));
+        ui_doc_scroll_by(ui, -ev->wheel.y * 3 * ui_text_line_height(ui, ui->m.f_body, false));
         return false;
     default:
         return false;

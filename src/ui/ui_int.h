@@ -265,14 +265,14 @@ void ui_layout_answers(Ui *ui, SDL_Rect area, int cols_max);
 void ui_render_all(Ui *ui);
 
 /* doc.c: the results document */
-void doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan);
-void doc_layout(Ui *ui, int width);
-void doc_free(Ui *ui);
-void doc_scroll_by(Ui *ui, int dy);
-void doc_page(Ui *ui, int dir);
-void doc_draw(Ui *ui, const UiBox *b);
-void layout_results(Ui *ui, SDL_Rect area);
-void doc_page_button(const Ui *ui, Button *b);
+void ui_doc_build(Ui *ui, const Summary *sum, Lang lang, bool plan);
+void ui_doc_layout(Ui *ui, int width);
+void ui_doc_free(Ui *ui);
+void ui_doc_scroll_by(Ui *ui, int dy);
+void ui_doc_page(Ui *ui, int dir);
+void ui_doc_draw(Ui *ui, const UiBox *b);
+void ui_layout_results(Ui *ui, SDL_Rect area);
+void ui_doc_page_button(const Ui *ui, Button *b);
 
 /* Colours. */
 extern const SDL_Color UI_INK, UI_PAPER, UI_BLUE, UI_BLUE_LIGHT, UI_FOCUS, UI_RED, UI_WHITE,

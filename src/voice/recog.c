@@ -506,7 +506,7 @@ void recog_answer_id(const Content *c, const Question *q, const RecogResult *res
         return;
     }
     if (ir->kind == INTERP_COMMAND) {
-        snprintf(out, size, "%s", command_name(ir->command));
+        snprintf(out, size, "%s", content_command_name(ir->command));
         return;
     }
     if (ir->kind != INTERP_ANSWER || !q)

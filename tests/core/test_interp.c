@@ -160,7 +160,7 @@ static void expect(const Content *c, const Row *r)
     interp_parse(c, q, r->lang, r->text, &res);
     char got[256] = "-";
     if (res.kind == INTERP_COMMAND) {
-        snprintf(got, sizeof got, "!%s", command_name(res.command));
+        snprintf(got, sizeof got, "!%s", content_command_name(res.command));
     } else if (res.kind == INTERP_ANSWER && q->kind == QK_SCALE) {
         snprintf(got, sizeof got, "=%d", res.answer.value);
     } else if (res.kind == INTERP_ANSWER) {

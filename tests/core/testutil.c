@@ -36,7 +36,7 @@ Answer test_parse_answer(const Question *q, const char *text)
     char buf[256];
     snprintf(buf, sizeof buf, "%s", text);
     for (char *tok = strtok(buf, ","); tok; tok = strtok(NULL, ",")) {
-        int o = question_option_index(q, tok);
+        int o = content_option_index(q, tok);
         ck_assert_msg(o >= 0, "question %s has no option %s", q->id, tok);
         a.options |= 1u << o;
     }

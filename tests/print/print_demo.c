@@ -89,7 +89,7 @@ static int make_answer(const Question *q, const char *spec, Answer *a)
     }
     snprintf(buf, sizeof buf, "%s", spec);
     for (char *save = NULL, *t = strtok_r(buf, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
-        int i = question_option_index(q, t);
+        int i = content_option_index(q, t);
         if (i < 0) {
             fprintf(stderr, "print_demo: %s has no option %s\n", q->id, t);
             return PK_EINVAL;

@@ -37,7 +37,7 @@ static void interview(Session *s, bool urgent)
         Answer a = {.state = ANS_GIVEN, .options = 1u, .value = 5};
         if (q->kind == QK_YESNO) {
             int i =
-                question_option_index(q, urgent && strcmp(q->id, "rf_chest") == 0 ? "yes" : "no");
+                content_option_index(q, urgent && strcmp(q->id, "rf_chest") == 0 ? "yes" : "no");
             a.options = 1u << (i < 0 ? 0 : i);
         }
         int rc = session_answer(s, &a);

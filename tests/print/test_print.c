@@ -95,7 +95,7 @@ static int interview(Session *s, bool longer)
             a.value = longer ? 9 : 5;
         else if (q->kind == QK_YESNO) {
             bool urgent_screen = q->role == ROLE_RED_FLAG && q->section == SECTION_SAFETY_URGENT;
-            int yes = question_option_index(q, longer && !urgent_screen ? "yes" : "no");
+            int yes = content_option_index(q, longer && !urgent_screen ? "yes" : "no");
             a.options = 1u << (yes < 0 ? 0 : yes);
         } else if (q->kind == QK_MULTI && longer)
             a.options = (q->noptions >= 32 ? 0xffffffffu : (1u << q->noptions) - 1) &

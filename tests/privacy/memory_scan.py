@@ -147,7 +147,7 @@ def main():
             sys.exit(77)
     # First a control: while the session is still on screen (the summary printed, the
     # results document laid out) the scan must find its words, or it proves nothing.
-    control = "app_write_outputs" if mode == "text" else "doc_layout"
+    control = "app_write_outputs" if mode == "text" else "ui_doc_layout"
     data, needles = run(mode, control)
     seen = scan(data, needles)
     print(f"{mode}: control at {control}(): {len(seen)} of the phrases found live")

@@ -72,7 +72,7 @@ static void phrases(const Content *c)
         }
     }
     for (int cmd = 0; cmd < CMD_COUNT; cmd++)
-        print_phrases("*", command_name((Command)cmd), lx->commands[cmd][LANG_EN],
+        print_phrases("*", content_command_name((Command)cmd), lx->commands[cmd][LANG_EN],
                       lx->ncommands[cmd][LANG_EN]);
 }
 
@@ -106,7 +106,7 @@ static int first_audio(const Content *c)
         for (int lang = 0; lang < LANG_COUNT; lang++) {
             Latency l = {{0, 0}, -1.0};
             clock_gettime(CLOCK_MONOTONIC, &l.start);
-            tts_speak(text_get(&c->questions[qi].text, (Lang)lang), (Lang)lang, 140, 80,
+            tts_speak(lang_text(&c->questions[qi].text, (Lang)lang), (Lang)lang, 140, 80,
                       first_block, &l, NULL);
             printf("%s\t%s\t%.1f\n", c->questions[qi].id, lang_code((Lang)lang), l.first_ms);
         }
