@@ -97,6 +97,24 @@ static double column_width(const PdfDoc *d, int cols)
     return d->receipt ? d->w : (d->w - (cols - 1) * COLUMN_GAP(d)) / cols;
 }
 
+/* Draws n items (an array of stride-byte entries, n >= 1) as blocks of draw in cols
+ * balanced columns under the heading, each followed by space of `after` font sizes. */
+static void item_columns(PdfDoc *d, const char *heading, const void *items, size_t stride, size_t n,
+                         BlockDraw draw, int cols, double after)
+{
+    Block *b = g_new0(Block, n);
+    double w = column_width(d, cols);
+    for (size_t i = 0; i < n; i++) {
+        b[i].draw = draw;
+        b[i].item = (const char *)items + i * stride;
+        b[i].h = draw(d, b[i].item, 0, 0, w, false) + d->fs * after;
+    }
+    pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h);
+    flow_columns(d, b, n, cols);
+    g_free(b);
+    d->y += d->gap * 0.6;
+}
+
 /* ---- about her: "Question: answer" for each context answer ---- */
 
 static double fact_block(PdfDoc *d, const void *item, double x, double y, double w, bool draw)
@@ -143,17 +161,7 @@ void pdf_context(PdfDoc *d, const char *heading)
         return;
     }
     /* short "Question: answer" lines: three columns */
-    Block *b = g_new0(Block, s->ncontext);
-    double w = column_width(d, 3);
-    for (size_t i = 0; i < s->ncontext; i++) {
-        b[i].draw = fact_block;
-        b[i].item = &s->context[i];
-        b[i].h = fact_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.12;
-    }
-    pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h);
-    flow_columns(d, b, s->ncontext, 3);
-    g_free(b);
-    d->y += d->gap * 0.6;
+    item_columns(d, heading, s->context, sizeof s->context[0], s->ncontext, fact_block, 3, 0.12);
 }
 
 /* ---- likely contributors: the title and the answers behind it ---- */
@@ -178,17 +186,7 @@ void pdf_causes(PdfDoc *d, const char *heading)
         d->y += d->gap;
         return;
     }
-    Block *b = g_new0(Block, s->ncauses);
-    double w = column_width(d, 2);
-    for (size_t i = 0; i < s->ncauses; i++) {
-        b[i].draw = cause_block;
-        b[i].item = &s->causes[i];
-        b[i].h = cause_block(d, b[i].item, 0, 0, w, false) + d->fs * 0.18;
-    }
-    pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h);
-    flow_columns(d, b, s->ncauses, 2);
-    g_free(b);
-    d->y += d->gap * 0.6;
+    item_columns(d, heading, s->causes, sizeof s->causes[0], s->ncauses, cause_block, 2, 0.18);
 }
 
 /* ---- the self-care plan ----
