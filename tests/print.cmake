@@ -7,20 +7,22 @@ add_executable(print_demo print/print_demo.c)
 target_link_libraries(print_demo PRIVATE ppprint)
 target_compile_definitions(print_demo PRIVATE PPKIOSK_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 
-add_test(NAME print_pdf_content
-         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/pdf_check.sh $<TARGET_FILE:print_demo>)
+foreach(lang en es)
+  add_test(NAME print_pdf_content_${lang}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/pdf_check.sh $<TARGET_FILE:print_demo> ${lang})
+endforeach()
 add_test(NAME print_cups
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/cups_check.sh $<TARGET_FILE:print_demo>)
 set_tests_properties(print_cups PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 RUN_SERIAL TRUE)
-set_tests_properties(print_pdf_content PROPERTIES TIMEOUT 180)
+set_tests_properties(print_pdf_content_en print_pdf_content_es PROPERTIES TIMEOUT 180)
 
 # Fontconfig keeps a process-lifetime cache that LeakSanitizer reports (the shared
 # third-party suppressions).
 set(PPK_PRINT_LSAN "suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
-set_property(TEST test_print test_fhir print_pdf_content print_cups APPEND PROPERTY
+set_property(TEST test_print test_fhir print_pdf_content_en print_pdf_content_es print_cups APPEND PROPERTY
              ENVIRONMENT "LSAN_OPTIONS=${PPK_PRINT_LSAN}")
 
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
 set_property(TEST test_print test_fhir APPEND PROPERTY LABELS fast)
-set_property(TEST print_pdf_content print_cups APPEND PROPERTY LABELS slow)
+set_property(TEST print_pdf_content_en print_pdf_content_es print_cups APPEND PROPERTY LABELS slow)
