@@ -65,6 +65,19 @@ static void write_file(const char *name, const void *data, size_t size)
         abort();
 }
 
+/* The scratch copy goes when the process ends. */
+__attribute__((destructor)) static void remove_scratch(void)
+{
+    if (!dir[0])
+        return;
+    char path[512];
+    for (int i = 0; i < NFILES; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 static void setup(void)
 {
     compare = getenv("FUZZ_CONTENT_COMPARE") && strcmp(getenv("FUZZ_CONTENT_COMPARE"), "1") == 0;
