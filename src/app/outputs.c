@@ -135,6 +135,13 @@ int app_check_outputs(const AppOptions *o)
             return PK_EINVAL;
         }
     }
+    /* --summary-json never replaces a file: say so now, not after the interview */
+    struct stat st;
+    if (o->summary_json && strcmp(o->summary_json, "-") != 0 && lstat(o->summary_json, &st) == 0) {
+        fprintf(stderr, "ppkiosk: %s exists already; --summary-json makes a new file\n",
+                o->summary_json);
+        return PK_EINVAL;
+    }
     return 0;
 }
 

@@ -154,5 +154,18 @@ if ls "$scratch/cores" | grep -q '^core'; then
   fails=$((fails + 1))
 fi
 
+# Second audit (#13): hostile arguments are refused before the interview starts, so a
+# patient never answers everything to lose it at the end.
+rm -rf "$scratch" && mkdir -p "$scratch" && echo "old" >"$scratch/old.json"
+check summary-json-exists 2 bash -c "'$bin' --text --summary-json '$scratch/old.json' <'$answers'"
+expect_text summary-json-exists "old.json exists already"
+if grep -q "Your privacy" <<<"$out" || [ "$(cat "$scratch/old.json")" != old ]; then
+  echo "FAIL summary-json-exists: the interview ran or the file changed: $out"
+  fails=$((fails + 1))
+fi
+ln -s old.json "$scratch/link.json"
+check summary-json-symlink 2 bash -c "'$bin' --text --summary-json '$scratch/link.json' <'$answers'"
+expect_text summary-json-symlink "link.json exists already"
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"
