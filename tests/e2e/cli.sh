@@ -167,5 +167,16 @@ ln -s old.json "$scratch/link.json"
 check summary-json-symlink 2 bash -c "'$bin' --text --summary-json '$scratch/link.json' <'$answers'"
 expect_text summary-json-symlink "link.json exists already"
 
+# an output in a folder that does not exist, an empty name or a folder: refused at once
+for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowhere does not exist" \
+  "summary-json-no-folder|--summary-json|$scratch/nowhere/s.json|folder .*nowhere does not exist" \
+  "pdf-out-empty|--pdf-out||--pdf-out needs a file name" \
+  "pdf-out-folder-force|--force --pdf-out|$scratch|is a folder, not a file"; do
+  IFS='|' read -r name opt path reason <<<"$spec"
+  check "$name" 2 bash -c "'$bin' --text $opt '$path' <'$answers'"
+  expect_text "$name" "$reason"
+  ! grep -q "Your privacy" <<<"$out" || { echo "FAIL $name: the interview ran"; fails=$((fails + 1)); }
+done
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"
