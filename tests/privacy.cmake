@@ -12,6 +12,14 @@ add_test(NAME memory_privacy_text
                  ${CMAKE_CURRENT_SOURCE_DIR}/e2e/answers_en.txt ${PRIV_OUT}/text)
 set_tests_properties(memory_privacy_text PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
                      LABELS privacy)
+# the same with every export: the PDF is laid out by pango, which copies the summary's
+# sentences into blocks of its own (src/app/heap_wipe.c wipes them when freed)
+add_test(NAME memory_privacy_exports
+         COMMAND Python3::Interpreter ${PRIV}/memory_scan.py text $<TARGET_FILE:ppkiosk>
+                 ${CMAKE_CURRENT_SOURCE_DIR}/e2e/answers_en.txt ${PRIV_OUT}/exports
+                 --pdf-out out.pdf --fhir-out out.json --summary-json summary.json)
+set_tests_properties(memory_privacy_exports PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+                     LABELS privacy)
 if(TARGET ppvoice AND TARGET ppui)
   # the spoken "yes" is made by `ppkiosk --say` at test time
   set(WAV ${PRIV_OUT}/yes.wav)

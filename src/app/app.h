@@ -62,8 +62,9 @@ int app_recognize(const AppOptions *o, const Content *c);
  * after printing a one-line reason to stderr. */
 int app_write_outputs(const AppOptions *o, const Summary *sum);
 
-/* Refuses, before the interview, output paths that exist already (without --force):
- * 0, or PK_EINVAL after a one-line reason on stderr. */
+/* Refuses, before the interview, output paths that exist already (without --force), are
+ * empty, or lie in a folder that is missing or cannot be written: 0, or PK_EINVAL after
+ * a one-line reason on stderr. */
 int app_check_outputs(const AppOptions *o);
 
 #endif

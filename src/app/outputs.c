@@ -1,6 +1,7 @@
 /* The files the command line asks for after an interview: --pdf-out and --fhir-out. */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,16 +126,56 @@ fail:
     return err;
 }
 
+/* One output path, before the interview: named, new (or replaceable), and in a folder
+ * that exists and can be written, so that no interview is lost to a path that would fail
+ * at the end. 0, or PK_EINVAL after a one-line reason on stderr. */
+static int check_output_path(const char *option, const char *path, bool replaceable)
+{
+    struct stat st;
+    if (!*path) {
+        fprintf(stderr, "ppkiosk: %s needs a file name\n", option);
+        return PK_EINVAL;
+    }
+    bool exists = lstat(path, &st) == 0;
+    if (exists && (!replaceable || S_ISDIR(st.st_mode))) {
+        fprintf(stderr, "ppkiosk: %s %s\n", path,
+                S_ISDIR(st.st_mode) ? "is a folder, not a file"
+                : strcmp(option, "--summary-json") == 0
+                    ? "exists already; --summary-json makes a new file"
+                    : "exists already; give --force to replace it");
+        return PK_EINVAL;
+    }
+    char dir[4096];
+    const char *slash = strrchr(path, '/');
+    if (strlen(path) >= sizeof dir) {
+        fprintf(stderr, "ppkiosk: %s: the path is too long\n", option);
+        return PK_EINVAL;
+    }
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else
+        snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    const char *why = stat(dir, &st) != 0        ? "does not exist"
+                      : !S_ISDIR(st.st_mode)     ? "is not a folder"
+                      : access(dir, W_OK | X_OK) ? "cannot be written"
+                                                 : NULL;
+    if (why) {
+        fprintf(stderr, "ppkiosk: cannot write %s: the folder %s %s\n", path, dir, why);
+        return PK_EINVAL;
+    }
+    return 0;
+}
+
 int app_check_outputs(const AppOptions *o)
 {
-    const char *paths[] = {o->pdf_out, o->fhir_out};
-    for (size_t i = 0; i < 2; i++) {
-        struct stat st;
-        if (paths[i] && !o->force && lstat(paths[i], &st) == 0) {
-            fprintf(stderr, "ppkiosk: %s exists already; give --force to replace it\n", paths[i]);
-            return PK_EINVAL;
-        }
-    }
+    if (o->pdf_out && check_output_path("--pdf-out", o->pdf_out, o->force))
+        return PK_EINVAL;
+    if (o->fhir_out && check_output_path("--fhir-out", o->fhir_out, o->force))
+        return PK_EINVAL;
+    /* --summary-json never replaces a file; "-" is stdout */
+    if (o->summary_json && strcmp(o->summary_json, "-") != 0 &&
+        check_output_path("--summary-json", o->summary_json, false))
+        return PK_EINVAL;
     return 0;
 }
 

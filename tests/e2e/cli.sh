@@ -154,5 +154,29 @@ if ls "$scratch/cores" | grep -q '^core'; then
   fails=$((fails + 1))
 fi
 
+# Second audit (#13): hostile arguments are refused before the interview starts, so a
+# patient never answers everything to lose it at the end.
+rm -rf "$scratch" && mkdir -p "$scratch" && echo "old" >"$scratch/old.json"
+check summary-json-exists 2 bash -c "'$bin' --text --summary-json '$scratch/old.json' <'$answers'"
+expect_text summary-json-exists "old.json exists already"
+if grep -q "Your privacy" <<<"$out" || [ "$(cat "$scratch/old.json")" != old ]; then
+  echo "FAIL summary-json-exists: the interview ran or the file changed: $out"
+  fails=$((fails + 1))
+fi
+ln -s old.json "$scratch/link.json"
+check summary-json-symlink 2 bash -c "'$bin' --text --summary-json '$scratch/link.json' <'$answers'"
+expect_text summary-json-symlink "link.json exists already"
+
+# an output in a folder that does not exist, an empty name or a folder: refused at once
+for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowhere does not exist" \
+  "summary-json-no-folder|--summary-json|$scratch/nowhere/s.json|folder .*nowhere does not exist" \
+  "pdf-out-empty|--pdf-out||--pdf-out needs a file name" \
+  "pdf-out-folder-force|--force --pdf-out|$scratch|is a folder, not a file"; do
+  IFS='|' read -r name opt path reason <<<"$spec"
+  check "$name" 2 bash -c "'$bin' --text $opt '$path' <'$answers'"
+  expect_text "$name" "$reason"
+  ! grep -q "Your privacy" <<<"$out" || { echo "FAIL $name: the interview ran"; fails=$((fails + 1)); }
+done
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"
