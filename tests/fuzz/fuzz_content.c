@@ -23,7 +23,7 @@
 
 /* The loader's cross-file checks, content_load's last step. */
 #ifndef FUZZ_CONTENT_CHECK
-#define FUZZ_CONTENT_CHECK content_check
+#define FUZZ_CONTENT_CHECK cload_check
 #endif
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
