@@ -37,7 +37,7 @@ endif()
 
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
-set_property(TEST memory_privacy_text APPEND PROPERTY LABELS slow)
+set_property(TEST memory_privacy_text memory_privacy_exports APPEND PROPERTY LABELS slow)
 if(TEST memory_privacy_ui)
   set_property(TEST memory_privacy_ui APPEND PROPERTY LABELS slow)
 endif()

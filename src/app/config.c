@@ -32,6 +32,20 @@ static bool all_digits(const char *s)
     return true;
 }
 
+/* A phone number as the safety lines print it ("Call 911 now"): digits, spaces and
+ * + ( ) - . only, with at least one digit; "" passes (clinic_phone may be empty). */
+static bool phone_like(const char *v)
+{
+    bool digit = false;
+    for (const char *p = v; *p; p++) {
+        if (isdigit((unsigned char)*p))
+            digit = true;
+        else if (!strchr(" +()-.", *p))
+            return false;
+    }
+    return digit || !*v;
+}
+
 /* Applies one "key = value"; returns NULL or what is wrong. */
 static const char *apply(KioskConfig *cfg, const char *key, const char *v)
 {
@@ -76,7 +90,7 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
         size_t size = key[0] == 'e'   ? sizeof cfg->safety.emergency
                       : key[1] == 'r' ? sizeof cfg->safety.crisis
                                       : sizeof cfg->safety.clinic;
-        if (strlen(v) >= size || strpbrk(v, "{}"))
+        if (strlen(v) >= size || !phone_like(v))
             return "phone numbers must be short and plain, like 911 or (555) 010-0199";
         if (!*v && key[1] != 'l')
             return "emergency_number and crisis_number cannot be empty";

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "file.h"
+#include "strmap.h"
 #include "wipe.h"
 
 static char *trim(char *s)
@@ -17,8 +18,10 @@ static char *trim(char *s)
     return s;
 }
 
-/* Checks and applies one line of n bytes at line (line[n] may be overwritten). */
-static int parse_line(char *line, size_t n, KvApply apply, void *ctx, PkWhy *why)
+/* Checks and applies line number lineno, n bytes at line (line[n] may be overwritten);
+ * seen holds the keys set so far (pointing into the file's text) with their lines. */
+static int parse_line(char *line, size_t n, int lineno, StrMap *seen, KvApply apply, void *ctx,
+                      PkWhy *why)
 {
     if (n > KV_LINE_MAX)
         return pk_fail(why, PK_EINVAL, "line is longer than %d characters", KV_LINE_MAX);
@@ -35,7 +38,13 @@ static int parse_line(char *line, size_t n, KvApply apply, void *ctx, PkWhy *why
     if (!eq)
         return pk_fail(why, PK_EINVAL, "expected key = value");
     *eq = '\0';
-    return apply(ctx, trim(s), trim(eq + 1), why);
+    const char *key = trim(s);
+    int first = 0, added = strmap_add(seen, key, lineno, &first);
+    if (added < 0)
+        return pk_fail(why, added, "out of memory");
+    if (added == 0)
+        return pk_fail(why, PK_EINVAL, "%s is set twice (lines %d and %d)", key, first, lineno);
+    return apply(ctx, key, trim(eq + 1), why);
 }
 
 int kv_read(const char *path, const char *name, KvApply apply, void *ctx, int *line, PkWhy *why)
@@ -49,17 +58,19 @@ int kv_read(const char *path, const char *name, KvApply apply, void *ctx, int *l
     if (err)
         return err;
     char *end = text + len;
+    StrMap seen = {0};
     for (char *p = text; p < end && !err;) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = (size_t)((nl ? nl : end) - p);
         char *next = nl ? nl + 1 : end;
         lineno++;
         PkWhy detail = {""};
-        err = parse_line(p, n, apply, ctx, &detail);
+        err = parse_line(p, n, lineno, &seen, apply, ctx, &detail);
         if (err)
             pk_fail(why, err, "%s:%d: %s", name, lineno, pk_why_text(&detail, err));
         p = next;
     }
+    strmap_free(&seen);
     wipe(text, len);
     free(text);
     if (err && line)

@@ -2,7 +2,8 @@
  * comment, blank lines are skipped, spaces around keys and values are dropped. Only a
  * regular file is read (a directory, FIFO or device is refused, never waited on), at
  * most KV_FILE_MAX bytes, and a line longer than KV_LINE_MAX characters is an error,
- * never split: the tail of a long comment must not become a setting. */
+ * never split: the tail of a long comment must not become a setting. A key set twice is an
+ * error ("staff_pin is set twice (lines 2 and 9)"): which one was meant is not known. */
 #ifndef PK_KV_H
 #define PK_KV_H
 

@@ -1,14 +1,17 @@
 #include "script.h"
 
-#include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/file.h"
 #include "../core/wipe.h"
 
 #define STEP_MS 100
+#define SCRIPT_MAX_BYTES (1u << 20) /* a script is a test's list of steps, never this long */
+#define SCRIPT_MAX_LINE 1023
 
 static int fail(PkWhy *why, int line, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -98,35 +101,56 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
     return 0;
 }
 
+/* Splits one line into its command and argument (in place); false for a blank line or
+ * a comment. */
+static bool split_line(char *line, char **cmd, char **arg)
+{
+    char *c = line;
+    while (*c == ' ' || *c == '\t')
+        c++;
+    if (!*c || *c == '#')
+        return false;
+    char *a = c + strcspn(c, " \t");
+    if (*a)
+        *a++ = '\0';
+    while (*a == ' ' || *a == '\t')
+        a++;
+    *cmd = c;
+    *arg = a;
+    return true;
+}
+
 int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHooks *h, PkWhy *why)
 {
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return fail(why, 0, "cannot read %s: %s", path, strerror(errno));
-    /* The script's typed answers stand for a patient's: its buffers are wiped. */
-    static char iobuf[4096];
-    setvbuf(f, iobuf, _IOFBF, sizeof iobuf);
-    char line[1024];
+    /* A regular file only, read whole (a FIFO or a device is refused, never waited on).
+     * The script's typed answers stand for a patient's: the text is wiped. */
+    char *text;
+    size_t len;
+    PkWhy read_why = {""};
+    if (file_read_regular(path, SCRIPT_MAX_BYTES, &text, &len, &read_why) != 0)
+        return fail(why, 0, "cannot read %s: %s", path, read_why.text);
     int n = 0, rc = 0;
     h->settle(h->ctx);
-    while (rc == 0 && fgets(line, sizeof line, f)) {
+    for (char *line = text; rc == 0 && line < text + len;) {
+        char *nl = memchr(line, '\n', (size_t)(text + len - line));
+        size_t l = nl ? (size_t)(nl - line) : (size_t)(text + len - line);
+        char *next = line + l + (nl != NULL);
+        line[l] = '\0';
         n++;
-        line[strcspn(line, "\r\n")] = '\0';
-        char *cmd = line;
-        while (*cmd == ' ' || *cmd == '\t')
-            cmd++;
-        if (!*cmd || *cmd == '#')
-            continue;
-        char *arg = cmd + strcspn(cmd, " \t");
-        if (*arg)
-            *arg++ = '\0';
-        while (*arg == ' ' || *arg == '\t')
-            arg++;
-        rc = run_line(ui, n, cmd, arg, shots_dir, h, why);
-        wipe(line, sizeof line);
-        h->settle(h->ctx);
+        bool nul = strlen(line) < l;
+        if (l && line[l - 1] == '\r')
+            line[l - 1] = '\0';
+        char *cmd, *arg;
+        if (l > SCRIPT_MAX_LINE)
+            rc = fail(why, n, "line longer than %d characters", SCRIPT_MAX_LINE);
+        else if (nul)
+            rc = fail(why, n, "NUL byte in the line");
+        else if (split_line(line, &cmd, &arg)) {
+            rc = run_line(ui, n, cmd, arg, shots_dir, h, why);
+            h->settle(h->ctx);
+        }
+        line = next;
     }
-    fclose(f);
-    wipe(iobuf, sizeof iobuf);
+    wipe_free(text, len);
     return rc;
 }

@@ -1,7 +1,9 @@
 /* The structure dump written beside each screenshot (--shots DIR: NAME.json): the
  * screen kind and every box drawn, with its role, text and place, and the paragraphs
  * of the results document with whether they are in view. Tests assert on it. */
+#include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "../core/error.h"
 #include "ui_int.h"
@@ -69,9 +71,20 @@ static void put_rect(FILE *out, SDL_Rect r)
     fprintf(out, "\"x\": %d, \"y\": %d, \"w\": %d, \"h\": %d", r.x, r.y, r.w, r.h);
 }
 
+FILE *ui_open_private(const char *path)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return NULL;
+    FILE *f = fdopen(fd, "w");
+    if (!f)
+        close(fd);
+    return f;
+}
+
 int ui_save_json(Ui *ui, const char *path)
 {
-    FILE *out = fopen(path, "w");
+    FILE *out = ui_open_private(path);
     if (!out)
         return PK_EIO;
     const Screen *s = ui->screen;

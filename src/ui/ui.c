@@ -570,18 +570,31 @@ void ui_render_empty(Ui *ui)
     ui->dirty = true;
 }
 
+/* Writes s as a PNG through ui_open_private. */
+static int save_surface(SDL_Surface *s, const char *path)
+{
+    FILE *f = ui_open_private(path);
+    if (!f)
+        return PK_EIO;
+    SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE); /* closes f */
+    if (!rw) {
+        fclose(f);
+        return PK_EIO;
+    }
+    return IMG_SavePNG_RW(s, rw, 1) == 0 ? 0 : PK_EIO;
+}
+
 int ui_save_png(Ui *ui, const char *path)
 {
     ui_render_force(ui);
-    int rc = PK_EIO;
     if (ui->surface)
-        return IMG_SavePNG(ui->surface, path) == 0 ? 0 : PK_EIO;
+        return save_surface(ui->surface, path);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, ui->w, ui->h, 32, SDL_PIXELFORMAT_ARGB8888);
     if (!s)
         return PK_ENOMEM;
-    if (SDL_RenderReadPixels(ui->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0 &&
-        IMG_SavePNG(s, path) == 0)
-        rc = 0;
+    int rc = PK_EIO;
+    if (SDL_RenderReadPixels(ui->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0)
+        rc = save_surface(s, path);
     SDL_FreeSurface(s);
     return rc;
 }

@@ -98,12 +98,13 @@ void ui_render_empty(Ui *ui);
  * the medians, 99th percentiles and their ratios as one line to out. */
 void ui_bench(Ui *ui, int frames, FILE *out, const char *label);
 
-/* Saves the current picture as a PNG. Returns 0 or PK_EIO. */
+/* Saves the current picture as a PNG. A screenshot may show a patient's answers: the file
+ * is created with mode 0600 and never written through a symlink. Returns 0 or PK_EIO. */
 int ui_save_png(Ui *ui, const char *path);
 
 /* Saves the structure of the current picture as JSON: the screen kind and every box
  * drawn (id, role, text, position, size, badge, selected, focused), for tests that assert on
- * what a screen shows. Returns 0 or PK_EIO. */
+ * what a screen shows. Created like ui_save_png's file. Returns 0 or PK_EIO. */
 int ui_save_json(Ui *ui, const char *path);
 
 /* Checks the current layout: every label fits its box at no less than the minimum

@@ -274,6 +274,10 @@ void ui_doc_draw(Ui *ui, const UiBox *b);
 void ui_layout_results(Ui *ui, SDL_Rect area);
 void ui_doc_page_button(const Ui *ui, Button *b);
 
+/* Opens path for writing as a new or emptied file of mode 0600, never through a
+ * symlink (screenshots and their structure may show answers). NULL on failure. */
+FILE *ui_open_private(const char *path);
+
 /* Colours. */
 extern const SDL_Color UI_INK, UI_PAPER, UI_BLUE, UI_BLUE_LIGHT, UI_FOCUS, UI_RED, UI_WHITE,
     UI_GREY, UI_LINE, UI_SELECT;

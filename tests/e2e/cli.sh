@@ -178,5 +178,20 @@ for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowh
   ! grep -q "Your privacy" <<<"$out" || { echo "FAIL $name: the interview ran"; fails=$((fails + 1)); }
 done
 
+# a script that is not a regular file, or has an over-long line or a NUL byte: refused
+# with its reason (an over-long line once ran its tail as a command)
+printf 'staff_pin = 1357\n' >"$scratch/k.conf" && chmod 600 "$scratch/k.conf"
+mkfifo "$scratch/fifo.script"
+python3 -c "print('# ' + 'a' * 1021 + 'tap start')" >"$scratch/long.script"
+printf 'tap start\0 x\n' >"$scratch/nul.script"
+for spec in "script-fifo|$scratch/fifo.script|is a named pipe" "script-device|/dev/zero|is a device" \
+  "script-folder|$scratch|is a directory" "script-long-line|$scratch/long.script|script:1: line longer" \
+  "script-nul|$scratch/nul.script|script:1: NUL byte"; do
+  IFS='|' read -r name path reason <<<"$spec"
+  check "$name" 2 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --config "$scratch/k.conf" \
+    --no-voice --script "$path"
+  expect_text "$name" "$reason"
+done
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"

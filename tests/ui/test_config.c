@@ -49,11 +49,22 @@ END_TEST
 static const struct {
     const char *text;
 } bad_configs[] = {
-    {"staff_pin = 12\n"},        {"staff_pin = 12ab\n"},
-    {"staff_pin = 123456789\n"}, {"default_language = fr\n"},
-    {"default_volume = 101\n"},  {"default_volume = loud\n"},
-    {"paper = legal\n"},         {"idle_seconds = 1\n"},
-    {"colour = blue\n"},         {"just words\n"},
+    {"staff_pin = 12\n"},
+    {"staff_pin = 12ab\n"},
+    {"staff_pin = 123456789\n"},
+    {"default_language = fr\n"},
+    {"default_volume = 101\n"},
+    {"default_volume = loud\n"},
+    {"paper = legal\n"},
+    {"idle_seconds = 1\n"},
+    {"colour = blue\n"},
+    {"just words\n"},
+    /* the same setting twice: which one was meant is not known (second audit, #13) */
+    {"staff_pin = 1234\nstaff_pin = 9999\n"},
+    /* the safety lines print it as "Call ... now": a number, not words or markup */
+    {"emergency_number = do not call\n"},
+    {"crisis_number = <b>9&88\n"},
+    {"emergency_number = ---\n"},
 };
 
 START_TEST(config_refuses_bad_lines)
