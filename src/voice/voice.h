@@ -105,8 +105,8 @@ int voice_feed_wav(Voice *v, const char *path);
 
 /* Speaks text in lang with the rate and volume of models_dir/voice.conf into the WAV
  * file out, or through the default speaker when out is NULL (returning once played).
- * Returns 0, or PK_EINVAL (voice.conf is invalid) or another negative PK_E* code (no
- * eSpeak NG, no speaker, out cannot be written) with the reason in why. eSpeak NG is
+ * Returns 0, or PK_EINVAL (voice.conf is invalid, text over 4000 characters) or another negative
+ * PK_E* code (no eSpeak NG, no speaker, out cannot be written) with the reason in why. eSpeak NG is
  * started and stopped inside: one call per process. */
 int voice_say(const char *models_dir, const char *text, Lang lang, const char *out, PkWhy *why);
 

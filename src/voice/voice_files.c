@@ -12,6 +12,9 @@
 #include "voice.h"
 #include "wav.h"
 
+/* --say is for staff and tests; a screen's words are far shorter than this. */
+#define VOICE_SAY_MAX 4000
+
 struct VoiceRecognizer {
     const Content *content;
     VoiceSettings settings;
@@ -39,6 +42,9 @@ int voice_say(const char *models_dir, const char *text, Lang lang, const char *o
     VoiceSettings s;
     int16_t *pcm = NULL;
     size_t n = 0;
+    if (strlen(text) > VOICE_SAY_MAX)
+        return pk_fail(why, PK_EINVAL, "the text is too long to speak (at most %d characters)",
+                       VOICE_SAY_MAX);
     int err = voice_settings_load(models_dir, &s, why);
     if (err)
         return err;

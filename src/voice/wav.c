@@ -3,6 +3,7 @@
 #include "wav.h"
 
 #include <SDL.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <samplerate.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define WAV_MAX_BYTES (64u * 1024u * 1024u) /* refuse anything larger: 30 min of CD audio */
 
@@ -239,9 +241,14 @@ int wav_write(const char *path, const int16_t *pcm, size_t n, int rate)
     memcpy(h + 36, "data", 4);
     put32(h + 40, bytes);
 
-    FILE *fp = fopen(path, "wb");
-    if (!fp)
+    /* never through a symlink: the name may be one an operator did not mean to replace */
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    FILE *fp = fd < 0 ? NULL : fdopen(fd, "wb");
+    if (!fp) {
+        if (fd >= 0)
+            close(fd);
         return PK_EIO;
+    }
     int ok = fwrite(h, 1, sizeof h, fp) == sizeof h;
     for (size_t i = 0; ok && i < n; i++) {
         uint8_t s[2];

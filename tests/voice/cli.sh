@@ -22,6 +22,13 @@ for row in "en|Where does it hurt? You can say lower back, or knees.|2|8" \
 done
 run --say "hello" --out /nonexistent-dir/x.wav 2>"$dir/err" && fail "--say to a bad path succeeded"
 [ "$(wc -l <"$dir/err")" -eq 1 ] || fail "--say to a bad path: not one line on stderr"
+# never written through a symlink; a text far longer than any screen is refused (#13)
+echo keep >"$dir/kept.txt" && ln -sf kept.txt "$dir/link.wav"
+run --say "hello" --out "$dir/link.wav" 2>"$dir/err" && fail "--say wrote through a symlink"
+[ "$(cat "$dir/kept.txt")" = keep ] || fail "--say replaced the file a symlink points at"
+long=$(head -c 5000 /dev/zero | tr '\0' a)
+run --say "$long" --out "$dir/long.wav" 2>"$dir/err" && fail "--say took 5000 characters"
+grep -q "too long" "$dir/err" || fail "--say long text: $(cat "$dir/err")"
 
 # --recognize: one line per file, in order, with FILE<TAB>ANSWER<TAB>CONFIDENCE; a
 # missing or broken file gets "-" and 0, a reason on stderr, and the rest still run.
