@@ -479,6 +479,8 @@ static void open_voice(Kiosk *k)
     if (err) {
         fprintf(stderr, "ppkiosk: carrying on without voice: %s\n", pk_why_text(&why, err));
         k->voice = NULL;
+    } else if (voice_note(k->voice)) {
+        fprintf(stderr, "ppkiosk: %s\n", voice_note(k->voice));
     }
 }
 

@@ -22,6 +22,7 @@ struct Recognizer {
     Asr *asr;
     GrammarSpellings spellings;
     char *garbage; /* the words that are not answers (settings garbage_words), or NULL */
+    PkWhy note;    /* how loading went when it did not go as set, or "" */
 };
 
 static bool knows_word(void *ctx, const char *word)
@@ -49,7 +50,7 @@ static void commands_name(const Question *q, char *out, size_t size)
 
 /* Builds and adds one grammar unless it is there already. */
 static int add_grammar(Recognizer *r, const Question *q, GrammarPart part, int exclude,
-                       const char *name, char *why, size_t whysize)
+                       const char *name, PkWhy *why)
 {
     if (asr_has_search(r->asr, name))
         return 0;
@@ -70,32 +71,29 @@ static int add_grammar(Recognizer *r, const Question *q, GrammarPart part, int e
         free(full);
     }
     if (err == PK_ECONTENT) {
-        snprintf(why, whysize,
-                 "question %s: %s has no pronunciation (add it to the extra "
-                 "dictionary in models/)",
-                 q ? q->id : "(global commands)", where);
-        return err;
+        return pk_fail(why, err,
+                       "question %s: %s has no pronunciation (add it to the extra "
+                       "dictionary in models/)",
+                       q ? q->id : "(global commands)", where);
     }
-    if (err) {
-        snprintf(why, whysize, "%s", pk_strerror(err));
-        return err;
-    }
+    if (err)
+        return pk_fail(why, err, "%s", pk_strerror(err));
     err = asr_add_grammar(r->asr, name, jsgf);
     if (err)
-        snprintf(why, whysize, "question %s: the speech grammar could not be built",
-                 q ? q->id : "(global commands)");
+        pk_fail(why, err, "question %s: the speech grammar could not be built",
+                q ? q->id : "(global commands)");
     free(jsgf);
     return err;
 }
 
-static int add_question(Recognizer *r, const Question *q, char *why, size_t whysize)
+static int add_question(Recognizer *r, const Question *q, PkWhy *why)
 {
     char name[128];
     answers_name(q, GRAMMAR_NONE, name, sizeof name);
-    int err = add_grammar(r, q, GRAMMAR_ANSWERS, GRAMMAR_NONE, name, why, whysize);
+    int err = add_grammar(r, q, GRAMMAR_ANSWERS, GRAMMAR_NONE, name, why);
     commands_name(q, name, sizeof name);
     if (!err)
-        err = add_grammar(r, q, GRAMMAR_COMMANDS, GRAMMAR_NONE, name, why, whysize);
+        err = add_grammar(r, q, GRAMMAR_COMMANDS, GRAMMAR_NONE, name, why);
     return err;
 }
 
@@ -134,8 +132,7 @@ done:
     return err;
 }
 
-int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, char *why,
-               size_t whysize)
+int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, PkWhy *why)
 {
     int err = PK_ENOMEM;
     Recognizer *r = calloc(1, sizeof *r);
@@ -146,32 +143,36 @@ int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, char 
     r->settings = *s;
     err = load_model(r, s->hmm);
     if (err == PK_ENODEV && s->fallback_hmm[0]) {
-        fprintf(stderr, "ppkiosk: speech model %s cannot be loaded; using %s\n", s->hmm,
-                s->fallback_hmm);
+        pk_fail(&r->note, 0, "speech model %s cannot be loaded; using %s", s->hmm, s->fallback_hmm);
         err = load_model(r, s->fallback_hmm);
     }
     if (err) {
-        snprintf(why, whysize, "%s",
-                 err == PK_EIO ? "the extra pronunciation dictionary cannot be read"
-                               : "the speech recognition model cannot be loaded");
+        pk_fail(why, err, "%s",
+                err == PK_EIO ? "the extra pronunciation dictionary cannot be read"
+                              : "the speech recognition model cannot be loaded");
         goto fail;
     }
     if (s->garbage[0] && (err = read_text(s->garbage, &r->garbage)) != 0) {
-        snprintf(why, whysize, "the list of words that are not answers cannot be read");
+        pk_fail(why, err, "the list of words that are not answers cannot be read");
         goto fail;
     }
-    if ((err = add_question(r, NULL, why, whysize)) != 0)
+    if ((err = add_question(r, NULL, why)) != 0)
         goto fail;
-    if ((err = add_grammar(r, NULL, GRAMMAR_YESNO, GRAMMAR_NONE, YESNO_GRAMMAR, why, whysize)) != 0)
+    if ((err = add_grammar(r, NULL, GRAMMAR_YESNO, GRAMMAR_NONE, YESNO_GRAMMAR, why)) != 0)
         goto fail;
     for (size_t i = 0; i < c->nquestions; i++)
-        if ((err = add_question(r, &c->questions[i], why, whysize)) != 0)
+        if ((err = add_question(r, &c->questions[i], why)) != 0)
             goto fail;
     *out = r;
     return 0;
 fail:
     recog_close(r);
     return err;
+}
+
+const char *recog_note(const Recognizer *r)
+{
+    return r && r->note.text[0] ? r->note.text : NULL;
 }
 
 void recog_close(Recognizer *r)
@@ -343,14 +344,13 @@ static int judge_answer(Recognizer *r, const Question *q, const char *search, co
     if (key != GRAMMAR_NONE) {
         /* Leave one out: the same audio without the winning answer; how much worse
          * the best other answer explains it, and which one it is. */
-        char name[128], why[256];
+        char name[128];
         if (confirm || !q)
             snprintf(name, sizeof name, "%s#%d", YESNO_GRAMMAR, key);
         else
             answers_name(q, key, name, sizeof name);
-        int err =
-            add_grammar(r, confirm ? NULL : q, confirm || !q ? GRAMMAR_YESNO : GRAMMAR_ANSWERS, key,
-                        name, why, sizeof why);
+        int err = add_grammar(r, confirm ? NULL : q,
+                              confirm || !q ? GRAMMAR_YESNO : GRAMMAR_ANSWERS, key, name, NULL);
         if (err == PK_ECONTENT)
             err = 0; /* nothing else to say: no margin to measure */
         else if (!err) {

@@ -50,11 +50,14 @@ typedef struct {
 
 /* Loads the recogniser with settings s and builds the grammars of every question of c
  * (answers, commands, yes/no) for English. When the model s->hmm cannot be loaded and
- * s->fallback_hmm is set, loads that one and says so in one line on stderr. Returns 0
- * and a new Recognizer in *out, or PK_ENODEV (model missing), PK_EIO, PK_ENOMEM, or
- * PK_ECONTENT with the question and word in why. */
-int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, char *why,
-               size_t whysize);
+ * s->fallback_hmm is set, loads that one (recog_note says so). Returns 0 and a new
+ * Recognizer in *out, or PK_ENODEV (model missing), PK_EIO, PK_ENOMEM, or PK_ECONTENT
+ * with the question and word in why. */
+int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, PkWhy *why);
+
+/* A line for the journal when loading did not go as set (the fallback model is in use),
+ * or NULL. Owned by r. */
+const char *recog_note(const Recognizer *r);
 
 /* Frees the recogniser and its grammars. NULL is allowed. */
 void recog_close(Recognizer *r);

@@ -22,6 +22,7 @@
 #define EVENT_QUEUE 32
 
 struct Voice {
+    PkWhy note; /* voice_note(), or "" */
     const Content *content;
     VoiceSettings settings;
     Recognizer *rec;
@@ -314,12 +315,16 @@ int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioS
     if (o->speak && v->sink && tts_init() > 0)
         atomic_store(&v->can_speak, true);
     if (o->listen) {
-        char reason[PK_WHY_MAX] = "";
-        err = recog_open(&v->rec, c, &v->settings, reason, sizeof reason);
+        PkWhy reason = {""};
+        err = recog_open(&v->rec, c, &v->settings, &reason);
         if (err == PK_ECONTENT) {
-            pk_fail(why, err, "%s", reason[0] ? reason : pk_strerror(err));
+            pk_fail(why, err, "%s", pk_why_text(&reason, err));
             goto fail;
         }
+        if (err)
+            pk_fail(&v->note, 0, "not listening: %s", pk_why_text(&reason, err));
+        else if (recog_note(v->rec))
+            pk_fail(&v->note, 0, "%s", recog_note(v->rec));
         err = 0;
         if (v->rec && v->src)
             atomic_store(&v->can_listen, true);
@@ -355,6 +360,11 @@ int voice_open(Voice **out, const Content *c, const VoiceOptions *o, PkWhy *why)
     if (o->listen)
         audio_sdl_source_open(&src);
     return voice_open_with(out, c, o, sink, src, why);
+}
+
+const char *voice_note(const Voice *v)
+{
+    return v && v->note.text[0] ? v->note.text : NULL;
 }
 
 void voice_close(Voice *v)

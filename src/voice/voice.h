@@ -54,6 +54,10 @@ typedef struct {
  * is invalid; PK_ECONTENT: a phrase has a word with no pronunciation, named in why). */
 int voice_open(Voice **out, const Content *c, const VoiceOptions *o, PkWhy *why);
 
+/* A line for the journal when voice started otherwise than set (the fallback speech
+ * model, or not listening and why), or NULL. Owned by v. */
+const char *voice_note(const Voice *v);
+
 /* Stops speech and listening, closes devices, frees everything. NULL is allowed. */
 void voice_close(Voice *v);
 

@@ -73,10 +73,7 @@ int voice_recognizer_open(VoiceRecognizer **out, const Content *c, const char *m
     r->content = c;
     int err = voice_settings_load(models_dir, &r->settings, why);
     if (!err) {
-        char reason[PK_WHY_MAX] = "";
-        err = recog_open(&r->rec, c, &r->settings, reason, sizeof reason);
-        if (err)
-            pk_fail(why, err, "%s", reason[0] ? reason : pk_strerror(err));
+        err = recog_open(&r->rec, c, &r->settings, why);
     }
     if (err) {
         free(r);

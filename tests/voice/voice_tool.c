@@ -236,7 +236,7 @@ int main(int argc, char **argv)
     if (argc < 5)
         goto done;
     VoiceSettings s;
-    char why[512], where[256];
+    char where[256];
     PkWhy load_why = {""};
     if (voice_settings_load(argv[3], &s, &load_why) != 0) {
         fprintf(stderr, "voice_tool: %s\n", load_why.text);
@@ -246,8 +246,9 @@ int main(int argc, char **argv)
     const Question *q = qi >= 0 ? &c->questions[qi] : NULL;
     if (strcmp(argv[1], "heard") == 0 || strcmp(argv[1], "recognize") == 0) {
         Recognizer *r = NULL;
-        if (recog_open(&r, c, &s, why, sizeof why) != 0) {
-            fprintf(stderr, "voice_tool: %s\n", why);
+        PkWhy open_why = {""};
+        if (recog_open(&r, c, &s, &open_why) != 0) {
+            fprintf(stderr, "voice_tool: %s\n", open_why.text);
             goto done;
         }
         rc = strcmp(argv[1], "heard") == 0 ? heard(c, r, q, argv + 5, argc - 5)
