@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "voice_backend.h"
 #include "wav.h"
 
@@ -165,7 +166,7 @@ static int wav_sink_write(AudioSink *s, const int16_t *pcm, size_t n)
         size_t cap = k->cap ? k->cap * 2 : 65536;
         while (cap < k->n + n)
             cap *= 2;
-        int16_t *p = voice_grow(k->pcm, k->cap * sizeof *p, cap * sizeof *p);
+        int16_t *p = wipe_realloc(k->pcm, k->cap * sizeof *p, cap * sizeof *p);
         if (!p)
             return PK_ENOMEM;
         k->pcm = p;

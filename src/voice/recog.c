@@ -316,6 +316,38 @@ static int yes_no_key(const Lexicon *lx, const char *text)
     return GRAMMAR_NONE;
 }
 
+/* Leave one out: the same audio without the winning answer (key); how much worse the
+ * best other answer explains it goes into res->margin, and which one it is into
+ * res->runner_up. */
+static int leave_one_out(Recognizer *r, const Question *q, bool confirm, int key,
+                         const int16_t *utt, size_t n, RecogResult *res)
+{
+    char name[128];
+    if (confirm || !q)
+        snprintf(name, sizeof name, "%s#%d", YESNO_GRAMMAR, key);
+    else
+        answers_name(q, key, name, sizeof name);
+    int err = add_grammar(r, confirm ? NULL : q, confirm || !q ? GRAMMAR_YESNO : GRAMMAR_ANSWERS,
+                          key, name, NULL);
+    if (err == PK_ECONTENT)
+        return 0; /* nothing else to say: no margin to measure */
+    AsrResult other;
+    if (!err)
+        err = pass(r, name, utt, n, &other, res);
+    if (!err && other.text[0]) {
+        res->margin = res->asr.score - other.score;
+        InterpResult alt;
+        char words[256];
+        grammar_rewrite(&r->spellings, other.text, words, sizeof words);
+        interp_parse(r->content, q, LANG_EN, words, &alt);
+        if (alt.kind == INTERP_ANSWER && !confirm)
+            snprintf(res->runner_up, sizeof res->runner_up, "%s", words);
+        wipe(words, sizeof words);
+        wipe(&other, sizeof other);
+    }
+    return err;
+}
+
 /* The answer pass found words: interpret them, run the leave-one-out pass, and set
  * the confidence. Returns 0 or a negative code; leaves res->confidence 0 to reject. */
 static int judge_answer(Recognizer *r, const Question *q, const char *search, const int16_t *utt,
@@ -342,32 +374,7 @@ static int judge_answer(Recognizer *r, const Question *q, const char *search, co
               : res->interp.kind == INTERP_ANSWER ? grammar_answer_key(q, &res->interp.answer)
                                                   : GRAMMAR_NONE;
     if (key != GRAMMAR_NONE) {
-        /* Leave one out: the same audio without the winning answer; how much worse
-         * the best other answer explains it, and which one it is. */
-        char name[128];
-        if (confirm || !q)
-            snprintf(name, sizeof name, "%s#%d", YESNO_GRAMMAR, key);
-        else
-            answers_name(q, key, name, sizeof name);
-        int err = add_grammar(r, confirm ? NULL : q,
-                              confirm || !q ? GRAMMAR_YESNO : GRAMMAR_ANSWERS, key, name, NULL);
-        if (err == PK_ECONTENT)
-            err = 0; /* nothing else to say: no margin to measure */
-        else if (!err) {
-            AsrResult other;
-            err = pass(r, name, utt, n, &other, res);
-            if (!err && other.text[0]) {
-                res->margin = res->asr.score - other.score;
-                InterpResult alt;
-                char words[256];
-                grammar_rewrite(&r->spellings, other.text, words, sizeof words);
-                interp_parse(r->content, q, LANG_EN, words, &alt);
-                if (alt.kind == INTERP_ANSWER && !confirm)
-                    snprintf(res->runner_up, sizeof res->runner_up, "%s", words);
-                wipe(words, sizeof words);
-                wipe(&other, sizeof other);
-            }
-        }
+        int err = leave_one_out(r, q, confirm, key, utt, n, res);
         if (err)
             return err;
     }

@@ -96,7 +96,7 @@ static int buffer_sink(void *ctx, const int16_t *pcm, size_t n)
         size_t cap = b->cap ? b->cap * 2 : 65536;
         while (cap < b->n + n)
             cap *= 2;
-        int16_t *p = voice_grow(b->pcm, b->cap * sizeof *p, cap * sizeof *p);
+        int16_t *p = wipe_realloc(b->pcm, b->cap * sizeof *p, cap * sizeof *p);
         if (!p) {
             b->failed = 1;
             return 1;

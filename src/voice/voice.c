@@ -543,19 +543,6 @@ bool voice_poll(Voice *v, VoiceEvent *ev)
     return got;
 }
 
-void *voice_grow(void *p, size_t old, size_t size)
-{
-    void *q = malloc(size ? size : 1);
-    if (!q)
-        return NULL;
-    if (p) {
-        memcpy(q, p, old < size ? old : size);
-        wipe(p, old);
-        free(p);
-    }
-    return q;
-}
-
 static bool mem_has(const void *hay, size_t n, const char *needle)
 {
     size_t len = strlen(needle);

@@ -12,11 +12,6 @@
 int voice_open_with(Voice **out, const Content *c, const VoiceOptions *o, AudioSink *sink,
                     AudioSource *src, PkWhy *why);
 
-/* Grows a buffer of old bytes to size bytes like realloc(), but wipes the old block
- * before freeing it: buffers of heard or spoken text never leave copies behind.
- * Returns the new block, or NULL (p untouched) when out of memory. */
-void *voice_grow(void *p, size_t old, size_t size);
-
 /* For tests: true when the text needle is still anywhere in the voice's own buffers
  * (the event queue, consumed slots included, and the speech request). */
 bool voice_holds_text(Voice *v, const char *needle);
