@@ -13,6 +13,7 @@
 
 #include <cups/cups.h>
 
+#include "../core/clock.h"
 #include "../core/error.h"
 #include "print_internal.h"
 
@@ -52,12 +53,6 @@ static int on_timeout(http_t *http, void *data)
     (void)http;
     (void)data;
     return 0; /* give up: never hang the kiosk on a dead connection */
-}
-
-static void sleep_ms(long ms)
-{
-    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
 }
 
 static long job_timeout(void)
@@ -218,7 +213,7 @@ static void job_purge(Printer *p, int job_id)
             cancel_request(p, job_id);
             return;
         }
-        sleep_ms(100);
+        pk_sleep_ms(100);
     }
 }
 
@@ -300,7 +295,7 @@ static int job_follow(Printer *p, int job_id)
             set_why(p, "printer \"%s\" did not finish the job in time", pname);
             goto fail_cancel;
         }
-        sleep_ms(POLL_MS);
+        pk_sleep_ms(POLL_MS);
     }
 
 fail_cancel:

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/clock.h"
 #include "../core/error.h"
 #include "../core/wipe.h"
 #include "audio.h"
@@ -55,19 +56,6 @@ struct Voice {
     VoiceEvent events[EVENT_QUEUE];
     size_t ev_head, ev_count;
 };
-
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static void sleep_ms(int ms)
-{
-    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
-    nanosleep(&ts, NULL);
-}
 
 /* Queues an event; the oldest is dropped when the UI has not drained the queue. Call
  * with mu held. */
@@ -162,13 +150,13 @@ static void *speak_main(void *arg)
                v->sink->pending_ms(v->sink) > 0) {
             if (!v->sink->alive(v->sink) && atomic_exchange(&v->can_speak, false))
                 post(v, VOICE_EV_STATUS, NULL, 0);
-            sleep_ms(10);
+            pk_sleep_ms(10);
         }
 
         pthread_mutex_lock(&v->mu);
         if (serial == v->speak_serial) { /* nothing newer asked for meanwhile */
             atomic_store(&v->speaking, false);
-            v->speech_end_ms = now_ms();
+            v->speech_end_ms = pk_now_ms();
             post_locked(v, VOICE_EV_SPEECH_DONE, NULL, 0);
             pthread_cond_broadcast(&v->cv);
         }
@@ -233,7 +221,7 @@ static void listen_once(Voice *v, const Question *q, bool confirm, unsigned seri
         vad_capture_free(&c);
         return;
     }
-    double start = now_ms();
+    double start = pk_now_ms();
     v->src->run(v->src, true);
     while (still_listening(v, serial)) {
         if (!v->src->alive(v->src)) {
@@ -242,12 +230,12 @@ static void listen_once(Voice *v, const Question *q, bool confirm, unsigned seri
             break;
         }
         size_t got = v->src->read(v->src, vad_capture_space(&c), VAD_CAPTURE_CHUNK);
-        if (!c.in_speech && now_ms() - start > s->no_speech_ms) {
+        if (!c.in_speech && pk_now_ms() - start > s->no_speech_ms) {
             post_no_speech(v, serial);
             break;
         }
         if (got == 0) {
-            sleep_ms(10);
+            pk_sleep_ms(10);
             continue;
         }
         bool done = vad_capture_push(&c, got);
@@ -272,10 +260,10 @@ static void *listen_main(void *arg)
             pthread_cond_wait(&v->cv, &v->mu);
             continue;
         }
-        double wait = v->speech_end_ms + v->settings.tail_ms - now_ms();
+        double wait = v->speech_end_ms + v->settings.tail_ms - pk_now_ms();
         if (wait > 0) { /* half duplex: let the room go quiet after speaking */
             pthread_mutex_unlock(&v->mu);
-            sleep_ms((int)wait + 1);
+            pk_sleep_ms((int)wait + 1);
             pthread_mutex_lock(&v->mu);
             continue;
         }
@@ -454,7 +442,7 @@ void voice_stop(Voice *v)
         /* The speaking thread sees the cancel within one block; the UI is told now. */
         v->speak_serial++;
         atomic_store(&v->speaking, false);
-        v->speech_end_ms = now_ms();
+        v->speech_end_ms = pk_now_ms();
         post_locked(v, VOICE_EV_SPEECH_DONE, NULL, 0);
     }
     pthread_cond_broadcast(&v->cv);

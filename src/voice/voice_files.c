@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/clock.h"
 #include "../core/wipe.h"
 #include "audio.h"
 #include "recog.h"
@@ -29,10 +30,8 @@ static int play(const int16_t *pcm, size_t n, int rate)
     if (err)
         return err;
     err = sink->write(sink, pcm, n);
-    while (!err && sink->alive(sink) && sink->pending_ms(sink) > 0) {
-        struct timespec ts = {0, 20000000L};
-        nanosleep(&ts, NULL);
-    }
+    while (!err && sink->alive(sink) && sink->pending_ms(sink) > 0)
+        pk_sleep_ms(20);
     sink->close(sink);
     return err;
 }
