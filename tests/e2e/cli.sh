@@ -193,5 +193,14 @@ for spec in "script-fifo|$scratch/fifo.script|is a named pipe" "script-device|/d
   expect_text "$name" "$reason"
 done
 
+# an answers file that is not a regular file: refused with its reason, never waited on
+mkfifo "$scratch/answers.fifo"
+for spec in "answers-fifo|$scratch/answers.fifo|is a named pipe" "answers-device|/dev/zero|is a device" \
+  "answers-folder|$scratch|is a directory"; do
+  IFS='|' read -r name path reason <<<"$spec"
+  check "$name" 2 timeout 20 "$bin" --answers "$path"
+  expect_text "$name" "$reason"
+done
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"
