@@ -10,14 +10,27 @@ fail() {
 need() { for t in "$@"; do command -v "$t" >/dev/null 2>&1 || skip "$t is not installed (scripts/setup-deps)"; done; }
 
 # start_xvfb WxH OUT_DIR: starts Xvfb on a display it picks itself (-displayfd) and
-# exports DISPLAY.
+# exports DISPLAY. Xvfb names its display before it takes the display's lock file, and
+# gives up when a stale lock names a live process (a reused pid): the server is kept
+# only when it still runs a moment after it answered; otherwise it is started again.
 start_xvfb() {
-  rm -f "$2/display"
-  Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp 3>"$2/display" >"$2/xvfb.log" 2>&1 &
-  PIDS+=($!)
-  wait_for 5 grep -q '^[0-9]' "$2/display" || fail "Xvfb did not start: $(cat "$2/xvfb.log")"
-  export DISPLAY=:$(head -1 "$2/display")
-  wait_for 5 xdpyinfo || fail "Xvfb does not answer on $DISPLAY"
+  local try pid d
+  for try in 1 2 3; do
+    rm -f "$2/display"
+    Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp 3>"$2/display" >"$2/xvfb.log" 2>&1 &
+    pid=$!
+    PIDS+=($pid)
+    wait_for 5 grep -q '^[0-9]' "$2/display" || fail "Xvfb did not start: $(cat "$2/xvfb.log")"
+    d=$(head -1 "$2/display" | tr -dc 0-9)
+    export DISPLAY=:$d
+    wait_for 5 xdpyinfo || fail "Xvfb does not answer on $DISPLAY"
+    sleep 0.2
+    kill -0 "$pid" 2>/dev/null && return 0
+    echo "Xvfb on $DISPLAY gave up (try $try): $(tail -1 "$2/xvfb.log")" >&2
+    kill "$pid" 2>/dev/null || true
+    sleep 0.5
+  done
+  fail "Xvfb does not keep running: $(cat "$2/xvfb.log")"
 }
 
 # wait_for SECONDS COMMAND...: retries COMMAND every 0.1 s; false when time runs out.
