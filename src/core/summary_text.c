@@ -184,7 +184,7 @@ static void put_scores(void *ctx, const Summary *sum, const SummarySection *sec)
         (buf)[0] = '\0';                                                                           \
         for (size_t i_ = 0; i_ < (n) && used_ < sizeof(buf); i_++) {                               \
             int w_ = snprintf((buf) + used_, sizeof(buf) - used_, "%s%s", i_ ? ", " : "",          \
-                              lang_text(&(items)[i_]->field, (lang)));                              \
+                              lang_text(&(items)[i_]->field, (lang)));                             \
             used_ += w_ > 0 ? (size_t)w_ : 0;                                                      \
         }                                                                                          \
     } while (0)
