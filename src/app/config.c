@@ -10,6 +10,7 @@
 #include "../core/flow.h"
 #include "../core/kv.h"
 #include "../core/staff.h"
+#include "../core/wipe.h"
 #include "../voice/voice.h"
 
 #define SYSTEM_CONFIG "/etc/ppkiosk/kiosk.conf"
@@ -107,9 +108,9 @@ static int apply_kv(void *ctx, const char *key, const char *value, PkWhy *why)
     return wrong ? pk_fail(why, PK_EINVAL, "%s", wrong) : 0;
 }
 
-int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
+void config_defaults(KioskConfig *cfg)
 {
-    memset(cfg, 0, sizeof *cfg);
+    wipe(cfg, sizeof *cfg); /* it may hold a PIN read before a bad line */
     cfg->lang = LANG_EN;
     cfg->volume = VOICE_DEFAULT_VOLUME;
     snprintf(cfg->paper, sizeof cfg->paper, "letter");
@@ -117,6 +118,11 @@ int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
     cfg->countdown_ms = FLOW_DEFAULT_COUNTDOWN_MS;
     cfg->results_idle_ms = FLOW_DEFAULT_RESULTS_IDLE_MS;
     cfg->safety = summary_default_safety();
+}
+
+int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
+{
+    config_defaults(cfg);
     char sample[512] = "";
     if (assets_dir)
         snprintf(sample, sizeof sample, "%s/kiosk.conf.sample", assets_dir);

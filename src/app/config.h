@@ -31,12 +31,17 @@ typedef struct {
     char path[512];   /* the file read, or "" when none was found */
 } KioskConfig;
 
+/* Fills *cfg with the built-in settings: no staff PIN (menu off), English, letter paper,
+ * the default timers and safety numbers. */
+void config_defaults(KioskConfig *cfg);
+
 /* Fills *cfg with the defaults, then reads the file: `path` when given (an unreadable
  * or invalid file is then an error), else /etc/ppkiosk/kiosk.conf, else
  * <assets_dir>/kiosk.conf.sample, else nothing. Only a regular file is read (a
  * directory, FIFO or device is refused, and never waited on), and a line longer than 511
  * characters is an error, never split. Returns 0, or PK_EIO / PK_EINVAL after a
- * one-line reason ("file:line: message") on stderr. */
+ * one-line reason ("file:line: message") on stderr; *cfg then holds part of the file
+ * (config_defaults starts over). */
 int config_load(KioskConfig *cfg, const char *path, const char *assets_dir);
 
 /* Checks a PIN typed at the staff menu against the configured one, in time that does

@@ -502,9 +502,14 @@ static int configure(Kiosk *k, const AppOptions *o, const Content *c)
         return 1;
     }
     staff_init(&k->staff, c);
-    int rc = config_load(&k->cfg, o->config, o->assets_dir);
-    if (rc)
-        return rc == PK_EINVAL ? 2 : 1;
+    /* A waiting-room kiosk keeps working with a broken kiosk.conf rather than being
+     * restarted into the same error: the reason is logged, every setting of the file is
+     * dropped (which of them were meant is not known) and the staff menu stays off */
+    if (config_load(&k->cfg, o->config, o->assets_dir) != 0) {
+        config_defaults(&k->cfg);
+        fprintf(stderr, "ppkiosk: starting with the built-in settings and the staff menu off "
+                        "until the configuration is fixed (ppkiosk --check-config)\n");
+    }
     if (o->lang_given)
         k->cfg.lang = o->lang;
     if (o->printer)

@@ -13,12 +13,15 @@
 
 #include "../core/content.h"
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "app.h"
+#include "config.h"
 
 typedef enum {
     MODE_KIOSK,
     MODE_TEXT,
     MODE_CHECK,
+    MODE_CHECK_CONFIG,
     MODE_LIST,
     MODE_SAY,
     MODE_RECOGNIZE,
@@ -30,6 +33,8 @@ static const char usage[] =
     "       ppkiosk --text [--lang en|es]                  the interview in a terminal\n"
     "       ppkiosk --answers FILE [--lang en|es]          a session from ID=VALUE lines\n"
     "       ppkiosk --check-content [DIR]                  check content files\n"
+    "       ppkiosk --check-config [FILE]                  check kiosk.conf (the kiosk\n"
+    "                  starts with the built-in settings when it is not valid)\n"
     "       ppkiosk --list-questions [--lang en|es]        list question ids\n"
     "       ppkiosk --recognize QUESTION_ID FILE.wav...    recognise answers in WAV files\n"
     "                  (the files are one patient's session, in order: what is learnt of\n"
@@ -155,8 +160,8 @@ static int recognize_option(int argc, char **argv, int *i, AppOptions *o, Mode *
 }
 
 /* Takes argv[*i] when it is an option with rules of its own (--help, --version,
- * --check-content [DIR], --recognize, --lang, --size): 0, or 2 after a reason; 1 when it
- * is none of them. */
+ * --check-content [DIR], --check-config [FILE], --recognize, --lang, --size): 0, or 2 after a
+ * reason; 1 when it is none of them. */
 static int special_option(int argc, char **argv, int *i, AppOptions *o, Mode *mode)
 {
     const char *a = argv[*i], *v;
@@ -172,6 +177,12 @@ static int special_option(int argc, char **argv, int *i, AppOptions *o, Mode *mo
         *mode = MODE_CHECK;
         if (*i + 1 < argc && strncmp(argv[*i + 1], "--", 2) != 0)
             o->content_dir = argv[++*i];
+        return 0;
+    }
+    if (strcmp(a, "--check-config") == 0) {
+        *mode = MODE_CHECK_CONFIG;
+        if (*i + 1 < argc && strncmp(argv[*i + 1], "--", 2) != 0)
+            o->config = argv[++*i];
         return 0;
     }
     if (strcmp(a, "--recognize") == 0 || strcmp(a, "--recognize-each") == 0)
@@ -274,6 +285,23 @@ static int load_content(const char *dir, Content **out)
     return rc == 0 ? 0 : rc == PK_ECONTENT ? 2 : 1;
 }
 
+/* --check-config [FILE]: reads kiosk.conf the way the kiosk does and says what it found:
+ * 0, or 2 (1 when unreadable) after the reason. */
+static int check_config(const AppOptions *o)
+{
+    KioskConfig cfg;
+    int rc = config_load(&cfg, o->config, o->assets_dir);
+    if (rc == 0 && !cfg.path[0])
+        printf("no configuration file found: the kiosk uses the built-in settings "
+               "(staff menu off)\n");
+    else if (rc == 0)
+        printf("%s: configuration is valid (staff menu %s, language %s, paper %s, printer %s)\n",
+               cfg.path, cfg.pin[0] ? "on" : "off", lang_code(cfg.lang), cfg.paper,
+               cfg.printer[0] ? cfg.printer : "the default");
+    wipe(&cfg, sizeof cfg);
+    return rc == 0 ? 0 : rc == PK_EINVAL ? 2 : 1;
+}
+
 /* A crash must never write the answers in memory to disk, nor let another process of
  * the same user read them: no core dumps, no ptrace attach, no /proc/PID/mem. */
 static void forbid_core_dumps(void)
@@ -299,6 +327,9 @@ int main(int argc, char **argv)
         snprintf(content_dir, sizeof content_dir, "%s/content", o.assets_dir);
         o.content_dir = content_dir;
     }
+
+    if (mode == MODE_CHECK_CONFIG)
+        return check_config(&o);
 
     Content *c = NULL;
     if ((rc = load_content(o.content_dir, &c)))
@@ -328,6 +359,8 @@ int main(int argc, char **argv)
         break;
     case MODE_KIOSK:
         rc = app_run_kiosk(&o, c);
+        break;
+    case MODE_CHECK_CONFIG: /* done before the content is loaded */
         break;
     }
     content_free(c);

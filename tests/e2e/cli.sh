@@ -193,6 +193,22 @@ for spec in "script-fifo|$scratch/fifo.script|is a named pipe" "script-device|/d
   expect_text "$name" "$reason"
 done
 
+# a kiosk.conf that is not valid: --check-config says why (exit 2); the kiosk still starts,
+# logs the same reason, and runs with the built-in settings and the staff menu off
+printf 'staff_pin = 1357\nstaff_pin = 2468\n' >"$scratch/twice.conf" && chmod 600 "$scratch/twice.conf"
+check check-config-valid 0 "$bin" --check-config "$scratch/k.conf"
+expect_text check-config-valid "k.conf: configuration is valid \(staff menu on"
+check check-config-bad 2 "$bin" --check-config "$scratch/twice.conf"
+expect_text check-config-bad "staff_pin is set twice \(lines 1 and 2\)"
+printf 'shot attract\nkey Ctrl+Alt+s\nshot gesture\n' >"$scratch/gesture.script"
+rm -rf "$scratch/shots-bad-conf"
+check kiosk-bad-config 0 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --no-voice \
+  --config "$scratch/twice.conf" --script "$scratch/gesture.script" --shots "$scratch/shots-bad-conf"
+expect_text kiosk-bad-config "staff_pin is set twice"
+expect_text kiosk-bad-config "built-in settings and the staff menu off"
+grep -q '"screen": "attract"' "$scratch/shots-bad-conf/gesture.json" 2>/dev/null ||
+  { echo "FAIL kiosk-bad-config: the staff gesture opened something"; fails=$((fails + 1)); }
+
 # an answers file that is not a regular file: refused with its reason, never waited on
 mkfifo "$scratch/answers.fifo"
 for spec in "answers-fifo|$scratch/answers.fifo|is a named pipe" "answers-device|/dev/zero|is a device" \
