@@ -51,6 +51,13 @@ foreach(LANG en es)
   configure_file(${UI_SRC}/full.script.in ${UI_OUT}/full_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/urgent.script.in ${UI_OUT}/urgent_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/flags.script.in ${UI_OUT}/flags_${LANG}.script @ONLY)
+  # the same interview with the printer failing: Finish then leaves the goodbye that
+  # sends her to the front desk, where staff can still print
+  file(READ ${UI_OUT}/full_${LANG}.script FULL_SCRIPT)
+  string(REPLACE "tap print\nshot goodbye"
+                 "tap print\nshot print_failed\ntap finish\nshot goodbye_held" HELD_SCRIPT
+                 "${FULL_SCRIPT}")
+  file(WRITE ${UI_OUT}/print_failed_${LANG}.script "${HELD_SCRIPT}")
   foreach(size 1920x1080 800x1280)
     ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
     ppk_ui_test(ui_urgent_${LANG}_${size} ${UI_OUT}/urgent_${LANG}.script question
@@ -73,8 +80,20 @@ endforeach()
 # the urgent screen acknowledged with the staff PIN just after the start
 ppk_ui_test(ui_urgent_staff_pin ${UI_SRC}/urgent_pin.script question --size 1280x800
             --config ${UI_SRC}/kiosk-test.conf)
-ppk_ui_test(ui_print_failed ${UI_OUT}/full_en.script print_failed --size 1280x800
+ppk_ui_test(ui_print_failed ${UI_OUT}/print_failed_en.script goodbye --size 1280x800
             --printer ppkiosk-test-no-such-printer)
+ppk_ui_test(ui_print_failed_es ${UI_OUT}/print_failed_es.script goodbye --size 800x1280
+            --printer ppkiosk-test-no-such-printer)
+# the navigation row of every screen laid out alike in English and Spanish
+foreach(size 1920x1080 1366x768 1280x800 1024x768 800x1280)
+  set_tests_properties(ui_full_en_${size} ui_full_es_${size} PROPERTIES
+                       FIXTURES_SETUP ui_shots_${size})
+  add_test(NAME ui_same_nav_${size}
+           COMMAND python3 ${UI_SRC}/structure_check.py --same-nav ${UI_OUT}/shots-ui_full_en_${size}
+                   ${UI_OUT}/shots-ui_full_es_${size})
+  set_tests_properties(ui_same_nav_${size} PROPERTIES FIXTURES_REQUIRED ui_shots_${size}
+                       FAIL_REGULAR_EXPRESSION "structure: " LABELS slow)
+endforeach()
 
 # A tap on a button the screen does not have is a script error: exit 2 and the line.
 add_test(NAME ui_script_bad_tap
@@ -119,6 +138,7 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_urgent_es_800x1280 ui_full_es_1366x768 ui_full_es_1280x800 ui_full_es_1024x768
              ui_flags_es_1920x1080 ui_flags_es_1366x768 ui_flags_es_1280x800 ui_flags_es_1024x768
              ui_flags_es_800x1280 ui_staff_menu_1920x1080 ui_staff_menu_800x1280 ui_print_failed
+             ui_print_failed_es
              ui_script_outputs ui_urgent_staff_pin soak_short APPEND PROPERTY LABELS slow)
 if(TEST ui_script_audio)
   set_property(TEST ui_script_audio APPEND PROPERTY LABELS slow)

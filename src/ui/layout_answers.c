@@ -130,7 +130,8 @@ static void layout_scale(Ui *ui, SDL_Rect area)
     int rows = (area.w - 10 * g) / 11 >= m->target_min * 6 / 5 && ui->w >= ui->h ? 1 : 2;
     int per = rows == 1 ? (int)n : (int)(n + 1) / 2;
     int bw = (area.w - (per - 1) * g) / per;
-    int bh = (int)fmin(fmax(m->btn_h * 1.2, bw * 0.9), m->btn_h * 1.8);
+    /* portrait keys are narrow: taller than wide, for a thumb */
+    int bh = (int)fmin(fmax(m->btn_h * 1.2, bw * (rows == 2 ? 1.3 : 0.9)), m->btn_h * 1.8);
     int low_h = s->low ? ui_text_line_height(ui, m->f_body, true) * 3 : 0;
     int total = rows * bh + (rows - 1) * g + m->gap + low_h;
     int y = area.y + (area.h > total ? (area.h - total) / 3 : 0);
