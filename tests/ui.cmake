@@ -27,15 +27,22 @@ set(UI_FAIL "layout: |structure: |Sanitizer|runtime error|script:[0-9]+:")
 # Structure rules (tests/ui/structure_check.py) not yet enforced ("none": all are).
 set(UI_STRUCTURE_SKIP "none")
 
-# ppk_ui_test(NAME SCRIPT EXPECT_SCREEN [ARGS...]): one scripted kiosk run, then the
-# structure checks on the NAME.json files written beside its screenshots.
+# ppk_ui_test(NAME SCRIPT EXPECT_SCREEN [ARGS...]): one scripted kiosk run, speech
+# off, then the structure checks on the NAME.json files written beside its
+# screenshots. ppk_ui_test_speech: the same with the kiosk speaking (eSpeak NG).
 function(ppk_ui_test name script expect)
+  ppk_ui_run(${name} ${script} ${expect} --no-voice ${ARGN})
+endfunction()
+function(ppk_ui_test_speech name script expect)
+  ppk_ui_run(${name} ${script} ${expect} ${ARGN})
+endfunction()
+function(ppk_ui_run name script expect)
   set(shots ${UI_OUT}/shots-${name})
   add_test(NAME ${name}
            COMMAND sh -c "c=$1 d=$2 a=$3 s=$4; shift 4; rm -rf \"$d\"; \"$0\" \"$@\"; rc=$?; python3 \"$c\" \"$d\" \"$a\" --skip \"$s\" || rc=1; exit $rc"
                    $<TARGET_FILE:ppkiosk> ${UI_SRC}/structure_check.py ${shots}
                    ${CMAKE_SOURCE_DIR}/assets/content ${UI_STRUCTURE_SKIP}
-                   --windowed --no-voice --no-listen ${ARGN}
+                   --windowed --no-listen ${ARGN}
                    --script ${script} --shots ${shots})
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
                        PASS_REGULAR_EXPRESSION "screen: ${expect}\n"
@@ -120,6 +127,9 @@ if(TARGET ppvoice)
   set_tests_properties(ui_script_audio PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
                        PASS_REGULAR_EXPRESSION "screen: urgent\n"
                        FAIL_REGULAR_EXPRESSION "${UI_FAIL}")
+  # with speech on: Repeat on every question, and the navigation row still fits
+  ppk_ui_test_speech(ui_speech_en_1024x768 ${UI_OUT}/full_en.script goodbye --size 1024x768)
+  ppk_ui_test_speech(ui_speech_es_800x1280 ${UI_OUT}/full_es.script goodbye --size 800x1280)
 endif()
 
 # Soak, short: 200 sessions in one process (scripts/soak runs 10,000); under the
@@ -141,5 +151,6 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_print_failed_es
              ui_script_outputs ui_urgent_staff_pin soak_short APPEND PROPERTY LABELS slow)
 if(TEST ui_script_audio)
-  set_property(TEST ui_script_audio APPEND PROPERTY LABELS slow)
+  set_property(TEST ui_script_audio ui_speech_en_1024x768 ui_speech_es_800x1280 APPEND
+               PROPERTY LABELS slow)
 endif()

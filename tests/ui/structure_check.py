@@ -7,6 +7,7 @@ Prints one "structure: SHOT: what is wrong" line per problem and exits 1 when th
 is any. The rules, one per function below, are what a person would check by eye:
   - every target is at least the minimum size, and targets keep a gap between them;
   - at most one primary button per screen;
+  - Repeat only when the kiosk can speak, and on every question when it can;
   - the heard-phrase chip never outlives the screen it was heard on;
   - the attract and language screens show both languages;
   - the areas screen: a "Picture | List" switch above the choices, the picture first
@@ -73,6 +74,15 @@ def check_primary(shot, d, ui):
     prim = [b["id"] for b in d["boxes"] if b["primary"] and not b["modal"]]
     if len(prim) > 1:
         bad(shot, "%d primary buttons: %s" % (len(prim), ", ".join(prim)))
+
+
+def check_repeat(shot, d, ui):
+    ids = {b["id"] for b in d["boxes"] if b["role"] == "button" and not b["modal"]}
+    speech = d.get("speech", True)
+    if "repeat" in ids and not speech:
+        bad(shot, "Repeat is shown although the kiosk cannot speak")
+    if speech and d["screen"] == "question" and "repeat" not in ids:
+        bad(shot, "the kiosk can speak but the question has no Repeat")
 
 
 def check_chip(shot, d, ui):
@@ -211,6 +221,7 @@ RULES = {
     "targets": check_targets,
     "gaps": check_gaps,
     "primary": check_primary,
+    "repeat": check_repeat,
     "chip": check_chip,
     "bilingual": check_bilingual,
     "areas": check_areas,
