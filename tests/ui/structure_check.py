@@ -115,7 +115,7 @@ def check_areas(shot, d, ui):
             bad(shot, "the areas screen has no '%s' switch" % sw)
         elif any(b["y"] < ids[sw]["y"] for b in regions + options):
             bad(shot, "the '%s' switch is not above the choices" % sw)
-    if shot == "question_areas" and not regions:
+    if shot in ("question_areas", "question_areas_banner") and not regions:
         bad(shot, "the body picture is not shown first")
     if regions:
         for b in regions:
