@@ -11,17 +11,21 @@ typedef struct {
     int rgap; /* the gap between rows */
 } Grid;
 
-/* Finds the grid that fits n buttons into area: first with full-height buttons, then
- * with rows squeezed to 1.5 minimum targets, then to the minimum itself (with half
- * gaps); within each, the largest text first, then the fewest columns. Returns false
- * when none does (g then holds the densest one). */
+/* Finds the grid that fits n buttons into area: in portrait first with a third taller
+ * buttons (the height is there, and a thumb holding a baby needs it), then with
+ * full-height buttons, then with rows squeezed to 1.5 minimum targets, then to the
+ * minimum itself (with half gaps); within each, the largest text first, then the
+ * fewest columns. Returns false when none does (g then holds the densest one). */
 static bool grid_fit(Ui *ui, const Button *btns, size_t n, SDL_Rect area, int cols_min,
                      int cols_max, bool checkbox, Grid *g)
 {
     const UiMetrics *m = &ui->m;
-    for (int stage = 0; stage < 3; stage++) {
+    for (int stage = ui->h > ui->w ? -1 : 0; stage < 3; stage++) {
         int rgap = stage == 2 ? m->gap / 3 : m->gap;
-        int floor_h = stage == 0 ? m->btn_h : stage == 1 ? m->target_min * 3 / 2 : m->target_min;
+        int floor_h = stage == -1  ? m->btn_h * 4 / 3
+                      : stage == 0 ? m->btn_h
+                      : stage == 1 ? m->target_min * 3 / 2
+                                   : m->target_min;
         for (int px = m->f_answer;; px -= px > 40 ? 3 : 2) {
             if (px < m->f_min)
                 px = m->f_min;
@@ -40,7 +44,7 @@ static bool grid_fit(Ui *ui, const Button *btns, size_t n, SDL_Rect area, int co
                     continue;
                 int need = lines * ui_text_line_height(ui, px, false) + m->pad / 2;
                 int room = (area.h - (rows - 1) * rgap) / rows;
-                int bh = stage == 0 ? (int)fmax(need + m->pad / 2, m->btn_h) : room;
+                int bh = stage <= 0 ? (int)fmax(need + m->pad / 2, floor_h) : room;
                 if (bh < need || bh < floor_h || rows * bh + (rows - 1) * rgap > area.h)
                     continue;
                 *g = (Grid){cols, rows, bw, bh, px, rgap};
