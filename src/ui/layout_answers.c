@@ -84,6 +84,8 @@ static void grid_place(Ui *ui, const Button *btns, size_t n, SDL_Rect area, cons
         /* lists run down the columns; a PIN pad runs along the rows */
         int col = pad ? (int)i % g->cols : (int)i / g->rows;
         int row = pad ? (int)i / g->cols : (int)i % g->rows;
+        if (pad && i + 1 == n && n % (size_t)g->cols == 1)
+            col = g->cols / 2; /* a phone pad: the 0 alone under the middle column */
         SDL_Rect r = {x0 + col * (g->bw + m->gap), y0 + row * (g->bh + g->rgap), g->bw, g->bh};
         UiBox *b = ui_layout_button(ui, r, &btns[i], pad ? m->f_title : g->px, pad, checkbox);
         b->center = pad;
