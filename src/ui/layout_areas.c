@@ -344,7 +344,8 @@ static int list_rows(const Screen *s, int rows[][2])
     return n;
 }
 
-/* The numbered list in two columns, rows of at least a big target. */
+/* The numbered list in two columns, rows of at least a big target and at most a
+ * button's height (a third more in portrait, like the answer grids). */
 static void layout_list(Ui *ui, SDL_Rect area)
 {
     const UiMetrics *m = &ui->m;
@@ -367,8 +368,9 @@ static void layout_list(Ui *ui, SDL_Rect area)
         fits = fits && got == px; /* else a smaller size is tried */
         int need = lines * ui_text_line_height(ui, px, false) + m->pad;
         bh = (area.h - (nrows - 1) * rgap) / (nrows > 0 ? nrows : 1);
-        if (bh > m->btn_h)
-            bh = m->btn_h;
+        int cap = ui->h > ui->w ? m->btn_h * 4 / 3 : m->btn_h; /* portrait has the height */
+        if (bh > cap)
+            bh = cap;
         if ((fits && bh >= need) || px == m->f_min)
             break;
     }
