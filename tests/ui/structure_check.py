@@ -78,7 +78,9 @@ def check_primary(shot, d, ui):
 
 def check_repeat(shot, d, ui):
     ids = {b["id"] for b in d["boxes"] if b["role"] == "button" and not b["modal"]}
-    speech = d.get("speech", True)
+    speech = d.get("speech")
+    if speech is None:  # written by a build that does not say
+        return
     if "repeat" in ids and not speech:
         bad(shot, "Repeat is shown although the kiosk cannot speak")
     if speech and d["screen"] == "question" and "repeat" not in ids:
