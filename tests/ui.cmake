@@ -27,15 +27,22 @@ set(UI_FAIL "layout: |structure: |Sanitizer|runtime error|script:[0-9]+:")
 # Structure rules (tests/ui/structure_check.py) not yet enforced ("none": all are).
 set(UI_STRUCTURE_SKIP "none")
 
-# ppk_ui_test(NAME SCRIPT EXPECT_SCREEN [ARGS...]): one scripted kiosk run, then the
-# structure checks on the NAME.json files written beside its screenshots.
+# ppk_ui_test(NAME SCRIPT EXPECT_SCREEN [ARGS...]): one scripted kiosk run, speech
+# off, then the structure checks on the NAME.json files written beside its
+# screenshots. ppk_ui_test_speech: the same with the kiosk speaking (eSpeak NG).
 function(ppk_ui_test name script expect)
+  ppk_ui_run(${name} ${script} ${expect} --no-voice ${ARGN})
+endfunction()
+function(ppk_ui_test_speech name script expect)
+  ppk_ui_run(${name} ${script} ${expect} ${ARGN})
+endfunction()
+function(ppk_ui_run name script expect)
   set(shots ${UI_OUT}/shots-${name})
   add_test(NAME ${name}
            COMMAND sh -c "c=$1 d=$2 a=$3 s=$4; shift 4; rm -rf \"$d\"; \"$0\" \"$@\"; rc=$?; python3 \"$c\" \"$d\" \"$a\" --skip \"$s\" || rc=1; exit $rc"
                    $<TARGET_FILE:ppkiosk> ${UI_SRC}/structure_check.py ${shots}
                    ${CMAKE_SOURCE_DIR}/assets/content ${UI_STRUCTURE_SKIP}
-                   --windowed --no-voice --no-listen ${ARGN}
+                   --windowed --no-listen ${ARGN}
                    --script ${script} --shots ${shots})
   set_tests_properties(${name} PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
                        PASS_REGULAR_EXPRESSION "screen: ${expect}\n"
@@ -51,6 +58,13 @@ foreach(LANG en es)
   configure_file(${UI_SRC}/full.script.in ${UI_OUT}/full_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/urgent.script.in ${UI_OUT}/urgent_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/flags.script.in ${UI_OUT}/flags_${LANG}.script @ONLY)
+  # the same interview with the printer failing: Finish then leaves the goodbye that
+  # sends her to the front desk, where staff can still print
+  file(READ ${UI_OUT}/full_${LANG}.script FULL_SCRIPT)
+  string(REPLACE "tap print\nshot goodbye"
+                 "tap print\nshot print_failed\ntap finish\nshot goodbye_held" HELD_SCRIPT
+                 "${FULL_SCRIPT}")
+  file(WRITE ${UI_OUT}/print_failed_${LANG}.script "${HELD_SCRIPT}")
   foreach(size 1920x1080 800x1280)
     ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
     ppk_ui_test(ui_urgent_${LANG}_${size} ${UI_OUT}/urgent_${LANG}.script question
@@ -73,8 +87,20 @@ endforeach()
 # the urgent screen acknowledged with the staff PIN just after the start
 ppk_ui_test(ui_urgent_staff_pin ${UI_SRC}/urgent_pin.script question --size 1280x800
             --config ${UI_SRC}/kiosk-test.conf)
-ppk_ui_test(ui_print_failed ${UI_OUT}/full_en.script print_failed --size 1280x800
+ppk_ui_test(ui_print_failed ${UI_OUT}/print_failed_en.script goodbye --size 1280x800
             --printer ppkiosk-test-no-such-printer)
+ppk_ui_test(ui_print_failed_es ${UI_OUT}/print_failed_es.script goodbye --size 800x1280
+            --printer ppkiosk-test-no-such-printer)
+# the navigation row of every screen laid out alike in English and Spanish
+foreach(size 1920x1080 1366x768 1280x800 1024x768 800x1280)
+  set_tests_properties(ui_full_en_${size} ui_full_es_${size} PROPERTIES
+                       FIXTURES_SETUP ui_shots_${size})
+  add_test(NAME ui_same_nav_${size}
+           COMMAND python3 ${UI_SRC}/structure_check.py --same-nav ${UI_OUT}/shots-ui_full_en_${size}
+                   ${UI_OUT}/shots-ui_full_es_${size})
+  set_tests_properties(ui_same_nav_${size} PROPERTIES FIXTURES_REQUIRED ui_shots_${size}
+                       FAIL_REGULAR_EXPRESSION "structure: " LABELS slow)
+endforeach()
 
 # A tap on a button the screen does not have is a script error: exit 2 and the line.
 add_test(NAME ui_script_bad_tap
@@ -101,6 +127,9 @@ if(TARGET ppvoice)
   set_tests_properties(ui_script_audio PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
                        PASS_REGULAR_EXPRESSION "screen: urgent\n"
                        FAIL_REGULAR_EXPRESSION "${UI_FAIL}")
+  # with speech on: Repeat on every question, and the navigation row still fits
+  ppk_ui_test_speech(ui_speech_en_1024x768 ${UI_OUT}/full_en.script goodbye --size 1024x768)
+  ppk_ui_test_speech(ui_speech_es_800x1280 ${UI_OUT}/full_es.script goodbye --size 800x1280)
 endif()
 
 # Soak, short: 200 sessions in one process (scripts/soak runs 10,000); under the
@@ -119,7 +148,9 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_urgent_es_800x1280 ui_full_es_1366x768 ui_full_es_1280x800 ui_full_es_1024x768
              ui_flags_es_1920x1080 ui_flags_es_1366x768 ui_flags_es_1280x800 ui_flags_es_1024x768
              ui_flags_es_800x1280 ui_staff_menu_1920x1080 ui_staff_menu_800x1280 ui_print_failed
+             ui_print_failed_es
              ui_script_outputs ui_urgent_staff_pin soak_short APPEND PROPERTY LABELS slow)
 if(TEST ui_script_audio)
-  set_property(TEST ui_script_audio APPEND PROPERTY LABELS slow)
+  set_property(TEST ui_script_audio ui_speech_en_1024x768 ui_speech_es_800x1280 APPEND
+               PROPERTY LABELS slow)
 endif()

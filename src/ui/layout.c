@@ -394,6 +394,8 @@ static int layout_title(Ui *ui, int tx, int y, int TW, int room)
         s->kind == SCR_ATTRACT || s->kind == SCR_URGENT ? (int)(m->f_title * 1.4) : m->f_title;
     if (s->kind == SCR_RESULTS)
         title_px = (m->f_title + m->f_body) / 2; /* the room goes to the flags */
+    if (ui->title_small)
+        title_px = m->f_body;
     if (!s->title || !*s->title)
         return y;
     int th = text_h(ui, s->title, title_px, true, TW);
@@ -407,6 +409,11 @@ static int layout_title(Ui *ui, int tx, int y, int TW, int room)
     if (t->px < m->f_body)
         t->px = m->f_body;
     return y + th + m->gap;
+}
+
+static bool areas_question(const Screen *s)
+{
+    return s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS;
 }
 
 /* The title, the body text and the detail line. Returns the y below them. */
@@ -427,7 +434,7 @@ static int layout_texts(Ui *ui, int top, int bottom, bool big_buttons)
     y = layout_title(ui, tx, y, TW, bottom - top);
     /* the results' intro is spoken and printed; on screen the room goes to the flags */
     /* the areas question says "choose all" itself: its room goes to the choices */
-    bool areas = s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS;
+    bool areas = areas_question(s);
     if (s->body && *s->body && s->kind != SCR_RESULTS && !areas) {
         int room = bottom - y - (s->nanswers || big_buttons ? m->btn_h + m->gap : 0);
         int px = ui_text_fit(ui, s->body, false, m->f_body, m->f_min, TW, room);
@@ -454,7 +461,7 @@ static void layout_main(Ui *ui, SDL_Rect area, bool big_buttons)
     const Screen *s = ui->screen;
     if (s->kind == SCR_RESULTS && s->summary) {
         ui_layout_results(ui, area);
-    } else if (s->kind == SCR_QUESTION && s->question && s->question->role == ROLE_AREAS) {
+    } else if (areas_question(s)) {
         ui_layout_areas(ui, area);
     } else if (s->nanswers > 0) {
         ui_layout_answers(ui, area, s->kind == SCR_QUESTION ? 3 : 2);
@@ -479,7 +486,7 @@ static void center_vertically(Ui *ui, int first, int bottom)
         shift_boxes(ui, first, slack * 2 / 5);
 }
 
-void ui_layout_build(Ui *ui)
+static void build(Ui *ui)
 {
     const Screen *s = ui->screen;
     ui_layout_free_textures(ui);
@@ -504,6 +511,20 @@ void ui_layout_build(Ui *ui)
     center_vertically(ui, first, bottom);
     if (s->still_there > 0)
         layout_still_there(ui);
+}
+
+void ui_layout_build(Ui *ui)
+{
+    build(ui);
+    /* the areas question: a title at body size when that lets the picture fit (after an
+     * urgent answer its banner takes a line); back to the usual one when it does not */
+    if (areas_question(ui->screen) && ui->body_mode == BODY_MODE_AUTO && ui->body_list) {
+        ui->title_small = true;
+        build(ui);
+        ui->title_small = false;
+        if (ui->body_list)
+            build(ui);
+    }
 }
 
 void ui_layout_free_textures(Ui *ui)

@@ -11,17 +11,21 @@ typedef struct {
     int rgap; /* the gap between rows */
 } Grid;
 
-/* Finds the grid that fits n buttons into area: first with full-height buttons, then
- * with rows squeezed to 1.5 minimum targets, then to the minimum itself (with half
- * gaps); within each, the largest text first, then the fewest columns. Returns false
- * when none does (g then holds the densest one). */
+/* Finds the grid that fits n buttons into area: in portrait first with a third taller
+ * buttons (the height is there, and a thumb holding a baby needs it), then with
+ * full-height buttons, then with rows squeezed to 1.5 minimum targets, then to the
+ * minimum itself (with half gaps); within each, the largest text first, then the
+ * fewest columns. Returns false when none does (g then holds the densest one). */
 static bool grid_fit(Ui *ui, const Button *btns, size_t n, SDL_Rect area, int cols_min,
                      int cols_max, bool checkbox, Grid *g)
 {
     const UiMetrics *m = &ui->m;
-    for (int stage = 0; stage < 3; stage++) {
+    for (int stage = ui->h > ui->w ? -1 : 0; stage < 3; stage++) {
         int rgap = stage == 2 ? m->gap / 3 : m->gap;
-        int floor_h = stage == 0 ? m->btn_h : stage == 1 ? m->target_min * 3 / 2 : m->target_min;
+        int floor_h = stage == -1  ? m->btn_h * 4 / 3
+                      : stage == 0 ? m->btn_h
+                      : stage == 1 ? m->target_min * 3 / 2
+                                   : m->target_min;
         for (int px = m->f_answer;; px -= px > 40 ? 3 : 2) {
             if (px < m->f_min)
                 px = m->f_min;
@@ -40,7 +44,7 @@ static bool grid_fit(Ui *ui, const Button *btns, size_t n, SDL_Rect area, int co
                     continue;
                 int need = lines * ui_text_line_height(ui, px, false) + m->pad / 2;
                 int room = (area.h - (rows - 1) * rgap) / rows;
-                int bh = stage == 0 ? (int)fmax(need + m->pad / 2, m->btn_h) : room;
+                int bh = stage <= 0 ? (int)fmax(need + m->pad / 2, floor_h) : room;
                 if (bh < need || bh < floor_h || rows * bh + (rows - 1) * rgap > area.h)
                     continue;
                 *g = (Grid){cols, rows, bw, bh, px, rgap};
@@ -80,6 +84,8 @@ static void grid_place(Ui *ui, const Button *btns, size_t n, SDL_Rect area, cons
         /* lists run down the columns; a PIN pad runs along the rows */
         int col = pad ? (int)i % g->cols : (int)i / g->rows;
         int row = pad ? (int)i / g->cols : (int)i % g->rows;
+        if (pad && i + 1 == n && n % (size_t)g->cols == 1)
+            col = g->cols / 2; /* a phone pad: the 0 alone under the middle column */
         SDL_Rect r = {x0 + col * (g->bw + m->gap), y0 + row * (g->bh + g->rgap), g->bw, g->bh};
         UiBox *b = ui_layout_button(ui, r, &btns[i], pad ? m->f_title : g->px, pad, checkbox);
         b->center = pad;
@@ -130,7 +136,8 @@ static void layout_scale(Ui *ui, SDL_Rect area)
     int rows = (area.w - 10 * g) / 11 >= m->target_min * 6 / 5 && ui->w >= ui->h ? 1 : 2;
     int per = rows == 1 ? (int)n : (int)(n + 1) / 2;
     int bw = (area.w - (per - 1) * g) / per;
-    int bh = (int)fmin(fmax(m->btn_h * 1.2, bw * 0.9), m->btn_h * 1.8);
+    /* portrait keys are narrow: taller than wide, for a thumb */
+    int bh = (int)fmin(fmax(m->btn_h * 1.2, bw * (rows == 2 ? 1.3 : 0.9)), m->btn_h * 1.8);
     int low_h = s->low ? ui_text_line_height(ui, m->f_body, true) * 3 : 0;
     int total = rows * bh + (rows - 1) * g + m->gap + low_h;
     int y = area.y + (area.h > total ? (area.h - total) / 3 : 0);

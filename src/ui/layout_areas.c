@@ -1,9 +1,9 @@
 /* The areas question: where it hurts, as the body picture (a front view with the
  * joints, a back view with the back, the pelvis and the tailbone) or as a numbered list
  * of the same choices, with a "Picture | List" switch at the top right in both. Beside
- * the picture (landscape) or under it (portrait): the name of the region last tapped
- * and a chip for each chosen area; a tap on a chip removes it. The list puts the left
- * and right of a joint side by side.
+ * the picture (landscape) or under it in a tray that keeps their room (portrait): the
+ * name of the region last tapped and a chip for each chosen area; a tap on a chip
+ * removes it. The list puts the left and right of a joint side by side.
  *
  * The targets come first in the box order, the switch last, so that keyboard focus
  * moves from the navigation row straight into the choices. */
@@ -45,6 +45,8 @@ typedef struct {
     SDL_Rect sw;   /* the switch */
     SDL_Rect pic;  /* the two views with their captions and side labels */
     SDL_Rect side; /* the name of the region last tapped, then the chips */
+    int vgap;      /* half the space between the two views */
+    int ch;        /* the height of a chip */
     int fh;        /* the height of one view */
     int cap_h;     /* the captions above the views */
     int lab_h;     /* the side labels under the front view */
@@ -58,7 +60,7 @@ static void side_labels(Ui *ui, const Plan *p, int x0, int vw, int y, SDL_Rect o
 {
     const UiMetrics *m = &ui->m;
     const char *labels[2] = {word(ui, "body.your_right"), word(ui, "body.your_left")};
-    int mid = x0 + vw / 2, room[2] = {mid - m->gap / 2 - p->pic.x, vw + m->gap};
+    int mid = x0 + vw / 2, room[2] = {mid - m->gap / 2 - p->pic.x, vw + p->vgap};
     for (int i = 0; i < 2; i++) {
         int w, h;
         bool over;
@@ -77,7 +79,7 @@ static int labels_height(Ui *ui, const Plan *p, int fh)
 {
     int vw = (int)(fh * UI_PICTURE_ASPECT);
     SDL_Rect r[2];
-    side_labels(ui, p, p->pic.x + (p->pic.w - 2 * vw - 2 * ui->m.gap) / 2, vw, 0, r);
+    side_labels(ui, p, p->pic.x + (p->pic.w - 2 * vw - 2 * p->vgap) / 2, vw, 0, r);
     return r[0].h > r[1].h ? r[0].h : r[1].h;
 }
 
@@ -85,7 +87,7 @@ static int labels_height(Ui *ui, const Plan *p, int fh)
 static int view_height(Ui *ui, Plan *p)
 {
     const UiMetrics *m = &ui->m;
-    int fh = (int)((p->pic.w - 2 * m->gap) / (2 * UI_PICTURE_ASPECT));
+    int fh = (int)((p->pic.w - 2 * p->vgap) / (2 * UI_PICTURE_ASPECT));
     for (int pass = 0; pass < 3; pass++) {
         p->lab_h = labels_height(ui, p, fh);
         int by_h = p->pic.h - p->cap_h - p->lab_h - m->gap / 2;
@@ -95,11 +97,24 @@ static int view_height(Ui *ui, Plan *p)
     return fh > 0 ? fh : 0;
 }
 
+/* The chips' tray: its padding, and the height of the name line at its top. */
+static int tray_pad(const Ui *ui)
+{
+    return ui->m.pad * 3 / 4;
+}
+
+static int name_height(Ui *ui)
+{
+    return ui_text_line_height(ui, ui->m.f_body, true);
+}
+
 static void plan(Ui *ui, SDL_Rect area, Plan *p)
 {
     const UiMetrics *m = &ui->m;
     int sh = m->target_min * 5 / 4;
     p->cap_h = ui_text_line_height(ui, m->f_small, true);
+    p->vgap = m->gap;
+    p->ch = sh;
     if (ui->w > ui->h) { /* landscape: a column at the right */
         int col = (int)(m->S * 0.42);
         p->sw = (SDL_Rect){area.x + area.w - col, area.y, col, sh};
@@ -108,16 +123,23 @@ static void plan(Ui *ui, SDL_Rect area, Plan *p)
         p->fh = view_height(ui, p);
         return;
     }
+    /* portrait: the width bounds the picture, so the views take the side margins too
+     * and stand closer; the tray under them reaches down to the navigation row, with
+     * taller chips when two rows of them fit */
     int sw = area.w < m->S * 0.6 ? area.w : (int)(m->S * 0.6);
     p->sw = (SDL_Rect){area.x + area.w - sw, area.y, sw, sh};
-    /* under the picture: the name line and three rows of chips */
-    int below = ui_text_line_height(ui, m->f_body, true) * 2 + 3 * (sh + m->gap);
+    p->vgap = m->gap / 2;
     int y = area.y + sh + m->gap;
-    p->pic = (SDL_Rect){area.x, y, area.w, area.y + area.h - y - below - m->gap};
+    int below = 2 * name_height(ui) + 2 * (sh + m->gap / 2) + 2 * tray_pad(ui);
+    p->pic = (SDL_Rect){area.x - m->margin / 2, y, area.w + m->margin,
+                        area.y + area.h - y - below - m->gap};
     p->fh = view_height(ui, p);
     p->pic.h = p->cap_h + p->fh + p->lab_h + m->gap / 2;
     int sy = p->pic.y + p->pic.h + m->gap;
     p->side = (SDL_Rect){area.x, sy, area.w, area.y + area.h - sy};
+    int big = m->target_min * 3 / 2;
+    if (p->side.h - 2 * tray_pad(ui) - name_height(ui) >= 2 * (big + m->gap / 2))
+        p->ch = big;
 }
 
 /* The picture's regions are full-size targets at this plan. */
@@ -163,14 +185,14 @@ static void layout_picture(Ui *ui, const Plan *p)
 {
     const UiMetrics *m = &ui->m;
     int vw = (int)(p->fh * UI_PICTURE_ASPECT);
-    int x0 = p->pic.x + (p->pic.w - 2 * vw - 2 * m->gap) / 2;
+    int x0 = p->pic.x + (p->pic.w - 2 * vw - 2 * p->vgap) / 2;
     int y = p->pic.y + (p->pic.h - p->cap_h - p->fh - p->lab_h - m->gap / 2) / 2;
     UiBox *div = ui_layout_add(ui, BX_PANEL);
-    div->r = (SDL_Rect){x0 + vw + m->gap - 1, y, 3, p->cap_h + p->fh};
+    div->r = (SDL_Rect){x0 + vw + p->vgap - 1, y, 3, p->cap_h + p->fh};
     div->bg = UI_LINE;
     div->fill = true;
     for (int v = 0; v < BODY_VIEW_COUNT; v++) {
-        int vx = x0 + v * (vw + 2 * m->gap);
+        int vx = x0 + v * (vw + 2 * p->vgap);
         const char *cap = word(ui, v == BODY_FRONT ? "summary.front" : "summary.back");
         add_text(ui, (SDL_Rect){vx, y, vw, p->cap_h}, cap, m->f_small, true, true)->role =
             "caption";
@@ -206,15 +228,37 @@ static int layout_tapped(Ui *ui, SDL_Rect r)
     ui_text_measure(ui, text, m->f_body, on, r.w, &w, &h, &over);
     UiBox *b = add_text(ui, (SDL_Rect){r.x, r.y, r.w, h}, text, m->f_body, on, false);
     b->role = "region-name";
-    return r.y + h + m->gap;
+    b->bg = ui->w > ui->h ? UI_PAPER : UI_BLUE_LIGHT;
+    return r.y + h + m->gap / 2;
 }
 
-/* One chip per chosen area, in rows inside r from y; "+N" when the rest do not fit. */
-static void layout_chips(Ui *ui, SDL_Rect r, int y)
+/* Portrait: the tray the name and the chips sit in under the picture, so that the room
+ * kept for chips reads as theirs even while it is empty (in landscape the column beside
+ * the picture is theirs). Returns where they go. */
+static SDL_Rect layout_tray(Ui *ui, SDL_Rect r)
+{
+    if (ui->w > ui->h)
+        return r;
+    UiBox *t = ui_layout_add(ui, BX_PANEL);
+    t->r = r;
+    t->bg = UI_BLUE_LIGHT;
+    t->border = UI_LINE;
+    t->border_w = 1;
+    t->radius = ui->m.S / 60;
+    t->fill = true;
+    t->role = "tray";
+    int pad = tray_pad(ui);
+    return (SDL_Rect){r.x + pad, r.y + pad, r.w - 2 * pad, r.h - 2 * pad};
+}
+
+/* One chip ch tall per chosen area, in rows inside r from y; "+N" when the rest do not
+ * fit. Taller chips carry body-size text. */
+static void layout_chips(Ui *ui, SDL_Rect r, int y, int ch)
 {
     const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
-    int ch = m->target_min * 5 / 4, x = r.x, left = 0;
+    int x = r.x, left = 0;
+    int px = ch > m->target_min * 5 / 4 ? m->f_body : m->f_small;
     for (size_t i = 0; i < s->nanswers; i++) {
         if (!s->answers[i].selected)
             continue;
@@ -225,7 +269,7 @@ static void layout_chips(Ui *ui, SDL_Rect r, int y)
         chip.label = ui_pool_printf(ui, "%s  \xe2\x9c\x95", s->answers[i].label);
         int w, h;
         bool over;
-        ui_text_measure(ui, chip.label, m->f_small, true, r.w, &w, &h, &over);
+        ui_text_measure(ui, chip.label, px, true, r.w, &w, &h, &over);
         w = w + 2 * m->pad + 2 < r.w ? w + 2 * m->pad + 2 : r.w;
         int nx = x, ny = y;
         if (nx > r.x && nx + w > r.x + r.w) {
@@ -236,7 +280,7 @@ static void layout_chips(Ui *ui, SDL_Rect r, int y)
             left++;
             continue;
         }
-        UiBox *b = ui_layout_button(ui, (SDL_Rect){nx, ny, w, ch}, &chip, m->f_small, true, false);
+        UiBox *b = ui_layout_button(ui, (SDL_Rect){nx, ny, w, ch}, &chip, px, true, false);
         b->role = "chip";
         b->primary = false;
         b->radius = ch / 2;
@@ -249,7 +293,8 @@ static void layout_chips(Ui *ui, SDL_Rect r, int y)
     if (more)
         ui_text_measure(ui, more, m->f_small, true, r.w, &mw, &mh, &over);
     if (more && x + mw <= r.x + r.w)
-        add_text(ui, (SDL_Rect){x, y + (ch - mh) / 2, mw, mh}, more, m->f_small, true, false);
+        add_text(ui, (SDL_Rect){x, y + (ch - mh) / 2, mw, mh}, more, m->f_small, true, false)->bg =
+            ui->w > ui->h ? UI_PAPER : UI_BLUE_LIGHT;
 }
 
 /* The switch at the top: "Picture | List", the one shown selected. */
@@ -299,7 +344,8 @@ static int list_rows(const Screen *s, int rows[][2])
     return n;
 }
 
-/* The numbered list in two columns, rows of at least a big target. */
+/* The numbered list in two columns, rows of at least a big target and at most a
+ * button's height (a third more in portrait, like the answer grids). */
 static void layout_list(Ui *ui, SDL_Rect area)
 {
     const UiMetrics *m = &ui->m;
@@ -322,8 +368,9 @@ static void layout_list(Ui *ui, SDL_Rect area)
         fits = fits && got == px; /* else a smaller size is tried */
         int need = lines * ui_text_line_height(ui, px, false) + m->pad;
         bh = (area.h - (nrows - 1) * rgap) / (nrows > 0 ? nrows : 1);
-        if (bh > m->btn_h)
-            bh = m->btn_h;
+        int cap = ui->h > ui->w ? m->btn_h * 4 / 3 : m->btn_h; /* portrait has the height */
+        if (bh > cap)
+            bh = cap;
         if ((fits && bh >= need) || px == m->f_min)
             break;
     }
@@ -354,7 +401,8 @@ void ui_layout_areas(Ui *ui, SDL_Rect area)
         layout_list(ui, (SDL_Rect){area.x, top, area.w, area.y + area.h - top});
     } else {
         layout_picture(ui, &p);
-        layout_chips(ui, p.side, layout_tapped(ui, p.side));
+        SDL_Rect in = layout_tray(ui, p.side);
+        layout_chips(ui, in, layout_tapped(ui, in), p.ch);
     }
     layout_switch(ui, p.sw);
 }

@@ -92,8 +92,8 @@ int ui_save_json(Ui *ui, const char *path)
     put_string(out, flow_kind_name(s ? s->kind : SCR_COUNT));
     fprintf(out, ", \"lang\": \"%s\", \"width\": %d, \"height\": %d,\n", lang_code(ui->shown_lang),
             ui->w, ui->h);
-    fprintf(out, " \"min_target\": %d, \"min_text\": %d,\n \"boxes\": [", ui->m.target_min,
-            ui->m.f_min);
+    fprintf(out, " \"min_target\": %d, \"min_text\": %d, \"speech\": %s,\n \"boxes\": [",
+            ui->m.target_min, ui->m.f_min, ui->voice.can_speak ? "true" : "false");
     for (int i = 0; i < ui->nboxes; i++) {
         const UiBox *b = &ui->boxes[i];
         fputs(i ? ",\n  {" : "\n  {", out);

@@ -128,6 +128,7 @@ struct Ui {
     int pressed;     /* the target under a pointer that is down, or -1 */
     enum { BODY_MODE_AUTO, BODY_MODE_LIST, BODY_MODE_DIAGRAM } body_mode; /* chosen */
     bool body_list;             /* the areas question shows the list instead of the diagram */
+    bool title_small;           /* this layout sets the title at body size */
     char tapped[BUTTON_ID_MAX]; /* the body region tapped last on this screen, or "" */
     bool reserve_badge;         /* while placing a grid: leave room for digits on every answer */
 

@@ -1,16 +1,29 @@
 #!/usr/bin/env python3
 """Structure checks on the NAME.json files a scripted kiosk run writes beside its
 screenshots (--shots DIR). Usage: structure_check.py SHOTS_DIR CONTENT_DIR [--skip R,R]
+                           or: structure_check.py --same-nav SHOTS_EN SHOTS_ES
 
 Prints one "structure: SHOT: what is wrong" line per problem and exits 1 when there
 is any. The rules, one per function below, are what a person would check by eye:
   - every target is at least the minimum size, and targets keep a gap between them;
   - at most one primary button per screen;
+  - Repeat only when the kiosk can speak, and on every question when it can;
   - the heard-phrase chip never outlives the screen it was heard on;
   - the attract and language screens show both languages;
   - the areas screen: a "Picture | List" switch above the choices, the picture first
     at every size, a chip for every chosen region and the name of the one tapped; the
     list numbered 1..n in rows of 64 px at 1080p (scaled), a joint's sides in one row;
+    in portrait the name and the chips in a tray that reaches down to the navigation
+    row, so no blank band is left under the picture;
+  - the 0-10 scale: at most two rows of keys, each at least 1.5 minimum targets wide
+    and 2 tall;
+  - the sectioned progress bar is the same on every screen of a run (the total never
+    jumps as branches drop out);
+  - (--same-nav) the navigation row of each screen is laid out alike in both
+    languages: the same buttons at the same places.
+  - an ending tells the truth: a shot named goodbye_held (Finish after a failed print)
+    says nothing was printed and sends her to the front desk, never "give your
+    printout to your doctor";
   - the results show the clinician's part first, in the printout's order, and the
     flag cards (headings, every flag and unanswered safety question) are whole in
     the first view, however many there are.
@@ -63,6 +76,17 @@ def check_primary(shot, d, ui):
         bad(shot, "%d primary buttons: %s" % (len(prim), ", ".join(prim)))
 
 
+def check_repeat(shot, d, ui):
+    ids = {b["id"] for b in d["boxes"] if b["role"] == "button" and not b["modal"]}
+    speech = d.get("speech")
+    if speech is None:  # written by a build that does not say
+        return
+    if "repeat" in ids and not speech:
+        bad(shot, "Repeat is shown although the kiosk cannot speak")
+    if speech and d["screen"] == "question" and "repeat" not in ids:
+        bad(shot, "the kiosk can speak but the question has no Repeat")
+
+
 def check_chip(shot, d, ui):
     if "heard" in shot:
         return
@@ -93,7 +117,7 @@ def check_areas(shot, d, ui):
             bad(shot, "the areas screen has no '%s' switch" % sw)
         elif any(b["y"] < ids[sw]["y"] for b in regions + options):
             bad(shot, "the '%s' switch is not above the choices" % sw)
-    if shot == "question_areas" and not regions:
+    if shot in ("question_areas", "question_areas_banner") and not regions:
         bad(shot, "the body picture is not shown first")
     if regions:
         for b in regions:
@@ -104,6 +128,21 @@ def check_areas(shot, d, ui):
     big = max(d["min_target"], 64 * min(d["width"], d["height"]) // 1080)
     if options and sorted(b.get("badge", -1) for b in options) != list(range(1, len(options) + 1)):
         bad(shot, "the list is not numbered 1..%d" % len(options))
+    if regions and d["height"] > d["width"]:
+        tray = [b for b in d["boxes"] if b["role"] == "tray"]
+        nav = [b["y"] for b in d["boxes"] if b["role"] == "button"]
+        inside = [b for b in d["boxes"] if b["role"] in ("chip", "region-name")]
+        if not tray:
+            bad(shot, "portrait: the name and the chips have no tray under the picture")
+        else:
+            t = tray[0]
+            for b in inside:
+                if not (t["x"] <= b["x"] and b["x"] + b["w"] <= t["x"] + t["w"]
+                        and t["y"] <= b["y"] and b["y"] + b["h"] <= t["y"] + t["h"]):
+                    bad(shot, "'%s' is outside the tray" % (b["id"] or b["role"]))
+            blank = min(nav) - (t["y"] + t["h"]) if nav else 0
+            if blank > d["height"] // 20:
+                bad(shot, "portrait: %d px left blank above the navigation row" % blank)
     for b in options:
         if b["h"] < big:
             bad(shot, "list row '%s' is %d px, minimum %d" % (b["id"], b["h"], big))
@@ -111,6 +150,48 @@ def check_areas(shot, d, ui):
             other = ids.get(b["id"][:-5] + "_right")
             if other and other["y"] != b["y"]:
                 bad(shot, "'%s' and its right side are not in one row" % b["id"])
+
+
+def check_ending(shot, d, ui):
+    if d["screen"] != "goodbye" or shot != "goodbye_held":
+        return
+    texts = " ".join(b["text"] for b in d["boxes"])
+    if ui["goodbye.held"][d["lang"]] not in texts:
+        bad(shot, "the goodbye after a failed print does not say where to get the printout")
+    if ui["goodbye.body"][d["lang"]] in texts:
+        bad(shot, "the goodbye after a failed print asks her to hand in a printout")
+
+
+def check_scale(shot, d, ui):
+    keys = [b for b in targets(d) if b["role"] == "option"]
+    if sorted(b["text"] for b in keys) != sorted(str(i) for i in range(11)):
+        return
+    rows = sorted(set(b["y"] for b in keys))
+    if len(rows) > 2:
+        bad(shot, "the 0-10 keys are in %d rows" % len(rows))
+    mn = d["min_target"]
+    for b in keys:
+        if b["w"] < mn * 3 // 2 or b["h"] < 2 * mn:
+            bad(shot, "0-10 key '%s' is %dx%d, minimum %dx%d"
+                % (b["text"], b["w"], b["h"], mn * 3 // 2, 2 * mn))
+
+
+def progress_bar(d):
+    return [(b["x"], b["w"]) for b in d["boxes"] if b["role"] == "progress-track"]
+
+
+def check_progress(shots):
+    """The sectioned bar: one layout for the whole run, whatever is asked or skipped."""
+    first = None
+    for shot, d in shots:
+        bar = progress_bar(d)
+        if not bar:
+            continue
+        if first is None:
+            first = (shot, bar)
+        elif bar != first[1]:
+            bad(shot, "the progress bar differs from the one on %s (its total jumped)"
+                % first[0])
 
 
 # The printout's order: what the clinician needs first, the patient's plan after.
@@ -142,15 +223,48 @@ RULES = {
     "targets": check_targets,
     "gaps": check_gaps,
     "primary": check_primary,
+    "repeat": check_repeat,
     "chip": check_chip,
     "bilingual": check_bilingual,
     "areas": check_areas,
     "results": check_results,
+    "scale": check_scale,
+    "ending": check_ending,
 }
+
+
+def nav_row(d):
+    """The buttons of a screen with a navigation row at the bottom (the big buttons of
+    the centred screens stand under their text, which differs in length)."""
+    bottom = d["height"] - int(min(d["width"], d["height"]) * 0.035)
+    row = [(b["id"], b["x"], b["y"], b["w"], b["h"]) for b in d["boxes"]
+           if b["role"] == "button" and not b["modal"]]
+    return row if any(y + h == bottom for _, _, y, _, h in row) else []
+
+
+def same_nav(dir_a, dir_b):
+    """Every screen shot in both runs has the same navigation row in both."""
+    names = sorted(n for n in os.listdir(dir_a) if n.endswith(".json")
+                   and os.path.exists(os.path.join(dir_b, n)))
+    if not names:
+        bad(dir_a, "no structure files shared with %s" % dir_b)
+    for name in names:
+        rows = []
+        for dr in (dir_a, dir_b):
+            with open(os.path.join(dr, name), encoding="utf-8") as f:
+                rows.append(nav_row(json.load(f)))
+        if rows[0] != rows[1]:
+            bad(name[:-5], "the navigation row differs between the languages: %s / %s"
+                % (rows[0], rows[1]))
 
 
 def main():
     args = sys.argv[1:]
+    if len(args) == 3 and args[0] == "--same-nav":
+        same_nav(args[1], args[2])
+        for p in problems:
+            print(p)
+        return 1 if problems else 0
     skip = set()
     if len(args) == 4 and args[2] == "--skip":
         skip = set(args[3].split(","))
@@ -164,13 +278,17 @@ def main():
     names = sorted(n for n in os.listdir(shots) if n.endswith(".json"))
     if not names:
         bad(shots, "no structure files")
+    run = []
     for name in names:
         shot = name[:-5]
         with open(os.path.join(shots, name), encoding="utf-8") as f:
             d = json.load(f)
+        run.append((shot, d))
         for rule, check in RULES.items():
             if rule not in skip:
                 check(shot, d, ui)
+    if "progress" not in skip:
+        check_progress(run)
     for p in problems:
         print(p)
     return 1 if problems else 0
