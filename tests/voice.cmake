@@ -34,6 +34,12 @@ add_test(NAME voice_recognition
 set_tests_properties(voice_recognition PROPERTIES TIMEOUT 120 LABELS slow
                      ENVIRONMENT "${VOICE_LSAN}")
 
+# The accuracy vs wrong-accept curve of scripts/bench-voice --curve on made-up decodes.
+add_test(NAME voice_curve
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/voice/curve.sh ${CMAKE_SOURCE_DIR}/scripts/bench-voice-curve
+                 ${CMAKE_CURRENT_BINARY_DIR}/voice-curve)
+set_tests_properties(voice_curve PROPERTIES TIMEOUT 60 LABELS fast)
+
 # The command-line contract of --say and --recognize.
 add_test(NAME voice_cli
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/voice/cli.sh $<TARGET_FILE:ppkiosk> ${VOICE_CONTENT}

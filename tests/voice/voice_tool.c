@@ -167,8 +167,9 @@ static int heard(const Content *c, Recognizer *r, const Question *q, char **file
 /* Lines SESSION<TAB>QUESTION<TAB>answer|confirm<TAB>FILE from fp, decoded in order with
  * one model; a new SESSION starts a new patient. Prints per line
  * SESSION QUESTION MODE FILE ANSWER CONFIDENCE RUNNER_UP LLR MARGIN RANGE_DB AUDIO_MS
- * CPU_MS PASSES GATED SPEECH_LLR (CPU_MS: processor time of the decoding, all passes) (ANSWER and
- * RUNNER_UP as answer ids, "-" for none). */
+ * CPU_MS PASSES GATED SPEECH_LLR SPEECH_FRAMES FRAMES UNEXPLAINED WORDS (CPU_MS: processor time
+ * of the decoding, all passes; SPEECH_FRAMES: 10 ms frames inside the words heard; WORDS: how many
+ * words were heard) (ANSWER and RUNNER_UP as answer ids, "-" for none). */
 static int recognize_list(const Content *c, Recognizer *r, FILE *fp)
 {
     char line[1024], last[128] = "";
@@ -195,10 +196,14 @@ static int recognize_list(const Content *c, Recognizer *r, FILE *fp)
             interp_parse(c, q, LANG_EN, res.runner_up, &other.interp);
             recog_answer_id(c, q, &other, alt, sizeof alt);
         }
-        printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%.2f\t%.2f\t%.1f\t%.0f\t%.1f\t%d\t%d\t%.2f\n", f[0],
-               f[1], f[2], f[3], id, res.outcome == RECOG_HEARD ? res.confidence : 0, alt, res.llr,
-               res.margin, res.range_db, res.audio_ms, res.cpu_ms, res.passes, res.gated,
-               res.speech_llr);
+        int words = 0;
+        for (const char *w = res.text; *w; w++)
+            words += *w != ' ' && (w == res.text || w[-1] == ' ');
+        printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%.2f\t%.2f\t%.1f\t%.0f\t%.1f\t%d\t%d\t%.2f\t%d\t%d\t%."
+               "3f\t%d\n",
+               f[0], f[1], f[2], f[3], id, res.outcome == RECOG_HEARD ? res.confidence : 0, alt,
+               res.llr, res.margin, res.range_db, res.audio_ms, res.cpu_ms, res.passes, res.gated,
+               res.speech_llr, res.asr.speech_frames, res.asr.frames, res.unexplained, words);
     }
     return 0;
 }
