@@ -59,13 +59,21 @@ static cairo_status_t discard_write(void *closure, const unsigned char *data, un
 /* One rendering pass. npages_known is the page count for the footers (0: unknown). */
 /* The clinician's part (flags, scores, areas, about her) in PDF_CLINICIAN_BIG type,
  * about half the first page; or at PDF_CLINICIAN_MIN at least. */
-enum { OPT_CLINICIAN_LARGE = 1, OPT_CLINICIAN_BIG = 2 };
+enum { OPT_CLINICIAN_LARGE = 1, OPT_CLINICIAN_BIG = 2, OPT_CONTEXT_SMALL = 4 };
+
+/* The body figure's height on Letter and A4, as a share of the printable height: large
+ * while the page has room, smaller before the clinician's type shrinks. */
+#define FIGURE_LARGE 0.27
+#define FIGURE_MEDIUM 0.19
+#define FIGURE_SMALL 0.15
 
 static int render_pass(const Summary *sum, Paper paper, double page_h, double fs,
-                       PdfPlanDetail plan, unsigned opts, int npages_known,
+                       PdfPlanDetail plan, unsigned opts, double figure, int npages_known,
                        cairo_write_func_t write, void *closure, int *npages, double *used)
 {
     PdfDoc d = {0};
+    d.figure_share = figure;
+    d.context_small = opts & OPT_CONTEXT_SMALL;
     d.clinician_fs = opts & OPT_CLINICIAN_LARGE ? PDF_CLINICIAN_BIG
                      : opts & OPT_CLINICIAN_BIG ? PDF_CLINICIAN_MIN
                                                 : 0;
@@ -92,14 +100,14 @@ static int render_receipt(const Summary *sum, cairo_write_func_t write, void *cl
     int pages = 0;
     paper_size(PAPER_RECEIPT_80MM, &w, &maxh);
     int err = render_pass(sum, PAPER_RECEIPT_80MM, maxh, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, 0,
-                          discard_write, NULL, &pages, &used);
+                          0, discard_write, NULL, &pages, &used);
     if (err)
         return err;
     /* One page cut to length (the rare session longer than 5 m pages on). */
     double h = pages > 1 ? maxh : used;
     if (height)
         *height = h;
-    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, pages,
+    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, 0, pages,
                        write, closure, npages, NULL);
 }
 
@@ -113,35 +121,49 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
     if (paper == PAPER_RECEIPT_80MM)
         return render_receipt(sum, write, closure, npages, height);
 
-    /* In order of preference: one page with the clinician's part in large type (about
-     * half of it); one page with it at 10 pt or more; one page at the page's size (a
-     * long answer list); then two pages. For each, the fullest plan that fits (one
-     * page may take the plan by titles: the screen has it in full), in the largest
-     * type that fits; else the smallest type with the plan by titles, on as many pages
-     * as it takes. */
-    static const struct {
+    /* In order of preference: one page with the clinician's part in large type and a
+     * large figure (together more than half the page), about her in large type and
+     * then in the page's; the figure a little smaller each time, with the shortest
+     * plan in the smallest type; the clinician's part at 10 pt or more; one page at
+     * the page's size (a long answer list); then two pages. For each, the fullest
+     * plan that fits (one page may take the plan by titles: the screen has it in
+     * full), in the largest type that fits; else the smallest type with the plan by
+     * titles, on as many pages as it takes. */
+    const unsigned large = OPT_CLINICIAN_BIG | OPT_CLINICIAN_LARGE;
+    const struct {
         int want;
         unsigned opts;
-    } tries[] = {{1, OPT_CLINICIAN_BIG | OPT_CLINICIAN_LARGE},
-                 {1, OPT_CLINICIAN_BIG},
-                 {1, 0},
-                 {2, OPT_CLINICIAN_BIG}};
-    double fs = 0;
+        double figure;
+        bool shortest; /* only the plan by titles in the smallest type */
+    } tries[] = {{1, large, FIGURE_LARGE, false},
+                 {1, large | OPT_CONTEXT_SMALL, FIGURE_LARGE, false},
+                 {1, large | OPT_CONTEXT_SMALL, FIGURE_LARGE - 0.02, true},
+                 {1, large | OPT_CONTEXT_SMALL, FIGURE_LARGE - 0.04, true},
+                 {1, large | OPT_CONTEXT_SMALL, FIGURE_LARGE - 0.06, true},
+                 {1, large | OPT_CONTEXT_SMALL, FIGURE_LARGE - 0.08, true},
+                 {1, large | OPT_CONTEXT_SMALL, FIGURE_LARGE - 0.10, true},
+                 {1, OPT_CLINICIAN_BIG | OPT_CONTEXT_SMALL, FIGURE_MEDIUM, false},
+                 {1, OPT_CLINICIAN_BIG, FIGURE_SMALL, false},
+                 {1, 0, FIGURE_SMALL, false},
+                 {2, OPT_CLINICIAN_BIG, FIGURE_LARGE, false}};
+    double fs = 0, figure = FIGURE_SMALL;
     PdfPlanDetail plan = PDF_PLAN_FULL;
     unsigned opts = 0;
     for (size_t t = 0; t < sizeof tries / sizeof tries[0] && fs == 0; t++) {
         int want = tries[t].want;
         int last = want == 1 ? PDF_PLAN_TITLES : PDF_PLAN_SHORT;
-        for (int p = PDF_PLAN_FULL; p <= last && fs == 0; p++) {
-            for (size_t i = 0; i < nsizes && fs == 0; i++) {
-                err = render_pass(sum, paper, 0, sizes[i], (PdfPlanDetail)p, tries[t].opts, 0,
-                                  discard_write, NULL, &pages, NULL);
+        int first = tries[t].shortest ? PDF_PLAN_TITLES : PDF_PLAN_FULL;
+        for (int p = first; p <= last && fs == 0; p++) {
+            for (size_t i = tries[t].shortest ? nsizes - 1 : 0; i < nsizes && fs == 0; i++) {
+                err = render_pass(sum, paper, 0, sizes[i], (PdfPlanDetail)p, tries[t].opts,
+                                  tries[t].figure, 0, discard_write, NULL, &pages, NULL);
                 if (err)
                     return err;
                 if (pages <= want) {
                     fs = sizes[i];
                     plan = (PdfPlanDetail)p;
                     opts = tries[t].opts;
+                    figure = tries[t].figure;
                 }
             }
         }
@@ -150,7 +172,8 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         fs = MIN_FONT;
         plan = PDF_PLAN_TITLES;
         opts = OPT_CLINICIAN_BIG;
-        err = render_pass(sum, paper, 0, fs, plan, opts, 0, discard_write, NULL, &pages, NULL);
+        err = render_pass(sum, paper, 0, fs, plan, opts, figure, 0, discard_write, NULL, &pages,
+                          NULL);
         if (err)
             return err;
     }
@@ -158,7 +181,7 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         double w;
         paper_size(paper, &w, height);
     }
-    return render_pass(sum, paper, 0, fs, plan, opts, pages, write, closure, npages, NULL);
+    return render_pass(sum, paper, 0, fs, plan, opts, figure, pages, write, closure, npages, NULL);
 }
 
 int pdf_render_test(const Content *content, Paper paper, cairo_write_func_t write, void *closure)

@@ -194,6 +194,22 @@ static void draw_callouts(PdfDoc *d, int col, double x, double w, const double v
     cairo_restore(d->cr);
 }
 
+static bool names_fit(const PdfDoc *d, double h, double w)
+{
+    return (w - 2 * h * BODY_VIEW_ASPECT) / LABEL_COLS >= d->small * LABEL_MIN_EM;
+}
+
+bool pdf_body_names_all(const PdfDoc *d, double h, double w, const Option *const *areas,
+                        size_t nareas)
+{
+    if (!names_fit(d, h, w))
+        return false;
+    for (size_t i = 0; i < nareas; i++)
+        if (body_region_view(areas[i]->body_region) == BODY_VIEW_NONE)
+            return false;
+    return true;
+}
+
 double pdf_body_height(PdfDoc *d, double h)
 {
     double line = pdf_doc_text(d, 0, 0, h, d->small, PDF_TX_BOLD, "Ag", false);
@@ -205,9 +221,8 @@ double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Op
 {
     double vw = h * BODY_VIEW_ASPECT, col = (w - 2 * vw) / LABEL_COLS;
     double ls = d->small, top = pdf_doc_text(d, 0, 0, vw, ls, PDF_TX_BOLD, "Ag", false) + 1;
-    bool names = col >= ls * LABEL_MIN_EM;
-    if (!names)
-        col = fmax(col, 0);
+    bool names = names_fit(d, h, w);
+    col = fmax(col, 0);
     double vx[BODY_VIEW_COUNT] = {x + col, x + 2 * col + vw};
 
     for (int v = 0; v < BODY_VIEW_COUNT; v++) {
