@@ -34,5 +34,5 @@ pdftotext -f 1 -l 1 -bbox "$1" - | awk -v ends="$2" -v start="${3:-}" '
         for (j = 1; j <= m; j++)
             if ((b = find(e[j])) >= 0 && (bottom < 0 || b < bottom)) bottom = b
         if (bottom < 0) bottom = ph - margin
-        printf "%.2f\n", (bottom - top) / (ph - 2 * margin)
+        printf "%.3f\n", (bottom - top) / (ph - 2 * margin)
     }'
