@@ -22,46 +22,75 @@ static void score_text(const PdfDoc *d, int v, char *buf, size_t size)
         snprintf(buf, size, "%d / 10", v);
 }
 
-/* The five scores as a table in width w: each label with its value right-aligned in
- * bold, the three PEG items indented under the scale's name, the PEG score shaded.
- * Returns its height; draws it at (x, y) when draw is true. */
-static double score_table(PdfDoc *d, double x, double y, double w, bool draw)
+#define SCORES_MAX 6 /* pain now, the three PEG items, the PEG score, PHQ-2 */
+
+/* One score: a row of the receipt's table, a cell of the row on Letter and A4. */
+typedef struct {
+    const char *label;
+    char value[64];
+    bool peg_item; /* under the PEG scale's name */
+    bool shaded;   /* the PEG score */
+} ScoreCell;
+
+/* The scores to print into c; returns how many (PHQ-2 only when both items were
+ * answered, as in the terminal summary). */
+static size_t score_cells(const PdfDoc *d, ScoreCell c[SCORES_MAX])
 {
     const Summary *s = d->sum;
-    const char *labels[5] = {pdf_doc_ui(d, "summary.pain_now"), pdf_doc_ui(d, "summary.peg_pain"),
-                             pdf_doc_ui(d, "summary.peg_enjoyment"),
-                             pdf_doc_ui(d, "summary.peg_activity"),
-                             pdf_doc_ui(d, "summary.peg_score")};
-    char values[5][64];
-    score_text(d, s->pain_now, values[0], sizeof values[0]);
-    for (int i = 0; i < 3; i++)
-        score_text(d, s->peg[i], values[i + 1], sizeof values[i + 1]);
-    if (s->peg_score < 0)
-        snprintf(values[4], sizeof values[4], "%s", pdf_doc_ui(d, "summary.not_answered"));
-    else
-        snprintf(values[4], sizeof values[4], "%.1f / 10", s->peg_score);
+    static const char *const keys[5] = {"summary.pain_now", "summary.peg_pain",
+                                        "summary.peg_enjoyment", "summary.peg_activity",
+                                        "summary.peg_score"};
+    const int values[4] = {s->pain_now, s->peg[0], s->peg[1], s->peg[2]};
+    size_t n = 0;
+    for (int i = 0; i < 5; i++, n++) {
+        c[n] = (ScoreCell){
+            .label = pdf_doc_ui(d, keys[i]), .peg_item = i >= 1 && i <= 3, .shaded = i == 4};
+        if (i < 4)
+            score_text(d, values[i], c[n].value, sizeof c[n].value);
+        else if (s->peg_score < 0)
+            snprintf(c[n].value, sizeof c[n].value, "%s", pdf_doc_ui(d, "summary.not_answered"));
+        else
+            snprintf(c[n].value, sizeof c[n].value, "%.1f / 10", s->peg_score);
+    }
+    if (s->phq2 >= 0) {
+        c[n] = (ScoreCell){.label = pdf_doc_ui(d, "summary.phq2")};
+        snprintf(c[n].value, sizeof c[n].value, "%d / 6%s", s->phq2,
+                 s->phq2_positive ? pdf_doc_ui(d, "summary.phq2_positive") : "");
+        n++;
+    }
+    return n;
+}
 
+/* The scores as a table in width w: each label with its value right-aligned in bold,
+ * the three PEG items indented under the scale's name, the PEG score shaded. Returns
+ * its height; draws it at (x, y) when draw is true. */
+static double score_table(PdfDoc *d, double x, double y, double w, bool draw)
+{
+    ScoreCell c[SCORES_MAX];
+    size_t n = score_cells(d, c);
     double pad = d->fs * 0.22, vw = fmin(d->fs * 6.5, w * 0.4), h = 0;
-    for (int i = 0; i < 5; i++) {
-        bool peg_item = i >= 1 && i <= 3, number = is_number(values[i]);
-        if (i == 1)
+    for (size_t i = 0; i < n; i++) {
+        bool number = is_number(c[i].value);
+        if (c[i].peg_item && (i == 0 || !c[i - 1].peg_item))
             h += pdf_doc_text(d, x + pad, y + h + pad, w - 2 * pad, d->small,
                               PDF_TX_BOLD | PDF_TX_GRAY, pdf_doc_ui(d, "summary.peg"), draw) +
                  pad;
-        double lx = x + pad + (peg_item ? d->fs : 0), lw = x + w - vw - lx;
+        double lx = x + pad + (c[i].peg_item ? d->fs : 0), lw = x + w - vw - lx;
         double vs = number ? d->fs * 1.3 : d->fs;
         int vstyle = PDF_TX_RIGHT | (number ? PDF_TX_BOLD : PDF_TX_ITALIC);
-        double lh = pdf_doc_text(d, lx, 0, lw, d->fs, i == 4 ? PDF_TX_BOLD : 0, labels[i], false);
-        double vh = pdf_doc_text(d, 0, 0, vw - pad, vs, vstyle, values[i], false);
+        int lstyle = c[i].shaded ? PDF_TX_BOLD : 0;
+        double lh = pdf_doc_text(d, lx, 0, lw, d->fs, lstyle, c[i].label, false);
+        double vh = pdf_doc_text(d, 0, 0, vw - pad, vs, vstyle, c[i].value, false);
         double rh = (lh > vh ? lh : vh) + 2 * pad;
         if (draw) {
-            if (i == 4)
+            if (c[i].shaded)
                 pdf_fill_box(d, x, y + h, w, rh, 0.88);
-            pdf_doc_text(d, lx, y + h + (rh - lh) / 2, lw, d->fs, i == 4 ? PDF_TX_BOLD : 0,
-                         labels[i], true);
-            pdf_doc_text(d, x + w - vw, y + h + (rh - vh) / 2, vw - pad, vs, vstyle, values[i],
+            pdf_doc_text(d, lx, y + h + (rh - lh) / 2, lw, d->fs, lstyle, c[i].label, true);
+            pdf_doc_text(d, x + w - vw, y + h + (rh - vh) / 2, vw - pad, vs, vstyle, c[i].value,
                          true);
-            if (i != 3) {
+            /* a rule under each row but the PEG items' last (the shaded score follows) */
+            bool last_item = c[i].peg_item && (i + 1 == n || !c[i + 1].peg_item);
+            if (!last_item) {
                 cairo_save(d->cr);
                 cairo_set_source_rgb(d->cr, 0.6, 0.6, 0.6);
                 cairo_set_line_width(d->cr, 0.5);
@@ -133,43 +162,6 @@ static double areas_block(PdfDoc *d, double x, double y, double w, double dh, bo
 
 /* ---- Letter and A4: the scores in a row, where it hurts at full width ---- */
 
-#define STRIP_MAX 6
-
-/* One cell of the scores' row. */
-typedef struct {
-    const char *label;
-    char value[64];
-    bool peg_item; /* under the PEG scale's name */
-    bool shaded;   /* the PEG score */
-} ScoreCell;
-
-static size_t strip_cells(const PdfDoc *d, ScoreCell c[STRIP_MAX])
-{
-    const Summary *s = d->sum;
-    static const char *const keys[5] = {"summary.pain_now", "summary.peg_pain",
-                                        "summary.peg_enjoyment", "summary.peg_activity",
-                                        "summary.peg_score"};
-    const int values[4] = {s->pain_now, s->peg[0], s->peg[1], s->peg[2]};
-    size_t n = 0;
-    for (int i = 0; i < 5; i++, n++) {
-        c[n] = (ScoreCell){
-            .label = pdf_doc_ui(d, keys[i]), .peg_item = i >= 1 && i <= 3, .shaded = i == 4};
-        if (i < 4)
-            score_text(d, values[i], c[n].value, sizeof c[n].value);
-        else if (s->peg_score < 0)
-            snprintf(c[n].value, sizeof c[n].value, "%s", pdf_doc_ui(d, "summary.not_answered"));
-        else
-            snprintf(c[n].value, sizeof c[n].value, "%.1f / 10", s->peg_score);
-    }
-    if (s->phq2 >= 0) {
-        c[n] = (ScoreCell){.label = pdf_doc_ui(d, "summary.phq2")};
-        snprintf(c[n].value, sizeof c[n].value, "%d / 6%s", s->phq2,
-                 s->phq2_positive ? pdf_doc_ui(d, "summary.phq2_positive") : "");
-        n++;
-    }
-    return n;
-}
-
 static void rule(PdfDoc *d, double x0, double y0, double x1, double y1, double width)
 {
     cairo_save(d->cr);
@@ -186,8 +178,8 @@ static void rule(PdfDoc *d, double x0, double y0, double x1, double y1, double w
  * height; draws at (x, y) when draw is true. */
 static double score_strip(PdfDoc *d, double x, double y, double w, bool draw)
 {
-    ScoreCell c[STRIP_MAX];
-    size_t n = strip_cells(d, c);
+    ScoreCell c[SCORES_MAX];
+    size_t n = score_cells(d, c);
     double pad = d->fs * 0.35, cw = w / (double)n, big = d->fs * 1.6;
     const char *peg = pdf_doc_ui(d, "summary.peg");
     double gh =
