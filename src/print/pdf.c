@@ -217,6 +217,7 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         fs = MIN_FONT;
         plan = PDF_PLAN_TITLES;
         opts = OPT_CLINICIAN_BIG;
+        figure = FIGURE_LARGE;
         err = render_pass(sum, paper, 0, fs, plan, opts, figure, 0, discard_write, NULL, &pages,
                           NULL);
         if (err)

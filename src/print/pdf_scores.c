@@ -229,6 +229,9 @@ static double score_strip(PdfDoc *d, double x, double y, double w, bool draw)
     return h;
 }
 
+/* The smallest figure on Letter and A4, a share of the printable height. */
+#define FIGURE_MIN_SHARE 0.10
+
 /* Letter and A4: the scores in a row, then where it hurts at full width: the areas in
  * words over the figure, each area named beside it. The figure is d->figure_share of
  * the printable height tall, or less when the width is short. */
@@ -238,9 +241,24 @@ static void scores_areas_full(PdfDoc *d, const char *heading)
     pdf_doc_heading(d, pdf_doc_ui(d, heading), sh);
     d->y += score_strip(d, d->x, d->y, d->w, true) + d->gap;
 
-    double dh = fmin(d->w / pdf_body_width(1.0), d->figure_share * (d->ph - d->top - d->bottom));
+    double printable = d->ph - d->top - d->bottom;
+    double dh = fmin(d->w / pdf_body_width(1.0), d->figure_share * printable);
+    /* Smaller rather than on the next page: the scores and the areas read together
+     * (the shorter figure may add the areas in words: measure twice). */
+    const char *heading_areas = pdf_doc_ui(d, "summary.areas");
+    double avail = d->ph - d->bottom - d->footer_h - d->y;
+    double hh = pdf_doc_heading_at(d, d->x, 0, d->w, heading_areas, false);
+    double full = dh;
+    for (int k = 0; k < 2; k++) {
+        double over = hh + areas_block(d, d->x, 0, d->w, dh, false) - avail;
+        if (over <= 0 || dh - over < FIGURE_MIN_SHARE * printable)
+            break;
+        dh -= over;
+    }
+    if (hh + areas_block(d, d->x, 0, d->w, dh, false) > avail)
+        dh = full; /* too small to fit here: the next page, full size */
     double ah = areas_block(d, d->x, 0, d->w, dh, false);
-    pdf_doc_heading(d, pdf_doc_ui(d, "summary.areas"), ah);
+    pdf_doc_heading(d, heading_areas, ah);
     d->y += areas_block(d, d->x, d->y, d->w, dh, true) + d->gap;
 }
 
