@@ -2,70 +2,73 @@
 
 #include <string.h>
 
-/* The figure: a standing person, arms a little away from the body so that the hands
- * and the hips are separate targets. Symmetric, so both views share it. */
-static const BodyShape outline[] = {
-    {BODY_ELLIPSE, 0.4167, 0.005, 0.1667, 0.095}, /* head */
-    {BODY_RECT, 0.4625, 0.095, 0.075, 0.035},     /* neck */
-    {BODY_RECT, 0.3333, 0.125, 0.3333, 0.32},     /* torso */
-    {BODY_RECT, 0.3417, 0.42, 0.3167, 0.10},      /* pelvis */
-    {BODY_RECT, 0.225, 0.135, 0.09, 0.20},        /* upper arm, viewer's left */
-    {BODY_RECT, 0.685, 0.135, 0.09, 0.20},        /* upper arm, viewer's right */
-    {BODY_RECT, 0.16, 0.315, 0.08, 0.15},         /* forearm, viewer's left */
-    {BODY_RECT, 0.76, 0.315, 0.08, 0.15},         /* forearm, viewer's right */
-    {BODY_ELLIPSE, 0.10, 0.455, 0.10, 0.075},     /* hand, viewer's left */
-    {BODY_ELLIPSE, 0.80, 0.455, 0.10, 0.075},     /* hand, viewer's right */
-    {BODY_RECT, 0.35, 0.50, 0.1417, 0.20},        /* thigh, viewer's left */
-    {BODY_RECT, 0.5083, 0.50, 0.1417, 0.20},      /* thigh, viewer's right */
-    {BODY_RECT, 0.3667, 0.69, 0.1167, 0.20},      /* shin, viewer's left */
-    {BODY_RECT, 0.5167, 0.69, 0.1167, 0.20},      /* shin, viewer's right */
-    {BODY_ELLIPSE, 0.3417, 0.88, 0.15, 0.06},     /* foot, viewer's left */
-    {BODY_ELLIPSE, 0.5083, 0.88, 0.15, 0.06},     /* foot, viewer's right */
-};
+#define R BODY_MIN_REGION /* the side of a joint's square */
 
-/* Hit areas. Viewer's-left boxes hold the patient's right in the front view and the
- * patient's left in the back view. Boxes of one view never overlap. Every box is at
- * least 0.2 of the view wide (0.12 of its height) and 0.12 of it tall, so a figure
- * drawn 1 / BODY_MIN_REGION touch targets tall has targets of at least that size. */
-#define VL_WRIST 0.00, 0.41, 0.20, 0.15
-#define VR_WRIST 0.80, 0.41, 0.20, 0.15
-#define VL_HIP 0.20, 0.43, 0.20, 0.13
-#define VR_HIP 0.60, 0.43, 0.20, 0.13
-#define VL_KNEE 0.28, 0.635, 0.22, 0.125
-#define VR_KNEE 0.50, 0.635, 0.22, 0.125
-#define VL_ANKLE 0.27, 0.85, 0.23, 0.14
-#define VR_ANKLE 0.50, 0.85, 0.23, 0.14
-#define MID_PELVIS 0.40, 0.43, 0.20, 0.13
-
+/* Every region is at least R on each side, and regions of one view are at least
+ * BODY_MIN_GAP apart. The front view shows the patient facing the viewer: her right is
+ * on the viewer's left. */
 static const BodyRegion regions[] = {
-    /* front: the patient faces the viewer */
-    {"pelvis_tailbone", BODY_FRONT, BODY_SIDE_NONE, {BODY_RECT, MID_PELVIS}},
-    {"hip_right", BODY_FRONT, BODY_SIDE_RIGHT, {BODY_RECT, VL_HIP}},
-    {"hip_left", BODY_FRONT, BODY_SIDE_LEFT, {BODY_RECT, VR_HIP}},
-    {"wrist_right", BODY_FRONT, BODY_SIDE_RIGHT, {BODY_RECT, VL_WRIST}},
-    {"wrist_left", BODY_FRONT, BODY_SIDE_LEFT, {BODY_RECT, VR_WRIST}},
-    {"knee_right", BODY_FRONT, BODY_SIDE_RIGHT, {BODY_RECT, VL_KNEE}},
-    {"knee_left", BODY_FRONT, BODY_SIDE_LEFT, {BODY_RECT, VR_KNEE}},
-    {"ankle_right", BODY_FRONT, BODY_SIDE_RIGHT, {BODY_RECT, VL_ANKLE}},
-    {"ankle_left", BODY_FRONT, BODY_SIDE_LEFT, {BODY_RECT, VR_ANKLE}},
-    /* back: the patient faces away */
-    {"upper_back_neck", BODY_BACK, BODY_SIDE_NONE, {BODY_RECT, 0.28, 0.09, 0.44, 0.19}},
-    {"lower_back", BODY_BACK, BODY_SIDE_NONE, {BODY_RECT, 0.28, 0.28, 0.44, 0.15}},
-    {"pelvis_tailbone", BODY_BACK, BODY_SIDE_NONE, {BODY_RECT, MID_PELVIS}},
-    {"hip_left", BODY_BACK, BODY_SIDE_LEFT, {BODY_RECT, VL_HIP}},
-    {"hip_right", BODY_BACK, BODY_SIDE_RIGHT, {BODY_RECT, VR_HIP}},
-    {"wrist_left", BODY_BACK, BODY_SIDE_LEFT, {BODY_RECT, VL_WRIST}},
-    {"wrist_right", BODY_BACK, BODY_SIDE_RIGHT, {BODY_RECT, VR_WRIST}},
-    {"knee_left", BODY_BACK, BODY_SIDE_LEFT, {BODY_RECT, VL_KNEE}},
-    {"knee_right", BODY_BACK, BODY_SIDE_RIGHT, {BODY_RECT, VR_KNEE}},
-    {"ankle_left", BODY_BACK, BODY_SIDE_LEFT, {BODY_RECT, VL_ANKLE}},
-    {"ankle_right", BODY_BACK, BODY_SIDE_RIGHT, {BODY_RECT, VR_ANKLE}},
+    {"wrist_right", BODY_FRONT, BODY_SIDE_RIGHT, 0.03, 0.45, R, R},
+    {"hip_right", BODY_FRONT, BODY_SIDE_RIGHT, 0.24, 0.40, R, R},
+    {"hip_left", BODY_FRONT, BODY_SIDE_LEFT, 0.42, 0.40, R, R},
+    {"wrist_left", BODY_FRONT, BODY_SIDE_LEFT, 0.63, 0.45, R, R},
+    {"knee_right", BODY_FRONT, BODY_SIDE_RIGHT, 0.24, 0.64, R, R},
+    {"knee_left", BODY_FRONT, BODY_SIDE_LEFT, 0.42, 0.64, R, R},
+    {"ankle_right", BODY_FRONT, BODY_SIDE_RIGHT, 0.22, 0.845, R, R},
+    {"ankle_left", BODY_FRONT, BODY_SIDE_LEFT, 0.44, 0.845, R, R},
+    {"upper_back_neck", BODY_BACK, BODY_SIDE_NONE, 0.27, 0.10, 0.26, 0.17},
+    {"lower_back", BODY_BACK, BODY_SIDE_NONE, 0.28, 0.30, 0.24, R},
+    {"pelvis_tailbone", BODY_BACK, BODY_SIDE_NONE, 0.28, 0.47, 0.24, R},
 };
 
-const BodyShape *body_outline(size_t *n)
+/* The figure: arms held out and down, legs a little apart, so that no two targets
+ * touch. The viewer's left half; the right half is its mirror. */
+static const BodyLimb limbs[] = {
+    {0.33, 0.18, 0.215, 0.33, 0.060},   /* upper arm, out from the shoulder */
+    {0.215, 0.33, 0.115, 0.49, 0.050},  /* forearm */
+    {0.355, 0.49, 0.315, 0.71, 0.080},  /* thigh, the legs a little apart */
+    {0.315, 0.71, 0.295, 0.895, 0.065}, /* shin */
+    {0.40, 0.10, 0.40, 0.17, 0.055},    /* neck (on the midline) */
+};
+
+static const BodyBlock blocks[] = {
+    {0.34, 0.015, 0.12, 0.115, 0, true},     /* head (on the midline) */
+    {0.30, 0.15, 0.20, 0.30, 0.06, false},   /* torso (on the midline) */
+    {0.295, 0.40, 0.21, 0.14, 0.06, false},  /* pelvis (on the midline) */
+    {0.06, 0.475, 0.085, 0.085, 0, true},    /* hand */
+    {0.245, 0.88, 0.10, 0.05, 0.025, false}, /* foot */
+};
+
+/* The back view's marks, so that front and back differ at a glance. */
+static const BodyMark marks[] = {
+    {BODY_BACK, 0.40, 0.13, 0.40, 0.50}, /* the spine */
+    {BODY_BACK, 0.33, 0.21, 0.37, 0.27}, /* the shoulder blades */
+    {BODY_BACK, 0.43, 0.21, 0.47, 0.27},
+    {BODY_BACK, 0.37, 0.50, 0.40, 0.52}, /* the tailbone, a small V */
+    {BODY_BACK, 0.43, 0.50, 0.40, 0.52},
+};
+
+const BodyLimb *body_limbs(size_t *n)
 {
-    *n = sizeof outline / sizeof outline[0];
-    return outline;
+    *n = sizeof limbs / sizeof limbs[0];
+    return limbs;
+}
+
+const BodyBlock *body_blocks(size_t *n)
+{
+    *n = sizeof blocks / sizeof blocks[0];
+    return blocks;
+}
+
+double body_mirror_x(double x)
+{
+    return BODY_VIEW_ASPECT - x;
+}
+
+const BodyMark *body_marks(size_t *n)
+{
+    *n = sizeof marks / sizeof marks[0];
+    return marks;
 }
 
 const BodyRegion *body_regions(size_t *n)
@@ -74,23 +77,13 @@ const BodyRegion *body_regions(size_t *n)
     return regions;
 }
 
-bool body_shape_contains(const BodyShape *s, double x, double y)
-{
-    if (s->w <= 0 || s->h <= 0)
-        return false;
-    if (s->kind == BODY_ELLIPSE) {
-        double rx = s->w / 2, ry = s->h / 2;
-        double dx = (x - (s->x + rx)) / rx, dy = (y - (s->y + ry)) / ry;
-        return dx * dx + dy * dy <= 1.0;
-    }
-    return x >= s->x && x < s->x + s->w && y >= s->y && y < s->y + s->h;
-}
-
 const char *body_hit(BodyView view, double x, double y)
 {
-    for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++)
-        if (regions[i].view == view && body_shape_contains(&regions[i].shape, x, y))
-            return regions[i].region;
+    for (size_t i = 0; i < sizeof regions / sizeof regions[0]; i++) {
+        const BodyRegion *r = &regions[i];
+        if (r->view == view && x >= r->x && x < r->x + r->w && y >= r->y && y < r->y + r->h)
+            return r->region;
+    }
     return NULL;
 }
 
@@ -104,9 +97,17 @@ const BodyRegion *body_region_find(BodyView view, const char *region)
     return NULL;
 }
 
+BodyView body_region_view(const char *region)
+{
+    for (int v = 0; v < BODY_VIEW_COUNT; v++)
+        if (body_region_find((BodyView)v, region))
+            return (BodyView)v;
+    return BODY_VIEW_NONE;
+}
+
 bool body_region_known(const char *region)
 {
-    return body_region_find(BODY_FRONT, region) || body_region_find(BODY_BACK, region);
+    return body_region_view(region) != BODY_VIEW_NONE;
 }
 
 bool body_side_on_viewer_right(BodyView view, BodySide side)

@@ -56,16 +56,25 @@ static cairo_status_t discard_write(void *closure, const unsigned char *data, un
     return CAIRO_STATUS_SUCCESS;
 }
 
-/* One rendering pass. npages_known is the page count for the footers (0: unknown). */
 /* The clinician's part (flags, scores, areas, about her) in PDF_CLINICIAN_BIG type,
- * about half the first page; or at PDF_CLINICIAN_MIN at least. */
-enum { OPT_CLINICIAN_LARGE = 1, OPT_CLINICIAN_BIG = 2 };
+ * about half the first page; or at PDF_CLINICIAN_MIN at least; about her in the
+ * page's size, in four columns (OPT_CONTEXT_SMALL). */
+enum { OPT_CLINICIAN_LARGE = 1, OPT_CLINICIAN_BIG = 2, OPT_CONTEXT_SMALL = 4 };
 
+/* The body figure's height on Letter and A4, as a share of the printable height: large
+ * while the page has room, smaller before the clinician's type shrinks. */
+#define FIGURE_LARGE 0.27
+#define FIGURE_SMALL 0.13
+#define FIGURE_STEPS 6 /* halvings in the search for the largest figure that fits */
+
+/* One rendering pass. npages_known is the page count for the footers (0: unknown). */
 static int render_pass(const Summary *sum, Paper paper, double page_h, double fs,
-                       PdfPlanDetail plan, unsigned opts, int npages_known,
+                       PdfPlanDetail plan, unsigned opts, double figure, int npages_known,
                        cairo_write_func_t write, void *closure, int *npages, double *used)
 {
     PdfDoc d = {0};
+    d.figure_share = figure;
+    d.context_small = opts & OPT_CONTEXT_SMALL;
     d.clinician_fs = opts & OPT_CLINICIAN_LARGE ? PDF_CLINICIAN_BIG
                      : opts & OPT_CLINICIAN_BIG ? PDF_CLINICIAN_MIN
                                                 : 0;
@@ -92,15 +101,47 @@ static int render_receipt(const Summary *sum, cairo_write_func_t write, void *cl
     int pages = 0;
     paper_size(PAPER_RECEIPT_80MM, &w, &maxh);
     int err = render_pass(sum, PAPER_RECEIPT_80MM, maxh, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, 0,
-                          discard_write, NULL, &pages, &used);
+                          0, discard_write, NULL, &pages, &used);
     if (err)
         return err;
     /* One page cut to length (the rare session longer than 5 m pages on). */
     double h = pages > 1 ? maxh : used;
     if (height)
         *height = h;
-    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, pages,
+    return render_pass(sum, PAPER_RECEIPT_80MM, h, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, 0, pages,
                        write, closure, npages, NULL);
+}
+
+/* 1 when the summary fits one page with the plan by titles in the smallest type, the
+ * figure that share of the page; 0 when not; or a negative PK_E* code. */
+static int fits_one_page(const Summary *sum, Paper paper, unsigned opts, double figure)
+{
+    int pages = 0;
+    int err = render_pass(sum, paper, 0, MIN_FONT, PDF_PLAN_TITLES, opts, figure, 0, discard_write,
+                          NULL, &pages, NULL);
+    return err ? err : pages == 1;
+}
+
+/* The largest figure (a share of the page) with which the summary fits one page with
+ * the plan by titles in the smallest type, to within FIGURE_STEPS halvings: 0 when
+ * none does, or a negative PK_E* code. */
+static double largest_figure(const Summary *sum, Paper paper, unsigned opts)
+{
+    double lo = FIGURE_SMALL, hi = FIGURE_LARGE;
+    int err = fits_one_page(sum, paper, opts, lo);
+    if (err <= 0)
+        return err;
+    for (int k = 0; k < FIGURE_STEPS; k++) {
+        double mid = (lo + hi) / 2;
+        err = fits_one_page(sum, paper, opts, mid);
+        if (err < 0)
+            return err;
+        if (err)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
 }
 
 int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write, void *closure,
@@ -113,44 +154,72 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
     if (paper == PAPER_RECEIPT_80MM)
         return render_receipt(sum, write, closure, npages, height);
 
-    /* In order of preference: one page with the clinician's part in large type (about
-     * half of it); one page with it at 10 pt or more; one page at the page's size (a
-     * long answer list); then two pages. For each, the fullest plan that fits (one
-     * page may take the plan by titles: the screen has it in full), in the largest
-     * type that fits; else the smallest type with the plan by titles, on as many pages
-     * as it takes. */
-    static const struct {
+    /* In order of preference: one page with the clinician's part in large type and a
+     * large figure, about her in large type, then in the page's; then the shortest
+     * plan in the smallest type with the largest figure that fits, the clinician's
+     * part in large type, then at 10 pt; then a small figure with the clinician's part
+     * at the page's size (a long answer list); then two pages. For each, the fullest plan
+     * that fits (one page may take the plan by titles: the screen has it in full), in
+     * the largest type that fits; else the smallest type with the plan by titles, on
+     * as many pages as it takes. */
+    const unsigned large = OPT_CLINICIAN_BIG | OPT_CLINICIAN_LARGE | OPT_CONTEXT_SMALL;
+    const unsigned big = OPT_CLINICIAN_BIG | OPT_CONTEXT_SMALL;
+    const struct {
         int want;
         unsigned opts;
-    } tries[] = {{1, OPT_CLINICIAN_BIG | OPT_CLINICIAN_LARGE},
-                 {1, OPT_CLINICIAN_BIG},
-                 {1, 0},
-                 {2, OPT_CLINICIAN_BIG}};
-    double fs = 0;
+        double figure; /* 0: the largest that fits, with the shortest plan */
+    } tries[] = {{1, large & ~OPT_CONTEXT_SMALL, FIGURE_LARGE},
+                 {1, large, FIGURE_LARGE},
+                 {1, large, 0},
+                 {1, big, 0},
+                 {1, OPT_CONTEXT_SMALL, FIGURE_SMALL},
+                 {2, OPT_CLINICIAN_BIG, FIGURE_LARGE}};
+    double fs = 0, figure = FIGURE_SMALL;
     PdfPlanDetail plan = PDF_PLAN_FULL;
     unsigned opts = 0;
     for (size_t t = 0; t < sizeof tries / sizeof tries[0] && fs == 0; t++) {
         int want = tries[t].want;
+        if (tries[t].figure == 0) {
+            double f = largest_figure(sum, paper, tries[t].opts);
+            if (f < 0)
+                return (int)f;
+            if (f > 0) {
+                fs = MIN_FONT;
+                plan = PDF_PLAN_TITLES;
+                opts = tries[t].opts;
+                figure = f;
+            }
+            continue;
+        }
         int last = want == 1 ? PDF_PLAN_TITLES : PDF_PLAN_SHORT;
         for (int p = PDF_PLAN_FULL; p <= last && fs == 0; p++) {
             for (size_t i = 0; i < nsizes && fs == 0; i++) {
-                err = render_pass(sum, paper, 0, sizes[i], (PdfPlanDetail)p, tries[t].opts, 0,
-                                  discard_write, NULL, &pages, NULL);
+                err = render_pass(sum, paper, 0, sizes[i], (PdfPlanDetail)p, tries[t].opts,
+                                  tries[t].figure, 0, discard_write, NULL, &pages, NULL);
                 if (err)
                     return err;
                 if (pages <= want) {
                     fs = sizes[i];
                     plan = (PdfPlanDetail)p;
                     opts = tries[t].opts;
+                    figure = tries[t].figure;
                 }
             }
         }
+    }
+    if (fs != 0) { /* the page count of the chosen pass, for the footers */
+        err = render_pass(sum, paper, 0, fs, plan, opts, figure, 0, discard_write, NULL, &pages,
+                          NULL);
+        if (err)
+            return err;
     }
     if (fs == 0) {
         fs = MIN_FONT;
         plan = PDF_PLAN_TITLES;
         opts = OPT_CLINICIAN_BIG;
-        err = render_pass(sum, paper, 0, fs, plan, opts, 0, discard_write, NULL, &pages, NULL);
+        figure = FIGURE_LARGE;
+        err = render_pass(sum, paper, 0, fs, plan, opts, figure, 0, discard_write, NULL, &pages,
+                          NULL);
         if (err)
             return err;
     }
@@ -158,7 +227,7 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         double w;
         paper_size(paper, &w, height);
     }
-    return render_pass(sum, paper, 0, fs, plan, opts, pages, write, closure, npages, NULL);
+    return render_pass(sum, paper, 0, fs, plan, opts, figure, pages, write, closure, npages, NULL);
 }
 
 int pdf_render_test(const Content *content, Paper paper, cairo_write_func_t write, void *closure)

@@ -1,42 +1,71 @@
-/* The body diagram on paper: the same figure and regions as the screen (core/body.h),
- * drawn with cairo, the reported areas filled dark, the sides named in plain words. */
+/* The body figure on paper: the same figure and regions as the screen (core/body.h),
+ * drawn with cairo. Every region is outlined lightly; the reported areas are filled
+ * dark and named beside the figure, a thin line leading from the name to the area;
+ * the patient's sides are named in plain words over each view. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../core/body.h"
 #include "print_internal.h"
 
-/* Room for the side labels ("Right", "Izquierda") beside each view, as fractions of
- * the height: between the views, and outside them. */
-#define VIEW_GAP 0.7
-#define VIEW_OUTER 0.25
+/* The columns for the names of the areas, as fractions of the figure's height: left of
+ * the front view, between the views, right of the back view. */
+#define LABEL_COL 0.45
+#define LABEL_COLS 3
+/* A name column narrower than this many type sizes is left out (the receipt): the
+ * areas are named in words above the figure. */
+#define LABEL_MIN_EM 5.0
 
 double pdf_body_width(double h)
 {
-    return h * BODY_VIEW_ASPECT * 2 + h * VIEW_GAP + 2 * h * VIEW_OUTER;
+    return h * (2 * BODY_VIEW_ASPECT + LABEL_COLS * LABEL_COL);
 }
 
-static void shape_path(cairo_t *cr, const BodyShape *s, double ox, double oy, double h,
-                       double shrink)
+static void round_rect(cairo_t *cr, double x, double y, double w, double h, double r)
 {
-    double vw = h * BODY_VIEW_ASPECT;
-    double x = ox + (s->x + s->w * shrink / 2) * vw, y = oy + (s->y + s->h * shrink / 2) * h;
-    double w = s->w * (1 - shrink) * vw, hh = s->h * (1 - shrink) * h;
-    if (s->kind == BODY_ELLIPSE) {
-        cairo_save(cr);
-        cairo_translate(cr, x + w / 2, y + hh / 2);
-        cairo_scale(cr, w / 2, hh / 2);
-        cairo_new_sub_path(cr);
-        cairo_arc(cr, 0, 0, 1, 0, 2 * G_PI);
-        cairo_restore(cr);
-    } else {
-        double r = fmin(w, hh) * 0.25;
-        cairo_new_sub_path(cr);
-        cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
-        cairo_arc(cr, x + w - r, y + hh - r, r, 0, G_PI / 2);
-        cairo_arc(cr, x + r, y + hh - r, r, G_PI / 2, G_PI);
-        cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
-        cairo_close_path(cr);
+    r = fmin(r, fmin(w, h) / 2);
+    cairo_new_sub_path(cr);
+    cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
+    cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+    cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+    cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+    cairo_close_path(cr);
+}
+
+/* The outline of a view (ox, oy) h tall: the limbs and blocks of both halves, each
+ * grown by grow points, in the current source colour. */
+static void figure_pass(cairo_t *cr, double ox, double oy, double h, double grow)
+{
+    size_t nl, nb;
+    const BodyLimb *limbs = body_limbs(&nl);
+    const BodyBlock *blocks = body_blocks(&nb);
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    for (int m = 0; m < 2; m++) {
+        for (size_t i = 0; i < nl; i++) {
+            const BodyLimb *l = &limbs[i];
+            double x1 = m ? body_mirror_x(l->x1) : l->x1, x2 = m ? body_mirror_x(l->x2) : l->x2;
+            cairo_set_line_width(cr, l->t * h + 2 * grow);
+            cairo_move_to(cr, ox + x1 * h, oy + l->y1 * h);
+            cairo_line_to(cr, ox + x2 * h, oy + l->y2 * h);
+            cairo_stroke(cr);
+        }
+        for (size_t i = 0; i < nb; i++) {
+            const BodyBlock *b = &blocks[i];
+            double x = (m ? body_mirror_x(b->x) - b->w : b->x) * h - grow + ox;
+            double y = oy + b->y * h - grow, w = b->w * h + 2 * grow, bh = b->h * h + 2 * grow;
+            if (b->disc) {
+                cairo_save(cr);
+                cairo_translate(cr, x + w / 2, y + bh / 2);
+                cairo_scale(cr, w / 2, bh / 2);
+                cairo_new_sub_path(cr);
+                cairo_arc(cr, 0, 0, 1, 0, 2 * G_PI);
+                cairo_restore(cr);
+            } else {
+                round_rect(cr, x, y, w, bh, b->radius * h + grow);
+            }
+            cairo_fill(cr);
+        }
     }
 }
 
@@ -48,50 +77,137 @@ static bool area_marked(const Option *const *areas, size_t n, const char *region
     return false;
 }
 
+/* One view at (ox, oy), h tall: the figure, its marks, every region lightly and the
+ * reported ones filled. Opaque colours only: print filters rasterise pages that use
+ * transparency. */
 static void draw_view(PdfDoc *d, BodyView view, double ox, double oy, double h,
                       const Option *const *areas, size_t nareas)
 {
     cairo_t *cr = d->cr;
-    size_t n;
-    const BodyShape *outline = body_outline(&n);
-
     cairo_save(cr);
-    cairo_new_path(cr);
-    for (size_t i = 0; i < n; i++)
-        shape_path(cr, &outline[i], ox, oy, h, 0);
-    cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING);
-    cairo_set_source_rgb(cr, 0.92, 0.92, 0.92);
-    cairo_fill_preserve(cr);
     cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
-    cairo_set_line_width(cr, 0.6);
-    cairo_stroke(cr);
+    figure_pass(cr, ox, oy, h, 0.6);
+    cairo_set_source_rgb(cr, 0.92, 0.92, 0.92);
+    figure_pass(cr, ox, oy, h, 0);
 
-    /* the spine on the back view, so front and back differ at a glance */
-    if (view == BODY_BACK) {
-        double vw = h * BODY_VIEW_ASPECT;
-        cairo_set_dash(cr, (double[]){2, 1.5}, 2, 0);
-        cairo_move_to(cr, ox + 0.5 * vw, oy + 0.13 * h);
-        cairo_line_to(cr, ox + 0.5 * vw, oy + 0.50 * h);
+    size_t n;
+    const BodyMark *k = body_marks(&n);
+    cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+    cairo_set_line_width(cr, 0.8);
+    for (size_t i = 0; i < n; i++) {
+        if (k[i].view != view)
+            continue;
+        cairo_move_to(cr, ox + k[i].x1 * h, oy + k[i].y1 * h);
+        cairo_line_to(cr, ox + k[i].x2 * h, oy + k[i].y2 * h);
         cairo_stroke(cr);
-        cairo_set_dash(cr, NULL, 0, 0);
     }
 
-    const BodyRegion *regions = body_regions(&n);
+    const BodyRegion *r = body_regions(&n);
     for (size_t i = 0; i < n; i++) {
-        if (regions[i].view != view || !area_marked(areas, nareas, regions[i].region))
+        if (r[i].view != view)
             continue;
-        BodyShape s = regions[i].shape;
-        s.kind = BODY_ELLIPSE;
-        cairo_new_path(cr);
-        shape_path(cr, &s, ox, oy, h, 0.12);
-        /* opaque: print filters rasterise pages that use transparency */
-        cairo_set_source_rgb(cr, 0.42, 0.42, 0.42);
-        cairo_fill_preserve(cr);
-        cairo_set_source_rgb(cr, 0, 0, 0);
-        cairo_set_line_width(cr, 1.2);
+        bool marked = area_marked(areas, nareas, r[i].region);
+        double in = marked ? 0.01 * h : 0.02 * h;
+        round_rect(cr, ox + r[i].x * h + in, oy + r[i].y * h + in, r[i].w * h - 2 * in,
+                   r[i].h * h - 2 * in, 0.03 * h);
+        if (marked) {
+            cairo_set_source_rgb(cr, 0.35, 0.35, 0.35);
+            cairo_fill_preserve(cr);
+            cairo_set_source_rgb(cr, 0, 0, 0);
+            cairo_set_line_width(cr, 1.4);
+        } else {
+            cairo_set_source_rgb(cr, 0.72, 0.72, 0.72);
+            cairo_set_line_width(cr, 0.5);
+        }
         cairo_stroke(cr);
     }
     cairo_restore(cr);
+}
+
+/* The name of one reported area beside the figure. */
+typedef struct {
+    const char *text;
+    double ax, ay; /* where its line meets the area */
+    double y, h;   /* the name's top and height */
+} Callout;
+
+static int callout_cmp(const void *a, const void *b)
+{
+    double d = ((const Callout *)a)->ay - ((const Callout *)b)->ay;
+    return (d > 0) - (d < 0);
+}
+
+/* The names of the reported areas in column col (0: left of the front view, 1: between
+ * the views, 2: right of the back view) at x, w wide, the figure's views at vx[] and
+ * top, h tall: in the order of the areas from the top, pushed down where they would
+ * overlap, each with a line to its area. */
+static void draw_callouts(PdfDoc *d, int col, double x, double w, const double vx[2], double top,
+                          double h, const Option *const *areas, size_t nareas)
+{
+    Callout c[16];
+    size_t nc = 0;
+    double ls = d->small;
+    for (size_t i = 0; i < nareas && nc < sizeof c / sizeof c[0]; i++) {
+        BodyView v = body_region_view(areas[i]->body_region);
+        if (v == BODY_VIEW_NONE)
+            continue;
+        const BodyRegion *r = body_region_find(v, areas[i]->body_region);
+        bool right = r->x + r->w / 2 >= BODY_VIEW_ASPECT / 2 - 1e-9;
+        if ((int)v + (right ? 1 : 0) != col)
+            continue;
+        const char *t = lang_text(&areas[i]->label, d->lang);
+        c[nc++] =
+            (Callout){t, vx[v] + (right ? r->x + r->w : r->x) * h, top + (r->y + r->h / 2) * h, 0,
+                      pdf_doc_text(d, 0, 0, w, ls, PDF_TX_BOLD, t, false)};
+    }
+    qsort(c, nc, sizeof c[0], callout_cmp);
+    double next = top;
+    for (size_t i = 0; i < nc; i++) {
+        c[i].y = fmax(c[i].ay - ls * 0.7, next);
+        next = c[i].y + c[i].h + ls * 0.25;
+    }
+    /* the last names back up when they would run under the figure */
+    double over = next - (top + h);
+    for (size_t i = nc; i-- > 0 && over > 0;) {
+        double up = fmin(over, c[i].y - (i ? c[i - 1].y + c[i - 1].h + ls * 0.25 : top));
+        if (up <= 0)
+            break;
+        for (size_t j = i; j < nc; j++)
+            c[j].y -= up;
+        over -= up;
+    }
+    bool text_right = col == 0; /* the left column's names end next to the figure */
+    cairo_save(d->cr);
+    for (size_t i = 0; i < nc; i++) {
+        double tw = fmin(w, pdf_doc_text_width(d, ls, PDF_TX_BOLD, c[i].text) + 1);
+        double lx = text_right ? x + w - tw : x, ly = c[i].y + ls * 0.7;
+        pdf_doc_text(d, lx, c[i].y, w, ls, PDF_TX_BOLD, c[i].text, true);
+        double ex = text_right ? lx - 0 + tw + ls * 0.2 : lx - ls * 0.2;
+        cairo_set_source_rgb(d->cr, 0, 0, 0);
+        cairo_set_line_width(d->cr, 0.7);
+        cairo_move_to(d->cr, ex, ly);
+        cairo_line_to(d->cr, c[i].ax, c[i].ay);
+        cairo_stroke(d->cr);
+        cairo_arc(d->cr, c[i].ax, c[i].ay, 1.3, 0, 2 * G_PI);
+        cairo_fill(d->cr);
+    }
+    cairo_restore(d->cr);
+}
+
+static bool names_fit(const PdfDoc *d, double h, double w)
+{
+    return (w - 2 * h * BODY_VIEW_ASPECT) / LABEL_COLS >= d->small * LABEL_MIN_EM;
+}
+
+bool pdf_body_names_all(const PdfDoc *d, double h, double w, const Option *const *areas,
+                        size_t nareas)
+{
+    if (!names_fit(d, h, w))
+        return false;
+    for (size_t i = 0; i < nareas; i++)
+        if (body_region_view(areas[i]->body_region) == BODY_VIEW_NONE)
+            return false;
+    return true;
 }
 
 double pdf_body_height(PdfDoc *d, double h)
@@ -103,17 +219,14 @@ double pdf_body_height(PdfDoc *d, double h)
 double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Option *const *areas,
                      size_t nareas)
 {
-    double vw = h * BODY_VIEW_ASPECT, gap = h * VIEW_GAP, outer = h * VIEW_OUTER;
+    double vw = h * BODY_VIEW_ASPECT, col = (w - 2 * vw) / LABEL_COLS;
     double ls = d->small, top = pdf_doc_text(d, 0, 0, vw, ls, PDF_TX_BOLD, "Ag", false) + 1;
-    /* Width to spare goes around and between the views: room for the side labels. */
-    double spare = w - pdf_body_width(h);
-    if (spare > 0) {
-        outer += spare / 4;
-        gap += spare / 2;
-    }
+    bool names = names_fit(d, h, w);
+    col = fmax(col, 0);
+    double vx[BODY_VIEW_COUNT] = {x + col, x + 2 * col + vw};
 
     for (int v = 0; v < BODY_VIEW_COUNT; v++) {
-        double ox = x + outer + v * (vw + gap), mid = ox + vw * 0.5, pad = vw * 0.1;
+        double ox = vx[v], mid = ox + vw * 0.5, pad = vw * 0.06;
         /* The patient's sides, as the viewer sees them, in plain words: each over its
          * half of the figure, reaching outward from the middle as far as it needs. */
         bool left_on_right = body_side_on_viewer_right((BodyView)v, BODY_SIDE_LEFT);
@@ -124,17 +237,19 @@ double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Op
         pdf_doc_text(d, mid - pad - lw, y, lw, ls, PDF_TX_BOLD | PDF_TX_RIGHT, vl, true);
         pdf_doc_text(d, mid + pad, y, rw, ls, PDF_TX_BOLD, vr, true);
         draw_view(d, (BodyView)v, ox, y + top, h, areas, nareas);
-        pdf_doc_text(d, ox - outer, y + top + h + 1, vw + 2 * outer, ls,
-                     PDF_TX_CENTER | PDF_TX_GRAY,
+        pdf_doc_text(d, ox, y + top + h + 1, vw, ls, PDF_TX_CENTER | PDF_TX_GRAY,
                      pdf_doc_ui(d, v == BODY_FRONT ? "summary.front" : "summary.back"), true);
     }
+    if (names)
+        for (int c = 0; c < LABEL_COLS; c++)
+            draw_callouts(d, c, x + c * (col + vw), col, vx, y + top, h, areas, nareas);
     /* a thin rule between the views, so each side label reads with its own figure */
-    double mid = x + outer + vw + gap / 2;
+    double mid = vx[0] + vw + col / 2;
     cairo_save(d->cr);
     cairo_set_source_rgb(d->cr, 0.6, 0.6, 0.6);
     cairo_set_line_width(d->cr, 0.5);
     cairo_move_to(d->cr, mid, y);
-    cairo_line_to(d->cr, mid, y + top + h);
+    cairo_line_to(d->cr, mid, y + top + (names ? 0.3 * h : h));
     cairo_stroke(d->cr);
     cairo_restore(d->cr);
     return pdf_body_height(d, h);

@@ -160,8 +160,9 @@ void pdf_context(PdfDoc *d, const char *heading)
         context_run_in(d, heading);
         return;
     }
-    /* short "Question: answer" lines: three columns */
-    item_columns(d, heading, s->context, sizeof s->context[0], s->ncontext, fact_block, 3, 0.12);
+    /* short "Question: answer" lines: three columns, four on a tight page */
+    item_columns(d, heading, s->context, sizeof s->context[0], s->ncontext, fact_block,
+                 d->context_small ? 4 : 3, 0.12);
 }
 
 /* ---- likely contributors: the title and the answers behind it ---- */
@@ -176,6 +177,24 @@ static double cause_block(PdfDoc *d, const void *item, double x, double y, doubl
     return h;
 }
 
+/* The contributors by title only, in one paragraph, "A · B · C" (the screen and the
+ * longer plans say why). */
+static void causes_run_in(PdfDoc *d, const char *heading)
+{
+    const Summary *s = d->sum;
+    GString *m = g_string_new("<b>");
+    for (size_t i = 0; i < s->ncauses; i++) {
+        if (i)
+            g_string_append(m, "  ·  ");
+        pdf_append_escaped(m, lang_text(&s->causes[i].cause->title, d->lang));
+    }
+    g_string_append(m, "</b>");
+    double h = pdf_doc_text(d, d->x, 0, d->w, d->fs, PDF_TX_MARKUP, m->str, false);
+    pdf_doc_heading(d, pdf_doc_ui(d, heading), h);
+    d->y += pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_MARKUP, m->str, true) + d->gap;
+    pdf_gstring_wipe_free(m);
+}
+
 void pdf_causes(PdfDoc *d, const char *heading)
 {
     const Summary *s = d->sum;
@@ -186,7 +205,10 @@ void pdf_causes(PdfDoc *d, const char *heading)
         d->y += d->gap;
         return;
     }
-    item_columns(d, heading, s->causes, sizeof s->causes[0], s->ncauses, cause_block, 2, 0.18);
+    if (d->plan >= PDF_PLAN_TITLES && !d->receipt) /* the shortest plan: titles only */
+        causes_run_in(d, heading);
+    else
+        item_columns(d, heading, s->causes, sizeof s->causes[0], s->ncauses, cause_block, 2, 0.18);
 }
 
 /* ---- the self-care plan ----
@@ -364,7 +386,9 @@ void pdf_selfcare(PdfDoc *d, const char *heading)
     }
     if (s->nheld) {
         GString *m = texts[ntexts++] = held_markup(d);
-        n = push_block(d, b, n, group_block, pdf_doc_ui(d, "summary.held_title"), w, 0.15, true);
+        if (d->plan < PDF_PLAN_TITLES) /* the shortest plan: the paragraph says it alone */
+            n = push_block(d, b, n, group_block, pdf_doc_ui(d, "summary.held_title"), w, 0.15,
+                           true);
         n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
     }
     pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h + (n > 1 ? b[1].h : 0));

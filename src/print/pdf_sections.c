@@ -1,7 +1,8 @@
 /* The summary's sections on paper, in the outline's order (summary_outline.h): the
- * clinician's part in large type (flags, scores and where it hurts side by side, about
- * the patient), then the next steps with the safety net, likely contributors and the
- * self-care plan (the last three flow in columns: pdf_plan.c). */
+ * clinician's part in large type (flags, the scores in a row, where it hurts on the
+ * figure at full width, about the patient), then the next steps with the safety net,
+ * likely contributors and the self-care plan (the last three flow in columns:
+ * pdf_plan.c). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -230,7 +231,8 @@ static bool nothing_to_raise(const Summary *s)
 static PdfDoc *section_doc(void *ctx, const SummarySection *sec)
 {
     PdfDoc *d = ctx;
-    bool big = sec->part == SUM_PART_CLINICIAN;
+    bool big =
+        sec->part == SUM_PART_CLINICIAN && !(sec->kind == SUM_SEC_CONTEXT && d->context_small);
     d->fs = fmax(d->base_fs, big ? d->clinician_fs : 0);
     d->small = fmax(d->base_small, big ? d->clinician_fs : 0);
     return d;

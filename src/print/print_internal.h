@@ -93,6 +93,9 @@ typedef struct {
     double footer_h;
     PdfPlanDetail plan;
     double clinician_fs; /* the clinician's part at this size or more (0: the page's) */
+    bool context_small;  /* about her in the page's size, in four columns (a tight page) */
+    double figure_share; /* Letter and A4: the body figure's height, a share of the
+                            printable height (at most: the width may allow less) */
     int page;            /* current page, from 1 */
     int npages;          /* total pages when known (second pass), else 0 */
     bool receipt;
@@ -140,12 +143,12 @@ void pdf_fill_box(PdfDoc *d, double x, double y, double w, double h, double gray
 
 /* ---- the scores and where it hurts (pdf_scores.c) ---- */
 
-/* Letter and A4: the scores with where it hurts beside them; the receipt: the scores.
- * Under heading (a ui key). */
+/* Letter and A4: the scores in a row, then where it hurts on the figure at full width;
+ * the receipt: the scores. Under heading (a ui key). */
 void pdf_scores(PdfDoc *d, const char *heading);
 
 /* The receipt: where it hurts, in words and on the diagram (Letter and A4 draw it
- * with the scores). */
+ * after the scores). */
 void pdf_areas(PdfDoc *d, const char *heading);
 
 /* Zeroes a GString (it may hold answers) and frees it. */
@@ -180,16 +183,22 @@ void pdf_selfcare(PdfDoc *d, const char *heading);
 
 /* ---- the body diagram (pdf_body.c) ---- */
 
-/* The width of the two-view diagram drawn height h tall (without labels). */
+/* The width of the two-view diagram drawn h tall, with columns for the areas' names
+ * beside it (left of the front view, between the views, right of the back view). */
 double pdf_body_width(double h);
 
+/* True when the diagram drawn h tall in width w names every one of the areas beside
+ * it (there is room for the names, and each area is on the figure). */
+bool pdf_body_names_all(const PdfDoc *d, double h, double w, const Option *const *areas,
+                        size_t nareas);
 /* The height of the diagram drawn h tall, its labels included. */
 double pdf_body_height(PdfDoc *d, double h);
 
 /* Draws the front and back views side by side, h tall, at (x, y), spread over width w
- * (at least pdf_body_width(h)), with the regions of the given areas marked and
- * the sides labelled in plain words. Returns the total height used, labels
- * included. */
+ * (at least pdf_body_width(h)), with the regions of the given areas marked, each
+ * named beside the figure when the name columns are wide enough (not on the
+ * receipt), and the sides labelled in plain words. Returns the total height used,
+ * labels included. */
 double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Option *const *areas,
                      size_t nareas);
 

@@ -248,13 +248,9 @@ void ui_layout_areas(Ui *ui, SDL_Rect area);
 /* picture.c: the body picture of the areas screen. Region boxes in fractions of the
  * view's height (x from 0 to UI_PICTURE_ASPECT); each side at least
  * UI_PICTURE_MIN_REGION, and the regions of a view at least 0.03 apart. */
-#define UI_PICTURE_ASPECT 0.8
-#define UI_PICTURE_MIN_REGION 0.14
-typedef struct {
-    const char *region; /* the content's region id */
-    int view;           /* BODY_FRONT or BODY_BACK */
-    double x, y, w, h;
-} UiPictureRegion;
+#define UI_PICTURE_ASPECT BODY_VIEW_ASPECT
+#define UI_PICTURE_MIN_REGION BODY_MIN_REGION
+typedef BodyRegion UiPictureRegion; /* core/body.h's regions, shared with the printout */
 const UiPictureRegion *ui_picture_regions(size_t *n);
 /* Draws a BX_FIGURE box: its view from a texture made on first use. */
 void ui_picture_draw(Ui *ui, UiBox *fig);
