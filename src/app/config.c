@@ -47,6 +47,8 @@ static bool phone_like(const char *v)
     return digit || !*v;
 }
 
+static const char unknown_setting[] = "unknown setting"; /* apply_kv names the key */
+
 /* Applies one "key = value"; returns NULL or what is wrong. */
 static const char *apply(KioskConfig *cfg, const char *key, const char *v)
 {
@@ -97,7 +99,7 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
             return "emergency_number and crisis_number cannot be empty";
         snprintf(dst, size, "%s", v);
     } else {
-        return "unknown setting";
+        return unknown_setting;
     }
     return NULL;
 }
@@ -105,6 +107,8 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
 static int apply_kv(void *ctx, const char *key, const char *value, PkWhy *why)
 {
     const char *wrong = apply(ctx, key, value);
+    if (wrong == unknown_setting)
+        return pk_fail(why, PK_EINVAL, "unknown setting '%s'", key);
     return wrong ? pk_fail(why, PK_EINVAL, "%s", wrong) : 0;
 }
 

@@ -57,9 +57,11 @@ int kv_read(const char *path, const char *name, KvApply apply, void *ctx, int *l
     int err = file_read_regular(path, KV_FILE_MAX, &text, &len, why);
     if (err)
         return err;
-    char *end = text + len;
+    char *end = text + len, *p = text;
+    if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+        p += 3; /* a UTF-8 byte-order mark: not part of the first key */
     StrMap seen = {0};
-    for (char *p = text; p < end && !err;) {
+    for (; p < end && !err;) {
         char *nl = memchr(p, '\n', (size_t)(end - p));
         size_t n = (size_t)((nl ? nl : end) - p);
         char *next = nl ? nl + 1 : end;

@@ -1,5 +1,6 @@
 /* "key = value" settings files (kiosk.conf, voice.conf): one setting a line, '#' starts a
- * comment, blank lines are skipped, spaces around keys and values are dropped. Only a
+ * comment, blank lines are skipped, spaces around keys and values are dropped, and so is
+ * a UTF-8 byte-order mark at the start of the file (some editors write one). Only a
  * regular file is read (a directory, FIFO or device is refused, never waited on), at
  * most KV_FILE_MAX bytes, and a line longer than KV_LINE_MAX characters is an error,
  * never split: the tail of a long comment must not become a setting. A key set twice is an

@@ -209,6 +209,11 @@ expect_text kiosk-bad-config "built-in settings and the staff menu off"
 grep -q '"screen": "attract"' "$scratch/shots-bad-conf/gesture.json" 2>/dev/null ||
   { echo "FAIL kiosk-bad-config: the staff gesture opened something"; fails=$((fails + 1)); }
 
+# an unknown setting is named, so a misspelt key can be found (third audit, #13)
+printf 'staff_pin = 1357\nStaff_PIN = 2468\n' >"$scratch/case.conf" && chmod 600 "$scratch/case.conf"
+check config-unknown-key 2 "$bin" --check-config "$scratch/case.conf"
+expect_text config-unknown-key "case.conf:2: unknown setting 'Staff_PIN'"
+
 # an answers file that is not a regular file: refused with its reason, never waited on
 mkfifo "$scratch/answers.fifo"
 for spec in "answers-fifo|$scratch/answers.fifo|is a named pipe" "answers-device|/dev/zero|is a device" \
