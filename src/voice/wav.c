@@ -87,24 +87,62 @@ static int known_format(SDL_AudioFormat f)
     return f == AUDIO_U8 || f == AUDIO_S16LSB || f == AUDIO_S32LSB || f == AUDIO_F32LSB;
 }
 
+static uint32_t get_le(const uint8_t *p, int bytes)
+{
+    uint32_t v = 0;
+    for (int i = bytes - 1; i >= 0; i--)
+        v = v << 8 | p[i];
+    return v;
+}
+
+/* The bytes of the data chunk that hold the first WAV_MAX_SECONDS, by the fmt chunk at
+ * fmt (n bytes); UINT32_MAX when that cannot be told (SDL then refuses or reads it all).
+ * A-law, mu-law and ADPCM decode to two or four times their size, so the cut must come
+ * before SDL decodes them. */
+static uint32_t data_needed(const uint8_t *fmt, uint32_t n)
+{
+    if (n < 16)
+        return UINT32_MAX;
+    uint32_t tag = get_le(fmt, 2), channels = get_le(fmt + 2, 2), rate = get_le(fmt + 4, 4);
+    uint32_t align = get_le(fmt + 12, 2);
+    if (tag == 0xFFFE && n >= 26) /* extensible: the sub-format GUID starts with the tag */
+        tag = get_le(fmt + 24, 2);
+    if (!channels || !rate || !align)
+        return UINT32_MAX;
+    uint64_t frames = (uint64_t)rate * WAV_MAX_SECONDS + 1, per_block = 1;
+    if (tag == 2 && align > 7 * channels) /* MS ADPCM: a 7-byte header per channel */
+        per_block = (align - 7 * channels) * 2 / channels + 2;
+    else if (tag == 0x11 && align > 4 * channels) /* IMA ADPCM: a 4-byte header */
+        per_block = (align - 4 * channels) * 2 / channels + 1;
+    else if (tag == 2 || tag == 0x11)
+        return UINT32_MAX;
+    uint64_t bytes = (frames + per_block - 1) / per_block * align;
+    return bytes < UINT32_MAX ? (uint32_t)bytes : UINT32_MAX;
+}
+
 /* SDL_LoadWAV_RW allocates what a chunk header claims before it reads the chunk: a copy
  * of the image with every chunk length cut to the bytes that follow keeps the cost to
- * the file's size (a streamed WAV leaves the data length open, too). */
+ * the file's size (a streamed WAV leaves the data length open, too), and the data chunk
+ * after a fmt chunk is cut to what WAV_MAX_SECONDS take. */
 static uint8_t *clamp_chunks(const uint8_t *data, size_t size)
 {
     uint8_t *copy = malloc(size);
     if (!copy)
         return NULL;
     memcpy(copy, data, size);
+    uint32_t needed = UINT32_MAX;
     for (size_t off = 12; off + 8 <= size;) {
         uint8_t *p = copy + off + 4;
-        uint32_t len =
-            (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-        if (len > size - off - 8) {
+        uint32_t len = get_le(p, 4);
+        if (len > size - off - 8)
             len = (uint32_t)(size - off - 8);
-            for (int i = 0; i < 4; i++)
-                p[i] = (uint8_t)(len >> (8 * i));
-        }
+        uint32_t keep = len;
+        if (memcmp(copy + off, "fmt ", 4) == 0)
+            needed = data_needed(p + 4, len);
+        else if (memcmp(copy + off, "data", 4) == 0 && len > needed)
+            keep = needed;
+        for (int i = 0; i < 4; i++)
+            p[i] = (uint8_t)(keep >> (8 * i));
         off += 8 + (size_t)len + (len & 1);
     }
     return copy;

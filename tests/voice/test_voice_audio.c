@@ -1,5 +1,6 @@
 /* The voice module's signal side without a sound card: WAV reading in every layout,
  * the resampler, voice-activity detection and the settings file. */
+#include <SDL.h>
 #include <check.h>
 
 #include "check_run.h"
@@ -252,6 +253,81 @@ START_TEST(t_wav_cost_bounded)
 }
 END_TEST
 
+/* The largest block SDL asked for while the counting functions are in. */
+static size_t sdl_largest;
+
+static void *count_malloc(size_t n)
+{
+    sdl_largest = n > sdl_largest ? n : sdl_largest;
+    return malloc(n);
+}
+
+static void *count_calloc(size_t m, size_t n)
+{
+    sdl_largest = m * n > sdl_largest ? m * n : sdl_largest;
+    return calloc(m, n);
+}
+
+static void *count_realloc(void *p, size_t n)
+{
+    sdl_largest = n > sdl_largest ? n : sdl_largest;
+    return realloc(p, n);
+}
+
+/* 16 MB of IMA ADPCM and of mu-law at 8 kHz (hours): SDL decodes them to four and two
+ * times their size, so the data chunk is cut to WAV_MAX_SECONDS before SDL sees it; it
+ * once decoded the whole file (a 65 MB ADPCM file took 510 MB; third audit, #13). */
+static const struct {
+    int tag, bits, align, per_block; /* per_block: the fmt extension's samples per block */
+} squeezed[] = {{0x11, 4, 256, 505}, {7, 8, 1, 0}};
+
+START_TEST(t_wav_decoded_cost_bounded)
+{
+    size_t bytes = 16u * 1024u * 1024u;
+    Bytes b = {0};
+    put(&b, "RIFF", 4);
+    put_le(&b, (uint32_t)(4 + 8 + 20 + 8 + bytes), 4);
+    put(&b, "WAVEfmt ", 8);
+    put_le(&b, 20, 4);
+    put_le(&b, (uint32_t)squeezed[_i].tag, 2);
+    put_le(&b, 1, 2);
+    put_le(&b, 8000, 4);
+    put_le(&b, 8000u * 256u / 505u, 4);
+    put_le(&b, (uint32_t)squeezed[_i].align, 2);
+    put_le(&b, (uint32_t)squeezed[_i].bits, 2);
+    put_le(&b, 2, 2);
+    put_le(&b, (uint32_t)squeezed[_i].per_block, 2);
+    put(&b, "data", 4);
+    put_le(&b, (uint32_t)bytes, 4);
+    size_t hdr = b.n;
+    uint8_t *big = malloc(hdr + bytes);
+    ck_assert_ptr_nonnull(big);
+    memcpy(big, b.data, hdr);
+    for (size_t i = 0; i < bytes; i++) /* ADPCM: each block a zero header, then steps */
+        big[hdr + i] = squeezed[_i].align > 1 && i % 256 < 4 ? 0 : (uint8_t)(0x17 + i % 5);
+    SDL_malloc_func m0;
+    SDL_calloc_func c0;
+    SDL_realloc_func r0;
+    SDL_free_func f0;
+    SDL_GetMemoryFunctions(&m0, &c0, &r0, &f0);
+    sdl_largest = 0;
+    ck_assert_int_eq(SDL_SetMemoryFunctions(count_malloc, count_calloc, count_realloc, free), 0);
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    PkWhy why = {""};
+    int rc = wav_parse_16k(big, hdr + bytes, &pcm, &n, &why);
+    SDL_SetMemoryFunctions(m0, c0, r0, f0);
+    ck_assert_msg(rc == 0, "%s", why.text);
+    ck_assert_uint_le(n, (size_t)WAV_MAX_SECONDS * WAV_ASR_RATE);
+    ck_assert_uint_ge(n, (size_t)(WAV_MAX_SECONDS - 1) * WAV_ASR_RATE);
+    /* 30 s at 8 kHz are 480 KB of 16-bit samples */
+    ck_assert_msg(sdl_largest < 2u * 1024u * 1024u, "SDL took a block of %zu bytes", sdl_largest);
+    free(pcm);
+    free(big);
+    free(b.data);
+}
+END_TEST
+
 START_TEST(t_gate)
 {
     /* The level gate: steady hum and hiss have no dynamic range; a tone burst in quiet
@@ -431,6 +507,8 @@ static Suite *voice_audio_suite(void)
     tcase_add_test(t, t_wav_bad_input);
     tcase_add_test(t, t_wav_not_a_file);
     tcase_add_test(t, t_wav_cost_bounded);
+    tcase_add_loop_test(t, t_wav_decoded_cost_bounded, 0,
+                        (int)(sizeof squeezed / sizeof squeezed[0]));
     tcase_add_test(t, t_gate);
     tcase_add_test(t, t_resample_stopband);
     tcase_add_test(t, t_vad_find);
