@@ -1,9 +1,11 @@
 /* Reading models/voice.conf. */
 #include "settings.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../core/error.h"
 #include "../core/kv.h"
@@ -112,7 +114,7 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
     case KEY_FLOAT:
     case KEY_DOUBLE: {
         double v = strtod(value, &end);
-        if (!*value || *end)
+        if (!*value || *end || !isfinite(v)) /* a NaN threshold would let everything pass */
             return PK_EINVAL;
         if (k->type == KEY_FLOAT)
             *(float *)field = (float)v;
@@ -145,11 +147,19 @@ typedef struct {
 static int apply(void *ctx, const char *key, const char *value, PkWhy *why)
 {
     Loading *l = ctx;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (strcmp(keys[i].name, key) == 0)
-            return set_value(l->s, &keys[i], value, l->dir) == 0
-                       ? 0
-                       : pk_fail(why, PK_EINVAL, "bad value for %s", key);
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+        if (strcmp(keys[i].name, key) != 0)
+            continue;
+        if (set_value(l->s, &keys[i], value, l->dir) != 0)
+            return pk_fail(why, PK_EINVAL, "bad value for %s", key);
+        /* a device or a pipe would be read for ever, or waited on, when the voice starts */
+        const char *field = (const char *)l->s + keys[i].offset;
+        struct stat st;
+        if (keys[i].type == KEY_PATH && *field && stat(field, &st) == 0 && !S_ISREG(st.st_mode) &&
+            !S_ISDIR(st.st_mode))
+            return pk_fail(why, PK_EINVAL, "%s must be a file, not a device or a pipe", key);
+        return 0;
+    }
     return pk_fail(why, PK_EINVAL, "unknown setting '%s'", key);
 }
 

@@ -473,7 +473,29 @@ START_TEST(t_settings)
     write_conf(dir, "rate_wpm = fast\n");
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
     ck_assert_str_eq(why.text, "voice.conf:1: bad value for rate_wpm");
+    /* third audit (#13): a NaN threshold let every word through (5 of 10 words that are
+     * no answer were taken on a red-flag question), and a device or a pipe as a file
+     * made the start wait for ever */
+    const char *refused[][2] = {
+        {"yesno_reject_llr = nan\n", "voice.conf:1: bad value for yesno_reject_llr"},
+        {"vad_start_db = inf\n", "voice.conf:1: bad value for vad_start_db"},
+        {"min_margin = -1e999\n", "voice.conf:1: bad value for min_margin"},
+        {"dict = /dev/zero\n", "voice.conf:1: dict must be a file, not a device or a pipe"},
+    };
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        write_conf(dir, refused[i][0]);
+        ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+        ck_assert_str_eq(why.text, refused[i][1]);
+    }
     char path[600];
+    snprintf(path, sizeof path, "%s/fifo.dict", dir);
+    ck_assert_int_eq(mkfifo(path, 0600), 0);
+    write_conf(dir, "dict = fifo.dict\n");
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+    ck_assert_str_eq(why.text, "voice.conf:1: dict must be a file, not a device or a pipe");
+    remove(path);
+    write_conf(dir, "hmm = .\n"); /* a folder, as hmm is */
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), 0);
     snprintf(path, sizeof path, "%s/voice.conf", dir);
     remove(path);
     rmdir(dir);
