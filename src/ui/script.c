@@ -66,10 +66,11 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
         if (ui_handle_event(ui, &ev, &a))
             h->action(h->ctx, &a);
     } else if (strncmp(cmd, "say", 3) == 0 && (cmd[3] == '\0' || cmd[3] == '@')) {
-        int conf = cmd[3] == '@' ? atoi(cmd + 4) : 100;
-        if (!*arg || conf < 0 || conf > 100)
+        char *end = (char *)cmd + 3;
+        long conf = cmd[3] == '@' ? strtol(cmd + 4, &end, 10) : 100; /* "say@7x": no */
+        if (!*arg || *end || end == cmd + 4 || conf < 0 || conf > 100)
             return fail(why, n, "say needs the words (say TEXT, or say@CONFIDENCE TEXT)");
-        h->heard(h->ctx, arg, conf);
+        h->heard(h->ctx, arg, (int)conf);
     } else if (strcmp(cmd, "audio") == 0) {
         int err = h->audio(h->ctx, arg);
         if (err)

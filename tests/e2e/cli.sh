@@ -184,9 +184,14 @@ printf 'staff_pin = 1357\n' >"$scratch/k.conf" && chmod 600 "$scratch/k.conf"
 mkfifo "$scratch/fifo.script"
 python3 -c "print('# ' + 'a' * 1021 + 'tap start')" >"$scratch/long.script"
 printf 'tap start\0 x\n' >"$scratch/nul.script"
+# a confidence that is not a number from 0 to 100 (once 4294967396 ran as 100, 7x as 7)
+printf 'say@4294967396 yes\n' >"$scratch/wrap.script"
+printf 'say@7x yes\n' >"$scratch/junk.script"
 for spec in "script-fifo|$scratch/fifo.script|is a named pipe" "script-device|/dev/zero|is a device" \
   "script-folder|$scratch|is a directory" "script-long-line|$scratch/long.script|script:1: line longer" \
-  "script-nul|$scratch/nul.script|script:1: NUL byte"; do
+  "script-nul|$scratch/nul.script|script:1: NUL byte" \
+  "script-confidence-wraps|$scratch/wrap.script|script:1: say needs" \
+  "script-confidence-junk|$scratch/junk.script|script:1: say needs"; do
   IFS='|' read -r name path reason <<<"$spec"
   check "$name" 2 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --config "$scratch/k.conf" \
     --no-voice --script "$path"
