@@ -74,7 +74,8 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
     } else if (strcmp(cmd, "audio") == 0) {
         int err = h->audio(h->ctx, arg);
         if (err)
-            return fail(why, n, "cannot recognise '%s' (is the voice on?)", arg);
+            return fail(why, n, "cannot recognise '%s': %s", arg,
+                        err == PK_ENODEV ? "the voice is off" : pk_strerror(err));
     } else if (strcmp(cmd, "wait") == 0) {
         char *end;
         long ms = strtol(arg, &end, 10);

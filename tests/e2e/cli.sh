@@ -214,6 +214,16 @@ expect_text kiosk-bad-config "built-in settings and the staff menu off"
 grep -q '"screen": "attract"' "$scratch/shots-bad-conf/gesture.json" 2>/dev/null ||
   { echo "FAIL kiosk-bad-config: the staff gesture opened something"; fails=$((fails + 1)); }
 
+# a WAV the script cannot have recognised: the reason, not a guess (once always "is the
+# voice on?")
+printf 'audio /dev/zero\n' >"$scratch/audio.script"
+check script-audio-device 2 env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy timeout 60 "$bin" \
+  --config "$scratch/k.conf" --no-voice --script "$scratch/audio.script"
+expect_text script-audio-device "script:1: cannot recognise '/dev/zero': (file could not be read|the voice is off)"
+check script-audio-no-voice 2 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --config "$scratch/k.conf" \
+  --no-voice --no-listen --script "$scratch/audio.script"
+expect_text script-audio-no-voice "script:1: cannot recognise '/dev/zero': the voice is off"
+
 # an unknown setting is named, so a misspelt key can be found (third audit, #13)
 printf 'staff_pin = 1357\nStaff_PIN = 2468\n' >"$scratch/case.conf" && chmod 600 "$scratch/case.conf"
 check config-unknown-key 2 "$bin" --check-config "$scratch/case.conf"
