@@ -20,6 +20,12 @@ add_test(NAME memory_privacy_exports
                  --pdf-out out.pdf --fhir-out out.json --summary-json summary.json)
 set_tests_properties(memory_privacy_exports PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
                      LABELS privacy)
+# --answers FILE prints the summary through stdout's buffer, which libc never frees
+add_test(NAME memory_privacy_answers
+         COMMAND Python3::Interpreter ${PRIV}/memory_scan.py answers $<TARGET_FILE:ppkiosk>
+                 ${PRIV}/answers.txt ${PRIV_OUT}/answers --summary-json summary.json)
+set_tests_properties(memory_privacy_answers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+                     LABELS privacy)
 if(TARGET ppvoice AND TARGET ppui)
   # the spoken "yes" is made by `ppkiosk --say` at test time
   set(WAV ${PRIV_OUT}/yes.wav)
@@ -37,7 +43,8 @@ endif()
 
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
-set_property(TEST memory_privacy_text memory_privacy_exports APPEND PROPERTY LABELS slow)
+set_property(TEST memory_privacy_text memory_privacy_exports memory_privacy_answers APPEND
+             PROPERTY LABELS slow)
 if(TEST memory_privacy_ui)
   set_property(TEST memory_privacy_ui APPEND PROPERTY LABELS slow)
 endif()

@@ -33,6 +33,7 @@ int app_run_answers(const AppOptions *o, const Content *c)
         fprintf(stderr, "ppkiosk: cannot read %s: %s\n", o->answers, why.text);
         return rc == PK_ENOMEM ? 1 : 2;
     }
+    app_stdout_own(); /* the summary passes through it (wiped at the end) */
     AnswerFile af;
     rc = answers_parse(c, o->answers, text, len, &af, &why);
     wipe(text, len);
@@ -65,5 +66,6 @@ int app_run_answers(const AppOptions *o, const Content *c)
 done:
     session_free(s);
     answers_free(&af);
+    app_stdout_wipe();
     return exit_code;
 }

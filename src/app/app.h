@@ -62,6 +62,13 @@ int app_recognize(const AppOptions *o, const Content *c);
  * after printing a one-line reason to stderr. */
 int app_write_outputs(const AppOptions *o, const Summary *sum);
 
+/* stdout through a buffer of the program's own, so that the summary and the screens that
+ * pass through it can be wiped (libc's own buffer is never freed nor wiped): call
+ * app_stdout_own() before the first output and app_stdout_wipe() after the last
+ * (outputs.c). */
+void app_stdout_own(void);
+void app_stdout_wipe(void);
+
 /* Refuses, before the interview, output paths that exist already (without --force), are
  * empty, or lie in a folder that is missing or cannot be written: 0, or PK_EINVAL after
  * a one-line reason on stderr. */

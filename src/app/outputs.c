@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "../print/printer.h"
 #include "app.h"
 
@@ -225,4 +226,17 @@ int app_write_outputs(const AppOptions *o, const Summary *sum)
     if (o->summary_json)
         return write_summary_json(sum, o->summary_json);
     return 0;
+}
+
+static char out_buffer[8192];
+
+void app_stdout_own(void)
+{
+    setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+}
+
+void app_stdout_wipe(void)
+{
+    fflush(stdout);
+    wipe(out_buffer, sizeof out_buffer);
 }

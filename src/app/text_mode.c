@@ -125,15 +125,12 @@ static void take_line(const Content *c, Flow *f, const Screen *s, const char *li
     }
 }
 
-/* stdout's buffer held the summary and every screen: ours, so it can be wiped. */
-static char out_buffer[8192];
-
 int app_run_text(const AppOptions *o, const Content *c)
 {
     /* Typed answers are read a byte at a time (no stdio read-ahead copy of them), and
      * the output goes through a buffer that is wiped at the end. */
     setvbuf(stdin, NULL, _IONBF, 0);
-    setvbuf(stdout, out_buffer, _IOFBF, sizeof out_buffer);
+    app_stdout_own();
     FlowConfig cfg = {.default_lang = o->lang};
     if (app_safety_net(o, &cfg.safety))
         return 2;
@@ -161,9 +158,8 @@ int app_run_text(const AppOptions *o, const Content *c)
         take_line(c, f, s, line);
         wipe(line, sizeof line);
     }
-    fflush(stdout);
     wipe(line, sizeof line);
-    wipe(out_buffer, sizeof out_buffer);
+    app_stdout_wipe();
     flow_free(f);
     return rc;
 }

@@ -10,6 +10,7 @@ UTF-8, UTF-16 and UTF-32.
 usage: memory_scan.py text PPKIOSK ANSWERS SCRATCH [OPTION FILE]...
                                   (--pdf-out / --fhir-out / --summary-json FILE: written in
                                    SCRATCH, removed before each run)
+       memory_scan.py answers PPKIOSK ID_VALUE_FILE SCRATCH [OPTION FILE]...   (--answers)
        memory_scan.py ui PPKIOSK SCRIPT SCRATCH PHRASE...   (heard:WORDS for a heard one)
 Exit 0 clean, 1 found, 77 when this system does not let gdb read the process.
 """
@@ -138,14 +139,35 @@ def text_mode(bin_, answers, scratch, stop_at="exit", extra=()):
         print("FAIL: the interview did not reach its summary:\n" + shown[-1500:])
         sys.exit(1)
     needles = [l for l in lines if len(l) >= 8 and re.search("[a-z][A-Z]", l)]
-    summary = shown[shown.index("===="):]
-    for l in summary.splitlines():
+    return data, needles + summary_needles(shown)
+
+
+def summary_needles(shown):
+    """The summary's score lines and "Because you said" sentences, as printed."""
+    needles = []
+    for l in shown[shown.index("===="):].splitlines():
         l = l.strip()
         if " / 10" in l and ":" in l:
             needles.append(l)  # "Pain right now (0 to 10): 7 / 10"
         elif l.startswith("Because you said:") and len(l) > 25:
             needles.append(l[:60])
-    return data, needles
+    return needles
+
+
+def answers_mode(bin_, answers, scratch, stop_at="exit", extra=()):
+    """--answers FILE: the summary went to stdout; none of its lines may stay. Its lines
+    come from a run of its own (stopped at the control, the summary is not out yet)."""
+    shown = subprocess.run([bin_, "--answers", answers], capture_output=True, text=True,
+                           timeout=60).stdout
+    empty = os.path.join(scratch, "empty.txt")
+    open(empty, "w").close()
+    out = os.path.join(scratch, "answers.out")
+    data = core_of([bin_, "--answers", answers] + output_args(scratch, list(extra)), empty, out,
+                   stop_at, scratch)
+    if "====" not in shown:
+        print("FAIL: no summary from --answers:\n" + shown[-1500:])
+        sys.exit(1)
+    return data, summary_needles(shown)
 
 
 def ui_mode(bin_, script, scratch, extra, stop_at="ui_close"):
@@ -166,6 +188,8 @@ def run(mode, stop_at=None):
     bin_, scratch = sys.argv[2], sys.argv[4]
     if mode == "text":
         return text_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
+    if mode == "answers":
+        return answers_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
     return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_close")
 
 
@@ -180,7 +204,7 @@ def main():
             sys.exit(77)
     # First a control: while the session is still on screen (the summary printed, the
     # results document laid out) the scan must find its words, or it proves nothing.
-    control = "app_write_outputs" if mode == "text" else "ui_doc_layout"
+    control = "ui_doc_layout" if mode == "ui" else "app_write_outputs"
     data, needles = run(mode, control)
     seen = scan(data, needles)
     print(f"{mode}: control at {control}(): {len(seen)} of the phrases found live")
