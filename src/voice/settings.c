@@ -103,6 +103,7 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
 {
     char *end = NULL;
     char *field = (char *)s + k->offset;
+    int n;
     switch (k->type) {
     case KEY_INT: {
         long v = strtol(value, &end, 10);
@@ -122,19 +123,18 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
             *(double *)field = v;
         return 0;
     }
-    case KEY_TEXT:
-        snprintf(field, SETTINGS_PATH_MAX, "%s", value);
-        return 0;
+    case KEY_TEXT: /* too long: an error, never cut (a cut path names another file) */
+        return snprintf(field, SETTINGS_PATH_MAX, "%s", value) < SETTINGS_PATH_MAX ? 0 : PK_EINVAL;
     case KEY_PATH:
         if (!*value) {
             field[0] = '\0';
             return 0;
         }
         if (value[0] == '/' || !dir)
-            snprintf(field, SETTINGS_PATH_MAX, "%s", value);
+            n = snprintf(field, SETTINGS_PATH_MAX, "%s", value);
         else
-            snprintf(field, SETTINGS_PATH_MAX, "%s/%s", dir, value);
-        return 0;
+            n = snprintf(field, SETTINGS_PATH_MAX, "%s/%s", dir, value);
+        return n < SETTINGS_PATH_MAX ? 0 : PK_EINVAL;
     }
     return PK_EINVAL;
 }

@@ -494,6 +494,14 @@ START_TEST(t_settings)
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
     ck_assert_str_eq(why.text, "voice.conf:1: dict must be a file, not a device or a pipe");
     remove(path);
+    /* a path longer than fits: refused, never cut (it would name another file) */
+    char line[600] = "dict = ";
+    while (strlen(line) < 505)
+        strcat(line, "d");
+    strcat(line, ".dict\n");
+    write_conf(dir, line);
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+    ck_assert_str_eq(why.text, "voice.conf:1: bad value for dict");
     write_conf(dir, "hmm = .\n"); /* a folder, as hmm is */
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), 0);
     snprintf(path, sizeof path, "%s/voice.conf", dir);
