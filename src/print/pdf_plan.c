@@ -361,12 +361,14 @@ static size_t push_block(PdfDoc *d, Block *b, size_t n, BlockDraw draw, const vo
     return n + 1;
 }
 
-/* What is held back, and why, as the plan's last paragraph: "held_back A, B, C". */
+/* What is held back, and why, as the plan's last paragraph: "<b>held_back</b> A, B, C"
+ * (bold like a group's name: in the shortest plan no title stands over it). */
 static GString *held_markup(const PdfDoc *d)
 {
     const Summary *s = d->sum;
-    GString *m = g_string_new(NULL);
+    GString *m = g_string_new("<b>");
     pdf_append_escaped(m, pdf_doc_ui(d, "summary.held_back"));
+    g_string_append(m, "</b>");
     for (size_t i = 0; i < s->nheld; i++) {
         g_string_append(m, i ? ", " : " ");
         pdf_append_escaped(m, lang_text(&s->held[i]->title, d->lang));
@@ -391,7 +393,7 @@ void pdf_selfcare(PdfDoc *d, const char *heading)
         if (by_title(d, a)) {
             GString *m = texts[ntexts++] = g_string_new(NULL);
             i = titles_group(d, i, m) - 1;
-            n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
+            n = push_block(d, b, n, titles_block, m->str, w, 0.16, false);
             continue;
         }
         if (first)
@@ -406,7 +408,7 @@ void pdf_selfcare(PdfDoc *d, const char *heading)
         if (d->plan < PDF_PLAN_TITLES) /* the shortest plan: the paragraph says it alone */
             n = push_block(d, b, n, group_block, pdf_doc_ui(d, "summary.held_title"), w, 0.15,
                            true);
-        n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
+        n = push_block(d, b, n, titles_block, m->str, w, 0.16, false);
     }
     d->leading = 0; /* the heading and the lead across the page */
     GString *lead = causes_lead_plan(d) ? causes_lead_markup(d, "summary.causes") : NULL;
