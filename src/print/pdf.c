@@ -58,7 +58,7 @@ static cairo_status_t discard_write(void *closure, const unsigned char *data, un
 
 /* The clinician's part (flags, scores, areas, about her) in PDF_CLINICIAN_BIG type,
  * about half the first page; or at PDF_CLINICIAN_MIN at least; about her in the
- * page's size, in four columns (OPT_CONTEXT_SMALL). */
+ * page's size, in one paragraph across the page (OPT_CONTEXT_SMALL). */
 enum { OPT_CLINICIAN_LARGE = 1, OPT_CLINICIAN_BIG = 2, OPT_CONTEXT_SMALL = 4 };
 
 /* The body figure's height on Letter and A4, as a share of the printable height: large

@@ -221,21 +221,47 @@ double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Op
 {
     double vw = h * BODY_VIEW_ASPECT, col = (w - 2 * vw) / LABEL_COLS;
     double ls = d->small, top = pdf_doc_text(d, 0, 0, vw, ls, PDF_TX_BOLD, "Ag", false) + 1;
+    double pad = vw * 0.06;
     bool names = names_fit(d, h, w);
     col = fmax(col, 0);
-    double vx[BODY_VIEW_COUNT] = {x + col, x + 2 * col + vw};
+
+    /* The patient's sides, as the viewer sees them, in plain words: each over its half
+     * of a view, reaching outward from the middle as far as it needs. Without names
+     * beside the figure (a narrow one: the receipt), the room between and beside the
+     * views goes where the side labels need it, what is left shared evenly; where even
+     * so the two labels between the views would run into each other, they are set
+     * smaller, down to the smallest type on paper. */
+    const char *side[BODY_VIEW_COUNT][2];
+    double over[BODY_VIEW_COUNT][2];   /* how far each reaches past its view's edge */
+    double outer_l = col, inner = col; /* the right of the back view: the rest */
+    double sl = ls;                    /* the side labels' size */
+    for (;; sl = fmax(sl - 0.5, PDF_SMALL_MIN)) {
+        for (int v = 0; v < BODY_VIEW_COUNT; v++) {
+            bool left_on_right = body_side_on_viewer_right((BodyView)v, BODY_SIDE_LEFT);
+            side[v][0] = pdf_doc_ui(d, left_on_right ? "summary.right" : "summary.left");
+            side[v][1] = pdf_doc_ui(d, left_on_right ? "summary.left" : "summary.right");
+            for (int k = 0; k < 2; k++)
+                over[v][k] = pdf_doc_text_width(d, sl, PDF_TX_BOLD, side[v][k]) + 1 + pad - vw / 2;
+        }
+        if (names)
+            break;
+        double need_l = fmax(over[0][0], 0), need_r = fmax(over[1][1], 0);
+        double need_in = fmax(over[0][1], 0) + fmax(over[1][0], 0) + sl * 0.5;
+        double spare = w - 2 * vw - need_l - need_in - need_r;
+        if (spare >= 0) {
+            outer_l = need_l + spare / 3;
+            inner = need_in + spare / 3;
+        }
+        if (spare >= 0 || sl <= PDF_SMALL_MIN)
+            break;
+    }
+    double vx[BODY_VIEW_COUNT] = {x + outer_l, x + outer_l + vw + inner};
 
     for (int v = 0; v < BODY_VIEW_COUNT; v++) {
-        double ox = vx[v], mid = ox + vw * 0.5, pad = vw * 0.06;
-        /* The patient's sides, as the viewer sees them, in plain words: each over its
-         * half of the figure, reaching outward from the middle as far as it needs. */
-        bool left_on_right = body_side_on_viewer_right((BodyView)v, BODY_SIDE_LEFT);
-        const char *vl = pdf_doc_ui(d, left_on_right ? "summary.right" : "summary.left");
-        const char *vr = pdf_doc_ui(d, left_on_right ? "summary.left" : "summary.right");
-        double lw = pdf_doc_text_width(d, ls, PDF_TX_BOLD, vl) + 1;
-        double rw = pdf_doc_text_width(d, ls, PDF_TX_BOLD, vr) + 1;
-        pdf_doc_text(d, mid - pad - lw, y, lw, ls, PDF_TX_BOLD | PDF_TX_RIGHT, vl, true);
-        pdf_doc_text(d, mid + pad, y, rw, ls, PDF_TX_BOLD, vr, true);
+        double ox = vx[v], mid = ox + vw * 0.5;
+        double lw = over[v][0] - pad + vw / 2, rw = over[v][1] - pad + vw / 2;
+        pdf_doc_text(d, mid - pad - lw, y, lw, sl, PDF_TX_BOLD | PDF_TX_RIGHT, side[v][0], true);
+        pdf_doc_text(d, mid + pad, y, rw, sl, PDF_TX_BOLD, side[v][1], true);
         draw_view(d, (BodyView)v, ox, y + top, h, areas, nareas);
         pdf_doc_text(d, ox, y + top + h + 1, vw, ls, PDF_TX_CENTER | PDF_TX_GRAY,
                      pdf_doc_ui(d, v == BODY_FRONT ? "summary.front" : "summary.back"), true);
@@ -244,7 +270,7 @@ double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Op
         for (int c = 0; c < LABEL_COLS; c++)
             draw_callouts(d, c, x + c * (col + vw), col, vx, y + top, h, areas, nareas);
     /* a thin rule between the views, so each side label reads with its own figure */
-    double mid = vx[0] + vw + col / 2;
+    double mid = vx[0] + vw + inner / 2;
     cairo_save(d->cr);
     cairo_set_source_rgb(d->cr, 0.6, 0.6, 0.6);
     cairo_set_line_width(d->cr, 0.5);

@@ -29,15 +29,16 @@ static void page_geometry(PdfDoc *d)
         d->left = d->right = 6 * MM;
         d->top = d->bottom = 4 * MM;
     } else {
-        /* The sides leave room for a Letter page printed on A4 (CUPS shifts it); top
-         * and bottom only for what office printers can reach. */
-        d->left = d->right = 0.42 * 72;
+        /* Letter's sides leave room for a Letter page printed on A4 (CUPS centres it:
+         * 8.5 pt off each side); A4's sides, top and bottom only for what office
+         * printers can reach. */
+        d->left = d->right = d->paper == PAPER_A4 ? 0.3 * 72 : 0.42 * 72;
         d->top = d->bottom = 0.3 * 72;
     }
     d->x = d->left;
     d->w = d->pw - d->left - d->right;
     d->y = d->top;
-    d->gap = d->fs * 0.65;
+    d->gap = d->fs * 0.55;
 }
 
 int pdf_doc_open(PdfDoc *d, Paper paper, double page_h, double fs, cairo_write_func_t write,
@@ -99,7 +100,7 @@ fail_surface:
  * number (the date heads the first page); on the receipt, the note ends the roll. */
 static double footer(PdfDoc *d, double y, bool draw)
 {
-    double size = d->small, pad = d->fs * 0.35;
+    double size = d->small, pad = d->fs * 0.35, leading = d->leading;
     const char *note = d->sum ? pdf_doc_ui(d, "summary.disclaimer") : NULL;
     char page[64];
 
@@ -118,11 +119,16 @@ static double footer(PdfDoc *d, double y, bool draw)
         cairo_restore(d->cr);
     }
     y += pad;
-    if (d->receipt)
-        return pad + pdf_doc_text(d, d->x, y, d->w, size, PDF_TX_ITALIC, note, draw);
-    double side = d->w * 0.13;
-    double h = pdf_doc_text(d, d->x, y, d->w - side, size, PDF_TX_ITALIC, note, draw);
-    pdf_doc_text(d, d->x + d->w - side, y, side, size, PDF_TX_GRAY | PDF_TX_RIGHT, page, draw);
+    d->leading = 0; /* the footer may be drawn from inside columns: as measured */
+    double h;
+    if (d->receipt) {
+        h = pdf_doc_text(d, d->x, y, d->w, size, PDF_TX_ITALIC, note, draw);
+    } else {
+        double side = d->w * 0.13;
+        h = pdf_doc_text(d, d->x, y, d->w - side, size, PDF_TX_ITALIC, note, draw);
+        pdf_doc_text(d, d->x + d->w - side, y, side, size, PDF_TX_GRAY | PDF_TX_RIGHT, page, draw);
+    }
+    d->leading = leading;
     return pad + h;
 }
 
@@ -183,7 +189,7 @@ static void layout_set(PdfDoc *d, double w, double size, int style, const char *
     pango_layout_set_font_description(l, d->font);
     pango_layout_set_width(l, w > 0 ? (int)(w * PANGO_SCALE) : -1);
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_line_spacing(l, LINE_SPACING);
+    pango_layout_set_line_spacing(l, d->leading > 0 ? d->leading : LINE_SPACING);
     pango_layout_set_ellipsize(l, (style & PDF_TX_NOWRAP) ? PANGO_ELLIPSIZE_END
                                                           : PANGO_ELLIPSIZE_NONE);
     pango_layout_set_alignment(l, (style & PDF_TX_RIGHT)    ? PANGO_ALIGN_RIGHT

@@ -1,6 +1,8 @@
 /* About her, likely contributors and the self-care plan: lists of short blocks that
  * flow down balanced columns on Letter and A4 (one on the receipt), breaking between
- * blocks, never inside one, and never leaving a group title at a column's foot. */
+ * blocks, never inside one, and never leaving a group title at a column's foot. On a
+ * tight page about her is one paragraph across the page, and the shortest plan opens
+ * with the contributors by title. */
 #include <string.h>
 
 #include "../core/error.h"
@@ -11,6 +13,10 @@
 
 #define COLUMN_GAP(d) ((d)->fs * 1.6)
 #define INDENT(d) ((d)->fs * 1.1)
+/* Lines in the columns (on Letter and A4) are half as long as the page's: set solid,
+ * 1.0 em apart (DejaVu's own distance is 1.16 em); the receipt's single column keeps
+ * the page's. */
+#define COLUMN_LEADING(d) ((d)->receipt ? 0 : 0.86)
 
 typedef double (*BlockDraw)(PdfDoc *d, const void *item, double x, double y, double w, bool draw);
 
@@ -104,15 +110,28 @@ static void item_columns(PdfDoc *d, const char *heading, const void *items, size
 {
     Block *b = g_new0(Block, n);
     double w = column_width(d, cols);
+    d->leading = COLUMN_LEADING(d);
     for (size_t i = 0; i < n; i++) {
         b[i].draw = draw;
         b[i].item = (const char *)items + i * stride;
         b[i].h = draw(d, b[i].item, 0, 0, w, false) + d->fs * after;
     }
+    d->leading = 0;
     pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h);
+    d->leading = COLUMN_LEADING(d);
     flow_columns(d, b, n, cols);
+    d->leading = 0;
     g_free(b);
     d->y += d->gap * 0.6;
+}
+
+/* "label:" (the colon added unless it has one). */
+static void append_label(GString *s, const char *label)
+{
+    size_t n = strlen(label);
+    pdf_append_escaped(s, label);
+    if (n && label[n - 1] != ':')
+        g_string_append_c(s, ':');
 }
 
 /* ---- about her: "Question: answer" for each context answer ---- */
@@ -131,7 +150,9 @@ static double fact_block(PdfDoc *d, const void *item, double x, double y, double
     return h;
 }
 
-/* The receipt: every answer in one paragraph, "Question: answer · Question: answer". */
+/* The receipt and a tight page: every answer in one paragraph across the page,
+ * "Question: answer · Question: answer" (columns of short lines leave much of each
+ * line empty). */
 static void context_run_in(PdfDoc *d, const char *heading)
 {
     const Summary *s = d->sum;
@@ -156,13 +177,12 @@ void pdf_context(PdfDoc *d, const char *heading)
     const Summary *s = d->sum;
     if (s->ncontext == 0)
         return;
-    if (d->receipt) {
+    if (d->receipt || d->context_small) {
         context_run_in(d, heading);
         return;
     }
-    /* short "Question: answer" lines: three columns, four on a tight page */
-    item_columns(d, heading, s->context, sizeof s->context[0], s->ncontext, fact_block,
-                 d->context_small ? 4 : 3, 0.12);
+    /* short "Question: answer" lines in the clinician's size: three columns */
+    item_columns(d, heading, s->context, sizeof s->context[0], s->ncontext, fact_block, 3, 0.12);
 }
 
 /* ---- likely contributors: the title and the answers behind it ---- */
@@ -177,22 +197,27 @@ static double cause_block(PdfDoc *d, const void *item, double x, double y, doubl
     return h;
 }
 
-/* The contributors by title only, in one paragraph, "A · B · C" (the screen and the
- * longer plans say why). */
-static void causes_run_in(PdfDoc *d, const char *heading)
+/* The shortest plan on Letter and A4 opens with the contributors by title, in one
+ * paragraph under the plan's heading: "<b>heading:</b> A · B · C" (the screen and the
+ * longer plans say why each applies). */
+static bool causes_lead_plan(const PdfDoc *d)
+{
+    const Summary *s = d->sum;
+    return d->plan >= PDF_PLAN_TITLES && !d->receipt && s->ncauses && (s->nadvice || s->nheld);
+}
+
+static GString *causes_lead_markup(const PdfDoc *d, const char *heading)
 {
     const Summary *s = d->sum;
     GString *m = g_string_new("<b>");
+    append_label(m, pdf_doc_ui(d, heading));
+    g_string_append(m, "</b> ");
     for (size_t i = 0; i < s->ncauses; i++) {
         if (i)
-            g_string_append(m, "  ·  ");
+            g_string_append(m, " · ");
         pdf_append_escaped(m, lang_text(&s->causes[i].cause->title, d->lang));
     }
-    g_string_append(m, "</b>");
-    double h = pdf_doc_text(d, d->x, 0, d->w, d->fs, PDF_TX_MARKUP, m->str, false);
-    pdf_doc_heading(d, pdf_doc_ui(d, heading), h);
-    d->y += pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_MARKUP, m->str, true) + d->gap;
-    pdf_gstring_wipe_free(m);
+    return m;
 }
 
 void pdf_causes(PdfDoc *d, const char *heading)
@@ -205,10 +230,9 @@ void pdf_causes(PdfDoc *d, const char *heading)
         d->y += d->gap;
         return;
     }
-    if (d->plan >= PDF_PLAN_TITLES && !d->receipt) /* the shortest plan: titles only */
-        causes_run_in(d, heading);
-    else
-        item_columns(d, heading, s->causes, sizeof s->causes[0], s->ncauses, cause_block, 2, 0.18);
+    if (causes_lead_plan(d))
+        return; /* pdf_selfcare() opens with them */
+    item_columns(d, heading, s->causes, sizeof s->causes[0], s->ncauses, cause_block, 2, 0.18);
 }
 
 /* ---- the self-care plan ----
@@ -219,14 +243,6 @@ void pdf_causes(PdfDoc *d, const char *heading)
  * PDF_PLAN_SHORT also drops the exercises' own cautions, keeping only that of the
  * group's first item ("Before you start"), which holds what applies to every
  * exercise; PDF_PLAN_TITLES prints the exercises by title too. */
-
-static void append_label(GString *s, const char *label)
-{
-    size_t n = strlen(label);
-    pdf_append_escaped(s, label);
-    if (n && label[n - 1] != ':')
-        g_string_append_c(s, ':');
-}
 
 static bool is_exercise(const Advice *a)
 {
@@ -247,7 +263,7 @@ static bool caution_shown(const PdfDoc *d, const Advice *a, bool first)
     return d->plan <= PDF_PLAN_TIPS_SHORT || !is_exercise(a) || first;
 }
 
-static void append_caution(const PdfDoc *d, GString *m, const char *caution, bool label)
+void pdf_append_caution(const PdfDoc *d, GString *m, const char *caution, bool label)
 {
     if (label) {
         g_string_append(m, " <b><i>");
@@ -280,7 +296,7 @@ static double advice_block(PdfDoc *d, const void *item, double x, double y, doub
     }
     const char *caution = lang_text(&a->caution, d->lang);
     if (*caution && it->caution)
-        append_caution(d, m, caution, true);
+        pdf_append_caution(d, m, caution, true);
     g_string_append(m, "</span>");
     double h = pdf_bullet_item(d, x, y, w, d->fs, PDF_TX_MARKUP, m->str, draw);
     g_string_free(m, TRUE);
@@ -326,7 +342,7 @@ static size_t titles_group(const PdfDoc *d, size_t i, GString *m)
         if (*caution && caution_shown(d, s->advice[j], j == i)) {
             if (label)
                 g_string_append_c(m, '.');
-            append_caution(d, m, caution, label);
+            pdf_append_caution(d, m, caution, label);
             label = false;
         }
     }
@@ -345,12 +361,14 @@ static size_t push_block(PdfDoc *d, Block *b, size_t n, BlockDraw draw, const vo
     return n + 1;
 }
 
-/* What is held back, and why, as the plan's last paragraph: "held_back A, B, C". */
+/* What is held back, and why, as the plan's last paragraph: "<b>held_back</b> A, B, C"
+ * (bold like a group's name: in the shortest plan no title stands over it). */
 static GString *held_markup(const PdfDoc *d)
 {
     const Summary *s = d->sum;
-    GString *m = g_string_new(NULL);
+    GString *m = g_string_new("<b>");
     pdf_append_escaped(m, pdf_doc_ui(d, "summary.held_back"));
+    g_string_append(m, "</b>");
     for (size_t i = 0; i < s->nheld; i++) {
         g_string_append(m, i ? ", " : " ");
         pdf_append_escaped(m, lang_text(&s->held[i]->title, d->lang));
@@ -368,13 +386,14 @@ void pdf_selfcare(PdfDoc *d, const char *heading)
     PlanItem *items = g_new0(PlanItem, s->nadvice + 1);
     GString **texts = g_new0(GString *, s->nadvice + 1);
     double w = column_width(d, 2);
+    d->leading = COLUMN_LEADING(d);
     for (size_t i = 0; i < s->nadvice; i++) {
         const Advice *a = s->advice[i];
         bool first = i == 0 || strcmp(group_of(s->advice[i - 1]), group_of(a)) != 0;
         if (by_title(d, a)) {
             GString *m = texts[ntexts++] = g_string_new(NULL);
             i = titles_group(d, i, m) - 1;
-            n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
+            n = push_block(d, b, n, titles_block, m->str, w, 0.16, false);
             continue;
         }
         if (first)
@@ -389,10 +408,22 @@ void pdf_selfcare(PdfDoc *d, const char *heading)
         if (d->plan < PDF_PLAN_TITLES) /* the shortest plan: the paragraph says it alone */
             n = push_block(d, b, n, group_block, pdf_doc_ui(d, "summary.held_title"), w, 0.15,
                            true);
-        n = push_block(d, b, n, titles_block, m->str, w, 0.22, false);
+        n = push_block(d, b, n, titles_block, m->str, w, 0.16, false);
     }
-    pdf_doc_heading(d, pdf_doc_ui(d, heading), b[0].h + (n > 1 ? b[1].h : 0));
+    d->leading = 0; /* the heading and the lead across the page */
+    GString *lead = causes_lead_plan(d) ? causes_lead_markup(d, "summary.causes") : NULL;
+    double lead_h =
+        lead ? pdf_doc_text(d, d->x, 0, d->w, d->fs, PDF_TX_MARKUP, lead->str, false) + d->fs * 0.3
+             : 0;
+    pdf_doc_heading(d, pdf_doc_ui(d, heading), lead_h + b[0].h + (n > 1 ? b[1].h : 0));
+    if (lead) {
+        pdf_doc_text(d, d->x, d->y, d->w, d->fs, PDF_TX_MARKUP, lead->str, true);
+        d->y += lead_h;
+        g_string_free(lead, TRUE);
+    }
+    d->leading = COLUMN_LEADING(d);
     flow_columns(d, b, n, 2);
+    d->leading = 0;
     for (size_t i = 0; i < ntexts; i++)
         g_string_free(texts[i], TRUE);
     g_free(texts);

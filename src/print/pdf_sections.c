@@ -286,41 +286,58 @@ static void sec_unanswered(void *ctx, const Summary *s, const SummarySection *se
     pdf_gstring_wipe_free(m);
 }
 
-/* The plan's first actions, what is held back, and when to get help: plain lines
- * (the plan's layout is pdf_plan.c). */
-static void plain_list(PdfDoc *d, const char *heading, const char *const *lines, size_t n)
+/* The plan's first actions and when to get help: bulleted lines, of markup when
+ * markup is true (the plan's layout is pdf_plan.c). */
+static void plain_list(PdfDoc *d, const char *heading, const char *const *lines, size_t n,
+                       bool markup)
 {
     if (n == 0)
         return;
+    int style = markup ? PDF_TX_MARKUP : 0;
     double h = 0;
     for (size_t i = 0; i < n; i++)
-        h += pdf_bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
+        h += pdf_bullet_item(d, 0, 0, d->w, d->fs, style, lines[i], false);
     pdf_doc_heading(d, heading, h);
     for (size_t i = 0; i < n; i++) {
-        double ih = pdf_bullet_item(d, 0, 0, d->w, d->fs, 0, lines[i], false);
+        double ih = pdf_bullet_item(d, 0, 0, d->w, d->fs, style, lines[i], false);
         pdf_doc_need(d, ih);
-        d->y += pdf_bullet_item(d, d->x, d->y, d->w, d->fs, 0, lines[i], true);
+        d->y += pdf_bullet_item(d, d->x, d->y, d->w, d->fs, style, lines[i], true);
     }
     d->y += d->gap;
+}
+
+/* A first action as markup, "<b>title:</b> how", and its caution when it applies (as
+ * the screen and the plan show it): the how-to is printed, so is what to watch for. */
+static GString *top_markup(const PdfDoc *d, const Advice *a)
+{
+    GString *m = g_string_new("");
+    pdf_append_escaped(m, lang_text(&a->title, d->lang));
+    g_string_append(m, ": ");
+    pdf_append_escaped(m, lang_text(&a->how, d->lang));
+    if (summary_caution_shown(d->sum, a))
+        pdf_append_caution(d, m, lang_text(&a->caution, d->lang), true);
+    return m;
 }
 
 /* The next steps: the plan's first actions and when to get help. */
 static void sec_steps(void *ctx, const Summary *s, const SummarySection *sec)
 {
     PdfDoc *d = section_doc(ctx, sec);
-    char top[SUMMARY_TOP_ACTIONS][512], safety[4][512];
+    GString *top[SUMMARY_TOP_ACTIONS];
+    char safety[4][512];
     const char *lines[SUMMARY_TOP_ACTIONS > 4 ? SUMMARY_TOP_ACTIONS : 4];
     for (size_t i = 0; i < s->ntop; i++) {
-        snprintf(top[i], sizeof top[i], "%s: %s", lang_text(&s->top[i]->title, d->lang),
-                 lang_text(&s->top[i]->how, d->lang));
-        lines[i] = top[i];
+        top[i] = top_markup(d, s->top[i]);
+        lines[i] = top[i]->str;
     }
-    plain_list(d, pdf_doc_ui(d, sec->heading), lines, s->ntop);
+    plain_list(d, pdf_doc_ui(d, sec->heading), lines, s->ntop, true);
+    for (size_t i = 0; i < s->ntop; i++)
+        g_string_free(top[i], TRUE);
     size_t n = summary_safety_count(s);
     n = n < 4 ? n : 4;
     for (size_t i = 0; i < n; i++)
         lines[i] = summary_safety_line(s, i, safety[i], sizeof safety[i]);
-    plain_list(d, pdf_doc_ui(d, "safety.title"), lines, n);
+    plain_list(d, pdf_doc_ui(d, "safety.title"), lines, n, false);
 }
 
 static void sec_scores(void *ctx, const Summary *s, const SummarySection *sec)

@@ -90,10 +90,12 @@ typedef struct {
     double base_fs, base_small;      /* the page's own sizes (fs and small outside the
                                         clinician's part) */
     double gap;                      /* space between sections */
+    double leading; /* the distance between lines, a fraction of the font's own (0: the
+                       page's, for lines across the page) */
     double footer_h;
     PdfPlanDetail plan;
     double clinician_fs; /* the clinician's part at this size or more (0: the page's) */
-    bool context_small;  /* about her in the page's size, in four columns (a tight page) */
+    bool context_small;  /* about her in the page's size, in one paragraph (a tight page) */
     double figure_share; /* Letter and A4: the body figure's height, a share of the
                             printable height (at most: the width may allow less) */
     int page;            /* current page, from 1 */
@@ -175,6 +177,10 @@ double pdf_bullet_item(PdfDoc *d, double x, double y, double w, double size, int
 void pdf_doc_new_page(PdfDoc *d);
 
 /* ---- about her, likely contributors and the self-care plan, in columns (pdf_plan.c) ---- */
+
+/* Appends " <b><i>Caution:</i></b> <i>caution</i>" to the markup m (without the
+ * label when label is false). */
+void pdf_append_caution(const PdfDoc *d, GString *m, const char *caution, bool label);
 
 /* Each under its heading (a ui key); the plan ends with what is held back. */
 void pdf_context(PdfDoc *d, const char *heading);
