@@ -400,6 +400,12 @@ const char *summary_safety_line(const Summary *sum, size_t i, char *buf, size_t 
     return buf;
 }
 
+const char *summary_no_flags_text(const Summary *sum)
+{
+    return content_ui(sum->content, sum->nnot_answered ? "summary.none_given" : "summary.none",
+                      sum->lang);
+}
+
 const char *summary_missing_text(const Summary *sum, const SummaryMissing *m)
 {
     static const char *const keys[] = {

@@ -82,7 +82,7 @@ static void put_because(FILE *out, const Summary *sum, const SummaryFact *f, siz
 static void put_flag_list(FILE *out, const Summary *sum, const SummaryFlag *f, size_t n)
 {
     if (n == 0)
-        fprintf(out, "  %s\n", content_ui(sum->content, "summary.none", sum->lang));
+        fprintf(out, "  %s\n", summary_no_flags_text(sum));
     for (size_t i = 0; i < n; i++) {
         put_wrapped(out, "  * ", "    ", lang_text(&f[i].flag->text, sum->lang));
         put_because(out, sum, f[i].because, f[i].nbecause);

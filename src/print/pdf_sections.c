@@ -187,12 +187,18 @@ static void flag_line(PdfDoc *d, const char *title, const char *text)
     shaded_markup(d, m);
 }
 
+/* An empty flag list: "None", but not as an all-clear while a red-flag question is open. */
+static const char *no_flags(const PdfDoc *d)
+{
+    return d->sum ? summary_no_flags_text(d->sum) : pdf_doc_ui(d, "summary.none");
+}
+
 static void flag_box(PdfDoc *d, const char *title, const SummaryFlag *flags, size_t n, bool urgent)
 {
     double pad = d->fs * 0.5, line = urgent ? 2.2 : 1.0;
     double iw = d->w - 2 * pad;
     if (n == 0 && !urgent) {
-        flag_line(d, title, pdf_doc_ui(d, "summary.none"));
+        flag_line(d, title, no_flags(d));
         return;
     }
     double th = pdf_doc_text(d, 0, 0, iw, d->fs * 1.1, PDF_TX_BOLD, title, false);
@@ -202,8 +208,7 @@ static void flag_box(PdfDoc *d, const char *title, const SummaryFlag *flags, siz
     for (size_t i = 0; i < n; i++)
         body += flag_item(d, &flags[i], 0, 0, iw, false) + pad * 0.5;
     if (n == 0)
-        body +=
-            pdf_doc_text(d, 0, 0, iw, d->fs, 0, pdf_doc_ui(d, "summary.none"), false) + pad * 0.5;
+        body += pdf_doc_text(d, 0, 0, iw, d->fs, 0, no_flags(d), false) + pad * 0.5;
     body += pad * 0.2;
     pdf_doc_need(d, bar + body);
 
@@ -215,7 +220,7 @@ static void flag_box(PdfDoc *d, const char *title, const SummaryFlag *flags, siz
     for (size_t i = 0; i < n; i++)
         cy += flag_item(d, &flags[i], x + pad, cy, iw, true) + pad * 0.5;
     if (n == 0)
-        pdf_doc_text(d, x + pad, cy, iw, d->fs, 0, pdf_doc_ui(d, "summary.none"), true);
+        pdf_doc_text(d, x + pad, cy, iw, d->fs, 0, no_flags(d), true);
     draw_rule_box(d, x, y, d->w, bar + body, line);
     d->y = y + bar + body + d->gap;
 }
@@ -253,7 +258,7 @@ static void sec_urgent(void *ctx, const Summary *s, const SummarySection *sec)
     } else if (s->nurgent || s->urgent_raised) {
         flag_box(d, pdf_doc_ui(d, sec->heading), s->urgent, s->nurgent, true);
     } else {
-        flag_line(d, pdf_doc_ui(d, sec->heading), pdf_doc_ui(d, "summary.none"));
+        flag_line(d, pdf_doc_ui(d, sec->heading), no_flags(d));
     }
 }
 

@@ -3,6 +3,8 @@
  * red-flag questions listed as not answered, how many causes, the safety net. Each
  * row is one story a clinician would try. */
 #include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_run.h"
@@ -242,6 +244,21 @@ START_TEST(story)
         ck_assert_ptr_nonnull(a);
         ck_assert_msg(summary_caution_shown(&sum, a) == want, "%s: caution of %s", st->name, a->id);
     }
+    /* an empty flag list is no all-clear while a red-flag question is open */
+    char *text = NULL;
+    size_t textlen = 0;
+    FILE *mem = open_memstream(&text, &textlen);
+    ck_assert_ptr_nonnull(mem);
+    ck_assert_int_eq(summary_write_text(&sum, mem), 0);
+    fclose(mem);
+    for (size_t k = 0; k < 2 && sum.nnot_answered; k++) {
+        char bare[256];
+        snprintf(bare, sizeof bare, "%s\n  None\n",
+                 content_ui(c, k ? "summary.clinician" : "summary.urgent", LANG_EN));
+        ck_assert_msg(strstr(text, bare) == NULL, "%s: a bare None with %zu open", st->name,
+                      sum.nnot_answered);
+    }
+    free(text);
     /* the safety net is always there, with its numbers */
     ck_assert_uint_ge(summary_safety_count(&sum), 3);
     char line[512];

@@ -65,7 +65,8 @@ for lang in $langs; do
             # behind every flag are always there (long: every flag)
             typical) keys="$keys summary.areas summary.about summary.causes summary.selfcare" ;;
             long) keys="$keys summary.areas summary.about summary.causes summary.selfcare summary.because" ;;
-            urgent) keys="$keys summary.urgent summary.stopped" ;;
+            # open safety questions: "Tell your doctor today" is no bare "None"
+            urgent) keys="$keys summary.urgent summary.stopped summary.none_given" ;;
             skipped) keys="$keys summary.not_answered" ;;
             esac
             for key in $keys; do
