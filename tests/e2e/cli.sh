@@ -68,6 +68,17 @@ check answers-json 0 "$bin" --answers "$scratch/ok.txt" --summary-json -
 expect_text answers-json '"complete": false'
 expect_text answers-json '"pain_now": 6'
 expect_text answers-json '"safety_net": \{"present": true'
+# fourth audit (#13): on a full disk the summary was lost with exit 0 (it sat in the
+# stdout buffer until the end) and the JSON gave exit 1 without a reason
+if [ -w /dev/full ]; then
+  check answers-stdout-full 1 sh -c '"$0" --answers "$1" >/dev/full' "$bin" "$scratch/ok.txt"
+  expect_text answers-stdout-full "cannot write the summary"
+  check answers-json-full 1 sh -c '"$0" --answers "$1" --summary-json - >/dev/full' "$bin" \
+    "$scratch/ok.txt"
+  expect_text answers-json-full "cannot write the summary JSON"
+  check text-partial-full 1 sh -c 'echo no | "$0" --text >/dev/full' "$bin"
+  expect_text text-partial-full "cannot write the summary"
+fi
 printf 'rf_chest=no\nrf_nonsense=yes\n' >"$scratch/bad-id.txt"
 check answers-bad-id 2 "$bin" --answers "$scratch/bad-id.txt"
 expect_text answers-bad-id "bad-id.txt:2: unknown question \"rf_nonsense\""
