@@ -488,6 +488,8 @@ START_TEST(t_settings)
         {"pad_ms = -300\n", "voice.conf:1: bad value for pad_ms"},
         {"vad_start_db = 1e300\n", "voice.conf:1: bad value for vad_start_db"},
         {"vad_min_db = -1e39\n", "voice.conf:1: bad value for vad_min_db"},
+        /* a setting's name is shown in the message: terminal codes in it are refused */
+        {"\x1b[2J\x1b[1;1Hok = 1\n", "voice.conf:1: a setting's name holds a control character"},
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         write_conf(dir, refused[i][0]);
