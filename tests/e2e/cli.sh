@@ -222,6 +222,11 @@ check kiosk-bad-config 0 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --no-vo
   --config "$scratch/twice.conf" --script "$scratch/gesture.script" --shots "$scratch/shots-bad-conf"
 expect_text kiosk-bad-config "staff_pin is set twice"
 expect_text kiosk-bad-config "built-in settings and the staff menu off"
+# fourth audit (#13): the staff gesture then logged "no staff_pin in the configuration",
+# a wrong reason for a file that has one
+expect_text kiosk-bad-config "staff menu off: the configuration is not valid"
+! grep -q "no staff_pin" <<<"$out" ||
+  { echo "FAIL kiosk-bad-config: a wrong reason: $out"; fails=$((fails + 1)); }
 grep -q '"screen": "attract"' "$scratch/shots-bad-conf/gesture.json" 2>/dev/null ||
   { echo "FAIL kiosk-bad-config: the staff gesture opened something"; fails=$((fails + 1)); }
 
