@@ -56,7 +56,8 @@ int app_run_answers(const AppOptions *o, const Content *c)
     }
     summary_set_safety(&sum, &net);
     bool json_on_stdout = o->summary_json && strcmp(o->summary_json, "-") == 0;
-    if (!json_on_stdout && summary_write_text(&sum, stdout) != 0) {
+    /* flushed here: in the own buffer a failed write shows only then */
+    if (!json_on_stdout && (summary_write_text(&sum, stdout) != 0 || fflush(stdout) != 0)) {
         fprintf(stderr, "ppkiosk: cannot write the summary\n");
         summary_free(&sum);
         goto done;

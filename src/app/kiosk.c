@@ -295,8 +295,12 @@ static void staff_command(Kiosk *k, StaffCommand cmd)
 static void open_staff(Kiosk *k, bool ack)
 {
     if (!k->cfg.pin[0]) {
-        fprintf(stderr, "ppkiosk: staff menu disabled: no staff_pin in the configuration%s%s\n",
-                k->cfg.path[0] ? " " : "", k->cfg.path);
+        if (k->cfg_invalid)
+            fprintf(stderr, "ppkiosk: staff menu off: the configuration is not valid "
+                            "(ppkiosk --check-config)\n");
+        else
+            fprintf(stderr, "ppkiosk: staff menu disabled: no staff_pin in the configuration%s%s\n",
+                    k->cfg.path[0] ? " " : "", k->cfg.path);
         return;
     }
     if (k->voice)
@@ -507,6 +511,7 @@ static int configure(Kiosk *k, const AppOptions *o, const Content *c)
      * dropped (which of them were meant is not known) and the staff menu stays off */
     if (config_load(&k->cfg, o->config, o->assets_dir) != 0) {
         config_defaults(&k->cfg);
+        k->cfg_invalid = true;
         fprintf(stderr, "ppkiosk: starting with the built-in settings and the staff menu off "
                         "until the configuration is fixed (ppkiosk --check-config)\n");
     }
@@ -516,7 +521,7 @@ static int configure(Kiosk *k, const AppOptions *o, const Content *c)
         snprintf(k->cfg.printer, sizeof k->cfg.printer, "%s", o->printer);
     if (paper_parse(k->cfg.paper, &k->paper) != 0)
         k->paper = PAPER_LETTER;
-    if (!k->cfg.pin[0] && !k->script)
+    if (!k->cfg.pin[0] && !k->script && !k->cfg_invalid)
         fprintf(stderr, "ppkiosk: staff menu disabled: no staff_pin in %s\n",
                 k->cfg.path[0] ? k->cfg.path : "a configuration file (--config FILE)");
     k->fcfg = (FlowConfig){.safety = k->cfg.safety,

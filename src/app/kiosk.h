@@ -17,6 +17,7 @@ typedef struct {
     const AppOptions *o;
     const Content *c;
     KioskConfig cfg;
+    bool cfg_invalid; /* kiosk.conf was refused: the built-in settings, staff menu off */
     FlowConfig fcfg;
     Flow *flow;
     Ui *ui;

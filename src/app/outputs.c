@@ -185,7 +185,10 @@ static int write_summary_json(const Summary *sum, const char *path)
 {
     if (strcmp(path, "-") == 0) {
         int err = summary_write_json(sum, stdout);
-        return fflush(stdout) || err ? PK_EIO : 0;
+        if (fflush(stdout) == 0 && !err)
+            return 0;
+        fprintf(stderr, "ppkiosk: cannot write the summary JSON to stdout\n");
+        return PK_EIO;
     }
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
     FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;

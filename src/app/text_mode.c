@@ -94,9 +94,12 @@ static int finish_partial(const AppOptions *o, Flow *f, const SafetyNet *safety)
     if (session_question_index(sess) == 0 || summary_build(sess, &partial) != 0)
         return 0;
     summary_set_safety(&partial, safety);
-    summary_write_text(&partial, stdout);
-    if (app_write_outputs(o, &partial))
+    if (summary_write_text(&partial, stdout) != 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "ppkiosk: cannot write the summary\n");
         rc = 1;
+    } else if (app_write_outputs(o, &partial)) {
+        rc = 1;
+    }
     summary_free(&partial);
     return rc;
 }

@@ -39,6 +39,9 @@ static int parse_line(char *line, size_t n, int lineno, StrMap *seen, KvApply ap
         return pk_fail(why, PK_EINVAL, "expected key = value");
     *eq = '\0';
     const char *key = trim(s);
+    for (const char *k = key; *k; k++) /* the key is named in messages: no terminal codes */
+        if ((unsigned char)*k < 0x20 || *k == 0x7f)
+            return pk_fail(why, PK_EINVAL, "a setting's name holds a control character");
     int first = 0, added = strmap_add(seen, key, lineno, &first);
     if (added < 0)
         return pk_fail(why, added, "out of memory");

@@ -1,6 +1,7 @@
 /* Reading models/voice.conf. */
 #include "settings.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -106,8 +107,10 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
     int n;
     switch (k->type) {
     case KEY_INT: {
+        /* every count and duration is 0 or more: a negative one wraps to a huge size
+         * (max_utterance_ms = -1 let the live capture write past its buffer) */
         long v = strtol(value, &end, 10);
-        if (!*value || *end || v < -100000 || v > 100000)
+        if (!*value || *end || v < 0 || v > 100000)
             return PK_EINVAL;
         *(int *)field = (int)v;
         return 0;
@@ -116,6 +119,8 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
     case KEY_DOUBLE: {
         double v = strtod(value, &end);
         if (!*value || *end || !isfinite(v)) /* a NaN threshold would let everything pass */
+            return PK_EINVAL;
+        if (k->type == KEY_FLOAT && fabs(v) > FLT_MAX) /* 1e300 would turn into inf */
             return PK_EINVAL;
         if (k->type == KEY_FLOAT)
             *(float *)field = (float)v;

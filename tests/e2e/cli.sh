@@ -68,6 +68,17 @@ check answers-json 0 "$bin" --answers "$scratch/ok.txt" --summary-json -
 expect_text answers-json '"complete": false'
 expect_text answers-json '"pain_now": 6'
 expect_text answers-json '"safety_net": \{"present": true'
+# fourth audit (#13): on a full disk the summary was lost with exit 0 (it sat in the
+# stdout buffer until the end) and the JSON gave exit 1 without a reason
+if [ -w /dev/full ]; then
+  check answers-stdout-full 1 sh -c '"$0" --answers "$1" >/dev/full' "$bin" "$scratch/ok.txt"
+  expect_text answers-stdout-full "cannot write the summary"
+  check answers-json-full 1 sh -c '"$0" --answers "$1" --summary-json - >/dev/full' "$bin" \
+    "$scratch/ok.txt"
+  expect_text answers-json-full "cannot write the summary JSON"
+  check text-partial-full 1 sh -c 'echo no | "$0" --text >/dev/full' "$bin"
+  expect_text text-partial-full "cannot write the summary"
+fi
 printf 'rf_chest=no\nrf_nonsense=yes\n' >"$scratch/bad-id.txt"
 check answers-bad-id 2 "$bin" --answers "$scratch/bad-id.txt"
 expect_text answers-bad-id "bad-id.txt:2: unknown question \"rf_nonsense\""
@@ -198,6 +209,18 @@ for spec in "script-fifo|$scratch/fifo.script|is a named pipe" "script-device|/d
   expect_text "$name" "$reason"
 done
 
+# fourth audit (#13): scripts/soak's 10,000 sessions are a 3 MB script, refused by a 1 MiB
+# cap; a script over 16 MiB is still refused
+yes '# a comment line, as long as the lines of a soak script are on average' |
+  head -c 3500000 >"$scratch/big.script"
+check script-large 0 env SDL_VIDEODRIVER=offscreen timeout 60 "$bin" --config "$scratch/k.conf" \
+  --no-voice --script "$scratch/big.script"
+head -c 17000000 /dev/zero | tr '\0' '\n' >"$scratch/huge.script"
+check script-too-large 2 env SDL_VIDEODRIVER=offscreen timeout 60 "$bin" --config "$scratch/k.conf" \
+  --no-voice --script "$scratch/huge.script"
+expect_text script-too-large "file is too large"
+rm -f "$scratch/big.script" "$scratch/huge.script"
+
 # a kiosk.conf that is not valid: --check-config says why (exit 2); the kiosk still starts,
 # logs the same reason, and runs with the built-in settings and the staff menu off
 printf 'staff_pin = 1357\nstaff_pin = 2468\n' >"$scratch/twice.conf" && chmod 600 "$scratch/twice.conf"
@@ -211,6 +234,11 @@ check kiosk-bad-config 0 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --no-vo
   --config "$scratch/twice.conf" --script "$scratch/gesture.script" --shots "$scratch/shots-bad-conf"
 expect_text kiosk-bad-config "staff_pin is set twice"
 expect_text kiosk-bad-config "built-in settings and the staff menu off"
+# fourth audit (#13): the staff gesture then logged "no staff_pin in the configuration",
+# a wrong reason for a file that has one
+expect_text kiosk-bad-config "staff menu off: the configuration is not valid"
+! grep -q "no staff_pin" <<<"$out" ||
+  { echo "FAIL kiosk-bad-config: a wrong reason: $out"; fails=$((fails + 1)); }
 grep -q '"screen": "attract"' "$scratch/shots-bad-conf/gesture.json" 2>/dev/null ||
   { echo "FAIL kiosk-bad-config: the staff gesture opened something"; fails=$((fails + 1)); }
 

@@ -65,6 +65,11 @@ static const struct {
     {"emergency_number = do not call\n"},
     {"crisis_number = <b>9&88\n"},
     {"emergency_number = ---\n"},
+    /* CUPS has no queue with a space or a control character in its name: the error
+     * showed only when a patient printed, and --check-config printed the codes (fourth
+     * audit, #13) */
+    {"printer = Front Desk\n"},
+    {"printer = \x1b[2Jdesk\n"},
 };
 
 START_TEST(config_refuses_bad_lines)

@@ -481,6 +481,15 @@ START_TEST(t_settings)
         {"vad_start_db = inf\n", "voice.conf:1: bad value for vad_start_db"},
         {"min_margin = -1e999\n", "voice.conf:1: bad value for min_margin"},
         {"dict = /dev/zero\n", "voice.conf:1: dict must be a file, not a device or a pipe"},
+        /* fourth audit (#13): a negative duration wrapped to a huge size (-1 for
+         * max_utterance_ms: the live capture wrote past its buffer), and a float setting
+         * out of a float's range turned into inf (the voice never heard speech) */
+        {"max_utterance_ms = -1\n", "voice.conf:1: bad value for max_utterance_ms"},
+        {"pad_ms = -300\n", "voice.conf:1: bad value for pad_ms"},
+        {"vad_start_db = 1e300\n", "voice.conf:1: bad value for vad_start_db"},
+        {"vad_min_db = -1e39\n", "voice.conf:1: bad value for vad_min_db"},
+        /* a setting's name is shown in the message: terminal codes in it are refused */
+        {"\x1b[2J\x1b[1;1Hok = 1\n", "voice.conf:1: a setting's name holds a control character"},
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         write_conf(dir, refused[i][0]);
