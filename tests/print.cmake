@@ -11,6 +11,11 @@ foreach(lang en es)
   add_test(NAME print_pdf_content_${lang}
            COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/pdf_check.sh $<TARGET_FILE:print_demo> ${lang})
 endforeach()
+# hostile content: 32 areas, or names of 250 characters, each on the page and none
+# running into what follows the figure
+add_test(NAME print_area_names
+         COMMAND python3 ${CMAKE_CURRENT_SOURCE_DIR}/print/areas_names.py $<TARGET_FILE:ppkiosk>
+                 ${CMAKE_SOURCE_DIR}/assets/content ${CMAKE_CURRENT_BINARY_DIR}/area-names)
 add_test(NAME print_cups
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/cups_check.sh $<TARGET_FILE:print_demo>)
 set_tests_properties(print_cups PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 RUN_SERIAL TRUE)
@@ -19,10 +24,11 @@ set_tests_properties(print_pdf_content_en print_pdf_content_es PROPERTIES TIMEOU
 # Fontconfig keeps a process-lifetime cache that LeakSanitizer reports (the shared
 # third-party suppressions).
 set(PPK_PRINT_LSAN "suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
-set_property(TEST test_print test_fhir print_pdf_content_en print_pdf_content_es print_cups APPEND PROPERTY
-             ENVIRONMENT "LSAN_OPTIONS=${PPK_PRINT_LSAN}")
+set_property(TEST test_print test_fhir print_pdf_content_en print_pdf_content_es print_cups
+             print_area_names APPEND PROPERTY ENVIRONMENT "LSAN_OPTIONS=${PPK_PRINT_LSAN}")
 
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
 set_property(TEST test_print test_fhir APPEND PROPERTY LABELS fast)
-set_property(TEST print_pdf_content_en print_pdf_content_es print_cups APPEND PROPERTY LABELS slow)
+set_property(TEST print_pdf_content_en print_pdf_content_es print_cups print_area_names APPEND PROPERTY
+             LABELS slow)

@@ -137,17 +137,16 @@ static int callout_cmp(const void *a, const void *b)
     return (d > 0) - (d < 0);
 }
 
-/* The names of the reported areas in column col (0: left of the front view, 1: between
- * the views, 2: right of the back view) at x, w wide, the figure's views at vx[] and
- * top, h tall: in the order of the areas from the top, pushed down where they would
- * overlap, each with a line to its area. */
-static void draw_callouts(PdfDoc *d, int col, double x, double w, const double vx[2], double top,
-                          double h, const Option *const *areas, size_t nareas)
+enum { CALLOUT_MAX = 16 }; /* names in one column */
+
+/* Gathers the names of the reported areas in column col (0: left of the front view, 1:
+ * between the views, 2: right of the back view), w wide, for the views at vx[] and top,
+ * h tall, into c[CALLOUT_MAX]. Returns how many there are, CALLOUT_MAX + 1 when more. */
+static size_t gather_callouts(PdfDoc *d, int col, double w, const double vx[2], double top,
+                              double h, const Option *const *areas, size_t nareas, Callout *c)
 {
-    Callout c[16];
     size_t nc = 0;
-    double ls = d->small;
-    for (size_t i = 0; i < nareas && nc < sizeof c / sizeof c[0]; i++) {
+    for (size_t i = 0; i < nareas; i++) {
         BodyView v = body_region_view(areas[i]->body_region);
         if (v == BODY_VIEW_NONE)
             continue;
@@ -155,11 +154,45 @@ static void draw_callouts(PdfDoc *d, int col, double x, double w, const double v
         bool right = r->x + r->w / 2 >= BODY_VIEW_ASPECT / 2 - 1e-9;
         if ((int)v + (right ? 1 : 0) != col)
             continue;
+        if (nc == CALLOUT_MAX)
+            return CALLOUT_MAX + 1;
         const char *t = lang_text(&areas[i]->label, d->lang);
         c[nc++] =
             (Callout){t, vx[v] + (right ? r->x + r->w : r->x) * h, top + (r->y + r->h / 2) * h, 0,
-                      pdf_doc_text(d, 0, 0, w, ls, PDF_TX_BOLD, t, false)};
+                      pdf_doc_text(d, 0, 0, w, d->small, PDF_TX_BOLD, t, false)};
     }
+    return nc;
+}
+
+/* True when every column's names, stacked, fit beside the figure drawn h tall in w. */
+static bool callouts_fit(PdfDoc *d, double h, double w, const Option *const *areas, size_t nareas)
+{
+    double col = (w - 2 * h * BODY_VIEW_ASPECT) / LABEL_COLS, vx[2] = {0, 0};
+    Callout c[CALLOUT_MAX];
+    for (int k = 0; k < LABEL_COLS; k++) {
+        size_t nc = gather_callouts(d, k, col, vx, 0, h, areas, nareas, c);
+        if (nc > CALLOUT_MAX)
+            return false;
+        double stack = 0;
+        for (size_t i = 0; i < nc; i++)
+            stack += c[i].h + (i ? d->small * 0.25 : 0);
+        if (stack > h)
+            return false;
+    }
+    return true;
+}
+
+/* The names of the reported areas in column col at x, w wide (see gather_callouts): in
+ * the order of the areas from the top, pushed down where they would overlap, each with
+ * a line to its area. The caller has checked that they fit (callouts_fit). */
+static void draw_callouts(PdfDoc *d, int col, double x, double w, const double vx[2], double top,
+                          double h, const Option *const *areas, size_t nareas)
+{
+    Callout c[CALLOUT_MAX];
+    size_t nc = gather_callouts(d, col, w, vx, top, h, areas, nareas, c);
+    if (nc > CALLOUT_MAX)
+        return;
+    double ls = d->small;
     qsort(c, nc, sizeof c[0], callout_cmp);
     double next = top;
     for (size_t i = 0; i < nc; i++) {
@@ -199,10 +232,9 @@ static bool names_fit(const PdfDoc *d, double h, double w)
     return (w - 2 * h * BODY_VIEW_ASPECT) / LABEL_COLS >= d->small * LABEL_MIN_EM;
 }
 
-bool pdf_body_names_all(const PdfDoc *d, double h, double w, const Option *const *areas,
-                        size_t nareas)
+bool pdf_body_names_all(PdfDoc *d, double h, double w, const Option *const *areas, size_t nareas)
 {
-    if (!names_fit(d, h, w))
+    if (!names_fit(d, h, w) || !callouts_fit(d, h, w, areas, nareas))
         return false;
     for (size_t i = 0; i < nareas; i++)
         if (body_region_view(areas[i]->body_region) == BODY_VIEW_NONE)
@@ -222,7 +254,7 @@ double pdf_body_draw(PdfDoc *d, double x, double y, double h, double w, const Op
     double vw = h * BODY_VIEW_ASPECT, col = (w - 2 * vw) / LABEL_COLS;
     double ls = d->small, top = pdf_doc_text(d, 0, 0, vw, ls, PDF_TX_BOLD, "Ag", false) + 1;
     double pad = vw * 0.06;
-    bool names = names_fit(d, h, w);
+    bool names = names_fit(d, h, w) && callouts_fit(d, h, w, areas, nareas);
     col = fmax(col, 0);
 
     /* The patient's sides, as the viewer sees them, in plain words: each over its half

@@ -194,9 +194,10 @@ void pdf_selfcare(PdfDoc *d, const char *heading);
 double pdf_body_width(double h);
 
 /* True when the diagram drawn h tall in width w names every one of the areas beside
- * it (there is room for the names, and each area is on the figure). */
-bool pdf_body_names_all(const PdfDoc *d, double h, double w, const Option *const *areas,
-                        size_t nareas);
+ * it (there is room for the names, all of them fit beside the figure's height, and each
+ * area is on the figure). When the names do not all fit, none is drawn: the areas go
+ * in words. */
+bool pdf_body_names_all(PdfDoc *d, double h, double w, const Option *const *areas, size_t nareas);
 /* The height of the diagram drawn h tall, its labels included. */
 double pdf_body_height(PdfDoc *d, double h);
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""The names of the areas on paper, with hostile content: many areas on one region and
+very long names. Every reported area must be on the page (beside the figure or in
+words), and no name may run into what follows the figure.
+usage: areas_names.py PPKIOSK CONTENT_DIR SCRATCH_DIR"""
+import json, re, shutil, subprocess, sys
+from pathlib import Path
+
+ppkiosk, content, scratch = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+shutil.rmtree(scratch, ignore_errors=True)
+scratch.mkdir(parents=True)
+conf = scratch / "kiosk.conf"
+conf.write_text("paper = letter\n")
+conf.chmod(0o600)
+ui = json.loads((content / "ui.json").read_text())["ui"]
+fails = []
+
+
+def make(name, edit):
+    d = scratch / name
+    shutil.copytree(content, d)
+    q = json.loads((d / "questions.json").read_text())
+    areas = next(x for x in q["questions"] if x["id"] == "areas")
+    edit(areas)
+    (d / "questions.json").write_text(json.dumps(q, ensure_ascii=False))
+    ids = [o["id"] for o in areas["options"]]
+    labels = [o["label"]["en"] for o in areas["options"]]
+    return d, ids, labels
+
+
+def many(areas):  # 21 more areas on the lower back: 32, the cap
+    base = areas["options"][0]
+    for i in range(21):
+        areas["options"].append(dict(base, id=f"lb{i}", say={"en": [f"part {i}"], "es": [f"parte {i}"]},
+                                     label={"en": f"Lower back part {i}", "es": f"Espalda baja parte {i}"}))
+
+
+def long(areas):  # names of some 250 characters
+    for o in areas["options"]:
+        o["label"] = {k: ("Verylongname " * 20) + v for k, v in o["label"].items()}
+
+
+for name, edit in (("many", many), ("long", long)):
+    d, ids, labels = make(name, edit)
+    ans = scratch / f"{name}.ans"
+    ans.write_text("areas=" + ",".join(ids) + "\n")
+    pdf = scratch / f"{name}.pdf"
+    r = subprocess.run([ppkiosk, "--content", str(d), "--config", str(conf), "--answers", str(ans),
+                        "--pdf-out", str(pdf)], capture_output=True, text=True)
+    if r.returncode != 0:
+        fails.append(f"{name}: exit {r.returncode}: {r.stderr.strip()}")
+        continue
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                   text=True).stdout.split())
+    for label in labels:
+        if " ".join(label.split()) not in text:
+            fails.append(f"{name}: \"{label[-30:]}\" is not on the page")
+    # words of page 1 with their boxes: nothing of a name below the next heading
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                          capture_output=True, text=True).stdout
+    words = [(float(m[1]), float(m[2]), m[3]) for m in
+             re.finditer(r'<word xMin="[^"]+" yMin="([^"]+)" xMax="[^"]+" yMax="([^"]+)">([^<]*)</word>', bbox)]
+    nxt = ui["summary.about"]["en"].split()[0]
+    heads = [y0 for y0, _, w in words if w == nxt]
+    marker = "part" if name == "many" else "Verylongname"
+    if heads:
+        low = max((y1 for _, y1, w in words if w == marker), default=0)
+        if low > heads[0]:
+            fails.append(f"{name}: a name runs {low - heads[0]:.0f} pt into \"{nxt}\"")
+
+for f in fails:
+    print("FAIL", f)
+print("areas_names: all checks passed" if not fails else f"areas_names: {len(fails)} failed")
+sys.exit(1 if fails else 0)
