@@ -18,6 +18,10 @@
 #define CONTENT_MAX_ENTRIES 500 /* questions, causes, advice, flags, groups, ui strings */
 #define CONTENT_MAX_PHRASES 200 /* phrases in one list */
 #define CONTENT_MAX_FILE_BYTES (1024 * 1024) /* one content file */
+/* Bytes an answer in words may take, NUL included ("Lower back, Left knee"): every
+ * option of a question chosen at once must fit, so that no summary, printout or export
+ * ever cuts an answer (the content check refuses a question whose labels are longer). */
+#define CONTENT_ANSWER_MAX 1024
 
 typedef enum { QK_CHOICE, QK_MULTI, QK_SCALE, QK_YESNO } QuestionKind;
 

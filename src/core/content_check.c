@@ -155,6 +155,26 @@ static void check_roles(Loader *L, const JsonValue *root)
         cload_error(L, NULL, "questions.json: there are no questions");
 }
 
+/* Every option of a question chosen at once, joined with ", ", fits CONTENT_ANSWER_MAX
+ * in each language. */
+static void check_answer_length(Loader *L, const JsonValue *root)
+{
+    const Content *c = L->c;
+    for (size_t qi = 0; qi < c->nquestions; qi++) {
+        const Question *q = &c->questions[qi];
+        for (int l = 0; l < LANG_COUNT; l++) {
+            size_t len = 1;
+            for (size_t o = 0; o < q->noptions; o++)
+                len += (o ? 2 : 0) + strlen(lang_text(&q->options[o].label, (Lang)l));
+            if (len > CONTENT_ANSWER_MAX)
+                cload_error(L, question_value(root, qi),
+                            "question \"%s\": its %s option labels, all chosen, take %zu bytes "
+                            "(at most %d): shorten them",
+                            q->id, lang_code((Lang)l), len - 1, CONTENT_ANSWER_MAX - 1);
+        }
+    }
+}
+
 void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
 {
     char path[4096];
@@ -162,6 +182,7 @@ void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
     L->file = path;
     check_phrases(L, questions_root);
     check_roles(L, questions_root);
+    check_answer_length(L, questions_root);
     snprintf(path, sizeof path, "%s/lexicon.json", dir);
     check_lexicon(L);
     L->file = dir;

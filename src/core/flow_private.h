@@ -26,7 +26,7 @@ struct Flow {
         END_NOT_PRINTED, /* finished without printing; the answers are erased */
         END_HELD,        /* the print failed: kept for staff under the normal timeout */
     } ending;
-    char title[512]; /* titles and bodies built from several strings */
+    char title[CONTENT_ANSWER_MAX + 512]; /* titles and bodies built from several strings */
     char body[1024];
     char still[256];  /* "Are you still there?" body with the seconds */
     Option yesno[2];  /* yes/no from the lexicon, for the confirm screen */

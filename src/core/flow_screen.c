@@ -109,7 +109,7 @@ static void question_screen(Flow *f, Screen *s)
 static void confirm_screen(Flow *f, Screen *s)
 {
     const Question *q = session_question(f->session);
-    char ans[256] = "";
+    char ans[CONTENT_ANSWER_MAX] = "";
     if (q) {
         Summary tmp = {.lang = f->lang, .content = f->c};
         SummaryFact fact = {.question = q, .answer = f->pending};

@@ -19,63 +19,84 @@ static size_t columns(const char *s)
     return n;
 }
 
-/* Prints text wrapped at TEXT_WIDTH columns: the first line after first, the others
- * after indent. A space separates first from the text unless first ends in one. */
-static void put_wrapped(FILE *out, const char *first, const char *indent, const char *text)
+/* Text wrapped at TEXT_WIDTH columns, written a piece at a time: no line is built in a
+ * buffer of its own, so none is ever cut. */
+typedef struct {
+    FILE *out;
+    const char *indent; /* before every line but the first */
+    size_t col;
+    bool fresh; /* no word on this line yet */
+} Wrap;
+
+/* Starts a paragraph with first; a space separates first from the text unless it ends
+ * in one. */
+static void wrap_start(Wrap *w, FILE *out, const char *first, const char *indent)
 {
     size_t flen = strlen(first);
-    size_t col = columns(first);
-    bool fresh = flen == 0 || first[flen - 1] == ' '; /* no word on this line yet */
+    *w = (Wrap){out, indent, columns(first), flen == 0 || first[flen - 1] == ' '};
     fputs(first, out);
+}
+
+/* Adds the words of text; glue (may be "") sticks to its last word, as "," in "A, B". */
+static void wrap_words(Wrap *w, const char *text, const char *glue)
+{
     for (const char *p = text; *p;) {
         while (*p == ' ' || *p == '\n')
             p++;
-        const char *w = p;
+        const char *word = p;
+        size_t chars = 0;
         while (*p && *p != ' ' && *p != '\n')
-            p++;
-        if (p == w)
+            chars += ((unsigned char)*p++ & 0xC0) != 0x80;
+        if (p == word)
             break;
-        char word[256];
-        size_t wl = (size_t)(p - w) < sizeof word ? (size_t)(p - w) : sizeof word - 1;
-        memcpy(word, w, wl);
-        word[wl] = '\0';
-        size_t chars = columns(word);
-        if (!fresh && col + 1 + chars > TEXT_WIDTH) {
-            fprintf(out, "\n%s", indent);
-            col = columns(indent);
-            fresh = true;
+        bool last = *p == '\0' || !p[strspn(p, " \n")];
+        if (last)
+            chars += columns(glue);
+        if (!w->fresh && w->col + 1 + chars > TEXT_WIDTH) {
+            fprintf(w->out, "\n%s", w->indent);
+            w->col = columns(w->indent);
+            w->fresh = true;
         }
-        if (!fresh) {
-            fputc(' ', out);
-            col++;
+        if (!w->fresh) {
+            fputc(' ', w->out);
+            w->col++;
         }
-        fwrite(w, 1, (size_t)(p - w), out);
-        col += chars;
-        fresh = false;
-        wipe(word, sizeof word);
+        fwrite(word, 1, (size_t)(p - word), w->out);
+        if (last)
+            fputs(glue, w->out);
+        w->col += chars;
+        w->fresh = false;
     }
-    fputc('\n', out);
+}
+
+static void wrap_end(Wrap *w)
+{
+    fputc('\n', w->out);
+}
+
+/* Prints text wrapped: the first line after first, the others after indent. */
+static void put_wrapped(FILE *out, const char *first, const char *indent, const char *text)
+{
+    Wrap w;
+    wrap_start(&w, out, first, indent);
+    wrap_words(&w, text, "");
+    wrap_end(&w);
 }
 
 static void put_because(FILE *out, const Summary *sum, const SummaryFact *f, size_t n)
 {
     if (n == 0)
         return;
-    char line[1024], ans[256];
-    size_t len = 0;
-    for (size_t i = 0; i < n && len < sizeof line; i++) {
-        int w = snprintf(line + len, sizeof line - len, "%s%s: %s", i ? "; " : "",
-                         lang_text(&f[i].question->short_label, sum->lang),
-                         summary_answer_text(sum, &f[i], ans, sizeof ans));
-        if (w < 0)
-            break;
-        len += (size_t)w;
-    }
-    char first[128];
+    char first[128], ans[CONTENT_ANSWER_MAX];
     snprintf(first, sizeof first, "      %s",
              content_ui(sum->content, "summary.because", sum->lang));
-    put_wrapped(out, first, "      ", line);
-    wipe(line, sizeof line);
+    Wrap w;
+    wrap_start(&w, out, first, "      ");
+    for (size_t i = 0; i < n; i++) {
+        wrap_words(&w, lang_text(&f[i].question->short_label, sum->lang), ":");
+        wrap_words(&w, summary_answer_text(sum, &f[i], ans, sizeof ans), i + 1 < n ? ";" : "");
+    }
+    wrap_end(&w);
     wipe(ans, sizeof ans);
 }
 
@@ -125,24 +146,26 @@ static void put_unanswered(void *ctx, const Summary *sum, const SummarySection *
     }
     fprintf(out, "\n%s%s\n", "!! ", heading(sum, sec));
     for (size_t i = 0; i < sum->nnot_answered; i++) {
-        char line[512];
-        snprintf(line, sizeof line, "%s: %s",
-                 lang_text(&sum->not_answered[i].question->short_label, sum->lang),
-                 summary_missing_text(sum, &sum->not_answered[i]));
-        put_wrapped(out, "  ? ", "    ", line);
+        Wrap w;
+        wrap_start(&w, out, "  ? ", "    ");
+        wrap_words(&w, lang_text(&sum->not_answered[i].question->short_label, sum->lang), ":");
+        wrap_words(&w, summary_missing_text(sum, &sum->not_answered[i]), "");
+        wrap_end(&w);
     }
 }
 
 static void put_advice(FILE *out, const Summary *sum, const Advice *a)
 {
-    char buf[1024];
-    snprintf(buf, sizeof buf, "%s: %s", lang_text(&a->title, sum->lang),
-             lang_text(&a->how, sum->lang));
-    put_wrapped(out, "  * ", "    ", buf);
+    Wrap w;
+    wrap_start(&w, out, "  * ", "    ");
+    wrap_words(&w, lang_text(&a->title, sum->lang), ":");
+    wrap_words(&w, lang_text(&a->how, sum->lang), "");
+    wrap_end(&w);
     if (summary_caution_shown(sum, a)) {
-        snprintf(buf, sizeof buf, "%s %s", content_ui(sum->content, "summary.caution", sum->lang),
-                 lang_text(&a->caution, sum->lang));
-        put_wrapped(out, "    ", "    ", buf);
+        wrap_start(&w, out, "    ", "    ");
+        wrap_words(&w, content_ui(sum->content, "summary.caution", sum->lang), "");
+        wrap_words(&w, lang_text(&a->caution, sum->lang), "");
+        wrap_end(&w);
     }
 }
 
@@ -176,33 +199,31 @@ static void put_scores(void *ctx, const Summary *sum, const SummarySection *sec)
                 sum->phq2_positive ? content_ui(c, "summary.phq2_positive", lang) : "");
 }
 
-/* Joins the texts items[i]->field of n items ("A, B, C") into the array buf; always
- * NUL-terminates. A macro: areas, causes and advice are different types. */
-#define JOIN_TITLES(buf, items, n, field, lang)                                                    \
+/* Prints the texts items[i]->field of n items ("A, B, C") wrapped after first and
+ * indent. A macro: areas, causes and advice are different types. */
+#define PUT_TITLES(out, first, indent, items, n, field, lang)                                      \
     do {                                                                                           \
-        size_t used_ = 0;                                                                          \
-        (buf)[0] = '\0';                                                                           \
-        for (size_t i_ = 0; i_ < (n) && used_ < sizeof(buf); i_++) {                               \
-            int w_ = snprintf((buf) + used_, sizeof(buf) - used_, "%s%s", i_ ? ", " : "",          \
-                              lang_text(&(items)[i_]->field, (lang)));                             \
-            used_ += w_ > 0 ? (size_t)w_ : 0;                                                      \
-        }                                                                                          \
+        Wrap w_;                                                                                   \
+        wrap_start(&w_, (out), (first), (indent));                                                 \
+        for (size_t i_ = 0; i_ < (n); i_++)                                                        \
+            wrap_words(&w_, lang_text(&(items)[i_]->field, (lang)), i_ + 1 < (n) ? "," : "");      \
+        wrap_end(&w_);                                                                             \
     } while (0)
 
 static void put_areas(void *ctx, const Summary *sum, const SummarySection *sec)
 {
-    char buf[1024];
-    JOIN_TITLES(buf, sum->areas, sum->nareas, label, sum->lang);
     fprintf(ctx, "\n%s\n", heading(sum, sec));
-    put_wrapped(ctx, "  ", "  ",
-                sum->nareas ? buf : content_ui(sum->content, "summary.not_answered", sum->lang));
+    if (sum->nareas)
+        PUT_TITLES(ctx, "  ", "  ", sum->areas, sum->nareas, label, sum->lang);
+    else
+        put_wrapped(ctx, "  ", "  ", content_ui(sum->content, "summary.not_answered", sum->lang));
 }
 
 static void put_context(void *ctx, const Summary *sum, const SummarySection *sec)
 {
     fprintf(ctx, "\n%s\n", heading(sum, sec));
     for (size_t i = 0; i < sum->ncontext; i++) {
-        char ans[512], first[160];
+        char ans[CONTENT_ANSWER_MAX], first[160];
         snprintf(first, sizeof first,
                  "  %s:", lang_text(&sum->context[i].question->short_label, sum->lang));
         put_wrapped(ctx, first, "    ",
@@ -224,10 +245,9 @@ static void put_causes(void *ctx, const Summary *sum, const SummarySection *sec)
         put_because(out, sum, sum->causes[i].because, sum->causes[i].nbecause);
     }
     if (sum->nfolded) {
-        char buf[1024], first[160];
-        JOIN_TITLES(buf, sum->folded, sum->nfolded, title, lang);
+        char first[160];
         snprintf(first, sizeof first, "  %s", content_ui(sum->content, "summary.folded", lang));
-        put_wrapped(out, first, "    ", buf);
+        PUT_TITLES(out, first, "    ", sum->folded, sum->nfolded, title, lang);
     }
 }
 
@@ -236,11 +256,9 @@ static void put_held(FILE *out, const Summary *sum)
 {
     if (sum->nheld == 0)
         return;
-    char buf[2048];
-    JOIN_TITLES(buf, sum->held, sum->nheld, title, sum->lang);
     fprintf(out, "  -- %s\n", content_ui(sum->content, "summary.held_title", sum->lang));
     put_wrapped(out, "  ", "  ", content_ui(sum->content, "summary.held_back", sum->lang));
-    put_wrapped(out, "    ", "    ", buf);
+    PUT_TITLES(out, "    ", "    ", sum->held, sum->nheld, title, sum->lang);
     for (size_t i = 0; i < sum->nholds; i++)
         put_wrapped(out, "    - ", "      ", lang_text(&sum->holds[i]->text, sum->lang));
 }

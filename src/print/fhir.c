@@ -468,7 +468,7 @@ static void flag_observation(Json *j, const Summary *sum, const SummaryFlag *f, 
     json_close(j, "}");
     json_close(j, "]");
     if (f->nbecause) {
-        char ans[256];
+        char ans[CONTENT_ANSWER_MAX];
         json_open(j, "component", "[");
         for (size_t i = 0; i < f->nbecause; i++) {
             const Question *q = f->because[i].question;

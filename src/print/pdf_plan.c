@@ -139,7 +139,7 @@ static void append_label(GString *s, const char *label)
 static double fact_block(PdfDoc *d, const void *item, double x, double y, double w, bool draw)
 {
     const SummaryFact *f = item;
-    char buf[512];
+    char buf[CONTENT_ANSWER_MAX];
     GString *m = g_string_new("<b>");
     pdf_append_escaped(m, lang_text(&f->question->short_label, d->lang));
     g_string_append(m, ":</b> ");
@@ -156,7 +156,7 @@ static double fact_block(PdfDoc *d, const void *item, double x, double y, double
 static void context_run_in(PdfDoc *d, const char *heading)
 {
     const Summary *s = d->sum;
-    char buf[512];
+    char buf[CONTENT_ANSWER_MAX];
     GString *m = g_string_new(NULL);
     for (size_t i = 0; i < s->ncontext; i++) {
         const SummaryFact *f = &s->context[i];

@@ -48,7 +48,7 @@ static uint32_t rule_options(const Cond *c, size_t q)
 GString *pdf_because_markup(const PdfDoc *d, const Cond *when, const SummaryFact *f, size_t n)
 {
     GString *s = g_string_new("<i>");
-    char buf[512];
+    char buf[CONTENT_ANSWER_MAX];
     pdf_append_escaped(s, pdf_doc_ui(d, "summary.because"));
     g_string_append(s, "</i> ");
     for (size_t i = 0; i < n; i++) {

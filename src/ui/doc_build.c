@@ -47,6 +47,16 @@ static long doc_append(Ui *ui, const char *fmt, ...)
     return off;
 }
 
+/* Appends s to the string doc_append added last (it is still the last one). */
+static void doc_more(Ui *ui, const char *s)
+{
+    if (ui->doc_len == 0)
+        return;
+    ui->doc_len--; /* onto its NUL */
+    if (doc_append(ui, "%s", s) < 0)
+        ui->doc_len++; /* the NUL is still there */
+}
+
 static long offsets[UI_DOC_MAX];
 
 static void para(Ui *ui, DocStyle style, DocCard card, const char *role, long off)
@@ -70,15 +80,16 @@ static void facts(Ui *ui, const Summary *sum, const SummaryFact *f, size_t n, Do
 {
     if (n == 0)
         return;
-    char line[1024], ans[256];
-    size_t used = (size_t)snprintf(line, sizeof line, "%s ", ui_s(ui, "summary.because"));
-    for (size_t i = 0; i < n && used < sizeof line; i++) {
-        summary_answer_text(sum, &f[i], ans, sizeof ans);
-        used += (size_t)snprintf(line + used, sizeof line - used, "%s%s: %s", i ? "; " : "",
-                                 lang_text(&f[i].question->short_label, sum->lang), ans);
+    char ans[CONTENT_ANSWER_MAX];
+    long off = doc_append(ui, "%s ", ui_s(ui, "summary.because"));
+    for (size_t i = 0; i < n && off >= 0; i++) {
+        if (i)
+            doc_more(ui, "; ");
+        doc_more(ui, lang_text(&f[i].question->short_label, sum->lang));
+        doc_more(ui, ": ");
+        doc_more(ui, summary_answer_text(sum, &f[i], ans, sizeof ans));
     }
-    para(ui, DOC_NOTE, card, NULL, doc_append(ui, "%s", line));
-    wipe(line, sizeof line);
+    para(ui, DOC_NOTE, card, NULL, off);
     wipe(ans, sizeof ans);
 }
 

@@ -35,9 +35,9 @@ def many(areas):  # 21 more areas on the lower back: 32, the cap
                                      label={"en": f"Lower back part {i}", "es": f"Espalda baja parte {i}"}))
 
 
-def long(areas):  # names of some 250 characters
+def long(areas):  # names of some 80 characters, all 11 within an answer
     for o in areas["options"]:
-        o["label"] = {k: ("Verylongname " * 20) + v for k, v in o["label"].items()}
+        o["label"] = {k: ("Verylongname " * 5) + v for k, v in o["label"].items()}
 
 
 for name, edit in (("many", many), ("long", long)):
@@ -67,6 +67,33 @@ for name, edit in (("many", many), ("long", long)):
         low = max((y1 for _, y1, w in words if w == marker), default=0)
         if low > heads[0]:
             fails.append(f"{name}: a name runs {low - heads[0]:.0f} pt into \"{nxt}\"")
+
+# names that, all chosen, would not fit an answer: refused by the content check with the
+# reason (they were cut at a byte count, mid-character, in the terminal's summary)
+def accented(areas, n):
+    for o in areas["options"][:n]:
+        o["label"] = {k: v + " " + "é" * 200 for k, v in o["label"].items()}
+
+
+d, ids, labels = make("too-long", lambda a: accented(a, 3))
+r = subprocess.run([ppkiosk, "--check-content", str(d)], capture_output=True, text=True)
+if r.returncode != 2 or "option labels, all chosen, take" not in r.stderr:
+    fails.append(f"too-long: --check-content exit {r.returncode}: {r.stderr.strip()[:200]}")
+# just under the limit: every name whole in the terminal's summary, valid UTF-8
+d, ids, labels = make("near", lambda a: accented(a, 1))
+ans = scratch / "near.ans"
+ans.write_text("areas=" + ",".join(ids) + "\n")
+r = subprocess.run([ppkiosk, "--content", str(d), "--config", str(conf), "--answers", str(ans)],
+                   capture_output=True)
+try:
+    text = " ".join(r.stdout.decode("utf-8").split())
+    for label in labels:
+        if " ".join(label.split()) not in text:
+            fails.append(f"near: \"{label[:20]}\" is not whole in the summary")
+except UnicodeDecodeError as e:
+    fails.append(f"near: the summary is not UTF-8: {e}")
+if r.returncode != 0:
+    fails.append(f"near: exit {r.returncode}")
 
 for f in fails:
     print("FAIL", f)
