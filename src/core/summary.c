@@ -356,6 +356,11 @@ const char *summary_answer_text(const Summary *sum, const SummaryFact *f, char *
     return buf;
 }
 
+_Static_assert(sizeof((SafetyNet *)0)->clinic - 1 <= CONTENT_SAFETY_NUMBER &&
+                   sizeof((SafetyNet *)0)->emergency - 1 <= CONTENT_SAFETY_NUMBER &&
+                   sizeof((SafetyNet *)0)->crisis - 1 <= CONTENT_SAFETY_NUMBER,
+               "the content check counts each number as CONTENT_SAFETY_NUMBER bytes");
+
 static const char *const safety_keys[] = {"safety.emergency", "safety.crisis", "safety.clinic"};
 
 size_t summary_safety_count(const Summary *sum)

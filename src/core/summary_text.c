@@ -289,7 +289,7 @@ static void put_plan(void *ctx, const Summary *sum, const SummarySection *sec)
 
 static void put_safety(void *ctx, const Summary *sum, const SummarySection *sec)
 {
-    char buf[1024];
+    char buf[CONTENT_SAFETY_MAX];
     fprintf(ctx, "\n%s\n", heading(sum, sec));
     for (size_t i = 0; i < summary_safety_count(sum); i++)
         put_wrapped(ctx, "  * ", "    ", summary_safety_line(sum, i, buf, sizeof buf));

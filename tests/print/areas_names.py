@@ -125,6 +125,31 @@ except UnicodeDecodeError as e:
 if r.returncode != 0:
     fails.append(f"long-leads: exit {r.returncode}")
 
+# ui strings that stand for an answer, and the safety net's lines with their numbers: at
+# the limit they load, one byte over the content check refuses them (they were cut,
+# mid-character, and a safety line lost its phone number)
+def ui_case(name, key, text):
+    d = scratch / name
+    shutil.copytree(content, d)
+    u = json.loads((d / "ui.json").read_text())
+    u["ui"][key] = {"en": text, "es": u["ui"][key]["es"]}
+    (d / "ui.json").write_text(json.dumps(u, ensure_ascii=False))
+    return subprocess.run([ppkiosk, "--check-content", str(d)], capture_output=True, text=True)
+
+
+for name, key, text, ok in (
+        ("sure-at", "summary.not_sure", "é" * 511 + "a", True),
+        ("sure-over", "summary.not_sure", "é" * 512, False),
+        ("skipped-over", "summary.skipped", "a" * 1024, False),
+        ("safety-at", "safety.emergency", "é" * 235 + "a" + " {emergency}", True),
+        ("safety-over", "safety.emergency", "é" * 235 + "aa" + " {emergency}", False),
+        ("safety-twice", "safety.clinic", "a" * 430 + "{clinic}" * 3, False)):
+    r = ui_case(name, key, text)
+    if ok and r.returncode != 0:
+        fails.append(f"{name}: refused: {r.stderr.strip()[:200]}")
+    if not ok and (r.returncode != 2 or f'"{key}" (en) takes' not in r.stderr):
+        fails.append(f"{name}: --check-content exit {r.returncode}: {r.stderr.strip()[:200]}")
+
 for f in fails:
     print("FAIL", f)
 print("areas_names: all checks passed" if not fails else f"areas_names: {len(fails)} failed")
