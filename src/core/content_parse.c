@@ -118,7 +118,8 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
         if (!s) {
             cload_error(L, v, "%s: the %s text (\"%s\") is missing", ctx, lang_name(l),
                         lang_code(l));
-        } else if (s->type != JSON_STRING || !*s->string) {
+        } else if (s->type != JSON_STRING || !s->string[strspn(s->string, " \t\r\n")]) {
+            /* only spaces would print as nothing: "Because you said: Time since birth:" */
             cload_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_name(l));
         } else {
             out->s[l] = cload_strdup(L, s->string);
