@@ -407,7 +407,9 @@ const char *summary_safety_line(const Summary *sum, size_t i, char *buf, size_t 
 
 const char *summary_no_flags_text(const Summary *sum)
 {
-    return content_ui(sum->content, sum->nnot_answered ? "summary.none_given" : "summary.none",
+    /* a stopped interview never asked the questions that raise the later flags */
+    return content_ui(sum->content,
+                      sum->nnot_answered || !sum->finished ? "summary.none_given" : "summary.none",
                       sum->lang);
 }
 
