@@ -22,6 +22,11 @@
  * option of a question chosen at once must fit, so that no summary, printout or export
  * ever cuts an answer (the content check refuses a question whose labels are longer). */
 #define CONTENT_ANSWER_MAX 1024
+/* Bytes a line of the safety net may take with its phone numbers filled in, NUL
+ * included: each of {emergency}, {crisis} and {clinic} counts as CONTENT_SAFETY_NUMBER
+ * bytes (the longest number a setting holds), and the content check refuses a longer line. */
+#define CONTENT_SAFETY_MAX 512
+#define CONTENT_SAFETY_NUMBER 39
 
 typedef enum { QK_CHOICE, QK_MULTI, QK_SCALE, QK_YESNO } QuestionKind;
 

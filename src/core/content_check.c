@@ -175,6 +175,37 @@ static void check_answer_length(Loader *L, const JsonValue *root)
     }
 }
 
+/* The ui strings that stand for an answer ("Not sure") fit CONTENT_ANSWER_MAX, and the
+ * safety net's lines, their numbers filled in, fit CONTENT_SAFETY_MAX, in each language. */
+static void check_ui_length(Loader *L)
+{
+    static const char *const answers[] = {"summary.not_sure", "summary.skipped",
+                                          "summary.not_answered"};
+    static const char *const safety[] = {"safety.emergency", "safety.crisis", "safety.clinic",
+                                         "safety.clinic_no_phone"};
+    static const char *const numbers[] = {"{emergency}", "{crisis}", "{clinic}"};
+    for (int l = 0; l < LANG_COUNT; l++) {
+        for (size_t k = 0; k < sizeof answers / sizeof answers[0]; k++) {
+            size_t len = strlen(content_ui(L->c, answers[k], (Lang)l));
+            if (len >= CONTENT_ANSWER_MAX)
+                cload_error(L, NULL, "\"%s\" (%s) takes %zu bytes (at most %d): shorten it",
+                            answers[k], lang_code((Lang)l), len, CONTENT_ANSWER_MAX - 1);
+        }
+        for (size_t k = 0; k < sizeof safety / sizeof safety[0]; k++) {
+            const char *t = content_ui(L->c, safety[k], (Lang)l);
+            size_t len = strlen(t);
+            for (size_t n = 0; n < sizeof numbers / sizeof numbers[0]; n++)
+                for (const char *p = strstr(t, numbers[n]); p; p = strstr(p + 1, numbers[n]))
+                    len += CONTENT_SAFETY_NUMBER - strlen(numbers[n]);
+            if (len >= CONTENT_SAFETY_MAX)
+                cload_error(L, NULL,
+                            "\"%s\" (%s) takes up to %zu bytes with its numbers "
+                            "(at most %d): shorten it",
+                            safety[k], lang_code((Lang)l), len, CONTENT_SAFETY_MAX - 1);
+        }
+    }
+}
+
 void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
 {
     char path[4096];
@@ -185,5 +216,7 @@ void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
     check_answer_length(L, questions_root);
     snprintf(path, sizeof path, "%s/lexicon.json", dir);
     check_lexicon(L);
+    snprintf(path, sizeof path, "%s/ui.json", dir);
+    check_ui_length(L);
     L->file = dir;
 }

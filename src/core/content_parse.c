@@ -107,6 +107,30 @@ void cload_text(Loader *L, const JsonValue *obj, const char *key, const char *wh
     cload_text_value(L, v, ctx, out);
 }
 
+/* True when s shows nothing: only spaces, the Unicode spaces and the invisible
+ * joiners (U+00A0, U+2000-U+200D, U+2028-U+202F, U+205F-U+2060, U+3000, U+FEFF). The
+ * text is valid UTF-8 (json.c checked it). */
+static bool blank(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            p++;
+        else if (p[0] == 0xC2 && p[1] == 0xA0)
+            p += 2;
+        else if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] <= 0x8D || (p[2] >= 0xA8 && p[2] <= 0xAF)))
+            p += 3;
+        else if (p[0] == 0xE2 && p[1] == 0x81 && (p[2] == 0x9F || p[2] == 0xA0))
+            p += 3;
+        else if ((p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+                 (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF))
+            p += 3;
+        else
+            return false;
+    }
+    return true;
+}
+
 void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
 {
     static const char *const langs[] = {"en", "es", NULL};
@@ -118,7 +142,8 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
         if (!s) {
             cload_error(L, v, "%s: the %s text (\"%s\") is missing", ctx, lang_name(l),
                         lang_code(l));
-        } else if (s->type != JSON_STRING || !*s->string) {
+        } else if (s->type != JSON_STRING || blank(s->string)) {
+            /* only spaces would print as nothing: "Because you said: Time since birth:" */
             cload_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_name(l));
         } else {
             out->s[l] = cload_strdup(L, s->string);

@@ -356,6 +356,11 @@ const char *summary_answer_text(const Summary *sum, const SummaryFact *f, char *
     return buf;
 }
 
+_Static_assert(sizeof((SafetyNet *)0)->clinic - 1 <= CONTENT_SAFETY_NUMBER &&
+                   sizeof((SafetyNet *)0)->emergency - 1 <= CONTENT_SAFETY_NUMBER &&
+                   sizeof((SafetyNet *)0)->crisis - 1 <= CONTENT_SAFETY_NUMBER,
+               "the content check counts each number as CONTENT_SAFETY_NUMBER bytes");
+
 static const char *const safety_keys[] = {"safety.emergency", "safety.crisis", "safety.clinic"};
 
 size_t summary_safety_count(const Summary *sum)
@@ -402,7 +407,9 @@ const char *summary_safety_line(const Summary *sum, size_t i, char *buf, size_t 
 
 const char *summary_no_flags_text(const Summary *sum)
 {
-    return content_ui(sum->content, sum->nnot_answered ? "summary.none_given" : "summary.none",
+    /* a stopped interview never asked the questions that raise the later flags */
+    return content_ui(sum->content,
+                      sum->nnot_answered || !sum->finished ? "summary.none_given" : "summary.none",
                       sum->lang);
 }
 

@@ -138,7 +138,8 @@ size_t summary_safety_count(const Summary *sum);
 const char *summary_safety_line(const Summary *sum, size_t i, char *buf, size_t size);
 
 /* What an empty flag list says: "None", or "None from the answers given" while a
- * red-flag question has no answer (an empty list is then no all-clear). */
+ * red-flag question has no answer or the interview stopped before its end (an empty
+ * list is then no all-clear). */
 const char *summary_no_flags_text(const Summary *sum);
 
 /* "Not answered", "Skipped" or "Not sure" for a missing red-flag answer. */

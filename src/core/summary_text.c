@@ -87,11 +87,10 @@ static void put_because(FILE *out, const Summary *sum, const SummaryFact *f, siz
 {
     if (n == 0)
         return;
-    char first[128], ans[CONTENT_ANSWER_MAX];
-    snprintf(first, sizeof first, "      %s",
-             content_ui(sum->content, "summary.because", sum->lang));
+    char ans[CONTENT_ANSWER_MAX];
     Wrap w;
-    wrap_start(&w, out, first, "      ");
+    wrap_start(&w, out, "      ", "      ");
+    wrap_words(&w, content_ui(sum->content, "summary.because", sum->lang), "");
     for (size_t i = 0; i < n; i++) {
         wrap_words(&w, lang_text(&f[i].question->short_label, sum->lang), ":");
         wrap_words(&w, summary_answer_text(sum, &f[i], ans, sizeof ans), i + 1 < n ? ";" : "");
@@ -223,11 +222,12 @@ static void put_context(void *ctx, const Summary *sum, const SummarySection *sec
 {
     fprintf(ctx, "\n%s\n", heading(sum, sec));
     for (size_t i = 0; i < sum->ncontext; i++) {
-        char ans[CONTENT_ANSWER_MAX], first[160];
-        snprintf(first, sizeof first,
-                 "  %s:", lang_text(&sum->context[i].question->short_label, sum->lang));
-        put_wrapped(ctx, first, "    ",
-                    summary_answer_text(sum, &sum->context[i], ans, sizeof ans));
+        char ans[CONTENT_ANSWER_MAX];
+        Wrap w;
+        wrap_start(&w, ctx, "  ", "    ");
+        wrap_words(&w, lang_text(&sum->context[i].question->short_label, sum->lang), ":");
+        wrap_words(&w, summary_answer_text(sum, &sum->context[i], ans, sizeof ans), "");
+        wrap_end(&w);
         wipe(ans, sizeof ans);
     }
 }
@@ -245,9 +245,13 @@ static void put_causes(void *ctx, const Summary *sum, const SummarySection *sec)
         put_because(out, sum, sum->causes[i].because, sum->causes[i].nbecause);
     }
     if (sum->nfolded) {
-        char first[160];
-        snprintf(first, sizeof first, "  %s", content_ui(sum->content, "summary.folded", lang));
-        PUT_TITLES(out, first, "    ", sum->folded, sum->nfolded, title, lang);
+        Wrap w;
+        wrap_start(&w, out, "  ", "    ");
+        wrap_words(&w, content_ui(sum->content, "summary.folded", lang), "");
+        for (size_t i = 0; i < sum->nfolded; i++)
+            wrap_words(&w, lang_text(&sum->folded[i]->title, lang),
+                       i + 1 < sum->nfolded ? "," : "");
+        wrap_end(&w);
     }
 }
 
@@ -285,7 +289,7 @@ static void put_plan(void *ctx, const Summary *sum, const SummarySection *sec)
 
 static void put_safety(void *ctx, const Summary *sum, const SummarySection *sec)
 {
-    char buf[1024];
+    char buf[CONTENT_SAFETY_MAX];
     fprintf(ctx, "\n%s\n", heading(sum, sec));
     for (size_t i = 0; i < summary_safety_count(sum); i++)
         put_wrapped(ctx, "  * ", "    ", summary_safety_line(sum, i, buf, sizeof buf));

@@ -329,7 +329,7 @@ static void sec_steps(void *ctx, const Summary *s, const SummarySection *sec)
 {
     PdfDoc *d = section_doc(ctx, sec);
     GString *top[SUMMARY_TOP_ACTIONS];
-    char safety[4][512];
+    char safety[4][CONTENT_SAFETY_MAX];
     const char *lines[SUMMARY_TOP_ACTIONS > 4 ? SUMMARY_TOP_ACTIONS : 4];
     for (size_t i = 0; i < s->ntop; i++) {
         top[i] = top_markup(d, s->top[i]);

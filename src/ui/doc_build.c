@@ -193,7 +193,7 @@ static void sec_steps(void *ctx, const Summary *sum, const SummarySection *sec)
              doc_append(ui, "\xe2\x80\xa2 %s", lang_text(&sum->top[i]->title, ui->doc_lang)));
     para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "safety.title")));
     for (size_t i = 0; i < summary_safety_count(sum); i++) {
-        char line[512];
+        char line[CONTENT_SAFETY_MAX];
         para(ui, DOC_TEXT, CARD_NONE, "safety",
              doc_append(ui, "\xe2\x80\xa2 %s", summary_safety_line(sum, i, line, sizeof line)));
     }

@@ -20,11 +20,17 @@ typedef struct {
     const char *name;
     KeyType type;
     size_t offset;
+    int lo, hi; /* KEY_INT's range when hi > 0; else 0..100000 */
 } Key;
 
 #define K(name, type, field)                                                                       \
     {                                                                                              \
-        name, type, offsetof(VoiceSettings, field)                                                 \
+        name, type, offsetof(VoiceSettings, field), 0, 0                                           \
+    }
+/* an integer with a range of its own: eSpeak NG would clamp what is past it, silently */
+#define KR(name, field, lo, hi)                                                                    \
+    {                                                                                              \
+        name, KEY_INT, offsetof(VoiceSettings, field), lo, hi                                      \
     }
 static const Key keys[] = {
     K("hmm", KEY_PATH, hmm),
@@ -64,10 +70,11 @@ static const Key keys[] = {
     K("max_unexplained", KEY_DOUBLE, max_unexplained),
     K("multi_llr_bonus", KEY_DOUBLE, multi_llr_bonus),
     K("grammar_fillers", KEY_TEXT, fillers),
-    K("rate_wpm", KEY_INT, rate_wpm),
-    K("volume", KEY_INT, volume),
+    KR("rate_wpm", rate_wpm, 80, 450),
+    KR("volume", volume, 0, 100),
 };
 #undef K
+#undef KR
 
 static void set_defaults(VoiceSettings *s)
 {
@@ -110,7 +117,7 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
         /* every count and duration is 0 or more: a negative one wraps to a huge size
          * (max_utterance_ms = -1 let the live capture write past its buffer) */
         long v = strtol(value, &end, 10);
-        if (!*value || *end || v < 0 || v > 100000)
+        if (!*value || *end || v < (k->hi > 0 ? k->lo : 0) || v > (k->hi > 0 ? k->hi : 100000))
             return PK_EINVAL;
         *(int *)field = (int)v;
         return 0;

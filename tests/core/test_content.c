@@ -58,6 +58,9 @@ static const ErrorCase cases[] = {
      "", 5, "has no \"how\" text"},
     {"ui.json", "\"button.back\"", "\"button.bak\"", 0, "ui string \"button.back\" is missing"},
     {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"\"", 11, "non-empty string"},
+    {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \" \\n \"", 11, "non-empty string"},
+    {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"\xc2\xa0\xe2\x80\x8b\\u3000\"", 11,
+     "non-empty string"},
     /* voice phrases */
     {"questions.json", "\"say\": {\"en\": [\"long ago\"], \"es\": [\"hace mucho\"]}",
      "\"region\": \"x\"", 11, "has no voice phrases"},

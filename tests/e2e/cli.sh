@@ -64,6 +64,13 @@ check say-needs-out 2 "$bin" --say hello
 printf 'rf_chest=no\n# a comment\n\nareas = lower_back , knee_left\npain_now=6\n' >"$scratch/ok.txt"
 check answers-ok 0 "$bin" --answers "$scratch/ok.txt"
 expect_text answers-ok "Where it hurts"
+# every red-flag question answered "no", then the interview stopped: the flags that the
+# later questions raise were never asked, so an empty list is no all-clear either
+"$bin" --list-questions | awk '/^rf_/ {print $1 "=no"}' >"$scratch/rf-no.txt"
+check answers-stopped-none 0 "$bin" --answers "$scratch/rf-no.txt"
+expect_text answers-stopped-none "^  None from the answers given$"
+[ "$(grep -c "^  None from the answers given$" <<<"$out")" = 2 ] ||
+  { echo "FAIL answers-stopped-none: not both flag lists"; fails=$((fails + 1)); }
 check answers-json 0 "$bin" --answers "$scratch/ok.txt" --summary-json -
 expect_text answers-json '"complete": false'
 expect_text answers-json '"pain_now": 6'

@@ -95,6 +95,61 @@ except UnicodeDecodeError as e:
 if r.returncode != 0:
     fails.append(f"near: exit {r.returncode}")
 
+# long words from the content in the terminal's first lines: a short label before its
+# answer, "Because you said:" and the folded causes' lead (they were cut at 128 or 160
+# bytes, mid-character, with what followed them)
+d = scratch / "long-leads"
+shutil.copytree(content, d)
+q = json.loads((d / "questions.json").read_text())
+for x in q["questions"]:
+    x["short"] = {k: "é" * 100 + " shortend" for k in x["short"]}
+(d / "questions.json").write_text(json.dumps(q, ensure_ascii=False))
+u = json.loads((d / "ui.json").read_text())
+for key, end in (("summary.because", "becauseend"), ("summary.folded", "foldedend")):
+    u["ui"][key] = {k: "é" * 100 + " " + end for k in u["ui"][key]}
+(d / "ui.json").write_text(json.dumps(u, ensure_ascii=False))
+ans = scratch / "long-leads.ans"
+ans.write_text("rf_chest=yes\nareas=lower_back,knee_left\nworse_when=night\nsince_birth=gt6m\n")
+r = subprocess.run([ppkiosk, "--content", str(d), "--config", str(conf), "--answers", str(ans)],
+                   capture_output=True)
+try:
+    text = r.stdout.decode("utf-8")
+    runs = {len(m) for m in re.findall("é+", text)}
+    if runs != {100}:
+        fails.append(f"long-leads: runs of é of {sorted(runs)} characters, not all 100")
+    for end in ("shortend", "becauseend", "foldedend"):
+        if end not in text:
+            fails.append(f"long-leads: \"{end}\" is not in the summary")
+except UnicodeDecodeError as e:
+    fails.append(f"long-leads: the summary is not UTF-8: {e}")
+if r.returncode != 0:
+    fails.append(f"long-leads: exit {r.returncode}")
+
+# ui strings that stand for an answer, and the safety net's lines with their numbers: at
+# the limit they load, one byte over the content check refuses them (they were cut,
+# mid-character, and a safety line lost its phone number)
+def ui_case(name, key, text):
+    d = scratch / name
+    shutil.copytree(content, d)
+    u = json.loads((d / "ui.json").read_text())
+    u["ui"][key] = {"en": text, "es": u["ui"][key]["es"]}
+    (d / "ui.json").write_text(json.dumps(u, ensure_ascii=False))
+    return subprocess.run([ppkiosk, "--check-content", str(d)], capture_output=True, text=True)
+
+
+for name, key, text, ok in (
+        ("sure-at", "summary.not_sure", "é" * 511 + "a", True),
+        ("sure-over", "summary.not_sure", "é" * 512, False),
+        ("skipped-over", "summary.skipped", "a" * 1024, False),
+        ("safety-at", "safety.emergency", "é" * 235 + "a" + " {emergency}", True),
+        ("safety-over", "safety.emergency", "é" * 235 + "aa" + " {emergency}", False),
+        ("safety-twice", "safety.clinic", "a" * 430 + "{clinic}" * 3, False)):
+    r = ui_case(name, key, text)
+    if ok and r.returncode != 0:
+        fails.append(f"{name}: refused: {r.stderr.strip()[:200]}")
+    if not ok and (r.returncode != 2 or f'"{key}" (en) takes' not in r.stderr):
+        fails.append(f"{name}: --check-content exit {r.returncode}: {r.stderr.strip()[:200]}")
+
 for f in fails:
     print("FAIL", f)
 print("areas_names: all checks passed" if not fails else f"areas_names: {len(fails)} failed")

@@ -473,6 +473,10 @@ START_TEST(t_settings)
     write_conf(dir, "rate_wpm = fast\n");
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
     ck_assert_str_eq(why.text, "voice.conf:1: bad value for rate_wpm");
+    write_conf(dir, "volume = 100\nrate_wpm = 80\n");
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), 0);
+    ck_assert_int_eq(s.volume, 100);
+    ck_assert_int_eq(s.rate_wpm, 80);
     /* third audit (#13): a NaN threshold let every word through (5 of 10 words that are
      * no answer were taken on a red-flag question), and a device or a pipe as a file
      * made the start wait for ever */
@@ -488,6 +492,11 @@ START_TEST(t_settings)
         {"pad_ms = -300\n", "voice.conf:1: bad value for pad_ms"},
         {"vad_start_db = 1e300\n", "voice.conf:1: bad value for vad_start_db"},
         {"vad_min_db = -1e39\n", "voice.conf:1: bad value for vad_min_db"},
+        /* fifth audit (#13): the speaking rate and volume past eSpeak NG's range were
+         * clamped silently (volume = 150 spoke at 100, rate_wpm = 1000 at 450) */
+        {"volume = 101\n", "voice.conf:1: bad value for volume"},
+        {"rate_wpm = 451\n", "voice.conf:1: bad value for rate_wpm"},
+        {"rate_wpm = 79\n", "voice.conf:1: bad value for rate_wpm"},
         /* a setting's name is shown in the message: terminal codes in it are refused */
         {"\x1b[2J\x1b[1;1Hok = 1\n", "voice.conf:1: a setting's name holds a control character"},
     };
