@@ -131,6 +131,30 @@ static bool blank(const char *s)
     return true;
 }
 
+/* True when s puts more than two combining marks on one letter (U+0300-U+036F,
+ * U+1AB0-U+1AFF, U+1DC0-U+1DFF, U+20D0-U+20FF, U+FE20-U+FE2F). No language of the kiosk
+ * needs more; a stack of them draws over the line above. Valid UTF-8, as above. */
+static bool stacked_marks(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int run = 0;
+    while (*p) {
+        size_t n = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        unsigned cp = n == 1   ? p[0]
+                      : n == 2 ? (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)
+                      : n == 3 ? (p[0] & 0x0Fu) << 12 | (p[1] & 0x3Fu) << 6 | (p[2] & 0x3Fu)
+                               : 0x10000; /* beyond every range below */
+        bool mark = (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+                    (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+                    (cp >= 0xFE20 && cp <= 0xFE2F);
+        run = mark ? run + 1 : 0;
+        if (run > 2)
+            return true;
+        p += n;
+    }
+    return false;
+}
+
 void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
 {
     static const char *const langs[] = {"en", "es", NULL};
@@ -145,6 +169,9 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
         } else if (s->type != JSON_STRING || blank(s->string)) {
             /* only spaces would print as nothing: "Because you said: Time since birth:" */
             cload_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_name(l));
+        } else if (stacked_marks(s->string)) {
+            cload_error(L, s, "%s: the %s text stacks more than two accents on one letter", ctx,
+                        lang_name(l));
         } else {
             out->s[l] = cload_strdup(L, s->string);
         }

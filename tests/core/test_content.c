@@ -61,6 +61,8 @@ static const ErrorCase cases[] = {
     {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \" \\n \"", 11, "non-empty string"},
     {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"\xc2\xa0\xe2\x80\x8b\\u3000\"", 11,
      "non-empty string"},
+    {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"Hace\xcc\x81\xcc\x88\\u0301 mucho\"",
+     11, "more than two accents"},
     /* voice phrases */
     {"questions.json", "\"say\": {\"en\": [\"long ago\"], \"es\": [\"hace mucho\"]}",
      "\"region\": \"x\"", 11, "has no voice phrases"},
