@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <math.h>
 #include <samplerate.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,7 +124,8 @@ static uint32_t data_needed(const uint8_t *fmt, uint32_t n)
 /* SDL_LoadWAV_RW allocates what a chunk header claims before it reads the chunk: a copy
  * of the image with every chunk length cut to the bytes that follow keeps the cost to
  * the file's size (a streamed WAV leaves the data length open, too), and the data chunk
- * after a fmt chunk is cut to what WAV_MAX_SECONDS take. */
+ * after the fmt chunk is cut to what WAV_MAX_SECONDS take. Like SDL, only the first fmt
+ * chunk counts: a later one must not lift the cut. */
 static uint8_t *clamp_chunks(const uint8_t *data, size_t size)
 {
     uint8_t *copy = malloc(size);
@@ -131,15 +133,17 @@ static uint8_t *clamp_chunks(const uint8_t *data, size_t size)
         return NULL;
     memcpy(copy, data, size);
     uint32_t needed = UINT32_MAX;
+    bool fmt_seen = false;
     for (size_t off = 12; off + 8 <= size;) {
         uint8_t *p = copy + off + 4;
         uint32_t len = get_le(p, 4);
         if (len > size - off - 8)
             len = (uint32_t)(size - off - 8);
         uint32_t keep = len;
-        if (memcmp(copy + off, "fmt ", 4) == 0)
+        if (!fmt_seen && memcmp(copy + off, "fmt ", 4) == 0) {
             needed = data_needed(p + 4, len);
-        else if (memcmp(copy + off, "data", 4) == 0 && len > needed)
+            fmt_seen = true;
+        } else if (memcmp(copy + off, "data", 4) == 0 && len > needed)
             keep = needed;
         for (int i = 0; i < 4; i++)
             p[i] = (uint8_t)(keep >> (8 * i));

@@ -276,17 +276,20 @@ static void *count_realloc(void *p, size_t n)
 
 /* 16 MB of IMA ADPCM and of mu-law at 8 kHz (hours): SDL decodes them to four and two
  * times their size, so the data chunk is cut to WAV_MAX_SECONDS before SDL sees it; it
- * once decoded the whole file (a 65 MB ADPCM file took 510 MB; third audit, #13). */
+ * once decoded the whole file (a 65 MB ADPCM file took 510 MB; third audit, #13). SDL
+ * reads the first fmt chunk and passes over any other: a second one, claiming a rate
+ * that no cut can follow, once left the data whole (a 60 MB ADPCM file took 490 MB). */
 static const struct {
     int tag, bits, align, per_block; /* per_block: the fmt extension's samples per block */
-} squeezed[] = {{0x11, 4, 256, 505}, {7, 8, 1, 0}};
+    int second_fmt;                  /* a PCM fmt chunk of rate 0xFFFFFFFF after the first */
+} squeezed[] = {{0x11, 4, 256, 505, 0}, {7, 8, 1, 0, 0}, {0x11, 4, 256, 505, 1}, {7, 8, 1, 0, 1}};
 
 START_TEST(t_wav_decoded_cost_bounded)
 {
     size_t bytes = 16u * 1024u * 1024u;
     Bytes b = {0};
     put(&b, "RIFF", 4);
-    put_le(&b, (uint32_t)(4 + 8 + 20 + 8 + bytes), 4);
+    put_le(&b, (uint32_t)(4 + 8 + 20 + (squeezed[_i].second_fmt ? 24 : 0) + 8 + bytes), 4);
     put(&b, "WAVEfmt ", 8);
     put_le(&b, 20, 4);
     put_le(&b, (uint32_t)squeezed[_i].tag, 2);
@@ -297,6 +300,16 @@ START_TEST(t_wav_decoded_cost_bounded)
     put_le(&b, (uint32_t)squeezed[_i].bits, 2);
     put_le(&b, 2, 2);
     put_le(&b, (uint32_t)squeezed[_i].per_block, 2);
+    if (squeezed[_i].second_fmt) {
+        put(&b, "fmt ", 4);
+        put_le(&b, 16, 4);
+        put_le(&b, 1, 2);
+        put_le(&b, 1, 2);
+        put_le(&b, 0xFFFFFFFFu, 4);
+        put_le(&b, 0xFFFFFFFFu, 4);
+        put_le(&b, 0xFFFF, 2);
+        put_le(&b, 16, 2);
+    }
     put(&b, "data", 4);
     put_le(&b, (uint32_t)bytes, 4);
     size_t hdr = b.n;
