@@ -328,6 +328,12 @@ int content_load(const char *dir, Content **out, Diags *diags)
     }
     c->priv = p;
     size_t before = diags->count;
+    PkWhy why;
+    if (file_check_dir(dir, &why) != 0) { /* one reason, not one "cannot open" per file */
+        diags_add(diags, dir, 0, 0, NULL, "%s", why.text);
+        content_free(c);
+        return PK_ECONTENT;
+    }
     Loader L = {.c = c, .arena = &p->arena, .diags = diags};
     Arena json_arena = {0};
     const JsonValue *questions_root = NULL;

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "core/content.h"
@@ -236,6 +238,8 @@ START_TEST(only_regular_files_are_read)
         {"ui.json", "is a device, not a file"},
         {"causes.json", "is a directory, not a file"},
         {"flags.json", "file is too large (at most 1048576 bytes)"},
+        /* open(2) fails on a socket with ENXIO, which once read "is a named pipe" */
+        {"advice.json", "is a socket, not a file"},
     };
     const char *file = rows[_i].file;
     char path[512];
@@ -247,6 +251,14 @@ START_TEST(only_regular_files_are_read)
         ck_assert_int_eq(symlink("/dev/zero", path), 0);
     } else if (_i == 2) {
         ck_assert_int_eq(mkdir(path, 0700), 0);
+    } else if (_i == 4) {
+        struct sockaddr_un sa = {.sun_family = AF_UNIX};
+        ck_assert_uint_lt(strlen(path), sizeof sa.sun_path);
+        snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        ck_assert_int_ge(fd, 0);
+        ck_assert_int_eq(bind(fd, (const struct sockaddr *)&sa, sizeof sa), 0);
+        close(fd);
     } else {
         FILE *f = fopen(path, "wb");
         ck_assert_ptr_nonnull(f);
@@ -260,6 +272,34 @@ START_TEST(only_regular_files_are_read)
     if (_i == 2)
         ck_assert_int_eq(rmdir(path), 0);
     remove_fixture();
+}
+END_TEST
+
+/* A content folder that is not one gets one reason, not a "cannot open" for each of
+ * the six files. */
+START_TEST(content_dir_must_be_a_directory)
+{
+    static const struct {
+        const char *path, *message;
+    } rows[] = {
+        {"/dev/null", "is a device, not a directory"},
+        {NULL, "is a file, not a directory"},
+        {TEST_TMP_DIR "/no-such-content-dir", "directory is missing"},
+    };
+    char file[512];
+    snprintf(file, sizeof file, "%s/content-dir-%ld", TEST_TMP_DIR, (long)getpid());
+    FILE *f = fopen(file, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    const char *path = rows[_i].path ? rows[_i].path : file;
+    Content *c = NULL;
+    Diags d = {0};
+    ck_assert_int_eq(content_load(path, &c, &d), PK_ECONTENT);
+    ck_assert_uint_eq(d.count, 1);
+    ck_assert_str_eq(d.items[0].file, path);
+    ck_assert_str_eq(d.items[0].msg, rows[_i].message);
+    diags_free(&d);
+    remove(file);
 }
 END_TEST
 
@@ -344,7 +384,8 @@ int main(void)
     tcase_add_test(tc, fixture_is_valid);
     tcase_add_loop_test(tc, each_error_is_reported, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, all_problems_in_one_run);
-    tcase_add_loop_test(tc, only_regular_files_are_read, 0, 4);
+    tcase_add_loop_test(tc, only_regular_files_are_read, 0, 5);
+    tcase_add_loop_test(tc, content_dir_must_be_a_directory, 0, 3);
     tcase_add_loop_test(tc, counts_are_capped, 0, 3);
     tcase_set_timeout(tc, 10);
     tcase_add_test(tc, real_content_is_valid);
