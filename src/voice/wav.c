@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/file.h"
+
 #define WAV_MAX_BYTES (64u * 1024u * 1024u) /* refuse anything larger: 30 min of CD audio */
 
 int wav_resample(const float *in, size_t n, int from, int to, float **out, size_t *nout)
@@ -203,57 +205,22 @@ done:
 
 int wav_read_16k(const char *path, int16_t **pcm, size_t *n, PkWhy *why)
 {
-    int err = PK_EIO;
-    uint8_t *data = NULL;
-    const char *reason = "cannot open the file";
-    FILE *fp = NULL;
-    struct stat st;
-
+    /* The core's reader: a regular file only, told apart on the open descriptor (a FIFO
+     * is never waited on, even one put in the file's place after a check), with the
+     * reason for anything else ("is a named pipe (FIFO), not a file", "file is missing"). */
+    char *data = NULL;
+    size_t size = 0;
+    PkWhy reason = {""};
     *pcm = NULL;
     *n = 0;
-    /* Before opening: opening a FIFO would wait for a writer. */
-    if (stat(path, &st) != 0)
-        goto done;
-    if (!S_ISREG(st.st_mode)) {
-        reason = S_ISDIR(st.st_mode) ? "is a directory, not a WAV file"
-                                     : "not a regular file (a pipe or a device)";
-        goto done;
-    }
-    fp = fopen(path, "rb");
-    if (!fp)
-        goto done;
-    if (fseek(fp, 0, SEEK_END) != 0)
-        goto done;
-    long size = ftell(fp);
-    if (size < 0 || fseek(fp, 0, SEEK_SET) != 0) {
-        reason = "cannot read the file";
-        goto done;
-    }
-    if ((unsigned long)size > WAV_MAX_BYTES) {
-        err = PK_EAUDIO;
-        reason = "WAV file too large";
-        goto done;
-    }
-    data = malloc(size ? (size_t)size : 1);
-    if (!data) {
-        err = PK_ENOMEM;
-        reason = "out of memory";
-        goto done;
-    }
-    if (fread(data, 1, (size_t)size, fp) != (size_t)size) {
-        reason = "cannot read the file";
-        goto done;
-    }
-    fclose(fp);
-    fp = NULL;
-    err = wav_parse_16k(data, (size_t)size, pcm, n, why);
-    reason = NULL;
-done:
+    int err = file_read_regular(path, WAV_MAX_BYTES, &data, &size, &reason);
+    if (err)
+        return pk_fail(why, err == PK_ENOMEM ? PK_ENOMEM : PK_EIO, "%s", reason.text);
+    err = wav_parse_16k((const uint8_t *)data, size, pcm, n, why);
     free(data);
-    if (fp)
-        fclose(fp);
-    return err && reason ? pk_fail(why, err, "%s", reason) : err;
+    return err;
 }
+
 static void put32(uint8_t *p, uint32_t v)
 {
     for (int i = 0; i < 4; i++)

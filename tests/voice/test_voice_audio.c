@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -200,25 +202,40 @@ END_TEST
 
 START_TEST(t_wav_not_a_file)
 {
-    /* A directory or a FIFO given as a WAV: a one-line reason at once, never a wait
-     * for a writer that does not come. */
+    /* A directory, a FIFO, a device or a socket given as a WAV: the reason names it, at
+     * once, never a wait for a writer that does not come (they once all read "not a
+     * regular file (a pipe or a device)"). */
     const char *fifo = tmp_path("fifo.wav");
-    remove(fifo);
-    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
-    static const struct {
-        int fifo;
-        const char *why;
-    } rows[] = {{0, "is a directory, not a WAV file"},
-                {1, "not a regular file (a pipe or a device)"}};
-    for (size_t i = 0; i < 2; i++) {
+    char fifo_path[512], sock_path[512];
+    snprintf(fifo_path, sizeof fifo_path, "%s", fifo);
+    snprintf(sock_path, sizeof sock_path, "%s", tmp_path("sock.wav"));
+    remove(fifo_path);
+    remove(sock_path);
+    ck_assert_int_eq(mkfifo(fifo_path, 0600), 0);
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    ck_assert_uint_lt(strlen(sock_path), sizeof sa.sun_path);
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", sock_path);
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(bind(fd, (const struct sockaddr *)&sa, sizeof sa), 0);
+    close(fd);
+    const struct {
+        const char *path, *why;
+    } rows[] = {{TEST_TMP_DIR, "is a directory, not a file"},
+                {fifo_path, "is a named pipe (FIFO), not a file"},
+                {"/dev/zero", "is a device, not a file"},
+                {sock_path, "is a socket, not a file"},
+                {TEST_TMP_DIR "/no-such.wav", "file is missing"}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int16_t *pcm = NULL;
         size_t n = 0;
         PkWhy why = {""};
-        ck_assert_int_eq(wav_read_16k(rows[i].fifo ? fifo : TEST_TMP_DIR, &pcm, &n, &why), PK_EIO);
+        ck_assert_int_eq(wav_read_16k(rows[i].path, &pcm, &n, &why), PK_EIO);
         ck_assert_str_eq(why.text, rows[i].why);
         ck_assert_ptr_null(pcm);
     }
-    remove(fifo);
+    remove(fifo_path);
+    remove(sock_path);
 }
 END_TEST
 
