@@ -26,6 +26,21 @@ static void trim(const char **b, const char **e)
         (*e)--;
 }
 
+/* At most 60 bytes of s for a reason, a UTF-8 character never cut, with each control
+ * character shown as '?': the reason is one line on a terminal, which would act on an
+ * ESC or go back over the line at a CR. */
+static const char *shown(const char *s, char out[64])
+{
+    size_t n = strlen(s);
+    if (n > 60)
+        for (n = 60; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+            ;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+    out[n] = '\0';
+    return out;
+}
+
 /* Where a problem is: the text's name and the line, and the reason's destination. */
 typedef struct {
     const char *name;
@@ -78,10 +93,11 @@ static int parse_value(const Question *q, char *value, Answer *a, const Place *a
         trim(&b, &e);
         tok[e - tok] = '\0';
         int o = content_option_index(q, b);
+        char buf[64];
         if (o < 0)
-            return fail(at, "question \"%s\" has no option \"%.60s\"", q->id, b);
+            return fail(at, "question \"%s\" has no option \"%s\"", q->id, shown(b, buf));
         if (a->options & (1u << o))
-            return fail(at, "question \"%s\": option \"%.60s\" is listed twice", q->id, b);
+            return fail(at, "question \"%s\": option \"%s\" is listed twice", q->id, b);
         a->options |= 1u << o;
         n++;
     }
@@ -102,8 +118,9 @@ static int parse_line(const Content *c, const char *b, const char *e, char *buf,
     memcpy(buf, b, (size_t)(e - b));
     buf[e - b] = '\0';
     char *eq = strchr(buf, '=');
+    char quoted[64];
     if (!eq)
-        return fail(at, "expected QUESTION_ID=VALUE, not \"%.60s\"", buf);
+        return fail(at, "expected QUESTION_ID=VALUE, not \"%s\"", shown(buf, quoted));
     *eq = '\0';
     const char *ib = buf, *ie = eq;
     trim(&ib, &ie);
@@ -113,7 +130,7 @@ static int parse_line(const Content *c, const char *b, const char *e, char *buf,
         vb++;
     int qi = content_question_index(c, ib);
     if (qi < 0)
-        return fail(at, "unknown question \"%.60s\"", ib);
+        return fail(at, "unknown question \"%s\"", shown(ib, quoted));
     if (seen[qi])
         return fail(at, "question \"%s\" is answered twice", ib);
     seen[qi] = true;
@@ -139,7 +156,8 @@ int answers_parse(const Content *c, const char *name, const char *text, size_t l
     Place at = {.name = name, .why = why};
     int rc = 0;
     char buf[LINE_MAX_CHARS + 1];
-    for (size_t pos = 0; pos < len && rc == 0;) {
+    size_t start = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0; /* a BOM */
+    for (size_t pos = start; pos < len && rc == 0;) {
         at.line++;
         const char *b = text + pos, *nl = memchr(b, '\n', len - pos);
         const char *e = nl ? nl : text + len;

@@ -24,9 +24,9 @@ typedef struct {
 
 /* Parses text (len bytes, need not be NUL-terminated) against the content into *out,
  * which the caller frees with answers_free(). name is what the text is called in reasons
- * (the file name). Returns 0; PK_EINVAL with "NAME:LINE: reason" in why for an unknown
- * question or value, a repeated question, a skip where none is allowed or a line that
- * is not ID=VALUE; PK_ENOMEM. On error *out holds nothing. */
+ * (the file name); a UTF-8 byte-order mark at the start is passed over. Returns 0; PK_EINVAL with
+ * "NAME:LINE: reason" in why for an unknown question or value, a repeated question, a skip where
+ * none is allowed or a line that is not ID=VALUE; PK_ENOMEM. On error *out holds nothing. */
 int answers_parse(const Content *c, const char *name, const char *text, size_t len, AnswerFile *out,
                   PkWhy *why);
 
