@@ -24,6 +24,11 @@ static const struct {
     {"{\"a\" 1}", 1, 6, "expected ':'"},
     {"{\"a\": 1 \"b\": 2}", 1, 9, "expected ',' or '}'"},
     {"{\n  \"a\": tru\n}", 2, 8, "not a JSON value"},
+    /* a word without quotes is not a "bad number" (every other letter once read so) */
+    {"{\"tier\": urgent}", 1, 10, "a text needs \"double quotes\""},
+    {"{\"a\": 'x'}", 1, 7, "not a JSON value"},
+    {"\xEF\xBB\xBF\xEF\xBB\xBF{}", 1, 1, "not a JSON value"}, /* a second BOM */
+    {"{\"a\": -x}", 1, 7, "bad number"},
     {"{\"a\": 01}", 1, 7, "may not start with 0"},
     {"{\"a\": \"x}", 1, 10, "unterminated string"},
     {"{\"a\": \"\\q\"}", 1, 10, "bad escape"},
