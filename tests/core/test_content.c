@@ -108,6 +108,12 @@ static const ErrorCase cases[] = {
     /* text that is not UTF-8 */
     {"advice.json", "Walk a little", "Walk a \xC3little", 4, "invalid UTF-8"},
     {"ui.json", "\"ui\": {", "\"ui\": {\"x\xFF\": 1, ", 2, "invalid UTF-8"},
+    /* control characters (escaped in JSON) are shown as '?': a message is one line, and
+     * the terminal would act on an ESC or a CSI */
+    {"flags.json", "\"tier\": \"urgent\"", "\"tier\": \"urgent\", \"\\u001b[2Jx\\r\": 1", 2,
+     "unknown field \"?[2Jx?\""},
+    {"flags.json", "\"tier\": \"urgent\"", "\"tier\": \"urgent\", \"\\u009b2Jx\": 1", 2,
+     "unknown field \"?2Jx\""},
 };
 
 static char tmpdir[256];
