@@ -550,6 +550,18 @@ START_TEST(t_settings)
     write_conf(dir, line);
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
     ck_assert_str_eq(why.text, "voice.conf:1: bad value for dict");
+    /* a folder where a file belongs was taken, and read as an empty dictionary: "word
+     * 'yes' has no pronunciation (add it to the extra dictionary)" (sixth audit, #13) */
+    static const char *const files[] = {"dict",      "extra_dict", "mdef",
+                                        "noisedict", "competitor", "garbage_words"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char conf[64], want[128];
+        snprintf(conf, sizeof conf, "%s = .\n", files[i]);
+        snprintf(want, sizeof want, "voice.conf:1: %s must be a file, not a directory", files[i]);
+        write_conf(dir, conf);
+        ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+        ck_assert_str_eq(why.text, want);
+    }
     write_conf(dir, "hmm = .\n"); /* a folder, as hmm is */
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), 0);
     snprintf(path, sizeof path, "%s/voice.conf", dir);
