@@ -346,9 +346,12 @@ int content_load(const char *dir, Content **out, Diags *diags)
         int rc = parse_file(&L, path, &json_arena, &root);
         if (rc == PK_ENOMEM)
             L.nomem = true;
-        all_read = all_read && rc == 0;
-        if (rc == 0)
+        /* after a file that could not be read, the later ones (which name its questions,
+         * options and words) are checked for syntax only: its one problem is reported,
+         * not every rule that names what it holds */
+        if (rc == 0 && all_read)
             content_files[i].load(&L, root);
+        all_read = all_read && rc == 0;
         if (rc == 0 && content_files[i].load == cload_questions)
             questions_root = root;
     }

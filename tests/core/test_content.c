@@ -281,6 +281,32 @@ START_TEST(only_regular_files_are_read)
 }
 END_TEST
 
+/* A file that cannot be read stops the loading of the files after it: its one problem
+ * is reported, not every rule of the later files that names a question it holds (a NUL
+ * byte in questions.json read as 96 problems of the real content). The later files are
+ * still checked for syntax. */
+START_TEST(unreadable_file_is_the_one_problem)
+{
+    copy_fixture();
+    edit("questions.json", "\"questions\"", "\"quest\xFFions\"");
+    Content *c = NULL;
+    Diags d = {0};
+    ck_assert_int_eq(content_load(tmpdir, &c, &d), PK_ECONTENT);
+    if (d.count != 1)
+        diags_print(&d, stderr);
+    ck_assert_uint_eq(d.count, 1);
+    ck_assert_ptr_nonnull(strstr(d.items[0].msg, "invalid UTF-8"));
+    diags_free(&d);
+    edit("flags.json", "{\"flags\"", "{\"flags\" ");
+    edit("flags.json", "]}", "],}");
+    ck_assert_int_eq(content_load(tmpdir, &c, &d), PK_ECONTENT);
+    ck_assert_uint_eq(d.count, 2); /* and a syntax error after it */
+    ck_assert_ptr_nonnull(strstr(d.items[1].msg, "trailing comma"));
+    diags_free(&d);
+    remove_fixture();
+}
+END_TEST
+
 /* A content folder that is not one gets one reason, not a "cannot open" for each of
  * the six files. */
 START_TEST(content_dir_must_be_a_directory)
@@ -392,6 +418,7 @@ int main(void)
     tcase_add_test(tc, all_problems_in_one_run);
     tcase_add_loop_test(tc, only_regular_files_are_read, 0, 5);
     tcase_add_loop_test(tc, content_dir_must_be_a_directory, 0, 3);
+    tcase_add_test(tc, unreadable_file_is_the_one_problem);
     tcase_add_loop_test(tc, counts_are_capped, 0, 3);
     tcase_set_timeout(tc, 10);
     tcase_add_test(tc, real_content_is_valid);
