@@ -109,6 +109,15 @@ add_test(NAME ui_script_bad_tap
 set_tests_properties(ui_script_bad_tap PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 60
                      PASS_REGULAR_EXPRESSION "script:3: no button 'nope' on this screen")
 
+# A wait longer than the kiosk's longest timer (an hour) is a script error, at once:
+# `wait 99999999999999` once stepped through three thousand years, 100 ms at a time.
+add_test(NAME ui_script_long_wait
+         COMMAND sh -c "\"$0\" --windowed --no-voice --no-listen --script \"$1\" 2>&1; test $? -eq 2"
+                 $<TARGET_FILE:ppkiosk> ${UI_SRC}/long-wait.script)
+set_tests_properties(ui_script_long_wait PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 30
+                     LABELS fast
+                     PASS_REGULAR_EXPRESSION "script:2: wait takes at most 3600000 ms")
+
 # --fhir-out / --pdf-out with --script: written once the results are reached.
 add_test(NAME ui_script_outputs
          COMMAND sh -c "rm -f \"$2.json\" \"$2.pdf\" && \"$0\" --windowed --no-voice --no-listen --script \"$1\" --fhir-out \"$2.json\" --pdf-out \"$2.pdf\" && test -s \"$2.json\" && test -s \"$2.pdf\""

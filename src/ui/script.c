@@ -13,6 +13,9 @@
 /* a test's list of steps: scripts/soak's 10,000 sessions are 3 MB */
 #define SCRIPT_MAX_BYTES (16u << 20)
 #define SCRIPT_MAX_LINE 1023
+/* the longest timer of the kiosk (idle_seconds = 3600): a longer wait shows nothing more,
+ * and `wait 99999999999999` would step through it for years */
+#define SCRIPT_MAX_WAIT_MS 3600000L
 
 static int fail(PkWhy *why, int line, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -82,6 +85,8 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
         long ms = strtol(arg, &end, 10);
         if (end == arg || *end || ms < 0)
             return fail(why, n, "wait needs milliseconds, not '%s'", arg);
+        if (ms > SCRIPT_MAX_WAIT_MS)
+            return fail(why, n, "wait takes at most %ld ms (an hour)", SCRIPT_MAX_WAIT_MS);
         for (long left = ms; left > 0; left -= STEP_MS) {
             h->pass_time(h->ctx, left < STEP_MS ? (unsigned)left : STEP_MS);
             h->settle(h->ctx);

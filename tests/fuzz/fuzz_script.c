@@ -101,19 +101,6 @@ __attribute__((destructor)) static void remove_file(void)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    /* "wait" steps through its time 100 ms at a time: keep the waits short (at most four
-     * digits after a "wait") */
-    for (size_t i = 0; i + 4 < size; i++) {
-        if (memcmp(data + i, "wait", 4) != 0)
-            continue;
-        size_t j = i + 4, digits = 0;
-        while (j < size && (data[j] == ' ' || data[j] == '\t'))
-            j++;
-        while (j < size && data[j] >= '0' && data[j] <= '9')
-            j++, digits++;
-        if (digits > 4)
-            return 0;
-    }
     if (!path[0])
         snprintf(path, sizeof path, "%s/ppkiosk-fuzz-script-%d",
                  getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
