@@ -108,6 +108,12 @@ static const ErrorCase cases[] = {
     /* text that is not UTF-8 */
     {"advice.json", "Walk a little", "Walk a \xC3little", 4, "invalid UTF-8"},
     {"ui.json", "\"ui\": {", "\"ui\": {\"x\xFF\": 1, ", 2, "invalid UTF-8"},
+    /* a phrase too long to normalise was cut to its first 255 bytes, and matched so */
+    {"questions.json", "\"long ago\"",
+     "\"long ago long ago long ago long ago long ago long ago long ago long ago long ago long "
+     "ago long ago long ago long ago long ago long ago long ago long ago long ago long ago long "
+     "ago long ago long ago long ago long ago long ago long ago long ago long ago and then some\"",
+     12, "a phrase is longer than 255 bytes"},
     /* control characters (escaped in JSON) are shown as '?': a message is one line, and
      * the terminal would act on an ESC or a CSI */
     {"flags.json", "\"tier\": \"urgent\"", "\"tier\": \"urgent\", \"\\u001b[2Jx\\r\": 1", 2,
