@@ -70,6 +70,14 @@ static const struct {
      * audit, #13) */
     {"printer = Front Desk\n"},
     {"printer = \x1b[2Jdesk\n"},
+    /* nor with / \\ ? ' " or @ (cupsd refuses them): --check-config said "valid" and
+     * every printout failed (sixth audit, #13) */
+    {"printer = Front/Desk\n"},
+    {"printer = front\\desk\n"},
+    {"printer = desk?\n"},
+    {"printer = 'desk'\n"},
+    {"printer = \"desk\"\n"},
+    {"printer = desk@clinic\n"},
 };
 
 START_TEST(config_refuses_bad_lines)
