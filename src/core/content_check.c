@@ -175,14 +175,16 @@ static void check_answer_length(Loader *L, const JsonValue *root)
     }
 }
 
-/* The ui strings that stand for an answer ("Not sure") fit CONTENT_ANSWER_MAX, and the
- * safety net's lines, their numbers filled in, fit CONTENT_SAFETY_MAX, in each language. */
+/* The ui strings that stand for an answer ("Not sure") fit CONTENT_ANSWER_MAX, the
+ * safety net's lines (the urgent screen's too), their numbers filled in, fit
+ * CONTENT_SAFETY_MAX, and the urgent screen's text CONTENT_URGENT_BODY_MAX, in each
+ * language. */
 static void check_ui_length(Loader *L)
 {
     static const char *const answers[] = {"summary.not_sure", "summary.skipped",
                                           "summary.not_answered"};
     static const char *const safety[] = {"safety.emergency", "safety.crisis", "safety.clinic",
-                                         "safety.clinic_no_phone"};
+                                         "safety.clinic_no_phone", "urgent.no_one"};
     static const char *const numbers[] = {"{emergency}", "{crisis}", "{clinic}"};
     for (int l = 0; l < LANG_COUNT; l++) {
         for (size_t k = 0; k < sizeof answers / sizeof answers[0]; k++) {
@@ -191,6 +193,10 @@ static void check_ui_length(Loader *L)
                 cload_error(L, NULL, "\"%s\" (%s) takes %zu bytes (at most %d): shorten it",
                             answers[k], lang_code((Lang)l), len, CONTENT_ANSWER_MAX - 1);
         }
+        size_t body = strlen(content_ui(L->c, "urgent.body", (Lang)l));
+        if (body >= CONTENT_URGENT_BODY_MAX)
+            cload_error(L, NULL, "\"urgent.body\" (%s) takes %zu bytes (at most %d): shorten it",
+                        lang_code((Lang)l), body, CONTENT_URGENT_BODY_MAX - 1);
         for (size_t k = 0; k < sizeof safety / sizeof safety[0]; k++) {
             const char *t = content_ui(L->c, safety[k], (Lang)l);
             size_t len = strlen(t);

@@ -24,6 +24,10 @@ typedef struct {
     const char *message; /* expected part of the message */
 } ErrorCase;
 
+/* 40 and 480 bytes of text, for strings that must be too long */
+#define TEXT40 "Tell the front desk now, please, today. "
+#define TEXT480 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40
+
 static const ErrorCase cases[] = {
     /* malformed files */
     {"questions.json", "\"kind\": \"yesno\",", "\"kind\": \"yesno\"", 2, "expected ',' or '}'"},
@@ -114,6 +118,12 @@ static const ErrorCase cases[] = {
      "ago long ago long ago long ago long ago long ago long ago long ago long ago long ago long "
      "ago long ago long ago long ago long ago long ago long ago long ago long ago and then some\"",
      12, "a phrase is longer than 255 bytes"},
+    /* the urgent screen's line of what to do when no one is at the desk, numbers filled
+     * in, and its text before it fit the screen's buffers: a 968-byte urgent.body passed,
+     * and the urgent screen lost the crisis number */
+    {"ui.json", "EN urgent.no_one", TEXT480 "call {emergency} or {crisis}", 0,
+     "\"urgent.no_one\" (en) takes up to"},
+    {"ui.json", "ES urgent.body", TEXT480 TEXT40, 0, "\"urgent.body\" (es) takes 520 bytes"},
     /* control characters (escaped in JSON) are shown as '?': a message is one line, and
      * the terminal would act on an ESC or a CSI */
     {"flags.json", "\"tier\": \"urgent\"", "\"tier\": \"urgent\", \"\\u001b[2Jx\\r\": 1", 2,
