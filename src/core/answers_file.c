@@ -181,14 +181,20 @@ void answers_free(AnswerFile *af)
     memset(af, 0, sizeof *af);
 }
 
-int answers_play(const AnswerFile *af, Session *s)
+int answers_play(const AnswerFile *af, Session *s, PkWhy *why)
 {
-    int qi;
-    while ((qi = session_question_index(s)) >= 0) {
-        if ((size_t)qi >= af->count)
-            return PK_EINVAL;
+    pk_why_clear(why);
+    bool *asked = calloc(af->count ? af->count : 1, sizeof *asked);
+    if (!asked)
+        return pk_fail(why, PK_ENOMEM, "%s", pk_strerror(PK_ENOMEM));
+    int qi, rc = 0;
+    while (rc >= 0 && (qi = session_question_index(s)) >= 0) {
+        if ((size_t)qi >= af->count) {
+            rc = pk_fail(why, PK_EINVAL, "the answers are for other content");
+            break;
+        }
+        asked[qi] = true;
         const Answer *a = &af->answers[qi];
-        int rc;
         switch (a->state) {
         case ANS_GIVEN:
             rc = session_answer(s, a);
@@ -204,7 +210,20 @@ int answers_play(const AnswerFile *af, Session *s)
             break;
         }
         if (rc < 0)
-            return rc;
+            pk_fail(why, rc, "%s", pk_strerror(rc));
     }
-    return 0;
+    /* an answer the interview never asks for (its show_if is false with the other
+     * answers) is not used: said, not dropped without a word (a red-flag "yes" too) */
+    const Content *c = session_content(s);
+    size_t unused = 0, first = 0;
+    for (size_t i = 0; rc >= 0 && i < af->count; i++)
+        if (af->answers[i].state != ANS_NONE && !asked[i] && unused++ == 0)
+            first = i;
+    if (rc >= 0 && unused)
+        pk_fail(why, 0,
+                "question \"%s\"%s is not asked with these answers (see show_if): %s not used",
+                c->questions[first].id, unused > 1 ? " and others" : "",
+                unused > 1 ? "their answers are" : "its answer is");
+    free(asked);
+    return rc < 0 ? rc : 0;
 }

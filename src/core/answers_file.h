@@ -36,7 +36,9 @@ void answers_free(AnswerFile *af);
 /* Plays the answers into a fresh session, question by question in the order the
  * interview asks them: listed answers are given, skip and dontknow are recorded as such,
  * unlisted questions are passed over unanswered. Urgent flags are raised as in the
- * kiosk (the interview goes on, unacknowledged). Returns 0 or a negative PK_E* code. */
-int answers_play(const AnswerFile *af, Session *s);
+ * kiosk (the interview goes on, unacknowledged). Returns 0, with a note in why (may be
+ * NULL; "" otherwise) when a listed question was never asked (its show_if is false with
+ * the other answers) and its answer not used; or a negative PK_E* code with the reason. */
+int answers_play(const AnswerFile *af, Session *s, PkWhy *why);
 
 #endif

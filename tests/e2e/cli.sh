@@ -100,6 +100,12 @@ printf 'since_birth=lt2w,w2to6\n' >"$scratch/bad-multi.txt"
 check answers-bad-multi 2 "$bin" --answers "$scratch/bad-multi.txt"
 expect_text answers-bad-multi "bad-multi.txt:1: .*one answer"
 check answers-missing 2 "$bin" --answers "$scratch/nowhere.txt"
+# an answer to a question the other answers hide (its show_if) is not dropped silently:
+# rf_epidural_site=yes, a red flag, counted for nothing after epidural=no
+printf 'epidural=no\nrf_epidural_site=yes\n' >"$scratch/hidden.txt"
+check answers-hidden 0 "$bin" --answers "$scratch/hidden.txt"
+expect_text answers-hidden \
+  'warning: .*hidden.txt: question "rf_epidural_site" is not asked with these answers .*its answer is not used'
 # a byte-order mark (Windows Notepad) is not part of the first id, as in kiosk.conf
 printf '\xef\xbb\xbfrf_chest=no\n' >"$scratch/bom.txt"
 check answers-bom 0 "$bin" --answers "$scratch/bom.txt"
