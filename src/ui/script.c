@@ -31,6 +31,9 @@ static int fail(PkWhy *why, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
+    for (char *p = what; *p; p++) /* quoted words of the file: no terminal codes */
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
     pk_fail(why, PK_EINVAL, "script:%d: %s", line, what);
     return 2;
 }
@@ -139,7 +142,8 @@ int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHook
         return fail(why, 0, "cannot read %s: %s", path, read_why.text);
     int n = 0, rc = 0;
     h->settle(h->ctx);
-    for (char *line = text; rc == 0 && line < text + len;) {
+    char *start = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text; /* BOM */
+    for (char *line = start; rc == 0 && line < text + len;) {
         char *nl = memchr(line, '\n', (size_t)(text + len - line));
         size_t l = nl ? (size_t)(nl - line) : (size_t)(text + len - line);
         char *next = line + l + (nl != NULL);

@@ -2,7 +2,7 @@
  * has the buttons "start", "yes" and "no". Whatever the file holds, a line runs only
  * whole: no command comes from the middle of a line, no argument holds a line break or
  * is longer than a line may be, a confidence is 0 to 100, and a refusal says
- * "script:LINE: ..." with a line the file has. */
+ * "script:LINE: ..." with a line the file has, without control characters. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +118,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (rc != 2 || sscanf(why.text, "script:%d:", &line) != 1 || line < 1 ||
             (size_t)line > lines)
             __builtin_trap();
+        for (const char *p = why.text; *p; p++) /* one line, no terminal codes */
+            if ((unsigned char)*p < 0x20 || *p == 0x7f)
+                __builtin_trap();
     }
     return 0;
 }
