@@ -30,6 +30,7 @@ static const struct {
     {"{\"a\": 'x'}", 1, 7, "not a JSON value"},
     {"\xEF\xBB\xBF\xEF\xBB\xBF{}", 1, 1, "not a JSON value"}, /* a second BOM */
     {"{\"a\": -x}", 1, 7, "bad number"},
+    {"{\"a\": .5}", 1, 7, "bad number"},
     {"{\"a\": 01}", 1, 7, "may not start with 0"},
     {"{\"a\": \"x}", 1, 10, "unterminated string"},
     {"{\"a\": \"\\q\"}", 1, 10, "bad escape"},
