@@ -118,6 +118,12 @@ static const ErrorCase cases[] = {
      "ago long ago long ago long ago long ago long ago long ago long ago long ago long ago long "
      "ago long ago long ago long ago long ago long ago long ago long ago long ago and then some\"",
      12, "a phrase is longer than 255 bytes"},
+    /* a yes or no phrase that is also a command or a filler word: the command ran instead
+     * of the answer, and a hesitation answered a red flag */
+    {"lexicon.json", "   \"yes\",\n   \"yeah\"", "   \"yes\",\n   \"skip\"", 0,
+     "the English yes phrase \"skip\" is also the command \"skip\""},
+    {"lexicon.json", "   \"sí\"\n", "   \"sí\", \"y\"\n", 0,
+     "the Spanish yes phrase \"y\" is a filler word"},
     /* the urgent screen's line of what to do when no one is at the desk, numbers filled
      * in, and its text before it fit the screen's buffers: a 968-byte urgent.body passed,
      * and the urgent screen lost the crisis number */
