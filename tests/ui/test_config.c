@@ -105,6 +105,11 @@ START_TEST(config_refuses_long_lines)
     strcat(ok, "\n");
     ck_assert_int_eq(config_load(&cfg, write_conf("ui-511.conf", ok), NULL), 0);
     ck_assert(config_pin_ok(&cfg, "4821"));
+    /* also with a Windows line end: the CR is not one of its characters */
+    ok[strlen(ok) - 1] = '\0';
+    strcat(ok, "\r\n");
+    ck_assert_int_eq(config_load(&cfg, write_conf("ui-511-crlf.conf", ok), NULL), 0);
+    ck_assert(config_pin_ok(&cfg, "4821"));
 }
 END_TEST
 
