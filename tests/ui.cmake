@@ -125,6 +125,12 @@ add_test(NAME ui_script_bom
                  ${UI_SRC}/bom.script)
 set_tests_properties(ui_script_bom PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 30 LABELS fast
                      FAIL_REGULAR_EXPRESSION "script:")
+# A line of 1,023 characters is one line also with a Windows line end (the CR counted).
+add_test(NAME ui_script_crlf_long_line
+         COMMAND $<TARGET_FILE:ppkiosk> --windowed --no-voice --no-listen --script
+                 ${UI_SRC}/crlf-long-line.script)
+set_tests_properties(ui_script_crlf_long_line PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 30
+                     LABELS fast FAIL_REGULAR_EXPRESSION "script:")
 add_test(NAME ui_script_control_chars
          COMMAND sh -c "\"$0\" --windowed --no-voice --no-listen --script \"$1\" 2>&1; test $? -eq 2"
                  $<TARGET_FILE:ppkiosk> ${UI_SRC}/control-chars.script)

@@ -151,7 +151,7 @@ int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHook
         n++;
         bool nul = strlen(line) < l;
         if (l && line[l - 1] == '\r')
-            line[l - 1] = '\0';
+            line[--l] = '\0'; /* a Windows line end: not one of the line's characters */
         char *cmd, *arg;
         if (l > SCRIPT_MAX_LINE)
             rc = fail(why, n, "line longer than %d characters", SCRIPT_MAX_LINE);
