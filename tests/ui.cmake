@@ -109,6 +109,34 @@ add_test(NAME ui_script_bad_tap
 set_tests_properties(ui_script_bad_tap PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 60
                      PASS_REGULAR_EXPRESSION "script:3: no button 'nope' on this screen")
 
+# A wait longer than the kiosk's longest timer (an hour) is a script error, at once:
+# `wait 99999999999999` once stepped through three thousand years, 100 ms at a time.
+add_test(NAME ui_script_long_wait
+         COMMAND sh -c "\"$0\" --windowed --no-voice --no-listen --script \"$1\" 2>&1; test $? -eq 2"
+                 $<TARGET_FILE:ppkiosk> ${UI_SRC}/long-wait.script)
+set_tests_properties(ui_script_long_wait PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 30
+                     LABELS fast
+                     PASS_REGULAR_EXPRESSION "script:2: wait takes at most 3600000 ms")
+
+# A script saved with a byte-order mark runs (it read: unknown command 'tap'), and a
+# reason shows the file's control characters as '?', never as terminal codes.
+add_test(NAME ui_script_bom
+         COMMAND $<TARGET_FILE:ppkiosk> --windowed --no-voice --no-listen --script
+                 ${UI_SRC}/bom.script)
+set_tests_properties(ui_script_bom PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 30 LABELS fast
+                     FAIL_REGULAR_EXPRESSION "script:")
+# A line of 1,023 characters is one line also with a Windows line end (the CR counted).
+add_test(NAME ui_script_crlf_long_line
+         COMMAND $<TARGET_FILE:ppkiosk> --windowed --no-voice --no-listen --script
+                 ${UI_SRC}/crlf-long-line.script)
+set_tests_properties(ui_script_crlf_long_line PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 30
+                     LABELS fast FAIL_REGULAR_EXPRESSION "script:")
+add_test(NAME ui_script_control_chars
+         COMMAND sh -c "\"$0\" --windowed --no-voice --no-listen --script \"$1\" 2>&1; test $? -eq 2"
+                 $<TARGET_FILE:ppkiosk> ${UI_SRC}/control-chars.script)
+set_tests_properties(ui_script_control_chars PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 30
+                     LABELS fast PASS_REGULAR_EXPRESSION "script:1: unknown command '\\?\\[2Jfoo'")
+
 # --fhir-out / --pdf-out with --script: written once the results are reached.
 add_test(NAME ui_script_outputs
          COMMAND sh -c "rm -f \"$2.json\" \"$2.pdf\" && \"$0\" --windowed --no-voice --no-listen --script \"$1\" --fhir-out \"$2.json\" --pdf-out \"$2.pdf\" && test -s \"$2.json\" && test -s \"$2.pdf\""

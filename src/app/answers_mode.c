@@ -50,7 +50,13 @@ int app_run_answers(const AppOptions *o, const Content *c)
     Session *s = session_new(c, o->lang);
     Summary sum;
     int exit_code = 1;
-    if (!s || answers_play(&af, s) < 0 || summary_build(s, &sum) != 0) {
+    if (s && (rc = answers_play(&af, s, &why)) != 0) {
+        fprintf(stderr, "ppkiosk: cannot play the answers: %s\n", pk_why_text(&why, rc));
+        goto done;
+    }
+    if (s && why.text[0]) /* an answer that counted for nothing */
+        fprintf(stderr, "ppkiosk: warning: %s: %s\n", o->answers, why.text);
+    if (!s || summary_build(s, &sum) != 0) {
         fprintf(stderr, "ppkiosk: cannot play the answers: out of memory\n");
         goto done;
     }

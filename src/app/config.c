@@ -68,9 +68,10 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
     } else if (strcmp(key, "printer") == 0) {
         if (strlen(v) >= sizeof cfg->printer)
             return "printer name is too long";
-        for (const char *p = v; *p; p++) /* CUPS names a queue without them */
-            if ((unsigned char)*p <= ' ' || *p == 0x7f)
-                return "printer must be a queue name, without spaces or control characters";
+        for (const char *p = v; *p; p++) /* cupsd names a queue without them */
+            if ((unsigned char)*p <= ' ' || *p == 0x7f || strchr("/\\?'\"@#", *p))
+                return "printer must be a queue name, without spaces, control characters or "
+                       "/ \\ ? ' \" @";
         snprintf(cfg->printer, sizeof cfg->printer, "%s", v);
     } else if (strcmp(key, "paper") == 0) {
         if (strcmp(v, "letter") && strcmp(v, "a4") && strcmp(v, "receipt"))

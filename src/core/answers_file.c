@@ -26,6 +26,21 @@ static void trim(const char **b, const char **e)
         (*e)--;
 }
 
+/* At most 60 bytes of s for a reason, a UTF-8 character never cut, with each control
+ * character shown as '?': the reason is one line on a terminal, which would act on an
+ * ESC or go back over the line at a CR. */
+static const char *shown(const char *s, char out[64])
+{
+    size_t n = strlen(s);
+    if (n > 60)
+        for (n = 60; n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80; n--)
+            ;
+    for (size_t i = 0; i < n; i++)
+        out[i] = (unsigned char)s[i] < 0x20 || s[i] == 0x7f ? '?' : s[i];
+    out[n] = '\0';
+    return out;
+}
+
 /* Where a problem is: the text's name and the line, and the reason's destination. */
 typedef struct {
     const char *name;
@@ -78,10 +93,11 @@ static int parse_value(const Question *q, char *value, Answer *a, const Place *a
         trim(&b, &e);
         tok[e - tok] = '\0';
         int o = content_option_index(q, b);
+        char buf[64];
         if (o < 0)
-            return fail(at, "question \"%s\" has no option \"%.60s\"", q->id, b);
+            return fail(at, "question \"%s\" has no option \"%s\"", q->id, shown(b, buf));
         if (a->options & (1u << o))
-            return fail(at, "question \"%s\": option \"%.60s\" is listed twice", q->id, b);
+            return fail(at, "question \"%s\": option \"%s\" is listed twice", q->id, b);
         a->options |= 1u << o;
         n++;
     }
@@ -102,8 +118,9 @@ static int parse_line(const Content *c, const char *b, const char *e, char *buf,
     memcpy(buf, b, (size_t)(e - b));
     buf[e - b] = '\0';
     char *eq = strchr(buf, '=');
+    char quoted[64];
     if (!eq)
-        return fail(at, "expected QUESTION_ID=VALUE, not \"%.60s\"", buf);
+        return fail(at, "expected QUESTION_ID=VALUE, not \"%s\"", shown(buf, quoted));
     *eq = '\0';
     const char *ib = buf, *ie = eq;
     trim(&ib, &ie);
@@ -113,7 +130,7 @@ static int parse_line(const Content *c, const char *b, const char *e, char *buf,
         vb++;
     int qi = content_question_index(c, ib);
     if (qi < 0)
-        return fail(at, "unknown question \"%.60s\"", ib);
+        return fail(at, "unknown question \"%s\"", shown(ib, quoted));
     if (seen[qi])
         return fail(at, "question \"%s\" is answered twice", ib);
     seen[qi] = true;
@@ -139,7 +156,8 @@ int answers_parse(const Content *c, const char *name, const char *text, size_t l
     Place at = {.name = name, .why = why};
     int rc = 0;
     char buf[LINE_MAX_CHARS + 1];
-    for (size_t pos = 0; pos < len && rc == 0;) {
+    size_t start = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? 3 : 0; /* a BOM */
+    for (size_t pos = start; pos < len && rc == 0;) {
         at.line++;
         const char *b = text + pos, *nl = memchr(b, '\n', len - pos);
         const char *e = nl ? nl : text + len;
@@ -163,14 +181,20 @@ void answers_free(AnswerFile *af)
     memset(af, 0, sizeof *af);
 }
 
-int answers_play(const AnswerFile *af, Session *s)
+int answers_play(const AnswerFile *af, Session *s, PkWhy *why)
 {
-    int qi;
-    while ((qi = session_question_index(s)) >= 0) {
-        if ((size_t)qi >= af->count)
-            return PK_EINVAL;
+    pk_why_clear(why);
+    bool *asked = calloc(af->count ? af->count : 1, sizeof *asked);
+    if (!asked)
+        return pk_fail(why, PK_ENOMEM, "%s", pk_strerror(PK_ENOMEM));
+    int qi, rc = 0;
+    while (rc >= 0 && (qi = session_question_index(s)) >= 0) {
+        if ((size_t)qi >= af->count) {
+            rc = pk_fail(why, PK_EINVAL, "the answers are for other content");
+            break;
+        }
+        asked[qi] = true;
         const Answer *a = &af->answers[qi];
-        int rc;
         switch (a->state) {
         case ANS_GIVEN:
             rc = session_answer(s, a);
@@ -186,7 +210,20 @@ int answers_play(const AnswerFile *af, Session *s)
             break;
         }
         if (rc < 0)
-            return rc;
+            pk_fail(why, rc, "%s", pk_strerror(rc));
     }
-    return 0;
+    /* an answer the interview never asks for (its show_if is false with the other
+     * answers) is not used: said, not dropped without a word (a red-flag "yes" too) */
+    const Content *c = session_content(s);
+    size_t unused = 0, first = 0;
+    for (size_t i = 0; rc >= 0 && i < af->count; i++)
+        if (af->answers[i].state != ANS_NONE && !asked[i] && unused++ == 0)
+            first = i;
+    if (rc >= 0 && unused)
+        pk_fail(why, 0,
+                "question \"%s\"%s is not asked with these answers (see show_if): %s not used",
+                c->questions[first].id, unused > 1 ? " and others" : "",
+                unused > 1 ? "their answers are" : "its answer is");
+    free(asked);
+    return rc < 0 ? rc : 0;
 }

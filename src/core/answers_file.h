@@ -24,9 +24,9 @@ typedef struct {
 
 /* Parses text (len bytes, need not be NUL-terminated) against the content into *out,
  * which the caller frees with answers_free(). name is what the text is called in reasons
- * (the file name). Returns 0; PK_EINVAL with "NAME:LINE: reason" in why for an unknown
- * question or value, a repeated question, a skip where none is allowed or a line that
- * is not ID=VALUE; PK_ENOMEM. On error *out holds nothing. */
+ * (the file name); a UTF-8 byte-order mark at the start is passed over. Returns 0; PK_EINVAL with
+ * "NAME:LINE: reason" in why for an unknown question or value, a repeated question, a skip where
+ * none is allowed or a line that is not ID=VALUE; PK_ENOMEM. On error *out holds nothing. */
 int answers_parse(const Content *c, const char *name, const char *text, size_t len, AnswerFile *out,
                   PkWhy *why);
 
@@ -36,7 +36,9 @@ void answers_free(AnswerFile *af);
 /* Plays the answers into a fresh session, question by question in the order the
  * interview asks them: listed answers are given, skip and dontknow are recorded as such,
  * unlisted questions are passed over unanswered. Urgent flags are raised as in the
- * kiosk (the interview goes on, unacknowledged). Returns 0 or a negative PK_E* code. */
-int answers_play(const AnswerFile *af, Session *s);
+ * kiosk (the interview goes on, unacknowledged). Returns 0, with a note in why (may be
+ * NULL; "" otherwise) when a listed question was never asked (its show_if is false with
+ * the other answers) and its answer not used; or a negative PK_E* code with the reason. */
+int answers_play(const AnswerFile *af, Session *s, PkWhy *why);
 
 #endif

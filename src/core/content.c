@@ -328,6 +328,12 @@ int content_load(const char *dir, Content **out, Diags *diags)
     }
     c->priv = p;
     size_t before = diags->count;
+    PkWhy why;
+    if (file_check_dir(dir, &why) != 0) { /* one reason, not one "cannot open" per file */
+        diags_add(diags, dir, 0, 0, NULL, "%s", why.text);
+        content_free(c);
+        return PK_ECONTENT;
+    }
     Loader L = {.c = c, .arena = &p->arena, .diags = diags};
     Arena json_arena = {0};
     const JsonValue *questions_root = NULL;
@@ -340,9 +346,12 @@ int content_load(const char *dir, Content **out, Diags *diags)
         int rc = parse_file(&L, path, &json_arena, &root);
         if (rc == PK_ENOMEM)
             L.nomem = true;
-        all_read = all_read && rc == 0;
-        if (rc == 0)
+        /* after a file that could not be read, the later ones (which name its questions,
+         * options and words) are checked for syntax only: its one problem is reported,
+         * not every rule that names what it holds */
+        if (rc == 0 && all_read)
             content_files[i].load(&L, root);
+        all_read = all_read && rc == 0;
         if (rc == 0 && content_files[i].load == cload_questions)
             questions_root = root;
     }

@@ -27,6 +27,9 @@
  * bytes (the longest number a setting holds), and the content check refuses a longer line. */
 #define CONTENT_SAFETY_MAX 512
 #define CONTENT_SAFETY_NUMBER 39
+/* Bytes of "urgent.body" (with its NUL), shown above the urgent screen's safety-net line
+ * ("urgent.no_one", which CONTENT_SAFETY_MAX bounds) in one buffer. */
+#define CONTENT_URGENT_BODY_MAX 510
 
 typedef enum { QK_CHOICE, QK_MULTI, QK_SCALE, QK_YESNO } QuestionKind;
 

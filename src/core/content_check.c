@@ -72,6 +72,38 @@ static void check_option_phrases(Loader *L, const JsonValue *root, size_t qi, in
     strmap_free(&said);
 }
 
+/* The yes and no phrases of the lexicon, which answer every yes/no question (the red
+ * flags among them): one that is also a command runs the command instead ("prefer not to
+ * say" as a yes skipped the question), one that is also a filler word answers a
+ * hesitation ("um" as a no answered "No" to chest pain). */
+static void check_yes_no_phrases(Loader *L)
+{
+    const Lexicon *lx = &L->c->lexicon;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        StrMap reserved = {0};
+        bool ok = true;
+        for (int k = 0; k < CMD_COUNT && ok; k++)
+            ok = add_all(L, &reserved, lx->commands[k][l], lx->ncommands[k][l], k);
+        ok = ok && add_all(L, &reserved, lx->filler[l], lx->nfiller[l], FILLER);
+        for (int yes = 1; ok && yes >= 0; yes--) {
+            const char *const *list = yes ? lx->yes[l] : lx->no[l];
+            size_t n = yes ? lx->nyes[l] : lx->nno[l];
+            for (size_t i = 0; i < n; i++) {
+                int k;
+                if (!strmap_get(&reserved, list[i], &k))
+                    continue;
+                if (k != FILLER)
+                    cload_error(L, NULL, "the %s %s phrase \"%s\" is also the command \"%s\"",
+                                lang_name(l), yes ? "yes" : "no", list[i], content_command_name(k));
+                else
+                    cload_error(L, NULL, "the %s %s phrase \"%s\" is a filler word", lang_name(l),
+                                yes ? "yes" : "no", list[i]);
+            }
+        }
+        strmap_free(&reserved);
+    }
+}
+
 static void check_phrases(Loader *L, const JsonValue *root)
 {
     const Content *c = L->c;
@@ -175,14 +207,16 @@ static void check_answer_length(Loader *L, const JsonValue *root)
     }
 }
 
-/* The ui strings that stand for an answer ("Not sure") fit CONTENT_ANSWER_MAX, and the
- * safety net's lines, their numbers filled in, fit CONTENT_SAFETY_MAX, in each language. */
+/* The ui strings that stand for an answer ("Not sure") fit CONTENT_ANSWER_MAX, the
+ * safety net's lines (the urgent screen's too), their numbers filled in, fit
+ * CONTENT_SAFETY_MAX, and the urgent screen's text CONTENT_URGENT_BODY_MAX, in each
+ * language. */
 static void check_ui_length(Loader *L)
 {
     static const char *const answers[] = {"summary.not_sure", "summary.skipped",
                                           "summary.not_answered"};
     static const char *const safety[] = {"safety.emergency", "safety.crisis", "safety.clinic",
-                                         "safety.clinic_no_phone"};
+                                         "safety.clinic_no_phone", "urgent.no_one"};
     static const char *const numbers[] = {"{emergency}", "{crisis}", "{clinic}"};
     for (int l = 0; l < LANG_COUNT; l++) {
         for (size_t k = 0; k < sizeof answers / sizeof answers[0]; k++) {
@@ -191,6 +225,10 @@ static void check_ui_length(Loader *L)
                 cload_error(L, NULL, "\"%s\" (%s) takes %zu bytes (at most %d): shorten it",
                             answers[k], lang_code((Lang)l), len, CONTENT_ANSWER_MAX - 1);
         }
+        size_t body = strlen(content_ui(L->c, "urgent.body", (Lang)l));
+        if (body >= CONTENT_URGENT_BODY_MAX)
+            cload_error(L, NULL, "\"urgent.body\" (%s) takes %zu bytes (at most %d): shorten it",
+                        lang_code((Lang)l), body, CONTENT_URGENT_BODY_MAX - 1);
         for (size_t k = 0; k < sizeof safety / sizeof safety[0]; k++) {
             const char *t = content_ui(L->c, safety[k], (Lang)l);
             size_t len = strlen(t);
@@ -216,6 +254,7 @@ void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
     check_answer_length(L, questions_root);
     snprintf(path, sizeof path, "%s/lexicon.json", dir);
     check_lexicon(L);
+    check_yes_no_phrases(L);
     snprintf(path, sizeof path, "%s/ui.json", dir);
     check_ui_length(L);
     L->file = dir;

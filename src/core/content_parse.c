@@ -203,6 +203,10 @@ void cload_phrase_list(Loader *L, const JsonValue *arr, const char *what, const 
             cload_error(L, s, "%s: every phrase must be a string", what);
             continue;
         }
+        if (strlen(s->string) >= sizeof norm) { /* never cut: it would match its start */
+            cload_error(L, s, "%s: a phrase is longer than %zu bytes", what, sizeof norm - 1);
+            continue;
+        }
         if (interp_normalize(s->string, norm, sizeof norm) == 0) {
             cload_error(L, s, "%s: phrase \"%s\" has no letters or digits", what, s->string);
             continue;

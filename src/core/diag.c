@@ -16,6 +16,22 @@ static char *dup_or_null(const char *s)
     return d;
 }
 
+/* Shows each control character of msg (C0, DEL, and C1 as UTF-8 U+0080..U+009F) as '?':
+ * a message quotes the file's words, and is one line a terminal must not act on. */
+static void plain(char *msg)
+{
+    char *out = msg;
+    for (const unsigned char *p = (const unsigned char *)msg; *p; p++) {
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            *out++ = '?';
+            p++;
+        } else {
+            *out++ = *p < 0x20 || *p == 0x7f ? '?' : (char)*p;
+        }
+    }
+    *out = '\0';
+}
+
 void diags_add(Diags *d, const char *file, int line, int col, const char *path, const char *fmt,
                ...)
 {
@@ -24,6 +40,7 @@ void diags_add(Diags *d, const char *file, int line, int col, const char *path, 
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    plain(msg);
 
     if (d->count > DIAGS_MAX)
         return; /* a hostile file could otherwise make millions */

@@ -22,7 +22,8 @@ typedef struct {
 
 enum { DIAGS_MAX = 200 }; /* problems kept; one more line says that more follow */
 
-/* Appends one problem. Copies every string. Silently drops it when out of memory, and
+/* Appends one problem. Copies every string; control characters in the message show as
+ * '?'. Silently drops it when out of memory, and
  * past DIAGS_MAX problems. */
 void diags_add(Diags *d, const char *file, int line, int col, const char *path, const char *fmt,
                ...)

@@ -6,26 +6,40 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *kind_reason(mode_t mode)
+/* What the path of a stat is when it is not what was wanted ("is a directory"). */
+static const char *kind_name(mode_t mode)
 {
     if (S_ISDIR(mode))
-        return "is a directory, not a file";
+        return "is a directory";
     if (S_ISFIFO(mode))
-        return "is a named pipe (FIFO), not a file";
+        return "is a named pipe (FIFO)";
     if (S_ISCHR(mode) || S_ISBLK(mode))
-        return "is a device, not a file";
+        return "is a device";
     if (S_ISSOCK(mode))
-        return "is a socket, not a file";
-    return "is not a regular file";
+        return "is a socket";
+    if (S_ISREG(mode))
+        return "is a file";
+    return "is of an unknown kind";
 }
 
-/* The reason and code for open(2) failing with errno e. */
-static int open_failure(int e, PkWhy *why)
+/* "is a named pipe (FIFO), not a file": the kind of mode, where a `wanted` was wanted. */
+static int wrong_kind(PkWhy *why, mode_t mode, const char *wanted)
 {
-    const char *reason = e == ENOENT   ? "file is missing"
-                         : e == EACCES ? "permission denied"
-                         : e == ENXIO  ? "is a named pipe (FIFO), not a file"
-                                       : "cannot open";
+    return pk_fail(why, PK_EINVAL, "%s, not a %s", kind_name(mode), wanted);
+}
+
+/* The reason and code for open(2) failing on path with errno e. A socket (and a device
+ * with no driver) fails with ENXIO: its kind is told, not guessed. */
+static int open_failure(const char *path, int e, PkWhy *why)
+{
+    struct stat st;
+    if (e == ENXIO && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return wrong_kind(why, st.st_mode, "file");
+    const char *reason = e == ENOENT    ? "file is missing"
+                         : e == EACCES  ? "permission denied"
+                         : e == ENOTDIR ? "a part of the path is not a directory"
+                         : e == ELOOP   ? "too many symbolic links (a loop?)"
+                                        : "cannot open";
     return pk_fail(why, e == ENOENT ? PK_ENOENT : PK_EIO, "%s", reason);
 }
 
@@ -83,17 +97,26 @@ int file_read_regular(const char *path, size_t max, char **out, size_t *len, PkW
     /* O_NONBLOCK: opening a FIFO with no writer would otherwise wait for ever. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
-        return open_failure(errno, why);
+        return open_failure(path, errno, why);
     struct stat st;
     int rc;
     if (fstat(fd, &st) != 0)
         rc = pk_fail(why, PK_EIO, "cannot read");
     else if (!S_ISREG(st.st_mode))
-        rc = pk_fail(why, PK_EINVAL, "%s", kind_reason(st.st_mode));
+        rc = wrong_kind(why, st.st_mode, "file");
     else if ((unsigned long long)st.st_size > max)
         rc = too_large(why, max);
     else
         rc = read_all(fd, max, (size_t)st.st_size + 1, out, len, why);
     close(fd);
     return rc;
+}
+
+int file_check_dir(const char *path, PkWhy *why)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return errno == ENOENT ? pk_fail(why, PK_ENOENT, "directory is missing")
+                               : pk_fail(why, PK_EIO, "cannot open");
+    return S_ISDIR(st.st_mode) ? 0 : wrong_kind(why, st.st_mode, "directory");
 }

@@ -14,4 +14,8 @@
  * too large (at most 65536 bytes)"); the reason does not repeat the path. */
 int file_read_regular(const char *path, size_t max, char **out, size_t *len, PkWhy *why);
 
+/* Returns 0 when path is a directory (or a symbolic link to one), or a negative PK_E* code
+ * with the reason in why ("directory is missing", "is a file, not a directory"). */
+int file_check_dir(const char *path, PkWhy *why);
+
 #endif

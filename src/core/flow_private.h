@@ -27,7 +27,7 @@ struct Flow {
         END_HELD,        /* the print failed: kept for staff under the normal timeout */
     } ending;
     char title[CONTENT_ANSWER_MAX + 512]; /* titles and bodies built from several strings */
-    char body[1024];
+    char body[CONTENT_URGENT_BODY_MAX + 2 + CONTENT_SAFETY_MAX]; /* the urgent screen's */
     char still[256];  /* "Are you still there?" body with the seconds */
     Option yesno[2];  /* yes/no from the lexicon, for the confirm screen */
     Question confirm; /* the confirm screen's yes/no question */

@@ -144,7 +144,7 @@ static void urgent_screen(Flow *f, Screen *s)
 {
     const Flag *flag = session_urgent_flag(f->session);
     const SafetyNet *net = &f->cfg.safety;
-    char tmp[512], line[512];
+    char tmp[CONTENT_SAFETY_MAX], line[CONTENT_SAFETY_MAX]; /* the content check's bounds */
     fill_named(tmp, sizeof tmp, ui(f, "urgent.no_one"), "{emergency}", net->emergency, "911");
     fill_named(line, sizeof line, tmp, "{crisis}", net->crisis, "988");
     snprintf(f->body, sizeof f->body, "%s\n\n%s", ui(f, "urgent.body"), line);

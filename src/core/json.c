@@ -420,6 +420,14 @@ static int parse_value(Parser *ps, JsonValue **out)
         rc = parse_literal(ps, "null");
         break;
     default:
+        if (!strchr("-+.", *ps->p) && (*ps->p < '0' || *ps->p > '9')) {
+            /* urgent for "urgent": a word, not a number that went wrong */
+            bool letter = (*ps->p >= 'a' && *ps->p <= 'z') || (*ps->p >= 'A' && *ps->p <= 'Z');
+            rc = fail(ps, letter ? "unexpected word (not a JSON value; a text needs \"double "
+                                   "quotes\")"
+                                 : "unexpected character (not a JSON value)");
+            break;
+        }
         if (!(v = new_value(ps, JSON_NUMBER)))
             return PK_ENOMEM;
         rc = parse_number(ps, v);

@@ -23,6 +23,8 @@ static char *trim(char *s)
 static int parse_line(char *line, size_t n, int lineno, StrMap *seen, KvApply apply, void *ctx,
                       PkWhy *why)
 {
+    if (n > 0 && line[n - 1] == '\r')
+        n--; /* a Windows line end: not one of the line's characters */
     if (n > KV_LINE_MAX)
         return pk_fail(why, PK_EINVAL, "line is longer than %d characters", KV_LINE_MAX);
     if (memchr(line, '\0', n))

@@ -1,7 +1,7 @@
 /* A hash map from strings to small integers, for the duplicate and membership checks of
  * the content loader and the JSON reader: each look-up costs the same however many
- * entries there are, so loading stays linear. Keys are not copied; they must outlive
- * the map. */
+ * entries there are, so loading stays linear, also for keys chosen to collide (each map
+ * hashes with a seed of its own). Keys are not copied; they must outlive the map. */
 #ifndef PK_STRMAP_H
 #define PK_STRMAP_H
 
@@ -11,7 +11,8 @@
 typedef struct {
     const char **keys; /* NULL: empty slot */
     int *values;
-    size_t cap, count; /* cap is 0 or a power of two */
+    size_t cap, count;       /* cap is 0 or a power of two */
+    unsigned long long seed; /* of the hash, set when the map first grows */
 } StrMap;
 
 /* Adds key with value unless the key is there already. Returns 1 when added, 0 when the

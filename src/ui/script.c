@@ -13,6 +13,9 @@
 /* a test's list of steps: scripts/soak's 10,000 sessions are 3 MB */
 #define SCRIPT_MAX_BYTES (16u << 20)
 #define SCRIPT_MAX_LINE 1023
+/* the longest timer of the kiosk (idle_seconds = 3600): a longer wait shows nothing more,
+ * and `wait 99999999999999` would step through it for years */
+#define SCRIPT_MAX_WAIT_MS 3600000L
 
 static int fail(PkWhy *why, int line, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -28,6 +31,9 @@ static int fail(PkWhy *why, int line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
+    for (char *p = what; *p; p++) /* quoted words of the file: no terminal codes */
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
     pk_fail(why, PK_EINVAL, "script:%d: %s", line, what);
     return 2;
 }
@@ -82,6 +88,8 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
         long ms = strtol(arg, &end, 10);
         if (end == arg || *end || ms < 0)
             return fail(why, n, "wait needs milliseconds, not '%s'", arg);
+        if (ms > SCRIPT_MAX_WAIT_MS)
+            return fail(why, n, "wait takes at most %ld ms (an hour)", SCRIPT_MAX_WAIT_MS);
         for (long left = ms; left > 0; left -= STEP_MS) {
             h->pass_time(h->ctx, left < STEP_MS ? (unsigned)left : STEP_MS);
             h->settle(h->ctx);
@@ -134,7 +142,8 @@ int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHook
         return fail(why, 0, "cannot read %s: %s", path, read_why.text);
     int n = 0, rc = 0;
     h->settle(h->ctx);
-    for (char *line = text; rc == 0 && line < text + len;) {
+    char *start = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text; /* BOM */
+    for (char *line = start; rc == 0 && line < text + len;) {
         char *nl = memchr(line, '\n', (size_t)(text + len - line));
         size_t l = nl ? (size_t)(nl - line) : (size_t)(text + len - line);
         char *next = line + l + (nl != NULL);
@@ -142,7 +151,7 @@ int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHook
         n++;
         bool nul = strlen(line) < l;
         if (l && line[l - 1] == '\r')
-            line[l - 1] = '\0';
+            line[--l] = '\0'; /* a Windows line end: not one of the line's characters */
         char *cmd, *arg;
         if (l > SCRIPT_MAX_LINE)
             rc = fail(why, n, "line longer than %d characters", SCRIPT_MAX_LINE);

@@ -24,8 +24,9 @@ typedef struct {
 
 /* Runs the script at path, saving shots as DIR/NAME.png when shots_dir is not NULL.
  * Returns 0, or 2 with "script:LINE: what is wrong" in why (an unknown command or key,
- * a tap on a button the screen does not have, an unreadable file): the caller prints
- * it, the script's author reads it. */
+ * a tap on a button the screen does not have, an unreadable file; control characters
+ * shown as '?'): the caller prints it, the script's author reads it. A UTF-8 byte-order
+ * mark at the start is passed over. */
 int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHooks *h, PkWhy *why);
 
 #endif

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../core/error.h"
 
@@ -70,11 +71,60 @@ static void cmn_load(cmn_t *c, const CmnState *st)
     c->nframe = st->nframe;
 }
 
+/* True when the file fp starts like a model definition PocketSphinx reads: the binary
+ * format's "BMDF", or the text format's version line "0.3" after '#' comments and blank
+ * lines (its text reader calls exit(1) on anything else). */
+static bool mdef_header_ok(FILE *fp)
+{
+    char line[256];
+    if (!fgets(line, sizeof line, fp))
+        return false;
+    if (strncmp(line, "BMDF", 4) == 0)
+        return true;
+    do {
+        if (line[0] != '#' && line[strspn(line, " \t\r\n")] != '\0')
+            return strncmp(line, "0.3", 3) == 0;
+    } while (fgets(line, sizeof line, fp));
+    return false;
+}
+
+const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
+{
+    char own[4096];
+    const char *path = cfg->mdef && cfg->mdef[0] ? cfg->mdef : NULL;
+    struct stat st;
+    if (!path) { /* the hmm's own mdef, when it has one (without, PocketSphinx says so) */
+        snprintf(own, sizeof own, "%s/mdef", cfg->hmm ? cfg->hmm : "");
+        if (stat(own, &st) != 0)
+            return NULL;
+        path = own;
+    }
+    const char *why = NULL;
+    FILE *fp = NULL;
+    if (stat(path, &st) != 0)
+        why = "is missing";
+    else if (!S_ISREG(st.st_mode))
+        why = "is not a file";
+    else if (!(fp = fopen(path, "rb")))
+        why = "cannot be read";
+    else if (!mdef_header_ok(fp))
+        why = "is not a PocketSphinx model definition";
+    if (fp)
+        fclose(fp);
+    if (!why)
+        return NULL;
+    snprintf(buf, size, "mdef %s %s", path, why);
+    return buf;
+}
+
 int asr_new(Asr **out, const AsrConfig *cfg)
 {
     int err = PK_ENODEV;
-    Asr *a = calloc(1, sizeof *a);
     *out = NULL;
+    char problem[PK_WHY_MAX];
+    if (asr_model_problem(cfg, problem, sizeof problem))
+        return PK_ENODEV;
+    Asr *a = calloc(1, sizeof *a);
     if (!a)
         return PK_ENOMEM;
     err_set_logfp(NULL);

@@ -42,8 +42,15 @@ typedef struct {
 } AsrResult;
 
 /* Loads the acoustic model and dictionaries. Returns 0 and a new Asr in *out, or
- * PK_ENODEV (model missing or unreadable) / PK_EIO (extra dictionary unreadable). */
+ * PK_ENODEV (model missing or unreadable, asr_model_problem says why when it can) /
+ * PK_EIO (extra dictionary unreadable). */
 int asr_new(Asr **out, const AsrConfig *cfg);
+
+/* What is wrong with the model definition cfg names (cfg->mdef, or the hmm's own mdef),
+ * as a short reason ("mdef /x is missing"), or NULL when it looks like one. PocketSphinx
+ * ends the whole process, printing nothing, on a missing, empty or foreign mdef, so
+ * asr_new refuses those first. */
+const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size);
 
 /* Frees the decoder. NULL is allowed. */
 void asr_free(Asr *a);

@@ -97,11 +97,14 @@ static int add_question(Recognizer *r, const Question *q, PkWhy *why)
     return err;
 }
 
-static int load_model(Recognizer *r, const char *hmm)
+/* Loads the model of hmm into r->asr; *bad is what is wrong with its model definition
+ * (in buf), or NULL. */
+static int load_model(Recognizer *r, const char *hmm, const char **bad, char *buf, size_t size)
 {
     const VoiceSettings *s = &r->settings;
     AsrConfig cfg = {hmm,           s->dict, s->extra_dict[0] ? s->extra_dict : NULL,
                      s->competitor, s->mdef, s->noisedict};
+    *bad = asr_model_problem(&cfg, buf, size);
     return asr_new(&r->asr, &cfg);
 }
 
@@ -141,15 +144,20 @@ int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, PkWhy
         goto fail;
     r->content = c;
     r->settings = *s;
-    err = load_model(r, s->hmm);
+    char problem[PK_WHY_MAX];
+    const char *bad = NULL;
+    err = load_model(r, s->hmm, &bad, problem, sizeof problem);
     if (err == PK_ENODEV && s->fallback_hmm[0]) {
-        pk_fail(&r->note, 0, "speech model %s cannot be loaded; using %s", s->hmm, s->fallback_hmm);
-        err = load_model(r, s->fallback_hmm);
+        pk_fail(&r->note, 0, "speech model %s cannot be loaded%s%s; using %s", s->hmm,
+                bad ? ": " : "", bad ? bad : "", s->fallback_hmm);
+        err = load_model(r, s->fallback_hmm, &bad, problem, sizeof problem);
     }
     if (err) {
-        pk_fail(why, err, "%s",
-                err == PK_EIO ? "the extra pronunciation dictionary cannot be read"
-                              : "the speech recognition model cannot be loaded");
+        if (err == PK_EIO)
+            pk_fail(why, err, "the extra pronunciation dictionary cannot be read");
+        else
+            pk_fail(why, err, "the speech recognition model cannot be loaded%s%s", bad ? ": " : "",
+                    bad ? bad : "");
         goto fail;
     }
     if (s->garbage[0] && (err = read_text(s->garbage, &r->garbage)) != 0) {

@@ -3,6 +3,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,8 @@
 
 #define SYSTEM_MODEL "/usr/share/pocketsphinx/model/en-us"
 
-typedef enum { KEY_INT, KEY_FLOAT, KEY_DOUBLE, KEY_PATH, KEY_TEXT } KeyType;
+/* KEY_PATH names a file, KEY_DIR a folder (an acoustic model) */
+typedef enum { KEY_INT, KEY_FLOAT, KEY_DOUBLE, KEY_PATH, KEY_DIR, KEY_TEXT } KeyType;
 
 typedef struct {
     const char *name;
@@ -33,11 +35,11 @@ typedef struct {
         name, KEY_INT, offsetof(VoiceSettings, field), lo, hi                                      \
     }
 static const Key keys[] = {
-    K("hmm", KEY_PATH, hmm),
+    K("hmm", KEY_DIR, hmm),
     K("dict", KEY_PATH, dict),
     K("extra_dict", KEY_PATH, extra_dict),
     K("competitor", KEY_PATH, competitor),
-    K("fallback_hmm", KEY_PATH, fallback_hmm),
+    K("fallback_hmm", KEY_DIR, fallback_hmm),
     K("mdef", KEY_PATH, mdef),
     K("noisedict", KEY_PATH, noisedict),
     K("garbage_words", KEY_PATH, garbage),
@@ -138,6 +140,7 @@ static int set_value(VoiceSettings *s, const Key *k, const char *value, const ch
     case KEY_TEXT: /* too long: an error, never cut (a cut path names another file) */
         return snprintf(field, SETTINGS_PATH_MAX, "%s", value) < SETTINGS_PATH_MAX ? 0 : PK_EINVAL;
     case KEY_PATH:
+    case KEY_DIR:
         if (!*value) {
             field[0] = '\0';
             return 0;
@@ -164,12 +167,17 @@ static int apply(void *ctx, const char *key, const char *value, PkWhy *why)
             continue;
         if (set_value(l->s, &keys[i], value, l->dir) != 0)
             return pk_fail(why, PK_EINVAL, "bad value for %s", key);
-        /* a device or a pipe would be read for ever, or waited on, when the voice starts */
+        /* a device or a pipe would be read for ever, or waited on, when the voice starts;
+         * a folder for a file was read as an empty one ("word 'yes' has no pronunciation") */
         const char *field = (const char *)l->s + keys[i].offset;
+        bool path = keys[i].type == KEY_PATH || keys[i].type == KEY_DIR;
         struct stat st;
-        if (keys[i].type == KEY_PATH && *field && stat(field, &st) == 0 && !S_ISREG(st.st_mode) &&
-            !S_ISDIR(st.st_mode))
+        if (!path || !*field || stat(field, &st) != 0 || S_ISREG(st.st_mode))
+            return 0;
+        if (!S_ISDIR(st.st_mode))
             return pk_fail(why, PK_EINVAL, "%s must be a file, not a device or a pipe", key);
+        if (keys[i].type == KEY_PATH)
+            return pk_fail(why, PK_EINVAL, "%s must be a file, not a directory", key);
         return 0;
     }
     return pk_fail(why, PK_EINVAL, "unknown setting '%s'", key);

@@ -7,11 +7,14 @@
 #include <limits.h>
 #include <math.h>
 #include <samplerate.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include "../core/file.h"
 
 #define WAV_MAX_BYTES (64u * 1024u * 1024u) /* refuse anything larger: 30 min of CD audio */
 
@@ -123,7 +126,8 @@ static uint32_t data_needed(const uint8_t *fmt, uint32_t n)
 /* SDL_LoadWAV_RW allocates what a chunk header claims before it reads the chunk: a copy
  * of the image with every chunk length cut to the bytes that follow keeps the cost to
  * the file's size (a streamed WAV leaves the data length open, too), and the data chunk
- * after a fmt chunk is cut to what WAV_MAX_SECONDS take. */
+ * after the fmt chunk is cut to what WAV_MAX_SECONDS take. Like SDL, only the first fmt
+ * chunk counts: a later one must not lift the cut. */
 static uint8_t *clamp_chunks(const uint8_t *data, size_t size)
 {
     uint8_t *copy = malloc(size);
@@ -131,15 +135,17 @@ static uint8_t *clamp_chunks(const uint8_t *data, size_t size)
         return NULL;
     memcpy(copy, data, size);
     uint32_t needed = UINT32_MAX;
+    bool fmt_seen = false;
     for (size_t off = 12; off + 8 <= size;) {
         uint8_t *p = copy + off + 4;
         uint32_t len = get_le(p, 4);
         if (len > size - off - 8)
             len = (uint32_t)(size - off - 8);
         uint32_t keep = len;
-        if (memcmp(copy + off, "fmt ", 4) == 0)
+        if (!fmt_seen && memcmp(copy + off, "fmt ", 4) == 0) {
             needed = data_needed(p + 4, len);
-        else if (memcmp(copy + off, "data", 4) == 0 && len > needed)
+            fmt_seen = true;
+        } else if (memcmp(copy + off, "data", 4) == 0 && len > needed)
             keep = needed;
         for (int i = 0; i < 4; i++)
             p[i] = (uint8_t)(keep >> (8 * i));
@@ -199,57 +205,22 @@ done:
 
 int wav_read_16k(const char *path, int16_t **pcm, size_t *n, PkWhy *why)
 {
-    int err = PK_EIO;
-    uint8_t *data = NULL;
-    const char *reason = "cannot open the file";
-    FILE *fp = NULL;
-    struct stat st;
-
+    /* The core's reader: a regular file only, told apart on the open descriptor (a FIFO
+     * is never waited on, even one put in the file's place after a check), with the
+     * reason for anything else ("is a named pipe (FIFO), not a file", "file is missing"). */
+    char *data = NULL;
+    size_t size = 0;
+    PkWhy reason = {""};
     *pcm = NULL;
     *n = 0;
-    /* Before opening: opening a FIFO would wait for a writer. */
-    if (stat(path, &st) != 0)
-        goto done;
-    if (!S_ISREG(st.st_mode)) {
-        reason = S_ISDIR(st.st_mode) ? "is a directory, not a WAV file"
-                                     : "not a regular file (a pipe or a device)";
-        goto done;
-    }
-    fp = fopen(path, "rb");
-    if (!fp)
-        goto done;
-    if (fseek(fp, 0, SEEK_END) != 0)
-        goto done;
-    long size = ftell(fp);
-    if (size < 0 || fseek(fp, 0, SEEK_SET) != 0) {
-        reason = "cannot read the file";
-        goto done;
-    }
-    if ((unsigned long)size > WAV_MAX_BYTES) {
-        err = PK_EAUDIO;
-        reason = "WAV file too large";
-        goto done;
-    }
-    data = malloc(size ? (size_t)size : 1);
-    if (!data) {
-        err = PK_ENOMEM;
-        reason = "out of memory";
-        goto done;
-    }
-    if (fread(data, 1, (size_t)size, fp) != (size_t)size) {
-        reason = "cannot read the file";
-        goto done;
-    }
-    fclose(fp);
-    fp = NULL;
-    err = wav_parse_16k(data, (size_t)size, pcm, n, why);
-    reason = NULL;
-done:
+    int err = file_read_regular(path, WAV_MAX_BYTES, &data, &size, &reason);
+    if (err)
+        return pk_fail(why, err == PK_ENOMEM ? PK_ENOMEM : PK_EIO, "%s", reason.text);
+    err = wav_parse_16k((const uint8_t *)data, size, pcm, n, why);
     free(data);
-    if (fp)
-        fclose(fp);
-    return err && reason ? pk_fail(why, err, "%s", reason) : err;
+    return err;
 }
+
 static void put32(uint8_t *p, uint32_t v)
 {
     for (int i = 0; i < 4; i++)

@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "core/content.h"
@@ -21,6 +23,10 @@ typedef struct {
     int line;            /* expected line of the message, 0: any */
     const char *message; /* expected part of the message */
 } ErrorCase;
+
+/* 40 and 480 bytes of text, for strings that must be too long */
+#define TEXT40 "Tell the front desk now, please, today. "
+#define TEXT480 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40
 
 static const ErrorCase cases[] = {
     /* malformed files */
@@ -108,6 +114,30 @@ static const ErrorCase cases[] = {
     /* text that is not UTF-8 */
     {"advice.json", "Walk a little", "Walk a \xC3little", 4, "invalid UTF-8"},
     {"ui.json", "\"ui\": {", "\"ui\": {\"x\xFF\": 1, ", 2, "invalid UTF-8"},
+    /* a phrase too long to normalise was cut to its first 255 bytes, and matched so */
+    {"questions.json", "\"long ago\"",
+     "\"long ago long ago long ago long ago long ago long ago long ago long ago long ago long "
+     "ago long ago long ago long ago long ago long ago long ago long ago long ago long ago long "
+     "ago long ago long ago long ago long ago long ago long ago long ago long ago and then some\"",
+     12, "a phrase is longer than 255 bytes"},
+    /* a yes or no phrase that is also a command or a filler word: the command ran instead
+     * of the answer, and a hesitation answered a red flag */
+    {"lexicon.json", "   \"yes\",\n   \"yeah\"", "   \"yes\",\n   \"skip\"", 0,
+     "the English yes phrase \"skip\" is also the command \"skip\""},
+    {"lexicon.json", "   \"sí\"\n", "   \"sí\", \"y\"\n", 0,
+     "the Spanish yes phrase \"y\" is a filler word"},
+    /* the urgent screen's line of what to do when no one is at the desk, numbers filled
+     * in, and its text before it fit the screen's buffers: a 968-byte urgent.body passed,
+     * and the urgent screen lost the crisis number */
+    {"ui.json", "EN urgent.no_one", TEXT480 "call {emergency} or {crisis}", 0,
+     "\"urgent.no_one\" (en) takes up to"},
+    {"ui.json", "ES urgent.body", TEXT480 TEXT40, 0, "\"urgent.body\" (es) takes 520 bytes"},
+    /* control characters (escaped in JSON) are shown as '?': a message is one line, and
+     * the terminal would act on an ESC or a CSI */
+    {"flags.json", "\"tier\": \"urgent\"", "\"tier\": \"urgent\", \"\\u001b[2Jx\\r\": 1", 2,
+     "unknown field \"?[2Jx?\""},
+    {"flags.json", "\"tier\": \"urgent\"", "\"tier\": \"urgent\", \"\\u009b2Jx\": 1", 2,
+     "unknown field \"?2Jx\""},
 };
 
 static char tmpdir[256];
@@ -238,6 +268,8 @@ START_TEST(only_regular_files_are_read)
         {"ui.json", "is a device, not a file"},
         {"causes.json", "is a directory, not a file"},
         {"flags.json", "file is too large (at most 1048576 bytes)"},
+        /* open(2) fails on a socket with ENXIO, which once read "is a named pipe" */
+        {"advice.json", "is a socket, not a file"},
     };
     const char *file = rows[_i].file;
     char path[512];
@@ -249,6 +281,14 @@ START_TEST(only_regular_files_are_read)
         ck_assert_int_eq(symlink("/dev/zero", path), 0);
     } else if (_i == 2) {
         ck_assert_int_eq(mkdir(path, 0700), 0);
+    } else if (_i == 4) {
+        struct sockaddr_un sa = {.sun_family = AF_UNIX};
+        ck_assert_uint_lt(strlen(path), sizeof sa.sun_path);
+        snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+        int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+        ck_assert_int_ge(fd, 0);
+        ck_assert_int_eq(bind(fd, (const struct sockaddr *)&sa, sizeof sa), 0);
+        close(fd);
     } else {
         FILE *f = fopen(path, "wb");
         ck_assert_ptr_nonnull(f);
@@ -262,6 +302,60 @@ START_TEST(only_regular_files_are_read)
     if (_i == 2)
         ck_assert_int_eq(rmdir(path), 0);
     remove_fixture();
+}
+END_TEST
+
+/* A file that cannot be read stops the loading of the files after it: its one problem
+ * is reported, not every rule of the later files that names a question it holds (a NUL
+ * byte in questions.json read as 96 problems of the real content). The later files are
+ * still checked for syntax. */
+START_TEST(unreadable_file_is_the_one_problem)
+{
+    copy_fixture();
+    edit("questions.json", "\"questions\"", "\"quest\xFFions\"");
+    Content *c = NULL;
+    Diags d = {0};
+    ck_assert_int_eq(content_load(tmpdir, &c, &d), PK_ECONTENT);
+    if (d.count != 1)
+        diags_print(&d, stderr);
+    ck_assert_uint_eq(d.count, 1);
+    ck_assert_ptr_nonnull(strstr(d.items[0].msg, "invalid UTF-8"));
+    diags_free(&d);
+    edit("flags.json", "{\"flags\"", "{\"flags\" ");
+    edit("flags.json", "]}", "],}");
+    ck_assert_int_eq(content_load(tmpdir, &c, &d), PK_ECONTENT);
+    ck_assert_uint_eq(d.count, 2); /* and a syntax error after it */
+    ck_assert_ptr_nonnull(strstr(d.items[1].msg, "trailing comma"));
+    diags_free(&d);
+    remove_fixture();
+}
+END_TEST
+
+/* A content folder that is not one gets one reason, not a "cannot open" for each of
+ * the six files. */
+START_TEST(content_dir_must_be_a_directory)
+{
+    static const struct {
+        const char *path, *message;
+    } rows[] = {
+        {"/dev/null", "is a device, not a directory"},
+        {NULL, "is a file, not a directory"},
+        {TEST_TMP_DIR "/no-such-content-dir", "directory is missing"},
+    };
+    char file[512];
+    snprintf(file, sizeof file, "%s/content-dir-%ld", TEST_TMP_DIR, (long)getpid());
+    FILE *f = fopen(file, "w");
+    ck_assert_ptr_nonnull(f);
+    fclose(f);
+    const char *path = rows[_i].path ? rows[_i].path : file;
+    Content *c = NULL;
+    Diags d = {0};
+    ck_assert_int_eq(content_load(path, &c, &d), PK_ECONTENT);
+    ck_assert_uint_eq(d.count, 1);
+    ck_assert_str_eq(d.items[0].file, path);
+    ck_assert_str_eq(d.items[0].msg, rows[_i].message);
+    diags_free(&d);
+    remove(file);
 }
 END_TEST
 
@@ -346,7 +440,9 @@ int main(void)
     tcase_add_test(tc, fixture_is_valid);
     tcase_add_loop_test(tc, each_error_is_reported, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, all_problems_in_one_run);
-    tcase_add_loop_test(tc, only_regular_files_are_read, 0, 4);
+    tcase_add_loop_test(tc, only_regular_files_are_read, 0, 5);
+    tcase_add_loop_test(tc, content_dir_must_be_a_directory, 0, 3);
+    tcase_add_test(tc, unreadable_file_is_the_one_problem);
     tcase_add_loop_test(tc, counts_are_capped, 0, 3);
     tcase_set_timeout(tc, 10);
     tcase_add_test(tc, real_content_is_valid);

@@ -207,7 +207,7 @@ START_TEST(story)
     int rc = answers_parse(c, st->name, st->answers, strlen(st->answers), &af, &why);
     ck_assert_msg(rc == 0, "%s", why.text);
     Session *s = session_new(c, LANG_EN);
-    ck_assert_int_eq(answers_play(&af, s), 0);
+    ck_assert_msg(answers_play(&af, s, &why) == 0, "%s: %s", st->name, why.text);
     Summary sum;
     ck_assert_int_eq(summary_build(s, &sum), 0);
 

@@ -37,7 +37,11 @@ expect_text refuse-text "causes.json:4:[0-9]+: "
 check refuse-kiosk 2 "$bin" --windowed --content "$scratch"
 expect_text refuse-kiosk "flags.json:4:[0-9]+: "
 check missing-dir 2 "$bin" --check-content "$scratch/nowhere"
-expect_text missing-dir "questions.json: file is missing"
+expect_text missing-dir "nowhere: directory is missing"
+# a content folder that is a file gets one reason, not "cannot open" for each file
+check file-as-dir 2 "$bin" --check-content "$scratch/causes.json"
+expect_text file-as-dir "causes.json: is a file, not a directory"
+expect_text file-as-dir "1 problem in the content"
 
 check list 0 "$bin" --list-questions
 expect_text list $'^since_birth\tchoice\tlt2w,w2to6,w6tom3,m3to6,gt6m\t(birth|context)$'
@@ -96,6 +100,24 @@ printf 'since_birth=lt2w,w2to6\n' >"$scratch/bad-multi.txt"
 check answers-bad-multi 2 "$bin" --answers "$scratch/bad-multi.txt"
 expect_text answers-bad-multi "bad-multi.txt:1: .*one answer"
 check answers-missing 2 "$bin" --answers "$scratch/nowhere.txt"
+# an answer to a question the other answers hide (its show_if) is not dropped silently:
+# rf_epidural_site=yes, a red flag, counted for nothing after epidural=no
+printf 'epidural=no\nrf_epidural_site=yes\n' >"$scratch/hidden.txt"
+check answers-hidden 0 "$bin" --answers "$scratch/hidden.txt"
+expect_text answers-hidden \
+  'warning: .*hidden.txt: question "rf_epidural_site" is not asked with these answers .*its answer is not used'
+# a byte-order mark (Windows Notepad) is not part of the first id, as in kiosk.conf
+printf '\xef\xbb\xbfrf_chest=no\n' >"$scratch/bom.txt"
+check answers-bom 0 "$bin" --answers "$scratch/bom.txt"
+# the reason quotes the file's words without their control characters (a terminal
+# would act on ESC, CR would overwrite the line)
+printf 'rf_chest=\x1b[2Jno\rpain_now=7\n\x1b[31mrf_x=1\n' >"$scratch/ctrl.txt"
+check answers-ctrl 2 "$bin" --answers "$scratch/ctrl.txt"
+expect_text answers-ctrl 'ctrl.txt:1: question "rf_chest" has no option "\?\[2Jno\?pain_now=7"'
+if grep -q $'[\x01-\x1f]' <<<"$out"; then
+  echo "FAIL answers-ctrl: a control character in the reason: $(cat -v <<<"$out")"
+  fails=$((fails + 1))
+fi
 check answers-pdf 0 "$bin" --answers "$scratch/ok.txt" --pdf-out "$scratch/ok.pdf" \
   --summary-json "$scratch/ok.json"
 [ -s "$scratch/ok.pdf" ] && [ -s "$scratch/ok.json" ] ||

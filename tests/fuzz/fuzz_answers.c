@@ -27,7 +27,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         __builtin_trap(); /* one answer slot per question */
     Session *s = session_new(content, (Lang)(size % LANG_COUNT));
     Summary sum;
-    if (s && answers_play(&af, s) == 0 && summary_build(s, &sum) == 0)
+    if (s && answers_play(&af, s, NULL) == 0 && summary_build(s, &sum) == 0)
         summary_free(&sum);
     session_free(s);
     answers_free(&af);

@@ -225,7 +225,8 @@ static int cheap_load(const char *name, const char *text, size_t len, Content *c
             if (is_step(s, "questions.json"))
                 questions_root = root;
         }
-        content_files[s].load(&L, root);
+        if (all_read) /* as content_load: after a file it could not read, syntax only */
+            content_files[s].load(&L, root);
     }
     L.file = dir;
     if (all_read && !L.nomem && diags->count == before)

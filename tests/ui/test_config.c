@@ -70,6 +70,14 @@ static const struct {
      * audit, #13) */
     {"printer = Front Desk\n"},
     {"printer = \x1b[2Jdesk\n"},
+    /* nor with / \\ ? ' " or @ (cupsd refuses them): --check-config said "valid" and
+     * every printout failed (sixth audit, #13) */
+    {"printer = Front/Desk\n"},
+    {"printer = front\\desk\n"},
+    {"printer = desk?\n"},
+    {"printer = 'desk'\n"},
+    {"printer = \"desk\"\n"},
+    {"printer = desk@clinic\n"},
 };
 
 START_TEST(config_refuses_bad_lines)
@@ -96,6 +104,11 @@ START_TEST(config_refuses_long_lines)
         strcat(ok, "y");
     strcat(ok, "\n");
     ck_assert_int_eq(config_load(&cfg, write_conf("ui-511.conf", ok), NULL), 0);
+    ck_assert(config_pin_ok(&cfg, "4821"));
+    /* also with a Windows line end: the CR is not one of its characters */
+    ok[strlen(ok) - 1] = '\0';
+    strcat(ok, "\r\n");
+    ck_assert_int_eq(config_load(&cfg, write_conf("ui-511-crlf.conf", ok), NULL), 0);
     ck_assert(config_pin_ok(&cfg, "4821"));
 }
 END_TEST

@@ -46,7 +46,7 @@ for i in 1 2 3 4; do
   line=$(sed -n "$((i + 1))p" "$dir/out")
   [ "$line" = "${files[$i]}"$'\t-\t0' ] || fail "--recognize line $((i + 1)): '$line'"
 done
-grep -q "missing.wav: cannot open the file" "$dir/err" || fail "no reason for the missing file"
+grep -q "missing.wav: file is missing" "$dir/err" || fail "no reason for the missing file"
 grep -q "garbage.wav: not a WAV file" "$dir/err" || fail "no reason for the garbage file"
 [ "$(wc -l <"$dir/err")" -eq 2 ] || fail "--recognize: stderr is not one line per bad file"
 
@@ -59,8 +59,8 @@ timeout 20 "$ppkiosk" --content "$content" --recognize pain_now "$dir/a-dir.wav"
 rc=$?
 [ "$rc" -eq 2 ] || fail "--recognize with a directory and a FIFO: exit $rc, expected 2"
 [ "$(wc -l <"$dir/out")" -eq 3 ] || fail "--recognize directory/FIFO: $(wc -l <"$dir/out") lines for 3 files"
-grep -q "a-dir.wav: is a directory, not a WAV file" "$dir/err" || fail "no reason for the directory"
-grep -q "fifo.wav: not a regular file (a pipe or a device)" "$dir/err" || fail "no reason for the FIFO"
+grep -q "a-dir.wav: is a directory, not a file" "$dir/err" || fail "no reason for the directory"
+grep -q "fifo.wav: is a named pipe (FIFO), not a file" "$dir/err" || fail "no reason for the FIFO"
 [ "$(wc -l <"$dir/err")" -eq 2 ] || fail "--recognize directory/FIFO: stderr is not one line each"
 rm -f "$dir/fifo.wav"
 

@@ -9,7 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -200,25 +202,40 @@ END_TEST
 
 START_TEST(t_wav_not_a_file)
 {
-    /* A directory or a FIFO given as a WAV: a one-line reason at once, never a wait
-     * for a writer that does not come. */
+    /* A directory, a FIFO, a device or a socket given as a WAV: the reason names it, at
+     * once, never a wait for a writer that does not come (they once all read "not a
+     * regular file (a pipe or a device)"). */
     const char *fifo = tmp_path("fifo.wav");
-    remove(fifo);
-    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
-    static const struct {
-        int fifo;
-        const char *why;
-    } rows[] = {{0, "is a directory, not a WAV file"},
-                {1, "not a regular file (a pipe or a device)"}};
-    for (size_t i = 0; i < 2; i++) {
+    char fifo_path[512], sock_path[512];
+    snprintf(fifo_path, sizeof fifo_path, "%s", fifo);
+    snprintf(sock_path, sizeof sock_path, "%s", tmp_path("sock.wav"));
+    remove(fifo_path);
+    remove(sock_path);
+    ck_assert_int_eq(mkfifo(fifo_path, 0600), 0);
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    ck_assert_uint_lt(strlen(sock_path), sizeof sa.sun_path);
+    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", sock_path);
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(bind(fd, (const struct sockaddr *)&sa, sizeof sa), 0);
+    close(fd);
+    const struct {
+        const char *path, *why;
+    } rows[] = {{TEST_TMP_DIR, "is a directory, not a file"},
+                {fifo_path, "is a named pipe (FIFO), not a file"},
+                {"/dev/zero", "is a device, not a file"},
+                {sock_path, "is a socket, not a file"},
+                {TEST_TMP_DIR "/no-such.wav", "file is missing"}};
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         int16_t *pcm = NULL;
         size_t n = 0;
         PkWhy why = {""};
-        ck_assert_int_eq(wav_read_16k(rows[i].fifo ? fifo : TEST_TMP_DIR, &pcm, &n, &why), PK_EIO);
+        ck_assert_int_eq(wav_read_16k(rows[i].path, &pcm, &n, &why), PK_EIO);
         ck_assert_str_eq(why.text, rows[i].why);
         ck_assert_ptr_null(pcm);
     }
-    remove(fifo);
+    remove(fifo_path);
+    remove(sock_path);
 }
 END_TEST
 
@@ -276,17 +293,20 @@ static void *count_realloc(void *p, size_t n)
 
 /* 16 MB of IMA ADPCM and of mu-law at 8 kHz (hours): SDL decodes them to four and two
  * times their size, so the data chunk is cut to WAV_MAX_SECONDS before SDL sees it; it
- * once decoded the whole file (a 65 MB ADPCM file took 510 MB; third audit, #13). */
+ * once decoded the whole file (a 65 MB ADPCM file took 510 MB; third audit, #13). SDL
+ * reads the first fmt chunk and passes over any other: a second one, claiming a rate
+ * that no cut can follow, once left the data whole (a 60 MB ADPCM file took 490 MB). */
 static const struct {
     int tag, bits, align, per_block; /* per_block: the fmt extension's samples per block */
-} squeezed[] = {{0x11, 4, 256, 505}, {7, 8, 1, 0}};
+    int second_fmt;                  /* a PCM fmt chunk of rate 0xFFFFFFFF after the first */
+} squeezed[] = {{0x11, 4, 256, 505, 0}, {7, 8, 1, 0, 0}, {0x11, 4, 256, 505, 1}, {7, 8, 1, 0, 1}};
 
 START_TEST(t_wav_decoded_cost_bounded)
 {
     size_t bytes = 16u * 1024u * 1024u;
     Bytes b = {0};
     put(&b, "RIFF", 4);
-    put_le(&b, (uint32_t)(4 + 8 + 20 + 8 + bytes), 4);
+    put_le(&b, (uint32_t)(4 + 8 + 20 + (squeezed[_i].second_fmt ? 24 : 0) + 8 + bytes), 4);
     put(&b, "WAVEfmt ", 8);
     put_le(&b, 20, 4);
     put_le(&b, (uint32_t)squeezed[_i].tag, 2);
@@ -297,6 +317,16 @@ START_TEST(t_wav_decoded_cost_bounded)
     put_le(&b, (uint32_t)squeezed[_i].bits, 2);
     put_le(&b, 2, 2);
     put_le(&b, (uint32_t)squeezed[_i].per_block, 2);
+    if (squeezed[_i].second_fmt) {
+        put(&b, "fmt ", 4);
+        put_le(&b, 16, 4);
+        put_le(&b, 1, 2);
+        put_le(&b, 1, 2);
+        put_le(&b, 0xFFFFFFFFu, 4);
+        put_le(&b, 0xFFFFFFFFu, 4);
+        put_le(&b, 0xFFFF, 2);
+        put_le(&b, 16, 2);
+    }
     put(&b, "data", 4);
     put_le(&b, (uint32_t)bytes, 4);
     size_t hdr = b.n;
@@ -520,6 +550,18 @@ START_TEST(t_settings)
     write_conf(dir, line);
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
     ck_assert_str_eq(why.text, "voice.conf:1: bad value for dict");
+    /* a folder where a file belongs was taken, and read as an empty dictionary: "word
+     * 'yes' has no pronunciation (add it to the extra dictionary)" (sixth audit, #13) */
+    static const char *const files[] = {"dict",      "extra_dict", "mdef",
+                                        "noisedict", "competitor", "garbage_words"};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char conf[64], want[128];
+        snprintf(conf, sizeof conf, "%s = .\n", files[i]);
+        snprintf(want, sizeof want, "voice.conf:1: %s must be a file, not a directory", files[i]);
+        write_conf(dir, conf);
+        ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+        ck_assert_str_eq(why.text, want);
+    }
     write_conf(dir, "hmm = .\n"); /* a folder, as hmm is */
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), 0);
     snprintf(path, sizeof path, "%s/voice.conf", dir);

@@ -169,6 +169,46 @@ static Asr *open_asr(void)
     return a;
 }
 
+START_TEST(t_asr_bad_mdef)
+{
+    /* PocketSphinx's text reader of a model definition calls exit(1), printing nothing,
+     * on a missing, empty or foreign file: mdef = such a file in voice.conf stopped the
+     * whole kiosk, silently, instead of it carrying on without listening (#13). */
+    char empty_path[512], foreign_path[512], missing[512];
+    snprintf(empty_path, sizeof empty_path, "%s", tmp_path("empty.mdef"));
+    snprintf(foreign_path, sizeof foreign_path, "%s", tmp_path("foreign.mdef"));
+    snprintf(missing, sizeof missing, "%s", tmp_path("missing.mdef"));
+    FILE *fp = fopen(empty_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fclose(fp);
+    fp = fopen(foreign_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("# a comment\nhello world\n", fp);
+    fclose(fp);
+    remove(missing);
+    static const char *const reasons[] = {"is not a file", "is not a PocketSphinx model definition",
+                                          "is not a PocketSphinx model definition", "is missing"};
+    const char *paths[] = {TEST_TMP_DIR, empty_path, foreign_path, missing};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        Asr *a = NULL;
+        AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, paths[i], NULL};
+        ck_assert_int_eq(asr_new(&a, &cfg), PK_ENODEV);
+        ck_assert_ptr_null(a);
+        char buf[PK_WHY_MAX];
+        const char *why = asr_model_problem(&cfg, buf, sizeof buf);
+        ck_assert_ptr_nonnull(why);
+        ck_assert_msg(strstr(why, reasons[i]) && strstr(why, paths[i]), "%s", why);
+    }
+    /* the model's own binary mdef passes */
+    AsrConfig good = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL,
+                      NULL,           MODEL "/en-us/mdef",         NULL};
+    char buf[PK_WHY_MAX];
+    ck_assert_ptr_null(asr_model_problem(&good, buf, sizeof buf));
+    remove(empty_path);
+    remove(foreign_path);
+}
+END_TEST
+
 START_TEST(t_asr_human)
 {
     /* People reading card names (cards.gram) and a robot command (goforward.gram). */
@@ -450,6 +490,7 @@ static Suite *voice_recog_suite(void)
     tcase_set_timeout(t, 120);
     tcase_add_test(t, t_grammar);
     tcase_add_test(t, t_asr_human);
+    tcase_add_test(t, t_asr_bad_mdef);
     suite_add_tcase(s, t);
     t = tcase_create("facade");
     tcase_set_timeout(t, 120);
