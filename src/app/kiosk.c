@@ -110,6 +110,10 @@ static void speak_screen(Kiosk *k)
     flow_speech(k->flow, buf, sizeof buf);
     flow_speech_other(k->flow, &other_lang, other, sizeof other);
     voice_speak_then(k->voice, buf, flow_screen(k->flow)->lang, other, other_lang);
+    /* the voice has its own copies; a shorter text next would leave this one's tail (the
+     * results screen's red flags) here after the session */
+    wipe(buf, sizeof buf);
+    wipe(other, sizeof other);
 }
 
 static void listen_screen(Kiosk *k)

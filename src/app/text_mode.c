@@ -53,21 +53,30 @@ static void print_screen(const Content *c, const Screen *s)
     fflush(stdout);
 }
 
-/* Reads one line into buf without its newline; a longer line is cut. false at EOF. */
-static bool read_line(char *buf, size_t size)
+typedef enum { LINE_EOF, LINE_OK, LINE_REFUSED } LineRead;
+
+/* Reads one line into buf without its line end (nor a CR before it). A line too long for
+ * buf, or holding a NUL byte, is read to its end and refused whole: its words are never
+ * cut (a NUL once ended the line early, and "no\0 ... yes" answered "no"). */
+static LineRead read_line(char *buf, size_t size)
 {
     printf("> ");
     fflush(stdout);
-    if (!fgets(buf, (int)size, stdin))
-        return false;
-    size_t n = strcspn(buf, "\r\n");
-    if (buf[n] == '\0' && n + 1 == size) {
-        int ch;
-        while ((ch = getchar()) != EOF && ch != '\n') {
-        }
+    size_t n = 0;
+    bool refused = false;
+    int ch;
+    while ((ch = getchar()) != EOF && ch != '\n') {
+        if (ch == '\0' || n + 1 >= size)
+            refused = true;
+        else
+            buf[n++] = (char)ch;
     }
+    if (ch == EOF && n == 0 && !refused)
+        return LINE_EOF;
+    if (n && buf[n - 1] == '\r')
+        n--;
     buf[n] = '\0';
-    return true;
+    return refused ? LINE_REFUSED : LINE_OK;
 }
 
 static int finish(const AppOptions *o, Flow *f)
@@ -154,11 +163,15 @@ int app_run_text(const AppOptions *o, const Content *c)
             rc = finish(o, f);
             break;
         }
-        if (!read_line(line, sizeof line)) {
+        LineRead got = read_line(line, sizeof line);
+        if (got == LINE_EOF) {
             rc = finish_partial(o, f, &cfg.safety);
             break;
         }
-        take_line(c, f, s, line);
+        if (got == LINE_REFUSED && s->kind != SCR_URGENT)
+            printf("%s\n", content_ui(c, "text.not_understood", s->lang));
+        else
+            take_line(c, f, s, line);
         wipe(line, sizeof line);
     }
     wipe(line, sizeof line);

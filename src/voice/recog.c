@@ -461,8 +461,14 @@ int recog_decode(Recognizer *r, const Question *q, const int16_t *pcm, size_t n,
     size_t max = (size_t)s->max_utterance_ms * (WAV_ASR_RATE / 1000);
     /* Files: the speech found with the file's own audio around it (never added
      * zeros: they would pull the cepstral mean). */
-    if ((flags & RECOG_FIND_SPEECH) && !vad_find(&s->vad, pcm, n, pad, max, &start, &end))
+    int found = (flags & RECOG_FIND_SPEECH) ? vad_find(&s->vad, pcm, n, pad, max, &start, &end) : 1;
+    if (!found)
         return 0;
+    if (found == VAD_TOO_LONG) {
+        /* longer than any answer: not understood, never decoded from its first part */
+        res->outcome = RECOG_REJECTED;
+        return 0;
+    }
     if (end - start > max + pad)
         end = start + max + pad;
     if (end - start < VAD_FRAME)

@@ -82,7 +82,7 @@ int vad_find(const VadConfig *cfg, const int16_t *pcm, size_t n, size_t pad, siz
     Vad v;
     vad_init(&v, cfg);
     size_t s = 0;
-    int found = 0;
+    int found = 0, too_long = 0;
     for (size_t off = 0; off + VAD_FRAME <= n; off += VAD_FRAME) {
         VadEvent e = vad_push(&v, pcm + off);
         if (e == VAD_START) {
@@ -95,8 +95,10 @@ int vad_find(const VadConfig *cfg, const int16_t *pcm, size_t n, size_t pad, siz
             *end = e_at < n ? e_at : n;
             goto cut;
         }
-        if (found && off + VAD_FRAME - s >= max)
+        if (found && off + VAD_FRAME - s >= max) {
+            too_long = 1; /* still speech at max samples */
             break;
+        }
     }
     if (!found)
         return 0;
@@ -105,7 +107,7 @@ int vad_find(const VadConfig *cfg, const int16_t *pcm, size_t n, size_t pad, siz
 cut:
     if (*end - *start > max)
         *end = *start + max;
-    return 1;
+    return too_long ? VAD_TOO_LONG : 1;
 }
 
 int vad_capture_init(VadCapture *c, const VadConfig *cfg, size_t pad, size_t max)
@@ -141,8 +143,10 @@ bool vad_capture_push(VadCapture *c, size_t got)
         c->used += VAD_FRAME;
         if (e == VAD_START)
             c->in_speech = true;
-        if ((c->in_speech && e == VAD_END) || c->used >= c->max)
+        if ((c->in_speech && e == VAD_END) || c->used >= c->max) {
             done = c->in_speech || c->used >= c->max;
+            c->too_long = c->in_speech && e != VAD_END;
+        }
     }
     memmove(c->chunk, c->chunk + off, (c->have - off) * sizeof *c->chunk);
     c->have -= off;

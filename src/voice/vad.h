@@ -44,7 +44,10 @@ float vad_meter(const Vad *v);
 
 /* Finds the first stretch of speech in pcm[0..n): stores its start and end sample
  * (start_frames and end_frames included, widened by pad samples on both sides, cut to
- * max samples long) and returns 1, or returns 0 when there is no speech. */
+ * max samples long) and returns 1, or returns 0 when there is no speech, or VAD_TOO_LONG
+ * when the speech was still going on at max samples (its start and a cut end stored: an
+ * answer longer than that is not understood, never taken from its first part). */
+#define VAD_TOO_LONG 2
 int vad_find(const VadConfig *cfg, const int16_t *pcm, size_t n, size_t pad, size_t max,
              size_t *start, size_t *end);
 
@@ -58,6 +61,7 @@ typedef struct {
     int16_t chunk[VAD_CAPTURE_CHUNK + VAD_FRAME]; /* read, not yet a whole frame */
     size_t have;                                  /* samples in chunk */
     bool in_speech;
+    bool too_long; /* complete because max samples were reached while still in speech */
     Vad vad;
 } VadCapture;
 
@@ -69,7 +73,8 @@ int vad_capture_init(VadCapture *c, const VadConfig *cfg, size_t pad, size_t max
 int16_t *vad_capture_space(VadCapture *c);
 
 /* Takes the got samples read into vad_capture_space(); true when the utterance is
- * complete (speech ended, or max samples reached): c->utt[0..c->used) holds it. */
+ * complete (speech ended, or max samples reached: then c->too_long):
+ * c->utt[0..c->used) holds it. */
 bool vad_capture_push(VadCapture *c, size_t got);
 
 /* Wipes (it held the patient's voice) and frees c's buffers. */

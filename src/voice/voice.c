@@ -182,10 +182,15 @@ static void decode_and_post(Voice *v, const Question *q, bool confirm, unsigned 
 {
     v->src->run(v->src, false);
     atomic_store(&v->level_permille, 0);
-    RecogResult r;
-    pthread_mutex_lock(&v->decode_mu);
-    int err = recog_decode(v->rec, q, c->utt, c->used, confirm ? RECOG_CONFIRM : 0, &r);
-    pthread_mutex_unlock(&v->decode_mu);
+    RecogResult r = {.outcome = RECOG_REJECTED};
+    int err = 0;
+    /* Speech that went on past max_utterance_ms is not understood: its first part alone
+     * could read as a different answer (the rest of the list dropped). */
+    if (!c->too_long) {
+        pthread_mutex_lock(&v->decode_mu);
+        err = recog_decode(v->rec, q, c->utt, c->used, confirm ? RECOG_CONFIRM : 0, &r);
+        pthread_mutex_unlock(&v->decode_mu);
+    }
     pthread_mutex_lock(&v->mu);
     bool current = v->listen_serial == serial && v->listening;
     if (current)

@@ -132,6 +132,13 @@ expect_text eof-midway "The questions were not finished"
 check garbage 0 bash -c "printf 'qwerty\n\n99\nno\n' | '$bin' --text"
 expect_text garbage "Sorry, I did not understand. Type"
 expect_text garbage "\\[(Safety check )?2 of [0-9]+\\]"
+# a typed line with a NUL byte, or a CR inside it, is not understood whole: the words
+# after it are never dropped ("no\0 ... yes" to the chest pain question answered "no")
+check typed-nul 0 bash -c "printf 'no\\0 actually yes\\nno\\ryes\\n' | '$bin' --text"
+if [ "$(grep -c "did not understand" <<<"$out")" != 2 ] || grep -q "Safety check 2 of" <<<"$out"; then
+  echo "FAIL typed-nul: a cut line answered the question: $out"
+  fails=$((fails + 1))
+fi
 
 # malformed content never crashes (a non-object entry once sent a NULL id to strcmp)
 rm -rf "$scratch" && mkdir -p "$scratch" && cp "$fixture"/*.json "$scratch"/

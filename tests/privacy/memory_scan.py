@@ -12,6 +12,7 @@ usage: memory_scan.py text PPKIOSK ANSWERS SCRATCH [OPTION FILE]...
                                    SCRATCH, removed before each run)
        memory_scan.py answers PPKIOSK ID_VALUE_FILE SCRATCH [OPTION FILE]...   (--answers)
        memory_scan.py ui PPKIOSK SCRIPT SCRATCH PHRASE...   (heard:WORDS for a heard one)
+       memory_scan.py ui-voice PPKIOSK SCRIPT SCRATCH PHRASE...   (the same, speech on)
 Exit 0 clean, 1 found, 77 when this system does not let gdb read the process.
 """
 import os
@@ -170,11 +171,11 @@ def answers_mode(bin_, answers, scratch, stop_at="exit", extra=()):
     return data, summary_needles(shown)
 
 
-def ui_mode(bin_, script, scratch, extra, stop_at="ui_close"):
+def ui_mode(bin_, script, scratch, extra, stop_at="ui_close", speech=False):
     empty = os.path.join(scratch, "empty.txt")
     open(empty, "w").close()
     out = os.path.join(scratch, "ui.out")
-    argv = [bin_, "--windowed", "--no-voice", "--script", script]
+    argv = [bin_, "--windowed"] + ([] if speech else ["--no-voice"]) + ["--script", script]
     data = core_of(argv, empty, out, stop_at, scratch)
     with open(script, encoding="utf-8") as f:
         said = [l.split(" ", 1)[1].strip() for l in f if l.startswith("say ")]
@@ -190,7 +191,8 @@ def run(mode, stop_at=None):
         return text_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
     if mode == "answers":
         return answers_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
-    return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_close")
+    return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_close",
+                   mode == "ui-voice")
 
 
 def main():
@@ -204,7 +206,7 @@ def main():
             sys.exit(77)
     # First a control: while the session is still on screen (the summary printed, the
     # results document laid out) the scan must find its words, or it proves nothing.
-    control = "ui_doc_layout" if mode == "ui" else "app_write_outputs"
+    control = "ui_doc_layout" if mode.startswith("ui") else "app_write_outputs"
     data, needles = run(mode, control)
     seen = scan(data, needles)
     print(f"{mode}: control at {control}(): {len(seen)} of the phrases found live")

@@ -448,10 +448,12 @@ START_TEST(t_vad_find)
         int found;
         double start_min, start_max, end_min, end_max;
     } rows[] = {
-        {3.0, 0, 0, 0, 0, 0, 0, 0},                /* quiet only */
-        {3.0, 1.0, 1.5, 1, 0.65, 1.0, 2.0, 2.5},   /* a word in the middle */
-        {1.0, 0.0, 0.5, 1, 0.0, 0.01, 0.9, 1.0},   /* speech from the first sample */
-        {9.0, 1.0, 8.5, 1, 0.65, 1.0, 6.65, 7.05}, /* longer than 6 s: cut */
+        {3.0, 0, 0, 0, 0, 0, 0, 0},              /* quiet only */
+        {3.0, 1.0, 1.5, 1, 0.65, 1.0, 2.0, 2.5}, /* a word in the middle */
+        {1.0, 0.0, 0.5, 1, 0.0, 0.01, 0.9, 1.0}, /* speech from the first sample */
+        /* longer than 6 s: too long (once decoded from its first 6 s) */
+        {9.0, 1.0, 8.5, VAD_TOO_LONG, 0.65, 1.0, 6.65, 7.05},
+        {9.0, 1.0, 5.5, 1, 0.65, 1.0, 6.2, 6.6}, /* 4.5 s of speech ends inside it */
     };
     for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
         size_t n, start = 0, end = 0;
@@ -464,6 +466,34 @@ START_TEST(t_vad_find)
                           s);
             ck_assert_msg(e >= rows[r].end_min && e <= rows[r].end_max, "row %zu end %g", r, e);
         }
+        free(p);
+    }
+}
+END_TEST
+
+/* The live capture: speech still going on at max samples is marked too long (it was
+ * decoded from its first 6 s, and read as the first answers of a longer list). */
+START_TEST(t_vad_capture_too_long)
+{
+    VadConfig cfg = vad_defaults();
+    static const struct {
+        double len, t0, t1;
+        bool too_long;
+    } rows[] = {{9.0, 1.0, 8.5, true}, {9.0, 1.0, 2.5, false}};
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        size_t n;
+        int16_t *p = tone_in_noise(rows[r].len, rows[r].t0, rows[r].t1, &n);
+        VadCapture c;
+        ck_assert_int_eq(vad_capture_init(&c, &cfg, 4800, 96000), 0);
+        bool done = false;
+        for (size_t off = 0; off < n && !done; off += VAD_CAPTURE_CHUNK) {
+            size_t got = n - off < VAD_CAPTURE_CHUNK ? n - off : VAD_CAPTURE_CHUNK;
+            memcpy(vad_capture_space(&c), p + off, got * sizeof *p);
+            done = vad_capture_push(&c, got);
+        }
+        ck_assert_msg(done, "row %zu: not complete", r);
+        ck_assert_msg(c.too_long == rows[r].too_long, "row %zu: too_long %d", r, c.too_long);
+        vad_capture_free(&c);
         free(p);
     }
 }
@@ -602,6 +632,7 @@ static Suite *voice_audio_suite(void)
     tcase_add_test(t, t_gate);
     tcase_add_test(t, t_resample_stopband);
     tcase_add_test(t, t_vad_find);
+    tcase_add_test(t, t_vad_capture_too_long);
     tcase_add_test(t, t_settings);
     tcase_add_test(t, t_confidence);
     suite_add_tcase(s, t);
