@@ -273,5 +273,19 @@ for spec in "answers-fifo|$scratch/answers.fifo|is a named pipe" "answers-device
   expect_text "$name" "$reason"
 done
 
+# a disk that fills while the export is written (here a file size limit, the same short
+# write): exit 1 with the real reason, and neither a cut file nor a temp file is left
+# (a full disk once gave a cut PDF and exit 0; sixth audit, #13)
+rm -rf "$scratch/full" && mkdir -p "$scratch/full"
+answers_ok=$scratch/full-answers.txt
+printf 'rf_chest=no\npain_now=6\n' >"$answers_ok"
+for spec in "pdf-disk-full|--pdf-out|$scratch/full/x.pdf" "fhir-disk-full|--fhir-out|$scratch/full/x.json"; do
+  IFS='|' read -r name opt path <<<"$spec"
+  check "$name" 1 bash -c "trap '' XFSZ; ulimit -f 1; '$bin' --answers '$answers_ok' $opt '$path'"
+  expect_text "$name" "cannot write the (PDF|FHIR file) .*: File too large"
+  [ -z "$(ls -A "$scratch/full")" ] ||
+    { echo "FAIL $name: left $(ls -A "$scratch/full")"; fails=$((fails + 1)); }
+done
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"
