@@ -393,12 +393,19 @@ static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
     }
 }
 
-static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
+/* A key held down repeats: the repeats move the focus on, but never answer, press or
+ * type anything (a held key once answered a dozen safety questions in a second). */
+static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, bool repeat, UiAction *act)
 {
     memset(act, 0, sizeof *act);
     bool was_shown = ui->show_focus;
     ui->show_focus = true;
     ui->dirty |= !was_shown;
+    if (repeat) {
+        if (!(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
+            navigation_key(ui, key, mod);
+        return false;
+    }
     if ((mod & KMOD_CTRL) && (mod & KMOD_ALT) && key == SDLK_s) {
         act->kind = UI_ACT_STAFF_GESTURE;
         return true;
@@ -517,7 +524,7 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
             ui->dirty = true; /* exposed, shown, moved: draw again */
         return false;
     case SDL_KEYDOWN:
-        return key_event(ui, ev->key.keysym.sym, ev->key.keysym.mod, act);
+        return key_event(ui, ev->key.keysym.sym, ev->key.keysym.mod, ev->key.repeat != 0, act);
     case SDL_MOUSEBUTTONDOWN:
         return pointer_down(ui, &ev->button, act);
     case SDL_MOUSEMOTION:
