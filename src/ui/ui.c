@@ -201,6 +201,8 @@ void ui_show(Ui *ui, const Screen *s)
                       ui->shown_question != s->question || ui->shown_lang != s->lang;
     bool was_modal = ui->have_layout && has_modal(ui);
     ui->screen = s;
+    if (new_screen)
+        ui->shown_at = SDL_GetTicks();
     ui->shown_kind = s->kind;
     ui->shown_question = s->question;
     ui->shown_lang = s->lang;
@@ -393,6 +395,17 @@ static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
     }
 }
 
+/* How long a new screen takes no press or answer key: a second press that soon (a
+ * double tap, a bouncing key) was meant for the screen before, not for one nobody has
+ * read yet (it once answered the next safety question). Only with a real window: the
+ * script front end presses at once on purpose. */
+#define INPUT_GUARD_MS 350u
+
+static bool too_soon(const Ui *ui)
+{
+    return ui->win && !SDL_TICKS_PASSED(SDL_GetTicks(), ui->shown_at + INPUT_GUARD_MS);
+}
+
 /* A key held down repeats: the repeats move the focus on, but never answer, press or
  * type anything (a held key once answered a dozen safety questions in a second). */
 static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, bool repeat, UiAction *act)
@@ -401,7 +414,7 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, bool repeat, UiAction
     bool was_shown = ui->show_focus;
     ui->show_focus = true;
     ui->dirty |= !was_shown;
-    if (repeat) {
+    if (repeat || too_soon(ui)) {
         if (!(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
             navigation_key(ui, key, mod);
         return false;
@@ -482,6 +495,8 @@ static bool pointer_down(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
         act->kind = UI_ACT_STAFF_GESTURE;
         return true;
     }
+    if (too_soon(ui))
+        return false; /* nothing pressed: its release activates nothing */
     ui->pressed = target_at(ui, x, y);
     if (ui->pressed >= 0)
         ui->focus = ui->pressed;

@@ -115,6 +115,7 @@ struct Ui {
     ScreenKind shown_kind;
     const Question *shown_question;
     Lang shown_lang;
+    Uint32 shown_at; /* SDL ticks when a new screen came (the input guard, ui.c) */
     unsigned serial;
     bool have_layout;
     bool dirty;

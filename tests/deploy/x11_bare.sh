@@ -54,4 +54,10 @@ sleep 1.5
 xdotool keyup Return
 shot_until 5 "$out/held.png" "$out/expected/privacy.png" ||
   fail "a held Return went on past the privacy screen"
-echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log"); tap on Start reached the language screen; a held Return answered once"
+# two presses in quick succession (a double tap, a bouncing key): the second comes
+# before anyone could read the new screen and answers nothing (it once answered the
+# first safety question, unread)
+xdotool key --delay 100 Return Return
+shot_until 5 "$out/double.png" "$out/expected/question.png" ||
+  fail "a second press 0.1 s after Continue answered the first question"
+echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log"); tap on Start reached the language screen; a held Return and a double press answered once"
