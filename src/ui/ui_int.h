@@ -106,6 +106,7 @@ struct Ui {
     bool kiosk;          /* keep the window covering its display (window.c) */
     bool borderless;     /* full screen was not honoured: borderless at the bounds */
     bool fit_gave_up;    /* the window manager keeps another size: follow it */
+    bool fit_again;      /* moved or resized by someone else: set the bounds once more */
     Uint32 fit_deadline; /* when the window must cover its display, or 0 */
     char font_path[2][512];
     TTF_Font *fonts[2][UI_FONT_MAX_PX + 1];
