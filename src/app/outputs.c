@@ -1,6 +1,7 @@
 /* The files the command line asks for after an interview: --pdf-out and --fhir-out. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,7 +210,7 @@ static int write_summary_json(const Summary *sum, const char *path)
     return 0;
 }
 
-int app_write_outputs(const AppOptions *o, const Summary *sum)
+static int write_outputs(const AppOptions *o, const Summary *sum)
 {
     int err;
     if (o->pdf_out) {
@@ -229,6 +230,34 @@ int app_write_outputs(const AppOptions *o, const Summary *sum)
     if (o->summary_json)
         return write_summary_json(sum, o->summary_json);
     return 0;
+}
+
+/* While an output is being written, a signal that would end the program (a service
+ * stop, Ctrl+C, a closed terminal) waits: it ends it once the files are whole or gone
+ * (it once left the temp file, or a cut --summary-json, holding the summary). A
+ * handler, not a blocked mask, so that it holds whichever thread the signal is sent to. */
+static const int held_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
+#define NHELD (sizeof held_signals / sizeof held_signals[0])
+static volatile sig_atomic_t held_signal;
+
+static void note_signal(int sig)
+{
+    held_signal = sig;
+}
+
+int app_write_outputs(const AppOptions *o, const Summary *sum)
+{
+    struct sigaction note = {.sa_handler = note_signal, .sa_flags = SA_RESTART}, old[NHELD];
+    sigemptyset(&note.sa_mask);
+    held_signal = 0;
+    for (size_t i = 0; i < NHELD; i++)
+        sigaction(held_signals[i], &note, &old[i]);
+    int err = write_outputs(o, sum);
+    for (size_t i = 0; i < NHELD; i++)
+        sigaction(held_signals[i], &old[i], NULL);
+    if (held_signal)
+        raise(held_signal); /* with its own meaning again (an ignored one stays ignored) */
+    return err;
 }
 
 static char out_buffer[8192];

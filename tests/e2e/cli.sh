@@ -287,5 +287,27 @@ for spec in "pdf-disk-full|--pdf-out|$scratch/full/x.pdf" "fhir-disk-full|--fhir
     { echo "FAIL $name: left $(ls -A "$scratch/full")"; fails=$((fails + 1)); }
 done
 
+# stopped (SIGTERM, SIGHUP) while the export is being written: no temp file is left
+# beside it (one was, holding the summary written so far)
+rm -rf "$scratch/stop" && mkdir -p "$scratch/stop"
+for sig in TERM HUP; do
+  rm -f "$scratch"/stop/.ppkiosk-*
+  "$bin" --answers "$answers_ok" --pdf-out "$scratch/stop/x-$sig.pdf" >/dev/null 2>&1 &
+  pid=$!
+  seen=
+  for _ in $(seq 1000); do
+    if [ -n "$(find "$scratch/stop" -name '.ppkiosk-*')" ]; then
+      seen=1
+      kill -$sig "$pid"
+      break
+    fi
+    sleep 0.002
+  done
+  wait "$pid" 2>/dev/null
+  leftover=$(find "$scratch/stop" -name '.ppkiosk-*')
+  [ -z "$leftover" ] || { echo "FAIL stopped-$sig: left $leftover"; fails=$((fails + 1)); }
+  [ -n "$seen" ] || echo "note stopped-$sig: the temp file was never seen"
+done
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"
