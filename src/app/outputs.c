@@ -168,8 +168,34 @@ static int check_output_path(const char *option, const char *path, bool replacea
     return 0;
 }
 
+/* Whether two output paths name one file: the same last part in the same folder. */
+static bool same_file(const char *a, const char *b)
+{
+    const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+    if (strcmp(sa ? sa + 1 : a, sb ? sb + 1 : b) != 0)
+        return false;
+    char da[4096], db[4096];
+    snprintf(da, sizeof da, "%.*s", sa ? (sa == a ? 1 : (int)(sa - a)) : 1, sa ? a : ".");
+    snprintf(db, sizeof db, "%.*s", sb ? (sb == b ? 1 : (int)(sb - b)) : 1, sb ? b : ".");
+    struct stat x, y;
+    if (stat(da, &x) != 0 || stat(db, &y) != 0)
+        return strcmp(da, db) == 0;
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
 int app_check_outputs(const AppOptions *o)
 {
+    const char *names[] = {"--pdf-out", "--fhir-out", "--summary-json"};
+    const char *paths[] = {o->pdf_out, o->fhir_out,
+                           o->summary_json && strcmp(o->summary_json, "-") != 0 ? o->summary_json
+                                                                                : NULL};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = i + 1; j < 3; j++)
+            if (paths[i] && paths[j] && *paths[i] && same_file(paths[i], paths[j])) {
+                fprintf(stderr, "ppkiosk: %s and %s name the same file (%s)\n", names[i], names[j],
+                        paths[j]);
+                return PK_EINVAL;
+            }
     if (o->pdf_out && check_output_path("--pdf-out", o->pdf_out, o->force))
         return PK_EINVAL;
     if (o->fhir_out && check_output_path("--fhir-out", o->fhir_out, o->force))

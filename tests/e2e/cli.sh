@@ -309,5 +309,16 @@ for sig in TERM HUP; do
   [ -n "$seen" ] || echo "note stopped-$sig: the temp file was never seen"
 done
 
+# two outputs named the same file: refused before the interview (the second failed at
+# its end, after every answer, with "give --force", which would have put one over the
+# other)
+rm -rf "$scratch/same" && mkdir -p "$scratch/same"
+for spec in "--pdf-out|--fhir-out|x" "--fhir-out|--summary-json|./x"; do
+  IFS='|' read -r a b f <<<"$spec"
+  check "same-file$a$b" 2 bash -c "cd '$scratch/same' && '$bin' --text $a '$f' $b 'x' <'$answers'"
+  expect_text "same-file$a$b" "$a and $b name the same file"
+  ! grep -q "Your privacy" <<<"$out" || { echo "FAIL same-file$a$b: the interview ran"; fails=$((fails + 1)); }
+done
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"
