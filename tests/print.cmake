@@ -19,16 +19,19 @@ add_test(NAME print_area_names
 add_test(NAME print_cups
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/cups_check.sh $<TARGET_FILE:print_demo>)
 set_tests_properties(print_cups PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 RUN_SERIAL TRUE)
+add_test(NAME print_cups_hung
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/cups_hang.sh $<TARGET_FILE:print_demo>)
+set_tests_properties(print_cups_hung PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 200)
 set_tests_properties(print_pdf_content_en print_pdf_content_es PROPERTIES TIMEOUT 180)
 
 # Fontconfig keeps a process-lifetime cache that LeakSanitizer reports (the shared
 # third-party suppressions).
 set(PPK_PRINT_LSAN "suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
 set_property(TEST test_print test_fhir print_pdf_content_en print_pdf_content_es print_cups
-             print_area_names APPEND PROPERTY ENVIRONMENT "LSAN_OPTIONS=${PPK_PRINT_LSAN}")
+             print_cups_hung print_area_names APPEND PROPERTY ENVIRONMENT "LSAN_OPTIONS=${PPK_PRINT_LSAN}")
 
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
 set_property(TEST test_print test_fhir APPEND PROPERTY LABELS fast)
-set_property(TEST print_pdf_content_en print_pdf_content_es print_cups print_area_names APPEND PROPERTY
-             LABELS slow)
+set_property(TEST print_pdf_content_en print_pdf_content_es print_cups print_cups_hung
+             print_area_names APPEND PROPERTY LABELS slow)

@@ -1,6 +1,7 @@
 /* The files the command line asks for after an interview: --pdf-out and --fhir-out. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -167,8 +168,34 @@ static int check_output_path(const char *option, const char *path, bool replacea
     return 0;
 }
 
+/* Whether two output paths name one file: the same last part in the same folder. */
+static bool same_file(const char *a, const char *b)
+{
+    const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+    if (strcmp(sa ? sa + 1 : a, sb ? sb + 1 : b) != 0)
+        return false;
+    char da[4096], db[4096];
+    snprintf(da, sizeof da, "%.*s", sa ? (sa == a ? 1 : (int)(sa - a)) : 1, sa ? a : ".");
+    snprintf(db, sizeof db, "%.*s", sb ? (sb == b ? 1 : (int)(sb - b)) : 1, sb ? b : ".");
+    struct stat x, y;
+    if (stat(da, &x) != 0 || stat(db, &y) != 0)
+        return strcmp(da, db) == 0;
+    return x.st_dev == y.st_dev && x.st_ino == y.st_ino;
+}
+
 int app_check_outputs(const AppOptions *o)
 {
+    const char *names[] = {"--pdf-out", "--fhir-out", "--summary-json"};
+    const char *paths[] = {o->pdf_out, o->fhir_out,
+                           o->summary_json && strcmp(o->summary_json, "-") != 0 ? o->summary_json
+                                                                                : NULL};
+    for (size_t i = 0; i < 3; i++)
+        for (size_t j = i + 1; j < 3; j++)
+            if (paths[i] && paths[j] && *paths[i] && same_file(paths[i], paths[j])) {
+                fprintf(stderr, "ppkiosk: %s and %s name the same file (%s)\n", names[i], names[j],
+                        paths[j]);
+                return PK_EINVAL;
+            }
     if (o->pdf_out && check_output_path("--pdf-out", o->pdf_out, o->force))
         return PK_EINVAL;
     if (o->fhir_out && check_output_path("--fhir-out", o->fhir_out, o->force))
@@ -209,7 +236,7 @@ static int write_summary_json(const Summary *sum, const char *path)
     return 0;
 }
 
-int app_write_outputs(const AppOptions *o, const Summary *sum)
+static int write_outputs(const AppOptions *o, const Summary *sum)
 {
     int err;
     if (o->pdf_out) {
@@ -229,6 +256,34 @@ int app_write_outputs(const AppOptions *o, const Summary *sum)
     if (o->summary_json)
         return write_summary_json(sum, o->summary_json);
     return 0;
+}
+
+/* While an output is being written, a signal that would end the program (a service
+ * stop, Ctrl+C, a closed terminal) waits: it ends it once the files are whole or gone
+ * (it once left the temp file, or a cut --summary-json, holding the summary). A
+ * handler, not a blocked mask, so that it holds whichever thread the signal is sent to. */
+static const int held_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT};
+#define NHELD (sizeof held_signals / sizeof held_signals[0])
+static volatile sig_atomic_t held_signal;
+
+static void note_signal(int sig)
+{
+    held_signal = sig;
+}
+
+int app_write_outputs(const AppOptions *o, const Summary *sum)
+{
+    struct sigaction note = {.sa_handler = note_signal, .sa_flags = SA_RESTART}, old[NHELD];
+    sigemptyset(&note.sa_mask);
+    held_signal = 0;
+    for (size_t i = 0; i < NHELD; i++)
+        sigaction(held_signals[i], &note, &old[i]);
+    int err = write_outputs(o, sum);
+    for (size_t i = 0; i < NHELD; i++)
+        sigaction(held_signals[i], &old[i], NULL);
+    if (held_signal)
+        raise(held_signal); /* with its own meaning again (an ignored one stays ignored) */
+    return err;
 }
 
 static char out_buffer[8192];

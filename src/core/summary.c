@@ -46,7 +46,26 @@ static bool chose(const Question *q, const Answer *a, const char *option_id)
     return o >= 0 && a->state == ANS_GIVEN && a->options == 1u << o;
 }
 
-/* The red-flag questions without a usable answer, and whether all were answered no. */
+/* Whether cond names a question that was asked and skipped or answered "I don't know":
+ * what cond would say is then not known. */
+static bool depends_on_unknown(const Content *c, const Answer *answers, const Cond *cond)
+{
+    if (!cond)
+        return false;
+    if (cond->op == COND_ALL || cond->op == COND_ANY || cond->op == COND_NOT) {
+        for (size_t i = 0; i < cond->nkids; i++)
+            if (depends_on_unknown(c, answers, cond->kids[i]))
+                return true;
+        return false;
+    }
+    AnswerState st = answers[cond->question].state;
+    return (st == ANS_SKIPPED || st == ANS_DONT_KNOW) &&
+           rules_question_visible(c, answers, cond->question);
+}
+
+/* The red-flag questions without a usable answer, and whether all were answered no. A
+ * red-flag question hidden only because the question it depends on was skipped or not
+ * known (delivery skipped: the wound questions) was never asked: it is listed too. */
 static void find_missing(Summary *out)
 {
     const Content *c = out->content;
@@ -54,7 +73,8 @@ static void find_missing(Summary *out)
     for (size_t i = 0; i < c->nquestions; i++) {
         const Question *q = &c->questions[i];
         const Answer *a = &out->answers[i];
-        if (q->role != ROLE_RED_FLAG || !rules_question_visible(c, out->answers, i))
+        if (q->role != ROLE_RED_FLAG || (!rules_question_visible(c, out->answers, i) &&
+                                         !depends_on_unknown(c, out->answers, q->show_if)))
             continue;
         asked++;
         MissingWhy why;

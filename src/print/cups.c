@@ -104,16 +104,15 @@ static const char *blocking_in_list(const char *list)
     return NULL;
 }
 
-/* libcups reports "no such printer" also when the scheduler is down; staff need to
- * know which. */
-static bool scheduler_reachable(void)
+/* A connection to the scheduler that gives up on a dead one, or NULL when it does not
+ * take connections (libcups reports "no such printer" then; staff need to know which). */
+static http_t *scheduler_connect(void)
 {
     http_t *http = httpConnect2(cupsServer(), ippPort(), NULL, AF_UNSPEC, cupsEncryption(), 1,
                                 CONNECT_TIMEOUT_MS, NULL);
-    if (!http)
-        return false;
-    httpClose(http);
-    return true;
+    if (http)
+        httpSetTimeout(http, IO_TIMEOUT_S, on_timeout, NULL);
+    return http;
 }
 
 static void printer_close(Printer *p)
@@ -133,11 +132,26 @@ static void printer_close(Printer *p)
  * connects to it. */
 static int printer_open(Printer *p, const char *name)
 {
-    p->dest = cupsGetNamedDest(CUPS_HTTP_DEFAULT, name, NULL);
+    /* through a connection of our own: the default one waits for ever on a scheduler
+     * that takes the connection and never answers */
+    http_t *sched = scheduler_connect();
+    if (!sched) {
+        set_why(p, "the print service (CUPS) is not running");
+        return PK_ENODEV;
+    }
+    /* a question it must answer (a "not found" is an answer) before libcups asks the
+     * ones it has no time limit for */
+    ipp_t *probe = cupsDoRequest(sched, ippNewRequest(IPP_OP_CUPS_GET_DEFAULT), "/");
+    if (!probe) {
+        httpClose(sched);
+        set_why(p, "the print service (CUPS) does not answer");
+        return PK_ENODEV;
+    }
+    ippDelete(probe);
+    p->dest = cupsGetNamedDest(sched, name, NULL);
+    httpClose(sched);
     if (!p->dest) {
-        if (!scheduler_reachable())
-            set_why(p, "the print service (CUPS) is not running");
-        else if (name)
+        if (name)
             set_why(p, "there is no printer named \"%s\"", name);
         else
             set_why(p, "no default printer is set up");

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,26 +263,33 @@ static cairo_status_t file_write(void *closure, const unsigned char *data, unsig
 
 int print_pdf_file(const Summary *sum, Paper paper, const char *path)
 {
+    int err = PK_EIO, e;
     /* Only the person who asked for the file may read it: it holds patient data. */
     int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (fd < 0)
         return PK_EIO;
     FILE *f = fdopen(fd, "wb");
     if (!f) {
+        e = errno;
         close(fd);
         goto fail;
     }
-    int err = pdf_render_summary(sum, paper, file_write, f, NULL, NULL);
-    if (fclose(f) != 0 && !err)
+    err = pdf_render_summary(sum, paper, file_write, f, NULL, NULL);
+    /* cairo does not always pass a failed write on (a full disk gave a cut PDF and
+     * success): the stream's error flag counts too, with the write's reason */
+    e = errno;
+    bool failed = ferror(f) != 0;
+    if (fclose(f) != 0) {
+        e = failed ? e : errno;
+        failed = true;
+    }
+    if (failed && !err)
         err = PK_EIO;
-    if (err)
-        goto fail_err;
-    return 0;
+    if (!err)
+        return 0;
 
-fail_err:
-    unlink(path);
-    return err;
 fail:
     unlink(path);
-    return PK_EIO;
+    errno = e; /* the reason is the write's, not the unlink's */
+    return err;
 }

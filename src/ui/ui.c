@@ -201,6 +201,8 @@ void ui_show(Ui *ui, const Screen *s)
                       ui->shown_question != s->question || ui->shown_lang != s->lang;
     bool was_modal = ui->have_layout && has_modal(ui);
     ui->screen = s;
+    if (new_screen)
+        ui->shown_at = SDL_GetTicks();
     ui->shown_kind = s->kind;
     ui->shown_question = s->question;
     ui->shown_lang = s->lang;
@@ -393,12 +395,30 @@ static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
     }
 }
 
-static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, UiAction *act)
+/* How long a new screen takes no press or answer key: a second press that soon (a
+ * double tap, a bouncing key) was meant for the screen before, not for one nobody has
+ * read yet (it once answered the next safety question). Only with a real window: the
+ * script front end presses at once on purpose. */
+#define INPUT_GUARD_MS 350u
+
+static bool too_soon(const Ui *ui)
+{
+    return ui->win && !SDL_TICKS_PASSED(SDL_GetTicks(), ui->shown_at + INPUT_GUARD_MS);
+}
+
+/* A key held down repeats: the repeats move the focus on, but never answer, press or
+ * type anything (a held key once answered a dozen safety questions in a second). */
+static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, bool repeat, UiAction *act)
 {
     memset(act, 0, sizeof *act);
     bool was_shown = ui->show_focus;
     ui->show_focus = true;
     ui->dirty |= !was_shown;
+    if (repeat || too_soon(ui)) {
+        if (!(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
+            navigation_key(ui, key, mod);
+        return false;
+    }
     if ((mod & KMOD_CTRL) && (mod & KMOD_ALT) && key == SDLK_s) {
         act->kind = UI_ACT_STAFF_GESTURE;
         return true;
@@ -475,6 +495,8 @@ static bool pointer_down(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
         act->kind = UI_ACT_STAFF_GESTURE;
         return true;
     }
+    if (too_soon(ui))
+        return false; /* nothing pressed: its release activates nothing */
     ui->pressed = target_at(ui, x, y);
     if (ui->pressed >= 0)
         ui->focus = ui->pressed;
@@ -517,7 +539,7 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
             ui->dirty = true; /* exposed, shown, moved: draw again */
         return false;
     case SDL_KEYDOWN:
-        return key_event(ui, ev->key.keysym.sym, ev->key.keysym.mod, act);
+        return key_event(ui, ev->key.keysym.sym, ev->key.keysym.mod, ev->key.repeat != 0, act);
     case SDL_MOUSEBUTTONDOWN:
         return pointer_down(ui, &ev->button, act);
     case SDL_MOUSEMOTION:

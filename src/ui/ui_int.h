@@ -106,6 +106,7 @@ struct Ui {
     bool kiosk;          /* keep the window covering its display (window.c) */
     bool borderless;     /* full screen was not honoured: borderless at the bounds */
     bool fit_gave_up;    /* the window manager keeps another size: follow it */
+    bool fit_again;      /* moved or resized by someone else: set the bounds once more */
     Uint32 fit_deadline; /* when the window must cover its display, or 0 */
     char font_path[2][512];
     TTF_Font *fonts[2][UI_FONT_MAX_PX + 1];
@@ -115,6 +116,7 @@ struct Ui {
     ScreenKind shown_kind;
     const Question *shown_question;
     Lang shown_lang;
+    Uint32 shown_at; /* SDL ticks when a new screen came (the input guard, ui.c) */
     unsigned serial;
     bool have_layout;
     bool dirty;

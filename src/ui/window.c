@@ -120,7 +120,8 @@ void ui_window_tick(Ui *ui)
         ui_logf(ui, "screen %dx%d (%s, %s)", b.w, b.h, SDL_GetCurrentVideoDriver(),
                 ui->borderless ? "borderless at the display's bounds" : "full screen");
     } else if (SDL_TICKS_PASSED(SDL_GetTicks(), ui->fit_deadline)) {
-        if (!ui->borderless) {
+        if (!ui->borderless || ui->fit_again) {
+            ui->fit_again = false;
             go_borderless(ui);
             ui->fit_deadline = SDL_GetTicks() + SETTLE_MS;
         } else {
@@ -158,8 +159,12 @@ bool ui_window_event(Ui *ui, const SDL_Event *ev)
             break;
         case SDL_WINDOWEVENT_SIZE_CHANGED:
         case SDL_WINDOWEVENT_MOVED:
-            if (!ui->fit_gave_up && !covers_display(ui))
-                refit(ui); /* someone moved or resized the kiosk */
+            if (!ui->fit_gave_up && !covers_display(ui)) {
+                /* someone moved or resized the kiosk: once borderless, nobody but us
+                 * puts it back (bare X has no window manager to), so once more */
+                ui->fit_again = ui->borderless;
+                refit(ui);
+            }
             break;
         default:
             break;

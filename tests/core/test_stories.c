@@ -104,6 +104,16 @@ static const Story stories[] = {
      "rf_fever rf_wound rf_fall rf_tingling rf_joint_swelling rf_spine_sudden rf_shorter "
      "rf_gallbladder rf_weight_loss rf_cancer rf_steroids rf_immune",
      5, false, NULL},
+    /* a skip or "I don't know" on the question a red-flag question depends on: the
+       red-flag question was never asked, which is no "all answered no" (sixth audit) */
+    {"delivery skipped: the wound and tear questions are listed",
+     NO_URGENT "since_birth=w6tom3\ndelivery=skip\nepidural=no\n" NO_TODAY
+               "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "", "", "", "rf_wound rf_tear", 5, false, NULL},
+    {"epidural not known: the needle-site questions are listed",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=dontknow\n" NO_TODAY
+               "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "", "", "", "rf_epidural_site rf_epidural_pain rf_epidural_headache", 5, false, NULL},
     {"nothing answered: every urgent question is listed", "", "", NULL, "", "",
      "rf_chest rf_seizure rf_stroke rf_harm rf_bleeding rf_leg rf_headache rf_swelling_headache "
      "rf_bladder rf_urine rf_saddle rf_leg_weak rf_fever rf_fall rf_tingling rf_joint_swelling "

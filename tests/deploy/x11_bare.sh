@@ -46,4 +46,25 @@ read -r bw bh bx by <<<"$box"
 xdotool mousemove $((bx + bw / 2)) $((by + bh / 2)) click 1
 shot_until 5 "$out/language.png" "$out/expected/language.png" ||
   fail "a tap on Start at $((bx + bw / 2)),$((by + bh / 2)) did not reach the language screen"
-echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log"); tap on Start reached the language screen"
+# a key held down (a tactile keypad, a patient leaning on it) answers once: its
+# repeats never run on through the screens (a held Return once answered "yes" to every
+# urgent safety question in a second and a half)
+xdotool keydown Return
+sleep 1.5
+xdotool keyup Return
+shot_until 5 "$out/held.png" "$out/expected/privacy.png" ||
+  fail "a held Return went on past the privacy screen"
+# two presses in quick succession (a double tap, a bouncing key): the second comes
+# before anyone could read the new screen and answers nothing (it once answered the
+# first safety question, unread)
+xdotool key --delay 100 Return Return
+shot_until 5 "$out/double.png" "$out/expected/question.png" ||
+  fail "a second press 0.1 s after Continue answered the first question"
+# another client shrinks the kiosk (no window manager to undo it): it covers the
+# screen again (it once stayed 300x200 over the bare desktop)
+win=$(xdotool search --name '^ppkiosk$' | head -1)
+xdotool windowsize "$win" 300 200
+sleep 0.5
+covers() { xdotool getwindowgeometry "$win" | grep -q "Geometry: ${W}x$H"; }
+wait_for 10 covers || fail "the kiosk stayed $(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p') after a resize"
+echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log" | tail -1); tap on Start reached the language screen; a held Return and a double press answered once; a resize was undone"

@@ -302,5 +302,52 @@ for spec in "answers-fifo|$scratch/answers.fifo|is a named pipe" "answers-device
   expect_text "$name" "$reason"
 done
 
+# a disk that fills while the export is written (here a file size limit, the same short
+# write): exit 1 with the real reason, and neither a cut file nor a temp file is left
+# (a full disk once gave a cut PDF and exit 0; sixth audit, #13)
+rm -rf "$scratch/full" && mkdir -p "$scratch/full"
+answers_ok=$scratch/full-answers.txt
+printf 'rf_chest=no\npain_now=6\n' >"$answers_ok"
+for spec in "pdf-disk-full|--pdf-out|$scratch/full/x.pdf" "fhir-disk-full|--fhir-out|$scratch/full/x.json"; do
+  IFS='|' read -r name opt path <<<"$spec"
+  check "$name" 1 bash -c "trap '' XFSZ; ulimit -f 1; '$bin' --answers '$answers_ok' $opt '$path'"
+  expect_text "$name" "cannot write the (PDF|FHIR file) .*: File too large"
+  [ -z "$(ls -A "$scratch/full")" ] ||
+    { echo "FAIL $name: left $(ls -A "$scratch/full")"; fails=$((fails + 1)); }
+done
+
+# stopped (SIGTERM, SIGHUP) while the export is being written: no temp file is left
+# beside it (one was, holding the summary written so far)
+rm -rf "$scratch/stop" && mkdir -p "$scratch/stop"
+for sig in TERM HUP; do
+  rm -f "$scratch"/stop/.ppkiosk-*
+  "$bin" --answers "$answers_ok" --pdf-out "$scratch/stop/x-$sig.pdf" >/dev/null 2>&1 &
+  pid=$!
+  seen=
+  for _ in $(seq 1000); do
+    if [ -n "$(find "$scratch/stop" -name '.ppkiosk-*')" ]; then
+      seen=1
+      kill -$sig "$pid"
+      break
+    fi
+    sleep 0.002
+  done
+  wait "$pid" 2>/dev/null
+  leftover=$(find "$scratch/stop" -name '.ppkiosk-*')
+  [ -z "$leftover" ] || { echo "FAIL stopped-$sig: left $leftover"; fails=$((fails + 1)); }
+  [ -n "$seen" ] || echo "note stopped-$sig: the temp file was never seen"
+done
+
+# two outputs named the same file: refused before the interview (the second failed at
+# its end, after every answer, with "give --force", which would have put one over the
+# other)
+rm -rf "$scratch/same" && mkdir -p "$scratch/same"
+for spec in "--pdf-out|--fhir-out|x" "--fhir-out|--summary-json|./x"; do
+  IFS='|' read -r a b f <<<"$spec"
+  check "same-file$a$b" 2 bash -c "cd '$scratch/same' && '$bin' --text $a '$f' $b 'x' <'$answers'"
+  expect_text "same-file$a$b" "$a and $b name the same file"
+  ! grep -q "Your privacy" <<<"$out" || { echo "FAIL same-file$a$b: the interview ran"; fails=$((fails + 1)); }
+done
+
 [ "$fails" -eq 0 ] && echo "cli: all checks passed"
 exit "$fails"
