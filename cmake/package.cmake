@@ -15,6 +15,11 @@ install(CODE [[
 install(CODE "file(INSTALL \"${CMAKE_CURRENT_SOURCE_DIR}/assets/systemd/ppkiosk.service\"
                    DESTINATION \"\${_ppk_unitdir}\"
                    FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)")
+# CUPS's temporary folder in memory (a cancelled job leaves the filters' copy of the summary
+# there): a drop-in for Debian's cups.service.
+install(CODE "file(INSTALL \"${CMAKE_CURRENT_SOURCE_DIR}/assets/systemd/cups.service.d\"
+                   DESTINATION \"\${_ppk_unitdir}\"
+                   FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)")
 
 # Documentation: the README (clinic IT's section), the copyright file naming the
 # third-party data, and the Debian changelog (compressed, as Debian wants it).

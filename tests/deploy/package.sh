@@ -17,6 +17,7 @@ deb="$out/cpack/ppkiosk_${version}_$(dpkg --print-architecture).deb"
 
 dpkg-deb -c "$deb" | awk '{print $NF}' >"$out/contents.txt"
 for f in ./usr/bin/ppkiosk ./lib/systemd/system/ppkiosk.service \
+  ./lib/systemd/system/cups.service.d/ppkiosk.conf \
   ./usr/share/ppkiosk/assets/content/questions.json ./usr/share/ppkiosk/assets/content/ui.json \
   ./usr/share/ppkiosk/assets/kiosk.conf.sample ./usr/share/ppkiosk/models/voice.conf \
   ./usr/share/ppkiosk/models/extra.dict ./usr/share/doc/ppkiosk/copyright \
@@ -44,6 +45,18 @@ root="$out/root"
 dpkg-deb -x "$deb" "$root"
 cmp -s "$root/lib/systemd/system/ppkiosk.service" "$src/assets/systemd/ppkiosk.service" ||
   fail "the packaged unit differs from assets/systemd/ppkiosk.service"
+# the drop-in that keeps CUPS's temporary folder in memory: clean for systemd, on cups.service
+dropin="$root/lib/systemd/system/cups.service.d/ppkiosk.conf"
+grep -qx 'TemporaryFileSystem=/var/spool/cups/tmp' "$dropin" || fail "the CUPS drop-in lacks TemporaryFileSystem"
+if [ -f /lib/systemd/system/cups.service ] && command -v systemd-analyze >/dev/null; then
+  units="$out/units"
+  mkdir -p "$units"
+  cp /lib/systemd/system/cups.service /lib/systemd/system/cups.socket /lib/systemd/system/cups.path "$units/" 2>/dev/null || true
+  cp -r "$root/lib/systemd/system/cups.service.d" "$units/"
+  verify=$(SYSTEMD_UNIT_PATH="$units:" systemd-analyze verify "$units/cups.service" 2>&1 |
+    grep -v -e 'not been booted with systemd' -e 'Failed to connect to bus') || true
+  [ -z "$verify" ] || fail "systemd-analyze verify cups.service with the drop-in: $verify"
+fi
 got=$(cd / && "$root/usr/bin/ppkiosk" --check-content) || fail "--check-content failed: $got"
 case "$got" in
   "$root"/usr/bin/../share/ppkiosk/assets/content*"content is valid"*) ;;
