@@ -284,7 +284,7 @@ START_TEST(only_regular_files_are_read)
     } else if (_i == 4) {
         struct sockaddr_un sa = {.sun_family = AF_UNIX};
         ck_assert_uint_lt(strlen(path), sizeof sa.sun_path);
-        snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+        memcpy(sa.sun_path, path, strlen(path) + 1); /* fits: checked above */
         int fd = socket(AF_UNIX, SOCK_STREAM, 0);
         ck_assert_int_ge(fd, 0);
         ck_assert_int_eq(bind(fd, (const struct sockaddr *)&sa, sizeof sa), 0);

@@ -214,7 +214,7 @@ START_TEST(t_wav_not_a_file)
     ck_assert_int_eq(mkfifo(fifo_path, 0600), 0);
     struct sockaddr_un sa = {.sun_family = AF_UNIX};
     ck_assert_uint_lt(strlen(sock_path), sizeof sa.sun_path);
-    snprintf(sa.sun_path, sizeof sa.sun_path, "%s", sock_path);
+    memcpy(sa.sun_path, sock_path, strlen(sock_path) + 1); /* fits: checked above */
     int fd = socket(AF_UNIX, SOCK_STREAM, 0);
     ck_assert_int_ge(fd, 0);
     ck_assert_int_eq(bind(fd, (const struct sockaddr *)&sa, sizeof sa), 0);
