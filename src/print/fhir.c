@@ -132,6 +132,12 @@ static void str(Json *j, const char *key, const char *value)
 }
 
 static void raw(Json *j, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void raw(Json *j, const char *key, const char *fmt, ...)
 {
     char buf[64];
     va_list ap;

@@ -41,6 +41,12 @@ typedef struct {
 } Speller;
 
 static void buf_add(Buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void buf_add(Buf *b, const char *fmt, ...)
 {
     if (b->failed)
         return;

@@ -74,8 +74,8 @@ static const Row rows[] = {
 /* Answers that raise no flag at all. */
 static const char *const quiet[] = {
     "",
-    "rf_chest=no;rf_seizure=no;rf_stroke=no;rf_harm=no;rf_bleeding=no;rf_leg=no;rf_headache=no;"
-    "rf_swelling_headache=no;rf_bladder=no;rf_urine=no;rf_saddle=no;rf_leg_weak=no",
+    ("rf_chest=no;rf_seizure=no;rf_stroke=no;rf_harm=no;rf_bleeding=no;rf_leg=no;rf_headache=no;"
+     "rf_swelling_headache=no;rf_bladder=no;rf_urine=no;rf_saddle=no;rf_leg_weak=no"),
     "pain_now=7;onset=gradual;limits_movement=no;stretch_effect=better;worse_when=morning_stiff",
     "since_birth=m3to6;rf_fever=no;rf_tingling=no;rf_cancer=no",
     /* PHQ-2 of 2: below the cut-off */
