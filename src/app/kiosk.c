@@ -447,9 +447,13 @@ static void run_loop(Kiosk *k)
                     continue;
                 }
                 UiAction a;
-                if (ui_handle_event(k->ui, &ev, &a))
+                if (ui_handle_event(k->ui, &ev, &a)) {
                     kiosk_act(k, &a);
-                else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_KEYDOWN) {
+                    /* the next waiting event meets the screen this one led to, not the
+                       one it was meant for (a second press that came with the first once
+                       answered the next safety question with the old screen's "No") */
+                    kiosk_sync_screen(k);
+                } else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_KEYDOWN) {
                     if (k->voice)
                         voice_stop(k->voice);
                 }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# The guard against a second press on a new screen (a double tap, a bouncing key), in
+# the case the plain test cannot see: presses that reach the kiosk together while it is
+# busy. Bare X, 1366x768.
+# usage: x11_guard.sh PPKIOSK OUT_DIR
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+bin=$1 out=$2
+need Xvfb xdotool import convert compare
+W=1366 H=768
+rm -rf "$out" && mkdir -p "$out"
+# settings of the test's own: the shortest quiet time before "Are you still there?"
+printf 'idle_seconds = 5\n' >"$out/kiosk.conf"
+SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$bin" --windowed --no-voice --no-listen \
+  --size ${W}x$H --config "$out/kiosk.conf" --script "$(dirname "$0")/attract-tap.script" \
+  --shots "$out/expected" >/dev/null
+
+trap cleanup EXIT
+start_xvfb ${W}x$H "$out"
+KIOSK_LOG=$out/kiosk.log
+SDL_VIDEODRIVER=x11 SDL_AUDIODRIVER=dummy "$bin" --no-voice --no-listen --config "$out/kiosk.conf" >"$out/kiosk.log" 2>&1 &
+kiosk=$!
+PIDS+=($kiosk)
+wait_for 8 grep -q '^ppkiosk: screen ' "$out/kiosk.log" || fail "the kiosk did not report its screen"
+shot_until 5 "$out/attract.png" "$out/expected/attract.png" || fail "no attract screen"
+# a tap on Start (the bounding box of the primary blue)
+box=$(convert "$out/attract.png" -fill black +opaque '#0B3D91' -fill white -opaque '#0B3D91' \
+  -trim -format '%w %h %X %Y' info:)
+read -r bw bh bx by <<<"$box"
+xdotool mousemove $((bx + bw / 2)) $((by + bh / 2)) click 1
+shot_until 5 "$out/language.png" "$out/expected/language.png" || fail "a tap on Start did nothing"
+sleep 0.5
+xdotool key Return
+shot_until 5 "$out/privacy.png" "$out/expected/privacy.png" || fail "no privacy screen"
+sleep 0.5
+xdotool key Return
+shot_until 5 "$out/question.png" "$out/expected/question.png" || fail "no first question"
+sleep 0.5
+# the kiosk is busy for a moment (a heavy screen, a loaded machine) while a key bounces:
+# both presses are waiting when it looks again, and only the first may answer (the
+# second once answered the next safety question with the old screen's "No")
+kill -STOP "$kiosk"
+xdotool key --delay 30 2 2
+kill -CONT "$kiosk"
+shot_until 5 "$out/busy.png" "$out/expected/question2.png" ||
+  fail "two presses that came together answered two questions"
+echo "x11 guard: presses that came together answered once"
