@@ -200,8 +200,11 @@ void ui_show(Ui *ui, const Screen *s)
     bool new_screen = !ui->have_layout || ui->shown_kind != s->kind ||
                       ui->shown_question != s->question || ui->shown_lang != s->lang;
     bool was_modal = ui->have_layout && has_modal(ui);
+    bool modal_change = was_modal != (s->still_there > 0);
     ui->screen = s;
-    if (new_screen)
+    /* "Are you still there?" coming or going counts as a new screen: a double tap on its
+       Continue once answered "Not sure" to the safety question under it */
+    if (new_screen || modal_change)
         ui->shown_at = SDL_GetTicks();
     ui->shown_kind = s->kind;
     ui->shown_question = s->question;
@@ -210,7 +213,7 @@ void ui_show(Ui *ui, const Screen *s)
         if (new_screen)
             ui->notice = NULL;
         ui->serial = s->serial;
-        relayout(ui, new_screen || was_modal != (s->still_there > 0));
+        relayout(ui, new_screen || modal_change);
     }
 }
 

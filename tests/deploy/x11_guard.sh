@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The guard against a second press on a new screen (a double tap, a bouncing key), in
-# the case the plain test cannot see: presses that reach the kiosk together while it is
-# busy. Bare X, 1366x768.
+# the two cases the plain test cannot see: presses that reach the kiosk together while
+# it is busy, and the "Are you still there?" box going away. Bare X, 1366x768.
 # usage: x11_guard.sh PPKIOSK OUT_DIR
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -44,4 +44,18 @@ xdotool key --delay 30 2 2
 kill -CONT "$kiosk"
 shot_until 5 "$out/busy.png" "$out/expected/question2.png" ||
   fail "two presses that came together answered two questions"
-echo "x11 guard: presses that came together answered once"
+# "Are you still there?": a double tap on its Continue closes it and answers nothing
+# (the second tap once answered "Not sure" to the question under the box)
+sleep 6
+import -window root "$out/still.png"
+# its Continue: the filled primary blue (the box's thin blue frame eroded away)
+box=$(convert "$out/still.png" -fill black +opaque '#0B3D91' -fill white -opaque '#0B3D91' \
+  -morphology Erode Square:4 -trim -format '%w %h %X %Y' info:)
+read -r bw bh bx by <<<"$box"
+[ "${bw:-0}" -gt 40 ] && [ "${bh:-0}" -gt 40 ] || fail "no \"Are you still there?\" box ($box)"
+xdotool mousemove $((bx + bw / 2)) $((by + bh / 2)) click --repeat 2 --delay 120 1
+sleep 0.5
+xdotool key a # a key that does nothing but show the focus, as on the reference picture
+shot_until 3 "$out/after.png" "$out/expected/question2.png" ||
+  fail "a double tap on \"Are you still there?\" answered the question under it"
+echo "x11 guard: presses that came together answered once; a double tap closed \"Are you still there?\" and answered nothing"
