@@ -278,7 +278,14 @@ int app_write_outputs(const AppOptions *o, const Summary *sum)
     held_signal = 0;
     for (size_t i = 0; i < NHELD; i++)
         sigaction(held_signals[i], &note, &old[i]);
+    /* A file size limit (ulimit -f, LimitFSIZE=) is a write error with its reason ("File
+       too large"), not the signal that by default ends the program and left the temp file
+       with the summary written so far */
+    struct sigaction ignore = {.sa_handler = SIG_IGN}, old_xfsz;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGXFSZ, &ignore, &old_xfsz);
     int err = write_outputs(o, sum);
+    sigaction(SIGXFSZ, &old_xfsz, NULL);
     for (size_t i = 0; i < NHELD; i++)
         sigaction(held_signals[i], &old[i], NULL);
     if (held_signal)
