@@ -240,8 +240,11 @@ static void staff_print(Kiosk *k, bool test)
     }
 }
 
-/* The menu closed: back to the patient's screen, spoken again. Ending the session, or a
- * new default language, takes a new flow. */
+/* The menu closed: back to the patient's screen, spoken again. Ending the session takes
+ * a new flow, and so does the attract screen (in the default language, maybe a new one).
+ * A session under way stays, whatever its language: a new default is for the next one
+ * (a Spanish-speaking patient's urgent screen once went back to the start when the PIN
+ * pad was cancelled, the kiosk's default being English). */
 static void staff_closed(Kiosk *k, StaffCommand cmd)
 {
     if (cmd == STAFF_LOCKED) /* no digits: the log must not help anyone guess */
@@ -249,8 +252,8 @@ static void staff_closed(Kiosk *k, StaffCommand cmd)
                         "longer\n");
     kiosk_print_poll(k, true); /* the summary being printed must outlive the job */
     k->spoken_valid = false;
-    if (cmd != STAFF_RESTART && k->fcfg.default_lang == flow_screen(k->flow)->lang &&
-        flow_screen(k->flow)->kind != SCR_ATTRACT)
+    flow_set_default_lang(k->flow, k->fcfg.default_lang);
+    if (cmd != STAFF_RESTART && flow_screen(k->flow)->kind != SCR_ATTRACT)
         return;
     Flow *nf = flow_new(k->c, &k->fcfg);
     if (nf) {
