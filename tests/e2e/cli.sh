@@ -214,8 +214,13 @@ ln -s old.json "$scratch/link.json"
 check summary-json-symlink 2 bash -c "'$bin' --text --summary-json '$scratch/link.json' <'$answers'"
 expect_text summary-json-symlink "link.json exists already"
 
-# an output in a folder that does not exist, an empty name or a folder: refused at once
+# an output in a folder that does not exist, an empty name, a folder, or a folder that
+# takes no new files (/proc: as root it once passed the check and failed after the
+# interview, "No such file or directory"): refused at once
+proc_reason='folder /proc (does not take new files|cannot be written)'
 for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowhere does not exist" \
+  "pdf-out-proc|--pdf-out|/proc/x.pdf|$proc_reason" "fhir-out-proc|--force --fhir-out|/proc/x.json|$proc_reason" \
+  "summary-json-proc|--summary-json|/proc/s.json|$proc_reason" \
   "summary-json-no-folder|--summary-json|$scratch/nowhere/s.json|folder .*nowhere does not exist" \
   "pdf-out-empty|--pdf-out||--pdf-out needs a file name" \
   "pdf-out-folder-force|--force --pdf-out|$scratch|is a folder, not a file"; do
