@@ -417,7 +417,12 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, bool repeat, UiAction
     bool was_shown = ui->show_focus;
     ui->show_focus = true;
     ui->dirty |= !was_shown;
-    if (repeat || too_soon(ui)) {
+    /* a digit typed on the PIN pad is never held back: it shows as a dot, Delete takes it
+       back, and staff type fast (a PIN typed at once after Return opened the pad was lost
+       whole, and a wrong PIN just after a start locks the pad for five minutes) */
+    bool pin_digit = ui->screen && ui->screen->kind == SCR_STAFF_PIN && key_digit(key) >= 0 &&
+                     !(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI));
+    if (repeat || (too_soon(ui) && !pin_digit)) {
         if (!(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
             navigation_key(ui, key, mod);
         return false;
