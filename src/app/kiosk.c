@@ -76,6 +76,19 @@ static void print_start(Kiosk *k, bool test)
     }
 }
 
+/* A new flow for the next session (staff restarted, or the attract screen in a new
+ * default language). */
+static void replace_flow(Kiosk *k)
+{
+    Flow *nf = flow_new(k->c, &k->fcfg);
+    if (nf) {
+        flow_free(k->flow);
+        k->flow = nf;
+    } else {
+        flow_reset(k->flow);
+    }
+}
+
 /* Collects a finished print job (or waits for it when wait is set). */
 void kiosk_print_poll(Kiosk *k, bool wait)
 {
@@ -97,6 +110,10 @@ void kiosk_print_poll(Kiosk *k, bool wait)
         flow_reprinted(k->flow); /* the "printed" goodbye */
     else if (!k->print_test && !k->print_reprint)
         flow_print_done(k->flow, k->print_err);
+    if (k->replace_flow) {
+        k->replace_flow = false;
+        replace_flow(k);
+    }
 }
 
 /* ---- speech ------------------------------------------------------------------------- */
@@ -250,18 +267,17 @@ static void staff_closed(Kiosk *k, StaffCommand cmd)
     if (cmd == STAFF_LOCKED) /* no digits: the log must not help anyone guess */
         fprintf(stderr, "ppkiosk: staff menu locked after wrong PINs; each lock-out waits "
                         "longer\n");
-    kiosk_print_poll(k, true); /* the summary being printed must outlive the job */
     k->spoken_valid = false;
     flow_set_default_lang(k->flow, k->fcfg.default_lang);
     if (cmd != STAFF_RESTART && flow_screen(k->flow)->kind != SCR_ATTRACT)
         return;
-    Flow *nf = flow_new(k->c, &k->fcfg);
-    if (nf) {
-        flow_free(k->flow);
-        k->flow = nf;
-    } else {
-        flow_reset(k->flow);
-    }
+    /* the summary being printed must outlive the job: the new flow comes once it is done,
+       never by waiting for it here (closing the menu during a print that was not
+       answering froze the screen on the menu until the job gave up) */
+    if (k->print_thread)
+        k->replace_flow = true;
+    else
+        replace_flow(k);
 }
 
 /* Carries out what the staff menu asked for. */
