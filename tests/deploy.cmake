@@ -16,6 +16,10 @@ ppk_deploy_test(display_x11_bare display ${DEPLOY}/x11_bare.sh $<TARGET_FILE:ppk
                 ${DEPLOY_OUT}/x11_bare)
 ppk_deploy_test(display_x11_wm display ${DEPLOY}/x11_bare.sh $<TARGET_FILE:ppkiosk>
                 ${DEPLOY_OUT}/x11_wm wm)
+ppk_deploy_test(display_x11_guard display ${DEPLOY}/x11_guard.sh $<TARGET_FILE:ppkiosk>
+                ${DEPLOY_OUT}/x11_guard)
+ppk_deploy_test(display_x11_print_hung display ${DEPLOY}/x11_print_hung.sh $<TARGET_FILE:ppkiosk>
+                ${DEPLOY_OUT}/x11_print_hung ${CMAKE_SOURCE_DIR}/tests/data/content-min)
 ppk_deploy_test(display_cage_wayland display ${DEPLOY}/cage.sh $<TARGET_FILE:ppkiosk>
                 ${DEPLOY_OUT}/cage_wayland wayland)
 ppk_deploy_test(display_cage_xwayland display ${DEPLOY}/cage.sh $<TARGET_FILE:ppkiosk>
@@ -29,5 +33,6 @@ ppk_deploy_test(package_deb package ${DEPLOY}/package.sh ${CMAKE_BINARY_DIR}
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
 set_property(TEST package_unit_verify APPEND PROPERTY LABELS fast)
-set_property(TEST display_x11_bare display_x11_wm display_cage_wayland display_cage_xwayland
+set_property(TEST display_x11_bare display_x11_wm display_x11_guard display_x11_print_hung
+             display_cage_wayland display_cage_xwayland
              package_deb APPEND PROPERTY LABELS slow)

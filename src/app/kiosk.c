@@ -76,6 +76,19 @@ static void print_start(Kiosk *k, bool test)
     }
 }
 
+/* A new flow for the next session (staff restarted, or the attract screen in a new
+ * default language). */
+static void replace_flow(Kiosk *k)
+{
+    Flow *nf = flow_new(k->c, &k->fcfg);
+    if (nf) {
+        flow_free(k->flow);
+        k->flow = nf;
+    } else {
+        flow_reset(k->flow);
+    }
+}
+
 /* Collects a finished print job (or waits for it when wait is set). */
 void kiosk_print_poll(Kiosk *k, bool wait)
 {
@@ -97,6 +110,10 @@ void kiosk_print_poll(Kiosk *k, bool wait)
         flow_reprinted(k->flow); /* the "printed" goodbye */
     else if (!k->print_test && !k->print_reprint)
         flow_print_done(k->flow, k->print_err);
+    if (k->replace_flow) {
+        k->replace_flow = false;
+        replace_flow(k);
+    }
 }
 
 /* ---- speech ------------------------------------------------------------------------- */
@@ -240,25 +257,27 @@ static void staff_print(Kiosk *k, bool test)
     }
 }
 
-/* The menu closed: back to the patient's screen, spoken again. Ending the session, or a
- * new default language, takes a new flow. */
+/* The menu closed: back to the patient's screen, spoken again. Ending the session takes
+ * a new flow, and so does the attract screen (in the default language, maybe a new one).
+ * A session under way stays, whatever its language: a new default is for the next one
+ * (a Spanish-speaking patient's urgent screen once went back to the start when the PIN
+ * pad was cancelled, the kiosk's default being English). */
 static void staff_closed(Kiosk *k, StaffCommand cmd)
 {
     if (cmd == STAFF_LOCKED) /* no digits: the log must not help anyone guess */
         fprintf(stderr, "ppkiosk: staff menu locked after wrong PINs; each lock-out waits "
                         "longer\n");
-    kiosk_print_poll(k, true); /* the summary being printed must outlive the job */
     k->spoken_valid = false;
-    if (cmd != STAFF_RESTART && k->fcfg.default_lang == flow_screen(k->flow)->lang &&
-        flow_screen(k->flow)->kind != SCR_ATTRACT)
+    flow_set_default_lang(k->flow, k->fcfg.default_lang);
+    if (cmd != STAFF_RESTART && flow_screen(k->flow)->kind != SCR_ATTRACT)
         return;
-    Flow *nf = flow_new(k->c, &k->fcfg);
-    if (nf) {
-        flow_free(k->flow);
-        k->flow = nf;
-    } else {
-        flow_reset(k->flow);
-    }
+    /* the summary being printed must outlive the job: the new flow comes once it is done,
+       never by waiting for it here (closing the menu during a print that was not
+       answering froze the screen on the menu until the job gave up) */
+    if (k->print_thread)
+        k->replace_flow = true;
+    else
+        replace_flow(k);
 }
 
 /* Carries out what the staff menu asked for. */
@@ -447,9 +466,13 @@ static void run_loop(Kiosk *k)
                     continue;
                 }
                 UiAction a;
-                if (ui_handle_event(k->ui, &ev, &a))
+                if (ui_handle_event(k->ui, &ev, &a)) {
                     kiosk_act(k, &a);
-                else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_KEYDOWN) {
+                    /* the next waiting event meets the screen this one led to, not the
+                       one it was meant for (a second press that came with the first once
+                       answered the next safety question with the old screen's "No") */
+                    kiosk_sync_screen(k);
+                } else if (ev.type == SDL_MOUSEBUTTONDOWN || ev.type == SDL_KEYDOWN) {
                     if (k->voice)
                         voice_stop(k->voice);
                 }

@@ -43,6 +43,7 @@ typedef struct {
     int print_err;
     bool print_test;    /* a staff test page rather than a summary */
     bool print_reprint; /* the summary again, from the staff menu */
+    bool replace_flow;  /* a new flow once the job is done (the summary outlives it) */
     const Summary *print_sum;
     Paper paper;
     PkWhy print_why;

@@ -128,6 +128,33 @@ fail:
     return err;
 }
 
+/* Makes and removes a file in the folder the way the export will (a new temp file, then
+ * without replaceable a second name for it), so that a folder that takes no new files
+ * (/proc, /sys) or a file system without hard links (FAT) is refused before the
+ * interview; such a path once failed only after it ("/proc/x.pdf: No such file or
+ * directory"). 0, or PK_EINVAL after a one-line reason on stderr. */
+static int probe_folder(const char *path, const char *dir, bool replaceable)
+{
+    NewFile nf;
+    int err = new_file_open(&nf, path);
+    if (!err) {
+        close(nf.fd);
+        nf.fd = -1;
+        char second[sizeof nf.tmp + 2];
+        snprintf(second, sizeof second, "%s-2", nf.tmp);
+        if (!replaceable && link(nf.tmp, second) != 0)
+            err = PK_EIO;
+        else if (!replaceable)
+            unlink(second);
+        new_file_abandon(&nf);
+    }
+    if (!err)
+        return 0;
+    fprintf(stderr, "ppkiosk: cannot write %s: the folder %s does not take new files (%s)\n", path,
+            dir, strerror(errno));
+    return PK_EINVAL;
+}
+
 /* One output path, before the interview: named, new (or replaceable), and in a folder
  * that exists and can be written, so that no interview is lost to a path that would fail
  * at the end. 0, or PK_EINVAL after a one-line reason on stderr. */
@@ -165,7 +192,7 @@ static int check_output_path(const char *option, const char *path, bool replacea
         fprintf(stderr, "ppkiosk: cannot write %s: the folder %s %s\n", path, dir, why);
         return PK_EINVAL;
     }
-    return 0;
+    return probe_folder(path, dir, replaceable);
 }
 
 /* Whether two output paths name one file: the same last part in the same folder. */
@@ -278,7 +305,14 @@ int app_write_outputs(const AppOptions *o, const Summary *sum)
     held_signal = 0;
     for (size_t i = 0; i < NHELD; i++)
         sigaction(held_signals[i], &note, &old[i]);
+    /* A file size limit (ulimit -f, LimitFSIZE=) is a write error with its reason ("File
+       too large"), not the signal that by default ends the program and left the temp file
+       with the summary written so far */
+    struct sigaction ignore = {.sa_handler = SIG_IGN}, old_xfsz;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGXFSZ, &ignore, &old_xfsz);
     int err = write_outputs(o, sum);
+    sigaction(SIGXFSZ, &old_xfsz, NULL);
     for (size_t i = 0; i < NHELD; i++)
         sigaction(held_signals[i], &old[i], NULL);
     if (held_signal)

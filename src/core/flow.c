@@ -144,6 +144,11 @@ void flow_set_speech(Flow *f, bool can_speak)
     rebuild(f);
 }
 
+void flow_set_default_lang(Flow *f, Lang lang)
+{
+    f->cfg.default_lang = lang;
+}
+
 /* Shows the current question, with the earlier answer ticked when going back. */
 static void show_question(Flow *f)
 {

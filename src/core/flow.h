@@ -189,6 +189,10 @@ FlowEvent flow_reprinted(Flow *f);
 /* The front end found it can (or cannot) speak: Repeat is offered only when it can. */
 void flow_set_speech(Flow *f, bool can_speak);
 
+/* The language the next session starts in (staff changed it): the session under way,
+ * if any, keeps its own. */
+void flow_set_default_lang(Flow *f, Lang lang);
+
 /* The current summary (built when the results are reached or an urgent flag is raised),
  * or NULL. */
 const Summary *flow_summary(const Flow *f);

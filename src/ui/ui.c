@@ -200,8 +200,11 @@ void ui_show(Ui *ui, const Screen *s)
     bool new_screen = !ui->have_layout || ui->shown_kind != s->kind ||
                       ui->shown_question != s->question || ui->shown_lang != s->lang;
     bool was_modal = ui->have_layout && has_modal(ui);
+    bool modal_change = was_modal != (s->still_there > 0);
     ui->screen = s;
-    if (new_screen)
+    /* "Are you still there?" coming or going counts as a new screen: a double tap on its
+       Continue once answered "Not sure" to the safety question under it */
+    if (new_screen || modal_change)
         ui->shown_at = SDL_GetTicks();
     ui->shown_kind = s->kind;
     ui->shown_question = s->question;
@@ -210,7 +213,7 @@ void ui_show(Ui *ui, const Screen *s)
         if (new_screen)
             ui->notice = NULL;
         ui->serial = s->serial;
-        relayout(ui, new_screen || was_modal != (s->still_there > 0));
+        relayout(ui, new_screen || modal_change);
     }
 }
 
@@ -414,7 +417,12 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, bool repeat, UiAction
     bool was_shown = ui->show_focus;
     ui->show_focus = true;
     ui->dirty |= !was_shown;
-    if (repeat || too_soon(ui)) {
+    /* a digit typed on the PIN pad is never held back: it shows as a dot, Delete takes it
+       back, and staff type fast (a PIN typed at once after Return opened the pad was lost
+       whole, and a wrong PIN just after a start locks the pad for five minutes) */
+    bool pin_digit = ui->screen && ui->screen->kind == SCR_STAFF_PIN && key_digit(key) >= 0 &&
+                     !(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI));
+    if (repeat || (too_soon(ui) && !pin_digit)) {
         if (!(mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI)))
             navigation_key(ui, key, mod);
         return false;

@@ -157,6 +157,14 @@ bool ui_window_event(Ui *ui, const SDL_Event *ev)
             ui->fit_gave_up = false;
             refit(ui);
             break;
+        case SDL_WINDOWEVENT_HIDDEN:
+        case SDL_WINDOWEVENT_MINIMIZED:
+            /* another client unmapped or iconified the kiosk: on bare X it stayed off
+               the screen, running, with the empty desktop in its place */
+            SDL_ShowWindow(ui->win);
+            SDL_RestoreWindow(ui->win);
+            SDL_RaiseWindow(ui->win);
+            break;
         case SDL_WINDOWEVENT_SIZE_CHANGED:
         case SDL_WINDOWEVENT_MOVED:
             if (!ui->fit_gave_up && !covers_display(ui)) {

@@ -67,4 +67,14 @@ xdotool windowsize "$win" 300 200
 sleep 0.5
 covers() { xdotool getwindowgeometry "$win" | grep -q "Geometry: ${W}x$H"; }
 wait_for 10 covers || fail "the kiosk stayed $(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p') after a resize"
-echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log" | tail -1); tap on Start reached the language screen; a held Return and a double press answered once; a resize was undone"
+# bare X: another client unmaps the kiosk, and it shows itself again (it once stayed
+# off the screen, running, with the empty desktop in its place); a window manager's
+# own handling of that is its business
+if [ -z "$wm" ]; then
+  need xwininfo
+  xdotool windowunmap "$win"
+  sleep 0.5
+  mapped() { xwininfo -id "$win" | grep -q 'IsViewable'; }
+  wait_for 10 mapped || fail "the kiosk stayed unmapped"
+fi
+echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log" | tail -1); tap on Start reached the language screen; a held Return and a double press answered once; $([ -n "$wm" ] && echo 'a resize was' || echo 'a resize and an unmap were') undone"
