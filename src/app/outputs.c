@@ -1,4 +1,7 @@
 /* The files the command line asks for after an interview: --pdf-out and --fhir-out. */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE /* O_TMPFILE */
+#endif
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -26,13 +29,18 @@ static int output_paper(Paper *paper)
     return 0;
 }
 
-/* A new file for path is made as a 0600 temp file in the same folder, then put in place:
- * without force by link(), which never replaces anything (an existing file or symlink is
- * refused); with force by rename(), which replaces the name itself and never writes
- * through a symlink. The temp file is always removed. */
+/* A new file for path is made as a 0600 file without a name in the same folder
+ * (O_TMPFILE), which gets its name only once it is whole: a crash or a SIGKILL while it
+ * is written leaves nothing on the disk (a named temp file stayed, holding the summary
+ * written so far). It is put in place without force by a link, which never replaces
+ * anything (an existing file or symlink is refused); with force under a temp name first,
+ * then by rename(), which replaces the name itself and never writes through a symlink.
+ * Where the file system has no O_TMPFILE, the file is a named 0600 temp file from the
+ * start. A temp name is always removed. */
 typedef struct {
-    char tmp[4096];
+    char tmp[4096]; /* the temp file's name; "" while the file has none */
     int fd;
+    bool unnamed;
 } NewFile;
 
 static int new_file_open(NewFile *nf, const char *path)
@@ -44,14 +52,55 @@ static int new_file_open(NewFile *nf, const char *path)
         errno = ENAMETOOLONG;
         return PK_EIO;
     }
+    nf->unnamed = false;
+#ifdef O_TMPFILE
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%.*s", dirlen ? dirlen : 1, dirlen ? path : ".");
+    nf->fd = open(dir, O_TMPFILE | O_RDWR, 0600);
+    if (nf->fd >= 0) {
+        nf->unnamed = true;
+        nf->tmp[0] = '\0';
+        return 0;
+    }
+    snprintf(nf->tmp, sizeof nf->tmp, "%.*s.ppkiosk-XXXXXX", dirlen, path);
+#endif
     nf->fd = mkstemp(nf->tmp); /* O_EXCL, mode 0600 */
     return nf->fd < 0 ? PK_EIO : 0;
 }
 
-/* Puts the finished temp file in place (see above); 0, or PK_EIO with errno set. */
+/* Gives the unnamed file of nf the name path (never replacing one); 0 or -1 (errno). */
+static int new_file_link(const NewFile *nf, const char *path)
+{
+    char self[64];
+    snprintf(self, sizeof self, "/proc/self/fd/%d", nf->fd);
+    return linkat(AT_FDCWD, self, AT_FDCWD, path, AT_SYMLINK_FOLLOW);
+}
+
+/* Puts the finished file in place (see above), its descriptor still open; 0, or PK_EIO
+ * with errno set. */
 static int new_file_place(NewFile *nf, const char *path, bool force)
 {
-    int rc = force ? rename(nf->tmp, path) : link(nf->tmp, path);
+    int rc;
+    if (nf->unnamed && !force) {
+        rc = new_file_link(nf, path);
+        return rc == 0 ? 0 : PK_EIO;
+    }
+    if (nf->unnamed) { /* a temp name for rename(), free of any other file's */
+        const char *slash = strrchr(path, '/');
+        int dirlen = slash ? (int)(slash - path) + 1 : 0;
+        rc = -1;
+        errno = EEXIST;
+        for (unsigned i = 0; rc != 0 && errno == EEXIST && i < 100; i++) {
+            snprintf(nf->tmp, sizeof nf->tmp, "%.*s.ppkiosk-%ld-%u", dirlen, path, (long)getpid(),
+                     i);
+            rc = new_file_link(nf, nf->tmp);
+        }
+        if (rc != 0) {
+            nf->tmp[0] = '\0';
+            return PK_EIO;
+        }
+    }
+    rc = force ? rename(nf->tmp, path) : link(nf->tmp, path);
     int e = errno;
     unlink(nf->tmp); /* after rename the name is gone already */
     errno = e;
@@ -64,7 +113,8 @@ static void new_file_abandon(NewFile *nf)
     if (nf->fd >= 0)
         close(nf->fd);
     nf->fd = -1;
-    unlink(nf->tmp);
+    if (nf->tmp[0])
+        unlink(nf->tmp);
     errno = e;
 }
 
@@ -113,14 +163,11 @@ static int write_export(const char *what, const char *path, bool force, ExportWr
     int err = new_file_open(&nf, path);
     if (err)
         goto fail;
-    if ((err = writer(sum, paper, nf.fd))) {
+    if ((err = writer(sum, paper, nf.fd)) || (err = new_file_place(&nf, path, force))) {
         new_file_abandon(&nf);
         goto fail;
     }
     close(nf.fd);
-    nf.fd = -1;
-    if ((err = new_file_place(&nf, path, force)))
-        goto fail;
     return 0;
 
 fail:
@@ -234,7 +281,24 @@ int app_check_outputs(const AppOptions *o)
     return 0;
 }
 
-/* --summary-json: "-" is stdout; a file is new, readable by its owner only. */
+static int json_to_fd(const Summary *sum, Paper paper, int fd)
+{
+    (void)paper;
+    int own = dup(fd);
+    FILE *f = own >= 0 ? fdopen(own, "w") : NULL;
+    if (!f) {
+        if (own >= 0)
+            close(own);
+        return PK_EIO;
+    }
+    int err = summary_write_json(sum, f);
+    if (fclose(f) != 0 && !err)
+        err = PK_EIO;
+    return err;
+}
+
+/* --summary-json: "-" is stdout; a file is new (never replacing one), readable by its
+ * owner only, and made like the exports, so that it is whole or not there. */
 static int write_summary_json(const Summary *sum, const char *path)
 {
     if (strcmp(path, "-") == 0) {
@@ -244,23 +308,7 @@ static int write_summary_json(const Summary *sum, const char *path)
         fprintf(stderr, "ppkiosk: cannot write the summary JSON to stdout\n");
         return PK_EIO;
     }
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        fprintf(stderr, "ppkiosk: cannot write %s: %s\n", path, strerror(errno));
-        if (fd >= 0) {
-            close(fd);
-            unlink(path);
-        }
-        return PK_EIO;
-    }
-    int err = summary_write_json(sum, f);
-    if (fclose(f) != 0 || err) {
-        fprintf(stderr, "ppkiosk: cannot write %s\n", path);
-        unlink(path);
-        return PK_EIO;
-    }
-    return 0;
+    return write_export("summary JSON", path, false, json_to_fd, sum, PAPER_LETTER) ? PK_EIO : 0;
 }
 
 static int write_outputs(const AppOptions *o, const Summary *sum)

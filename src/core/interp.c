@@ -284,11 +284,11 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
     if (len >= sizeof copy)
         return; /* nobody answers with a paragraph: refuse rather than truncate */
     memcpy(copy, text, len + 1);
-    if (q && q->kind == QK_SCALE) {
-        char *slash = strstr(copy, "/10");
-        if (slash)
-            *slash = '\0'; /* "7/10" */
-    }
+    /* "7/10": its "out of ten" is passed over and nothing else, so that what follows is
+     * read too (cut there, "7/10 no wait, more like 9" answered 7) */
+    if (q && q->kind == QK_SCALE)
+        for (char *slash = strstr(copy, "/10"); slash; slash = strstr(slash + 3, "/10"))
+            memset(slash, ' ', 3);
     Tokens t;
     tokenize(copy, &t);
     if (t.n == 0 || t.too_many)

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 
 #define ASR_CEP 13 /* cepstral coefficients the mean covers */
 
@@ -285,8 +286,13 @@ static int run_utt(Asr *a, const int16_t *pcm, size_t n, long long *ascr_sum, ch
         if (alt)
             *alt = '\0';
         int wrote = snprintf(text + len, textsize - len, "%s%s", len ? " " : "", word);
-        if (wrote > 0 && (size_t)wrote < textsize - len)
-            len += (size_t)wrote;
+        if (wrote < 0 || (size_t)wrote >= textsize - len) {
+            /* more words than the text holds: none, never the ones that fit (the end of
+             * a long list of places was dropped and the rest answered) */
+            wipe(text, textsize);
+            break;
+        }
+        len += (size_t)wrote;
     }
     return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "../core/error.h"
 #include "../core/interp.h"
+#include "../core/wipe.h"
 
 #define PHRASE_MAX 256
 #define WORD_MAX 64
@@ -460,10 +461,13 @@ void grammar_rewrite(const GrammarSpellings *sp, const char *hyp, char *out, siz
             if (strcmp(sp->items[i].spoken, w) == 0)
                 word = sp->items[i].written;
         int wrote = snprintf(out + len, size - len, "%s%s", len ? " " : "", word);
-        if (wrote < 0 || (size_t)wrote >= size - len)
+        if (wrote < 0 || (size_t)wrote >= size - len) {
+            wipe(out, size); /* too long: nothing, never its first words */
             break;
+        }
         len += (size_t)wrote;
     }
+    wipe(copy, sizeof copy);
 }
 
 void grammar_spelling_free(GrammarSpellings *sp)

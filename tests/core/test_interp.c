@@ -75,6 +75,11 @@ static const Row rows[] = {
     {"pain_now", EN, "about a seven", "=7"},
     {"pain_now", EN, "maybe a seven out of ten", "=7"},
     {"pain_now", EN, "7/10", "=7"},
+    {"pain_now", EN, "seven/10", "=7"},
+    {"pain_now", EN, "7/10 no wait, more like 9", "-"}, /* never cut at the "/10" */
+    {"pain_now", EN, "3/10 at rest but 9 when I move", "-"},
+    {"pain_now", EN, "2/10 or 10/10", "-"},
+    {"pain_now", EN, "7/100", "-"},
     {"pain_now", EN, "0", "=0"},
     {"pain_now", EN, "zero", "=0"},
     {"pain_now", EN, "no pain", "=0"},

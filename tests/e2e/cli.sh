@@ -347,6 +347,25 @@ for sig in TERM HUP; do
   [ -n "$seen" ] || echo "note stopped-$sig: the temp file was never seen"
 done
 
+# killed (SIGKILL, or a crash) while the export is being written: nothing is left, as the
+# file has no name until it is whole (a named temp file stayed with the summary so far)
+rm -rf "$scratch/kill" && mkdir -p "$scratch/kill"
+"$bin" --answers "$answers_ok" --pdf-out "$scratch/kill/x.pdf" >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1000); do
+  if [ -n "$(find "$scratch/kill" -name '.ppkiosk-*')" ]; then
+    kill -KILL "$pid"
+    break
+  fi
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.002
+done
+wait "$pid" 2>/dev/null
+leftover=$(find "$scratch/kill" -name '.ppkiosk-*')
+[ -z "$leftover" ] || { echo "FAIL killed: left $leftover"; fails=$((fails + 1)); }
+[ ! -e "$scratch/kill/x.pdf" ] || tail -c 8 "$scratch/kill/x.pdf" | grep -q EOF ||
+  { echo "FAIL killed: a cut x.pdf"; fails=$((fails + 1)); }
+
 # two outputs named the same file: refused before the interview (the second failed at
 # its end, after every answer, with "give --force", which would have put one over the
 # other)
