@@ -118,19 +118,51 @@ void kiosk_print_poll(Kiosk *k, bool wait)
 
 /* ---- speech ------------------------------------------------------------------------- */
 
+/* The text of one screen, in buf or, when it is longer, in a block of its own (speech is
+ * never cut: the results read out every red flag). NULL when that block cannot be had. */
+static char *speech_text(const Kiosk *k, char *buf, size_t size, bool other, Lang *lang)
+{
+    size_t need =
+        other ? flow_speech_other(k->flow, lang, buf, size) : flow_speech(k->flow, buf, size);
+    if (need < size)
+        return buf;
+    wipe(buf, size);
+    char *text = malloc(need + 1);
+    if (text) {
+        if (other)
+            flow_speech_other(k->flow, lang, text, need + 1);
+        else
+            flow_speech(k->flow, text, need + 1);
+    }
+    return text;
+}
+
+/* Wipes a text of speech_text(), and frees it when it was not buf. */
+static void speech_done(char *text, char *buf, size_t size)
+{
+    if (text && text != buf) {
+        wipe(text, strlen(text));
+        free(text);
+    }
+    wipe(buf, size);
+}
+
 static void speak_screen(Kiosk *k)
 {
     if (!k->voice)
         return;
     static char buf[4096], other[1024];
-    Lang other_lang;
-    flow_speech(k->flow, buf, sizeof buf);
-    flow_speech_other(k->flow, &other_lang, other, sizeof other);
-    voice_speak_then(k->voice, buf, flow_screen(k->flow)->lang, other, other_lang);
+    Lang lang = flow_screen(k->flow)->lang, other_lang = lang;
+    char *text = speech_text(k, buf, sizeof buf, false, NULL);
+    char *more = speech_text(k, other, sizeof other, true, &other_lang);
+    if (text && more)
+        voice_speak_then(k->voice, text, lang, more, other_lang);
+    else
+        fprintf(stderr, "ppkiosk: cannot read this screen aloud: out of memory\n");
     /* the voice has its own copies; a shorter text next would leave this one's tail (the
      * results screen's red flags) here after the session */
-    wipe(buf, sizeof buf);
-    wipe(other, sizeof other);
+    speech_done(text, buf, sizeof buf);
+    speech_done(more, other, sizeof other);
 }
 
 static void listen_screen(Kiosk *k)

@@ -200,13 +200,15 @@ const Summary *flow_summary(const Flow *f);
 const Session *flow_session(const Flow *f);
 
 /* Writes what should be spoken for the current screen into buf (title, options or
- * summary headings, in the screen's language). Returns buf. */
-const char *flow_speech(const Flow *f, char *buf, size_t size);
+ * summary headings, in the screen's language). Returns the length of the whole text, as
+ * snprintf does: when it is size or more, buf holds only the pieces that fit, and the
+ * caller asks again with a buffer of the returned length + 1 (speech is never cut). */
+size_t flow_speech(const Flow *f, char *buf, size_t size);
 
 /* What follows flow_speech() on the screens shown in both languages (attract, language):
  * the same words in the other language, which it stores in *lang. Writes "" for every
- * other screen. Returns buf. */
-const char *flow_speech_other(const Flow *f, Lang *lang, char *buf, size_t size);
+ * other screen. Returns the length of the whole text, as flow_speech() does. */
+size_t flow_speech_other(const Flow *f, Lang *lang, char *buf, size_t size);
 
 /* A short name for a screen kind ("attract", "question", "staff"...), for logs and
  * structure dumps. */

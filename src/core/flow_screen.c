@@ -207,62 +207,72 @@ void flow_rebuild(Flow *f)
     }
 }
 
-/* Appends ". text" (or text, at the start) to buf. */
-static void say(char *buf, size_t size, const char *text)
+/* The text being spoken: what fits in buf, and the length the whole text needs. Once a
+ * piece does not fit nothing more is written, so buf never holds a text with a gap. */
+typedef struct {
+    char *buf;
+    size_t size, len;
+} Speech;
+
+/* Appends ". text" (or text, at the start). */
+static void say(Speech *sp, const char *text)
 {
-    size_t n = strlen(buf);
-    if (!text || !*text || n + 1 >= size)
+    if (!text || !*text)
         return;
-    snprintf(buf + n, size - n, "%s%s", n ? ". " : "", text);
+    size_t add = (sp->len ? 2 : 0) + strlen(text);
+    if (sp->len + add < sp->size && strlen(sp->buf) == sp->len)
+        snprintf(sp->buf + sp->len, sp->size - sp->len, "%s%s", sp->len ? ". " : "", text);
+    sp->len += add;
 }
 
-const char *flow_speech(const Flow *f, char *buf, size_t size)
+size_t flow_speech(const Flow *f, char *buf, size_t size)
 {
     const Screen *s = &f->screen;
+    Speech sp = {buf, size, 0};
     if (size == 0)
-        return buf;
+        return 0;
     buf[0] = '\0';
     if (s->still_there) {
-        say(buf, size, s->still_title);
-        say(buf, size, s->still_body);
-        return buf;
+        say(&sp, s->still_title);
+        say(&sp, s->still_body);
+        return sp.len;
     }
     if (s->kind == SCR_ATTRACT || s->kind == SCR_LANGUAGE) {
         /* shown in both languages; the other one is flow_speech_other()'s */
-        say(buf, size, ui(f, s->kind == SCR_ATTRACT ? "attract.title" : "language.title"));
+        say(&sp, ui(f, s->kind == SCR_ATTRACT ? "attract.title" : "language.title"));
         if (s->kind == SCR_ATTRACT)
-            say(buf, size, ui(f, "attract.prompt"));
-        return buf;
+            say(&sp, ui(f, "attract.prompt"));
+        return sp.len;
     }
-    say(buf, size, s->title);
+    say(&sp, s->title);
     if (s->kind == SCR_QUESTION && s->question->kind == QK_SCALE) {
         char anchor[256];
         snprintf(anchor, sizeof anchor, "%d, %s", s->question->min, s->low);
-        say(buf, size, anchor);
+        say(&sp, anchor);
         snprintf(anchor, sizeof anchor, "%d, %s", s->question->max, s->high);
-        say(buf, size, anchor);
-        return buf;
+        say(&sp, anchor);
+        return sp.len;
     }
     if (s->kind == SCR_QUESTION) {
         for (size_t i = 0; i < s->nanswers; i++)
-            say(buf, size, s->answers[i].label);
+            say(&sp, s->answers[i].label);
         if (s->question->kind == QK_MULTI)
-            say(buf, size, s->body);
-        return buf;
+            say(&sp, s->body);
+        return sp.len;
     }
-    say(buf, size, s->body);
+    say(&sp, s->body);
     if (s->kind == SCR_RESULTS && s->summary) {
         /* in the screen's order: the flags, then what to do next */
         const Summary *sum = s->summary;
         for (size_t i = 0; i < sum->nurgent; i++)
-            say(buf, size, lang_text(&sum->urgent[i].flag->text, f->lang));
+            say(&sp, lang_text(&sum->urgent[i].flag->text, f->lang));
         if (sum->nclinician)
-            say(buf, size, ui(f, "results.today"));
+            say(&sp, ui(f, "results.today"));
         for (size_t i = 0; i < sum->nclinician; i++)
-            say(buf, size, lang_text(&sum->clinician[i].flag->text, f->lang));
-        say(buf, size, ui(f, "results.step_print"));
+            say(&sp, lang_text(&sum->clinician[i].flag->text, f->lang));
+        say(&sp, ui(f, "results.step_print"));
     }
-    return buf;
+    return sp.len;
 }
 
 const char *flow_kind_name(ScreenKind k)
@@ -278,19 +288,19 @@ const char *flow_help(const Flow *f)
     return ui(f, "help.none");
 }
 
-const char *flow_speech_other(const Flow *f, Lang *lang, char *buf, size_t size)
+size_t flow_speech_other(const Flow *f, Lang *lang, char *buf, size_t size)
 {
     const Screen *s = &f->screen;
     Lang other = f->lang == LANG_EN ? LANG_ES : LANG_EN;
     *lang = other;
+    Speech sp = {buf, size, 0};
     if (size == 0)
-        return buf;
+        return 0;
     buf[0] = '\0';
     if (s->still_there || (s->kind != SCR_ATTRACT && s->kind != SCR_LANGUAGE))
-        return buf;
-    say(buf, size,
-        content_ui(f->c, s->kind == SCR_ATTRACT ? "attract.title" : "language.title", other));
+        return sp.len;
+    say(&sp, content_ui(f->c, s->kind == SCR_ATTRACT ? "attract.title" : "language.title", other));
     if (s->kind == SCR_ATTRACT)
-        say(buf, size, content_ui(f->c, "attract.prompt", other));
-    return buf;
+        say(&sp, content_ui(f->c, "attract.prompt", other));
+    return sp.len;
 }
