@@ -118,6 +118,13 @@ if grep -q $'[\x01-\x1f]' <<<"$out"; then
   echo "FAIL answers-ctrl: a control character in the reason: $(cat -v <<<"$out")"
   fails=$((fails + 1))
 fi
+# C1 controls too: CSI as UTF-8 (U+009B), or a raw 0x9B byte (CSI to an 8-bit terminal)
+printf 'rf_chest=no\xc2\x9b2J\nrf_x=1\n' >"$scratch/c1.txt"
+check answers-c1 2 "$bin" --answers "$scratch/c1.txt"
+expect_text answers-c1 'c1.txt:1: question "rf_chest" has no option "no\?2J"'
+printf 'rf_chest\x9b2J=no\n' >"$scratch/c1raw.txt"
+check answers-c1-raw 2 "$bin" --answers "$scratch/c1raw.txt"
+expect_text answers-c1-raw 'c1raw.txt:1: unknown question "rf_chest\?2J"'
 check answers-pdf 0 "$bin" --answers "$scratch/ok.txt" --pdf-out "$scratch/ok.pdf" \
   --summary-json "$scratch/ok.json"
 [ -s "$scratch/ok.pdf" ] && [ -s "$scratch/ok.json" ] ||

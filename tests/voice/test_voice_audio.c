@@ -559,6 +559,18 @@ START_TEST(t_settings)
         {"rate_wpm = 79\n", "voice.conf:1: bad value for rate_wpm"},
         /* a setting's name is shown in the message: terminal codes in it are refused */
         {"\x1b[2J\x1b[1;1Hok = 1\n", "voice.conf:1: a setting's name holds a control character"},
+        /* seventh audit (#13): C1 controls (CSI written as UTF-8, or a raw 0x9B byte, CSI
+         * to an 8-bit terminal) reached the terminal in the reason */
+        {"\xc2\x9b"
+         "2J = 1\n",
+         "voice.conf:1: unknown setting '?2J'"},
+        {"x\x9b"
+         "2J = 1\n",
+         "voice.conf:1: unknown setting 'x?2J'"},
+        {"ma\xc3\xb1"
+         "ana = 1\n",
+         "voice.conf:1: unknown setting 'ma\xc3\xb1"
+         "ana'"},
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         write_conf(dir, refused[i][0]);
