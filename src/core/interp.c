@@ -284,11 +284,12 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
     if (len >= sizeof copy)
         return; /* nobody answers with a paragraph: refuse rather than truncate */
     memcpy(copy, text, len + 1);
-    if (q && q->kind == QK_SCALE) {
-        char *slash = strstr(copy, "/10");
-        if (slash)
-            *slash = '\0'; /* "7/10" */
-    }
+    /* "7/10": the scale's "out of ten", not a second number (the text was cut there, and
+     * "7/10 8" answered 7, "7/100" 7 too) */
+    if (q && q->kind == QK_SCALE)
+        for (char *p = copy; (p = strstr(p, "/10")) != NULL; p += 3)
+            if (p[3] < '0' || p[3] > '9')
+                memset(p, ' ', 3);
     Tokens t;
     tokenize(copy, &t);
     if (t.n == 0 || t.too_many)

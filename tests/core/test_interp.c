@@ -75,6 +75,13 @@ static const Row rows[] = {
     {"pain_now", EN, "about a seven", "=7"},
     {"pain_now", EN, "maybe a seven out of ten", "=7"},
     {"pain_now", EN, "7/10", "=7"},
+    /* seventh audit (#13): the text was cut at "/10", and what followed was dropped */
+    {"pain_now", EN, "7/10 8", "-"},
+    {"pain_now", EN, "2/10 walking, 8/10 at night", "-"},
+    {"pain_now", EN, "7/100", "-"},
+    {"pain_now", EN, "1/10/2024", "-"},
+    {"pain_now", EN, "10/10", "=10"},
+    {"pain_now", EN, "seven/10", "=7"},
     {"pain_now", EN, "0", "=0"},
     {"pain_now", EN, "zero", "=0"},
     {"pain_now", EN, "no pain", "=0"},
