@@ -82,6 +82,7 @@ static const Row rows[] = {
     {"pain_now", EN, "1/10/2024", "-"},
     {"pain_now", EN, "10/10", "=10"},
     {"pain_now", EN, "seven/10", "=7"},
+    {"pain_now", EN, "6\xc2\xbd", "-"}, /* 6 and a half (it read 6) */
     {"pain_now", EN, "0", "=0"},
     {"pain_now", EN, "zero", "=0"},
     {"pain_now", EN, "no pain", "=0"},
@@ -116,6 +117,14 @@ static const Row rows[] = {
     {"rf_chest", EN, "1", "yes"},
     {"rf_chest", EN, "2", "no"},
     {"rf_chest", EN, "yes and no", "-"},
+    /* seventh audit (#13): a word in another script was dropped as if it were
+     * punctuation: "no да" (yes in Russian) answered "no", "yes 不" (no) "yes" */
+    {"rf_chest", EN, "no \xd0\xb4\xd0\xb0", "-"},
+    {"rf_chest", EN, "yes \xe4\xb8\x8d", "-"},
+    {"rf_chest", EN, "yes \xf0\x9f\x91\x8e", "-"},            /* a thumbs down */
+    {"rf_chest", EN, "\xc2\xabno\xc2\xbb\xe2\x80\xa6", "no"}, /* punctuation */
+    {"rf_chest", ES, "si\xcc\x81", "yes"},                    /* a combining accent */
+    {"delivery", ES, "cesa\xcc\x81rea", "csection"},
     {"rf_chest", EN, "maybe", "-"},
     {"rf_fever", EN, "yes I have", "yes"},
     {"rf_fever", ES, "sí", "yes"},
