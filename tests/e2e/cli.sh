@@ -99,6 +99,11 @@ expect_text answers-bad-value "bad-value.txt:1: question \"pain_now\" wants a nu
 printf 'since_birth=lt2w,w2to6\n' >"$scratch/bad-multi.txt"
 check answers-bad-multi 2 "$bin" --answers "$scratch/bad-multi.txt"
 expect_text answers-bad-multi "bad-multi.txt:1: .*one answer"
+# "none" with another option contradicts itself (seventh audit, #13): the screen and the
+# interpreter refuse it, and the summary read "Health history: Arthritis, None of these"
+printf 'history=none,arthritis\n' >"$scratch/none-and.txt"
+check answers-none-and 2 "$bin" --answers "$scratch/none-and.txt"
+expect_text answers-none-and 'none-and.txt:1: question "history": "none" cannot be chosen with other options'
 check answers-missing 2 "$bin" --answers "$scratch/nowhere.txt"
 # an answer to a question the other answers hide (its show_if) is not dropped silently:
 # rf_epidural_site=yes, a red flag, counted for nothing after epidural=no
