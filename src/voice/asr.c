@@ -88,8 +88,31 @@ static bool mdef_header_ok(FILE *fp)
     return false;
 }
 
+/* "is missing" or "is not a file" when path (a file the decoder reads) is either, or
+ * NULL. */
+static const char *file_problem(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return "is missing";
+    return S_ISREG(st.st_mode) ? NULL : "is not a file";
+}
+
 const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
 {
+    /* the files PocketSphinx refuses with no reason but a NULL decoder: a missing
+     * dictionary read "the speech recognition model cannot be loaded" */
+    const struct {
+        const char *name, *path;
+    } files[] = {
+        {"dict", cfg->dict}, {"noisedict", cfg->noisedict}, {"competitor", cfg->competitor}};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const char *why = files[i].path && files[i].path[0] ? file_problem(files[i].path) : NULL;
+        if (why) {
+            snprintf(buf, size, "%s %s %s", files[i].name, files[i].path, why);
+            return buf;
+        }
+    }
     char own[4096];
     const char *path = cfg->mdef && cfg->mdef[0] ? cfg->mdef : NULL;
     struct stat st;

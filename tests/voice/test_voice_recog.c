@@ -199,6 +199,22 @@ START_TEST(t_asr_bad_mdef)
         ck_assert_ptr_nonnull(why);
         ck_assert_msg(strstr(why, reasons[i]) && strstr(why, paths[i]), "%s", why);
     }
+    /* a missing dictionary (a typo in voice.conf) read only "the speech recognition model
+     * cannot be loaded" (seventh audit, #13) */
+    for (int k = 0; k < 3; k++) {
+        AsrConfig cfg = {MODEL "/en-us", k == 0 ? missing : MODEL "/cmudict-en-us.dict",
+                         NULL,           k == 2 ? missing : NULL,
+                         NULL,           k == 1 ? TEST_TMP_DIR : NULL};
+        Asr *a = NULL;
+        ck_assert_int_eq(asr_new(&a, &cfg), PK_ENODEV);
+        char buf[PK_WHY_MAX];
+        const char *why = asr_model_problem(&cfg, buf, sizeof buf);
+        ck_assert_ptr_nonnull(why);
+        static const char *const want[] = {"dict ", "noisedict ", "competitor "};
+        ck_assert_msg(strncmp(why, want[k], strlen(want[k])) == 0 &&
+                          strstr(why, k == 1 ? "is not a file" : "is missing"),
+                      "%s", why);
+    }
     /* the model's own binary mdef passes */
     AsrConfig good = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL,
                       NULL,           MODEL "/en-us/mdef",         NULL};
