@@ -53,6 +53,11 @@ int asr_new(Asr **out, const AsrConfig *cfg);
  * asr_new refuses those first. */
 const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size);
 
+/* What is wrong with the extra dictionary at path, as a short reason ("X:7: line is
+ * longer than 511 characters", "X: file is missing"), or NULL: why asr_new returned
+ * PK_EIO. */
+const char *asr_extra_dict_problem(const char *path, char *buf, size_t size);
+
 /* Frees the decoder. NULL is allowed. */
 void asr_free(Asr *a);
 

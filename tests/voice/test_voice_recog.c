@@ -215,6 +215,26 @@ START_TEST(t_asr_bad_mdef)
                           strstr(why, k == 1 ? "is not a file" : "is missing"),
                       "%s", why);
     }
+    /* an extra dictionary's line over 511 characters was split, and its tail read as an
+     * entry of its own (seventh audit, #13): refused with its line */
+    char long_path[512];
+    snprintf(long_path, sizeof long_path, "%s", tmp_path("long.dict"));
+    fp = fopen(long_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(";;; fine\r\nkiosk K IY AA S K\n;;; ", fp);
+    for (int i = 0; i < 500; i++)
+        fputc('x', fp);
+    fputs(" zzword Z Z\n", fp);
+    fclose(fp);
+    AsrConfig with_long = {
+        MODEL "/en-us", MODEL "/cmudict-en-us.dict", long_path, NULL, NULL, NULL};
+    Asr *a = NULL;
+    ck_assert_int_eq(asr_new(&a, &with_long), PK_EIO);
+    char lbuf[PK_WHY_MAX];
+    const char *lwhy = asr_extra_dict_problem(long_path, lbuf, sizeof lbuf);
+    ck_assert_ptr_nonnull(lwhy);
+    ck_assert_msg(strstr(lwhy, ":3: line is longer than 511 characters"), "%s", lwhy);
+    remove(long_path);
     /* the model's own binary mdef passes */
     AsrConfig good = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL,
                       NULL,           MODEL "/en-us/mdef",         NULL};
