@@ -191,9 +191,15 @@ START_TEST(t_wav_bad_input)
             ck_assert_str_ne(why.text, "");
         free(pcm);
     }
+    /* the reason names what is wrong: "3999 Hz" read "unsupported sample format, channel
+     * count or sample rate" (seventh audit, #13) */
+    Bytes low = make_wav(1, 16, 3999, 1, 440.0, 0.5, 0.1, 0);
     int16_t *pcm = NULL;
     size_t n = 0;
     PkWhy why = {""};
+    ck_assert_int_eq(wav_parse_16k(low.data, low.n, &pcm, &n, &why), PK_EAUDIO);
+    ck_assert_str_eq(why.text, "sample rate 3999 Hz is not supported (4000 to 384000 Hz)");
+    free(low.data);
     ck_assert_int_eq(wav_read_16k("/nonexistent/x.wav", &pcm, &n, &why), PK_EIO);
     ck_assert_ptr_null(pcm);
     ck_assert_str_ne(why.text, "");
