@@ -37,32 +37,40 @@ static bool add_all(Loader *L, StrMap *m, const char *const *list, size_t n, int
 
 enum { FILLER = -1 }; /* value of a filler word in the map of command phrases */
 
+/* The phrases of question qi's options in language l: none may be a command or a filler
+ * word, and on a one-answer question none may be listed for two options. A yes/no
+ * question's yes and no are the lexicon's (checked once, by check_yes_no_phrases): only
+ * its "unsure" phrases are checked, against the commands, the fillers and yes and no
+ * ("um" as unsure answered "Not sure" to a red flag, "yes" as unsure left a yes not
+ * understood). */
 static void check_option_phrases(Loader *L, const JsonValue *root, size_t qi, int l,
                                  const StrMap *reserved)
 {
     const Question *q = &L->c->questions[qi];
+    size_t own = q->kind == QK_YESNO ? 2 : 0; /* the first option whose phrases are its own */
     StrMap said = {0}; /* phrase -> first option that lists it (one-answer questions) */
     for (size_t oi = 0; oi < q->noptions; oi++) {
         const Option *o = &q->options[oi];
         for (size_t p = 0; p < o->nsay[l]; p++) {
             const char *ph = o->say[l][p];
             int k, first;
-            if (strmap_get(reserved, ph, &k) && k != FILLER)
+            bool reserved_word = oi >= own && strmap_get(reserved, ph, &k); /* own phrases */
+            if (reserved_word && k != FILLER)
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\" option \"%s\": the %s phrase \"%s\" "
                             "is also the command \"%s\"",
                             q->id, o->id, lang_name(l), ph, content_command_name(k));
-            else if (strmap_get(reserved, ph, &k))
+            else if (reserved_word)
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\" option \"%s\": the %s phrase \"%s\" is "
                             "a filler word, which answers ignore",
                             q->id, o->id, lang_name(l), ph);
-            if (q->kind != QK_CHOICE)
+            if (q->kind != QK_CHOICE && q->kind != QK_YESNO)
                 continue;
             int rc = strmap_add(&said, ph, (int)oi, &first);
             if (rc < 0)
                 L->nomem = true;
-            else if (rc == 0 && (size_t)first != oi)
+            else if (rc == 0 && (size_t)first != oi && oi >= own)
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\": the %s phrase \"%s\" is listed for "
                             "both \"%s\" and \"%s\" (one answer only)",
@@ -85,6 +93,17 @@ static void check_yes_no_phrases(Loader *L)
         for (int k = 0; k < CMD_COUNT && ok; k++)
             ok = add_all(L, &reserved, lx->commands[k][l], lx->ncommands[k][l], k);
         ok = ok && add_all(L, &reserved, lx->filler[l], lx->nfiller[l], FILLER);
+        /* a number phrase, too: "um" as zero answered 0 to the pain now */
+        for (int a = 0; ok && a <= 10; a++)
+            for (size_t i = 0; i < lx->nnumbers[a][l]; i++) {
+                int k;
+                if (strmap_get(&reserved, lx->numbers[a][l][i], &k))
+                    cload_error(L, NULL, "the %s phrase \"%s\" for %d is %s%s%s", lang_name(l),
+                                lx->numbers[a][l][i], a,
+                                k == FILLER ? "a filler word" : "also the command \"",
+                                k == FILLER ? "" : content_command_name(k),
+                                k == FILLER ? "" : "\"");
+            }
         for (int yes = 1; ok && yes >= 0; yes--) {
             const char *const *list = yes ? lx->yes[l] : lx->no[l];
             size_t n = yes ? lx->nyes[l] : lx->nno[l];
@@ -117,7 +136,7 @@ static void check_phrases(Loader *L, const JsonValue *root)
             ok = add_all(L, &reserved, lx->commands[k][l], lx->ncommands[k][l], k);
         ok = ok && add_all(L, &reserved, lx->filler[l], lx->nfiller[l], FILLER);
         for (size_t qi = 0; qi < c->nquestions && ok; qi++)
-            if (c->questions[qi].kind != QK_YESNO && c->questions[qi].kind != QK_SCALE)
+            if (c->questions[qi].kind != QK_SCALE)
                 check_option_phrases(L, root, qi, l, &reserved);
         strmap_free(&reserved);
     }

@@ -126,6 +126,22 @@ static const ErrorCase cases[] = {
      "the English yes phrase \"skip\" is also the command \"skip\""},
     {"lexicon.json", "   \"sí\"\n", "   \"sí\", \"y\"\n", 0,
      "the Spanish yes phrase \"y\" is a filler word"},
+    /* seventh audit (#13): a number phrase, and a yes/no question's "unsure" phrase, that
+     * is a filler word or a command: "um" as zero answered 0 to the pain now, "um" as
+     * unsure "Not sure" to a red flag, "yes" as unsure left a yes not understood */
+    {"lexicon.json", "    \"zero\"\n", "    \"zero\", \"my\"\n", 0,
+     "the English phrase \"my\" for 0 is a filler word"},
+    {"lexicon.json", "    \"two\"\n", "    \"two\", \"skip\"\n", 0,
+     "the English phrase \"skip\" for 2 is also the command \"skip\""},
+    {"questions.json", "\"kind\": \"yesno\",",
+     "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"my\"], \"es\": [\"quizás\"]},", 2,
+     "option \"not_sure\": the English phrase \"my\" is a filler word"},
+    {"questions.json", "\"kind\": \"yesno\",",
+     "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"skip\"], \"es\": [\"quizás\"]},", 2,
+     "option \"not_sure\": the English phrase \"skip\" is also the command \"skip\""},
+    {"questions.json", "\"kind\": \"yesno\",",
+     "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"yes\"], \"es\": [\"quizás\"]},", 2,
+     "the English phrase \"yes\" is listed for both \"yes\" and \"not_sure\""},
     /* the urgent screen's line of what to do when no one is at the desk, numbers filled
      * in, and its text before it fit the screen's buffers: a 968-byte urgent.body passed,
      * and the urgent screen lost the crisis number */
