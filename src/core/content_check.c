@@ -146,13 +146,30 @@ static void check_lexicon(Loader *L)
 {
     const Lexicon *lx = &L->c->lexicon;
     for (int l = 0; l < LANG_COUNT; l++) {
-        StrMap no = {0}, numbers = {0};
+        StrMap no = {0}, numbers = {0}, commands = {0};
         if (!add_all(L, &no, lx->no[l], lx->nno[l], 0))
             goto next;
         for (size_t i = 0; i < lx->nyes[l]; i++)
             if (strmap_get(&no, lx->yes[l][i], NULL))
                 cload_error(L, NULL, "the %s phrase \"%s\" is both yes and no", lang_name(l),
                             lx->yes[l][i]);
+        /* a phrase of two commands runs the first ("go back" listed for start_over too
+         * went back) */
+        for (int k = 0; k < CMD_COUNT; k++)
+            for (size_t i = 0; i < lx->ncommands[k][l]; i++) {
+                int first;
+                int rc = strmap_add(&commands, lx->commands[k][l][i], k, &first);
+                if (rc < 0) {
+                    L->nomem = true;
+                    goto next;
+                }
+                if (rc == 0 && first != k)
+                    cload_error(L, NULL,
+                                "lexicon.json: the %s phrase \"%s\" is both the command "
+                                "\"%s\" and \"%s\"",
+                                lang_name(l), lx->commands[k][l][i], content_command_name(first),
+                                content_command_name(k));
+            }
         for (int a = 0; a <= 10; a++) {
             for (size_t i = 0; i < lx->nnumbers[a][l]; i++) {
                 int b;
@@ -169,6 +186,7 @@ static void check_lexicon(Loader *L)
     next:
         strmap_free(&no);
         strmap_free(&numbers);
+        strmap_free(&commands);
     }
 }
 

@@ -142,6 +142,9 @@ static const ErrorCase cases[] = {
     {"questions.json", "\"kind\": \"yesno\",",
      "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"yes\"], \"es\": [\"quizás\"]},", 2,
      "the English phrase \"yes\" is listed for both \"yes\" and \"not_sure\""},
+    /* and a phrase listed for two commands ran the first one (seventh audit, #13) */
+    {"lexicon.json", "    \"skip\"\n", "    \"skip\", \"help\"\n", 0,
+     "the English phrase \"help\" is both the command \"skip\" and \"help\""},
     /* the urgent screen's line of what to do when no one is at the desk, numbers filled
      * in, and its text before it fit the screen's buffers: a 968-byte urgent.body passed,
      * and the urgent screen lost the crisis number */
