@@ -142,6 +142,10 @@ static const ErrorCase cases[] = {
     {"questions.json", "\"kind\": \"yesno\",",
      "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"yes\"], \"es\": [\"quizás\"]},", 2,
      "the English phrase \"yes\" is listed for both \"yes\" and \"not_sure\""},
+    /* a phrase is of English or Spanish letters: the interpreter keeps any other
+     * character in its word (seventh audit, #13) */
+    {"questions.json", "\"lately\"", "\"lately \xf0\x9f\x91\x8d\"", 10,
+     "has a character that is not a letter of English or Spanish"},
     /* and a phrase listed for two commands ran the first one (seventh audit, #13) */
     {"lexicon.json", "    \"skip\"\n", "    \"skip\", \"help\"\n", 0,
      "the English phrase \"help\" is both the command \"skip\" and \"help\""},
