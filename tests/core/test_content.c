@@ -28,6 +28,15 @@ typedef struct {
 #define TEXT40 "Tell the front desk now, please, today. "
 #define TEXT480 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40
 
+/* a phrase of 121 words, and nine of them: 1,089 words */
+#define WORDS10 "x x x x x x x x x x "
+#define PHRASE121                                                                                  \
+    "\"" WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10   \
+        WORDS10 "x\""
+#define PHRASES9                                                                                   \
+    PHRASE121 ", " PHRASE121 ", " PHRASE121 ", " PHRASE121 ", " PHRASE121 ", " PHRASE121           \
+              ", " PHRASE121 ", " PHRASE121 ", " PHRASE121
+
 static const ErrorCase cases[] = {
     /* malformed files */
     {"questions.json", "\"kind\": \"yesno\",", "\"kind\": \"yesno\"", 2, "expected ',' or '}'"},
@@ -146,6 +155,12 @@ static const ErrorCase cases[] = {
      * character in its word (seventh audit, #13) */
     {"questions.json", "\"lately\"", "\"lately \xf0\x9f\x91\x8d\"", 10,
      "has a character that is not a letter of English or Spanish"},
+    /* the speech grammars' words are bounded: a 380 KB lexicon took the voice 930 MB to
+     * start, a 400 KB question 570 MB (seventh audit, #13) */
+    {"questions.json", "\"lately\"", PHRASES9, 0,
+     "question \"birth\": its English phrases have 1092 words (at most 1000)"},
+    {"lexicon.json", "    \"skip\"\n", "    \"skip\", " PHRASES9 "\n", 0,
+     "the English phrases have"},
     /* and a phrase listed for two commands ran the first one (seventh audit, #13) */
     {"lexicon.json", "    \"skip\"\n", "    \"skip\", \"help\"\n", 0,
      "the English phrase \"help\" is both the command \"skip\" and \"help\""},
