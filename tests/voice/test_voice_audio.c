@@ -582,6 +582,9 @@ START_TEST(t_settings)
          "voice.conf:1: bad value for gate_frames (a whole number from 0 to 100000)"},
         /* and a file where a folder belongs (hmm) was passed over for the fallback */
         {"hmm = /dev/null\n", "voice.conf:1: hmm must be a folder, not a device or a pipe"},
+        /* an old Mac file (CR line ends) is one line: its first value was "bad" */
+        {"pad_ms = 300\rtail_ms = 300\r",
+         "voice.conf:1: line holds a carriage return (lines must end with a line feed)"},
         /* seventh audit (#13): C1 controls (CSI written as UTF-8, or a raw 0x9B byte, CSI
          * to an 8-bit terminal) reached the terminal in the reason */
         {"\xc2\x9b"
