@@ -103,6 +103,11 @@ static int parse_value(const Question *q, char *value, Answer *a, const Place *a
     }
     if (n > 1 && q->kind != QK_MULTI)
         return fail(at, "question \"%s\" takes one answer, not several", q->id);
+    /* as on the screen and in words: "none" with something else contradicts itself (the
+     * summary read "Health history: Arthritis, None of these") */
+    int none = content_option_index(q, "none");
+    if (n > 1 && none >= 0 && (a->options & (1u << none)))
+        return fail(at, "question \"%s\": \"none\" cannot be chosen with other options", q->id);
     return 0;
 }
 

@@ -18,6 +18,12 @@
 #define CONTENT_MAX_ENTRIES 500 /* questions, causes, advice, flags, groups, ui strings */
 #define CONTENT_MAX_PHRASES 200 /* phrases in one list */
 #define CONTENT_MAX_FILE_BYTES (1024 * 1024) /* one content file */
+/* words of the phrases the speech grammars are built from, in one language: one
+ * question's, all questions' together, and the lexicon's (its commands go into every
+ * question's grammar) */
+#define CONTENT_QUESTION_WORDS_MAX 1000
+#define CONTENT_QUESTIONS_WORDS_MAX 10000
+#define CONTENT_LEXICON_WORDS_MAX 1000
 /* Bytes an answer in words may take, NUL included ("Lower back, Left knee"): every
  * option of a question chosen at once must fit, so that no summary, printout or export
  * ever cuts an answer (the content check refuses a question whose labels are longer). */

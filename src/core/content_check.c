@@ -37,32 +37,40 @@ static bool add_all(Loader *L, StrMap *m, const char *const *list, size_t n, int
 
 enum { FILLER = -1 }; /* value of a filler word in the map of command phrases */
 
+/* The phrases of question qi's options in language l: none may be a command or a filler
+ * word, and on a one-answer question none may be listed for two options. A yes/no
+ * question's yes and no are the lexicon's (checked once, by check_yes_no_phrases): only
+ * its "unsure" phrases are checked, against the commands, the fillers and yes and no
+ * ("um" as unsure answered "Not sure" to a red flag, "yes" as unsure left a yes not
+ * understood). */
 static void check_option_phrases(Loader *L, const JsonValue *root, size_t qi, int l,
                                  const StrMap *reserved)
 {
     const Question *q = &L->c->questions[qi];
+    size_t own = q->kind == QK_YESNO ? 2 : 0; /* the first option whose phrases are its own */
     StrMap said = {0}; /* phrase -> first option that lists it (one-answer questions) */
     for (size_t oi = 0; oi < q->noptions; oi++) {
         const Option *o = &q->options[oi];
         for (size_t p = 0; p < o->nsay[l]; p++) {
             const char *ph = o->say[l][p];
             int k, first;
-            if (strmap_get(reserved, ph, &k) && k != FILLER)
+            bool reserved_word = oi >= own && strmap_get(reserved, ph, &k); /* own phrases */
+            if (reserved_word && k != FILLER)
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\" option \"%s\": the %s phrase \"%s\" "
                             "is also the command \"%s\"",
                             q->id, o->id, lang_name(l), ph, content_command_name(k));
-            else if (strmap_get(reserved, ph, &k))
+            else if (reserved_word)
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\" option \"%s\": the %s phrase \"%s\" is "
                             "a filler word, which answers ignore",
                             q->id, o->id, lang_name(l), ph);
-            if (q->kind != QK_CHOICE)
+            if (q->kind != QK_CHOICE && q->kind != QK_YESNO)
                 continue;
             int rc = strmap_add(&said, ph, (int)oi, &first);
             if (rc < 0)
                 L->nomem = true;
-            else if (rc == 0 && (size_t)first != oi)
+            else if (rc == 0 && (size_t)first != oi && oi >= own)
                 cload_error(L, option_value(root, qi, oi),
                             "question \"%s\": the %s phrase \"%s\" is listed for "
                             "both \"%s\" and \"%s\" (one answer only)",
@@ -85,6 +93,17 @@ static void check_yes_no_phrases(Loader *L)
         for (int k = 0; k < CMD_COUNT && ok; k++)
             ok = add_all(L, &reserved, lx->commands[k][l], lx->ncommands[k][l], k);
         ok = ok && add_all(L, &reserved, lx->filler[l], lx->nfiller[l], FILLER);
+        /* a number phrase, too: "um" as zero answered 0 to the pain now */
+        for (int a = 0; ok && a <= 10; a++)
+            for (size_t i = 0; i < lx->nnumbers[a][l]; i++) {
+                int k;
+                if (strmap_get(&reserved, lx->numbers[a][l][i], &k))
+                    cload_error(L, NULL, "the %s phrase \"%s\" for %d is %s%s%s", lang_name(l),
+                                lx->numbers[a][l][i], a,
+                                k == FILLER ? "a filler word" : "also the command \"",
+                                k == FILLER ? "" : content_command_name(k),
+                                k == FILLER ? "" : "\"");
+            }
         for (int yes = 1; ok && yes >= 0; yes--) {
             const char *const *list = yes ? lx->yes[l] : lx->no[l];
             size_t n = yes ? lx->nyes[l] : lx->nno[l];
@@ -117,7 +136,7 @@ static void check_phrases(Loader *L, const JsonValue *root)
             ok = add_all(L, &reserved, lx->commands[k][l], lx->ncommands[k][l], k);
         ok = ok && add_all(L, &reserved, lx->filler[l], lx->nfiller[l], FILLER);
         for (size_t qi = 0; qi < c->nquestions && ok; qi++)
-            if (c->questions[qi].kind != QK_YESNO && c->questions[qi].kind != QK_SCALE)
+            if (c->questions[qi].kind != QK_SCALE)
                 check_option_phrases(L, root, qi, l, &reserved);
         strmap_free(&reserved);
     }
@@ -127,13 +146,30 @@ static void check_lexicon(Loader *L)
 {
     const Lexicon *lx = &L->c->lexicon;
     for (int l = 0; l < LANG_COUNT; l++) {
-        StrMap no = {0}, numbers = {0};
+        StrMap no = {0}, numbers = {0}, commands = {0};
         if (!add_all(L, &no, lx->no[l], lx->nno[l], 0))
             goto next;
         for (size_t i = 0; i < lx->nyes[l]; i++)
             if (strmap_get(&no, lx->yes[l][i], NULL))
                 cload_error(L, NULL, "the %s phrase \"%s\" is both yes and no", lang_name(l),
                             lx->yes[l][i]);
+        /* a phrase of two commands runs the first ("go back" listed for start_over too
+         * went back) */
+        for (int k = 0; k < CMD_COUNT; k++)
+            for (size_t i = 0; i < lx->ncommands[k][l]; i++) {
+                int first;
+                int rc = strmap_add(&commands, lx->commands[k][l][i], k, &first);
+                if (rc < 0) {
+                    L->nomem = true;
+                    goto next;
+                }
+                if (rc == 0 && first != k)
+                    cload_error(L, NULL,
+                                "lexicon.json: the %s phrase \"%s\" is both the command "
+                                "\"%s\" and \"%s\"",
+                                lang_name(l), lx->commands[k][l][i], content_command_name(first),
+                                content_command_name(k));
+            }
         for (int a = 0; a <= 10; a++) {
             for (size_t i = 0; i < lx->nnumbers[a][l]; i++) {
                 int b;
@@ -150,6 +186,7 @@ static void check_lexicon(Loader *L)
     next:
         strmap_free(&no);
         strmap_free(&numbers);
+        strmap_free(&commands);
     }
 }
 
@@ -244,6 +281,57 @@ static void check_ui_length(Loader *L)
     }
 }
 
+/* Words in the normalised phrases of list. */
+static size_t words_in(const char *const *list, size_t n)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        for (const char *p = list[i]; *p; p++)
+            words += p == list[i] || p[-1] == ' ';
+    return words;
+}
+
+/* The speech grammars are built from the phrases, and cost memory and time by their
+ * words, every question's grammars with the lexicon's commands: a 380 KB lexicon (1,600
+ * command phrases) took the voice 930 MB and 4.6 s to start, a 400 KB question (32
+ * options, 200 phrases each) 570 MB and 8 s. The shipped content has 377 lexicon words
+ * and 143 in its largest question. */
+static void check_spoken_words(Loader *L, const JsonValue *root, const char *lexicon_path)
+{
+    const Content *c = L->c;
+    const Lexicon *lx = &c->lexicon;
+    const char *questions_path = L->file;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        size_t all = 0;
+        for (size_t qi = 0; qi < c->nquestions; qi++) {
+            const Question *q = &c->questions[qi];
+            size_t words = 0;
+            for (size_t oi = q->kind == QK_YESNO ? 2 : 0; oi < q->noptions; oi++)
+                words += words_in(q->options[oi].say[l], q->options[oi].nsay[l]);
+            if (words > CONTENT_QUESTION_WORDS_MAX)
+                cload_error(L, question_value(root, qi),
+                            "question \"%s\": its %s phrases have %zu words (at most %d)", q->id,
+                            lang_name(l), words, CONTENT_QUESTION_WORDS_MAX);
+            all += words;
+        }
+        if (all > CONTENT_QUESTIONS_WORDS_MAX)
+            cload_error(L, NULL, "the %s phrases of the questions have %zu words (at most %d)",
+                        lang_name(l), all, CONTENT_QUESTIONS_WORDS_MAX);
+        size_t lex = words_in(lx->yes[l], lx->nyes[l]) + words_in(lx->no[l], lx->nno[l]) +
+                     words_in(lx->filler[l], lx->nfiller[l]) +
+                     words_in(lx->scale_suffix[l], lx->nscale_suffix[l]);
+        for (int k = 0; k < CMD_COUNT; k++)
+            lex += words_in(lx->commands[k][l], lx->ncommands[k][l]);
+        for (int a = 0; a <= 10; a++)
+            lex += words_in(lx->numbers[a][l], lx->nnumbers[a][l]);
+        L->file = lexicon_path;
+        if (lex > CONTENT_LEXICON_WORDS_MAX)
+            cload_error(L, NULL, "the %s phrases have %zu words (at most %d)", lang_name(l), lex,
+                        CONTENT_LEXICON_WORDS_MAX);
+        L->file = questions_path;
+    }
+}
+
 void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
 {
     char path[4096];
@@ -252,6 +340,9 @@ void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
     check_phrases(L, questions_root);
     check_roles(L, questions_root);
     check_answer_length(L, questions_root);
+    char lexicon_path[4096];
+    snprintf(lexicon_path, sizeof lexicon_path, "%s/lexicon.json", dir);
+    check_spoken_words(L, questions_root, lexicon_path);
     snprintf(path, sizeof path, "%s/lexicon.json", dir);
     check_lexicon(L);
     check_yes_no_phrases(L);

@@ -207,10 +207,24 @@ void cload_phrase_list(Loader *L, const JsonValue *arr, const char *what, const 
             cload_error(L, s, "%s: a phrase is longer than %zu bytes", what, sizeof norm - 1);
             continue;
         }
-        if (interp_normalize(s->string, norm, sizeof norm) == 0) {
+        size_t len = interp_normalize(s->string, norm, sizeof norm);
+        if (len == 0) {
             cload_error(L, s, "%s: phrase \"%s\" has no letters or digits", what, s->string);
             continue;
         }
+        /* the interpreter keeps a letter of another script or a symbol in its word (so
+         * that it is never read without it); a phrase is of English or Spanish letters */
+        for (size_t b = 0; b < len; b++)
+            if ((unsigned char)norm[b] >= 0x80) {
+                cload_error(L, s,
+                            "%s: phrase \"%s\" has a character that is not a letter of "
+                            "English or Spanish",
+                            what, s->string);
+                len = 0;
+                break;
+            }
+        if (len == 0)
+            continue;
         list[k++] = cload_strdup(L, norm);
     }
     *out = list;

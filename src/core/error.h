@@ -35,7 +35,9 @@ typedef struct {
 void pk_why_clear(PkWhy *why);
 
 /* Writes a printf-style reason into why (truncated to fit; why may be NULL) and returns err,
- * so a failing function can say `return pk_fail(why, PK_EIO, "cannot read %s", path);`. */
+ * so a failing function can say `return pk_fail(why, PK_EIO, "cannot read %s", path);`.
+ * Control characters (C0, DEL, C1) and bytes that are not UTF-8 show as '?': the reason
+ * is one line, whatever words of a file it quotes. */
 int pk_fail(PkWhy *why, int err, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

@@ -27,6 +27,34 @@ static char fold_latin1(unsigned char b)
     return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : (c == 'x' || c == '/') ? 0 : c;
 }
 
+/* The length of the combining mark or variation selector at s (U+0300..U+036F,
+ * U+FE00..U+FE0F), which is dropped; 0 when there is none. */
+static size_t mark_length(const unsigned char *s)
+{
+    if ((s[0] == 0xCC && s[1] >= 0x80 && s[1] <= 0xBF) ||
+        (s[0] == 0xCD && s[1] >= 0x80 && s[1] <= 0xAF))
+        return 2;
+    return s[0] == 0xEF && s[1] == 0xB8 && s[2] >= 0x80 && s[2] <= 0x8F ? 3 : 0;
+}
+
+/* The length of the punctuation or space character at s, which separates words: Latin-1's
+ * U+0080..U+00BF (but the digits ¹ ² ³ and the fractions ¼ ½ ¾, which are kept), the
+ * general punctuation U+2000..U+206F (dashes, quotes, ellipsis, invisible spaces), the
+ * CJK space, comma and full stop and U+FEFF; 0 for any other character. (× and ÷ fold to
+ * a space with the Latin-1 letters.) */
+static size_t separator_length(const unsigned char *s)
+{
+    if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0xBF)
+        return s[1] == 0xB2 || s[1] == 0xB3 || s[1] == 0xB9 || (s[1] >= 0xBC && s[1] <= 0xBE) ? 0
+                                                                                              : 2;
+    if (s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x81) && (s[2] & 0xC0) == 0x80)
+        return 3;
+    if ((s[0] == 0xE3 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0x82) ||
+        (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF))
+        return 3;
+    return 0;
+}
+
 size_t interp_normalize(const char *src, char *dst, size_t dstsize)
 {
     size_t n = 0;
@@ -50,10 +78,24 @@ size_t interp_normalize(const char *src, char *dst, size_t dstsize)
         } else if (*s == 0xE2 && s[1] == 0x80 && (s[2] == 0x98 || s[2] == 0x99)) {
             s += 3; /* curly apostrophes are dropped like straight ones */
             continue;
+        } else if (mark_length(s)) {
+            s += mark_length(s); /* a combining accent (si + U+0301): folded like sí */
+            continue;
+        } else if (separator_length(s)) {
+            s += separator_length(s); /* punctuation (¿ ¡ « » dashes, quotes): a space */
         } else {
-            s++; /* other characters (¿ ¡ dashes, symbols) separate words */
-            while ((*s & 0xC0) == 0x80)
-                s++;
+            /* any other character (a letter of another script, a fraction, an emoji) is
+             * kept: the word matches no phrase, so "no да" is not understood, never "no" */
+            size_t len = 1;
+            while ((s[len] & 0xC0) == 0x80 && len < 4)
+                len++;
+            if (n + len >= dstsize)
+                break;
+            memcpy(dst + n, s, len);
+            n += len;
+            s += len;
+            space = false;
+            continue;
         }
         if (out) {
             dst[n++] = out;
@@ -284,11 +326,12 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
     if (len >= sizeof copy)
         return; /* nobody answers with a paragraph: refuse rather than truncate */
     memcpy(copy, text, len + 1);
-    /* "7/10": its "out of ten" is passed over and nothing else, so that what follows is
-     * read too (cut there, "7/10 no wait, more like 9" answered 7) */
+    /* "7/10": the scale's "out of ten", not a second number (the text was cut there, and
+     * "7/10 8" answered 7, "7/100" 7 too) */
     if (q && q->kind == QK_SCALE)
-        for (char *slash = strstr(copy, "/10"); slash; slash = strstr(slash + 3, "/10"))
-            memset(slash, ' ', 3);
+        for (char *p = copy; (p = strstr(p, "/10")) != NULL; p += 3)
+            if (p[3] < '0' || p[3] > '9')
+                memset(p, ' ', 3);
     Tokens t;
     tokenize(copy, &t);
     if (t.n == 0 || t.too_many)

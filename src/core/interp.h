@@ -2,9 +2,12 @@
  * into an answer to the current question or a global command. Unknown input is "not
  * understood", never a guess.
  *
- * Text is normalised before matching: lower case, accents folded (sí -> si), every
- * character other than a letter or a digit becomes a space, spaces collapse. Content
- * phrases are normalised the same way when loaded. */
+ * Text is normalised before matching: lower case, accents folded (sí -> si, and a
+ * combining accent dropped), punctuation and symbols of ASCII and Latin-1 and the
+ * general punctuation become a space, spaces collapse. Any other character (a letter of
+ * another script, a fraction, an emoji) is kept as it is: a word with one matches no
+ * phrase, so the input is not understood rather than read without it. Content phrases
+ * are normalised the same way when loaded. */
 #ifndef PK_INTERP_H
 #define PK_INTERP_H
 

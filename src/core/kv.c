@@ -29,6 +29,9 @@ static int parse_line(char *line, size_t n, int lineno, StrMap *seen, KvApply ap
         return pk_fail(why, PK_EINVAL, "line is longer than %d characters", KV_LINE_MAX);
     if (memchr(line, '\0', n))
         return pk_fail(why, PK_EINVAL, "line holds a NUL byte");
+    if (memchr(line, '\r', n)) /* an old Mac file is one line: its first value read wrong */
+        return pk_fail(why, PK_EINVAL,
+                       "line holds a carriage return (lines must end with a line feed)");
     line[n] = '\0';
     char *hash = strchr(line, '#');
     if (hash)

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "../core/error.h"
+#include "../core/file.h"
 #include "../core/wipe.h"
 
 #define ASR_CEP 13 /* cepstral coefficients the mean covers */
@@ -32,19 +33,66 @@ struct Asr {
     bool learnt_valid;
 };
 
+enum { EXTRA_DICT_MAX = 1 << 20, EXTRA_LINE_MAX = 511 };
+
+/* Reads the extra dictionary at path whole into *text (a regular file of at most
+ * EXTRA_DICT_MAX bytes, every line at most EXTRA_LINE_MAX characters: a longer one was
+ * split, and its tail read as an entry of its own). Returns 0, or PK_EIO with the reason
+ * in buf. */
+static int read_extra_dict(const char *path, char **text, size_t *len, char *buf, size_t size)
+{
+    PkWhy why = {""};
+    if (file_read_regular(path, EXTRA_DICT_MAX, text, len, &why) != 0) {
+        snprintf(buf, size, "%s: %s", path, why.text);
+        return PK_EIO;
+    }
+    size_t line = 1;
+    for (const char *p = *text, *end = *text + *len; p < end; line++) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = (size_t)((nl ? nl : end) - p);
+        if (n && p[n - 1] == '\r')
+            n--; /* a Windows line end */
+        if (n > EXTRA_LINE_MAX || memchr(p, '\0', n)) {
+            snprintf(buf, size, "%s:%zu: %s", path, line,
+                     n > EXTRA_LINE_MAX ? "line is longer than 511 characters"
+                                        : "line holds a NUL byte");
+            free(*text);
+            *text = NULL;
+            return PK_EIO;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
+const char *asr_extra_dict_problem(const char *path, char *buf, size_t size)
+{
+    char *text = NULL;
+    size_t len = 0;
+    if (read_extra_dict(path, &text, &len, buf, size) != 0)
+        return buf;
+    free(text);
+    return NULL;
+}
+
 /* Adds every "word PHONES" line of path (comments with '#' or ";;;") to the decoder. */
 static int load_extra_dict(ps_decoder_t *ps, const char *path)
 {
-    FILE *fp = fopen(path, "r");
-    if (!fp)
+    char *text = NULL, reason[PK_WHY_MAX];
+    size_t len = 0;
+    if (read_extra_dict(path, &text, &len, reason, sizeof reason) != 0)
         return PK_EIO;
-    char line[512];
-    while (fgets(line, sizeof line, fp)) {
+    for (char *line = text, *end = text + len, *next; line < end; line = next) {
+        char *nl = memchr(line, '\n', (size_t)(end - line));
+        next = nl ? nl + 1 : end;
+        if (nl)
+            *nl = '\0';
         char *p = line + strspn(line, " \t");
-        if (*p == '#' || *p == ';' || *p == '\n' || *p == '\0')
+        if (*p == '#' || *p == ';' || *p == '\r' || *p == '\0')
             continue;
-        char *word = strtok(p, " \t\r\n");
-        char *phones = strtok(NULL, "\r\n");
+        char *save = NULL;
+        char *word = strtok_r(p, " \t\r", &save);
+        char *phones = strtok_r(NULL, "\r", &save);
         if (!word || !phones)
             continue;
         phones += strspn(phones, " \t");
@@ -54,7 +102,7 @@ static int load_extra_dict(ps_decoder_t *ps, const char *path)
         else
             ps_add_word(ps, word, phones, FALSE);
     }
-    fclose(fp);
+    free(text);
     return 0;
 }
 
@@ -89,8 +137,31 @@ static bool mdef_header_ok(FILE *fp)
     return false;
 }
 
+/* "is missing" or "is not a file" when path (a file the decoder reads) is either, or
+ * NULL. */
+static const char *file_problem(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return "is missing";
+    return S_ISREG(st.st_mode) ? NULL : "is not a file";
+}
+
 const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
 {
+    /* the files PocketSphinx refuses with no reason but a NULL decoder: a missing
+     * dictionary read "the speech recognition model cannot be loaded" */
+    const struct {
+        const char *name, *path;
+    } files[] = {
+        {"dict", cfg->dict}, {"noisedict", cfg->noisedict}, {"competitor", cfg->competitor}};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        const char *why = files[i].path && files[i].path[0] ? file_problem(files[i].path) : NULL;
+        if (why) {
+            snprintf(buf, size, "%s %s %s", files[i].name, files[i].path, why);
+            return buf;
+        }
+    }
     char own[4096];
     const char *path = cfg->mdef && cfg->mdef[0] ? cfg->mdef : NULL;
     struct stat st;

@@ -47,10 +47,16 @@ typedef struct {
 int asr_new(Asr **out, const AsrConfig *cfg);
 
 /* What is wrong with the model definition cfg names (cfg->mdef, or the hmm's own mdef),
- * as a short reason ("mdef /x is missing"), or NULL when it looks like one. PocketSphinx
- * ends the whole process, printing nothing, on a missing, empty or foreign mdef, so
+ * or with its dictionary, noise dictionary or competitor (missing, or not a file), as a
+ * short reason ("mdef /x is missing", "dict /x is missing"), or NULL when none is found.
+ * PocketSphinx ends the whole process, printing nothing, on a missing, empty or foreign mdef, so
  * asr_new refuses those first. */
 const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size);
+
+/* What is wrong with the extra dictionary at path, as a short reason ("X:7: line is
+ * longer than 511 characters", "X: file is missing"), or NULL: why asr_new returned
+ * PK_EIO. */
+const char *asr_extra_dict_problem(const char *path, char *buf, size_t size);
 
 /* Frees the decoder. NULL is allowed. */
 void asr_free(Asr *a);

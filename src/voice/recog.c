@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../core/error.h"
+#include "../core/file.h"
 #include "../core/wipe.h"
 #include "grammar.h"
 #include "wav.h"
@@ -108,31 +109,13 @@ static int load_model(Recognizer *r, const char *hmm, const char **bad, char *bu
     return asr_new(&r->asr, &cfg);
 }
 
-/* Reads the small text file path into a malloc'd string. Returns 0, PK_EIO or
- * PK_ENOMEM. */
-static int read_text(const char *path, char **out)
+/* Reads the small text file path into a malloc'd string. Returns 0, or PK_EIO /
+ * PK_ENOMEM with the reason in why ("file is too large (at most 1048576 bytes)"). */
+static int read_text(const char *path, char **out, PkWhy *why)
 {
-    enum { TEXT_MAX = 1 << 20 };
-    int err = PK_EIO;
-    char *buf = NULL;
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return PK_EIO;
-    if (!(buf = malloc(TEXT_MAX + 1))) {
-        err = PK_ENOMEM;
-        goto done;
-    }
-    size_t n = fread(buf, 1, TEXT_MAX, fp);
-    if (ferror(fp) || !feof(fp))
-        goto done;
-    buf[n] = '\0';
-    *out = buf;
-    buf = NULL;
-    err = 0;
-done:
-    free(buf);
-    fclose(fp);
-    return err;
+    size_t len = 0;
+    int err = file_read_regular(path, 1 << 20, out, &len, why);
+    return err == 0 || err == PK_ENOMEM ? err : PK_EIO;
 }
 
 int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, PkWhy *why)
@@ -153,15 +136,21 @@ int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, PkWhy
         err = load_model(r, s->fallback_hmm, &bad, problem, sizeof problem);
     }
     if (err) {
+        const char *dict = err == PK_EIO && s->extra_dict[0]
+                               ? asr_extra_dict_problem(s->extra_dict, problem, sizeof problem)
+                               : NULL;
         if (err == PK_EIO)
-            pk_fail(why, err, "the extra pronunciation dictionary cannot be read");
+            pk_fail(why, err, "the extra pronunciation dictionary cannot be read%s%s",
+                    dict ? ": " : "", dict ? dict : "");
         else
             pk_fail(why, err, "the speech recognition model cannot be loaded%s%s", bad ? ": " : "",
                     bad ? bad : "");
         goto fail;
     }
-    if (s->garbage[0] && (err = read_text(s->garbage, &r->garbage)) != 0) {
-        pk_fail(why, err, "the list of words that are not answers cannot be read");
+    PkWhy reason = {""};
+    if (s->garbage[0] && (err = read_text(s->garbage, &r->garbage, &reason)) != 0) {
+        pk_fail(why, err, "the list of words that are not answers (%s) cannot be read: %s",
+                s->garbage, pk_why_text(&reason, err));
         goto fail;
     }
     if ((err = add_question(r, NULL, why)) != 0)

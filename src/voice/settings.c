@@ -52,21 +52,23 @@ static const Key keys[] = {
     K("confirm_min_margin", KEY_DOUBLE, confirm_min_margin),
     K("confirm_sure_margin", KEY_DOUBLE, confirm_sure_margin),
     K("command_reject_llr", KEY_DOUBLE, command_reject_llr),
-    K("command_max_ms", KEY_INT, command_max_ms),
+    KR("command_max_ms", command_max_ms, 100, 30000),
     K("gate_range_db", KEY_DOUBLE, gate_range_db),
     K("gate_frames", KEY_INT, gate_frames),
     K("noise_floor_db", KEY_DOUBLE, noise_floor_db),
     K("vad_start_db", KEY_FLOAT, vad.start_db),
     K("vad_end_db", KEY_FLOAT, vad.end_db),
     K("vad_min_db", KEY_FLOAT, vad.min_db),
-    K("vad_start_frames", KEY_INT, vad.start_frames),
-    K("vad_end_frames", KEY_INT, vad.end_frames),
-    K("vad_calibrate_frames", KEY_INT, vad.calibrate_frames),
-    K("pad_ms", KEY_INT, pad_ms),
-    K("max_utterance_ms", KEY_INT, max_utterance_ms),
-    K("no_speech_ms", KEY_INT, no_speech_ms),
-    K("tail_ms", KEY_INT, tail_ms),
-    K("min_speech_ms", KEY_INT, min_speech_ms),
+    /* durations with a range of their own: 0 (or an hour) leaves the voice deaf, as
+     * max_utterance_ms = 0 did (every utterance was past it) */
+    KR("vad_start_frames", vad.start_frames, 1, 100),
+    KR("vad_end_frames", vad.end_frames, 1, 1000),
+    KR("vad_calibrate_frames", vad.calibrate_frames, 0, 1000),
+    KR("pad_ms", pad_ms, 0, 2000),
+    KR("max_utterance_ms", max_utterance_ms, 1000, 30000),
+    KR("no_speech_ms", no_speech_ms, 100, 600000),
+    KR("tail_ms", tail_ms, 0, 5000),
+    KR("min_speech_ms", min_speech_ms, 0, 5000),
     K("reject_llr", KEY_DOUBLE, reject_llr),
     K("sure_llr", KEY_DOUBLE, sure_llr),
     K("max_unexplained", KEY_DOUBLE, max_unexplained),
@@ -165,20 +167,29 @@ static int apply(void *ctx, const char *key, const char *value, PkWhy *why)
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
         if (strcmp(keys[i].name, key) != 0)
             continue;
-        if (set_value(l->s, &keys[i], value, l->dir) != 0)
-            return pk_fail(why, PK_EINVAL, "bad value for %s", key);
+        const Key *k = &keys[i];
+        if (set_value(l->s, k, value, l->dir) != 0) /* the reason says what fits */
+            return k->type == KEY_INT
+                       ? pk_fail(why, PK_EINVAL, "bad value for %s (a whole number from %d to %d)",
+                                 key, k->hi > 0 ? k->lo : 0, k->hi > 0 ? k->hi : 100000)
+                   : k->type == KEY_FLOAT || k->type == KEY_DOUBLE
+                       ? pk_fail(why, PK_EINVAL, "bad value for %s (a number, like -6.5)", key)
+                       : pk_fail(why, PK_EINVAL, "bad value for %s (longer than %d characters)",
+                                 key, SETTINGS_PATH_MAX - 1);
         /* a device or a pipe would be read for ever, or waited on, when the voice starts;
-         * a folder for a file was read as an empty one ("word 'yes' has no pronunciation") */
-        const char *field = (const char *)l->s + keys[i].offset;
-        bool path = keys[i].type == KEY_PATH || keys[i].type == KEY_DIR;
+         * a folder for a file was read as an empty one ("word 'yes' has no pronunciation"),
+         * and a file for a folder (hmm) was passed over for the fallback without a word */
+        const char *field = (const char *)l->s + k->offset;
+        const char *wanted = k->type == KEY_DIR ? "folder" : "file";
         struct stat st;
-        if (!path || !*field || stat(field, &st) != 0 || S_ISREG(st.st_mode))
+        if ((k->type != KEY_PATH && k->type != KEY_DIR) || !*field || stat(field, &st) != 0 ||
+            (k->type == KEY_PATH ? S_ISREG(st.st_mode) : S_ISDIR(st.st_mode)))
             return 0;
-        if (!S_ISDIR(st.st_mode))
-            return pk_fail(why, PK_EINVAL, "%s must be a file, not a device or a pipe", key);
-        if (keys[i].type == KEY_PATH)
-            return pk_fail(why, PK_EINVAL, "%s must be a file, not a directory", key);
-        return 0;
+        return pk_fail(why, PK_EINVAL, "%s must be a %s, not a %s", key, wanted,
+                       S_ISREG(st.st_mode)    ? "file"
+                       : S_ISDIR(st.st_mode)  ? "directory"
+                       : S_ISSOCK(st.st_mode) ? "socket"
+                                              : "device or a pipe");
     }
     return pk_fail(why, PK_EINVAL, "unknown setting '%s'", key);
 }

@@ -17,6 +17,8 @@
 #include "../core/file.h"
 
 #define WAV_MAX_BYTES (64u * 1024u * 1024u) /* refuse anything larger: 30 min of CD audio */
+#define WAV_MIN_RATE 4000                   /* sample rates read, in Hz */
+#define WAV_MAX_RATE 384000
 
 int wav_resample(const float *in, size_t n, int from, int to, float **out, size_t *nout)
 {
@@ -177,9 +179,18 @@ int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, Pk
         pk_fail(why, PK_EAUDIO, "not a WAV this reader understands: %s", SDL_GetError());
         goto done;
     }
-    if (!known_format(spec.format) || spec.channels == 0 || spec.freq < 4000 ||
-        spec.freq > 384000) {
-        pk_fail(why, PK_EAUDIO, "unsupported sample format, channel count or sample rate");
+    /* which one is wrong: "3999 Hz" read as a format, channels or a rate */
+    if (!known_format(spec.format)) {
+        pk_fail(why, PK_EAUDIO, "unsupported sample format");
+        goto done;
+    }
+    if (spec.channels == 0) {
+        pk_fail(why, PK_EAUDIO, "the file has no channels");
+        goto done;
+    }
+    if (spec.freq < WAV_MIN_RATE || spec.freq > WAV_MAX_RATE) {
+        pk_fail(why, PK_EAUDIO, "sample rate %d Hz is not supported (%d to %d Hz)", spec.freq,
+                WAV_MIN_RATE, WAV_MAX_RATE);
         goto done;
     }
     err = PK_ENOMEM;

@@ -28,6 +28,15 @@ typedef struct {
 #define TEXT40 "Tell the front desk now, please, today. "
 #define TEXT480 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40
 
+/* a phrase of 121 words, and nine of them: 1,089 words */
+#define WORDS10 "x x x x x x x x x x "
+#define PHRASE121                                                                                  \
+    "\"" WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10 WORDS10   \
+        WORDS10 "x\""
+#define PHRASES9                                                                                   \
+    PHRASE121 ", " PHRASE121 ", " PHRASE121 ", " PHRASE121 ", " PHRASE121 ", " PHRASE121           \
+              ", " PHRASE121 ", " PHRASE121 ", " PHRASE121
+
 static const ErrorCase cases[] = {
     /* malformed files */
     {"questions.json", "\"kind\": \"yesno\",", "\"kind\": \"yesno\"", 2, "expected ',' or '}'"},
@@ -126,6 +135,35 @@ static const ErrorCase cases[] = {
      "the English yes phrase \"skip\" is also the command \"skip\""},
     {"lexicon.json", "   \"sí\"\n", "   \"sí\", \"y\"\n", 0,
      "the Spanish yes phrase \"y\" is a filler word"},
+    /* seventh audit (#13): a number phrase, and a yes/no question's "unsure" phrase, that
+     * is a filler word or a command: "um" as zero answered 0 to the pain now, "um" as
+     * unsure "Not sure" to a red flag, "yes" as unsure left a yes not understood */
+    {"lexicon.json", "    \"zero\"\n", "    \"zero\", \"my\"\n", 0,
+     "the English phrase \"my\" for 0 is a filler word"},
+    {"lexicon.json", "    \"two\"\n", "    \"two\", \"skip\"\n", 0,
+     "the English phrase \"skip\" for 2 is also the command \"skip\""},
+    {"questions.json", "\"kind\": \"yesno\",",
+     "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"my\"], \"es\": [\"quizás\"]},", 2,
+     "option \"not_sure\": the English phrase \"my\" is a filler word"},
+    {"questions.json", "\"kind\": \"yesno\",",
+     "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"skip\"], \"es\": [\"quizás\"]},", 2,
+     "option \"not_sure\": the English phrase \"skip\" is also the command \"skip\""},
+    {"questions.json", "\"kind\": \"yesno\",",
+     "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"yes\"], \"es\": [\"quizás\"]},", 2,
+     "the English phrase \"yes\" is listed for both \"yes\" and \"not_sure\""},
+    /* a phrase is of English or Spanish letters: the interpreter keeps any other
+     * character in its word (seventh audit, #13) */
+    {"questions.json", "\"lately\"", "\"lately \xf0\x9f\x91\x8d\"", 10,
+     "has a character that is not a letter of English or Spanish"},
+    /* the speech grammars' words are bounded: a 380 KB lexicon took the voice 930 MB to
+     * start, a 400 KB question 570 MB (seventh audit, #13) */
+    {"questions.json", "\"lately\"", PHRASES9, 0,
+     "question \"birth\": its English phrases have 1092 words (at most 1000)"},
+    {"lexicon.json", "    \"skip\"\n", "    \"skip\", " PHRASES9 "\n", 0,
+     "the English phrases have"},
+    /* and a phrase listed for two commands ran the first one (seventh audit, #13) */
+    {"lexicon.json", "    \"skip\"\n", "    \"skip\", \"help\"\n", 0,
+     "the English phrase \"help\" is both the command \"skip\" and \"help\""},
     /* the urgent screen's line of what to do when no one is at the desk, numbers filled
      * in, and its text before it fit the screen's buffers: a 968-byte urgent.body passed,
      * and the urgent screen lost the crisis number */

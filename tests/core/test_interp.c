@@ -75,11 +75,17 @@ static const Row rows[] = {
     {"pain_now", EN, "about a seven", "=7"},
     {"pain_now", EN, "maybe a seven out of ten", "=7"},
     {"pain_now", EN, "7/10", "=7"},
+    /* seventh audit (#13): the text was cut at "/10", and what followed was dropped */
+    {"pain_now", EN, "7/10 8", "-"},
+    {"pain_now", EN, "2/10 walking, 8/10 at night", "-"},
+    {"pain_now", EN, "7/100", "-"},
+    {"pain_now", EN, "1/10/2024", "-"},
+    {"pain_now", EN, "10/10", "=10"},
     {"pain_now", EN, "seven/10", "=7"},
+    {"pain_now", EN, "6\xc2\xbd", "-"}, /* 6 and a half (it read 6) */
     {"pain_now", EN, "7/10 no wait, more like 9", "-"}, /* never cut at the "/10" */
     {"pain_now", EN, "3/10 at rest but 9 when I move", "-"},
     {"pain_now", EN, "2/10 or 10/10", "-"},
-    {"pain_now", EN, "7/100", "-"},
     {"pain_now", EN, "0", "=0"},
     {"pain_now", EN, "zero", "=0"},
     {"pain_now", EN, "no pain", "=0"},
@@ -114,6 +120,14 @@ static const Row rows[] = {
     {"rf_chest", EN, "1", "yes"},
     {"rf_chest", EN, "2", "no"},
     {"rf_chest", EN, "yes and no", "-"},
+    /* seventh audit (#13): a word in another script was dropped as if it were
+     * punctuation: "no да" (yes in Russian) answered "no", "yes 不" (no) "yes" */
+    {"rf_chest", EN, "no \xd0\xb4\xd0\xb0", "-"},
+    {"rf_chest", EN, "yes \xe4\xb8\x8d", "-"},
+    {"rf_chest", EN, "yes \xf0\x9f\x91\x8e", "-"},            /* a thumbs down */
+    {"rf_chest", EN, "\xc2\xabno\xc2\xbb\xe2\x80\xa6", "no"}, /* punctuation */
+    {"rf_chest", ES, "si\xcc\x81", "yes"},                    /* a combining accent */
+    {"delivery", ES, "cesa\xcc\x81rea", "csection"},
     {"rf_chest", EN, "maybe", "-"},
     {"rf_fever", EN, "yes I have", "yes"},
     {"rf_fever", ES, "sí", "yes"},

@@ -99,6 +99,11 @@ expect_text answers-bad-value "bad-value.txt:1: question \"pain_now\" wants a nu
 printf 'since_birth=lt2w,w2to6\n' >"$scratch/bad-multi.txt"
 check answers-bad-multi 2 "$bin" --answers "$scratch/bad-multi.txt"
 expect_text answers-bad-multi "bad-multi.txt:1: .*one answer"
+# "none" with another option contradicts itself (seventh audit, #13): the screen and the
+# interpreter refuse it, and the summary read "Health history: Arthritis, None of these"
+printf 'history=none,arthritis\n' >"$scratch/none-and.txt"
+check answers-none-and 2 "$bin" --answers "$scratch/none-and.txt"
+expect_text answers-none-and 'none-and.txt:1: question "history": "none" cannot be chosen with other options'
 check answers-missing 2 "$bin" --answers "$scratch/nowhere.txt"
 # an answer to a question the other answers hide (its show_if) is not dropped silently:
 # rf_epidural_site=yes, a red flag, counted for nothing after epidural=no
@@ -118,6 +123,13 @@ if grep -q $'[\x01-\x1f]' <<<"$out"; then
   echo "FAIL answers-ctrl: a control character in the reason: $(cat -v <<<"$out")"
   fails=$((fails + 1))
 fi
+# C1 controls too: CSI as UTF-8 (U+009B), or a raw 0x9B byte (CSI to an 8-bit terminal)
+printf 'rf_chest=no\xc2\x9b2J\nrf_x=1\n' >"$scratch/c1.txt"
+check answers-c1 2 "$bin" --answers "$scratch/c1.txt"
+expect_text answers-c1 'c1.txt:1: question "rf_chest" has no option "no\?2J"'
+printf 'rf_chest\x9b2J=no\n' >"$scratch/c1raw.txt"
+check answers-c1-raw 2 "$bin" --answers "$scratch/c1raw.txt"
+expect_text answers-c1-raw 'c1raw.txt:1: unknown question "rf_chest\?2J"'
 check answers-pdf 0 "$bin" --answers "$scratch/ok.txt" --pdf-out "$scratch/ok.pdf" \
   --summary-json "$scratch/ok.json"
 [ -s "$scratch/ok.pdf" ] && [ -s "$scratch/ok.json" ] ||

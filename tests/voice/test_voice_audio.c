@@ -191,9 +191,15 @@ START_TEST(t_wav_bad_input)
             ck_assert_str_ne(why.text, "");
         free(pcm);
     }
+    /* the reason names what is wrong: "3999 Hz" read "unsupported sample format, channel
+     * count or sample rate" (seventh audit, #13) */
+    Bytes low = make_wav(1, 16, 3999, 1, 440.0, 0.5, 0.1, 0);
     int16_t *pcm = NULL;
     size_t n = 0;
     PkWhy why = {""};
+    ck_assert_int_eq(wav_parse_16k(low.data, low.n, &pcm, &n, &why), PK_EAUDIO);
+    ck_assert_str_eq(why.text, "sample rate 3999 Hz is not supported (4000 to 384000 Hz)");
+    free(low.data);
     ck_assert_int_eq(wav_read_16k("/nonexistent/x.wav", &pcm, &n, &why), PK_EIO);
     ck_assert_ptr_null(pcm);
     ck_assert_str_ne(why.text, "");
@@ -532,7 +538,8 @@ START_TEST(t_settings)
     ck_assert_str_eq(why.text, "voice.conf:2: unknown setting 'loudness'");
     write_conf(dir, "rate_wpm = fast\n");
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
-    ck_assert_str_eq(why.text, "voice.conf:1: bad value for rate_wpm");
+    ck_assert_str_eq(why.text,
+                     "voice.conf:1: bad value for rate_wpm (a whole number from 80 to 450)");
     write_conf(dir, "volume = 100\nrate_wpm = 80\n");
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), 0);
     ck_assert_int_eq(s.volume, 100);
@@ -541,24 +548,55 @@ START_TEST(t_settings)
      * no answer were taken on a red-flag question), and a device or a pipe as a file
      * made the start wait for ever */
     const char *refused[][2] = {
-        {"yesno_reject_llr = nan\n", "voice.conf:1: bad value for yesno_reject_llr"},
-        {"vad_start_db = inf\n", "voice.conf:1: bad value for vad_start_db"},
-        {"min_margin = -1e999\n", "voice.conf:1: bad value for min_margin"},
+        {"yesno_reject_llr = nan\n",
+         "voice.conf:1: bad value for yesno_reject_llr (a number, like -6.5)"},
+        {"vad_start_db = inf\n", "voice.conf:1: bad value for vad_start_db (a number, like -6.5)"},
+        {"min_margin = -1e999\n", "voice.conf:1: bad value for min_margin (a number, like -6.5)"},
         {"dict = /dev/zero\n", "voice.conf:1: dict must be a file, not a device or a pipe"},
         /* fourth audit (#13): a negative duration wrapped to a huge size (-1 for
          * max_utterance_ms: the live capture wrote past its buffer), and a float setting
          * out of a float's range turned into inf (the voice never heard speech) */
-        {"max_utterance_ms = -1\n", "voice.conf:1: bad value for max_utterance_ms"},
-        {"pad_ms = -300\n", "voice.conf:1: bad value for pad_ms"},
-        {"vad_start_db = 1e300\n", "voice.conf:1: bad value for vad_start_db"},
-        {"vad_min_db = -1e39\n", "voice.conf:1: bad value for vad_min_db"},
+        {"max_utterance_ms = -1\n",
+         "voice.conf:1: bad value for max_utterance_ms (a whole number from 1000 to 30000)"},
+        {"pad_ms = -300\n", "voice.conf:1: bad value for pad_ms (a whole number from 0 to 2000)"},
+        {"vad_start_db = 1e300\n",
+         "voice.conf:1: bad value for vad_start_db (a number, like -6.5)"},
+        {"vad_min_db = -1e39\n", "voice.conf:1: bad value for vad_min_db (a number, like -6.5)"},
         /* fifth audit (#13): the speaking rate and volume past eSpeak NG's range were
          * clamped silently (volume = 150 spoke at 100, rate_wpm = 1000 at 450) */
-        {"volume = 101\n", "voice.conf:1: bad value for volume"},
-        {"rate_wpm = 451\n", "voice.conf:1: bad value for rate_wpm"},
-        {"rate_wpm = 79\n", "voice.conf:1: bad value for rate_wpm"},
+        {"volume = 101\n", "voice.conf:1: bad value for volume (a whole number from 0 to 100)"},
+        {"rate_wpm = 451\n",
+         "voice.conf:1: bad value for rate_wpm (a whole number from 80 to 450)"},
+        {"rate_wpm = 79\n", "voice.conf:1: bad value for rate_wpm (a whole number from 80 to 450)"},
         /* a setting's name is shown in the message: terminal codes in it are refused */
         {"\x1b[2J\x1b[1;1Hok = 1\n", "voice.conf:1: a setting's name holds a control character"},
+        /* seventh audit (#13): a duration of 0 left the voice deaf (max_utterance_ms = 0:
+         * every utterance was past it), and "bad value" did not say what fits */
+        {"max_utterance_ms = 0\n",
+         "voice.conf:1: bad value for max_utterance_ms (a whole number from 1000 to 30000)"},
+        {"vad_end_frames = 0\n",
+         "voice.conf:1: bad value for vad_end_frames (a whole number from 1 to 1000)"},
+        {"no_speech_ms = 0\n",
+         "voice.conf:1: bad value for no_speech_ms (a whole number from 100 to 600000)"},
+        {"gate_frames = x\n",
+         "voice.conf:1: bad value for gate_frames (a whole number from 0 to 100000)"},
+        /* and a file where a folder belongs (hmm) was passed over for the fallback */
+        {"hmm = /dev/null\n", "voice.conf:1: hmm must be a folder, not a device or a pipe"},
+        /* an old Mac file (CR line ends) is one line: its first value was "bad" */
+        {"pad_ms = 300\rtail_ms = 300\r",
+         "voice.conf:1: line holds a carriage return (lines must end with a line feed)"},
+        /* seventh audit (#13): C1 controls (CSI written as UTF-8, or a raw 0x9B byte, CSI
+         * to an 8-bit terminal) reached the terminal in the reason */
+        {"\xc2\x9b"
+         "2J = 1\n",
+         "voice.conf:1: unknown setting '?2J'"},
+        {"x\x9b"
+         "2J = 1\n",
+         "voice.conf:1: unknown setting 'x?2J'"},
+        {"ma\xc3\xb1"
+         "ana = 1\n",
+         "voice.conf:1: unknown setting 'ma\xc3\xb1"
+         "ana'"},
     };
     for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
         write_conf(dir, refused[i][0]);
@@ -579,7 +617,7 @@ START_TEST(t_settings)
     strcat(line, ".dict\n");
     write_conf(dir, line);
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
-    ck_assert_str_eq(why.text, "voice.conf:1: bad value for dict");
+    ck_assert_str_eq(why.text, "voice.conf:1: bad value for dict (longer than 511 characters)");
     /* a folder where a file belongs was taken, and read as an empty dictionary: "word
      * 'yes' has no pronunciation (add it to the extra dictionary)" (sixth audit, #13) */
     static const char *const files[] = {"dict",      "extra_dict", "mdef",
@@ -594,6 +632,20 @@ START_TEST(t_settings)
     }
     write_conf(dir, "hmm = .\n"); /* a folder, as hmm is */
     ck_assert_int_eq(voice_settings_load(dir, &s, &why), 0);
+    write_conf(dir, "hmm = voice.conf\n"); /* a file where a folder belongs */
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+    ck_assert_str_eq(why.text, "voice.conf:1: hmm must be a folder, not a file");
+    snprintf(path, sizeof path, "%s/sock", dir); /* a socket is named as one */
+    int sock = socket(AF_UNIX, SOCK_STREAM, 0);
+    struct sockaddr_un sa = {.sun_family = AF_UNIX};
+    ck_assert_uint_lt(strlen(path), sizeof sa.sun_path);
+    memcpy(sa.sun_path, path, strlen(path) + 1);
+    ck_assert_int_eq(bind(sock, (struct sockaddr *)&sa, sizeof sa), 0);
+    write_conf(dir, "dict = sock\n");
+    ck_assert_int_eq(voice_settings_load(dir, &s, &why), PK_EINVAL);
+    ck_assert_str_eq(why.text, "voice.conf:1: dict must be a file, not a socket");
+    close(sock);
+    remove(path);
     snprintf(path, sizeof path, "%s/voice.conf", dir);
     remove(path);
     rmdir(dir);

@@ -199,6 +199,42 @@ START_TEST(t_asr_bad_mdef)
         ck_assert_ptr_nonnull(why);
         ck_assert_msg(strstr(why, reasons[i]) && strstr(why, paths[i]), "%s", why);
     }
+    /* a missing dictionary (a typo in voice.conf) read only "the speech recognition model
+     * cannot be loaded" (seventh audit, #13) */
+    for (int k = 0; k < 3; k++) {
+        AsrConfig cfg = {MODEL "/en-us", k == 0 ? missing : MODEL "/cmudict-en-us.dict",
+                         NULL,           k == 2 ? missing : NULL,
+                         NULL,           k == 1 ? TEST_TMP_DIR : NULL};
+        Asr *a = NULL;
+        ck_assert_int_eq(asr_new(&a, &cfg), PK_ENODEV);
+        char buf[PK_WHY_MAX];
+        const char *why = asr_model_problem(&cfg, buf, sizeof buf);
+        ck_assert_ptr_nonnull(why);
+        static const char *const want[] = {"dict ", "noisedict ", "competitor "};
+        ck_assert_msg(strncmp(why, want[k], strlen(want[k])) == 0 &&
+                          strstr(why, k == 1 ? "is not a file" : "is missing"),
+                      "%s", why);
+    }
+    /* an extra dictionary's line over 511 characters was split, and its tail read as an
+     * entry of its own (seventh audit, #13): refused with its line */
+    char long_path[512];
+    snprintf(long_path, sizeof long_path, "%s", tmp_path("long.dict"));
+    fp = fopen(long_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(";;; fine\r\nkiosk K IY AA S K\n;;; ", fp);
+    for (int i = 0; i < 500; i++)
+        fputc('x', fp);
+    fputs(" zzword Z Z\n", fp);
+    fclose(fp);
+    AsrConfig with_long = {
+        MODEL "/en-us", MODEL "/cmudict-en-us.dict", long_path, NULL, NULL, NULL};
+    Asr *a = NULL;
+    ck_assert_int_eq(asr_new(&a, &with_long), PK_EIO);
+    char lbuf[PK_WHY_MAX];
+    const char *lwhy = asr_extra_dict_problem(long_path, lbuf, sizeof lbuf);
+    ck_assert_ptr_nonnull(lwhy);
+    ck_assert_msg(strstr(lwhy, ":3: line is longer than 511 characters"), "%s", lwhy);
+    remove(long_path);
     /* the model's own binary mdef passes */
     AsrConfig good = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL,
                       NULL,           MODEL "/en-us/mdef",         NULL};
