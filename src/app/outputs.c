@@ -184,7 +184,18 @@ static int probe_folder(const char *path, const char *dir, bool replaceable)
 {
     NewFile nf;
     int err = new_file_open(&nf, path);
-    if (!err) {
+    if (!err && nf.unnamed) {
+        /* a file without a name: the export names it by a link, so the probe does too */
+        const char *slash = strrchr(path, '/');
+        int dirlen = slash ? (int)(slash - path) + 1 : 0;
+        char name[sizeof nf.tmp + 32];
+        snprintf(name, sizeof name, "%.*s.ppkiosk-probe-%ld", dirlen, path, (long)getpid());
+        if (new_file_link(&nf, name) != 0)
+            err = PK_EIO;
+        else
+            unlink(name);
+        close(nf.fd);
+    } else if (!err) {
         close(nf.fd);
         nf.fd = -1;
         char second[sizeof nf.tmp + 2];

@@ -82,7 +82,7 @@ static const Row rows[] = {
     {"pain_now", EN, "1/10/2024", "-"},
     {"pain_now", EN, "10/10", "=10"},
     {"pain_now", EN, "seven/10", "=7"},
-    {"pain_now", EN, "6\xc2\xbd", "-"}, /* 6 and a half (it read 6) */
+    {"pain_now", EN, "6\xc2\xbd", "-"},                 /* 6 and a half (it read 6) */
     {"pain_now", EN, "7/10 no wait, more like 9", "-"}, /* never cut at the "/10" */
     {"pain_now", EN, "3/10 at rest but 9 when I move", "-"},
     {"pain_now", EN, "2/10 or 10/10", "-"},
