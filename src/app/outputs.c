@@ -132,7 +132,8 @@ static void report(const char *what, const char *path, int err)
 /* Writes one export into the new file open at fd (which stays open). */
 typedef int (*ExportWriter)(const Summary *sum, Paper paper, int fd);
 
-static int fhir_to_fd(const Summary *sum, Paper paper, int fd)
+/* Streams sum through write into fd (a stream of its own on a copy of fd). */
+static int stream_to_fd(const Summary *sum, int fd, int (*write)(const Summary *, FILE *))
 {
     int own = dup(fd);
     FILE *f = own >= 0 ? fdopen(own, "w") : NULL;
@@ -141,10 +142,16 @@ static int fhir_to_fd(const Summary *sum, Paper paper, int fd)
             close(own);
         return PK_EIO;
     }
-    int err = fhir_write(sum, f);
+    int err = write(sum, f);
     if (fclose(f) != 0 && !err)
         err = PK_EIO;
     return err;
+}
+
+static int fhir_to_fd(const Summary *sum, Paper paper, int fd)
+{
+    (void)paper;
+    return stream_to_fd(sum, fd, fhir_write);
 }
 
 static int pdf_to_fd(const Summary *sum, Paper paper, int fd)
@@ -295,17 +302,7 @@ int app_check_outputs(const AppOptions *o)
 static int json_to_fd(const Summary *sum, Paper paper, int fd)
 {
     (void)paper;
-    int own = dup(fd);
-    FILE *f = own >= 0 ? fdopen(own, "w") : NULL;
-    if (!f) {
-        if (own >= 0)
-            close(own);
-        return PK_EIO;
-    }
-    int err = summary_write_json(sum, f);
-    if (fclose(f) != 0 && !err)
-        err = PK_EIO;
-    return err;
+    return stream_to_fd(sum, fd, summary_write_json);
 }
 
 /* --summary-json: "-" is stdout; a file is new (never replacing one), readable by its
