@@ -11,6 +11,9 @@ ppk_check_test(test_body SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_body.c LIBS
 ppk_check_test(test_staff SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_staff.c
   LIBS ppk_testutil ppcore)
 target_include_directories(test_staff PRIVATE ${CMAKE_SOURCE_DIR}/src)
+ppk_check_test(test_guard SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_guard.c
+  LIBS ppui ppk_testutil ppcore)
+target_include_directories(test_guard PRIVATE ${CMAKE_SOURCE_DIR}/src)
 ppk_check_test(test_config
   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_config.c ${CMAKE_SOURCE_DIR}/src/app/config.c
   LIBS ppk_testutil ppcore)
@@ -170,7 +173,7 @@ set_tests_properties(soak_short PROPERTIES TIMEOUT 600 LABELS soak)
 
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
-set_property(TEST test_body test_staff ui_keyboard_only_1920x1080 ui_keyboard_only_800x1280
+set_property(TEST test_body test_staff test_guard ui_keyboard_only_1920x1080 ui_keyboard_only_800x1280
              ui_script_bad_tap test_config APPEND PROPERTY LABELS fast)
 set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x1280
              ui_urgent_en_800x1280 ui_full_en_1366x768 ui_full_en_1280x800 ui_full_en_1024x768

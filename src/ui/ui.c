@@ -204,8 +204,10 @@ void ui_show(Ui *ui, const Screen *s)
     ui->screen = s;
     /* "Are you still there?" coming or going counts as a new screen: a double tap on its
        Continue once answered "Not sure" to the safety question under it */
-    if (new_screen || modal_change)
+    if (new_screen || modal_change) {
         ui->shown_at = SDL_GetTicks();
+        ui->shown_unseen = true;
+    }
     ui->shown_kind = s->kind;
     ui->shown_question = s->question;
     ui->shown_lang = s->lang;
@@ -590,6 +592,13 @@ void ui_render_force(Ui *ui)
         ui_render_all(ui);
     SDL_RenderPresent(ui->ren);
     ui->dirty = false;
+    /* the guard counts from when the screen can be read, not from when it was asked
+       for: a slow frame (a loaded machine) once ate most of it, and a press meant for
+       the screen before answered the new one */
+    if (ui->shown_unseen) {
+        ui->shown_unseen = false;
+        ui->shown_at = SDL_GetTicks();
+    }
 }
 
 void ui_render_empty(Ui *ui)

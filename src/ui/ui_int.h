@@ -116,7 +116,8 @@ struct Ui {
     ScreenKind shown_kind;
     const Question *shown_question;
     Lang shown_lang;
-    Uint32 shown_at; /* SDL ticks when a new screen came (the input guard, ui.c) */
+    Uint32 shown_at;   /* SDL ticks when a new screen came (the input guard, ui.c) */
+    bool shown_unseen; /* that screen is not on the display yet: shown_at starts again */
     unsigned serial;
     bool have_layout;
     bool dirty;

@@ -48,7 +48,10 @@ shot_until 5 "$out/language.png" "$out/expected/language.png" ||
   fail "a tap on Start at $((bx + bw / 2)),$((by + bh / 2)) did not reach the language screen"
 # a key held down (a tactile keypad, a patient leaning on it) answers once: its
 # repeats never run on through the screens (a held Return once answered "yes" to every
-# urgent safety question in a second and a half)
+# urgent safety question in a second and a half). First the time anyone takes to see
+# the new screen: a press sooner than that is held back on purpose (the input guard),
+# and a loaded machine once took the whole wait to draw it.
+sleep 0.5
 xdotool keydown Return
 sleep 1.5
 xdotool keyup Return
