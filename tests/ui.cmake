@@ -14,6 +14,8 @@ target_include_directories(test_staff PRIVATE ${CMAKE_SOURCE_DIR}/src)
 ppk_check_test(test_guard SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_guard.c
   LIBS ppui ppk_testutil ppcore)
 target_include_directories(test_guard PRIVATE ${CMAKE_SOURCE_DIR}/src)
+set_tests_properties(test_guard PROPERTIES ENVIRONMENT
+  "CK_DEFAULT_TIMEOUT=120;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
 ppk_check_test(test_config
   SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_config.c ${CMAKE_SOURCE_DIR}/src/app/config.c
   LIBS ppk_testutil ppcore)

@@ -37,6 +37,7 @@ static int open_renderer(Ui *ui, const UiOptions *o, PkWhy *why)
             ui->ren = SDL_CreateSoftwareRenderer(ui->surface);
     } else {
         ui->win = ui_window_create(ui, o);
+        ui->input_guard = ui->win != NULL;
         if (ui->win) {
             ui->ren = SDL_CreateRenderer(ui->win, -1,
                                          SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
@@ -408,7 +409,7 @@ static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
 
 static bool too_soon(const Ui *ui)
 {
-    return ui->win && !SDL_TICKS_PASSED(SDL_GetTicks(), ui->shown_at + INPUT_GUARD_MS);
+    return ui->input_guard && !SDL_TICKS_PASSED(SDL_GetTicks(), ui->shown_at + INPUT_GUARD_MS);
 }
 
 /* A key held down repeats: the repeats move the focus on, but never answer, press or

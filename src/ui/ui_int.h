@@ -118,6 +118,7 @@ struct Ui {
     Lang shown_lang;
     Uint32 shown_at;   /* SDL ticks when a new screen came (the input guard, ui.c) */
     bool shown_unseen; /* that screen is not on the display yet: shown_at starts again */
+    bool input_guard;  /* new screens hold presses back a moment (a real window only) */
     unsigned serial;
     bool have_layout;
     bool dirty;
