@@ -75,14 +75,18 @@ const char *asr_extra_dict_problem(const char *path, char *buf, size_t size)
     return NULL;
 }
 
-/* Adds every "word PHONES" line of path (comments with '#' or ";;;") to the decoder. */
-static int load_extra_dict(ps_decoder_t *ps, const char *path)
+/* Adds every "word PHONES" line of path (comments with '#' or ";;;") to the decoder. A
+ * word without phones, or with a phone the model does not have, is refused with its
+ * line (it was dropped, silently, and the word stayed unknown to the grammars). Returns
+ * 0, or PK_EIO with the reason in why. */
+static int load_extra_dict(ps_decoder_t *ps, const char *path, PkWhy *why)
 {
     char *text = NULL, reason[PK_WHY_MAX];
-    size_t len = 0;
+    size_t len = 0, lineno = 1;
     if (read_extra_dict(path, &text, &len, reason, sizeof reason) != 0)
-        return PK_EIO;
-    for (char *line = text, *end = text + len, *next; line < end; line = next) {
+        return pk_fail(why, PK_EIO, "%s", reason);
+    int err = 0;
+    for (char *line = text, *end = text + len, *next; line < end && !err; line = next, lineno++) {
         char *nl = memchr(line, '\n', (size_t)(end - line));
         next = nl ? nl + 1 : end;
         if (nl)
@@ -93,17 +97,23 @@ static int load_extra_dict(ps_decoder_t *ps, const char *path)
         char *save = NULL;
         char *word = strtok_r(p, " \t\r", &save);
         char *phones = strtok_r(NULL, "\r", &save);
-        if (!word || !phones)
+        if (phones)
+            phones += strspn(phones, " \t");
+        if (!word)
             continue;
-        phones += strspn(phones, " \t");
+        if (!phones || !*phones) {
+            err = pk_fail(why, PK_EIO, "%s:%zu: \"%s\" has no phones", path, lineno, word);
+            continue;
+        }
         char *known = ps_lookup_word(ps, word);
         if (known)
             free(known);
-        else
-            ps_add_word(ps, word, phones, FALSE);
+        else if (ps_add_word(ps, word, phones, FALSE) < 0)
+            err = pk_fail(why, PK_EIO, "%s:%zu: \"%s\" has a phone the speech model does not have",
+                          path, lineno, word);
     }
     free(text);
-    return 0;
+    return err;
 }
 
 static void cmn_save(const cmn_t *c, CmnState *st)
@@ -191,6 +201,11 @@ const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
 
 int asr_new(Asr **out, const AsrConfig *cfg)
 {
+    return asr_open(out, cfg, NULL);
+}
+
+int asr_open(Asr **out, const AsrConfig *cfg, PkWhy *why)
+{
     int err = PK_ENODEV;
     *out = NULL;
     char problem[PK_WHY_MAX];
@@ -215,7 +230,7 @@ int asr_new(Asr **out, const AsrConfig *cfg)
     a->ps = ps_init(a->config);
     if (!a->ps)
         goto fail;
-    if (cfg->extra_dict && (err = load_extra_dict(a->ps, cfg->extra_dict)) != 0)
+    if (cfg->extra_dict && (err = load_extra_dict(a->ps, cfg->extra_dict, why)) != 0)
         goto fail;
     err = PK_ENODEV;
     const char *comp = cfg->competitor && cfg->competitor[0] ? cfg->competitor : NULL;

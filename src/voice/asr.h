@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/error.h"
+
 typedef struct Asr Asr;
 
 typedef struct {
@@ -45,6 +47,11 @@ typedef struct {
  * PK_ENODEV (model missing or unreadable, asr_model_problem says why when it can) /
  * PK_EIO (extra dictionary unreadable). */
 int asr_new(Asr **out, const AsrConfig *cfg);
+
+/* asr_new, with the reason for PK_EIO in why (may be NULL): the extra dictionary cannot
+ * be read, or a line of it has no phones or a phone the model does not have ("X:4:
+ * \"kiosk\" has a phone the speech model does not have"). */
+int asr_open(Asr **out, const AsrConfig *cfg, PkWhy *why);
 
 /* What is wrong with the model definition cfg names (cfg->mdef, or the hmm's own mdef),
  * or with its dictionary, noise dictionary or competitor (missing, or not a file), as a

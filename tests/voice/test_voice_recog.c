@@ -235,6 +235,38 @@ START_TEST(t_asr_bad_mdef)
     ck_assert_ptr_nonnull(lwhy);
     ck_assert_msg(strstr(lwhy, ":3: line is longer than 511 characters"), "%s", lwhy);
     remove(long_path);
+    /* an extra dictionary's word with a phone the model does not have, or with none, was
+     * dropped silently, and the word stayed unknown (eighth audit, #13): refused with its
+     * line */
+    static const struct {
+        const char *text, *want;
+    } bad_dicts[] = {
+        {"kiosk K IY AA S K\n;;; lower case\nzzword z z\n",
+         ":3: \"zzword\" has a phone the speech"},
+        {"# a word alone\nzzword Z QQ\n", ":2: \"zzword\" has a phone the speech"},
+        {"zzword\r\n", ":1: \"zzword\" has no phones"},
+        {"zzword \t \n", ":1: \"zzword\" has no phones"},
+    };
+    for (size_t i = 0; i < sizeof bad_dicts / sizeof bad_dicts[0]; i++) {
+        fp = fopen(long_path, "w");
+        ck_assert_ptr_nonnull(fp);
+        fputs(bad_dicts[i].text, fp);
+        fclose(fp);
+        PkWhy dwhy = {""};
+        a = NULL;
+        ck_assert_int_eq(asr_open(&a, &with_long, &dwhy), PK_EIO);
+        ck_assert_ptr_null(a);
+        ck_assert_msg(strstr(dwhy.text, bad_dicts[i].want) && strstr(dwhy.text, long_path), "%s",
+                      dwhy.text);
+    }
+    fp = fopen(long_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(";;; fine\nzzword Z Z\nkiosk K IY AA S K\n", fp);
+    fclose(fp);
+    ck_assert_int_eq(asr_open(&a, &with_long, NULL), 0);
+    ck_assert(asr_knows_word(a, "zzword"));
+    asr_free(a);
+    remove(long_path);
     /* the model's own binary mdef passes */
     AsrConfig good = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL,
                       NULL,           MODEL "/en-us/mdef",         NULL};
