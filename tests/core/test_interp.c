@@ -159,6 +159,22 @@ static const Row rows[] = {
     {"rf_fall", EN, "about two", "-"},
     {"rf_seizure", EN, "one", "-"},
     {"rf_seizure", EN, " 2 ", "no"},
+    /* eighth audit (#13): a no phrase with filler words that change what it says:
+     * "I don't feel well" to chest pain answered No, "I feel negative" to thoughts of
+     * harm No */
+    {"rf_chest", EN, "I don't feel well", "-"},
+    {"rf_chest", EN, "I'm not well", "-"},
+    {"rf_chest", EN, "I am not well", "-"},
+    {"rf_chest", EN, "i dont feel so well", "-"},
+    {"rf_harm", EN, "I don't feel like it", "-"},
+    {"rf_chest", EN, "I don't like it", "-"},
+    {"rf_chest", EN, "it feels wrong", "-"},
+    {"rf_harm", EN, "I feel negative", "-"},
+    {"rf_harm", ES, "me siento negativo", "-"},
+    {"rf_chest", EN, "that's wrong", "no"},
+    {"rf_chest", EN, "I don't think so", "no"},
+    {"pain_now", EN, "like a seven", "=7"},
+    {"pain_now", EN, "well, it feels like a seven", "=7"},
     /* seventh audit (#13): a word in another script was dropped as if it were
      * punctuation: "no да" (yes in Russian) answered "no", "yes 不" (no) "yes" */
     {"rf_chest", EN, "no \xd0\xb4\xd0\xb0", "-"},
