@@ -173,6 +173,11 @@ static const Row rows[] = {
     {"rf_harm", ES, "me siento negativo", "-"},
     {"rf_chest", EN, "that's wrong", "no"},
     {"rf_chest", EN, "I don't think so", "no"},
+    {"rf_chest", EN, "no, maybe", "-"}, /* a hedge, not a No */
+    {"rf_chest", EN, "probably no", "-"},
+    {"rf_chest", ES, "como que no", "-"},
+    {"rf_chest", EN, "maybe so", "not_sure"},
+    {"pain_now", EN, "probably a six", "=6"},
     {"pain_now", EN, "like a seven", "=7"},
     {"pain_now", EN, "well, it feels like a seven", "=7"},
     /* seventh audit (#13): a word in another script was dropped as if it were
