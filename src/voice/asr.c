@@ -11,7 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../core/error.h"
 #include "../core/file.h"
@@ -157,6 +160,39 @@ static const char *file_problem(const char *path)
     return S_ISREG(st.st_mode) ? NULL : "is not a file";
 }
 
+/* Loads the acoustic model of cfg (with an empty dictionary: 30 ms) in a child process
+ * that then ends, and returns how it went when PocketSphinx did not load it ("crashes on
+ * it", "stops on it", "refuses it"), or NULL. PocketSphinx calls exit(1) on a text model
+ * definition with a bad line after a good header or on a cut transition matrix file, and
+ * reads past the end of a cut binary model definition: in the kiosk's own process each
+ * ended the kiosk. */
+static const char *trial_load(const AsrConfig *cfg)
+{
+    fflush(NULL); /* nothing buffered is written twice by the child's exit */
+    pid_t pid = fork();
+    if (pid < 0)
+        return NULL; /* cannot tell: the load itself decides */
+    if (pid == 0) {
+        err_set_logfp(NULL);
+        cmd_ln_t *config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", cfg->hmm, "-dict",
+                                       "/dev/null", "-logfn", "/dev/null", NULL);
+        if (config && cfg->mdef && cfg->mdef[0])
+            cmd_ln_set_str_r(config, "-mdef", cfg->mdef);
+        if (config && cfg->noisedict && cfg->noisedict[0])
+            cmd_ln_set_str_r(config, "-fdict", cfg->noisedict);
+        _exit(config && ps_init(config) ? 0 : 3);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return NULL;
+    if (WIFSIGNALED(status))
+        return "crashes on it";
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+        return "refuses it";
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? NULL : "stops on it";
+}
+
 const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
 {
     /* the files PocketSphinx refuses with no reason but a NULL decoder: a missing
@@ -193,10 +229,16 @@ const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
         why = "is not a PocketSphinx model definition";
     if (fp)
         fclose(fp);
-    if (!why)
-        return NULL;
-    snprintf(buf, size, "mdef %s %s", path, why);
-    return buf;
+    if (why) {
+        snprintf(buf, size, "mdef %s %s", path, why);
+        return buf;
+    }
+    if (cfg->hmm && (why = trial_load(cfg)) != NULL) {
+        snprintf(buf, size, "%s (mdef %s) has a file cut short or damaged: PocketSphinx %s",
+                 cfg->hmm, path, why);
+        return buf;
+    }
+    return NULL;
 }
 
 int asr_new(Asr **out, const AsrConfig *cfg)
@@ -210,7 +252,7 @@ int asr_open(Asr **out, const AsrConfig *cfg, PkWhy *why)
     *out = NULL;
     char problem[PK_WHY_MAX];
     if (asr_model_problem(cfg, problem, sizeof problem))
-        return PK_ENODEV;
+        return pk_fail(why, PK_ENODEV, "%s", problem);
     Asr *a = calloc(1, sizeof *a);
     if (!a)
         return PK_ENOMEM;

@@ -48,16 +48,20 @@ typedef struct {
  * PK_EIO (extra dictionary unreadable). */
 int asr_new(Asr **out, const AsrConfig *cfg);
 
-/* asr_new, with the reason for PK_EIO in why (may be NULL): the extra dictionary cannot
+/* asr_new, with the reason in why (may be NULL): for PK_EIO the extra dictionary cannot
  * be read, or a line of it has no phones or a phone the model does not have ("X:4:
- * \"kiosk\" has a phone the speech model does not have"). */
+ * \"kiosk\" has a phone the speech model does not have"); for PK_ENODEV what
+ * asr_model_problem found, when it found something. */
 int asr_open(Asr **out, const AsrConfig *cfg, PkWhy *why);
 
 /* What is wrong with the model definition cfg names (cfg->mdef, or the hmm's own mdef),
  * or with its dictionary, noise dictionary or competitor (missing, or not a file), as a
  * short reason ("mdef /x is missing", "dict /x is missing"), or NULL when none is found.
- * PocketSphinx ends the whole process, printing nothing, on a missing, empty or foreign mdef, so
- * asr_new refuses those first. */
+ * PocketSphinx ends the whole process, printing nothing, on a missing, empty or foreign
+ * mdef, and crashes or ends it on a cut or damaged model file: the acoustic model is
+ * loaded once in a child process first (about 30 ms), and asr_new refuses a model that
+ * ended the child ("/hmm (mdef /hmm/mdef) has a file cut short or damaged: PocketSphinx
+ * crashes on it"). */
 const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size);
 
 /* What is wrong with the extra dictionary at path, as a short reason ("X:7: line is
