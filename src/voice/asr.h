@@ -32,7 +32,11 @@ typedef struct {
     const char *noisedict;  /* noise dictionary when hmm has none, or NULL */
 } AsrConfig;
 
-#define ASR_MAX_FRAMES 1024 /* frames of one utterance the word map covers: 10.24 s */
+/* Frames of one utterance the word map and the level checks cover: 32 s, the longest
+ * utterance voice.conf allows (max_utterance_ms 30000 and pad_ms 2000); at 10.24 s a
+ * word after that was past the speech gate's reach, and speech the decoder filed under
+ * silence there was never counted against its answer. */
+#define ASR_MAX_FRAMES 3200
 #define ASR_PHONE_SEARCH "_phone_loop"
 
 typedef struct {
