@@ -368,6 +368,9 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
                 memset(p, ' ', 3);
         not_one_number = !plain_number_text(copy);
     }
+    /* "It hurts, no?", "me duele, ¿no?": a question back, not an answer (the tag read as a
+     * No to chest pain) */
+    bool asked = q && q->kind == QK_YESNO && (strchr(copy, '?') || strstr(copy, "\xc2\xbf"));
     Tokens t;
     tokenize(copy, &t);
     if (t.n == 0 || t.too_many)
@@ -379,7 +382,7 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
         out->command = cmd;
         goto done;
     }
-    if (!q || not_one_number)
+    if (!q || not_one_number || asked)
         goto done;
     bool ok = q->kind == QK_SCALE ? parse_scale(c, q, lang, &t, &out->answer)
                                   : parse_options(c, q, lang, &t, &out->answer);

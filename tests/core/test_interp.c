@@ -173,6 +173,11 @@ static const Row rows[] = {
     {"rf_harm", ES, "me siento negativo", "-"},
     {"rf_chest", EN, "that's wrong", "no"},
     {"rf_chest", EN, "I don't think so", "no"},
+    {"rf_chest", EN, "It hurts, no?", "-"}, /* a question back, not a No */
+    {"rf_chest", ES, "me duele, \xc2\xbfno?", "-"},
+    {"rf_chest", EN, "no?", "-"},
+    {"rf_chest", EN, "what?", "!repeat"},
+    {"rf_chest", EN, "No.", "no"},
     {"rf_chest", EN, "no, maybe", "-"}, /* a hedge, not a No */
     {"rf_chest", EN, "probably no", "-"},
     {"rf_chest", ES, "como que no", "-"},
