@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -173,6 +174,11 @@ static const char *trial_load(const AsrConfig *cfg)
     if (pid < 0)
         return NULL; /* cannot tell: the load itself decides */
     if (pid == 0) {
+        int null_fd = open("/dev/null", O_WRONLY); /* the child says nothing of its own */
+        if (null_fd >= 0) {
+            dup2(null_fd, STDOUT_FILENO);
+            dup2(null_fd, STDERR_FILENO);
+        }
         err_set_logfp(NULL);
         cmd_ln_t *config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", cfg->hmm, "-dict",
                                        "/dev/null", "-logfn", "/dev/null", NULL);
