@@ -257,11 +257,24 @@ static bool parse_scale(const Content *c, const Question *q, Lang lang, const To
     return true;
 }
 
+/* True when every word of t is written in digits ("2", "1 3"): only then are the digits
+ * the numbers of the answers listed. A number among words is what was said, not an
+ * answer's number: "I had two" to "Have you had a seizure?" answered No (the second
+ * answer), "three" (days) to how often she felt down "More than half the days". */
+static bool only_digits(const Tokens *t)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->w[i][strspn(t->w[i], "0123456789")] != '\0')
+            return false;
+    return t->n > 0;
+}
+
 static bool parse_options(const Content *c, const Question *q, Lang lang, const Tokens *t,
                           Answer *a)
 {
     const Lexicon *lx = &c->lexicon;
     uint32_t mask = 0;
+    bool numbered = only_digits(t);
     for (size_t i = 0; i < t->n;) {
         size_t best = 0;
         uint32_t best_mask = 0;
@@ -283,8 +296,8 @@ static bool parse_options(const Content *c, const Question *q, Lang lang, const 
         }
         int v;
         size_t nlen;
-        if (!best && (nlen = match_number(lx, lang, t, i, &v))) {
-            /* a numbered option: "2", "two" */
+        if (!best && numbered && (nlen = match_number(lx, lang, t, i, &v))) {
+            /* a numbered option: "2" */
             if (v < 1 || (size_t)v > q->noptions)
                 return false;
             best = nlen;
@@ -312,6 +325,26 @@ static bool parse_options(const Content *c, const Question *q, Lang lang, const 
     return true;
 }
 
+static bool is_digit(unsigned char ch)
+{
+    return ch >= '0' && ch <= '9';
+}
+
+/* False when the text of a scale answer is more than one plain number: more or less than
+ * one ("7+", ">8", "<3", "±2"), or a part of one ("5.5", "7,5", "5/5"). The signs are
+ * punctuation to the words, and "7+" read 7, ">8" 8, "5,5" 5. */
+static bool plain_number_text(const char *text)
+{
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '+' || *p == '<' || *p == '>' || (p[0] == 0xC2 && p[1] == 0xB1))
+            return false;
+        if ((*p == '.' || *p == ',' || *p == '/') && p > (const unsigned char *)text &&
+            is_digit(p[-1]) && is_digit(p[1]))
+            return false;
+    }
+    return true;
+}
+
 void interp_parse(const Content *c, const Question *q, Lang lang, const char *text,
                   InterpResult *out)
 {
@@ -328,10 +361,16 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
     memcpy(copy, text, len + 1);
     /* "7/10": the scale's "out of ten", not a second number (the text was cut there, and
      * "7/10 8" answered 7, "7/100" 7 too) */
-    if (q && q->kind == QK_SCALE)
+    bool not_one_number = false;
+    if (q && q->kind == QK_SCALE) {
         for (char *p = copy; (p = strstr(p, "/10")) != NULL; p += 3)
             if (p[3] < '0' || p[3] > '9')
                 memset(p, ' ', 3);
+        not_one_number = !plain_number_text(copy);
+    }
+    /* "It hurts, no?", "me duele, ¿no?": a question back, not an answer (the tag read as a
+     * No to chest pain) */
+    bool asked = q && q->kind == QK_YESNO && (strchr(copy, '?') || strstr(copy, "\xc2\xbf"));
     Tokens t;
     tokenize(copy, &t);
     if (t.n == 0 || t.too_many)
@@ -343,7 +382,7 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
         out->command = cmd;
         goto done;
     }
-    if (!q)
+    if (!q || not_one_number || asked)
         goto done;
     bool ok = q->kind == QK_SCALE ? parse_scale(c, q, lang, &t, &out->answer)
                                   : parse_options(c, q, lang, &t, &out->answer);

@@ -29,9 +29,11 @@ typedef struct {
 } InterpResult;
 
 /* Interprets text as an answer to q (or a command) in the given language. Accepts
- * option labels and phrases, numbered options ("2"), numbers as digits or words on a
- * scale ("7", "seven", "about a seven out of ten"), yes/no forms, several options of a
- * multi question in one phrase ("my knees and lower back"). Always fills *out. */
+ * option labels and phrases, numbered options when the text is nothing but digits ("2",
+ * "1 3"), numbers as digits or words on a scale ("7", "seven", "about a seven out of
+ * ten", but never "7+", ">8" or "5.5"), yes/no forms (never in a question: "it hurts,
+ * no?"), several options of a multi question in one phrase ("my knees and lower back").
+ * Always fills *out. */
 void interp_parse(const Content *c, const Question *q, Lang lang, const char *text,
                   InterpResult *out);
 

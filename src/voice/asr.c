@@ -11,7 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "../core/error.h"
 #include "../core/file.h"
@@ -75,14 +79,18 @@ const char *asr_extra_dict_problem(const char *path, char *buf, size_t size)
     return NULL;
 }
 
-/* Adds every "word PHONES" line of path (comments with '#' or ";;;") to the decoder. */
-static int load_extra_dict(ps_decoder_t *ps, const char *path)
+/* Adds every "word PHONES" line of path (comments with '#' or ";;;") to the decoder. A
+ * word without phones, or with a phone the model does not have, is refused with its
+ * line (it was dropped, silently, and the word stayed unknown to the grammars). Returns
+ * 0, or PK_EIO with the reason in why. */
+static int load_extra_dict(ps_decoder_t *ps, const char *path, PkWhy *why)
 {
     char *text = NULL, reason[PK_WHY_MAX];
-    size_t len = 0;
+    size_t len = 0, lineno = 1;
     if (read_extra_dict(path, &text, &len, reason, sizeof reason) != 0)
-        return PK_EIO;
-    for (char *line = text, *end = text + len, *next; line < end; line = next) {
+        return pk_fail(why, PK_EIO, "%s", reason);
+    int err = 0;
+    for (char *line = text, *end = text + len, *next; line < end && !err; line = next, lineno++) {
         char *nl = memchr(line, '\n', (size_t)(end - line));
         next = nl ? nl + 1 : end;
         if (nl)
@@ -93,17 +101,23 @@ static int load_extra_dict(ps_decoder_t *ps, const char *path)
         char *save = NULL;
         char *word = strtok_r(p, " \t\r", &save);
         char *phones = strtok_r(NULL, "\r", &save);
-        if (!word || !phones)
+        if (phones)
+            phones += strspn(phones, " \t");
+        if (!word)
             continue;
-        phones += strspn(phones, " \t");
+        if (!phones || !*phones) {
+            err = pk_fail(why, PK_EIO, "%s:%zu: \"%s\" has no phones", path, lineno, word);
+            continue;
+        }
         char *known = ps_lookup_word(ps, word);
         if (known)
             free(known);
-        else
-            ps_add_word(ps, word, phones, FALSE);
+        else if (ps_add_word(ps, word, phones, FALSE) < 0)
+            err = pk_fail(why, PK_EIO, "%s:%zu: \"%s\" has a phone the speech model does not have",
+                          path, lineno, word);
     }
     free(text);
-    return 0;
+    return err;
 }
 
 static void cmn_save(const cmn_t *c, CmnState *st)
@@ -147,6 +161,44 @@ static const char *file_problem(const char *path)
     return S_ISREG(st.st_mode) ? NULL : "is not a file";
 }
 
+/* Loads the acoustic model of cfg (with an empty dictionary: 30 ms) in a child process
+ * that then ends, and returns how it went when PocketSphinx did not load it ("crashes on
+ * it", "stops on it", "refuses it"), or NULL. PocketSphinx calls exit(1) on a text model
+ * definition with a bad line after a good header or on a cut transition matrix file, and
+ * reads past the end of a cut binary model definition: in the kiosk's own process each
+ * ended the kiosk. */
+static const char *trial_load(const AsrConfig *cfg)
+{
+    fflush(NULL); /* nothing buffered is written twice by the child's exit */
+    pid_t pid = fork();
+    if (pid < 0)
+        return NULL; /* cannot tell: the load itself decides */
+    if (pid == 0) {
+        int null_fd = open("/dev/null", O_WRONLY); /* the child says nothing of its own */
+        if (null_fd >= 0) {
+            dup2(null_fd, STDOUT_FILENO);
+            dup2(null_fd, STDERR_FILENO);
+        }
+        err_set_logfp(NULL);
+        cmd_ln_t *config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", cfg->hmm, "-dict",
+                                       "/dev/null", "-logfn", "/dev/null", NULL);
+        if (config && cfg->mdef && cfg->mdef[0])
+            cmd_ln_set_str_r(config, "-mdef", cfg->mdef);
+        if (config && cfg->noisedict && cfg->noisedict[0])
+            cmd_ln_set_str_r(config, "-fdict", cfg->noisedict);
+        _exit(config && ps_init(config) ? 0 : 3);
+    }
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return NULL;
+    if (WIFSIGNALED(status))
+        return "crashes on it";
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 3)
+        return "refuses it";
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? NULL : "stops on it";
+}
+
 const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
 {
     /* the files PocketSphinx refuses with no reason but a NULL decoder: a missing
@@ -183,19 +235,30 @@ const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
         why = "is not a PocketSphinx model definition";
     if (fp)
         fclose(fp);
-    if (!why)
-        return NULL;
-    snprintf(buf, size, "mdef %s %s", path, why);
-    return buf;
+    if (why) {
+        snprintf(buf, size, "mdef %s %s", path, why);
+        return buf;
+    }
+    if (cfg->hmm && (why = trial_load(cfg)) != NULL) {
+        snprintf(buf, size, "%s (mdef %s) has a file cut short or damaged: PocketSphinx %s",
+                 cfg->hmm, path, why);
+        return buf;
+    }
+    return NULL;
 }
 
 int asr_new(Asr **out, const AsrConfig *cfg)
+{
+    return asr_open(out, cfg, NULL);
+}
+
+int asr_open(Asr **out, const AsrConfig *cfg, PkWhy *why)
 {
     int err = PK_ENODEV;
     *out = NULL;
     char problem[PK_WHY_MAX];
     if (asr_model_problem(cfg, problem, sizeof problem))
-        return PK_ENODEV;
+        return pk_fail(why, PK_ENODEV, "%s", problem);
     Asr *a = calloc(1, sizeof *a);
     if (!a)
         return PK_ENOMEM;
@@ -215,7 +278,7 @@ int asr_new(Asr **out, const AsrConfig *cfg)
     a->ps = ps_init(a->config);
     if (!a->ps)
         goto fail;
-    if (cfg->extra_dict && (err = load_extra_dict(a->ps, cfg->extra_dict)) != 0)
+    if (cfg->extra_dict && (err = load_extra_dict(a->ps, cfg->extra_dict, why)) != 0)
         goto fail;
     err = PK_ENODEV;
     const char *comp = cfg->competitor && cfg->competitor[0] ? cfg->competitor : NULL;

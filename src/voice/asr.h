@@ -18,6 +18,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "../core/error.h"
+
 typedef struct Asr Asr;
 
 typedef struct {
@@ -30,7 +32,11 @@ typedef struct {
     const char *noisedict;  /* noise dictionary when hmm has none, or NULL */
 } AsrConfig;
 
-#define ASR_MAX_FRAMES 1024 /* frames of one utterance the word map covers: 10.24 s */
+/* Frames of one utterance the word map and the level checks cover: 32 s, the longest
+ * utterance voice.conf allows (max_utterance_ms 30000 and pad_ms 2000); at 10.24 s a
+ * word after that was past the speech gate's reach, and speech the decoder filed under
+ * silence there was never counted against its answer. */
+#define ASR_MAX_FRAMES 3200
 #define ASR_PHONE_SEARCH "_phone_loop"
 
 typedef struct {
@@ -46,11 +52,20 @@ typedef struct {
  * PK_EIO (extra dictionary unreadable). */
 int asr_new(Asr **out, const AsrConfig *cfg);
 
+/* asr_new, with the reason in why (may be NULL): for PK_EIO the extra dictionary cannot
+ * be read, or a line of it has no phones or a phone the model does not have ("X:4:
+ * \"kiosk\" has a phone the speech model does not have"); for PK_ENODEV what
+ * asr_model_problem found, when it found something. */
+int asr_open(Asr **out, const AsrConfig *cfg, PkWhy *why);
+
 /* What is wrong with the model definition cfg names (cfg->mdef, or the hmm's own mdef),
  * or with its dictionary, noise dictionary or competitor (missing, or not a file), as a
  * short reason ("mdef /x is missing", "dict /x is missing"), or NULL when none is found.
- * PocketSphinx ends the whole process, printing nothing, on a missing, empty or foreign mdef, so
- * asr_new refuses those first. */
+ * PocketSphinx ends the whole process, printing nothing, on a missing, empty or foreign
+ * mdef, and crashes or ends it on a cut or damaged model file: the acoustic model is
+ * loaded once in a child process first (about 30 ms), and asr_new refuses a model that
+ * ended the child ("/hmm (mdef /hmm/mdef) has a file cut short or damaged: PocketSphinx
+ * crashes on it"). */
 const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size);
 
 /* What is wrong with the extra dictionary at path, as a short reason ("X:7: line is

@@ -98,15 +98,15 @@ static int add_question(Recognizer *r, const Question *q, PkWhy *why)
     return err;
 }
 
-/* Loads the model of hmm into r->asr; *bad is what is wrong with its model definition
- * (in buf), or NULL. */
-static int load_model(Recognizer *r, const char *hmm, const char **bad, char *buf, size_t size)
+/* Loads the model of hmm into r->asr; why says what is wrong with the model (PK_ENODEV)
+ * or with the extra dictionary (PK_EIO), when that is known. */
+static int load_model(Recognizer *r, const char *hmm, PkWhy *why)
 {
     const VoiceSettings *s = &r->settings;
     AsrConfig cfg = {hmm,           s->dict, s->extra_dict[0] ? s->extra_dict : NULL,
                      s->competitor, s->mdef, s->noisedict};
-    *bad = asr_model_problem(&cfg, buf, size);
-    return asr_new(&r->asr, &cfg);
+    pk_why_clear(why);
+    return asr_open(&r->asr, &cfg, why);
 }
 
 /* Reads the small text file path into a malloc'd string. Returns 0, or PK_EIO /
@@ -127,24 +127,18 @@ int recog_open(Recognizer **out, const Content *c, const VoiceSettings *s, PkWhy
         goto fail;
     r->content = c;
     r->settings = *s;
-    char problem[PK_WHY_MAX];
-    const char *bad = NULL;
-    err = load_model(r, s->hmm, &bad, problem, sizeof problem);
+    PkWhy model = {""};
+    err = load_model(r, s->hmm, &model);
     if (err == PK_ENODEV && s->fallback_hmm[0]) {
         pk_fail(&r->note, 0, "speech model %s cannot be loaded%s%s; using %s", s->hmm,
-                bad ? ": " : "", bad ? bad : "", s->fallback_hmm);
-        err = load_model(r, s->fallback_hmm, &bad, problem, sizeof problem);
+                model.text[0] ? ": " : "", model.text, s->fallback_hmm);
+        err = load_model(r, s->fallback_hmm, &model);
     }
     if (err) {
-        const char *dict = err == PK_EIO && s->extra_dict[0]
-                               ? asr_extra_dict_problem(s->extra_dict, problem, sizeof problem)
-                               : NULL;
-        if (err == PK_EIO)
-            pk_fail(why, err, "the extra pronunciation dictionary cannot be read%s%s",
-                    dict ? ": " : "", dict ? dict : "");
-        else
-            pk_fail(why, err, "the speech recognition model cannot be loaded%s%s", bad ? ": " : "",
-                    bad ? bad : "");
+        pk_fail(why, err, "%s%s%s",
+                err == PK_EIO ? "the extra pronunciation dictionary cannot be used"
+                              : "the speech recognition model cannot be loaded",
+                model.text[0] ? ": " : "", model.text);
         goto fail;
     }
     PkWhy reason = {""};

@@ -11,7 +11,14 @@
 
 #include "../core/error.h"
 #include "../core/kv.h"
+#include "asr.h"
 #include "voice.h"
+
+enum { PAD_MS_MIN = 0, PAD_MS_MAX = 2000, UTTERANCE_MS_MIN = 1000, UTTERANCE_MS_MAX = 30000 };
+/* the longest utterance allowed, with its padding, is covered by the recogniser's checks
+ * of the frames (the speech gate, the speech outside the words heard) */
+_Static_assert((UTTERANCE_MS_MAX + PAD_MS_MAX) / 10 <= ASR_MAX_FRAMES,
+               "an utterance may be longer than the frames the recogniser checks");
 
 #define SYSTEM_MODEL "/usr/share/pocketsphinx/model/en-us"
 
@@ -64,8 +71,8 @@ static const Key keys[] = {
     KR("vad_start_frames", vad.start_frames, 1, 100),
     KR("vad_end_frames", vad.end_frames, 1, 1000),
     KR("vad_calibrate_frames", vad.calibrate_frames, 0, 1000),
-    KR("pad_ms", pad_ms, 0, 2000),
-    KR("max_utterance_ms", max_utterance_ms, 1000, 30000),
+    KR("pad_ms", pad_ms, PAD_MS_MIN, PAD_MS_MAX),
+    KR("max_utterance_ms", max_utterance_ms, UTTERANCE_MS_MIN, UTTERANCE_MS_MAX),
     KR("no_speech_ms", no_speech_ms, 100, 600000),
     KR("tail_ms", tail_ms, 0, 5000),
     KR("min_speech_ms", min_speech_ms, 0, 5000),

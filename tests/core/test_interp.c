@@ -31,7 +31,16 @@ static const Row rows[] = {
     {"since_birth", EN, "1", "lt2w"},
     {"since_birth", EN, "5", "gt6m"},
     {"since_birth", EN, "6", "-"},
-    {"since_birth", EN, "two", "w2to6"},
+    /* eighth audit (#13): a number word, or digits among words, picked the answer of
+     * that number ("two" [months] answered "2 to 6 weeks") */
+    {"since_birth", EN, "two", "-"},
+    {"since_birth", EN, "about two", "-"},
+    {"since_birth", EN, "2", "w2to6"},
+    {"since_birth", ES, "más de tres meses", "-"}, /* it read "6 weeks to 3 months" */
+    {"since_birth", ES, "menos de un mes", "-"},   /* "2 to 6 weeks" */
+    {"since_birth", ES, "menos de dos semanas", "lt2w"},
+    {"phq_interest", EN, "three", "-"}, /* "More than half the days" */
+    {"delivery", EN, "I had 2", "-"},
     {"since_birth", EN, "yesterday or last year", "-"},
     {"delivery", EN, "c-section", "csection"},
     {"delivery", EN, "C section", "csection"},
@@ -86,6 +95,27 @@ static const Row rows[] = {
     {"pain_now", EN, "7/10 no wait, more like 9", "-"}, /* never cut at the "/10" */
     {"pain_now", EN, "3/10 at rest but 9 when I move", "-"},
     {"pain_now", EN, "2/10 or 10/10", "-"},
+    /* eighth audit (#13): a sign or a decimal point was punctuation, and the number
+     * next to it the answer ("7+" read 7, ">8" 8, "5,5" 5, "más de siete" 7) */
+    {"pain_now", EN, "7+", "-"},
+    {"pain_now", EN, ">8", "-"},
+    {"pain_now", EN, "<3", "-"},
+    {"pain_now", EN, "10+", "-"},
+    {"pain_now", EN,
+     "\xc2\xb1"
+     "2",
+     "-"},
+    {"pain_now", EN, "5.5", "-"},
+    {"pain_now", EN, "5,5", "-"},
+    {"pain_now", EN, "5/5", "-"},
+    {"pain_now", EN, "About 7.", "=7"},
+    {"pain_now", EN, "7, I think", "=7"},
+    {"pain_now", ES, "7,5", "-"},
+    {"pain_now", ES, "más de siete", "-"},
+    {"pain_now", ES, "menos de tres", "-"},
+    {"pain_now", ES, "siete o más", "-"},
+    {"pain_now", ES, "más o menos siete", "=7"},
+    {"pain_now", EN, "repeat+", "!repeat"},
     {"pain_now", EN, "0", "=0"},
     {"pain_now", EN, "zero", "=0"},
     {"pain_now", EN, "no pain", "=0"},
@@ -120,6 +150,41 @@ static const Row rows[] = {
     {"rf_chest", EN, "1", "yes"},
     {"rf_chest", EN, "2", "no"},
     {"rf_chest", EN, "yes and no", "-"},
+    /* eighth audit (#13): a count was the number of an answer, and the second is No:
+     * "I had two" (seizures) answered No */
+    {"rf_seizure", EN, "I had two", "-"},
+    {"rf_seizure", EN, "two", "-"},
+    {"rf_seizure", EN, "i had 2", "-"},
+    {"rf_seizure", ES, "tuve dos", "-"},
+    {"rf_fall", EN, "about two", "-"},
+    {"rf_seizure", EN, "one", "-"},
+    {"rf_seizure", EN, " 2 ", "no"},
+    /* eighth audit (#13): a no phrase with filler words that change what it says:
+     * "I don't feel well" to chest pain answered No, "I feel negative" to thoughts of
+     * harm No */
+    {"rf_chest", EN, "I don't feel well", "-"},
+    {"rf_chest", EN, "I'm not well", "-"},
+    {"rf_chest", EN, "I am not well", "-"},
+    {"rf_chest", EN, "i dont feel so well", "-"},
+    {"rf_harm", EN, "I don't feel like it", "-"},
+    {"rf_chest", EN, "I don't like it", "-"},
+    {"rf_chest", EN, "it feels wrong", "-"},
+    {"rf_harm", EN, "I feel negative", "-"},
+    {"rf_harm", ES, "me siento negativo", "-"},
+    {"rf_chest", EN, "that's wrong", "no"},
+    {"rf_chest", EN, "I don't think so", "no"},
+    {"rf_chest", EN, "It hurts, no?", "-"}, /* a question back, not a No */
+    {"rf_chest", ES, "me duele, \xc2\xbfno?", "-"},
+    {"rf_chest", EN, "no?", "-"},
+    {"rf_chest", EN, "what?", "!repeat"},
+    {"rf_chest", EN, "No.", "no"},
+    {"rf_chest", EN, "no, maybe", "-"}, /* a hedge, not a No */
+    {"rf_chest", EN, "probably no", "-"},
+    {"rf_chest", ES, "como que no", "-"},
+    {"rf_chest", EN, "maybe so", "not_sure"},
+    {"pain_now", EN, "probably a six", "=6"},
+    {"pain_now", EN, "like a seven", "=7"},
+    {"pain_now", EN, "well, it feels like a seven", "=7"},
     /* seventh audit (#13): a word in another script was dropped as if it were
      * punctuation: "no да" (yes in Russian) answered "no", "yes 不" (no) "yes" */
     {"rf_chest", EN, "no \xd0\xb4\xd0\xb0", "-"},

@@ -1,7 +1,9 @@
 /* libFuzzer: the answer interpreter on any text, for every question of the real content
  * (so every kind: choice, multi, scale, yes/no) in both languages. The first byte picks
  * the question (or none), the second the language; the rest is the text. */
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +12,26 @@
 #include "core/interp.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* True when text, normalised, holds one of the words that say no in lang as whole
+ * words, or is nothing but digits (the number of an answer typed alone). */
+static bool says_no(const Content *c, Lang lang, const char *text)
+{
+    char norm[1100], padded[1104], phrase[600];
+    interp_normalize(text, norm, sizeof norm);
+    if (norm[0] && norm[strspn(norm, "0123456789 ")] == '\0')
+        return true;
+    snprintf(padded, sizeof padded, " %s ", norm);
+    const Lexicon *lx = &c->lexicon;
+    for (size_t i = 0; i < lx->nno[lang]; i++) {
+        char word[512];
+        interp_normalize(lx->no[lang][i], word, sizeof word);
+        snprintf(phrase, sizeof phrase, " %s ", word);
+        if (strstr(padded, phrase))
+            return true;
+    }
+    return false;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -37,6 +59,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (q->kind != QK_MULTI && q->kind != QK_SCALE &&
             (r.answer.options & (r.answer.options - 1)))
             __builtin_trap(); /* one answer to a one-answer question */
+        /* a No to a red flag is said, never inferred: "I had two" (the second answer's
+         * number) or filler words alone are not a No */
+        if (q->kind == QK_YESNO && r.answer.options == 2u && !says_no(content, lang, text))
+            __builtin_trap();
     }
     char norm[64];
     interp_normalize(text, norm, sizeof norm);

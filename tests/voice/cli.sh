@@ -97,5 +97,24 @@ run --say "lower back, left knee, right knee, $places, $more, $places, and my ne
 got=$(PPKIOSK_DATA="$dir/data" run --recognize areas "$dir/longer-list.wav" | cut -f2-)
 [ "$got" = $'-\t0' ] || fail "--recognize areas on a 27 s list gave '$got', not '-'"
 
+# A model definition cut short (a copy that stopped half way) crashed the run inside
+# PocketSphinx, and a text one with a bad line after its header ended it saying nothing
+# (eighth audit, #13): one line that names it, and exit 1 as for a missing model.
+hmm=$(sed -n 's/^hmm *= *//p' "$(dirname "$0")/../../models/voice.conf")
+mdef=$(sed -n 's/^mdef *= *//p' "$(dirname "$0")/../../models/voice.conf")
+head -c 2000 "${mdef:-$hmm/mdef}" >"$dir/cut.mdef"
+printf '0.3\n1 n_base\n0 n_tri\n4 n_state_map\n1 n_tied_state\n1 n_tied_ci_state\n1 n_tied_tmat\nhello\n' \
+  >"$dir/text.mdef"
+cp "$(dirname "$0")/../../models/voice.conf" "$dir/voice.conf.orig"
+for bad in cut text; do
+  sed -e '/^mdef *=/d' -e '/^fallback_hmm *=/d' "$dir/voice.conf.orig" >"$dir/data/models/voice.conf"
+  echo "mdef = $dir/$bad.mdef" >>"$dir/data/models/voice.conf"
+  PPKIOSK_DATA="$dir/data" run --recognize rf_chest "$dir/say-en.wav" >"$dir/out" 2>"$dir/err"
+  rc=$?
+  [ "$rc" -eq 1 ] || fail "--recognize with a $bad mdef: exit $rc, expected 1"
+  [ "$(wc -l <"$dir/err")" -eq 1 ] && grep -q "$bad.mdef) has a file cut short or damaged" "$dir/err" ||
+    fail "--recognize with a $bad mdef: reason '$(cat "$dir/err")'"
+done
+
 [ "$fails" -eq 0 ] && echo "voice cli: all checks passed"
 exit $((fails > 0))

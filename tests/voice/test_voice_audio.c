@@ -398,6 +398,26 @@ START_TEST(t_gate)
                       range);
         free(pcm);
     }
+    /* eighth audit (#13): the gate looked at the first 10.24 s only, and an utterance may
+     * be 30 s and its padding (max_utterance_ms up to 30000, pad_ms up to 2000): a word
+     * after 10.24 s of quiet was gated as hum */
+    static const double word_at_s[] = {11.0, 25.0, 31.0};
+    for (size_t r = 0; r < sizeof word_at_s / sizeof word_at_s[0]; r++) {
+        size_t n = (size_t)((word_at_s[r] + 0.5) * 16000), from = (size_t)(word_at_s[r] * 16000);
+        int16_t *pcm = calloc(n, sizeof *pcm);
+        unsigned seed = 1;
+        for (size_t i = 0; i < n; i++) {
+            seed = seed * 1103515245u + 12345u;
+            double x = ((double)(seed >> 16 & 0x7fff) / 16384.0 - 1.0) * 0.001;
+            if (i > from && i < from + 4000)
+                x += 0.3 * sin(2 * PI * 300 * i / 16000.0);
+            pcm[i] = (int16_t)(x * 32767);
+        }
+        double range = 0;
+        ck_assert_msg(recog_gate(pcm, n, 15.0, 5, &range), "word at %.1f s: range %.1f",
+                      word_at_s[r], range);
+        free(pcm);
+    }
 }
 END_TEST
 

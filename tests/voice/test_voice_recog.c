@@ -199,6 +199,40 @@ START_TEST(t_asr_bad_mdef)
         ck_assert_ptr_nonnull(why);
         ck_assert_msg(strstr(why, reasons[i]) && strstr(why, paths[i]), "%s", why);
     }
+    /* a binary mdef cut short crashed the kiosk, a text one with a bad line after its
+     * header ended it (exit 1, inside PocketSphinx): both are loaded in a child first, and
+     * refused (eighth audit, #13) */
+    char *whole = slurp(MODEL "/en-us/mdef");
+    static const size_t cuts[] = {60, 2000, 100000};
+    char cut_path[512], text_path[512];
+    snprintf(cut_path, sizeof cut_path, "%s", tmp_path("cut.mdef"));
+    snprintf(text_path, sizeof text_path, "%s", tmp_path("bad-text.mdef"));
+    fp = fopen(text_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("0.3\n1 n_base\n0 n_tri\n4 n_state_map\n1 n_tied_state\n1 n_tied_ci_state\n"
+          "1 n_tied_tmat\n#\nhello world\n",
+          fp);
+    fclose(fp);
+    for (size_t i = 0; i <= sizeof cuts / sizeof cuts[0]; i++) {
+        const char *path = i < sizeof cuts / sizeof cuts[0] ? cut_path : text_path;
+        if (path == cut_path) {
+            fp = fopen(cut_path, "wb");
+            ck_assert_ptr_nonnull(fp);
+            ck_assert_uint_eq(fwrite(whole, 1, cuts[i], fp), cuts[i]);
+            fclose(fp);
+        }
+        AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, path, NULL};
+        Asr *a = NULL;
+        PkWhy mwhy = {""};
+        ck_assert_int_eq(asr_open(&a, &cfg, &mwhy), PK_ENODEV);
+        ck_assert_ptr_null(a);
+        ck_assert_msg(strstr(mwhy.text, "has a file cut short or damaged") &&
+                          strstr(mwhy.text, path),
+                      "%s", mwhy.text);
+    }
+    free(whole);
+    remove(cut_path);
+    remove(text_path);
     /* a missing dictionary (a typo in voice.conf) read only "the speech recognition model
      * cannot be loaded" (seventh audit, #13) */
     for (int k = 0; k < 3; k++) {
@@ -234,6 +268,38 @@ START_TEST(t_asr_bad_mdef)
     const char *lwhy = asr_extra_dict_problem(long_path, lbuf, sizeof lbuf);
     ck_assert_ptr_nonnull(lwhy);
     ck_assert_msg(strstr(lwhy, ":3: line is longer than 511 characters"), "%s", lwhy);
+    remove(long_path);
+    /* an extra dictionary's word with a phone the model does not have, or with none, was
+     * dropped silently, and the word stayed unknown (eighth audit, #13): refused with its
+     * line */
+    static const struct {
+        const char *text, *want;
+    } bad_dicts[] = {
+        {"kiosk K IY AA S K\n;;; lower case\nzzword z z\n",
+         ":3: \"zzword\" has a phone the speech"},
+        {"# a word alone\nzzword Z QQ\n", ":2: \"zzword\" has a phone the speech"},
+        {"zzword\r\n", ":1: \"zzword\" has no phones"},
+        {"zzword \t \n", ":1: \"zzword\" has no phones"},
+    };
+    for (size_t i = 0; i < sizeof bad_dicts / sizeof bad_dicts[0]; i++) {
+        fp = fopen(long_path, "w");
+        ck_assert_ptr_nonnull(fp);
+        fputs(bad_dicts[i].text, fp);
+        fclose(fp);
+        PkWhy dwhy = {""};
+        a = NULL;
+        ck_assert_int_eq(asr_open(&a, &with_long, &dwhy), PK_EIO);
+        ck_assert_ptr_null(a);
+        ck_assert_msg(strstr(dwhy.text, bad_dicts[i].want) && strstr(dwhy.text, long_path), "%s",
+                      dwhy.text);
+    }
+    fp = fopen(long_path, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs(";;; fine\nzzword Z Z\nkiosk K IY AA S K\n", fp);
+    fclose(fp);
+    ck_assert_int_eq(asr_open(&a, &with_long, NULL), 0);
+    ck_assert(asr_knows_word(a, "zzword"));
+    asr_free(a);
     remove(long_path);
     /* the model's own binary mdef passes */
     AsrConfig good = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL,
