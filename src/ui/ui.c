@@ -143,7 +143,8 @@ static bool usable(const Ui *ui, int i, bool modal)
 }
 
 /* The focus a new screen starts with: the earlier answer, else the first answer, else
- * the last (primary) button. */
+ * the last (primary) button. On the PIN pad, OK: digits are typed with the digit keys,
+ * and Return then checks the PIN (with the focus on the first digit it typed a "1"). */
 static int default_focus(const Ui *ui)
 {
     bool modal = has_modal(ui);
@@ -160,7 +161,7 @@ static int default_focus(const Ui *ui)
         last = i;
     }
     const Screen *s = ui->screen;
-    if (s && s->nanswers == 0 && !modal)
+    if (s && (s->nanswers == 0 || s->kind == SCR_STAFF_PIN) && !modal)
         return primary >= 0 ? primary : last;
     return first >= 0 ? first : last;
 }
