@@ -209,6 +209,7 @@ void ui_show(Ui *ui, const Screen *s)
     if (new_screen || modal_change) {
         ui->shown_at = SDL_GetTicks();
         ui->shown_unseen = true;
+        ui->dirty = true; /* the guard holds until it is drawn */
     }
     ui->shown_kind = s->kind;
     ui->shown_question = s->question;
@@ -408,9 +409,14 @@ static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
  * script front end presses at once on purpose. */
 #define INPUT_GUARD_MS 350u
 
+/* True while a new screen is not on the display yet, and for INPUT_GUARD_MS after it
+ * is: a kiosk held up between two presses that came together (a loaded machine) took
+ * the second once the guard's time had passed, before the screen it answered was
+ * drawn. */
 static bool too_soon(const Ui *ui)
 {
-    return ui->input_guard && !SDL_TICKS_PASSED(SDL_GetTicks(), ui->shown_at + INPUT_GUARD_MS);
+    return ui->input_guard &&
+           (ui->shown_unseen || !SDL_TICKS_PASSED(SDL_GetTicks(), ui->shown_at + INPUT_GUARD_MS));
 }
 
 /* A key held down repeats: the repeats move the focus on, but never answer, press or
