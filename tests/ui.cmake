@@ -92,6 +92,9 @@ endforeach()
 # the urgent screen acknowledged with the staff PIN just after the start
 ppk_ui_test(ui_urgent_staff_pin ${UI_SRC}/urgent_pin.script question --size 1280x800
             --config ${UI_SRC}/kiosk-test.conf)
+# ... and with a keypad alone: the PIN, then Return
+ppk_ui_test(ui_urgent_staff_pin_keys ${UI_SRC}/pin_keys.script question --size 1280x800
+            --config ${UI_SRC}/kiosk-test.conf)
 # ... and in Spanish, where cancelling the pad or a wrong PIN keeps her on it
 ppk_ui_test(ui_urgent_staff_pin_es ${UI_SRC}/urgent_pin_es.script urgent --size 1280x800
             --config ${UI_SRC}/kiosk-test.conf)
@@ -185,7 +188,8 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_flags_es_1920x1080 ui_flags_es_1366x768 ui_flags_es_1280x800 ui_flags_es_1024x768
              ui_flags_es_800x1280 ui_staff_menu_1920x1080 ui_staff_menu_800x1280 ui_print_failed
              ui_print_failed_es
-             ui_script_outputs ui_urgent_staff_pin ui_urgent_staff_pin_es soak_short APPEND PROPERTY LABELS slow)
+             ui_script_outputs ui_urgent_staff_pin ui_urgent_staff_pin_es
+             ui_urgent_staff_pin_keys soak_short APPEND PROPERTY LABELS slow)
 if(TEST ui_script_audio)
   set_property(TEST ui_script_audio ui_speech_en_1024x768 ui_speech_es_800x1280 APPEND
                PROPERTY LABELS slow)

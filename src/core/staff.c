@@ -155,10 +155,13 @@ static StaffCommand wrong_pin(Staff *st)
 
 StaffCommand staff_unlock(Staff *st, bool ok)
 {
+    bool nothing_typed = st->typed[0] == '\0';
     wipe(st->typed, sizeof st->typed);
-    if (!pad_open(st)) {
+    if (!pad_open(st) || nothing_typed) {
+        /* never checked while locked; and OK with no digit is no guess (a patient
+           pressing Return on the urgent screen reached it, and locked staff out) */
         rebuild(st);
-        return STAFF_NONE; /* never checked while locked */
+        return STAFF_NONE;
     }
     if (!ok)
         return wrong_pin(st);

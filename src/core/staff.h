@@ -89,7 +89,8 @@ StaffCommand staff_press(Staff *st, const char *id);
 StaffCommand staff_digit(Staff *st, int digit);
 
 /* The result of STAFF_CHECK_PIN: opens the menu (or acknowledges, see staff_open_ack)
- * or counts a failure (STAFF_TRIES lock the pad and close the menu: STAFF_LOCKED). */
+ * or counts a failure (STAFF_TRIES lock the pad and close the menu: STAFF_LOCKED). An
+ * empty PIN is no try: the pad stays as it is. */
 StaffCommand staff_unlock(Staff *st, bool ok);
 
 /* Whether typed is the configured PIN, in time that does not depend on where they

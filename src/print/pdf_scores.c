@@ -117,12 +117,14 @@ static int role_question(const Summary *s, QuestionRole role)
     return -1;
 }
 
+/* No area: skipped, or not answered as on the screen and in the text summary (never
+ * "None": a session that stopped at an urgent answer printed it, read as "no pain"). */
 static const char *areas_missing_text(const PdfDoc *d)
 {
     int q = role_question(d->sum, ROLE_AREAS);
     if (q >= 0 && (size_t)q < d->sum->nanswers && d->sum->answers[q].state == ANS_SKIPPED)
         return pdf_doc_ui(d, "summary.skipped");
-    return pdf_doc_ui(d, "summary.none");
+    return pdf_doc_ui(d, "summary.not_answered");
 }
 
 /* The areas in words, "Lower back · Right wrist", in bold; returns the height. */

@@ -143,7 +143,8 @@ static bool usable(const Ui *ui, int i, bool modal)
 }
 
 /* The focus a new screen starts with: the earlier answer, else the first answer, else
- * the last (primary) button. */
+ * the last (primary) button. On the PIN pad, OK: digits are typed with the digit keys,
+ * and Return then checks the PIN (with the focus on the first digit it typed a "1"). */
 static int default_focus(const Ui *ui)
 {
     bool modal = has_modal(ui);
@@ -160,7 +161,7 @@ static int default_focus(const Ui *ui)
         last = i;
     }
     const Screen *s = ui->screen;
-    if (s && s->nanswers == 0 && !modal)
+    if (s && (s->nanswers == 0 || s->kind == SCR_STAFF_PIN) && !modal)
         return primary >= 0 ? primary : last;
     return first >= 0 ? first : last;
 }
@@ -208,6 +209,7 @@ void ui_show(Ui *ui, const Screen *s)
     if (new_screen || modal_change) {
         ui->shown_at = SDL_GetTicks();
         ui->shown_unseen = true;
+        ui->dirty = true; /* the guard holds until it is drawn */
     }
     ui->shown_kind = s->kind;
     ui->shown_question = s->question;
@@ -407,9 +409,14 @@ static bool navigation_key(Ui *ui, SDL_Keycode key, Uint16 mod)
  * script front end presses at once on purpose. */
 #define INPUT_GUARD_MS 350u
 
+/* True while a new screen is not on the display yet, and for INPUT_GUARD_MS after it
+ * is: a kiosk held up between two presses that came together (a loaded machine) took
+ * the second once the guard's time had passed, before the screen it answered was
+ * drawn. */
 static bool too_soon(const Ui *ui)
 {
-    return ui->input_guard && !SDL_TICKS_PASSED(SDL_GetTicks(), ui->shown_at + INPUT_GUARD_MS);
+    return ui->input_guard &&
+           (ui->shown_unseen || !SDL_TICKS_PASSED(SDL_GetTicks(), ui->shown_at + INPUT_GUARD_MS));
 }
 
 /* A key held down repeats: the repeats move the focus on, but never answer, press or

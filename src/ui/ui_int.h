@@ -108,6 +108,7 @@ struct Ui {
     bool fit_gave_up;    /* the window manager keeps another size: follow it */
     bool fit_again;      /* moved or resized by someone else: set the bounds once more */
     Uint32 fit_deadline; /* when the window must cover its display, or 0 */
+    Uint32 map_checked;  /* when the kiosk window was last found mapped or mapped again */
     char font_path[2][512];
     TTF_Font *fonts[2][UI_FONT_MAX_PX + 1];
     SDL_Texture *circle; /* a white disc with soft edges, tinted for corners and dots */
@@ -190,9 +191,9 @@ SDL_Window *ui_window_create(Ui *ui, const UiOptions *o);
 /* Once the renderer exists: with no window manager to make it full screen, makes a
  * kiosk window borderless at the display's bounds at once. */
 void ui_window_start(Ui *ui);
-/* Checks a kiosk window against its display (call it often): once it has had a moment
- * to come up full screen and does not cover the display, makes it borderless at the
- * display's bounds. */
+/* Checks a kiosk window against its display (call it often): maps it again when someone
+ * unmapped it; once it has had a moment to come up full screen and does not cover the
+ * display, makes it borderless at the display's bounds. */
 void ui_window_tick(Ui *ui);
 /* Follows window and display changes; true when the drawable size changed. */
 bool ui_window_event(Ui *ui, const SDL_Event *ev);

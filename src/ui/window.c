@@ -109,9 +109,31 @@ void ui_window_start(Ui *ui)
         go_borderless(ui);
 }
 
+/* Starts a new fit: the window has SETTLE_MS to cover its display. */
+static void refit(Ui *ui)
+{
+    if (!ui->fit_deadline)
+        ui->fit_deadline = SDL_GetTicks() + SETTLE_MS;
+}
+
+/* How often a kiosk window is asked whether it is still mapped. */
+#define MAP_CHECK_MS 250u
+
 void ui_window_tick(Ui *ui)
 {
-    if (!ui->win || !ui->kiosk || !ui->fit_deadline)
+    if (!ui->win || !ui->kiosk)
+        return;
+    if (SDL_TICKS_PASSED(SDL_GetTicks(), ui->map_checked + MAP_CHECK_MS)) {
+        ui->map_checked = SDL_GetTicks();
+        /* unmapped under a window manager, SDL told us nothing: the kiosk stayed off the
+           screen one time in three (SDL_WINDOWEVENT_HIDDEN covers the other cases) */
+        if (ui_window_x11_remap(ui->win)) {
+            ui_logf(ui, "the window was unmapped by another client: showing it again");
+            ui->fit_gave_up = false;
+            refit(ui);
+        }
+    }
+    if (!ui->fit_deadline)
         return;
     bool exact;
     SDL_Rect b = display_bounds(ui), r = real_geometry(ui, &exact);
@@ -132,13 +154,6 @@ void ui_window_tick(Ui *ui)
             ui->fit_gave_up = true;
         }
     }
-}
-
-/* Starts a new fit: the window has SETTLE_MS to cover its display. */
-static void refit(Ui *ui)
-{
-    if (!ui->fit_deadline)
-        ui->fit_deadline = SDL_GetTicks() + SETTLE_MS;
 }
 
 bool ui_window_event(Ui *ui, const SDL_Event *ev)

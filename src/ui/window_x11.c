@@ -32,6 +32,21 @@ bool ui_window_x11_unmanaged(SDL_Window *win)
         return false;
     return !(a.all_event_masks & SubstructureRedirectMask);
 }
+
+bool ui_window_x11_remap(SDL_Window *win)
+{
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(win, &info) || info.subsystem != SDL_SYSWM_X11)
+        return false;
+    Display *dpy = info.info.x11.display;
+    XWindowAttributes a;
+    if (!XGetWindowAttributes(dpy, info.info.x11.window, &a) || a.map_state != IsUnmapped)
+        return false;
+    XMapRaised(dpy, info.info.x11.window);
+    XFlush(dpy);
+    return true;
+}
 #else
 bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r)
 {
@@ -41,6 +56,12 @@ bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r)
 }
 
 bool ui_window_x11_unmanaged(SDL_Window *win)
+{
+    (void)win;
+    return false;
+}
+
+bool ui_window_x11_remap(SDL_Window *win)
 {
     (void)win;
     return false;

@@ -1,4 +1,4 @@
-/* The one question window.c asks the X server directly (kept apart: Xlib's names clash
+/* The questions window.c asks the X server directly (kept apart: Xlib's names clash
  * with the core's). */
 #ifndef PK_WINDOW_X11_H
 #define PK_WINDOW_X11_H
@@ -14,5 +14,12 @@ bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r);
 /* True when the window is an X11 window and no window manager runs (nobody redirects
  * the root window's children): full-screen requests then go unanswered. */
 bool ui_window_x11_unmanaged(SDL_Window *win);
+
+/* When the window is an X11 window that is not mapped (another client unmapped it, or a
+ * window manager iconified it), maps and raises it again and returns true; false
+ * otherwise. Under a window manager SDL may never report the unmap: the manager gives
+ * the withdrawn window back to the root, and SDL takes the unmap followed by that
+ * reparent for the manager's own reparenting and drops it. */
+bool ui_window_x11_remap(SDL_Window *win);
 
 #endif

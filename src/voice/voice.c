@@ -75,6 +75,29 @@ static void post_locked(Voice *v, VoiceEventKind kind, const char *text, int con
     v->ev_count++;
 }
 
+/* Drops the queued results of listening (heard, rejected, no speech), wiped, keeping the
+ * other events in order: they were for the screen listened to before, and the next one
+ * must never take them (a "yes" heard just before a tap on "No" once answered the next
+ * safety question, which nobody had read). Call with mu held. */
+static void drop_results_locked(Voice *v)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < v->ev_count; i++) {
+        VoiceEvent *e = &v->events[(v->ev_head + i) % EVENT_QUEUE];
+        bool result = e->kind == VOICE_EV_HEARD || e->kind == VOICE_EV_REJECTED ||
+                      e->kind == VOICE_EV_NO_SPEECH;
+        if (!result) {
+            VoiceEvent *to = &v->events[(v->ev_head + kept) % EVENT_QUEUE];
+            if (to != e)
+                *to = *e;
+            kept++;
+        }
+    }
+    for (size_t i = kept; i < v->ev_count; i++)
+        wipe(&v->events[(v->ev_head + i) % EVENT_QUEUE], sizeof v->events[0]);
+    v->ev_count = kept;
+}
+
 static void post(Voice *v, VoiceEventKind kind, const char *text, int confidence)
 {
     pthread_mutex_lock(&v->mu);
@@ -82,16 +105,24 @@ static void post(Voice *v, VoiceEventKind kind, const char *text, int confidence
     pthread_mutex_unlock(&v->mu);
 }
 
-static void post_result(Voice *v, const RecogResult *r)
+/* Queues the result of a decode. Call with mu held. */
+static void post_result_locked(Voice *v, const RecogResult *r)
 {
     if (r->outcome == RECOG_HEARD) {
-        pthread_mutex_lock(&v->mu);
         post_locked(v, VOICE_EV_HEARD, r->text, r->confidence);
         VoiceEvent *e = &v->events[(v->ev_head + v->ev_count - 1) % EVENT_QUEUE];
         snprintf(e->runner_up, sizeof e->runner_up, "%s", r->runner_up);
-        pthread_mutex_unlock(&v->mu);
-    } else
-        post(v, r->outcome == RECOG_NO_SPEECH ? VOICE_EV_NO_SPEECH : VOICE_EV_REJECTED, NULL, 0);
+    } else {
+        post_locked(v, r->outcome == RECOG_NO_SPEECH ? VOICE_EV_NO_SPEECH : VOICE_EV_REJECTED, NULL,
+                    0);
+    }
+}
+
+static void post_result(Voice *v, const RecogResult *r)
+{
+    pthread_mutex_lock(&v->mu);
+    post_result_locked(v, r);
+    pthread_mutex_unlock(&v->mu);
 }
 
 static int speak_sink(void *ctx, const int16_t *pcm, size_t n)
@@ -191,15 +222,18 @@ static void decode_and_post(Voice *v, const Question *q, bool confirm, unsigned 
         err = recog_decode(v->rec, q, c->utt, c->used, confirm ? RECOG_CONFIRM : 0, &r);
         pthread_mutex_unlock(&v->decode_mu);
     }
+    /* checked and posted under one lock: a new screen's voice_listen() in between would
+       find nothing to drop, and then meet this result */
     pthread_mutex_lock(&v->mu);
     bool current = v->listen_serial == serial && v->listening;
-    if (current)
+    if (current) {
         v->listening = false;
+        if (!err)
+            post_result_locked(v, &r);
+        else
+            post_locked(v, VOICE_EV_REJECTED, NULL, 0);
+    }
     pthread_mutex_unlock(&v->mu);
-    if (current && !err)
-        post_result(v, &r);
-    else if (current)
-        post(v, VOICE_EV_REJECTED, NULL, 0);
     wipe(&r, sizeof r);
 }
 
@@ -459,27 +493,30 @@ bool voice_speaking(const Voice *v)
     return v && atomic_load(&((Voice *)v)->speaking);
 }
 
-void voice_listen(Voice *v, const Question *q, Lang lang)
+/* Starts listening for q, with the tight yes/no grammar when confirm is set, in one step:
+ * the listening thread never sees the question of one call with the grammar of another. */
+static void listen_for(Voice *v, const Question *q, Lang lang, bool confirm)
 {
     if (!v)
         return;
     pthread_mutex_lock(&v->mu);
     v->listen_q = q;
-    v->listen_confirm = false;
+    v->listen_confirm = confirm;
     v->listen_serial++;
+    drop_results_locked(v);
     v->listening = lang == LANG_EN && v->rec != NULL;
     pthread_cond_broadcast(&v->cv);
     pthread_mutex_unlock(&v->mu);
 }
 
+void voice_listen(Voice *v, const Question *q, Lang lang)
+{
+    listen_for(v, q, lang, false);
+}
+
 void voice_listen_confirm(Voice *v, const Question *q, Lang lang)
 {
-    voice_listen(v, q, lang);
-    if (!v)
-        return;
-    pthread_mutex_lock(&v->mu);
-    v->listen_confirm = true;
-    pthread_mutex_unlock(&v->mu);
+    listen_for(v, q, lang, true);
 }
 
 void voice_new_session(Voice *v)
@@ -502,6 +539,7 @@ void voice_stop_listening(Voice *v)
     pthread_mutex_lock(&v->mu);
     v->listening = false;
     v->listen_serial++;
+    drop_results_locked(v);
     pthread_cond_broadcast(&v->cv);
     pthread_mutex_unlock(&v->mu);
 }

@@ -76,7 +76,9 @@ void voice_stop(Voice *v);
 bool voice_speaking(const Voice *v);
 
 /* Listens for an answer to q (NULL: global commands and yes/no only) once speech has
- * finished plus a short tail; English only (Spanish sessions are touch + speech out). */
+ * finished plus a short tail; English only (Spanish sessions are touch + speech out).
+ * Results of the listening before that voice_poll() has not given out yet are dropped:
+ * they were meant for the screen before. */
 void voice_listen(Voice *v, const Question *q, Lang lang);
 
 /* Listens for a yes or a no that confirms an answer to q (the confirm screen), with
@@ -87,7 +89,7 @@ void voice_listen_confirm(Voice *v, const Question *q, Lang lang);
  * last patient's voice and room. Call at every session start and end. */
 void voice_new_session(Voice *v);
 
-/* Stops listening. */
+/* Stops listening; results not given out yet are dropped, as by voice_listen(). */
 void voice_stop_listening(Voice *v);
 
 /* The live input level, 0..1, while listening; 0 otherwise. */

@@ -31,6 +31,20 @@ PIDS+=($!)
 wait_for 8 xdotool search --name '^ppkiosk$' || fail "no kiosk window"
 # the window covers the screen once the kiosk says so
 wait_for 8 grep -q '^ppkiosk: screen ' "$out/kiosk.log" || fail "the kiosk did not report its screen"
+win=$(xdotool search --name '^ppkiosk$' | head -1)
+covers() { xdotool getwindowgeometry "$win" | grep -q "Geometry: ${W}x$H"; }
+# another client unmaps the kiosk, and it shows itself again, covering the screen (it
+# once stayed off the screen, running, with the empty desktop in its place; under a
+# window manager SDL did not always report the unmap, and one in three to ten left it
+# off, most often the first one after the start)
+need xwininfo
+mapped() { xwininfo -id "$win" | grep -q 'IsViewable'; }
+for try in 1 2 3 4 5; do
+  xdotool windowunmap "$win"
+  sleep 0.5
+  wait_for 10 mapped || fail "the kiosk stayed unmapped (unmap $try)"
+  wait_for 10 covers || fail "the kiosk came back $(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p') after unmap $try"
+done
 shot_until 5 "$out/attract.png" "$out/expected/attract.png" ||
   fail "the attract screen is not the one laid out for ${W}x$H"
 for strip in ${W}x8+0+0 ${W}x8+0+$((H - 8)) 8x$H+0+0 8x$H+$((W - 8))+0; do
@@ -65,19 +79,7 @@ shot_until 5 "$out/double.png" "$out/expected/question.png" ||
   fail "a second press 0.1 s after Continue answered the first question"
 # another client shrinks the kiosk (no window manager to undo it): it covers the
 # screen again (it once stayed 300x200 over the bare desktop)
-win=$(xdotool search --name '^ppkiosk$' | head -1)
 xdotool windowsize "$win" 300 200
 sleep 0.5
-covers() { xdotool getwindowgeometry "$win" | grep -q "Geometry: ${W}x$H"; }
 wait_for 10 covers || fail "the kiosk stayed $(xdotool getwindowgeometry "$win" | sed -n 's/.*Geometry: //p') after a resize"
-# bare X: another client unmaps the kiosk, and it shows itself again (it once stayed
-# off the screen, running, with the empty desktop in its place); a window manager's
-# own handling of that is its business
-if [ -z "$wm" ]; then
-  need xwininfo
-  xdotool windowunmap "$win"
-  sleep 0.5
-  mapped() { xwininfo -id "$win" | grep -q 'IsViewable'; }
-  wait_for 10 mapped || fail "the kiosk stayed unmapped"
-fi
-echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log" | tail -1); tap on Start reached the language screen; a held Return and a double press answered once; $([ -n "$wm" ] && echo 'a resize was' || echo 'a resize and an unmap were') undone"
+echo "x11${wm:+ + $wm}: $(grep '^ppkiosk: screen' "$out/kiosk.log" | tail -1); tap on Start reached the language screen; a held Return and a double press answered once; five unmaps and a resize were undone"

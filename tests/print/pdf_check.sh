@@ -76,6 +76,15 @@ for lang in $langs; do
                 *) fail "$paper $lang $case: \"$want\" ($key) not in the PDF text" ;;
                 esac
             done
+            # where it hurts, never asked (the session stopped at an urgent answer): "Not
+            # answered", as on the screen, never "None" (read as "no pain anywhere")
+            if [ "$case" = urgent ]; then
+                want="$(flat_ui "$lang" summary.areas) $(flat_ui "$lang" summary.not_answered)"
+                case $text in
+                *"$want"*) ;;
+                *) fail "$paper $lang $case: \"$want\" not in the PDF text" ;;
+                esac
+            fi
             # The disclaimer: its first five words.
             want=$(flat_ui "$lang" summary.disclaimer | cut -d' ' -f1-5)
             case $text in *"$want"*) ;; *) fail "$paper $lang $case: disclaimer missing" ;; esac

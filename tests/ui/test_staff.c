@@ -216,6 +216,37 @@ START_TEST(staff_ack_skips_the_startup_lock)
 }
 END_TEST
 
+/* OK with nothing typed is no guess (a patient pressing Return on the urgent screen
+ * opens the pad, then presses its OK): it never counts as a wrong PIN, so it never locks
+ * staff out of letting her go on (three such presses locked the pad for a minute, one
+ * just after a start for five). */
+START_TEST(staff_ok_with_nothing_typed_is_no_guess)
+{
+    Staff st;
+    staff_init(&st, fixture());
+    staff_open_ack(&st, LANG_EN); /* during the start-up lock */
+    for (int i = 0; i < 2 * STAFF_TRIES; i++) {
+        ck_assert_int_eq(staff_press(&st, "staff_ok"), STAFF_CHECK_PIN);
+        ck_assert_int_eq(staff_unlock(&st, false), STAFF_NONE);
+        ck_assert_uint_eq(st.guard.fails, 0);
+        ck_assert(st.open);
+        ck_assert_int_eq(st.screen.kind, SCR_STAFF_PIN);
+    }
+    ck_assert_int_eq(type_pin(&st, "1357"), STAFF_CHECK_PIN);
+    ck_assert_int_eq(staff_unlock(&st, true), STAFF_ACKNOWLEDGED);
+    staff_ready(&st);
+    for (int i = 0; i < 2 * STAFF_TRIES; i++) {
+        ck_assert_int_eq(staff_press(&st, "staff_ok"), STAFF_CHECK_PIN);
+        ck_assert_int_eq(staff_unlock(&st, false), STAFF_NONE);
+    }
+    ck_assert_uint_eq(st.guard.locked_ms, 0);
+    /* a PIN typed wrong still counts */
+    type_pin(&st, "0000");
+    ck_assert_int_eq(staff_unlock(&st, false), STAFF_NONE);
+    ck_assert_uint_eq(st.guard.fails, 1);
+}
+END_TEST
+
 /* After the start-up lock, acknowledging takes the PIN like the menu and shares its
  * guard: wrong PINs count the same, and their lock-out holds the acknowledgement too. */
 START_TEST(staff_ack_shares_the_guard)
@@ -403,6 +434,7 @@ static Suite *staff_suite(void)
     tcase_add_test(t, staff_delete_escape_and_idle);
     tcase_add_test(t, staff_ack_skips_the_startup_lock);
     tcase_add_test(t, staff_ack_shares_the_guard);
+    tcase_add_test(t, staff_ok_with_nothing_typed_is_no_guess);
     tcase_add_loop_test(t, staff_table_row, 0, (int)(sizeof staff_walk / sizeof staff_walk[0]));
     tcase_add_test(t, staff_table_rows_all_walked);
     tcase_add_test(t, staff_screens_draw_the_rows);

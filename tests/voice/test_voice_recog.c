@@ -585,6 +585,53 @@ START_TEST(t_voice_forgets_what_it_heard)
 }
 END_TEST
 
+START_TEST(t_voice_drops_results_for_the_screen_before)
+{
+    /* A "yes" heard for one screen and still queued when a tap moved on is never given to
+     * the next screen (it once answered the next safety question, unread): a new
+     * voice_listen() or voice_stop_listening() drops it, wiped; other events stay. */
+    Content *c = load_min();
+    VoiceOptions o = options();
+    Voice *v = NULL;
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL, NULL), 0);
+    ck_assert_int_gt(tts_init(), 0);
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(
+        tts_to_pcm("yes", LANG_EN, VOICE_DEFAULT_RATE_WPM, VOICE_DEFAULT_VOLUME, &pcm, &n), 0);
+    const char *path = tmp_path("yes-before.wav");
+    ck_assert_int_eq(wav_write(path, pcm, n, tts_init()), 0);
+    free(pcm);
+    const Question *urgent = &c->questions[content_question_index(c, "urgent_q")];
+    const Question *pain = &c->questions[content_question_index(c, "pain")];
+    for (int stop = 0; stop < 2; stop++) {
+        voice_listen(v, urgent, LANG_EN);
+        ck_assert_int_eq(voice_feed_wav(v, path), 0);
+        voice_speak(v, "Next.", LANG_EN); /* no speaker: done at once, and queued */
+        ck_assert(voice_holds_text(v, "yes"));
+        if (stop)
+            voice_stop_listening(v);
+        else
+            voice_listen(v, pain, LANG_EN); /* the next screen */
+        ck_assert(!voice_holds_text(v, "yes"));
+        VoiceEvent ev;
+        ck_assert(voice_poll(v, &ev));
+        ck_assert_int_eq(ev.kind, VOICE_EV_SPEECH_DONE);
+        ck_assert_msg(!voice_poll(v, &ev), "event %d (\"%s\") for the screen before", (int)ev.kind,
+                      ev.text);
+    }
+    /* a result for the screen being listened to still arrives */
+    ck_assert_int_eq(voice_feed_wav(v, path), 0);
+    VoiceEvent ev;
+    ck_assert(voice_poll(v, &ev));
+    ck_assert_int_eq(ev.kind, VOICE_EV_HEARD);
+    voice_close(v);
+    tts_term();
+    remove(path);
+    content_free(c);
+}
+END_TEST
+
 static Suite *voice_recog_suite(void)
 {
     Suite *s = suite_create("voice_recog");
@@ -602,6 +649,7 @@ static Suite *voice_recog_suite(void)
     tcase_add_test(t, t_voice_listens_to_a_file);
     tcase_add_test(t, t_voice_no_speech);
     tcase_add_test(t, t_voice_forgets_what_it_heard);
+    tcase_add_test(t, t_voice_drops_results_for_the_screen_before);
     suite_add_tcase(s, t);
     return s;
 }
