@@ -13,6 +13,8 @@ usage: memory_scan.py text PPKIOSK ANSWERS SCRATCH [OPTION FILE]...
        memory_scan.py answers PPKIOSK ID_VALUE_FILE SCRATCH [OPTION FILE]...   (--answers)
        memory_scan.py ui PPKIOSK SCRIPT SCRATCH PHRASE...   (heard:WORDS for a heard one)
        memory_scan.py ui-voice PPKIOSK SCRIPT SCRATCH PHRASE...   (the same, speech on)
+       memory_scan.py ui-next PPKIOSK SCRIPT SCRATCH PHRASE...   (stopped while the next
+                                  patient begins: SCRIPT's session, then a new one)
 Exit 0 clean, 1 found, 77 when this system does not let gdb read the process.
 """
 import os
@@ -171,11 +173,30 @@ def answers_mode(bin_, answers, scratch, stop_at="exit", extra=()):
     return data, summary_needles(shown)
 
 
-def ui_mode(bin_, script, scratch, extra, stop_at="ui_close", speech=False):
+NEXT_SESSION = "tap start\ntap lang_en\nkey Return\nshot next\n"
+
+
+def next_script(script, scratch):
+    """SCRIPT's session without its shots, then the next patient's first question and a
+    shot there: the one place ui_save_png() is called, where the process is stopped."""
+    with open(script, encoding="utf-8") as f:
+        lines = [l for l in f if not l.startswith("shot ")]
+    path = os.path.join(scratch, "next.script")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("".join(lines) + NEXT_SESSION)
+    return path
+
+
+def ui_mode(bin_, script, scratch, extra, stop_at="ui_close", speech=False, nxt=False):
     empty = os.path.join(scratch, "empty.txt")
     open(empty, "w").close()
     out = os.path.join(scratch, "ui.out")
-    argv = [bin_, "--windowed"] + ([] if speech else ["--no-voice"]) + ["--script", script]
+    argv = [bin_, "--windowed"] + ([] if speech else ["--no-voice"])
+    if nxt:
+        os.makedirs(os.path.join(scratch, "shots"), exist_ok=True)
+        argv += ["--shots", os.path.join(scratch, "shots")]
+        script = next_script(script, scratch)
+    argv += ["--script", script]
     data = core_of(argv, empty, out, stop_at, scratch)
     with open(script, encoding="utf-8") as f:
         said = [l.split(" ", 1)[1].strip() for l in f if l.startswith("say ")]
@@ -191,6 +212,9 @@ def run(mode, stop_at=None):
         return text_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
     if mode == "answers":
         return answers_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
+    if mode == "ui-next":
+        return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_save_png",
+                       nxt=True)
     return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_close",
                    mode == "ui-voice")
 
