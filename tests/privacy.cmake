@@ -40,13 +40,14 @@ if(TARGET ppvoice AND TARGET ppui)
                        LABELS privacy
                        ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
   # the same session, then the next patient begins: stopped on her first question, none
-  # of the first one's words may be left (the script's own lines stand for them too)
+  # of the first one's words may be left (the script's own lines stand for them too), nor
+  # the phones the recogniser heard ("SIL Y EH S SIL", its last hypothesis)
   add_test(NAME memory_privacy_ui_next
            COMMAND sh -c "\"$0\" --say yes --out \"$1\" && exec \"$2\" \"$3\" ui-next \"$0\" \"$4\" \"$5\" \"$6\" \"$7\" \"$8\" \"$9\""
                    $<TARGET_FILE:ppkiosk> ${WAV} ${Python3_EXECUTABLE} ${PRIV}/memory_scan.py
                    ${PRIV_OUT}/session.script ${PRIV_OUT}/ui-next
-                   heard:yeah heard:yes
-                   "Pain right now (0 to 10): 7 / 10" "Average pain: 5 / 10")
+                   heard:yeah heard:yes "Pain right now (0 to 10): 7 / 10"
+                   "re:SIL( [A-Z]{1,2}){2,}")
   set_tests_properties(memory_privacy_ui_next PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
                        LABELS privacy
                        ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")

@@ -11,7 +11,8 @@ usage: memory_scan.py text PPKIOSK ANSWERS SCRATCH [OPTION FILE]...
                                   (--pdf-out / --fhir-out / --summary-json FILE: written in
                                    SCRATCH, removed before each run)
        memory_scan.py answers PPKIOSK ID_VALUE_FILE SCRATCH [OPTION FILE]...   (--answers)
-       memory_scan.py ui PPKIOSK SCRIPT SCRATCH PHRASE...   (heard:WORDS for a heard one)
+       memory_scan.py ui PPKIOSK SCRIPT SCRATCH PHRASE...   (heard:WORDS for a heard one,
+                                  re:PATTERN for a regular expression)
        memory_scan.py ui-voice PPKIOSK SCRIPT SCRATCH PHRASE...   (the same, speech on)
        memory_scan.py ui-next PPKIOSK SCRIPT SCRATCH PHRASE...   (stopped while the next
                                   patient begins: SCRIPT's session, then a new one)
@@ -104,6 +105,12 @@ def where(data, at):
 def scan(data, needles):
     found = []
     for n in needles:
+        if n.startswith("re:"):  # a pattern, for what has no fixed spelling
+            m = re.search(n[3:].encode(), data)
+            if m:
+                at = m.start()
+                found.append(f"{n!r} at {where(data, at)}: {data[max(0, at - 40): m.end() + 40]!r}")
+            continue
         for enc in ("utf-8", "utf-16-le", "utf-32-le"):
             at = data.find(n.encode(enc))
             if at >= 0:
