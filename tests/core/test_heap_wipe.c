@@ -22,6 +22,7 @@
 
 enum { LINKS = 16 }; /* the free list's bytes at the start of a freed block */
 
+#ifndef NO_HEAP_WIPE
 /* How many of the bytes from LINKS to n at p are still c. */
 static size_t left(const volatile unsigned char *p, size_t n, unsigned char c)
 {
@@ -30,6 +31,7 @@ static size_t left(const volatile unsigned char *p, size_t n, unsigned char c)
         k += p[i] == c;
     return k;
 }
+#endif
 
 START_TEST(freed_block_wiped)
 {
