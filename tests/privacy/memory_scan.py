@@ -16,6 +16,8 @@ usage: memory_scan.py text PPKIOSK ANSWERS SCRATCH [OPTION FILE]...
        memory_scan.py ui-voice PPKIOSK SCRIPT SCRATCH PHRASE...   (the same, speech on)
        memory_scan.py ui-next PPKIOSK SCRIPT SCRATCH PHRASE...   (stopped while the next
                                   patient begins: SCRIPT's session, then a new one)
+       memory_scan.py ui-shot PPKIOSK SCRIPT SCRATCH PHRASE...   (stopped at SCRIPT's one
+                                  shot; the control at its first typed answer)
 Exit 0 clean, 1 found, 77 when this system does not let gdb read the process.
 """
 import os
@@ -194,14 +196,16 @@ def next_script(script, scratch):
     return path
 
 
-def ui_mode(bin_, script, scratch, extra, stop_at="ui_close", speech=False, nxt=False):
+def ui_mode(bin_, script, scratch, extra, stop_at="ui_close", speech=False, nxt=False,
+            shot=False):
     empty = os.path.join(scratch, "empty.txt")
     open(empty, "w").close()
     out = os.path.join(scratch, "ui.out")
     argv = [bin_, "--windowed"] + ([] if speech else ["--no-voice"])
-    if nxt:
+    if nxt or shot:
         os.makedirs(os.path.join(scratch, "shots"), exist_ok=True)
         argv += ["--shots", os.path.join(scratch, "shots")]
+    if nxt:
         script = next_script(script, scratch)
     argv += ["--script", script]
     data = core_of(argv, empty, out, stop_at, scratch)
@@ -219,6 +223,9 @@ def run(mode, stop_at=None):
         return text_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
     if mode == "answers":
         return answers_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
+    if mode == "ui-shot":
+        return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_save_png",
+                       shot=True)
     if mode == "ui-next":
         return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_save_png",
                        nxt=True)
@@ -237,7 +244,8 @@ def main():
             sys.exit(77)
     # First a control: while the session is still on screen (the summary printed, the
     # results document laid out) the scan must find its words, or it proves nothing.
-    control = "ui_doc_layout" if mode.startswith("ui") else "app_write_outputs"
+    control = ("kiosk_heard" if mode == "ui-shot" else
+               "ui_doc_layout" if mode.startswith("ui") else "app_write_outputs")
     data, needles = run(mode, control)
     seen = scan(data, needles)
     print(f"{mode}: control at {control}(): {len(seen)} of the phrases found live")
