@@ -14,6 +14,11 @@ endforeach()
 ppk_check_test(test_summary_outline SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/core/test_summary_outline.c
                LIBS ppk_testutil ppcore)
 
+# The process-wide heap wipe, linked into the test program as it is into ppkiosk.
+ppk_check_test(test_heap_wipe SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/core/test_heap_wipe.c
+               ${CMAKE_SOURCE_DIR}/src/app/heap_wipe.c LIBS ppcore)
+target_include_directories(test_heap_wipe PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+
 # End to end: the real binary in the terminal mode, and the command-line contract.
 set(E2E ${CMAKE_CURRENT_SOURCE_DIR}/e2e)
 foreach(lang en es)
@@ -39,5 +44,6 @@ add_test(NAME install_layout
 # kiosk runs, printing, displays, recognition).
 set_property(TEST test_content test_json test_interp test_session test_flags test_flow test_stories
              text_interview_en text_interview_es content_own_words content_reading_grade
-             install_layout test_flow_walks test_summary_outline APPEND PROPERTY LABELS fast)
+             install_layout test_flow_walks test_summary_outline test_heap_wipe APPEND PROPERTY
+             LABELS fast)
 set_property(TEST cli_contract APPEND PROPERTY LABELS slow)

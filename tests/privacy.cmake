@@ -39,6 +39,29 @@ if(TARGET ppvoice AND TARGET ppui)
   set_tests_properties(memory_privacy_ui PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
                        LABELS privacy
                        ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
+  # the same session, then the next patient begins: stopped on her first question, none
+  # of the first one's words may be left (the script's own lines stand for them too), nor
+  # the phones the recogniser heard ("SIL Y EH S SIL", its last hypothesis)
+  add_test(NAME memory_privacy_ui_next
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && exec \"$2\" \"$3\" ui-next \"$0\" \"$4\" \"$5\" \"$6\" \"$7\" \"$8\" \"$9\""
+                   $<TARGET_FILE:ppkiosk> ${WAV} ${Python3_EXECUTABLE} ${PRIV}/memory_scan.py
+                   ${PRIV_OUT}/session.script ${PRIV_OUT}/ui-next
+                   heard:yeah heard:yes "Pain right now (0 to 10): 7 / 10"
+                   "re:SIL( [A-Z]{1,2}){2,}")
+  set_tests_properties(memory_privacy_ui_next PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+                       LABELS privacy
+                       ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
+  # "start over" by voice: the first question again, with no attract screen between;
+  # what was heard before it is gone (the recogniser's last phones among it)
+  configure_file(${PRIV}/start_over.script.in ${PRIV_OUT}/start_over.script @ONLY)
+  add_test(NAME memory_privacy_ui_start_over
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && exec \"$2\" \"$3\" ui-shot \"$0\" \"$4\" \"$5\" \"$6\" \"$7\""
+                   $<TARGET_FILE:ppkiosk> ${WAV} ${Python3_EXECUTABLE} ${PRIV}/memory_scan.py
+                   ${PRIV_OUT}/start_over.script ${PRIV_OUT}/ui-start-over heard:yeah
+                   "re:SIL( [A-Z]{1,2}){2,}")
+  set_tests_properties(memory_privacy_ui_start_over PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+                       LABELS privacy
+                       ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
   # the same session with the speech on: what the kiosk read aloud (the results screen's
   # red flags, joined to the print step by ". ") is no longer kept either
   add_test(NAME memory_privacy_ui_speech
@@ -56,5 +79,6 @@ endif()
 set_property(TEST memory_privacy_text memory_privacy_exports memory_privacy_answers APPEND
              PROPERTY LABELS slow)
 if(TEST memory_privacy_ui)
-  set_property(TEST memory_privacy_ui memory_privacy_ui_speech APPEND PROPERTY LABELS slow)
+  set_property(TEST memory_privacy_ui memory_privacy_ui_speech memory_privacy_ui_next
+               memory_privacy_ui_start_over APPEND PROPERTY LABELS slow)
 endif()

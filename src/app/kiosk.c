@@ -215,6 +215,10 @@ void kiosk_sync_screen(Kiosk *k)
         voice_set_volume(k->voice, k->cfg.volume); /* a session ended */
         voice_new_session(k->voice);               /* the next patient's voice starts afresh */
     }
+    if (k->voice && flow_starts_over(k->flow) != k->starts_over) {
+        k->starts_over = flow_starts_over(k->flow);
+        voice_new_session(k->voice); /* "start over": what was heard before it goes */
+    }
     int still = s->still_there > 0;
     if (k->spoken_valid && s->kind == k->spoken_kind && s->question == k->spoken_q &&
         still == k->spoken_still && s->lang == k->spoken_lang)

@@ -34,7 +34,8 @@ typedef struct {
     int spoken_still;
     Lang spoken_lang;
     bool spoken_valid;
-    int quiet; /* listening time-outs in a row on this screen */
+    unsigned starts_over; /* flow_starts_over() when the voice last began a session */
+    int quiet;            /* listening time-outs in a row on this screen */
     Uint32 notice_left;
 
     /* the print job, on a thread of its own */

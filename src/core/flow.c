@@ -131,6 +131,11 @@ static FlowEvent goodbye(Flow *f, int ending)
     return FLOW_CHANGED;
 }
 
+unsigned flow_starts_over(const Flow *f)
+{
+    return f->starts_over;
+}
+
 FlowEvent flow_reprinted(Flow *f)
 {
     if (f->ending != END_HELD && f->kind != SCR_PRINT_FAILED)
@@ -212,6 +217,7 @@ static FlowEvent start_over(Flow *f)
 {
     drop_summary(f);
     session_restart(f->session);
+    f->starts_over++;
     show_question(f);
     rebuild(f);
     return FLOW_CHANGED;

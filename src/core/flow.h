@@ -197,6 +197,11 @@ void flow_set_default_lang(Flow *f, Lang lang);
  * or NULL. */
 const Summary *flow_summary(const Flow *f);
 
+/* A count that changes each time "start over" wipes the session and asks the first
+ * question again, without the attract screen between: the kiosk's cue that whatever was
+ * heard before belongs to an interview that is gone. */
+unsigned flow_starts_over(const Flow *f);
+
 const Session *flow_session(const Flow *f);
 
 /* Writes what should be spoken for the current screen into buf (title, options or

@@ -134,7 +134,8 @@ static bool split_line(char *line, char **cmd, char **arg)
 int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHooks *h, PkWhy *why)
 {
     /* A regular file only, read whole (a FIFO or a device is refused, never waited on).
-     * The script's typed answers stand for a patient's: the text is wiped. */
+     * The script's typed answers stand for a patient's: each line is wiped once it has
+     * been played, the rest of the text at the end. */
     char *text;
     size_t len;
     PkWhy read_why = {""};
@@ -161,6 +162,7 @@ int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHook
             rc = run_line(ui, n, cmd, arg, shots_dir, h, why);
             h->settle(h->ctx);
         }
+        wipe(line, l); /* a line done with: its words are the session's, not the script's */
         line = next;
     }
     wipe_free(text, len);

@@ -26,7 +26,8 @@ typedef struct {
  * Returns 0, or 2 with "script:LINE: what is wrong" in why (an unknown command or key,
  * a tap on a button the screen does not have, an unreadable file; control characters
  * shown as '?'): the caller prints it, the script's author reads it. A UTF-8 byte-order
- * mark at the start is passed over. */
+ * mark at the start is passed over. Each line is wiped once it has been played (a `say`
+ * line stands for a patient's words), and the whole text when the script ends. */
 int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHooks *h, PkWhy *why);
 
 #endif

@@ -21,7 +21,8 @@
 #include "../core/file.h"
 #include "../core/wipe.h"
 
-#define ASR_CEP 13 /* cepstral coefficients the mean covers */
+#define ASR_CEP 13      /* cepstral coefficients the mean covers */
+#define ASR_USED_MAX 64 /* searches remembered as used; past that, every search is */
 
 typedef struct {
     mfcc_t mean[ASR_CEP], sum[ASR_CEP];
@@ -35,6 +36,10 @@ struct Asr {
     CmnState session; /* where every pass of the next utterance starts */
     CmnState learnt;  /* after the first pass since the last commit */
     bool learnt_valid;
+    /* the searches that decoded since the last asr_session_reset(): each keeps the text
+     * of its last hypothesis (words, or phones) until it decodes again */
+    char *used[ASR_USED_MAX];
+    int nused;
 };
 
 enum { EXTRA_DICT_MAX = 1 << 20, EXTRA_LINE_MAX = 511 };
@@ -262,10 +267,13 @@ int asr_open(Asr **out, const AsrConfig *cfg, PkWhy *why)
     Asr *a = calloc(1, sizeof *a);
     if (!a)
         return PK_ENOMEM;
+    /* No log at all: sphinxbase's log carries the phones it heard ("Hyp: SIL Y EH S"),
+     * and a log file's stdio buffer kept the last of them after the session (sent to
+     * /dev/null, but held in the heap). With no callback nothing is even formatted. */
     err_set_logfp(NULL);
-    a->config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", cfg->hmm, "-dict", cfg->dict, "-logfn",
-                            "/dev/null", "-allphone_ci", "yes", "-remove_silence", "no",
-                            "-remove_noise", "no",
+    err_set_callback(NULL, NULL);
+    a->config = cmd_ln_init(NULL, ps_args(), TRUE, "-hmm", cfg->hmm, "-dict", cfg->dict,
+                            "-allphone_ci", "yes", "-remove_silence", "no", "-remove_noise", "no",
                             /* the 2 best Gaussians per codebook: 15% faster, the same
                              * accuracy on the real recordings (scripts/bench-voice) */
                             "-topn", "2", NULL);
@@ -302,8 +310,46 @@ bool asr_session_cmn(const Asr *a)
     return a->cmn != NULL;
 }
 
+/* Each search that decoded gives up its last hypothesis: it decodes a moment of silence
+ * and is asked for the hypothesis again, which frees the old text (every freed block is
+ * wiped, src/app/heap_wipe.c). Past ASR_USED_MAX names, every search does. */
+static void forget_hypotheses(Asr *a)
+{
+    static const int16_t silence[1600]; /* 0.1 s */
+    int32 score;
+    bool all = a->nused > ASR_USED_MAX;
+    ps_search_iter_t *it = all ? ps_search_iter(a->ps) : NULL;
+    for (int i = 0; all ? it != NULL : i < a->nused; i++) {
+        const char *name = all ? ps_search_iter_val(it) : a->used[i];
+        if (ps_set_search(a->ps, name) == 0 && ps_start_utt(a->ps) == 0) {
+            ps_process_raw(a->ps, silence, sizeof silence / sizeof *silence, FALSE, TRUE);
+            ps_end_utt(a->ps);
+            ps_get_hyp(a->ps, &score);
+        }
+        if (all)
+            it = ps_search_iter_next(it);
+    }
+    if (it)
+        ps_search_iter_free(it);
+    for (int i = 0; i < a->nused && i < ASR_USED_MAX; i++)
+        free(a->used[i]);
+    a->nused = 0;
+}
+
+/* Notes that search name decoded (see forget_hypotheses). */
+static void note_used(Asr *a, const char *name)
+{
+    for (int i = 0; i < a->nused && i < ASR_USED_MAX; i++)
+        if (strcmp(a->used[i], name) == 0)
+            return;
+    if (a->nused < ASR_USED_MAX && (a->used[a->nused] = strdup(name)) == NULL)
+        return;
+    a->nused += a->nused <= ASR_USED_MAX; /* ASR_USED_MAX + 1: no room, every search */
+}
+
 void asr_session_reset(Asr *a)
 {
+    forget_hypotheses(a);
     a->learnt_valid = false;
     if (!a->cmn)
         return;
@@ -337,6 +383,8 @@ void asr_free(Asr *a)
 {
     if (!a)
         return;
+    for (int i = 0; i < a->nused && i < ASR_USED_MAX; i++)
+        free(a->used[i]);
     if (a->ps)
         ps_free(a->ps);
     if (a->config)
@@ -436,6 +484,7 @@ int asr_decode(Asr *a, const char *name, const int16_t *pcm, size_t n, AsrResult
     memset(r, 0, sizeof *r);
     if (ps_set_search(a->ps, name) != 0)
         return PK_ENOENT;
+    note_used(a, name);
     /* Digital silence (a clip padded with zeros, a muted line) gives the cepstrum
      * nothing to stand on, so add a little dither; with the same seed for every pass,
      * so that the passes over one utterance see the same features. */

@@ -82,7 +82,8 @@ bool asr_knows_word(Asr *a, const char *word);
 /* True when the model normalises across a session (-cmn live). */
 bool asr_session_cmn(const Asr *a);
 
-/* A new session: the cepstral mean goes back to the model's -cmninit. */
+/* A new session: the cepstral mean goes back to the model's -cmninit, and every search
+ * that decoded since the last reset forgets its last hypothesis (the patient's words). */
 void asr_session_reset(Asr *a);
 
 /* True when a grammar (or search) called name exists. */

@@ -11,8 +11,13 @@ usage: memory_scan.py text PPKIOSK ANSWERS SCRATCH [OPTION FILE]...
                                   (--pdf-out / --fhir-out / --summary-json FILE: written in
                                    SCRATCH, removed before each run)
        memory_scan.py answers PPKIOSK ID_VALUE_FILE SCRATCH [OPTION FILE]...   (--answers)
-       memory_scan.py ui PPKIOSK SCRIPT SCRATCH PHRASE...   (heard:WORDS for a heard one)
+       memory_scan.py ui PPKIOSK SCRIPT SCRATCH PHRASE...   (heard:WORDS for a heard one,
+                                  re:PATTERN for a regular expression)
        memory_scan.py ui-voice PPKIOSK SCRIPT SCRATCH PHRASE...   (the same, speech on)
+       memory_scan.py ui-next PPKIOSK SCRIPT SCRATCH PHRASE...   (stopped while the next
+                                  patient begins: SCRIPT's session, then a new one)
+       memory_scan.py ui-shot PPKIOSK SCRIPT SCRATCH PHRASE...   (stopped at SCRIPT's one
+                                  shot; the control at its first typed answer)
 Exit 0 clean, 1 found, 77 when this system does not let gdb read the process.
 """
 import os
@@ -102,6 +107,12 @@ def where(data, at):
 def scan(data, needles):
     found = []
     for n in needles:
+        if n.startswith("re:"):  # a pattern, for what has no fixed spelling
+            m = re.search(n[3:].encode(), data)
+            if m:
+                at = m.start()
+                found.append(f"{n!r} at {where(data, at)}: {data[max(0, at - 40): m.end() + 40]!r}")
+            continue
         for enc in ("utf-8", "utf-16-le", "utf-32-le"):
             at = data.find(n.encode(enc))
             if at >= 0:
@@ -171,11 +182,32 @@ def answers_mode(bin_, answers, scratch, stop_at="exit", extra=()):
     return data, summary_needles(shown)
 
 
-def ui_mode(bin_, script, scratch, extra, stop_at="ui_close", speech=False):
+NEXT_SESSION = "tap start\ntap lang_en\nkey Return\nshot next\n"
+
+
+def next_script(script, scratch):
+    """SCRIPT's session without its shots, then the next patient's first question and a
+    shot there: the one place ui_save_png() is called, where the process is stopped."""
+    with open(script, encoding="utf-8") as f:
+        lines = [l for l in f if not l.startswith("shot ")]
+    path = os.path.join(scratch, "next.script")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("".join(lines) + NEXT_SESSION)
+    return path
+
+
+def ui_mode(bin_, script, scratch, extra, stop_at="ui_close", speech=False, nxt=False,
+            shot=False):
     empty = os.path.join(scratch, "empty.txt")
     open(empty, "w").close()
     out = os.path.join(scratch, "ui.out")
-    argv = [bin_, "--windowed"] + ([] if speech else ["--no-voice"]) + ["--script", script]
+    argv = [bin_, "--windowed"] + ([] if speech else ["--no-voice"])
+    if nxt or shot:
+        os.makedirs(os.path.join(scratch, "shots"), exist_ok=True)
+        argv += ["--shots", os.path.join(scratch, "shots")]
+    if nxt:
+        script = next_script(script, scratch)
+    argv += ["--script", script]
     data = core_of(argv, empty, out, stop_at, scratch)
     with open(script, encoding="utf-8") as f:
         said = [l.split(" ", 1)[1].strip() for l in f if l.startswith("say ")]
@@ -191,6 +223,12 @@ def run(mode, stop_at=None):
         return text_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
     if mode == "answers":
         return answers_mode(bin_, sys.argv[3], scratch, stop_at or "exit", sys.argv[5:])
+    if mode == "ui-shot":
+        return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_save_png",
+                       shot=True)
+    if mode == "ui-next":
+        return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_save_png",
+                       nxt=True)
     return ui_mode(bin_, sys.argv[3], scratch, sys.argv[5:], stop_at or "ui_close",
                    mode == "ui-voice")
 
@@ -206,7 +244,8 @@ def main():
             sys.exit(77)
     # First a control: while the session is still on screen (the summary printed, the
     # results document laid out) the scan must find its words, or it proves nothing.
-    control = "ui_doc_layout" if mode.startswith("ui") else "app_write_outputs"
+    control = ("kiosk_heard" if mode == "ui-shot" else
+               "ui_doc_layout" if mode.startswith("ui") else "app_write_outputs")
     data, needles = run(mode, control)
     seen = scan(data, needles)
     print(f"{mode}: control at {control}(): {len(seen)} of the phrases found live")
