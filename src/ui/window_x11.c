@@ -3,14 +3,24 @@
 #ifdef PPKIOSK_HAVE_X11
 #include <SDL_syswm.h>
 
-bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r)
+/* The X display and window of win; false when win is not an X11 window. */
+static bool x11_of(SDL_Window *win, Display **dpy, Window *xw)
 {
     SDL_SysWMinfo info;
     SDL_VERSION(&info.version);
     if (!SDL_GetWindowWMInfo(win, &info) || info.subsystem != SDL_SYSWM_X11)
         return false;
-    Display *dpy = info.info.x11.display;
-    Window xw = info.info.x11.window, child;
+    *dpy = info.info.x11.display;
+    *xw = info.info.x11.window;
+    return true;
+}
+
+bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r)
+{
+    Display *dpy;
+    Window xw, child;
+    if (!x11_of(win, &dpy, &xw))
+        return false;
     XWindowAttributes a;
     int x, y;
     if (!XGetWindowAttributes(dpy, xw, &a) ||
@@ -22,11 +32,10 @@ bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r)
 
 bool ui_window_x11_unmanaged(SDL_Window *win)
 {
-    SDL_SysWMinfo info;
-    SDL_VERSION(&info.version);
-    if (!SDL_GetWindowWMInfo(win, &info) || info.subsystem != SDL_SYSWM_X11)
+    Display *dpy;
+    Window xw;
+    if (!x11_of(win, &dpy, &xw))
         return false;
-    Display *dpy = info.info.x11.display;
     XWindowAttributes a;
     if (!XGetWindowAttributes(dpy, DefaultRootWindow(dpy), &a))
         return false;
@@ -35,15 +44,14 @@ bool ui_window_x11_unmanaged(SDL_Window *win)
 
 bool ui_window_x11_remap(SDL_Window *win)
 {
-    SDL_SysWMinfo info;
-    SDL_VERSION(&info.version);
-    if (!SDL_GetWindowWMInfo(win, &info) || info.subsystem != SDL_SYSWM_X11)
+    Display *dpy;
+    Window xw;
+    if (!x11_of(win, &dpy, &xw))
         return false;
-    Display *dpy = info.info.x11.display;
     XWindowAttributes a;
-    if (!XGetWindowAttributes(dpy, info.info.x11.window, &a) || a.map_state != IsUnmapped)
+    if (!XGetWindowAttributes(dpy, xw, &a) || a.map_state != IsUnmapped)
         return false;
-    XMapRaised(dpy, info.info.x11.window);
+    XMapRaised(dpy, xw);
     XFlush(dpy);
     return true;
 }

@@ -547,22 +547,36 @@ START_TEST(t_voice_no_speech)
 }
 END_TEST
 
+/* A voice on the small content, with eSpeak NG started for spoken_yes(). */
+static Voice *open_speaking(const Content *c)
+{
+    VoiceOptions o = options();
+    Voice *v = NULL;
+    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL, NULL), 0);
+    ck_assert_int_gt(tts_init(), 0);
+    return v;
+}
+
+/* "yes" spoken by eSpeak NG into the test's file name; returns its path. */
+static const char *spoken_yes(const char *name)
+{
+    int16_t *pcm = NULL;
+    size_t n = 0;
+    ck_assert_int_eq(
+        tts_to_pcm("yes", LANG_EN, VOICE_DEFAULT_RATE_WPM, VOICE_DEFAULT_VOLUME, &pcm, &n), 0);
+    const char *path = tmp_path(name);
+    ck_assert_int_eq(wav_write(path, pcm, n, tts_init()), 0);
+    free(pcm);
+    return path;
+}
+
 START_TEST(t_voice_forgets_what_it_heard)
 {
     /* What was heard leaves the voice's buffers once taken: the queue slot is wiped
      * by voice_poll(), the rest at voice_new_session(). */
     Content *c = load_min();
-    VoiceOptions o = options();
-    Voice *v = NULL;
-    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL, NULL), 0);
-    ck_assert_int_gt(tts_init(), 0);
-    int16_t *pcm = NULL;
-    size_t n = 0;
-    ck_assert_int_eq(
-        tts_to_pcm("yes", LANG_EN, VOICE_DEFAULT_RATE_WPM, VOICE_DEFAULT_VOLUME, &pcm, &n), 0);
-    const char *path = tmp_path("yes.wav");
-    ck_assert_int_eq(wav_write(path, pcm, n, tts_init()), 0);
-    free(pcm);
+    Voice *v = open_speaking(c);
+    const char *path = spoken_yes("yes.wav");
     voice_listen(v, &c->questions[content_question_index(c, "urgent_q")], LANG_EN);
     for (int i = 0; i < 2; i++)
         ck_assert_int_eq(voice_feed_wav(v, path), 0);
@@ -591,17 +605,8 @@ START_TEST(t_voice_drops_results_for_the_screen_before)
      * the next screen (it once answered the next safety question, unread): a new
      * voice_listen() or voice_stop_listening() drops it, wiped; other events stay. */
     Content *c = load_min();
-    VoiceOptions o = options();
-    Voice *v = NULL;
-    ck_assert_int_eq(voice_open_with(&v, c, &o, NULL, NULL, NULL), 0);
-    ck_assert_int_gt(tts_init(), 0);
-    int16_t *pcm = NULL;
-    size_t n = 0;
-    ck_assert_int_eq(
-        tts_to_pcm("yes", LANG_EN, VOICE_DEFAULT_RATE_WPM, VOICE_DEFAULT_VOLUME, &pcm, &n), 0);
-    const char *path = tmp_path("yes-before.wav");
-    ck_assert_int_eq(wav_write(path, pcm, n, tts_init()), 0);
-    free(pcm);
+    Voice *v = open_speaking(c);
+    const char *path = spoken_yes("yes-before.wav");
     const Question *urgent = &c->questions[content_question_index(c, "urgent_q")];
     const Question *pain = &c->questions[content_question_index(c, "pain")];
     for (int stop = 0; stop < 2; stop++) {
