@@ -166,6 +166,86 @@ static const char *file_problem(const char *path)
     return S_ISREG(st.st_mode) ? NULL : "is not a file";
 }
 
+/* The binary model definition's byte-order mark, as PocketSphinx writes it ("BMDF"). */
+#define BIN_MDEF_MAGIC 0x46444d42
+/* A model definition larger than this is not one (the shipped one is 3 MB). */
+#define BIN_MDEF_MAX (64L << 20)
+
+static int32_t get_i32(const unsigned char *p)
+{
+    int32_t v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* False when the binary model definition in fp (size bytes; this machine's byte order)
+ * is cut short or points outside itself: its header's counts, phone names, context tree,
+ * phones and senone sequences are checked the way PocketSphinx lays them out. It reads
+ * them without any check, so a cut file crashed it, or not, depending on what lay in
+ * memory past the end. A file of the other byte order, or a text one, is left to it. */
+static bool bin_mdef_whole(FILE *fp, long size)
+{
+    unsigned char head[12];
+    rewind(fp);
+    if (fread(head, 1, sizeof head, fp) != sizeof head)
+        return false;
+    if (get_i32(head) != BIN_MDEF_MAGIC)
+        return true;
+    int32_t desc = get_i32(head + 8);
+    if (desc < 0 || size > BIN_MDEF_MAX || 12L + desc + 40 > size)
+        return false;
+    long start = 12L + desc + 40, len = size - start;
+    unsigned char counts[40];
+    if (fseek(fp, 12L + desc, SEEK_SET) != 0 || fread(counts, 1, sizeof counts, fp) != 40)
+        return false;
+    int32_t h[10]; /* n_ciphone n_phone n_emit_state n_ci_sen n_sen n_tmat n_sseq n_ctx
+                      n_cd_tree sil */
+    for (int i = 0; i < 10; i++)
+        if ((h[i] = get_i32(counts + 4 * i)) < 0)
+            return false;
+    int32_t n_ci = h[0], n_phone = h[1], n_emit = h[2], n_sen = h[4], n_sseq = h[6], n_tree = h[8];
+    if (n_ci < 1 || n_phone < n_ci || n_sseq < 1 || n_sen < 1)
+        return false;
+    unsigned char *b = malloc((size_t)len + 1);
+    bool ok = b && fread(b, 1, (size_t)len, fp) == (size_t)len;
+    long off = 0;
+    for (int32_t i = 0; ok && i < n_ci; i++) { /* the phone names */
+        const unsigned char *nul = memchr(b + off, '\0', (size_t)(len - off));
+        ok = nul != NULL;
+        if (ok)
+            off = nul - b + 1;
+    }
+    off = (off + 3) & ~3L;
+    long tree = off, phones = tree + 8L * n_tree, sseq = phones + 12L * n_phone + 4;
+    ok = ok && sseq <= len;
+    int32_t n_ids = ok ? get_i32(b + sseq - 4) : -1;
+    ok = ok && n_ids >= 0 && sseq + 2L * n_ids + (n_emit ? 0 : n_sseq) <= len &&
+         (!n_emit || (int64_t)n_sseq * n_emit <= n_ids);
+    for (int32_t i = 0; ok && i < n_tree; i++) { /* int16 ctx, int16 n_down, int32 down/pid */
+        int16_t n_down;
+        memcpy(&n_down, b + tree + 8L * i + 2, sizeof n_down);
+        int32_t to = get_i32(b + tree + 8L * i + 4);
+        ok = n_down < 0 ? false
+             : n_down   ? to >= 0 && (int64_t)to + n_down <= n_tree
+                        : to >= -1 && to < n_phone; /* -1: no such phone */
+    }
+    for (int32_t i = 0; ok && i < n_phone; i++) { /* int32 ssid, int32 tmat, 4 bytes */
+        int32_t ssid = get_i32(b + phones + 12L * i), tmat = get_i32(b + phones + 12L * i + 4);
+        ok = ssid >= 0 && ssid < n_sseq && tmat >= 0 && tmat < h[5];
+    }
+    int64_t used = 0;
+    for (int32_t i = 0; ok && !n_emit && i < n_sseq; i++) /* the lengths, after the ids */
+        used += b[sseq + 2L * n_ids + i];
+    ok = ok && used <= n_ids;
+    for (int32_t i = 0; ok && i < n_ids; i++) { /* senone ids */
+        int16_t sen;
+        memcpy(&sen, b + sseq + 2L * i, sizeof sen);
+        ok = sen >= 0 && sen < n_sen;
+    }
+    free(b);
+    return ok;
+}
+
 /* Loads the acoustic model of cfg (with an empty dictionary: 30 ms) in a child process
  * that then ends, and returns how it went when PocketSphinx did not load it ("crashes on
  * it", "stops on it", "refuses it"), or NULL. PocketSphinx calls exit(1) on a text model
@@ -238,10 +318,16 @@ const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
         why = "cannot be read";
     else if (!mdef_header_ok(fp))
         why = "is not a PocketSphinx model definition";
+    bool whole = !fp || why || bin_mdef_whole(fp, (long)st.st_size);
     if (fp)
         fclose(fp);
     if (why) {
         snprintf(buf, size, "mdef %s %s", path, why);
+        return buf;
+    }
+    if (!whole) {
+        snprintf(buf, size, "%s (mdef %s) has a file cut short or damaged: the mdef is", cfg->hmm,
+                 path);
         return buf;
     }
     if (cfg->hmm && (why = trial_load(cfg)) != NULL) {
