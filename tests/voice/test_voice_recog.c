@@ -147,6 +147,13 @@ END_TEST
 
 /* ---- recognition of real recordings ---------------------------------------------------- */
 
+static size_t file_size(const char *path)
+{
+    struct stat st;
+    ck_assert_int_eq(stat(path, &st), 0);
+    return (size_t)st.st_size;
+}
+
 static char *slurp(const char *path)
 {
     FILE *fp = fopen(path, "rb");
@@ -229,6 +236,21 @@ START_TEST(t_asr_bad_mdef)
         ck_assert_msg(strstr(mwhy.text, "has a file cut short or damaged") &&
                           strstr(mwhy.text, path),
                       "%s", mwhy.text);
+    }
+    /* whole length, but a senone id past the model's (the last two bytes of the shipped
+     * binary mdef): PocketSphinx writes through it; refused before it reads the file */
+    size_t whole_len = file_size(MODEL "/en-us/mdef");
+    whole[whole_len - 2] = (char)0xff;
+    whole[whole_len - 1] = 0x7f;
+    fp = fopen(cut_path, "wb");
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_uint_eq(fwrite(whole, 1, whole_len, fp), whole_len);
+    fclose(fp);
+    {
+        AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, cut_path, NULL};
+        char buf[PK_WHY_MAX];
+        const char *why = asr_model_problem(&cfg, buf, sizeof buf);
+        ck_assert_msg(why && strstr(why, "the mdef is"), "%s", why ? why : "(none)");
     }
     free(whole);
     remove(cut_path);
