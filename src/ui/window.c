@@ -104,6 +104,8 @@ static void go_borderless(Ui *ui)
 
 void ui_window_start(Ui *ui)
 {
+    if (ui->win)
+        ui_window_x11_survive_errors(ui->win);
     /* with no window manager nobody will answer: no need to wait */
     if (ui->win && ui->kiosk && ui_window_x11_unmanaged(ui->win))
         go_borderless(ui);

@@ -55,6 +55,26 @@ bool ui_window_x11_remap(SDL_Window *win)
     XFlush(dpy);
     return true;
 }
+
+static XErrorHandler before;
+
+static int on_x_error(Display *dpy, XErrorEvent *e)
+{
+    if (e->error_code == BadWindow || e->error_code == BadDrawable)
+        return 0; /* gone between the request and its reply: nothing to do */
+    return before ? before(dpy, e) : 0;
+}
+
+void ui_window_x11_survive_errors(SDL_Window *win)
+{
+    Display *dpy;
+    Window xw;
+    if (!x11_of(win, &dpy, &xw))
+        return;
+    XErrorHandler old = XSetErrorHandler(on_x_error);
+    if (old != on_x_error)
+        before = old;
+}
 #else
 bool ui_window_x11_geometry(SDL_Window *win, SDL_Rect *r)
 {
@@ -73,5 +93,10 @@ bool ui_window_x11_remap(SDL_Window *win)
 {
     (void)win;
     return false;
+}
+
+void ui_window_x11_survive_errors(SDL_Window *win)
+{
+    (void)win;
 }
 #endif

@@ -22,4 +22,11 @@ bool ui_window_x11_unmanaged(SDL_Window *win);
  * reparent for the manager's own reparenting and drops it. */
 bool ui_window_x11_remap(SDL_Window *win);
 
+/* When the window is an X11 window: from now on an X error about a window or drawable
+ * that is gone is passed over instead of ending the kiosk (Xlib's default). A window
+ * manager's frame destroyed while SDL asked where it was ended the kiosk (BadWindow in
+ * X_TranslateCoords) while another client unmapped it. Other errors go to the handler
+ * there was before. */
+void ui_window_x11_survive_errors(SDL_Window *win);
+
 #endif
