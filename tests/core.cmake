@@ -39,6 +39,8 @@ add_test(NAME content_reading_grade
          COMMAND python3 ${E2E}/reading_grade.py ${CMAKE_SOURCE_DIR}/assets/content)
 add_test(NAME install_layout
          COMMAND ${E2E}/install.sh ${CMAKE_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/install-root)
+# cmake --install writes the build tree's install_manifest.txt, as the package test does
+set_tests_properties(install_layout PROPERTIES RESOURCE_LOCK ppk_package)
 
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).

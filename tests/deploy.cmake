@@ -5,11 +5,13 @@
 set(DEPLOY ${CMAKE_CURRENT_SOURCE_DIR}/deploy)
 set(DEPLOY_OUT ${CMAKE_CURRENT_BINARY_DIR}/deploy)
 
-# ppk_deploy_test(NAME LABEL COMMAND...)
+# ppk_deploy_test(NAME LABEL COMMAND...): one at a time (the display tests time a
+# window and its inputs; the package tests install from the build tree, as
+# install_layout does); other tests may run beside them
 function(ppk_deploy_test name label)
   add_test(NAME ${name} COMMAND ${ARGN})
   set_tests_properties(${name} PROPERTIES LABELS ${label} TIMEOUT 40 SKIP_RETURN_CODE 77
-                       RUN_SERIAL ON)
+                       RESOURCE_LOCK ppk_${label})
 endfunction()
 
 ppk_deploy_test(display_x11_bare display ${DEPLOY}/x11_bare.sh $<TARGET_FILE:ppkiosk>

@@ -18,7 +18,8 @@ add_test(NAME print_area_names
                  ${CMAKE_SOURCE_DIR}/assets/content ${CMAKE_CURRENT_BINARY_DIR}/area-names)
 add_test(NAME print_cups
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/cups_check.sh $<TARGET_FILE:print_demo>)
-set_tests_properties(print_cups PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 RUN_SERIAL TRUE)
+# the machine's scheduler and cups-pdf's output folder: one run at a time
+set_tests_properties(print_cups PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180 RESOURCE_LOCK ppk_cups)
 add_test(NAME print_cups_hung
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/print/cups_hang.sh $<TARGET_FILE:print_demo>)
 set_tests_properties(print_cups_hung PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 200)

@@ -70,7 +70,7 @@ if(TARGET ppvoice AND TARGET ppui)
                    ${PRIV_OUT}/session.script ${PRIV_OUT}/ui-speech
                    "Pain right now (0 to 10): 7 / 10" ".. Print this summary and give it")
   set_tests_properties(memory_privacy_ui_speech PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
-                       LABELS privacy RUN_SERIAL TRUE
+                       LABELS privacy
                        ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
 endif()
 
