@@ -390,7 +390,7 @@ static int parse_value(Parser *ps, JsonValue **out)
     if (++ps->depth > JSON_MAX_DEPTH)
         return fail(ps, "nested too deeply");
     int rc;
-    JsonValue *v;
+    JsonValue *v = NULL;
     switch (*ps->p) {
     case '{':
         if (!(v = new_value(ps, JSON_OBJECT)))
