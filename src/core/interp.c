@@ -345,6 +345,20 @@ static bool plain_number_text(const char *text)
     return true;
 }
 
+/* True when text holds a question mark: ? ¿, the interrobang ‽, ⁇ ⁈ ⁉ or the full-width
+ * ？ (the ones besides ? and ¿ are punctuation to the words, and "It hurts, no‽" answered
+ * No to chest pain). */
+static bool holds_question_mark(const char *text)
+{
+    static const char *const marks[] = {
+        "?",           "\xc2\xbf", "\xe2\x80\xbd", "\xe2\x81\x87", "\xe2\x81\x88", "\xe2\x81\x89",
+        "\xef\xbc\x9f"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strstr(text, marks[i]))
+            return true;
+    return false;
+}
+
 void interp_parse(const Content *c, const Question *q, Lang lang, const char *text,
                   InterpResult *out)
 {
@@ -370,7 +384,7 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
     }
     /* "It hurts, no?", "me duele, ¿no?": a question back, not an answer (the tag read as a
      * No to chest pain) */
-    bool asked = q && q->kind == QK_YESNO && (strchr(copy, '?') || strstr(copy, "\xc2\xbf"));
+    bool asked = q && q->kind == QK_YESNO && holds_question_mark(copy);
     Tokens t;
     tokenize(copy, &t);
     if (t.n == 0 || t.too_many)

@@ -177,6 +177,14 @@ static const Row rows[] = {
     {"rf_chest", ES, "me duele, \xc2\xbfno?", "-"},
     {"rf_chest", EN, "no?", "-"},
     {"rf_chest", EN, "what?", "!repeat"},
+    /* ninth audit (#13): the other question marks were punctuation: "It hurts, no‽"
+     * answered No to chest pain */
+    {"rf_chest", EN, "It hurts, no\xe2\x80\xbd", "-"}, /* the interrobang */
+    {"rf_chest", EN, "It hurts, no\xe2\x81\x87", "-"}, /* ⁇ */
+    {"rf_chest", EN, "It hurts, no\xe2\x81\x88", "-"}, /* ⁈ */
+    {"rf_chest", EN, "It hurts, no\xe2\x81\x89", "-"}, /* ⁉ */
+    {"rf_chest", EN, "no\xef\xbc\x9f", "-"},           /* a full-width ？ */
+    {"rf_chest", EN, "what\xe2\x80\xbd", "!repeat"},
     {"rf_chest", EN, "No.", "no"},
     {"rf_chest", EN, "no, maybe", "-"}, /* a hedge, not a No */
     {"rf_chest", EN, "probably no", "-"},
