@@ -41,13 +41,14 @@ static size_t mark_length(const unsigned char *s)
  * U+0080..U+00BF (but the digits ¹ ² ³ and the fractions ¼ ½ ¾, which are kept), the
  * general punctuation U+2000..U+206F (dashes, quotes, ellipsis, invisible spaces), the
  * CJK space, comma and full stop and U+FEFF; 0 for any other character. (× and ÷ fold to
- * a space with the Latin-1 letters.) */
+ * a space with the Latin-1 letters.) The superscripts after it (U+2070..U+207F: ⁴ to ⁹,
+ * ⁺, ⁻) are kept, like ¹ ² ³: "7⁺" read 7. */
 static size_t separator_length(const unsigned char *s)
 {
     if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0xBF)
         return s[1] == 0xB2 || s[1] == 0xB3 || s[1] == 0xB9 || (s[1] >= 0xBC && s[1] <= 0xBE) ? 0
                                                                                               : 2;
-    if (s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x81) && (s[2] & 0xC0) == 0x80)
+    if (s[0] == 0xE2 && (s[1] == 0x80 || (s[1] == 0x81 && s[2] <= 0xAF)) && (s[2] & 0xC0) == 0x80)
         return 3;
     if ((s[0] == 0xE3 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0x82) ||
         (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF))
@@ -330,16 +331,29 @@ static bool is_digit(unsigned char ch)
     return ch >= '0' && ch <= '9';
 }
 
+static bool is_alnum(unsigned char ch)
+{
+    return is_digit(ch) || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
 /* False when the text of a scale answer is more than one plain number: more or less than
- * one ("7+", ">8", "<3", "±2"), or a part of one ("5.5", "7,5", "5/5"). The signs are
- * punctuation to the words, and "7+" read 7, ">8" 8, "5,5" 5. */
+ * one ("7+", ">8", "<3", "±2", "7%"), or a part of one: two digits with punctuation and
+ * nothing else between them ("5.5", "7,5", "5/5", "5·5", "5⁄5" with the fraction slash,
+ * "7×7", "5 . 5", "5/10,5" once its "/10" is taken out). The signs are punctuation to
+ * the words, and "7+" read 7, ">8" 8, "5,5" 5, and "5·5" 5 once the ASCII marks were
+ * refused. */
 static bool plain_number_text(const char *text)
 {
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '+' || *p == '<' || *p == '>' || (p[0] == 0xC2 && p[1] == 0xB1))
+        if (*p == '+' || *p == '<' || *p == '>' || *p == '%' || (p[0] == 0xC2 && p[1] == 0xB1))
             return false;
-        if ((*p == '.' || *p == ',' || *p == '/') && p > (const unsigned char *)text &&
-            is_digit(p[-1]) && is_digit(p[1]))
+        if (!is_digit(*p))
+            continue;
+        bool mark = false;
+        const unsigned char *q = p + 1;
+        for (; *q && !is_alnum(*q); q++)
+            mark |= *q != ' ';
+        if (mark && is_digit(*q))
             return false;
     }
     return true;

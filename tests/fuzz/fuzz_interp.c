@@ -33,6 +33,29 @@ static bool says_no(const Content *c, Lang lang, const char *text)
     return false;
 }
 
+/* True when text holds a question mark (a question back is never an answer to yes/no). */
+static bool asks(const char *text)
+{
+    return strchr(text, '?') || strstr(text, "\xc2\xbf") || strstr(text, "\xe2\x80\xbd");
+}
+
+/* True when text says more or less than one number, or a part of one: a sign (+ < > %),
+ * or two digits with only a decimal mark between them ("5.5", "5,5", "5\xc2\xb7"
+ * "5"). */
+static bool not_one_number(const char *text)
+{
+    if (strpbrk(text, "+<>%"))
+        return true;
+    for (const char *p = text; *p; p++) {
+        if (*p < '0' || *p > '9')
+            continue;
+        size_t mark = p[1] == '.' || p[1] == ',' ? 1 : (p[1] == '\xc2' && p[2] == '\xb7') ? 2 : 0;
+        if (mark && p[1 + mark] >= '0' && p[1 + mark] <= '9')
+            return true;
+    }
+    return false;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const Content *content = fuzz_real_content();
@@ -63,6 +86,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          * number) or filler words alone are not a No */
         if (q->kind == QK_YESNO && r.answer.options == 2u && !says_no(content, lang, text))
             __builtin_trap();
+        if (q->kind == QK_YESNO && asks(text))
+            __builtin_trap(); /* "It hurts, no?" */
+        if (q->kind == QK_SCALE && not_one_number(text))
+            __builtin_trap(); /* "7+", "5.5" */
     }
     char norm[64];
     interp_normalize(text, norm, sizeof norm);
