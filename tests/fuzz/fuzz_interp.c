@@ -56,6 +56,18 @@ static bool not_one_number(const char *text)
     return false;
 }
 
+/* The words of text once normalised: past the interpreter's 64, the input is refused,
+ * never cut ("yes" + 70 x "um" + "no" answered Yes). */
+static size_t words(const char *text)
+{
+    char norm[1100];
+    size_t n = 0;
+    interp_normalize(text, norm, sizeof norm);
+    for (const char *p = norm; *p; p++)
+        n += p == norm || p[-1] == ' ';
+    return n;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const Content *content = fuzz_real_content();
@@ -86,6 +98,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          * number) or filler words alone are not a No */
         if (q->kind == QK_YESNO && r.answer.options == 2u && !says_no(content, lang, text))
             __builtin_trap();
+        if (words(text) > 64)
+            __builtin_trap(); /* an answer read from the first 64 words */
         if (q->kind == QK_YESNO && asks(text))
             __builtin_trap(); /* "It hurts, no?" */
         if (q->kind == QK_SCALE && not_one_number(text))
