@@ -47,8 +47,8 @@ static bool not_one_number(const char *text)
     if (strpbrk(text, "+<>%"))
         return true;
     for (const char *p = text; *p; p++) {
-        if (*p < '0' || *p > '9')
-            continue;
+        if (*p < '0' || *p > '9' || (p - text >= 2 && memcmp(p - 2, "/10", 3) == 0))
+            continue; /* "/10" is "out of ten": "/10,5" may read 5 */
         size_t mark = p[1] == '.' || p[1] == ',' ? 1 : (p[1] == '\xc2' && p[2] == '\xb7') ? 2 : 0;
         if (mark && p[1 + mark] >= '0' && p[1 + mark] <= '9')
             return true;
