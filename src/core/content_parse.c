@@ -225,6 +225,15 @@ void cload_phrase_list(Loader *L, const JsonValue *arr, const char *what, const 
             }
         if (len == 0)
             continue;
+        /* typed alone, digits are the number of an answer on the screen ("1" is Yes):
+         * "1" as a no phrase answered No to a red flag typed as its first answer */
+        if (norm[strspn(norm, "0123456789 ")] == '\0') {
+            cload_error(L, s,
+                        "%s: phrase \"%s\" is digits alone (typed, digits are the number of "
+                        "an answer on the screen); write it in words",
+                        what, s->string);
+            continue;
+        }
         list[k++] = cload_strdup(L, norm);
     }
     *out = list;

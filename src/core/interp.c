@@ -41,13 +41,14 @@ static size_t mark_length(const unsigned char *s)
  * U+0080..U+00BF (but the digits ¹ ² ³ and the fractions ¼ ½ ¾, which are kept), the
  * general punctuation U+2000..U+206F (dashes, quotes, ellipsis, invisible spaces), the
  * CJK space, comma and full stop and U+FEFF; 0 for any other character. (× and ÷ fold to
- * a space with the Latin-1 letters.) */
+ * a space with the Latin-1 letters.) The superscripts after it (U+2070..U+207F: ⁴ to ⁹,
+ * ⁺, ⁻) are kept, like ¹ ² ³: "7⁺" read 7. */
 static size_t separator_length(const unsigned char *s)
 {
     if (s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0xBF)
         return s[1] == 0xB2 || s[1] == 0xB3 || s[1] == 0xB9 || (s[1] >= 0xBC && s[1] <= 0xBE) ? 0
                                                                                               : 2;
-    if (s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x81) && (s[2] & 0xC0) == 0x80)
+    if (s[0] == 0xE2 && (s[1] == 0x80 || (s[1] == 0x81 && s[2] <= 0xAF)) && (s[2] & 0xC0) == 0x80)
         return 3;
     if ((s[0] == 0xE3 && s[1] == 0x80 && s[2] >= 0x80 && s[2] <= 0x82) ||
         (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF))
@@ -330,19 +331,46 @@ static bool is_digit(unsigned char ch)
     return ch >= '0' && ch <= '9';
 }
 
+static bool is_alnum(unsigned char ch)
+{
+    return is_digit(ch) || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
 /* False when the text of a scale answer is more than one plain number: more or less than
- * one ("7+", ">8", "<3", "±2"), or a part of one ("5.5", "7,5", "5/5"). The signs are
- * punctuation to the words, and "7+" read 7, ">8" 8, "5,5" 5. */
+ * one ("7+", ">8", "<3", "±2", "7%"), or a part of one: two digits with punctuation and
+ * nothing else between them ("5.5", "7,5", "5/5", "5·5", "5⁄5" with the fraction slash,
+ * "7×7", "5 . 5", "5/10,5" once its "/10" is taken out). The signs are punctuation to
+ * the words, and "7+" read 7, ">8" 8, "5,5" 5, and "5·5" 5 once the ASCII marks were
+ * refused. */
 static bool plain_number_text(const char *text)
 {
     for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-        if (*p == '+' || *p == '<' || *p == '>' || (p[0] == 0xC2 && p[1] == 0xB1))
+        if (*p == '+' || *p == '<' || *p == '>' || *p == '%' || (p[0] == 0xC2 && p[1] == 0xB1))
             return false;
-        if ((*p == '.' || *p == ',' || *p == '/') && p > (const unsigned char *)text &&
-            is_digit(p[-1]) && is_digit(p[1]))
+        if (!is_digit(*p))
+            continue;
+        bool mark = false;
+        const unsigned char *q = p + 1;
+        for (; *q && !is_alnum(*q); q++)
+            mark |= *q != ' ';
+        if (mark && is_digit(*q))
             return false;
     }
     return true;
+}
+
+/* True when text holds a question mark: ? ¿, the interrobang ‽, ⁇ ⁈ ⁉ or the full-width
+ * ？ (the ones besides ? and ¿ are punctuation to the words, and "It hurts, no‽" answered
+ * No to chest pain). */
+static bool holds_question_mark(const char *text)
+{
+    static const char *const marks[] = {
+        "?",           "\xc2\xbf", "\xe2\x80\xbd", "\xe2\x81\x87", "\xe2\x81\x88", "\xe2\x81\x89",
+        "\xef\xbc\x9f"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strstr(text, marks[i]))
+            return true;
+    return false;
 }
 
 void interp_parse(const Content *c, const Question *q, Lang lang, const char *text,
@@ -370,7 +398,7 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
     }
     /* "It hurts, no?", "me duele, ¿no?": a question back, not an answer (the tag read as a
      * No to chest pain) */
-    bool asked = q && q->kind == QK_YESNO && (strchr(copy, '?') || strstr(copy, "\xc2\xbf"));
+    bool asked = q && q->kind == QK_YESNO && holds_question_mark(copy);
     Tokens t;
     tokenize(copy, &t);
     if (t.n == 0 || t.too_many)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -166,6 +167,34 @@ static const char *file_problem(const char *path)
     return S_ISREG(st.st_mode) ? NULL : "is not a file";
 }
 
+/* The first entry of the model folder hmm that is neither a file nor a folder (a named
+ * pipe, a device, a socket, or a link to one), with its reason in buf; NULL when there is
+ * none. PocketSphinx opens the files of the folder it finds (means, variances, ...): a
+ * named pipe among them held the kiosk's start for ever, the trial load waiting on its
+ * child and the child on the pipe. */
+static const char *model_folder_problem(const char *hmm, char *buf, size_t size)
+{
+    DIR *d = opendir(hmm);
+    if (!d)
+        return NULL; /* PocketSphinx names a missing model itself */
+    const char *found = NULL;
+    for (struct dirent *e; !found && (e = readdir(d)) != NULL;) {
+        char path[4096];
+        struct stat st;
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
+            snprintf(path, sizeof path, "%s/%s", hmm, e->d_name) >= (int)sizeof path ||
+            stat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+            continue;
+        snprintf(buf, size, "hmm file %s is %s, not a file", path,
+                 S_ISFIFO(st.st_mode)   ? "a named pipe (FIFO)"
+                 : S_ISSOCK(st.st_mode) ? "a socket"
+                                        : "a device");
+        found = buf;
+    }
+    closedir(d);
+    return found;
+}
+
 /* The binary model definition's byte-order mark, as PocketSphinx writes it ("BMDF"). */
 #define BIN_MDEF_MAGIC 0x46444d42
 /* A model definition larger than this is not one (the shipped one is 3 MB). */
@@ -299,6 +328,8 @@ const char *asr_model_problem(const AsrConfig *cfg, char *buf, size_t size)
             return buf;
         }
     }
+    if (cfg->hmm && model_folder_problem(cfg->hmm, buf, size))
+        return buf;
     char own[4096];
     const char *path = cfg->mdef && cfg->mdef[0] ? cfg->mdef : NULL;
     struct stat st;

@@ -151,6 +151,12 @@ static const ErrorCase cases[] = {
     {"questions.json", "\"kind\": \"yesno\",",
      "\"kind\": \"yesno\", \"unsure\": {\"en\": [\"yes\"], \"es\": [\"quizás\"]},", 2,
      "the English phrase \"yes\" is listed for both \"yes\" and \"not_sure\""},
+    /* ninth audit (#13): a phrase of digits alone took the place of the numbered answer:
+     * "1" as a no phrase answered No when the first answer (Yes) was typed as "1" */
+    {"lexicon.json", "   \"no\",\n   \"nope\"", "   \"no\",\n   \"1\"", 0,
+     "phrase \"1\" is digits alone"},
+    {"questions.json", "\"long ago\"", "\"long ago\", \"2 1\"", 12,
+     "phrase \"2 1\" is digits alone"},
     /* a phrase is of English or Spanish letters: the interpreter keeps any other
      * character in its word (seventh audit, #13) */
     {"questions.json", "\"lately\"", "\"lately \xf0\x9f\x91\x8d\"", 10,

@@ -115,6 +115,37 @@ static const Row rows[] = {
     {"pain_now", ES, "menos de tres", "-"},
     {"pain_now", ES, "siete o más", "-"},
     {"pain_now", ES, "más o menos siete", "=7"},
+    /* ninth audit (#13): other marks between two digits, a superscript plus or a per cent
+     * sign were punctuation, and the number the answer ("5·5" read 5, "7⁺" 7) */
+    {"pain_now", EN,
+     "5\xc2\xb7"
+     "5",
+     "-"}, /* a middle dot */
+    {"pain_now", EN,
+     "5\xe2\x81\x84"
+     "5",
+     "-"}, /* the fraction slash */
+    {"pain_now", EN,
+     "5\xe2\x80\xa4"
+     "5",
+     "-"}, /* one dot leader */
+    {"pain_now", EN,
+     "5\xe2\x80\x9a"
+     "5",
+     "-"}, /* a low comma quote */
+    {"pain_now", EN,
+     "7\xc3\x97"
+     "7",
+     "-"}, /* 7×7 */
+    {"pain_now", EN, "7-7", "-"},
+    {"pain_now", EN, "7\xe2\x81\xba", "-"}, /* a superscript plus */
+    {"pain_now", EN, "8\xe2\x81\xbb", "-"}, /* a superscript minus */
+    {"pain_now", EN, "7%", "-"},
+    {"pain_now", EN, "7, 7", "-"},
+    {"pain_now", EN, "5 . 5", "-"},
+    {"pain_now", EN, "5/10,5", "-"},
+    {"pain_now", EN, "7 7", "=7"},
+    {"pain_now", EN, "7 - I think", "=7"},
     {"pain_now", EN, "repeat+", "!repeat"},
     {"pain_now", EN, "0", "=0"},
     {"pain_now", EN, "zero", "=0"},
@@ -177,6 +208,14 @@ static const Row rows[] = {
     {"rf_chest", ES, "me duele, \xc2\xbfno?", "-"},
     {"rf_chest", EN, "no?", "-"},
     {"rf_chest", EN, "what?", "!repeat"},
+    /* ninth audit (#13): the other question marks were punctuation: "It hurts, no‽"
+     * answered No to chest pain */
+    {"rf_chest", EN, "It hurts, no\xe2\x80\xbd", "-"}, /* the interrobang */
+    {"rf_chest", EN, "It hurts, no\xe2\x81\x87", "-"}, /* ⁇ */
+    {"rf_chest", EN, "It hurts, no\xe2\x81\x88", "-"}, /* ⁈ */
+    {"rf_chest", EN, "It hurts, no\xe2\x81\x89", "-"}, /* ⁉ */
+    {"rf_chest", EN, "no\xef\xbc\x9f", "-"},           /* a full-width ？ */
+    {"rf_chest", EN, "what\xe2\x80\xbd", "!repeat"},
     {"rf_chest", EN, "No.", "no"},
     {"rf_chest", EN, "no, maybe", "-"}, /* a hedge, not a No */
     {"rf_chest", EN, "probably no", "-"},

@@ -33,6 +33,41 @@ static bool says_no(const Content *c, Lang lang, const char *text)
     return false;
 }
 
+/* True when text holds a question mark (a question back is never an answer to yes/no). */
+static bool asks(const char *text)
+{
+    return strchr(text, '?') || strstr(text, "\xc2\xbf") || strstr(text, "\xe2\x80\xbd");
+}
+
+/* True when text says more or less than one number, or a part of one: a sign (+ < > %),
+ * or two digits with only a decimal mark between them ("5.5", "5,5", "5\xc2\xb7"
+ * "5"). */
+static bool not_one_number(const char *text)
+{
+    if (strpbrk(text, "+<>%"))
+        return true;
+    for (const char *p = text; *p; p++) {
+        if (*p < '0' || *p > '9' || (p - text >= 2 && memcmp(p - 2, "/10", 3) == 0))
+            continue; /* "/10" is "out of ten": "/10,5" may read 5 */
+        size_t mark = p[1] == '.' || p[1] == ',' ? 1 : (p[1] == '\xc2' && p[2] == '\xb7') ? 2 : 0;
+        if (mark && p[1 + mark] >= '0' && p[1 + mark] <= '9')
+            return true;
+    }
+    return false;
+}
+
+/* The words of text once normalised: past the interpreter's 64, the input is refused,
+ * never cut ("yes" + 70 x "um" + "no" answered Yes). */
+static size_t words(const char *text)
+{
+    char norm[1100];
+    size_t n = 0;
+    interp_normalize(text, norm, sizeof norm);
+    for (const char *p = norm; *p; p++)
+        n += p == norm || p[-1] == ' ';
+    return n;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const Content *content = fuzz_real_content();
@@ -63,6 +98,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
          * number) or filler words alone are not a No */
         if (q->kind == QK_YESNO && r.answer.options == 2u && !says_no(content, lang, text))
             __builtin_trap();
+        if (words(text) > 64)
+            __builtin_trap(); /* an answer read from the first 64 words */
+        if (q->kind == QK_YESNO && asks(text))
+            __builtin_trap(); /* "It hurts, no?" */
+        if (q->kind == QK_SCALE && not_one_number(text))
+            __builtin_trap(); /* "7+", "5.5" */
     }
     char norm[64];
     interp_normalize(text, norm, sizeof norm);

@@ -2,6 +2,8 @@
  * voice settings (models/voice.conf). Every setting kv_read hands over has a key and a
  * value with no space at either end, no '#', no line break and no NUL; the key has no
  * '='; no key is handed over twice; a failure says why; so does a refused voice.conf. */
+#include <ctype.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +31,27 @@ enum { SEEN_MAX = 256 };
 typedef struct {
     char *keys[SEEN_MAX];
     int n;
+    const uint8_t *data; /* the file */
+    size_t size;
 } Seen;
+
+/* True when key is at the start of one of the file's lines, after spaces and tabs (or a
+ * byte-order mark): a key from inside a line (the tail of a long comment cut in two, as
+ * once "# ... staff_pin = 9999" set the PIN) is not. Spaces are as isspace() has them. */
+static bool at_line_start(const Seen *s, const char *key)
+{
+    size_t n = strlen(key);
+    for (size_t i = 0; i + n <= s->size; i++) {
+        if (memcmp(s->data + i, key, n) != 0)
+            continue;
+        size_t b = i;
+        while (b > 0 && s->data[b - 1] != '\n' && isspace(s->data[b - 1]))
+            b--;
+        if (b == 0 || s->data[b - 1] == '\n' || (b == 3 && memcmp(s->data, "\xef\xbb\xbf", 3) == 0))
+            return true;
+    }
+    return false;
+}
 
 static void check_text(const char *s)
 {
@@ -49,6 +71,8 @@ static int keep(void *ctx, const char *key, const char *value, PkWhy *why)
     check_text(value);
     if (strchr(key, '='))
         __builtin_trap();
+    if (!at_line_start(s, key))
+        __builtin_trap(); /* a key from the middle of a line */
     for (int i = 0; i < s->n; i++)
         if (strcmp(s->keys[i], key) == 0)
             __builtin_trap(); /* a key set twice got through */
@@ -69,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FILE *f = fopen(path, "wb");
     if (!f || fwrite(data, 1, size, f) != size || fclose(f) != 0)
         abort();
-    Seen seen = {.n = 0};
+    Seen seen = {.n = 0, .data = data, .size = size};
     PkWhy why = {""};
     int line = -1;
     int rc = kv_read(path, "fuzz.conf", keep, &seen, &line, &why);

@@ -9,7 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -330,6 +334,71 @@ START_TEST(t_asr_bad_mdef)
     ck_assert_ptr_null(asr_model_problem(&good, buf, sizeof buf));
     remove(empty_path);
     remove(foreign_path);
+}
+END_TEST
+
+/* Opens the named pipe at path for writing and closes it again (an end of file for a
+ * reader waiting on it), for up to five seconds, in a child: the test ends whether or
+ * not something opens the pipe to read it. */
+static pid_t release_pipe_soon(const char *path)
+{
+    pid_t pid = fork();
+    if (pid != 0)
+        return pid;
+    for (int i = 0; i < 50; i++) {
+        int fd = open(path, O_WRONLY | O_NONBLOCK);
+        if (fd >= 0) {
+            close(fd);
+            i = 0; /* a second reader (the load itself) may come after the trial */
+        }
+        nanosleep(&(struct timespec){0, 100000000L}, NULL);
+    }
+    _exit(0);
+}
+
+START_TEST(t_asr_model_folder_pipe)
+{
+    /* ninth audit (#13): a named pipe among the model folder's files (means) held the
+     * start for ever: the trial load's child waited on the pipe, the kiosk on the child.
+     * A folder of links to the model's files, and a pipe for its means. */
+    char dir[512], path[1024];
+    snprintf(dir, sizeof dir, "%s", tmp_path("pipe-model"));
+    mkdir(dir, 0700);
+    DIR *d = opendir(MODEL "/en-us");
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        if (e->d_name[0] == '.')
+            continue;
+        char target[1024];
+        snprintf(target, sizeof target, "%s/%s", MODEL "/en-us", e->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        remove(path);
+        if (strcmp(e->d_name, "means") == 0)
+            ck_assert_int_eq(mkfifo(path, 0600), 0);
+        else
+            ck_assert_int_eq(symlink(target, path), 0);
+    }
+    closedir(d);
+    snprintf(path, sizeof path, "%s/means", dir);
+    pid_t helper = release_pipe_soon(path);
+    ck_assert_int_ge(helper, 0);
+    AsrConfig cfg = {dir, MODEL "/cmudict-en-us.dict", NULL, NULL, NULL, NULL};
+    Asr *a = NULL;
+    PkWhy why = {""};
+    ck_assert_int_eq(asr_open(&a, &cfg, &why), PK_ENODEV);
+    ck_assert_ptr_null(a);
+    ck_assert_msg(strstr(why.text, "means is a named pipe (FIFO), not a file"), "%s", why.text);
+    kill(helper, SIGKILL);
+    waitpid(helper, NULL, 0);
+    d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (e->d_name[0] != '.')
+            remove(path);
+    }
+    closedir(d);
+    rmdir(dir);
 }
 END_TEST
 
@@ -667,6 +736,7 @@ static Suite *voice_recog_suite(void)
     tcase_add_test(t, t_grammar);
     tcase_add_test(t, t_asr_human);
     tcase_add_test(t, t_asr_bad_mdef);
+    tcase_add_test(t, t_asr_model_folder_pipe);
     suite_add_tcase(s, t);
     t = tcase_create("facade");
     tcase_set_timeout(t, 120);
