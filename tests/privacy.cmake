@@ -13,7 +13,9 @@ add_test(NAME memory_privacy_text
 set_tests_properties(memory_privacy_text PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
                      LABELS privacy)
 # the same with every export: the PDF is laid out by pango, which copies the summary's
-# sentences into blocks of its own (src/app/heap_wipe.c wipes them when freed)
+# sentences into blocks of its own (src/app/heap_wipe.c wipes them when freed); the
+# files' own text is looked for too (the summary JSON's scores, the FHIR file's time and
+# urn:uuids): without the heap wipe, the JSON stayed in a freed stdio buffer unseen
 add_test(NAME memory_privacy_exports
          COMMAND Python3::Interpreter ${PRIV}/memory_scan.py text $<TARGET_FILE:ppkiosk>
                  ${CMAKE_CURRENT_SOURCE_DIR}/e2e/answers_en.txt ${PRIV_OUT}/exports
@@ -23,7 +25,8 @@ set_tests_properties(memory_privacy_exports PROPERTIES SKIP_RETURN_CODE 77 TIMEO
 # --answers FILE prints the summary through stdout's buffer, which libc never frees
 add_test(NAME memory_privacy_answers
          COMMAND Python3::Interpreter ${PRIV}/memory_scan.py answers $<TARGET_FILE:ppkiosk>
-                 ${PRIV}/answers.txt ${PRIV_OUT}/answers --summary-json summary.json)
+                 ${PRIV}/answers.txt ${PRIV_OUT}/answers --summary-json summary.json
+                 --fhir-out out.json)
 set_tests_properties(memory_privacy_answers PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
                      LABELS privacy)
 if(TARGET ppvoice AND TARGET ppui)

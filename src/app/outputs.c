@@ -239,6 +239,14 @@ static int check_output_path(const char *option, const char *path, bool replacea
                     : "exists already; give --force to replace it");
         return PK_EINVAL;
     }
+    /* --force puts a file in place of a file, or of a symlink (the name, never what it
+       points at); never in place of a FIFO or a device: as root "--fhir-out /dev/null
+       --force" put the patient's file where /dev/null was */
+    if (exists && !S_ISREG(st.st_mode) && !S_ISLNK(st.st_mode)) {
+        fprintf(stderr, "ppkiosk: %s is not a file; --force replaces only a file or a symlink\n",
+                path);
+        return PK_EINVAL;
+    }
     char dir[4096];
     const char *slash = strrchr(path, '/');
     if (strlen(path) >= sizeof dir) {

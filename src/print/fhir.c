@@ -32,6 +32,7 @@
 #include <time.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "printer.h"
 
 #define LOINC "http://loinc.org"
@@ -484,6 +485,7 @@ static void flag_observation(Json *j, const Summary *sum, const SummaryFlag *f, 
             json_close(j, "}");
         }
         json_close(j, "]");
+        wipe(ans, sizeof ans); /* her answer; the stack keeps it after the return */
     }
     observation_close(j, when, qr_url);
 }
@@ -511,6 +513,7 @@ static void score_observations(Json *j, const Summary *sum, time_t t, unsigned *
         json_close(j, "}");
         observation_close(j, when, qr_url);
     }
+    wipe(url, sizeof url);
 }
 
 int fhir_write(const Summary *sum, FILE *out)
@@ -548,5 +551,10 @@ int fhir_write(const Summary *sum, FILE *out)
     put(&j, "}\n");
     if (fflush(out) != 0 || ferror(out))
         j.failed = true;
+    /* the session's time and the file's urn:uuids would stay on the stack: they tie what
+       is left there to this patient's file */
+    wipe(when, sizeof when);
+    wipe(qr_url, sizeof qr_url);
+    wipe(url, sizeof url);
     return j.failed ? PK_EIO : 0;
 }

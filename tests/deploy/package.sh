@@ -47,7 +47,12 @@ cmp -s "$root/lib/systemd/system/ppkiosk.service" "$src/assets/systemd/ppkiosk.s
   fail "the packaged unit differs from assets/systemd/ppkiosk.service"
 # the drop-in that keeps CUPS's temporary folder in memory: clean for systemd, on cups.service
 dropin="$root/lib/systemd/system/cups.service.d/ppkiosk.conf"
-grep -qx 'TemporaryFileSystem=/var/spool/cups/tmp' "$dropin" || fail "the CUPS drop-in lacks TemporaryFileSystem"
+# cupsd writes each job's document into its RequestRoot (dNNNNN-001) and its filters
+# copy it into TempDir below that: the whole folder must be in memory, not only tmp/
+spool=$(sed -n 's/^RequestRoot[[:space:]]\{1,\}//p' /etc/cups/cups-files.conf 2>/dev/null | tail -1)
+spool=${spool:-/var/spool/cups}
+grep -qx "TemporaryFileSystem=$spool" "$dropin" ||
+  fail "the CUPS drop-in does not keep $spool (where the job's document is written) in memory"
 if [ -f /lib/systemd/system/cups.service ] && command -v systemd-analyze >/dev/null; then
   units="$out/units"
   mkdir -p "$units"

@@ -230,12 +230,18 @@ expect_text summary-json-symlink "link.json exists already"
 # takes no new files (/proc: as root it once passed the check and failed after the
 # interview, "No such file or directory"): refused at once
 proc_reason='folder /proc (does not take new files|cannot be written)'
+# --force replaces a file, or a symlink by a file of its own; never a FIFO or a device
+# (as root, "--fhir-out /dev/null --force" once put the summary in place of /dev/null)
+mkfifo "$scratch/fifo"
+mknod "$scratch/null" c 1 3 2>/dev/null || mkfifo "$scratch/null"
 for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowhere does not exist" \
   "pdf-out-proc|--pdf-out|/proc/x.pdf|$proc_reason" "fhir-out-proc|--force --fhir-out|/proc/x.json|$proc_reason" \
   "summary-json-proc|--summary-json|/proc/s.json|$proc_reason" \
   "summary-json-no-folder|--summary-json|$scratch/nowhere/s.json|folder .*nowhere does not exist" \
   "pdf-out-empty|--pdf-out||--pdf-out needs a file name" \
-  "pdf-out-folder-force|--force --pdf-out|$scratch|is a folder, not a file"; do
+  "pdf-out-folder-force|--force --pdf-out|$scratch|is a folder, not a file" \
+  "pdf-out-fifo-force|--force --pdf-out|$scratch/fifo|fifo is not a file; --force replaces only a file or a symlink" \
+  "fhir-out-device-force|--force --fhir-out|$scratch/null|null is not a file; --force replaces only a file or a symlink"; do
   IFS='|' read -r name opt path reason <<<"$spec"
   check "$name" 2 bash -c "'$bin' --text $opt '$path' <'$answers'"
   expect_text "$name" "$reason"

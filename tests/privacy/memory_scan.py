@@ -151,6 +151,29 @@ def output_args(scratch, extra):
     return args
 
 
+def written_needles(scratch, extra):
+    """What only the files written in scratch hold, as they hold it: the summary JSON's
+    scores (laid out over lines as nowhere else) and the FHIR file's time and urn:uuids,
+    made new for each session. The summary's sentences are not in these forms, so the
+    other needles alone missed a stdio buffer or a library copy of the files' text."""
+    needles = []
+    for i, a in enumerate(extra):
+        if i == 0 or extra[i - 1] not in ("--fhir-out", "--summary-json"):
+            continue
+        path = os.path.join(scratch, os.path.basename(a))
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if extra[i - 1] == "--summary-json":
+            m = re.search(r'"scores": \{[^}]*\}', text)
+            needles += [m.group(0)] if m else []
+        else:
+            needles += sorted(set(re.findall(r"urn:uuid:[0-9a-f-]{36}", text)))
+            needles += re.findall(r'"timestamp": "([^"]+)"', text)
+    return needles
+
+
 def text_mode(bin_, answers, scratch, stop_at="exit", extra=()):
     with open(answers, encoding="utf-8") as f:
         lines = [mangle(l.rstrip("\n")) for l in f]
@@ -166,7 +189,7 @@ def text_mode(bin_, answers, scratch, stop_at="exit", extra=()):
         print("FAIL: the interview did not reach its summary:\n" + shown[-1500:])
         sys.exit(1)
     needles = [l for l in lines if len(l) >= 8 and re.search("[a-z][A-Z]", l)]
-    return data, needles + summary_needles(shown)
+    return data, needles + summary_needles(shown) + written_needles(scratch, list(extra))
 
 
 def summary_needles(shown):
@@ -194,7 +217,7 @@ def answers_mode(bin_, answers, scratch, stop_at="exit", extra=()):
     if "====" not in shown:
         print("FAIL: no summary from --answers:\n" + shown[-1500:])
         sys.exit(1)
-    return data, summary_needles(shown)
+    return data, summary_needles(shown) + written_needles(scratch, list(extra))
 
 
 NEXT_SESSION = "tap start\ntap lang_en\nkey Return\nshot next\n"
