@@ -21,6 +21,12 @@ install(CODE "file(INSTALL \"${CMAKE_CURRENT_SOURCE_DIR}/assets/systemd/cups.ser
                    DESTINATION \"\${_ppk_unitdir}\"
                    FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)")
 
+# No hibernation (it would write the kiosk's memory, patient answers among it, to swap):
+# a drop-in for systemd-sleep, in /lib/systemd/sleep.conf.d.
+install(CODE "file(INSTALL \"${CMAKE_CURRENT_SOURCE_DIR}/assets/systemd/sleep.conf.d\"
+                   DESTINATION \"\${_ppk_unitdir}/..\"
+                   FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)")
+
 # Documentation: the README (clinic IT's section), the copyright file naming the
 # third-party data, and the Debian changelog (compressed, as Debian wants it).
 set(PPKIOSK_CHANGELOG_GZ ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz)

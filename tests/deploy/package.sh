@@ -17,7 +17,7 @@ deb="$out/cpack/ppkiosk_${version}_$(dpkg --print-architecture).deb"
 
 dpkg-deb -c "$deb" | awk '{print $NF}' >"$out/contents.txt"
 for f in ./usr/bin/ppkiosk ./lib/systemd/system/ppkiosk.service \
-  ./lib/systemd/system/cups.service.d/ppkiosk.conf \
+  ./lib/systemd/system/cups.service.d/ppkiosk.conf ./lib/systemd/sleep.conf.d/ppkiosk.conf \
   ./usr/share/ppkiosk/assets/content/questions.json ./usr/share/ppkiosk/assets/content/ui.json \
   ./usr/share/ppkiosk/assets/kiosk.conf.sample ./usr/share/ppkiosk/models/voice.conf \
   ./usr/share/ppkiosk/models/extra.dict ./usr/share/doc/ppkiosk/copyright \
@@ -62,6 +62,11 @@ if [ -f /lib/systemd/system/cups.service ] && command -v systemd-analyze >/dev/n
     grep -v -e 'not been booted with systemd' -e 'Failed to connect to bus') || true
   [ -z "$verify" ] || fail "systemd-analyze verify cups.service with the drop-in: $verify"
 fi
+# no hibernation: it would write the kiosk's memory (the patient's answers) to swap
+sleepconf="$root/lib/systemd/sleep.conf.d/ppkiosk.conf"
+for key in AllowHibernation AllowSuspendThenHibernate AllowHybridSleep; do
+  grep -qx "$key=no" "$sleepconf" || fail "the sleep drop-in does not set $key=no"
+done
 got=$(cd / && "$root/usr/bin/ppkiosk" --check-content) || fail "--check-content failed: $got"
 case "$got" in
   "$root"/usr/bin/../share/ppkiosk/assets/content*"content is valid"*) ;;

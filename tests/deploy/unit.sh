@@ -23,6 +23,7 @@ expect ProtectSystem strict
 expect ProtectHome yes
 expect PrivateTmp yes
 expect LimitCORE 0
+expect MemorySwapMax 0
 expect CapabilityBoundingSet ""
 sec=$(value RestartSec)
 awk -v s="${sec%s}" 'BEGIN { exit !(s + 0 <= 2) }' || fail "RestartSec=$sec: restart within 2 s"
