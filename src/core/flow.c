@@ -101,6 +101,7 @@ static void erase(Flow *f)
     session_set_lang(f->session, lang);
     f->multi = 0;
     wipe(&f->pending, sizeof f->pending);
+    f->confirm_start_over = false;
     wipe(f->heard, sizeof f->heard);
     wipe(f->runner_up, sizeof f->runner_up);
     wipe(f->title, sizeof f->title);
@@ -397,6 +398,10 @@ static FlowEvent act_press_back(Flow *f, const FlowRow *r)
 static FlowEvent act_confirm_yes(Flow *f, const FlowRow *r)
 {
     (void)r;
+    if (f->confirm_start_over) {
+        f->confirm_start_over = false;
+        return start_over(f);
+    }
     Answer a = f->pending;
     wipe(&f->pending, sizeof f->pending);
     return flow_give_answer(f, &a);
@@ -405,6 +410,10 @@ static FlowEvent act_confirm_yes(Flow *f, const FlowRow *r)
 /* "No" offers the recogniser's runner-up once; "no" again, or Back, asks again. */
 static FlowEvent act_confirm_no(Flow *f, const FlowRow *r)
 {
+    if (f->confirm_start_over) { /* her answers stay; the question is asked again */
+        f->confirm_start_over = false;
+        return resume(f);
+    }
     if (r->action == FLOW_ACT_CONFIRM_NO && offer_runner_up(f))
         return FLOW_CHANGED;
     wipe(&f->pending, sizeof f->pending);

@@ -35,8 +35,9 @@ struct Flow {
 
     /* Voice: the recogniser's best other answer to the pending one, offered once. */
     char runner_up[256];
-    bool offered_runner_up; /* the pending answer is the runner-up already */
-    unsigned starts_over;   /* times "start over" wiped the session (flow_starts_over) */
+    bool offered_runner_up;  /* the pending answer is the runner-up already */
+    bool confirm_start_over; /* the confirm screen asks about a spoken "start over" */
+    unsigned starts_over;    /* times "start over" wiped the session (flow_starts_over) */
 
     int last_row; /* the flow_rows[] index the last input went through, or -1 */
 };

@@ -109,6 +109,12 @@ static void question_screen(Flow *f, Screen *s)
 static void confirm_screen(Flow *f, Screen *s)
 {
     const Question *q = session_question(f->session);
+    if (f->confirm_start_over) {
+        s->question = q;
+        s->title = ui(f, "confirm.start_over");
+        s->body = ui(f, "confirm.start_over_body");
+        return;
+    }
     char ans[CONTENT_ANSWER_MAX] = "";
     if (q) {
         Summary tmp = {.lang = f->lang, .content = f->c};

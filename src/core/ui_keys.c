@@ -15,6 +15,8 @@ const char *const ui_required_keys[] = {
     "button.staff_ack",
     "confirm.heard",
     "confirm.question",
+    "confirm.start_over",
+    "confirm.start_over_body",
     "results.title",
     "results.intro",
     "printing.title",

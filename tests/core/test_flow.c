@@ -102,6 +102,9 @@ static const struct {
     {"rf_chest", 'v', "repeat", FLOW_REPEAT_REQUESTED, SCR_QUESTION, "rf_chest"},
     {"rf_chest", 't', "help", FLOW_HELP_REQUESTED, SCR_QUESTION, "rf_chest"},
     {"rf_chest", 't', "start over", FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
+    /* spoken, it wipes her answers only once she says yes to it */
+    {"rf_chest", 'v', "start over", FLOW_CHANGED, SCR_CONFIRM, NULL},
+    {"sleep", 'v', "start over", FLOW_CHANGED, SCR_CONFIRM, NULL},
     {"rf_chest", 'p', FLOW_START_OVER, FLOW_CHANGED, SCR_QUESTION, "rf_chest"},
     {"rf_chest", 'p', FLOW_SKIP, FLOW_IGNORED, SCR_QUESTION, "rf_chest"},
     {"rf_chest", 'p', FLOW_DONT_KNOW, FLOW_IGNORED, SCR_QUESTION, "rf_chest"},

@@ -183,6 +183,51 @@ START_TEST(voice_confirmation)
 }
 END_TEST
 
+/* A spoken "start over" wipes her answers only when she says yes to it (the recogniser
+ * has heard it in "stop"); "no" keeps them and asks the question again. Typed, it is
+ * what she meant. */
+START_TEST(spoken_start_over_is_confirmed)
+{
+    Flow *f = new_flow();
+    flow_begin(f, LANG_EN);
+    ck_assert_int_eq(flow_input(f, "no", 100), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "rf_seizure");
+    ck_assert_int_eq(flow_input(f, "start over", 100), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_str_eq(flow_screen(f)->title,
+                     content_ui(test_content(), "confirm.start_over", LANG_EN));
+    char said[512];
+    flow_speech(f, said, sizeof said);
+    ck_assert_ptr_nonnull(strstr(said, content_ui(test_content(), "confirm.start_over", LANG_EN)));
+    unsigned starts = flow_starts_over(f);
+    ck_assert_int_eq(flow_input(f, "no", 100), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "rf_seizure"); /* her answer to rf_chest is kept */
+    ck_assert_uint_eq(flow_starts_over(f), starts);
+    ck_assert_int_eq(flow_input(f, "go back", 100), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "rf_chest");
+    ck_assert(flow_screen(f)->answers[1].selected);
+    ck_assert_int_eq(flow_input(f, "no", 100), FLOW_CHANGED);
+    /* yes: the first question, nothing kept */
+    ck_assert_int_eq(flow_input(f, "start over", 100), FLOW_CHANGED);
+    ck_assert_int_eq(flow_press(f, FLOW_YES), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "rf_chest");
+    ck_assert_uint_eq(flow_starts_over(f), starts + 1);
+    ck_assert(!flow_screen(f)->answers[0].selected && !flow_screen(f)->answers[1].selected);
+    /* after it, a spoken answer is confirmed or taken as before */
+    ck_assert_int_eq(flow_input(f, "yes", 100), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_ptr_nonnull(strstr(flow_screen(f)->title, "Yes"));
+    flow_free(f);
+    /* typed, at once */
+    f = new_flow();
+    flow_begin(f, LANG_EN);
+    flow_input(f, "no", FLOW_TYPED);
+    ck_assert_int_eq(flow_input(f, "start over", FLOW_TYPED), FLOW_CHANGED);
+    ck_assert_str_eq(qid(f), "rf_chest");
+    flow_free(f);
+}
+END_TEST
+
 START_TEST(still_there_then_wipe)
 {
     Flow *f = new_flow();
@@ -366,6 +411,7 @@ int main(void)
     tcase_add_test(tc, urgent_needs_acknowledgement);
     tcase_add_test(tc, hedge_is_confirmed);
     tcase_add_test(tc, voice_confirmation);
+    tcase_add_test(tc, spoken_start_over_is_confirmed);
     tcase_add_test(tc, still_there_then_wipe);
     tcase_add_test(tc, digits_and_multi);
     tcase_add_test(tc, every_screen_speaks);
