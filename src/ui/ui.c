@@ -188,6 +188,7 @@ static void relayout(Ui *ui, bool new_screen)
     if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
         ui_doc_free(ui);
     ui_layout_build(ui);
+    ui->layouts++;
     ui->pressed = -1;
     ui->focus = keep[0] ? find_target(ui, keep) : -1;
     if (ui->focus < 0)

@@ -112,4 +112,9 @@ int ui_save_json(Ui *ui, const char *path);
  * Prints one line per violation to out (prefixed with where) and returns how many. */
 int ui_layout_check(Ui *ui, FILE *out, const char *where);
 
+/* How many times the layout was built: it changes without a new screen too (the body
+ * picture or list picked, the plan shown, a new window size), and a check of every
+ * layout compares it. */
+unsigned ui_layout_count(const Ui *ui);
+
 #endif
