@@ -636,7 +636,9 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
     }
     open_voice(k);
     k->fcfg.no_speech = !k->voice || !voice_status(k->voice).can_speak;
+    k->fcfg.no_listen = !k->voice || !voice_status(k->voice).can_listen;
     flow_set_speech(k->flow, !k->fcfg.no_speech);
+    flow_set_listen(k->flow, !k->fcfg.no_listen);
     if (k->script)
         rc = kiosk_run_script(k);
     else {

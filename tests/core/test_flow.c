@@ -270,6 +270,28 @@ START_TEST(table_draws_the_buttons)
 }
 END_TEST
 
+/* The start screen asks for a spoken "start" only when the kiosk can listen: without a
+ * microphone it once showed and said "or say start", and saying it did nothing. */
+START_TEST(attract_prompt_follows_listening)
+{
+    const Content *c = test_content();
+    for (int listen = 0; listen < 2; listen++) {
+        Flow *f = at("attract");
+        flow_set_listen(f, listen);
+        const char *want =
+            content_ui(c, listen ? "attract.prompt" : "attract.prompt_touch", LANG_EN);
+        const char *other =
+            content_ui(c, listen ? "attract.prompt_touch" : "attract.prompt", LANG_EN);
+        ck_assert_ptr_nonnull(strstr(flow_screen(f)->body, want));
+        ck_assert_ptr_null(strstr(flow_screen(f)->body, other));
+        char speech[1024];
+        flow_speech(f, speech, sizeof speech);
+        ck_assert_msg(strstr(speech, want) && !strstr(speech, other), "spoken: %s", speech);
+        flow_free(f);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("flow");
@@ -277,6 +299,7 @@ int main(void)
     tcase_add_loop_test(tc, table_row, 0, (int)(sizeof walk / sizeof walk[0]));
     tcase_add_test(tc, table_rows_all_walked);
     tcase_add_test(tc, table_draws_the_buttons);
+    tcase_add_test(tc, attract_prompt_follows_listening);
     suite_add_tcase(s, tc);
     return check_run(s);
 }
