@@ -381,6 +381,11 @@ void kiosk_act(Kiosk *k, const UiAction *a)
             open_staff(k, false);
         return;
     }
+    if (a->kind == UI_ACT_ACTIVITY) {
+        if (!k->staff.open && !k->print_thread)
+            flow_event(k, flow_active(k->flow));
+        return;
+    }
     if (k->staff.open) {
         if (a->kind == UI_ACT_DIGIT)
             staff_command(k, staff_digit(&k->staff, a->digit));

@@ -194,6 +194,14 @@ void flow_set_speech(Flow *f, bool can_speak);
  * start screen says and shows "tap the screen" alone, never "or say start". */
 void flow_set_listen(Flow *f, bool can_listen);
 
+/* The patient did something only the screen saw (paged or scrolled the results,
+ * switched between the plan and the summary or the picture and the list, moved the
+ * focus, tapped where nothing is): the idle time starts again, and "Are you still
+ * there?", which asks her to tap the screen, closes. FLOW_CHANGED when it closed, else
+ * FLOW_IGNORED. (A patient reading her plan for three minutes, paging through it, was
+ * asked whether she was there and lost her answers when she missed the box.) */
+FlowEvent flow_active(Flow *f);
+
 /* The language the next session starts in (staff changed it): the session under way,
  * if any, keeps its own. */
 void flow_set_default_lang(Flow *f, Lang lang);

@@ -262,6 +262,13 @@ static int target_at(const Ui *ui, int x, int y)
     return -1;
 }
 
+/* An input the screen took itself: nothing to press, but the patient is there. */
+static bool activity(UiAction *act)
+{
+    act->kind = UI_ACT_ACTIVITY;
+    return true;
+}
+
 static bool press(UiAction *act, const char *id)
 {
     act->kind = UI_ACT_PRESS;
@@ -276,7 +283,7 @@ static bool activate(Ui *ui, int i, UiAction *act)
     memset(act, 0, sizeof *act);
     if (strcmp(b->id, UI_ID_PAGE_UP) == 0 || strcmp(b->id, UI_ID_PAGE_DOWN) == 0) {
         ui_doc_page(ui, strcmp(b->id, UI_ID_PAGE_UP) == 0 ? -1 : 1);
-        return false;
+        return activity(act);
     }
     if (strcmp(b->id, UI_ID_SHOW_PLAN) == 0 || strcmp(b->id, UI_ID_SHOW_SUMMARY) == 0) {
         ui->doc_plan = strcmp(b->id, UI_ID_SHOW_PLAN) == 0;
@@ -284,7 +291,7 @@ static bool activate(Ui *ui, int i, UiAction *act)
         ui->focus = find_target(ui, ui->doc_plan ? UI_ID_SHOW_SUMMARY : UI_ID_SHOW_PLAN);
         if (ui->focus < 0)
             ui->focus = default_focus(ui);
-        return false;
+        return activity(act);
     }
     if (strcmp(b->id, UI_ID_SHOW_LIST) == 0 || strcmp(b->id, UI_ID_SHOW_BODY) == 0) {
         char id[BUTTON_ID_MAX];
@@ -294,7 +301,7 @@ static bool activate(Ui *ui, int i, UiAction *act)
         ui->focus = find_target(ui, id);
         if (ui->focus < 0)
             ui->focus = default_focus(ui);
-        return false;
+        return activity(act);
     }
     bool chip = strncmp(b->id, UI_ID_CHIP, strlen(UI_ID_CHIP)) == 0; /* removes its area */
     const char *id = chip ? b->id + strlen(UI_ID_CHIP) : b->id;
@@ -451,7 +458,7 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, bool repeat, UiAction
         return true;
     }
     if (navigation_key(ui, key, mod))
-        return false;
+        return activity(act); /* reading or moving on the screen is being there */
     switch (key) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
@@ -539,7 +546,9 @@ static bool pointer_up(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
     ui->dirty = true;
     if (p >= 0 && target_at(ui, to_pixels(ui, e->x, true), to_pixels(ui, e->y, false)) == p)
         return activate(ui, p, act);
-    return false;
+    /* a tap where nothing is, or the end of a drag through the results: she is there
+       ("Are you still there?" asks her to tap the screen, not a button) */
+    return p < 0 ? activity(act) : false;
 }
 
 bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
@@ -572,7 +581,7 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
         return pointer_up(ui, &ev->button, act);
     case SDL_MOUSEWHEEL:
         ui_doc_scroll_by(ui, -ev->wheel.y * 3 * ui_text_line_height(ui, ui->m.f_body, false));
-        return false;
+        return activity(act);
     default:
         return false;
     }

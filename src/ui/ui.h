@@ -41,6 +41,8 @@ typedef enum {
     UI_ACT_PRESS,         /* a button or region was activated: id */
     UI_ACT_DIGIT,         /* a digit key: digit */
     UI_ACT_STAFF_GESTURE, /* the hidden staff gesture was made */
+    UI_ACT_ACTIVITY,      /* an input only the screen took (a page, a view switched, a
+                             scroll, the focus moved, a tap where nothing is): she is there */
 } UiActionKind;
 
 typedef struct {

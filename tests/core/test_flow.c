@@ -292,6 +292,24 @@ START_TEST(attract_prompt_follows_listening)
 }
 END_TEST
 
+/* What only the screen saw (a page, a scroll, a view switched) shows she is there: the
+ * quiet time starts again, and a tap anywhere closes "Are you still there?". */
+START_TEST(activity_on_the_screen_keeps_her_session)
+{
+    Flow *f = at("results");
+    ck_assert_int_eq(flow_tick(f, FLOW_DEFAULT_RESULTS_IDLE_MS - 1000), FLOW_IGNORED);
+    ck_assert_int_eq(flow_active(f), FLOW_IGNORED);
+    ck_assert_int_eq(flow_tick(f, 2000), FLOW_IGNORED);
+    ck_assert_int_eq(flow_screen(f)->still_there, 0);
+    ck_assert_int_eq(flow_tick(f, FLOW_DEFAULT_RESULTS_IDLE_MS), FLOW_CHANGED);
+    ck_assert_int_gt(flow_screen(f)->still_there, 0);
+    ck_assert_int_eq(flow_active(f), FLOW_CHANGED);
+    ck_assert_int_eq(flow_screen(f)->still_there, 0);
+    ck_assert_int_eq(flow_screen(f)->kind, SCR_RESULTS);
+    flow_free(f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("flow");
@@ -300,6 +318,7 @@ int main(void)
     tcase_add_test(tc, table_rows_all_walked);
     tcase_add_test(tc, table_draws_the_buttons);
     tcase_add_test(tc, attract_prompt_follows_listening);
+    tcase_add_test(tc, activity_on_the_screen_keeps_her_session);
     suite_add_tcase(s, tc);
     return check_run(s);
 }
