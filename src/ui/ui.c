@@ -175,10 +175,14 @@ static int find_target(const Ui *ui, const char *id)
     return -1;
 }
 
-static void relayout(Ui *ui, bool new_screen)
+/* Lays the screen out again. new_screen: her choice of view (picture or list, plan or
+ * summary, the region tapped) starts afresh; new_focus: the focus starts where a new
+ * screen's does. "Are you still there?" coming or going takes a new focus but keeps the
+ * view: she was put back at the top of her summary, out of the plan she was reading. */
+static void relayout_as(Ui *ui, bool new_screen, bool new_focus)
 {
     char keep[BUTTON_ID_MAX] = "";
-    if (!new_screen && ui->focus >= 0 && ui->focus < ui->nboxes)
+    if (!new_focus && ui->focus >= 0 && ui->focus < ui->nboxes)
         snprintf(keep, sizeof keep, "%s", ui->boxes[ui->focus].id);
     if (new_screen) {
         ui->body_mode = BODY_MODE_AUTO;
@@ -195,6 +199,11 @@ static void relayout(Ui *ui, bool new_screen)
         ui->focus = default_focus(ui);
     ui->have_layout = true;
     ui->dirty = true;
+}
+
+static void relayout(Ui *ui, bool new_screen)
+{
+    relayout_as(ui, new_screen, new_screen);
 }
 
 void ui_show(Ui *ui, const Screen *s)
@@ -219,7 +228,7 @@ void ui_show(Ui *ui, const Screen *s)
         if (new_screen)
             ui->notice = NULL;
         ui->serial = s->serial;
-        relayout(ui, new_screen || modal_change);
+        relayout_as(ui, new_screen, new_screen || modal_change);
     }
 }
 
