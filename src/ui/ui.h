@@ -80,7 +80,9 @@ void ui_set_notice(Ui *ui, const char *text);
 void ui_clear_notice(Ui *ui);
 
 /* Handles one SDL event (pointer, wheel, key, window size). Returns true and fills
- * *act when it activates something. Quit requests are not handled here. */
+ * *act when it activates something, or when the screen took the input itself (a page,
+ * a scroll, a view switched, the focus moved, a tap where nothing is: UI_ACT_ACTIVITY).
+ * Quit requests are not handled here. */
 bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act);
 
 /* The action a tap on the target with this id would make: true when the current screen
