@@ -63,6 +63,10 @@ foreach(LANG en es)
   configure_file(${UI_SRC}/full.script.in ${UI_OUT}/full_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/urgent.script.in ${UI_OUT}/urgent_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/flags.script.in ${UI_OUT}/flags_${LANG}.script @ONLY)
+  configure_file(${UI_SRC}/areas_list.script.in ${UI_OUT}/areas_list_${LANG}.script @ONLY)
+  # a screen too short for the body picture: the list's rows stay above the navigation
+  ppk_ui_test(ui_areas_list_${LANG}_1024x600 ${UI_OUT}/areas_list_${LANG}.script question
+              --size 1024x600)
   # the same interview with the printer failing: Finish then leaves the goodbye that
   # sends her to the front desk, where staff can still print
   file(READ ${UI_OUT}/full_${LANG}.script FULL_SCRIPT)
@@ -199,7 +203,8 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_print_failed_es
              ui_script_outputs ui_urgent_staff_pin ui_urgent_staff_pin_es
              ui_urgent_staff_pin_keys ui_full_en_1280x720 ui_full_es_1280x720
-             ui_areas_by_hand_es_1280x720 ui_reading_results_es soak_short APPEND
+             ui_areas_by_hand_es_1280x720 ui_reading_results_es ui_areas_list_en_1024x600
+             ui_areas_list_es_1024x600 soak_short APPEND
              PROPERTY LABELS slow)
 if(TEST ui_script_audio)
   set_property(TEST ui_script_audio ui_speech_en_1024x768 ui_speech_es_800x1280 APPEND

@@ -528,6 +528,13 @@ void ui_layout_build(Ui *ui)
         if (ui->body_mode == BODY_MODE_AUTO && ui->body_list)
             build(ui);
     }
+    /* the list too, when its rows do not fit under the usual title (at 1024x600 its
+       last row lay under Go back and Done, which took taps meant for the ankles) */
+    if (areas_question(ui->screen) && ui->body_list && !ui->list_fits) {
+        ui->title_small = true;
+        build(ui);
+        ui->title_small = false;
+    }
 }
 
 void ui_layout_free_textures(Ui *ui)

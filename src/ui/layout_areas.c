@@ -374,6 +374,7 @@ static void layout_list(Ui *ui, SDL_Rect area)
         if ((fits && bh >= need) || px == m->f_min)
             break;
     }
+    ui->list_fits = bh >= big_target(ui);
     if (bh < big_target(ui))
         bh = big_target(ui);
     ui->reserve_badge = true;

@@ -136,6 +136,8 @@ struct Ui {
     bool body_list;             /* the areas question shows the list instead of the diagram */
     bool picture_fits;          /* at the last layout of the areas question, its picture's
                                    regions were full-size targets (list or picture shown) */
+    bool list_fits;             /* at the last layout of the areas list, its rows were
+                                   full-size targets above the navigation row */
     bool title_small;           /* this layout sets the title at body size */
     char tapped[BUTTON_ID_MAX]; /* the body region tapped last on this screen, or "" */
     bool reserve_badge;         /* while placing a grid: leave room for digits on every answer */
