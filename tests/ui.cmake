@@ -63,6 +63,10 @@ foreach(LANG en es)
   configure_file(${UI_SRC}/full.script.in ${UI_OUT}/full_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/urgent.script.in ${UI_OUT}/urgent_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/flags.script.in ${UI_OUT}/flags_${LANG}.script @ONLY)
+  configure_file(${UI_SRC}/areas_list.script.in ${UI_OUT}/areas_list_${LANG}.script @ONLY)
+  # a screen too short for the body picture: the list's rows stay above the navigation
+  ppk_ui_test(ui_areas_list_${LANG}_1024x600 ${UI_OUT}/areas_list_${LANG}.script question
+              --size 1024x600)
   # the same interview with the printer failing: Finish then leaves the goodbye that
   # sends her to the front desk, where staff can still print
   file(READ ${UI_OUT}/full_${LANG}.script FULL_SCRIPT)
@@ -70,13 +74,17 @@ foreach(LANG en es)
                  "tap print\nshot print_failed\ntap finish\nshot goodbye_held" HELD_SCRIPT
                  "${FULL_SCRIPT}")
   file(WRITE ${UI_OUT}/print_failed_${LANG}.script "${HELD_SCRIPT}")
+  # the same interview, then a long read of the results that pages and scrolls
+  file(READ ${UI_SRC}/reading.tail READING_TAIL)
+  string(REGEX REPLACE "shot results\n.*" "${READING_TAIL}" READING_SCRIPT "${FULL_SCRIPT}")
+  file(WRITE ${UI_OUT}/reading_${LANG}.script "${READING_SCRIPT}")
   foreach(size 1920x1080 800x1280)
     ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
     ppk_ui_test(ui_urgent_${LANG}_${size} ${UI_OUT}/urgent_${LANG}.script question
                 --size ${size})
   endforeach()
   # the other common kiosk panels: the whole interview, with the structure checks
-  foreach(size 1366x768 1280x800 1024x768)
+  foreach(size 1366x768 1280x800 1280x720 1024x768)
     ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
   endforeach()
   # flags of both tiers and unanswered safety questions: the results' order
@@ -98,6 +106,11 @@ ppk_ui_test(ui_urgent_staff_pin_keys ${UI_SRC}/pin_keys.script question --size 1
 # ... and in Spanish, where cancelling the pad or a wrong PIN keeps her on it
 ppk_ui_test(ui_urgent_staff_pin_es ${UI_SRC}/urgent_pin_es.script urgent --size 1280x800
             --config ${UI_SRC}/kiosk-test.conf)
+# reading the results for longer than their quiet time, paging and scrolling
+ppk_ui_test(ui_reading_results_es ${UI_OUT}/reading_es.script goodbye --size 1280x800)
+# the body picture picked by hand after the list: checked as it is laid out again
+ppk_ui_test(ui_areas_by_hand_es_1280x720 ${UI_SRC}/areas_by_hand.script question
+            --size 1280x720)
 ppk_ui_test(ui_print_failed ${UI_OUT}/print_failed_en.script goodbye --size 1280x800
             --printer ppkiosk-test-no-such-printer)
 ppk_ui_test(ui_print_failed_es ${UI_OUT}/print_failed_es.script goodbye --size 800x1280
@@ -189,7 +202,10 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_flags_es_800x1280 ui_staff_menu_1920x1080 ui_staff_menu_800x1280 ui_print_failed
              ui_print_failed_es
              ui_script_outputs ui_urgent_staff_pin ui_urgent_staff_pin_es
-             ui_urgent_staff_pin_keys soak_short APPEND PROPERTY LABELS slow)
+             ui_urgent_staff_pin_keys ui_full_en_1280x720 ui_full_es_1280x720
+             ui_areas_by_hand_es_1280x720 ui_reading_results_es ui_areas_list_en_1024x600
+             ui_areas_list_es_1024x600 soak_short APPEND
+             PROPERTY LABELS slow)
 if(TEST ui_script_audio)
   set_property(TEST ui_script_audio ui_speech_en_1024x768 ui_speech_es_800x1280 APPEND
                PROPERTY LABELS slow)

@@ -381,6 +381,11 @@ void kiosk_act(Kiosk *k, const UiAction *a)
             open_staff(k, false);
         return;
     }
+    if (a->kind == UI_ACT_ACTIVITY) {
+        if (!k->staff.open && !k->print_thread)
+            flow_event(k, flow_active(k->flow));
+        return;
+    }
     if (k->staff.open) {
         if (a->kind == UI_ACT_DIGIT)
             staff_command(k, staff_digit(&k->staff, a->digit));
@@ -636,7 +641,9 @@ int app_run_kiosk(const AppOptions *o, const Content *c)
     }
     open_voice(k);
     k->fcfg.no_speech = !k->voice || !voice_status(k->voice).can_speak;
+    k->fcfg.no_listen = !k->voice || !voice_status(k->voice).can_listen;
     flow_set_speech(k->flow, !k->fcfg.no_speech);
+    flow_set_listen(k->flow, !k->fcfg.no_listen);
     if (k->script)
         rc = kiosk_run_script(k);
     else {

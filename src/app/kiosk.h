@@ -54,6 +54,7 @@ typedef struct {
     int violations;
     unsigned checked_serial;
     const Screen *checked;
+    unsigned checked_layouts; /* ui_layout_count() at the last check */
     bool outputs_written;
     int rc;
     int bench; /* PPKIOSK_BENCH: frames to time at the end of a script */

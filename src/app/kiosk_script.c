@@ -12,10 +12,14 @@
 static void layout_check(Kiosk *k)
 {
     const Screen *s = kiosk_current(k);
-    if (!k->layout_check || (s == k->checked && s->serial == k->checked_serial))
+    /* a screen laid out again counts too (the body picture picked by hand once had targets
+       under the minimum size, and no check saw them) */
+    if (!k->layout_check || (s == k->checked && s->serial == k->checked_serial &&
+                             ui_layout_count(k->ui) == k->checked_layouts))
         return;
     k->checked = s;
     k->checked_serial = s->serial;
+    k->checked_layouts = ui_layout_count(k->ui);
     char where[160];
     snprintf(where, sizeof where, "%dx%d %s %s%s%s", k->o->width, k->o->height, lang_code(s->lang),
              flow_kind_name(s->kind), s->question ? " " : "", s->question ? s->question->id : "");

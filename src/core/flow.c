@@ -150,6 +150,12 @@ void flow_set_speech(Flow *f, bool can_speak)
     rebuild(f);
 }
 
+void flow_set_listen(Flow *f, bool can_listen)
+{
+    f->cfg.no_listen = !can_listen;
+    rebuild(f);
+}
+
 void flow_set_default_lang(Flow *f, Lang lang)
 {
     f->cfg.default_lang = lang;

@@ -123,6 +123,7 @@ typedef struct {
     unsigned results_idle_ms; /* the same on the results, which take time to read (0: the
                                  default) */
     bool no_speech;           /* the front end cannot speak: no Repeat button */
+    bool no_listen;           /* nor listen: the start screen asks for a tap only */
     SafetyNet safety;         /* the safety-net numbers; all "" for the defaults */
     bool staff_pin;           /* a staff PIN is set: the urgent screen needs it to go on */
 } FlowConfig;
@@ -188,6 +189,18 @@ FlowEvent flow_reprinted(Flow *f);
 
 /* The front end found it can (or cannot) speak: Repeat is offered only when it can. */
 void flow_set_speech(Flow *f, bool can_speak);
+
+/* Whether the front end can listen (a microphone and the recogniser): without, the
+ * start screen says and shows "tap the screen" alone, never "or say start". */
+void flow_set_listen(Flow *f, bool can_listen);
+
+/* The patient did something only the screen saw (paged or scrolled the results,
+ * switched between the plan and the summary or the picture and the list, moved the
+ * focus, tapped where nothing is): the idle time starts again, and "Are you still
+ * there?", which asks her to tap the screen, closes. FLOW_CHANGED when it closed, else
+ * FLOW_IGNORED. (A patient reading her plan for three minutes, paging through it, was
+ * asked whether she was there and lost her answers when she missed the box.) */
+FlowEvent flow_active(Flow *f);
 
 /* The language the next session starts in (staff changed it): the session under way,
  * if any, keeps its own. */

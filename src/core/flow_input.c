@@ -30,6 +30,11 @@ FlowEvent flow_press_id(Flow *f, const char *id)
     return f->kind == SCR_QUESTION ? flow_press_answer(f, id) : FLOW_IGNORED;
 }
 
+FlowEvent flow_active(Flow *f)
+{
+    return wake(f) ? FLOW_CHANGED : FLOW_IGNORED;
+}
+
 FlowEvent flow_press(Flow *f, const char *id)
 {
     f->last_row = -1;

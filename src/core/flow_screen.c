@@ -127,12 +127,19 @@ static void confirm_screen(Flow *f, Screen *s)
     s->body = ui(f, "confirm.question");
 }
 
+/* How the start screen asks her to start: by voice too only when the kiosk can listen
+ * (without a microphone "or say start" was shown and spoken, and saying it did nothing). */
+static const char *prompt_key(const Flow *f)
+{
+    return f->cfg.no_listen ? "attract.prompt_touch" : "attract.prompt";
+}
+
 /* Both languages from the first touch: she cannot choose before she can read. */
 static void attract_screen(Flow *f, Screen *s)
 {
     Lang other = f->lang == LANG_EN ? LANG_ES : LANG_EN;
     snprintf(f->body, sizeof f->body, "%s\n\n%s\n%s", content_ui(f->c, "attract.title", other),
-             ui(f, "attract.prompt"), content_ui(f->c, "attract.prompt", other));
+             ui(f, prompt_key(f)), content_ui(f->c, prompt_key(f), other));
     s->body = f->body;
 }
 
@@ -247,7 +254,7 @@ size_t flow_speech(const Flow *f, char *buf, size_t size)
         /* shown in both languages; the other one is flow_speech_other()'s */
         say(&sp, ui(f, s->kind == SCR_ATTRACT ? "attract.title" : "language.title"));
         if (s->kind == SCR_ATTRACT)
-            say(&sp, ui(f, "attract.prompt"));
+            say(&sp, ui(f, prompt_key(f)));
         return sp.len;
     }
     say(&sp, s->title);
@@ -307,6 +314,6 @@ size_t flow_speech_other(const Flow *f, Lang *lang, char *buf, size_t size)
         return sp.len;
     say(&sp, content_ui(f->c, s->kind == SCR_ATTRACT ? "attract.title" : "language.title", other));
     if (s->kind == SCR_ATTRACT)
-        say(&sp, content_ui(f->c, "attract.prompt", other));
+        say(&sp, content_ui(f->c, prompt_key(f), other));
     return sp.len;
 }

@@ -4,6 +4,7 @@ const char *const ui_required_keys[] = {
     /* screens */
     "attract.title",
     "attract.prompt",
+    "attract.prompt_touch",
     "language.title",
     "privacy.title",
     "privacy.body",

@@ -94,6 +94,11 @@ static int check_text(const Ui *ui, const UiBox *b, FILE *out, const char *where
     return bad;
 }
 
+unsigned ui_layout_count(const Ui *ui)
+{
+    return ui->layouts;
+}
+
 int ui_layout_check(Ui *ui, FILE *out, const char *where)
 {
     int bad = 0;

@@ -517,13 +517,23 @@ void ui_layout_build(Ui *ui)
 {
     build(ui);
     /* the areas question: a title at body size when that lets the picture fit (after an
-     * urgent answer its banner takes a line); back to the usual one when it does not */
-    if (areas_question(ui->screen) && ui->body_mode == BODY_MODE_AUTO && ui->body_list) {
+     * urgent answer its banner takes a line); back to the usual one when it does not and
+     * the list is shown instead. The picture picked by hand takes the smaller title too
+     * (with the usual one its regions were 47 px at 1280x720 in Spanish, under the
+     * minimum target), and keeps it: its regions are as big as they can be. */
+    if (areas_question(ui->screen) && ui->body_mode != BODY_MODE_LIST && !ui->picture_fits) {
         ui->title_small = true;
         build(ui);
         ui->title_small = false;
-        if (ui->body_list)
+        if (ui->body_mode == BODY_MODE_AUTO && ui->body_list)
             build(ui);
+    }
+    /* the list too, when its rows do not fit under the usual title (at 1024x600 its
+       last row lay under Go back and Done, which took taps meant for the ankles) */
+    if (areas_question(ui->screen) && ui->body_list && !ui->list_fits) {
+        ui->title_small = true;
+        build(ui);
+        ui->title_small = false;
     }
 }
 

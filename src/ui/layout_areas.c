@@ -374,6 +374,7 @@ static void layout_list(Ui *ui, SDL_Rect area)
         if ((fits && bh >= need) || px == m->f_min)
             break;
     }
+    ui->list_fits = bh >= big_target(ui);
     if (bh < big_target(ui))
         bh = big_target(ui);
     ui->reserve_badge = true;
@@ -392,8 +393,9 @@ void ui_layout_areas(Ui *ui, SDL_Rect area)
     const UiMetrics *m = &ui->m;
     Plan p;
     plan(ui, area, &p);
+    ui->picture_fits = picture_fits(ui, &p);
     if (ui->body_mode == BODY_MODE_AUTO)
-        ui->body_list = !picture_fits(ui, &p); /* the picture whenever it fits */
+        ui->body_list = !ui->picture_fits; /* the picture whenever it fits */
     else
         ui->body_list = ui->body_mode == BODY_MODE_LIST;
     if (ui->body_list) {

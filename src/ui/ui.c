@@ -175,10 +175,14 @@ static int find_target(const Ui *ui, const char *id)
     return -1;
 }
 
-static void relayout(Ui *ui, bool new_screen)
+/* Lays the screen out again. new_screen: her choice of view (picture or list, plan or
+ * summary, the region tapped) starts afresh; new_focus: the focus starts where a new
+ * screen's does. "Are you still there?" coming or going takes a new focus but keeps the
+ * view: she was put back at the top of her summary, out of the plan she was reading. */
+static void relayout_as(Ui *ui, bool new_screen, bool new_focus)
 {
     char keep[BUTTON_ID_MAX] = "";
-    if (!new_screen && ui->focus >= 0 && ui->focus < ui->nboxes)
+    if (!new_focus && ui->focus >= 0 && ui->focus < ui->nboxes)
         snprintf(keep, sizeof keep, "%s", ui->boxes[ui->focus].id);
     if (new_screen) {
         ui->body_mode = BODY_MODE_AUTO;
@@ -188,12 +192,18 @@ static void relayout(Ui *ui, bool new_screen)
     if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
         ui_doc_free(ui);
     ui_layout_build(ui);
+    ui->layouts++;
     ui->pressed = -1;
     ui->focus = keep[0] ? find_target(ui, keep) : -1;
     if (ui->focus < 0)
         ui->focus = default_focus(ui);
     ui->have_layout = true;
     ui->dirty = true;
+}
+
+static void relayout(Ui *ui, bool new_screen)
+{
+    relayout_as(ui, new_screen, new_screen);
 }
 
 void ui_show(Ui *ui, const Screen *s)
@@ -218,7 +228,7 @@ void ui_show(Ui *ui, const Screen *s)
         if (new_screen)
             ui->notice = NULL;
         ui->serial = s->serial;
-        relayout(ui, new_screen || modal_change);
+        relayout_as(ui, new_screen, new_screen || modal_change);
     }
 }
 
@@ -261,6 +271,13 @@ static int target_at(const Ui *ui, int x, int y)
     return -1;
 }
 
+/* An input the screen took itself: nothing to press, but the patient is there. */
+static bool activity(UiAction *act)
+{
+    act->kind = UI_ACT_ACTIVITY;
+    return true;
+}
+
 static bool press(UiAction *act, const char *id)
 {
     act->kind = UI_ACT_PRESS;
@@ -275,7 +292,7 @@ static bool activate(Ui *ui, int i, UiAction *act)
     memset(act, 0, sizeof *act);
     if (strcmp(b->id, UI_ID_PAGE_UP) == 0 || strcmp(b->id, UI_ID_PAGE_DOWN) == 0) {
         ui_doc_page(ui, strcmp(b->id, UI_ID_PAGE_UP) == 0 ? -1 : 1);
-        return false;
+        return activity(act);
     }
     if (strcmp(b->id, UI_ID_SHOW_PLAN) == 0 || strcmp(b->id, UI_ID_SHOW_SUMMARY) == 0) {
         ui->doc_plan = strcmp(b->id, UI_ID_SHOW_PLAN) == 0;
@@ -283,7 +300,7 @@ static bool activate(Ui *ui, int i, UiAction *act)
         ui->focus = find_target(ui, ui->doc_plan ? UI_ID_SHOW_SUMMARY : UI_ID_SHOW_PLAN);
         if (ui->focus < 0)
             ui->focus = default_focus(ui);
-        return false;
+        return activity(act);
     }
     if (strcmp(b->id, UI_ID_SHOW_LIST) == 0 || strcmp(b->id, UI_ID_SHOW_BODY) == 0) {
         char id[BUTTON_ID_MAX];
@@ -293,7 +310,7 @@ static bool activate(Ui *ui, int i, UiAction *act)
         ui->focus = find_target(ui, id);
         if (ui->focus < 0)
             ui->focus = default_focus(ui);
-        return false;
+        return activity(act);
     }
     bool chip = strncmp(b->id, UI_ID_CHIP, strlen(UI_ID_CHIP)) == 0; /* removes its area */
     const char *id = chip ? b->id + strlen(UI_ID_CHIP) : b->id;
@@ -450,7 +467,7 @@ static bool key_event(Ui *ui, SDL_Keycode key, Uint16 mod, bool repeat, UiAction
         return true;
     }
     if (navigation_key(ui, key, mod))
-        return false;
+        return activity(act); /* reading or moving on the screen is being there */
     switch (key) {
     case SDLK_RETURN:
     case SDLK_KP_ENTER:
@@ -538,7 +555,9 @@ static bool pointer_up(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
     ui->dirty = true;
     if (p >= 0 && target_at(ui, to_pixels(ui, e->x, true), to_pixels(ui, e->y, false)) == p)
         return activate(ui, p, act);
-    return false;
+    /* a tap where nothing is, or the end of a drag through the results: she is there
+       ("Are you still there?" asks her to tap the screen, not a button) */
+    return p < 0 ? activity(act) : false;
 }
 
 bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
@@ -571,7 +590,7 @@ bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act)
         return pointer_up(ui, &ev->button, act);
     case SDL_MOUSEWHEEL:
         ui_doc_scroll_by(ui, -ev->wheel.y * 3 * ui_text_line_height(ui, ui->m.f_body, false));
-        return false;
+        return activity(act);
     default:
         return false;
     }

@@ -41,6 +41,8 @@ typedef enum {
     UI_ACT_PRESS,         /* a button or region was activated: id */
     UI_ACT_DIGIT,         /* a digit key: digit */
     UI_ACT_STAFF_GESTURE, /* the hidden staff gesture was made */
+    UI_ACT_ACTIVITY,      /* an input only the screen took (a page, a view switched, a
+                             scroll, the focus moved, a tap where nothing is): she is there */
 } UiActionKind;
 
 typedef struct {
@@ -78,7 +80,9 @@ void ui_set_notice(Ui *ui, const char *text);
 void ui_clear_notice(Ui *ui);
 
 /* Handles one SDL event (pointer, wheel, key, window size). Returns true and fills
- * *act when it activates something. Quit requests are not handled here. */
+ * *act when it activates something, or when the screen took the input itself (a page,
+ * a scroll, a view switched, the focus moved, a tap where nothing is: UI_ACT_ACTIVITY).
+ * Quit requests are not handled here. */
 bool ui_handle_event(Ui *ui, const SDL_Event *ev, UiAction *act);
 
 /* The action a tap on the target with this id would make: true when the current screen
@@ -111,5 +115,10 @@ int ui_save_json(Ui *ui, const char *path);
  * text size, every target is at least the minimum size, text contrast at least 7:1.
  * Prints one line per violation to out (prefixed with where) and returns how many. */
 int ui_layout_check(Ui *ui, FILE *out, const char *where);
+
+/* How many times the layout was built: it changes without a new screen too (the body
+ * picture or list picked, the plan shown, a new window size), and a check of every
+ * layout compares it. */
+unsigned ui_layout_count(const Ui *ui);
 
 #endif

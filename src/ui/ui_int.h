@@ -122,6 +122,7 @@ struct Ui {
     bool input_guard;  /* new screens hold presses back a moment (a real window only) */
     unsigned serial;
     bool have_layout;
+    unsigned layouts; /* one more each time the layout is built (ui_layout_count) */
     bool dirty;
     UiMetrics m;
     UiBox boxes[UI_MAX_BOXES];
@@ -133,6 +134,10 @@ struct Ui {
     int pressed;     /* the target under a pointer that is down, or -1 */
     enum { BODY_MODE_AUTO, BODY_MODE_LIST, BODY_MODE_DIAGRAM } body_mode; /* chosen */
     bool body_list;             /* the areas question shows the list instead of the diagram */
+    bool picture_fits;          /* at the last layout of the areas question, its picture's
+                                   regions were full-size targets (list or picture shown) */
+    bool list_fits;             /* at the last layout of the areas list, its rows were
+                                   full-size targets above the navigation row */
     bool title_small;           /* this layout sets the title at body size */
     char tapped[BUTTON_ID_MAX]; /* the body region tapped last on this screen, or "" */
     bool reserve_badge;         /* while placing a grid: leave room for digits on every answer */

@@ -273,6 +273,46 @@ START_TEST(table_draws_the_buttons)
 }
 END_TEST
 
+/* The start screen asks for a spoken "start" only when the kiosk can listen: without a
+ * microphone it once showed and said "or say start", and saying it did nothing. */
+START_TEST(attract_prompt_follows_listening)
+{
+    const Content *c = test_content();
+    for (int listen = 0; listen < 2; listen++) {
+        Flow *f = at("attract");
+        flow_set_listen(f, listen);
+        const char *want =
+            content_ui(c, listen ? "attract.prompt" : "attract.prompt_touch", LANG_EN);
+        const char *other =
+            content_ui(c, listen ? "attract.prompt_touch" : "attract.prompt", LANG_EN);
+        ck_assert_ptr_nonnull(strstr(flow_screen(f)->body, want));
+        ck_assert_ptr_null(strstr(flow_screen(f)->body, other));
+        char speech[1024];
+        flow_speech(f, speech, sizeof speech);
+        ck_assert_msg(strstr(speech, want) && !strstr(speech, other), "spoken: %s", speech);
+        flow_free(f);
+    }
+}
+END_TEST
+
+/* What only the screen saw (a page, a scroll, a view switched) shows she is there: the
+ * quiet time starts again, and a tap anywhere closes "Are you still there?". */
+START_TEST(activity_on_the_screen_keeps_her_session)
+{
+    Flow *f = at("results");
+    ck_assert_int_eq(flow_tick(f, FLOW_DEFAULT_RESULTS_IDLE_MS - 1000), FLOW_IGNORED);
+    ck_assert_int_eq(flow_active(f), FLOW_IGNORED);
+    ck_assert_int_eq(flow_tick(f, 2000), FLOW_IGNORED);
+    ck_assert_int_eq(flow_screen(f)->still_there, 0);
+    ck_assert_int_eq(flow_tick(f, FLOW_DEFAULT_RESULTS_IDLE_MS), FLOW_CHANGED);
+    ck_assert_int_gt(flow_screen(f)->still_there, 0);
+    ck_assert_int_eq(flow_active(f), FLOW_CHANGED);
+    ck_assert_int_eq(flow_screen(f)->still_there, 0);
+    ck_assert_int_eq(flow_screen(f)->kind, SCR_RESULTS);
+    flow_free(f);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("flow");
@@ -280,6 +320,8 @@ int main(void)
     tcase_add_loop_test(tc, table_row, 0, (int)(sizeof walk / sizeof walk[0]));
     tcase_add_test(tc, table_rows_all_walked);
     tcase_add_test(tc, table_draws_the_buttons);
+    tcase_add_test(tc, attract_prompt_follows_listening);
+    tcase_add_test(tc, activity_on_the_screen_keeps_her_session);
     suite_add_tcase(s, tc);
     return check_run(s);
 }
