@@ -10,7 +10,7 @@ set(DEPLOY_OUT ${CMAKE_CURRENT_BINARY_DIR}/deploy)
 # install_layout does); other tests may run beside them
 function(ppk_deploy_test name label)
   add_test(NAME ${name} COMMAND ${ARGN})
-  set_tests_properties(${name} PROPERTIES LABELS ${label} TIMEOUT 40 SKIP_RETURN_CODE 77
+  set_tests_properties(${name} PROPERTIES LABELS ${label} TIMEOUT 120 SKIP_RETURN_CODE 77
                        RESOURCE_LOCK ppk_${label})
 endfunction()
 
