@@ -49,14 +49,6 @@ void pdf_buf_wipe(PdfBuffer *b)
     b->len = b->cap = 0;
 }
 
-static cairo_status_t discard_write(void *closure, const unsigned char *data, unsigned int length)
-{
-    (void)closure;
-    (void)data;
-    (void)length;
-    return CAIRO_STATUS_SUCCESS;
-}
-
 /* The clinician's part (flags, scores, areas, about her) in PDF_CLINICIAN_BIG type,
  * about half the first page; or at PDF_CLINICIAN_MIN at least; about her in the
  * page's size, in one paragraph across the page (OPT_CONTEXT_SMALL). */
@@ -102,7 +94,7 @@ static int render_receipt(const Summary *sum, cairo_write_func_t write, void *cl
     int pages = 0;
     paper_size(PAPER_RECEIPT_80MM, &w, &maxh);
     int err = render_pass(sum, PAPER_RECEIPT_80MM, maxh, fs, PDF_PLAN_SHORT, OPT_CLINICIAN_BIG, 0,
-                          0, discard_write, NULL, &pages, &used);
+                          0, NULL, NULL, &pages, &used);
     if (err)
         return err;
     /* One page cut to length (the rare session longer than 5 m pages on). */
@@ -118,8 +110,8 @@ static int render_receipt(const Summary *sum, cairo_write_func_t write, void *cl
 static int fits_one_page(const Summary *sum, Paper paper, unsigned opts, double figure)
 {
     int pages = 0;
-    int err = render_pass(sum, paper, 0, MIN_FONT, PDF_PLAN_TITLES, opts, figure, 0, discard_write,
-                          NULL, &pages, NULL);
+    int err = render_pass(sum, paper, 0, MIN_FONT, PDF_PLAN_TITLES, opts, figure, 0, NULL, NULL,
+                          &pages, NULL);
     return err ? err : pages == 1;
 }
 
@@ -196,7 +188,7 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         for (int p = PDF_PLAN_FULL; p <= last && fs == 0; p++) {
             for (size_t i = 0; i < nsizes && fs == 0; i++) {
                 err = render_pass(sum, paper, 0, sizes[i], (PdfPlanDetail)p, tries[t].opts,
-                                  tries[t].figure, 0, discard_write, NULL, &pages, NULL);
+                                  tries[t].figure, 0, NULL, NULL, &pages, NULL);
                 if (err)
                     return err;
                 if (pages <= want) {
@@ -209,8 +201,7 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         }
     }
     if (fs != 0) { /* the page count of the chosen pass, for the footers */
-        err = render_pass(sum, paper, 0, fs, plan, opts, figure, 0, discard_write, NULL, &pages,
-                          NULL);
+        err = render_pass(sum, paper, 0, fs, plan, opts, figure, 0, NULL, NULL, &pages, NULL);
         if (err)
             return err;
     }
@@ -219,8 +210,7 @@ int pdf_render_summary(const Summary *sum, Paper paper, cairo_write_func_t write
         plan = PDF_PLAN_TITLES;
         opts = OPT_CLINICIAN_BIG;
         figure = FIGURE_LARGE;
-        err = render_pass(sum, paper, 0, fs, plan, opts, figure, 0, discard_write, NULL, &pages,
-                          NULL);
+        err = render_pass(sum, paper, 0, fs, plan, opts, figure, 0, NULL, NULL, &pages, NULL);
         if (err)
             return err;
     }

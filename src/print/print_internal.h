@@ -104,7 +104,8 @@ typedef struct {
     char date[64];
 } PdfDoc;
 
-/* Opens a PDF surface writing through write and sets the page geometry. Returns 0 or
+/* Opens a PDF surface writing through write and sets the page geometry; with write NULL
+ * a measuring pass: laid out as the PDF would be, nothing written. Returns 0 or
  * PK_ENOMEM; on failure the PdfDoc needs no pdf_doc_close(). */
 int pdf_doc_open(PdfDoc *d, Paper paper, double page_h, double fs, cairo_write_func_t write,
                  void *closure);
