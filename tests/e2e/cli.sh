@@ -357,6 +357,7 @@ for sig in TERM HUP; do
       kill -$sig "$pid"
       break
     fi
+    kill -0 "$pid" 2>/dev/null || break # done (with O_TMPFILE the file never has a name)
     sleep 0.002
   done
   wait "$pid" 2>/dev/null
