@@ -13,9 +13,11 @@
 #include <string.h>
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../core/error.h"
@@ -277,7 +279,8 @@ static bool bin_mdef_whole(FILE *fp, long size)
 
 /* Loads the acoustic model of cfg (with an empty dictionary: 30 ms) in a child process
  * that then ends, and returns how it went when PocketSphinx did not load it ("crashes on
- * it", "stops on it", "refuses it"), or NULL. PocketSphinx calls exit(1) on a text model
+ * it", "stops on it", "refuses it", "takes too long to load it": the child is killed
+ * after cfg->load_limit_ms), or NULL. PocketSphinx calls exit(1) on a text model
  * definition with a bad line after a good header or on a cut transition matrix file, and
  * reads past the end of a cut binary model definition: in the kiosk's own process each
  * ended the kiosk. */
@@ -302,10 +305,22 @@ static const char *trial_load(const AsrConfig *cfg)
             cmd_ln_set_str_r(config, "-fdict", cfg->noisedict);
         _exit(config && ps_init(config) ? 0 : 3);
     }
+    unsigned limit = cfg->load_limit_ms ? cfg->load_limit_ms : ASR_LOAD_LIMIT_MS;
     int status;
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
+    for (unsigned waited = 0;; waited += 5) {
+        pid_t got = waitpid(pid, &status, WNOHANG);
+        if (got == pid)
+            break;
+        if (got < 0 && errno != EINTR)
             return NULL;
+        if (waited >= limit) { /* hung: the kiosk goes on without listening */
+            kill(pid, SIGKILL);
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+                ;
+            return "takes too long to load it";
+        }
+        nanosleep(&(struct timespec){.tv_nsec = 5000000}, NULL);
+    }
     if (WIFSIGNALED(status))
         return "crashes on it";
     if (WIFEXITED(status) && WEXITSTATUS(status) == 3)

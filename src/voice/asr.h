@@ -30,7 +30,13 @@ typedef struct {
                              * loop, a phone LM (*phone*.lm.bin) or a word n-gram LM */
     const char *mdef;       /* model definition when hmm has none, or NULL */
     const char *noisedict;  /* noise dictionary when hmm has none, or NULL */
+    unsigned load_limit_ms; /* how long the model may take to load before it counts as
+                             * hung (0: ASR_LOAD_LIMIT_MS) */
 } AsrConfig;
+
+/* A model loads in about 30 ms from a disk, a few seconds from a slow card: one that
+ * takes longer (a disk that hangs, a file PocketSphinx loops on) is not used. */
+#define ASR_LOAD_LIMIT_MS 20000
 
 /* Frames of one utterance the word map and the level checks cover: 32 s, the longest
  * utterance voice.conf allows (max_utterance_ms 30000 and pad_ms 2000); at 10.24 s a

@@ -103,8 +103,9 @@ static int add_question(Recognizer *r, const Question *q, PkWhy *why)
 static int load_model(Recognizer *r, const char *hmm, PkWhy *why)
 {
     const VoiceSettings *s = &r->settings;
-    AsrConfig cfg = {hmm,           s->dict, s->extra_dict[0] ? s->extra_dict : NULL,
-                     s->competitor, s->mdef, s->noisedict};
+    AsrConfig cfg = {
+        hmm,          s->dict, s->extra_dict[0] ? s->extra_dict : NULL, s->competitor, s->mdef,
+        s->noisedict, 0};
     pk_why_clear(why);
     return asr_open(&r->asr, &cfg, why);
 }

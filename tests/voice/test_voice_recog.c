@@ -175,7 +175,7 @@ static char *slurp(const char *path)
 static Asr *open_asr(void)
 {
     Asr *a = NULL;
-    AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, NULL, NULL};
+    AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, NULL, NULL, 0};
     ck_assert_int_eq(asr_new(&a, &cfg), 0);
     return a;
 }
@@ -202,7 +202,8 @@ START_TEST(t_asr_bad_mdef)
     const char *paths[] = {TEST_TMP_DIR, empty_path, foreign_path, missing};
     for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
         Asr *a = NULL;
-        AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, paths[i], NULL};
+        AsrConfig cfg = {
+            MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, paths[i], NULL, 0};
         ck_assert_int_eq(asr_new(&a, &cfg), PK_ENODEV);
         ck_assert_ptr_null(a);
         char buf[PK_WHY_MAX];
@@ -232,7 +233,7 @@ START_TEST(t_asr_bad_mdef)
             ck_assert_uint_eq(fwrite(whole, 1, cuts[i], fp), cuts[i]);
             fclose(fp);
         }
-        AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, path, NULL};
+        AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, path, NULL, 0};
         Asr *a = NULL;
         PkWhy mwhy = {""};
         ck_assert_int_eq(asr_open(&a, &cfg, &mwhy), PK_ENODEV);
@@ -251,7 +252,8 @@ START_TEST(t_asr_bad_mdef)
     ck_assert_uint_eq(fwrite(whole, 1, whole_len, fp), whole_len);
     fclose(fp);
     {
-        AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, cut_path, NULL};
+        AsrConfig cfg = {
+            MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, cut_path, NULL, 0};
         char buf[PK_WHY_MAX];
         const char *why = asr_model_problem(&cfg, buf, sizeof buf);
         ck_assert_msg(why && strstr(why, "the mdef is"), "%s", why ? why : "(none)");
@@ -262,9 +264,13 @@ START_TEST(t_asr_bad_mdef)
     /* a missing dictionary (a typo in voice.conf) read only "the speech recognition model
      * cannot be loaded" (seventh audit, #13) */
     for (int k = 0; k < 3; k++) {
-        AsrConfig cfg = {MODEL "/en-us", k == 0 ? missing : MODEL "/cmudict-en-us.dict",
-                         NULL,           k == 2 ? missing : NULL,
-                         NULL,           k == 1 ? TEST_TMP_DIR : NULL};
+        AsrConfig cfg = {MODEL "/en-us",
+                         k == 0 ? missing : MODEL "/cmudict-en-us.dict",
+                         NULL,
+                         k == 2 ? missing : NULL,
+                         NULL,
+                         k == 1 ? TEST_TMP_DIR : NULL,
+                         0};
         Asr *a = NULL;
         ck_assert_int_eq(asr_new(&a, &cfg), PK_ENODEV);
         char buf[PK_WHY_MAX];
@@ -287,7 +293,7 @@ START_TEST(t_asr_bad_mdef)
     fputs(" zzword Z Z\n", fp);
     fclose(fp);
     AsrConfig with_long = {
-        MODEL "/en-us", MODEL "/cmudict-en-us.dict", long_path, NULL, NULL, NULL};
+        MODEL "/en-us", MODEL "/cmudict-en-us.dict", long_path, NULL, NULL, NULL, 0};
     Asr *a = NULL;
     ck_assert_int_eq(asr_new(&a, &with_long), PK_EIO);
     char lbuf[PK_WHY_MAX];
@@ -328,8 +334,8 @@ START_TEST(t_asr_bad_mdef)
     asr_free(a);
     remove(long_path);
     /* the model's own binary mdef passes */
-    AsrConfig good = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL,
-                      NULL,           MODEL "/en-us/mdef",         NULL};
+    AsrConfig good = {
+        MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, MODEL "/en-us/mdef", NULL, 0};
     char buf[PK_WHY_MAX];
     ck_assert_ptr_null(asr_model_problem(&good, buf, sizeof buf));
     remove(empty_path);
@@ -355,6 +361,24 @@ static pid_t release_pipe_soon(const char *path)
     }
     _exit(0);
 }
+
+START_TEST(t_asr_model_load_limit)
+{
+    /* a model load that hangs (a disk that stops answering, a file PocketSphinx loops on)
+     * held the kiosk's start for ever: the trial load waited for its child without a
+     * limit. Here the limit is below the 30 ms the model takes. */
+    AsrConfig cfg = {MODEL "/en-us", MODEL "/cmudict-en-us.dict", NULL, NULL, NULL, NULL, 1};
+    Asr *a = NULL;
+    PkWhy why = {""};
+    ck_assert_int_eq(asr_open(&a, &cfg, &why), PK_ENODEV);
+    ck_assert_ptr_null(a);
+    ck_assert_msg(strstr(why.text, "takes too long to load it"), "%s", why.text);
+    /* with the default limit the same model loads */
+    cfg.load_limit_ms = 0;
+    ck_assert_int_eq(asr_open(&a, &cfg, &why), 0);
+    asr_free(a);
+}
+END_TEST
 
 START_TEST(t_asr_model_folder_pipe)
 {
@@ -382,7 +406,7 @@ START_TEST(t_asr_model_folder_pipe)
     snprintf(path, sizeof path, "%s/means", dir);
     pid_t helper = release_pipe_soon(path);
     ck_assert_int_ge(helper, 0);
-    AsrConfig cfg = {dir, MODEL "/cmudict-en-us.dict", NULL, NULL, NULL, NULL};
+    AsrConfig cfg = {dir, MODEL "/cmudict-en-us.dict", NULL, NULL, NULL, NULL, 0};
     Asr *a = NULL;
     PkWhy why = {""};
     ck_assert_int_eq(asr_open(&a, &cfg, &why), PK_ENODEV);
@@ -737,6 +761,7 @@ static Suite *voice_recog_suite(void)
     tcase_add_test(t, t_asr_human);
     tcase_add_test(t, t_asr_bad_mdef);
     tcase_add_test(t, t_asr_model_folder_pipe);
+    tcase_add_test(t, t_asr_model_load_limit);
     suite_add_tcase(s, t);
     t = tcase_create("facade");
     tcase_set_timeout(t, 120);

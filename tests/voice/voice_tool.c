@@ -261,8 +261,8 @@ int main(int argc, char **argv)
         recog_close(r);
         goto done;
     }
-    AsrConfig cfg = {s.hmm, s.dict, s.extra_dict[0] ? s.extra_dict : NULL,
-                     NULL,  s.mdef, s.noisedict};
+    AsrConfig cfg = {s.hmm,       s.dict, s.extra_dict[0] ? s.extra_dict : NULL, NULL, s.mdef,
+                     s.noisedict, 0};
     if (asr_new(&asr, &cfg) != 0) {
         fprintf(stderr, "voice_tool: the speech model does not load\n");
         goto done;
