@@ -285,6 +285,11 @@ rm -f "$scratch/big.script" "$scratch/huge.script"
 printf 'staff_pin = 1357\nstaff_pin = 2468\n' >"$scratch/twice.conf" && chmod 600 "$scratch/twice.conf"
 check check-config-valid 0 "$bin" --check-config "$scratch/k.conf"
 expect_text check-config-valid "k.conf: configuration is valid \(staff menu on"
+# a PIN of 4 digits is found in days by trying PINs, lock-outs and all: a warning
+expect_text check-config-valid "warning: staff_pin has 4 digits: .* about 6 days"
+printf 'staff_pin = 135792\n' >"$scratch/k6.conf" && chmod 600 "$scratch/k6.conf"
+check check-config-6-digits 0 "$bin" --check-config "$scratch/k6.conf"
+! grep -q "warning" <<<"$out" || { echo "FAIL check-config-6-digits: $out"; fails=$((fails + 1)); }
 check check-config-bad 2 "$bin" --check-config "$scratch/twice.conf"
 expect_text check-config-bad "staff_pin is set twice \(lines 1 and 2\)"
 printf 'shot attract\nkey Ctrl+Alt+s\nshot gesture\n' >"$scratch/gesture.script"
