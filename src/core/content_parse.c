@@ -155,6 +155,21 @@ static bool stacked_marks(const char *s)
     return false;
 }
 
+/* The first control character of s (U+0000-U+001F but the line feed, U+007F, and the C1
+ * controls U+0080-U+009F), or -1 when it has none. A \u001b escape is valid JSON and
+ * valid UTF-8, and went to the terminal as it was: "\u001b[2J" in a question cleared the
+ * screen of the text interview, and a carriage return wrote over the line. Valid UTF-8. */
+static long control_char(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if ((*p < 0x20 && *p != '\n') || *p == 0x7F)
+            return *p;
+        if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+            return p[1];
+    }
+    return -1;
+}
+
 void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
 {
     static const char *const langs[] = {"en", "es", NULL};
@@ -169,6 +184,9 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
         } else if (s->type != JSON_STRING || blank(s->string)) {
             /* only spaces would print as nothing: "Because you said: Time since birth:" */
             cload_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_name(l));
+        } else if (control_char(s->string) >= 0) {
+            cload_error(L, s, "%s: the %s text holds a control character (U+%04lX)", ctx,
+                        lang_name(l), (unsigned long)control_char(s->string));
         } else if (stacked_marks(s->string)) {
             cload_error(L, s, "%s: the %s text stacks more than two accents on one letter", ctx,
                         lang_name(l));

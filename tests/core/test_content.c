@@ -120,6 +120,17 @@ static const ErrorCase cases[] = {
      "advice 1 must be an object"},
     {"flags.json", "{\"flags\": [", "{\"flags\": [1, {\"id\": \"a\"}, ", 1,
      "flag 1 must be an object"},
+    /* control characters, which reached the terminal of the text interview as they were */
+    {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"Hace \\u001b[2J mucho\"", 11,
+     "the Spanish text holds a control character (U+001B)"},
+    {"ui.json", "\"EN attract.title\"", "\"EN\\rattract.title\"", 8,
+     "holds a control character (U+000D)"},
+    {"advice.json", "Walk a little", "Walk a\\tlittle", 4, "control character (U+0009)"},
+    {"causes.json", "Hormones may", "Hormones\\u007f may", 3, "control character (U+007F)"},
+    {"questions.json", "\"es\": \"Hace mucho\"",
+     "\"es\": \"Hace \xc2\x9b"
+     "2J mucho\"",
+     11, "control character (U+009B)"},
     /* text that is not UTF-8 */
     {"advice.json", "Walk a little", "Walk a \xC3little", 4, "invalid UTF-8"},
     {"ui.json", "\"ui\": {", "\"ui\": {\"x\xFF\": 1, ", 2, "invalid UTF-8"},
