@@ -47,6 +47,18 @@ static const struct {
     {"[\"\xF4\x90\x80\x80\"]", 1, 3, "invalid UTF-8"},        /* past U+10FFFF */
     {"[1]\n\n  \x80", 3, 3, "invalid UTF-8"},                 /* outside strings too */
     {"[\"\xF0\x9F\x98\x80\", \"\xE2\x80\x99\"]", 0, 0, NULL}, /* emoji, quote mark */
+    /* the bounds of each length: overlong forms of three and four bytes, and C1 and F5 as
+     * first bytes, were accepted with the checks of the first byte's range loosened */
+    {"[\"\xE0\x80\xAF\"]", 1, 3, "invalid UTF-8"},     /* overlong '/', three bytes */
+    {"[\"\xE0\x9F\xBF\"]", 1, 3, "invalid UTF-8"},     /* overlong U+07FF */
+    {"[\"\xF0\x80\x80\xAF\"]", 1, 3, "invalid UTF-8"}, /* overlong '/', four bytes */
+    {"[\"\xF0\x8F\xBF\xBF\"]", 1, 3, "invalid UTF-8"}, /* overlong U+FFFF */
+    {"[\"\xC1\xBF\"]", 1, 3, "invalid UTF-8"},         /* overlong U+007F */
+    {"[\"\xF5\x80\x80\x80\"]", 1, 3, "invalid UTF-8"}, /* past U+10FFFF */
+    {"[\"\xF0\x9F\x98\x41\"]", 1, 3, "invalid UTF-8"}, /* a cut four-byte sequence */
+    {"[\"\xC2\x80\xDF\xBF\xE0\xA0\x80\xED\x9F\xBF\xEE\x80\x80\xEF\xBF\xBF\xF0\x90\x80\x80"
+     "\xF4\x8F\xBF\xBF\"]",
+     0, 0, NULL}, /* the first and last of each length, around the surrogates */
     /* duplicate keys in a long object (checked with a hash map) */
     {"{\"a\":1,\"b\":2,\"c\":3,\"d\":4,\"e\":5,\"f\":6,\"g\":7,\"h\":8,\"i\":9,\"b\":0}", 1, 56,
      "duplicate key"},
