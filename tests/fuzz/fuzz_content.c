@@ -247,12 +247,50 @@ static void cheap_free(const char *name, struct ContentPrivate *p)
     arena_free(&p->arena);
 }
 
-/* Every Content that loads must be usable: each question found by its id. */
+/* A text shown or printed holds no control character (C0 but the line feed, DEL, C1):
+ * one went to the terminal of the text interview as it was. */
+static void check_text(const Text *t)
+{
+    for (int l = 0; l < LANG_COUNT; l++)
+        for (const unsigned char *p = (const unsigned char *)t->s[l]; p && *p; p++)
+            if ((*p < 0x20 && *p != '\n') || *p == 0x7F ||
+                (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+                __builtin_trap();
+}
+
+/* Every Content that loads must be usable: each question found by its id, and its texts
+ * free of control characters. */
 static void check_content(const Content *c)
 {
-    for (size_t i = 0; i < c->nquestions; i++)
-        if (content_question_index(c, c->questions[i].id) < 0)
+    for (size_t i = 0; i < c->nquestions; i++) {
+        const Question *q = &c->questions[i];
+        if (content_question_index(c, q->id) < 0)
             __builtin_trap();
+        check_text(&q->text);
+        check_text(&q->short_label);
+        check_text(&q->help);
+        check_text(&q->low);
+        check_text(&q->high);
+        for (size_t k = 0; k < q->noptions; k++)
+            check_text(&q->options[k].label);
+    }
+    for (size_t i = 0; i < c->ncauses; i++) {
+        check_text(&c->causes[i].title);
+        check_text(&c->causes[i].text);
+    }
+    for (size_t i = 0; i < c->nflags; i++)
+        check_text(&c->flags[i].text);
+    for (size_t i = 0; i < c->nadvice; i++) {
+        check_text(&c->advice[i].title);
+        check_text(&c->advice[i].how);
+        check_text(&c->advice[i].caution);
+    }
+    for (size_t i = 0; i < c->ngroups; i++)
+        check_text(&c->groups[i].title);
+    for (size_t i = 0; i < c->nholds; i++)
+        check_text(&c->holds[i].text);
+    for (size_t i = 0; i < c->priv->nui; i++)
+        check_text(&c->priv->ui_texts[i]);
 }
 
 static bool same_diags(const Diags *a, const Diags *b)
