@@ -131,6 +131,13 @@ static const ErrorCase cases[] = {
      "\"es\": \"Hace \xc2\x9b"
      "2J mucho\"",
      11, "control character (U+009B)"},
+    /* entries with no id or a wrong one (a NULL id reached the duplicate check) */
+    {"causes.json", "{\"causes\": [", "{\"causes\": [{}, ", 1, "cause 1 has no \"id\""},
+    {"flags.json", "{\"flags\": [", "{\"flags\": [{\"id\": 7}, ", 1,
+     "flag 1: \"id\" must be lower-case"},
+    {"advice.json", " \"advice\": [", " \"advice\": [{\"id\": \"B\"}, ", 2,
+     "advice 1: \"id\" must be lower-case"},
+    {"advice.json", "{\"groups\": [", "{\"groups\": [{}, ", 1, "advice group has no \"id\""},
     /* text that is not UTF-8 */
     {"advice.json", "Walk a little", "Walk a \xC3little", 4, "invalid UTF-8"},
     {"ui.json", "\"ui\": {", "\"ui\": {\"x\xFF\": 1, ", 2, "invalid UTF-8"},
