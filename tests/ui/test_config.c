@@ -110,6 +110,14 @@ START_TEST(config_refuses_long_lines)
     strcat(ok, "\r\n");
     ck_assert_int_eq(config_load(&cfg, write_conf("ui-511-crlf.conf", ok), NULL), 0);
     ck_assert(config_pin_ok(&cfg, "4821"));
+    /* and 512 are too many (the limit moved by one went unseen), with or without the CR */
+    ok[strlen(ok) - 2] = '\0';
+    strcat(ok, "y\r\n");
+    ck_assert_int_eq(config_load(&cfg, write_conf("ui-512-crlf.conf", ok), NULL), PK_EINVAL);
+    ok[strlen(ok) - 2] = '\0';
+    strcat(ok, "\n");
+    ck_assert_int_eq(strlen(ok), 513);
+    ck_assert_int_eq(config_load(&cfg, write_conf("ui-512.conf", ok), NULL), PK_EINVAL);
 }
 END_TEST
 
