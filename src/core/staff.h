@@ -7,7 +7,8 @@
  * Guessing the PIN: three wrong PINs lock the pad, for one minute, then two, four...
  * up to the lock-out limit; the lock-out survives closing the menu (it lives in
  * StaffGuard, which staff_open keeps) and the pad is locked for the limit when the
- * kiosk starts, so restarting the process never waits less than the guard would (only
+ * kiosk starts, its lock-outs then at the limit until a right PIN ends the growth, so
+ * restarting the process never waits less than the guard would (only
  * the urgent acknowledgement may use the pad then, once: staff_open_ack). Exit asks to
  * confirm, on a screen whose confirm button has no key. */
 #ifndef PK_STAFF_H
@@ -67,7 +68,7 @@ typedef struct {
 } Staff;
 
 /* Once, at start: the menu closed, its words from c, the pad locked for
- * STAFF_LOCK_LIMIT_MS. */
+ * STAFF_LOCK_LIMIT_MS, and each lock-out STAFF_LOCK_LIMIT_MS long until a right PIN. */
 void staff_init(Staff *st, const Content *c);
 
 /* Opens the menu at the PIN pad, showing the given current settings (the words in
