@@ -126,6 +126,14 @@ foreach(size 1920x1080 1366x768 1280x800 1024x768 800x1280)
                        FAIL_REGULAR_EXPRESSION "structure: " LABELS slow)
 endforeach()
 
+# Each lock-out of the staff PIN pad is one line in the journal, with none of the digits
+# tried (2468); the second lock-out still holds at the end
+add_test(NAME ui_staff_lockout_log
+         COMMAND sh -c "out=$(\"$0\" --windowed --no-voice --no-listen --size 1280x800 --config \"$1\" --script \"$2\" 2>&1); printf '%s\\n' \"$out\"; [ \"$(printf '%s\\n' \"$out\" | grep -c '^ppkiosk: staff menu locked after wrong PINs')\" = 2 ] && ! printf '%s' \"$out\" | grep -q 2468 && printf '%s' \"$out\" | grep -q '^screen: staff_locked$'"
+                 $<TARGET_FILE:ppkiosk> ${UI_SRC}/kiosk-test.conf ${UI_SRC}/staff_lockout.script)
+set_tests_properties(ui_staff_lockout_log PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 60
+                     LABELS slow)
+
 # A tap on a button the screen does not have is a script error: exit 2 and the line.
 add_test(NAME ui_script_bad_tap
          COMMAND sh -c "\"$0\" --windowed --no-voice --no-listen --script \"$1\" 2>&1; test $? -eq 2"
