@@ -184,6 +184,10 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
         } else if (s->type != JSON_STRING || blank(s->string)) {
             /* only spaces would print as nothing: "Because you said: Time since birth:" */
             cload_error(L, s, "%s: the %s text must be a non-empty string", ctx, lang_name(l));
+        } else if (strlen(s->string) > CONTENT_MAX_TEXT_BYTES) {
+            /* a 500 KB question loaded, and no screen or page could show it */
+            cload_error(L, s, "%s: the %s text takes %zu bytes (at most %d): shorten it", ctx,
+                        lang_name(l), strlen(s->string), CONTENT_MAX_TEXT_BYTES);
         } else if (control_char(s->string) >= 0) {
             cload_error(L, s, "%s: the %s text holds a control character (U+%04lX)", ctx,
                         lang_name(l), (unsigned long)control_char(s->string));

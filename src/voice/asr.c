@@ -600,6 +600,7 @@ static int run_utt(Asr *a, const int16_t *pcm, size_t n, long long *ascr_sum, ch
         if (alt)
             *alt = '\0';
         int wrote = snprintf(text + len, textsize - len, "%s%s", len ? " " : "", word);
+        wipe(word, sizeof word); /* a word she said: not left on the stack */
         if (wrote < 0 || (size_t)wrote >= textsize - len) {
             /* more words than the text holds: none, never the ones that fit (the end of
              * a long list of places was dropped and the rest answered) */

@@ -27,6 +27,7 @@ typedef struct {
 /* 40 and 480 bytes of text, for strings that must be too long */
 #define TEXT40 "Tell the front desk now, please, today. "
 #define TEXT480 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40 TEXT40
+#define TEXT2400 TEXT480 TEXT480 TEXT480 TEXT480 TEXT480
 
 /* a phrase of 121 words, and nine of them: 1,089 words */
 #define WORDS10 "x x x x x x x x x x "
@@ -131,6 +132,9 @@ static const ErrorCase cases[] = {
      "\"es\": \"Hace \xc2\x9b"
      "2J mucho\"",
      11, "control character (U+009B)"},
+    /* a text no screen could show: a 500 KB question loaded (tenth audit, #13) */
+    {"causes.json", "Hormones may", TEXT2400 "Hormones may", 3,
+     "the English text takes 2427 bytes (at most 2000)"},
     /* entries with no id or a wrong one (a NULL id reached the duplicate check) */
     {"causes.json", "{\"causes\": [", "{\"causes\": [{}, ", 1, "cause 1 has no \"id\""},
     {"flags.json", "{\"flags\": [", "{\"flags\": [{\"id\": 7}, ", 1,
