@@ -532,7 +532,8 @@ static bool pointer_down(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
     }
     if (too_soon(ui))
         return false; /* nothing pressed: its release activates nothing */
-    ui->pressed = target_at(ui, x, y);
+    int t = target_at(ui, x, y);
+    ui->pressed = t >= 0 ? t : UI_PRESS_EMPTY;
     if (ui->pressed >= 0)
         ui->focus = ui->pressed;
     if (ui->doc_box >= 0 && ui->pressed < 0 && point_in(&ui->boxes[ui->doc_box], x, y)) {
@@ -555,6 +556,10 @@ static bool pointer_up(Ui *ui, const SDL_MouseButtonEvent *e, UiAction *act)
     ui->dirty = true;
     if (p >= 0 && target_at(ui, to_pixels(ui, e->x, true), to_pixels(ui, e->y, false)) == p)
         return activate(ui, p, act);
+    /* the start screen says "Tap the screen": a tap anywhere starts, as Start does (only
+     * Start did); not a tap in the staff corner, where five open the staff menu */
+    if (p == UI_PRESS_EMPTY && ui->screen->kind == SCR_ATTRACT)
+        return ui->ncorner ? false : press(act, FLOW_START);
     /* a tap where nothing is, or the end of a drag through the results: she is there
        ("Are you still there?" asks her to tap the screen, not a button) */
     return p < 0 ? activity(act) : false;

@@ -19,6 +19,7 @@
 #define UI_FONT_MAX_PX 200 /* fonts are opened lazily, one per pixel size and weight */
 #define UI_MAX_LINES 64    /* lines of one wrapped text */
 #define UI_DOC_MAX 512     /* paragraphs of the results document */
+#define UI_PRESS_EMPTY -2  /* ui.pressed: the pointer went down where no target is */
 
 /* Internal target ids, handled by the ui itself and never passed to the flow. */
 #define UI_ID_PAGE_UP "ui_page_up"
@@ -131,7 +132,8 @@ struct Ui {
     size_t pool_used;
     int focus;       /* index into boxes of the focused target, or -1 */
     bool show_focus; /* the keyboard is in use */
-    int pressed;     /* the target under a pointer that is down, or -1 */
+    int pressed;     /* the target under a pointer that is down; UI_PRESS_EMPTY: down on
+                        this screen where no target is; -1: none (or held back) */
     enum { BODY_MODE_AUTO, BODY_MODE_LIST, BODY_MODE_DIAGRAM } body_mode; /* chosen */
     bool body_list;             /* the areas question shows the list instead of the diagram */
     bool picture_fits;          /* at the last layout of the areas question, its picture's

@@ -102,6 +102,84 @@ START_TEST(guard_ends)
 }
 END_TEST
 
+/* The pointer goes down and up at x, y: the action the press gave, else the release's,
+ * or UI_ACT_NONE. */
+static UiActionKind tap_at(int x, int y, UiAction *act)
+{
+    SDL_Event ev = {.type = SDL_MOUSEBUTTONDOWN};
+    ev.button.button = SDL_BUTTON_LEFT;
+    ev.button.x = x;
+    ev.button.y = y;
+    if (ui_handle_event(ui, &ev, act)) {
+        UiAction up;
+        ev.type = SDL_MOUSEBUTTONUP;
+        ui_handle_event(ui, &ev, &up);
+        return act->kind;
+    }
+    ev.type = SDL_MOUSEBUTTONUP;
+    return ui_handle_event(ui, &ev, act) ? act->kind : UI_ACT_NONE;
+}
+
+/* The middle of the right edge: on the start screen no button is there. */
+static void empty_point(int *x, int *y)
+{
+    *x = ui->w - 4;
+    *y = ui->h / 2;
+    for (int i = 0; i < ui->nboxes; i++) {
+        const SDL_Rect *r = &ui->boxes[i].r;
+        bool target = ui->boxes[i].kind == BX_BUTTON || ui->boxes[i].kind == BX_REGION;
+        ck_assert_msg(!target || *x < r->x || *x >= r->x + r->w || *y < r->y || *y >= r->y + r->h,
+                      "a target (%s) at the test's empty point", ui->boxes[i].id);
+    }
+}
+
+/* The start screen says "Tap the screen to start": a tap where no button is starts, as
+ * Start does (only Start did, and a tap beside it did nothing). */
+START_TEST(tap_anywhere_on_the_start_screen_starts)
+{
+    ck_assert_int_eq(flow_screen(flow)->kind, SCR_ATTRACT);
+    UiAction act;
+    int x, y;
+    empty_point(&x, &y);
+    ck_assert_int_eq(tap_at(x, y, &act), UI_ACT_PRESS);
+    ck_assert_str_eq(act.id, FLOW_START);
+    ck_assert_int_eq(flow_press(flow, act.id), FLOW_CHANGED);
+    ck_assert_int_eq(flow_screen(flow)->kind, SCR_LANGUAGE);
+    /* on the next screen a tap where nothing is starts nothing: it only says she is there */
+    ui_show(ui, flow_screen(flow));
+    ui_render_force(ui);
+    SDL_Delay(500);
+    ck_assert_int_eq(tap_at(x, y, &act), UI_ACT_ACTIVITY);
+}
+END_TEST
+
+/* ...but not a tap in the staff corner, where five taps open the staff menu, nor a tap
+ * that came before the start screen could be seen. */
+START_TEST(corner_and_early_taps_do_not_start)
+{
+    UiAction act;
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_ne(tap_at(5, 5, &act), UI_ACT_PRESS);
+    ck_assert_int_eq(tap_at(5, 5, &act), UI_ACT_STAFF_GESTURE);
+    /* the start screen comes back (after a goodbye): for a moment a tap is held back */
+    ck_assert_int_eq(press_return(&act), UI_ACT_PRESS);
+    ck_assert_int_eq(flow_press(flow, act.id), FLOW_CHANGED);
+    ui_show(ui, flow_screen(flow));
+    ui_render_force(ui);
+    flow_free(flow);
+    FlowConfig cfg = {.default_lang = LANG_EN, .no_speech = true};
+    flow = flow_new(test_content(), &cfg);
+    ck_assert_ptr_nonnull(flow);
+    ui_show(ui, flow_screen(flow));
+    int x, y;
+    empty_point(&x, &y);
+    ck_assert_int_ne(tap_at(x, y, &act), UI_ACT_PRESS);
+    ui_render_force(ui);
+    SDL_Delay(500);
+    ck_assert_int_eq(tap_at(x, y, &act), UI_ACT_PRESS);
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("guard");
@@ -110,6 +188,8 @@ static Suite *suite(void)
     tcase_add_test(t, guard_counts_from_the_screen_on_the_display);
     tcase_add_test(t, guard_holds_until_the_screen_is_drawn);
     tcase_add_test(t, guard_ends);
+    tcase_add_test(t, tap_anywhere_on_the_start_screen_starts);
+    tcase_add_test(t, corner_and_early_taps_do_not_start);
     suite_add_tcase(s, t);
     return s;
 }
