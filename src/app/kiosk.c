@@ -241,6 +241,9 @@ static void flow_event(Kiosk *k, FlowEvent ev)
     case FLOW_NOT_UNDERSTOOD:
         notice(k, "not_understood");
         break;
+    case FLOW_NOTHING_CHOSEN:
+        notice(k, "multi.nothing_chosen");
+        break;
     case FLOW_REPEAT_REQUESTED:
         speak_screen(k);
         listen_screen(k);

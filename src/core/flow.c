@@ -386,7 +386,8 @@ static FlowEvent act_done(Flow *f, const FlowRow *r)
     if (!q || q->kind != QK_MULTI) /* "done" said to another question */
         return flow_press_answer(f, FLOW_DONE);
     Answer a = {.state = ANS_GIVEN, .options = f->multi};
-    return f->multi ? flow_give_answer(f, &a) : FLOW_IGNORED;
+    /* Done with nothing ticked did nothing at all, and she could not tell why */
+    return f->multi ? flow_give_answer(f, &a) : FLOW_NOTHING_CHOSEN;
 }
 
 static FlowEvent act_start_over(Flow *f, const FlowRow *r)

@@ -133,6 +133,7 @@ typedef enum {
     FLOW_IGNORED = 0,         /* nothing changed */
     FLOW_CHANGED,             /* the screen changed: redraw and speak it */
     FLOW_NOT_UNDERSTOOD,      /* tell the patient it was not understood; screen unchanged */
+    FLOW_NOTHING_CHOSEN,      /* Done with no answer chosen: tell her to choose, or skip */
     FLOW_REPEAT_REQUESTED,    /* speak the current screen again */
     FLOW_HELP_REQUESTED,      /* speak the question's help text */
     FLOW_PRINT_REQUESTED,     /* print flow_summary(), then call flow_print_done() */

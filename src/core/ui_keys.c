@@ -34,6 +34,7 @@ const char *const ui_required_keys[] = {
     "safety.intro",
     "scale.hint",
     "multi.hint",
+    "multi.nothing_chosen",
     "help.none",
     /* buttons */
     "button.start",

@@ -236,7 +236,9 @@ static void layout_notice(Ui *ui, int bottom)
     const UiMetrics *m = &ui->m;
     int w = ui->w - 2 * m->margin;
     int h = text_h(ui, ui->notice, m->f_body, true, w - 2 * m->pad) + 2 * m->pad;
+    ui->notice_box = ui->nboxes;
     UiBox *b = ui_layout_add(ui, BX_TEXT);
+    b->role = "notice";
     b->r = (SDL_Rect){m->margin, bottom - h, w, h};
     b->tr = (SDL_Rect){b->r.x + m->pad, b->r.y + m->pad, w - 2 * m->pad, h - 2 * m->pad};
     b->fill = true;
@@ -362,7 +364,7 @@ static void shift_boxes(Ui *ui, int from, int dy)
 
 /* The bottom of the screen: the navigation row and the notice above it. Returns the
  * bottom of the room left for the rest. */
-static int layout_bottom(Ui *ui, bool big_buttons)
+static int layout_bottom(Ui *ui, bool big_buttons, int *notice_bottom)
 {
     const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
@@ -377,7 +379,8 @@ static int layout_bottom(Ui *ui, bool big_buttons)
     } else if (!big_buttons) {
         bottom = ui_layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
     }
-    if (ui->notice && *ui->notice) {
+    *notice_bottom = bottom;
+    if (ui->notice && *ui->notice && !ui->notice_over) {
         int before = ui->nboxes;
         layout_notice(ui, bottom);
         bottom = ui->boxes[before].r.y - m->gap;
@@ -504,11 +507,15 @@ static void build(Ui *ui)
 
     int top = layout_top(ui) + m->gap;
     bool big_buttons = s->kind != SCR_QUESTION && s->kind != SCR_RESULTS && s->nanswers == 0;
-    int bottom = layout_bottom(ui, big_buttons);
+    int notice_bottom;
+    ui->notice_box = -1;
+    int bottom = layout_bottom(ui, big_buttons, &notice_bottom);
     int first = ui->nboxes;
     int y = layout_texts(ui, top, bottom, big_buttons);
     layout_main(ui, (SDL_Rect){m->margin, y, ui->w - 2 * m->margin, bottom - y}, big_buttons);
     center_vertically(ui, first, bottom);
+    if (ui->notice_over && ui->notice && *ui->notice)
+        layout_notice(ui, notice_bottom); /* last: drawn over the rows */
     if (s->still_there > 0)
         layout_still_there(ui);
 }
@@ -533,6 +540,13 @@ void ui_layout_build(Ui *ui)
     if (areas_question(ui->screen) && ui->body_list && !ui->list_fits) {
         ui->title_small = true;
         build(ui);
+        /* and a notice ("Nothing is chosen yet...") over the last rows for its seconds,
+           when it takes their room: under them it could not be read (1024x600, es) */
+        if (!ui->list_fits && ui->notice && *ui->notice) {
+            ui->notice_over = true;
+            build(ui);
+            ui->notice_over = false;
+        }
         ui->title_small = false;
     }
 }

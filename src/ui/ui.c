@@ -66,7 +66,7 @@ int ui_open(Ui **out, const UiOptions *o, const Content *c, PkWhy *why)
     ui->content = c;
     ui->log = o->log;
     ui->log_ctx = o->log_ctx;
-    ui->focus = ui->pressed = ui->doc_box = -1;
+    ui->focus = ui->pressed = ui->doc_box = ui->notice_box = -1;
     ui->voice.can_speak = ui->voice.can_listen = true;
     int err = ui_font_find(ui, o->font_dir, why);
     if (err == 0) {
@@ -265,6 +265,9 @@ static bool point_in(const UiBox *b, int x, int y)
 static int target_at(const Ui *ui, int x, int y)
 {
     bool modal = has_modal(ui);
+    if (!modal && ui->notice_box >= 0 && ui->notice_box < ui->nboxes &&
+        point_in(&ui->boxes[ui->notice_box], x, y))
+        return -1; /* what she sees there is the notice, whatever lies under it */
     for (int i = ui->nboxes - 1; i >= 0; i--)
         if (usable(ui, i, modal) && point_in(&ui->boxes[i], x, y))
             return i;

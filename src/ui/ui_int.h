@@ -141,6 +141,9 @@ struct Ui {
     bool list_fits;             /* at the last layout of the areas list, its rows were
                                    full-size targets above the navigation row */
     bool title_small;           /* this layout sets the title at body size */
+    bool notice_over;           /* this layout lays the notice over the screen's foot, as
+                                   the rows need its room; a tap on it presses nothing */
+    int notice_box;             /* the notice's box, or -1 */
     char tapped[BUTTON_ID_MAX]; /* the body region tapped last on this screen, or "" */
     bool reserve_badge;         /* while placing a grid: leave room for digits on every answer */
 

@@ -127,8 +127,10 @@ static const struct {
     {"since_birth", 't', "skip", FLOW_CHANGED, SCR_QUESTION, "delivery"},
     {"since_birth", 't', "i dont know", FLOW_CHANGED, SCR_QUESTION, "delivery"},
     {"since_birth", 'd', "9", FLOW_IGNORED, SCR_QUESTION, "since_birth"},
-    {"baby_care", 'p', FLOW_DONE, FLOW_IGNORED, SCR_QUESTION, "baby_care"},
-    {"baby_care", 't', "done", FLOW_IGNORED, SCR_QUESTION, "baby_care"},
+    /* Done with nothing ticked tells her so (it did nothing, and she could not tell why) */
+    {"baby_care", 'p', FLOW_DONE, FLOW_NOTHING_CHOSEN, SCR_QUESTION, "baby_care"},
+    {"baby_care", 't', "done", FLOW_NOTHING_CHOSEN, SCR_QUESTION, "baby_care"},
+    {"baby_care", 'v', "done", FLOW_NOTHING_CHOSEN, SCR_QUESTION, "baby_care"},
     {"baby_care", 'd', "1", FLOW_CHANGED, SCR_QUESTION, "baby_care"},
     {"baby_care+", 'p', FLOW_DONE, FLOW_CHANGED, SCR_QUESTION, "sleep"},
     {"baby_care+", 't', "done", FLOW_CHANGED, SCR_QUESTION, "sleep"},

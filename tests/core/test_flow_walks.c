@@ -266,7 +266,7 @@ START_TEST(digits_and_multi)
     ck_assert_str_eq(qid(f), "delivery");
     while (strcmp(qid(f), "baby_care") != 0)
         move_on(f);
-    ck_assert_int_eq(flow_press(f, FLOW_DONE), FLOW_IGNORED); /* nothing ticked yet */
+    ck_assert_int_eq(flow_press(f, FLOW_DONE), FLOW_NOTHING_CHOSEN); /* nothing ticked yet */
     flow_digit(f, 1);
     flow_digit(f, 2);
     ck_assert(flow_screen(f)->answers[1].selected);

@@ -26,7 +26,9 @@ is any. The rules, one per function below, are what a person would check by eye:
     printout to your doctor";
   - the results show the clinician's part first, in the printout's order, and the
     flag cards (headings, every flag and unanswered safety question) are whole in
-    the first view, however many there are.
+    the first view, however many there are;
+  - a notice ("Sorry, I did not understand") is drawn over whatever shares its place,
+    never under it.
 """
 import json
 import os
@@ -219,6 +221,21 @@ def check_results(shot, d, ui):
         bad(shot, "the results' main button is %s, not print" % prim)
 
 
+def overlap(a, b):
+    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+
+def check_notice(shot, d, ui):
+    boxes = d["boxes"]
+    for i, n in enumerate(boxes):
+        if n["role"] != "notice":
+            continue
+        for b in boxes[i + 1:]:
+            if not b["modal"] and overlap(n, b):
+                bad(shot, "the notice lies under '%s'" % (b["id"] or b["text"][:30]))
+
+
 RULES = {
     "targets": check_targets,
     "gaps": check_gaps,
@@ -230,6 +247,7 @@ RULES = {
     "results": check_results,
     "scale": check_scale,
     "ending": check_ending,
+    "notice": check_notice,
 }
 
 
