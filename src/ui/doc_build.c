@@ -242,6 +242,10 @@ static void sec_plan(void *ctx, const Summary *sum, const SummarySection *sec)
     }
     if (sum->nheld) {
         para(ui, DOC_H3, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.held_title")));
+        /* why first, as the text interview says it (the screen said only to wait) */
+        for (size_t i = 0; i < sum->nholds; i++)
+            para(ui, DOC_TEXT, CARD_NONE, "held-why",
+                 doc_append(ui, "%s", lang_text(&sum->holds[i]->text, L)));
         para(ui, DOC_TEXT, CARD_NONE, NULL, doc_append(ui, "%s", ui_s(ui, "summary.held_back")));
         for (size_t i = 0; i < sum->nheld; i++)
             para(ui, DOC_ITEM, CARD_NONE, "held",

@@ -28,7 +28,8 @@ is any. The rules, one per function below, are what a person would check by eye:
     flag cards (headings, every flag and unanswered safety question) are whole in
     the first view, however many there are;
   - a notice ("Sorry, I did not understand") is drawn over whatever shares its place,
-    never under it.
+    never under it;
+  - exercises held back come with the reason they are held back.
 """
 import json
 import os
@@ -236,6 +237,12 @@ def check_notice(shot, d, ui):
                 bad(shot, "the notice lies under '%s'" % (b["id"] or b["text"][:30]))
 
 
+def check_held(shot, d, ui):
+    roles = [p["role"] for p in d.get("document", [])]
+    if "held" in roles and "held-why" not in roles:
+        bad(shot, "exercises are held back with no reason given")
+
+
 RULES = {
     "targets": check_targets,
     "gaps": check_gaps,
@@ -248,6 +255,7 @@ RULES = {
     "scale": check_scale,
     "ending": check_ending,
     "notice": check_notice,
+    "held": check_held,
 }
 
 
