@@ -27,6 +27,12 @@ install(CODE "file(INSTALL \"${CMAKE_CURRENT_SOURCE_DIR}/assets/systemd/sleep.co
                    DESTINATION \"\${_ppk_unitdir}/..\"
                    FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)")
 
+# No magic SysRq keys (a keyboard could kill or reboot the kiosk, and each start gives
+# the urgent screen one staff PIN try): a drop-in for systemd-sysctl, in /lib/sysctl.d.
+install(CODE "file(INSTALL \"${CMAKE_CURRENT_SOURCE_DIR}/assets/systemd/sysctl.d\"
+                   DESTINATION \"\${_ppk_unitdir}/../..\"
+                   FILE_PERMISSIONS OWNER_READ OWNER_WRITE GROUP_READ WORLD_READ)")
+
 # Documentation: the README (clinic IT's section), the copyright file naming the
 # third-party data, and the Debian changelog (compressed, as Debian wants it).
 set(PPKIOSK_CHANGELOG_GZ ${CMAKE_CURRENT_BINARY_DIR}/changelog.gz)

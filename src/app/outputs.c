@@ -247,6 +247,17 @@ static int check_output_path(const char *option, const char *path, bool replacea
                 path);
         return PK_EINVAL;
     }
+    /* nor a symlink that leads to something other than a file: as root, "--fhir-out
+       /dev/stdout --force" put the summary in place of /dev/stdout (a link to the
+       terminal); a link that leads nowhere may still be replaced */
+    struct stat to;
+    if (exists && S_ISLNK(st.st_mode) && stat(path, &to) == 0 && !S_ISREG(to.st_mode)) {
+        fprintf(stderr,
+                "ppkiosk: %s leads to something that is not a file; --force replaces only a "
+                "file or a symlink to one\n",
+                path);
+        return PK_EINVAL;
+    }
     char dir[4096];
     const char *slash = strrchr(path, '/');
     if (strlen(path) >= sizeof dir) {

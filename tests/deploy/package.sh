@@ -18,6 +18,7 @@ deb="$out/cpack/ppkiosk_${version}_$(dpkg --print-architecture).deb"
 dpkg-deb -c "$deb" | awk '{print $NF}' >"$out/contents.txt"
 for f in ./usr/bin/ppkiosk ./lib/systemd/system/ppkiosk.service \
   ./lib/systemd/system/cups.service.d/ppkiosk.conf ./lib/systemd/sleep.conf.d/ppkiosk.conf \
+  ./lib/sysctl.d/ppkiosk.conf \
   ./usr/share/ppkiosk/assets/content/questions.json ./usr/share/ppkiosk/assets/content/ui.json \
   ./usr/share/ppkiosk/assets/kiosk.conf.sample ./usr/share/ppkiosk/models/voice.conf \
   ./usr/share/ppkiosk/models/extra.dict ./usr/share/doc/ppkiosk/copyright \
@@ -67,6 +68,14 @@ sleepconf="$root/lib/systemd/sleep.conf.d/ppkiosk.conf"
 for key in AllowHibernation AllowSuspendThenHibernate AllowHybridSleep; do
   grep -qx "$key=no" "$sleepconf" || fail "the sleep drop-in does not set $key=no"
 done
+# no magic SysRq keys: Alt+SysRq+K killed the kiosk (restarted, it takes one staff PIN at
+# once on the urgent screen) and Alt+SysRq+B rebooted it; a later file must not turn them
+# on again (systemd-sysctl reads the files in name order: Debian's 50-default.conf sets 438)
+sysrq="$root/lib/sysctl.d/ppkiosk.conf"
+grep -Eqx 'kernel\.sysrq *= *0' "$sysrq" || fail "the sysctl drop-in does not set kernel.sysrq = 0"
+[[ "$(basename "$sysrq")" > 50-default.conf ]] || fail "the sysctl drop-in sorts before 50-default.conf"
+grep -q 'restart systemd-sysctl' "$out/control/postinst" ||
+  fail "postinst does not apply the sysctl drop-in at once"
 got=$(cd / && "$root/usr/bin/ppkiosk" --check-content) || fail "--check-content failed: $got"
 case "$got" in
   "$root"/usr/bin/../share/ppkiosk/assets/content*"content is valid"*) ;;

@@ -241,6 +241,9 @@ proc_reason='folder /proc (does not take new files|cannot be written)'
 # (as root, "--fhir-out /dev/null --force" once put the summary in place of /dev/null)
 mkfifo "$scratch/fifo"
 mknod "$scratch/null" c 1 3 2>/dev/null || mkfifo "$scratch/null"
+# nor a symlink to one (as root, "--fhir-out /dev/stdout --force" once put the summary in
+# place of /dev/stdout); a symlink to a file, or to nothing, is still replaced
+ln -s null "$scratch/null-link" && ln -s fifo "$scratch/fifo-link" && ln -s "$scratch" "$scratch/dir-link"
 for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowhere does not exist" \
   "pdf-out-proc|--pdf-out|/proc/x.pdf|$proc_reason" "fhir-out-proc|--force --fhir-out|/proc/x.json|$proc_reason" \
   "summary-json-proc|--summary-json|/proc/s.json|$proc_reason" \
@@ -248,7 +251,10 @@ for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowh
   "pdf-out-empty|--pdf-out||--pdf-out needs a file name" \
   "pdf-out-folder-force|--force --pdf-out|$scratch|is a folder, not a file" \
   "pdf-out-fifo-force|--force --pdf-out|$scratch/fifo|fifo is not a file; --force replaces only a file or a symlink" \
-  "fhir-out-device-force|--force --fhir-out|$scratch/null|null is not a file; --force replaces only a file or a symlink"; do
+  "fhir-out-device-force|--force --fhir-out|$scratch/null|null is not a file; --force replaces only a file or a symlink" \
+  "fhir-out-device-link-force|--force --fhir-out|$scratch/null-link|null-link leads to something that is not a file" \
+  "pdf-out-fifo-link-force|--force --pdf-out|$scratch/fifo-link|fifo-link leads to something that is not a file" \
+  "pdf-out-folder-link-force|--force --pdf-out|$scratch/dir-link|dir-link leads to something that is not a file"; do
   IFS='|' read -r name opt path reason <<<"$spec"
   check "$name" 2 bash -c "'$bin' --text $opt '$path' <'$answers'"
   expect_text "$name" "$reason"
