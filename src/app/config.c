@@ -68,10 +68,13 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
     } else if (strcmp(key, "printer") == 0) {
         if (strlen(v) >= sizeof cfg->printer)
             return "printer name is too long";
-        for (const char *p = v; *p; p++) /* cupsd names a queue without them */
-            if ((unsigned char)*p <= ' ' || *p == 0x7f || strchr("/\\?'\"@#", *p))
-                return "printer must be a queue name, without spaces, control characters or "
-                       "/ \\ ? ' \" @";
+        /* cupsd names a queue without them; and ASCII only: a right-to-left mark or
+           another invisible character (U+202E) made the name staff read differ from the
+           one the kiosk used */
+        for (const char *p = v; *p; p++)
+            if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || strchr("/\\?'\"@#", *p))
+                return "printer must be a queue name of ASCII letters, digits and signs, "
+                       "without spaces or / \\ ? ' \" @ #";
         snprintf(cfg->printer, sizeof cfg->printer, "%s", v);
     } else if (strcmp(key, "paper") == 0) {
         if (strcmp(v, "letter") && strcmp(v, "a4") && strcmp(v, "receipt"))

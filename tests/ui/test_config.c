@@ -78,6 +78,8 @@ static const struct {
     {"printer = 'desk'\n"},
     {"printer = \"desk\"\n"},
     {"printer = desk@clinic\n"},
+    {"printer = desk\xe2\x80\xaeksed\n"}, /* U+202E: shown reversed to staff */
+    {"printer = desk\xc2\x9b\n"},         /* a C1 control */
 };
 
 START_TEST(config_refuses_bad_lines)
