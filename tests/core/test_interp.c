@@ -153,7 +153,14 @@ static const Row rows[] = {
     {"pain_now", EN, "10", "=10"},
     {"pain_now", EN, "ten", "=10"},
     {"pain_now", EN, "11", "-"},
-    {"pain_now", EN, "-3", "=3"},
+    /* a negative number is no pain score (it read 3) */
+    {"pain_now", EN, "-3", "-"},
+    {"pain_now", EN,
+     "\xe2\x88\x92"
+     "3",
+     "-"}, /* U+2212 MINUS SIGN */
+    {"pain_now", ES, "dolor -2", "-"},
+    {"pain_now", EN, "3-", "=3"}, /* a dash after it, as in "7 - I think" */
     {"pain_now", EN, "five or six", "-"},
     {"pain_now", EN, "eight", "=8"},
     {"pain_now", EN, "seven seven", "=7"},
