@@ -111,6 +111,10 @@ ppk_ui_test(ui_reading_results_es ${UI_OUT}/reading_es.script goodbye --size 128
 # the body picture picked by hand after the list: checked as it is laid out again
 ppk_ui_test(ui_areas_by_hand_es_1280x720 ${UI_SRC}/areas_by_hand.script question
             --size 1280x720)
+# ... and on the shortest screen, where its regions are grown to a target's size around
+# the joints (they were 44 px)
+ppk_ui_test(ui_areas_by_hand_es_1024x600 ${UI_SRC}/areas_by_hand.script question
+            --size 1024x600)
 ppk_ui_test(ui_print_failed ${UI_OUT}/print_failed_en.script goodbye --size 1280x800
             --printer ppkiosk-test-no-such-printer)
 ppk_ui_test(ui_print_failed_es ${UI_OUT}/print_failed_es.script goodbye --size 800x1280
@@ -211,7 +215,7 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_print_failed_es
              ui_script_outputs ui_urgent_staff_pin ui_urgent_staff_pin_es
              ui_urgent_staff_pin_keys ui_full_en_1280x720 ui_full_es_1280x720
-             ui_areas_by_hand_es_1280x720 ui_reading_results_es ui_areas_list_en_1024x600
+             ui_areas_by_hand_es_1280x720 ui_areas_by_hand_es_1024x600 ui_reading_results_es ui_areas_list_en_1024x600
              ui_areas_list_es_1024x600 soak_short APPEND
              PROPERTY LABELS slow)
 if(TEST ui_script_audio)

@@ -157,12 +157,47 @@ static UiBox *add_text(Ui *ui, SDL_Rect r, const char *text, int px, bool bold, 
     return b;
 }
 
+/* Grows regions first..nboxes-1 to a target's size around their joints, unless two would
+ * then come closer than the regions' gap (the structure check's: 8 px at 1080p). The
+ * picture chosen by hand on a short screen had 44 px regions at 1024x600; on a smaller
+ * one still, the joints are too close together for that, and they stay as drawn. */
+static void grow_regions(Ui *ui, int first)
+{
+    int tm = ui->m.target_min, gap = 8 * ui->m.S / 1080 > 1 ? 8 * ui->m.S / 1080 : 1;
+    SDL_Rect grown[UI_MAX_BOXES];
+    for (int i = first; i < ui->nboxes; i++) {
+        SDL_Rect r = ui->boxes[i].r;
+        if (r.w < tm) {
+            r.x -= (tm - r.w) / 2;
+            r.w = tm;
+        }
+        if (r.h < tm) {
+            r.y -= (tm - r.h) / 2;
+            r.h = tm;
+        }
+        grown[i] = r;
+    }
+    for (int i = first; i < ui->nboxes; i++)
+        for (int j = i + 1; j < ui->nboxes; j++) {
+            const SDL_Rect *a = &grown[i], *b = &grown[j];
+            int dx = b->x - (a->x + a->w) > a->x - (b->x + b->w) ? b->x - (a->x + a->w)
+                                                                 : a->x - (b->x + b->w);
+            int dy = b->y - (a->y + a->h) > a->y - (b->y + b->h) ? b->y - (a->y + a->h)
+                                                                 : a->y - (b->y + b->h);
+            if ((dx > dy ? dx : dy) < gap)
+                return;
+        }
+    for (int i = first; i < ui->nboxes; i++)
+        ui->boxes[i].r = grown[i];
+}
+
 static void view_regions(Ui *ui, int fig_i, int v)
 {
     const Screen *s = ui->screen;
     SDL_Rect fr = ui->boxes[fig_i].r;
     size_t n;
     const UiPictureRegion *regs = ui_picture_regions(&n);
+    int first = ui->nboxes;
     for (size_t i = 0; i < n; i++) {
         int ai = regs[i].view == v ? answer_by_region(s, regs[i].region) : -1;
         if (ai < 0)
@@ -177,6 +212,7 @@ static void view_regions(Ui *ui, int fig_i, int v)
         b->answer = true;
         b->radius = 0; /* square tiles: their edge is drawn as a plain outline */
     }
+    grow_regions(ui, first);
 }
 
 /* The two views centred in p->pic, each with its caption; "your right" and "your left"
