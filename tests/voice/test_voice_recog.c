@@ -645,17 +645,23 @@ START_TEST(t_voice_without_devices)
     ck_assert(voice_level(v) == 0.0f);
     voice_listen(v, &c->questions[content_question_index(c, "pain")], LANG_EN);
     /* Scripted audio still goes through the recogniser. */
-    ck_assert_int_eq(voice_feed_wav(v, "/nonexistent.wav"), PK_EIO);
+    ck_assert_int_eq(voice_feed_wav(v, "/nonexistent.wav", NULL), PK_EIO);
+    /* the reason is told: a folder read "file could not be read or written" to the
+       script's audio command (eleventh audit, #13) */
+    PkWhy fed = {""};
+    ck_assert_int_eq(voice_feed_wav(v, TEST_TMP_DIR, &fed), PK_EIO);
+    ck_assert_msg(strstr(fed.text, "is a directory, not a file"), "%s", fed.text);
     const char *quiet = tmp_path("quiet.wav");
     int16_t zeros[16000] = {0};
     ck_assert_int_eq(wav_write(quiet, zeros, 16000, 16000), 0);
-    ck_assert_int_eq(voice_feed_wav(v, quiet), 0);
+    ck_assert_int_eq(voice_feed_wav(v, quiet, NULL), 0);
     ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 1.0).kind, VOICE_EV_NO_SPEECH);
     char path[512];
     snprintf(path, sizeof path, "%s", quiet);
     remove(path);
     ck_assert_int_eq(
-        voice_feed_wav(v, TESTDATA "/librivox/sense_and_sensibility_01_austen_64kb-0880.wav"), 0);
+        voice_feed_wav(v, TESTDATA "/librivox/sense_and_sensibility_01_austen_64kb-0880.wav", NULL),
+        0);
     ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 1.0).kind, VOICE_EV_REJECTED);
     voice_close(v);
     voice_close(NULL);
@@ -815,7 +821,7 @@ START_TEST(t_voice_forgets_what_it_heard)
     const char *path = spoken_yes("yes.wav");
     voice_listen(v, &c->questions[content_question_index(c, "urgent_q")], LANG_EN);
     for (int i = 0; i < 2; i++)
-        ck_assert_int_eq(voice_feed_wav(v, path), 0);
+        ck_assert_int_eq(voice_feed_wav(v, path, NULL), 0);
     ck_assert(voice_holds_text(v, "yes"));
     VoiceEvent ev;
     ck_assert(voice_poll(v, &ev));
@@ -825,7 +831,7 @@ START_TEST(t_voice_forgets_what_it_heard)
     voice_new_session(v);
     ck_assert(!voice_holds_text(v, "yes"));
     ck_assert(!voice_poll(v, &ev));
-    ck_assert_int_eq(voice_feed_wav(v, path), 0);
+    ck_assert_int_eq(voice_feed_wav(v, path, NULL), 0);
     ck_assert(voice_poll(v, &ev));
     ck_assert(!voice_holds_text(v, "yes")); /* taken: the slot is wiped */
     voice_close(v);
@@ -847,7 +853,7 @@ START_TEST(t_voice_drops_results_for_the_screen_before)
     const Question *pain = &c->questions[content_question_index(c, "pain")];
     for (int stop = 0; stop < 2; stop++) {
         voice_listen(v, urgent, LANG_EN);
-        ck_assert_int_eq(voice_feed_wav(v, path), 0);
+        ck_assert_int_eq(voice_feed_wav(v, path, NULL), 0);
         voice_speak(v, "Next.", LANG_EN); /* no speaker: done at once, and queued */
         ck_assert(voice_holds_text(v, "yes"));
         if (stop)
@@ -862,7 +868,7 @@ START_TEST(t_voice_drops_results_for_the_screen_before)
                       ev.text);
     }
     /* a result for the screen being listened to still arrives */
-    ck_assert_int_eq(voice_feed_wav(v, path), 0);
+    ck_assert_int_eq(voice_feed_wav(v, path, NULL), 0);
     VoiceEvent ev;
     ck_assert(voice_poll(v, &ev));
     ck_assert_int_eq(ev.kind, VOICE_EV_HEARD);
