@@ -134,6 +134,10 @@ void config_defaults(KioskConfig *cfg)
 int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
 {
     config_defaults(cfg);
+    if (path && !*path) { /* "--config $UNSET" ran on the built-in settings without a word */
+        fprintf(stderr, "ppkiosk: cannot read the configuration: the path given is empty\n");
+        return PK_EIO;
+    }
     char sample[512] = "";
     if (assets_dir)
         snprintf(sample, sizeof sample, "%s/kiosk.conf.sample", assets_dir);

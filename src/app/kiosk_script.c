@@ -36,13 +36,13 @@ static void hook_heard(void *ctx, const char *text, int confidence)
     kiosk_heard(ctx, text, confidence);
 }
 
-static int hook_audio(void *ctx, const char *path)
+static int hook_audio(void *ctx, const char *path, PkWhy *why)
 {
     Kiosk *k = ctx;
     if (!k->voice)
         return PK_ENODEV;
     voice_stop(k->voice); /* as if the patient spoke over the prompt */
-    int err = voice_feed_wav(k->voice, path);
+    int err = voice_feed_wav(k->voice, path, why);
     if (err)
         return err;
     Uint32 start = SDL_GetTicks();

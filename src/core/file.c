@@ -28,6 +28,19 @@ static int wrong_kind(PkWhy *why, mode_t mode, const char *wanted)
     return pk_fail(why, PK_EINVAL, "%s, not a %s", kind_name(mode), wanted);
 }
 
+/* The reason and code for open(2) or stat(2) failing with errno e on the path of a
+ * `wanted` ("file", "directory"). */
+static int access_failure(int e, const char *wanted, PkWhy *why)
+{
+    if (e == ENOENT)
+        return pk_fail(why, PK_ENOENT, "%s is missing", wanted);
+    const char *reason = e == EACCES    ? "permission denied"
+                         : e == ENOTDIR ? "a part of the path is not a directory"
+                         : e == ELOOP   ? "too many symbolic links (a loop?)"
+                                        : "cannot open";
+    return pk_fail(why, PK_EIO, "%s", reason);
+}
+
 /* The reason and code for open(2) failing on path with errno e. A socket (and a device
  * with no driver) fails with ENXIO: its kind is told, not guessed. */
 static int open_failure(const char *path, int e, PkWhy *why)
@@ -35,12 +48,7 @@ static int open_failure(const char *path, int e, PkWhy *why)
     struct stat st;
     if (e == ENXIO && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
         return wrong_kind(why, st.st_mode, "file");
-    const char *reason = e == ENOENT    ? "file is missing"
-                         : e == EACCES  ? "permission denied"
-                         : e == ENOTDIR ? "a part of the path is not a directory"
-                         : e == ELOOP   ? "too many symbolic links (a loop?)"
-                                        : "cannot open";
-    return pk_fail(why, e == ENOENT ? PK_ENOENT : PK_EIO, "%s", reason);
+    return access_failure(e, "file", why);
 }
 
 static int too_large(PkWhy *why, size_t max)
@@ -115,8 +123,7 @@ int file_read_regular(const char *path, size_t max, char **out, size_t *len, PkW
 int file_check_dir(const char *path, PkWhy *why)
 {
     struct stat st;
-    if (stat(path, &st) != 0)
-        return errno == ENOENT ? pk_fail(why, PK_ENOENT, "directory is missing")
-                               : pk_fail(why, PK_EIO, "cannot open");
+    if (stat(path, &st) != 0) /* a loop of links was "cannot open" (eleventh audit) */
+        return access_failure(errno, "directory", why);
     return S_ISDIR(st.st_mode) ? 0 : wrong_kind(why, st.st_mode, "directory");
 }

@@ -88,7 +88,9 @@ typedef struct {
     Lang lang;
     const char *title; /* the big text: the question, or the screen's heading */
     const char *body;  /* a paragraph under it, or NULL */
-    char progress[32]; /* "4 of 18" on questions, else "" */
+    /* "4 of 18" on questions, else "": two content texts and two counts, never cut (a
+       translation of 26 bytes for "Safety check" lost the count, "1 of 7" read "1 de") */
+    char progress[2 * CONTENT_MAX_TEXT_BYTES + 48];
     /* the sectioned progress bar: the question's place among all of them (asked or not,
        so the total never jumps), where each run of one section starts, and its name */
     int prog_pos, prog_total;       /* 1..total, and total; 0 when not a question */

@@ -26,9 +26,14 @@ struct Flow {
         END_NOT_PRINTED, /* finished without printing; the answers are erased */
         END_HELD,        /* the print failed: kept for staff under the normal timeout */
     } ending;
-    char title[CONTENT_ANSWER_MAX + 512]; /* titles and bodies built from several strings */
-    char body[CONTENT_URGENT_BODY_MAX + 2 + CONTENT_SAFETY_MAX]; /* the urgent screen's */
-    char still[256];  /* "Are you still there?" body with the seconds */
+    /* Titles and bodies built from several content texts, each of at most
+       CONTENT_MAX_TEXT_BYTES, sized so that none is ever cut: the title holds two texts
+       (the language screen's, in both languages) or a text and an answer (the confirm
+       screen's), the body three texts (the start screen's) or the urgent screen's body
+       and safety line, still the "Are you still there?" body with its seconds. */
+    char title[2 * CONTENT_MAX_TEXT_BYTES + CONTENT_ANSWER_MAX + 8];
+    char body[3 * CONTENT_MAX_TEXT_BYTES + CONTENT_URGENT_BODY_MAX + CONTENT_SAFETY_MAX + 8];
+    char still[CONTENT_MAX_TEXT_BYTES + 24];
     Option yesno[2];  /* yes/no from the lexicon, for the confirm screen */
     Question confirm; /* the confirm screen's yes/no question */
     Screen screen;

@@ -259,7 +259,7 @@ size_t flow_speech(const Flow *f, char *buf, size_t size)
     }
     say(&sp, s->title);
     if (s->kind == SCR_QUESTION && s->question->kind == QK_SCALE) {
-        char anchor[256];
+        char anchor[CONTENT_MAX_TEXT_BYTES + 24]; /* a number and an anchor word, whole */
         snprintf(anchor, sizeof anchor, "%d, %s", s->question->min, s->low);
         say(&sp, anchor);
         snprintf(anchor, sizeof anchor, "%d, %s", s->question->max, s->high);

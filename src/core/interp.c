@@ -337,10 +337,11 @@ static bool is_alnum(unsigned char ch)
 }
 
 /* False when the text of a scale answer is more than one plain number: more or less than
- * one ("7+", ">8", "<3", "±2", "7%"), below zero ("-3"), or a part of one: two digits with
- * punctuation and nothing else between them ("5.5", "7,5", "5/5", "5·5", "5⁄5" with the fraction
- * slash, "7×7", "5 . 5", "5/10,5" once its "/10" is taken out). The signs are punctuation to the
- * words, and "7+" read 7, ">8" 8, "5,5" 5, and "5·5" 5 once the ASCII marks were refused. */
+ * one ("7+", ">8", "<3", "±2", "7%", "7‰", "7‱"), below zero ("-3"), or a part of one:
+ * two digits with punctuation and nothing else between them ("5.5", "7,5", "5/5", "5·5",
+ * "5⁄5" with the fraction slash, "7×7", "5 . 5", "5/10,5" once its "/10" is taken out).
+ * The signs are punctuation to the words, and "7+" read 7, ">8" 8, "5,5" 5, and "5·5" 5
+ * once the ASCII marks were refused. */
 static bool plain_number_text(const char *text)
 {
     const unsigned char *start = (const unsigned char *)text;
@@ -353,6 +354,10 @@ static bool plain_number_text(const char *text)
         if (before_word && p[0] == '-' && is_digit(p[1]))
             return false;
         if (before_word && p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92 && is_digit(p[3]))
+            return false;
+        /* the per mille and per ten thousand signs (U+2030, U+2031) are punctuation to the
+         * words, like % once was: "7‰" read 7 */
+        if (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xB0 || p[2] == 0xB1))
             return false;
         if (!is_digit(*p))
             continue;

@@ -79,10 +79,13 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
             return fail(why, n, "say needs the words (say TEXT, or say@CONFIDENCE TEXT)");
         h->heard(h->ctx, arg, (int)conf);
     } else if (strcmp(cmd, "audio") == 0) {
-        int err = h->audio(h->ctx, arg);
+        PkWhy reason = {""}; /* a FIFO read "file could not be read or written" */
+        int err = h->audio(h->ctx, arg, &reason);
         if (err)
             return fail(why, n, "cannot recognise '%s': %s", arg,
-                        err == PK_ENODEV ? "the voice is off" : pk_strerror(err));
+                        err == PK_ENODEV      ? "the voice is off"
+                        : reason.text[0] != 0 ? reason.text
+                                              : pk_strerror(err));
     } else if (strcmp(cmd, "wait") == 0) {
         char *end;
         long ms = strtol(arg, &end, 10);

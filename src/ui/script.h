@@ -14,8 +14,9 @@ typedef struct {
     void (*action)(void *ctx, const UiAction *a);
     /* words heard by voice (or typed), with a confidence 0..100 */
     void (*heard)(void *ctx, const char *text, int confidence);
-    /* a WAV file to recognise; returns 0 once its result was handled, or a PK_E* code */
-    int (*audio)(void *ctx, const char *path);
+    /* a WAV file to recognise; returns 0 once its result was handled, or a PK_E* code
+       with the reason in why when it has one ("is a device, not a file") */
+    int (*audio)(void *ctx, const char *path, PkWhy *why);
     /* ms milliseconds passed (called in steps of at most 100 ms) */
     void (*pass_time)(void *ctx, unsigned ms);
     /* after every line and time step: finish pending work and show the screen */

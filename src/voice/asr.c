@@ -159,39 +159,84 @@ static bool mdef_header_ok(FILE *fp)
     return false;
 }
 
-/* "is missing" or "is not a file" when path (a file the decoder reads) is either, or
- * NULL. */
+/* Why open(2) or stat(2) failed with errno e on a file or folder the decoder reads: a
+ * folder that cannot be searched made its files "missing", and a file that cannot be
+ * read was "cut short or damaged" (eleventh audit). */
+static const char *access_problem(int e)
+{
+    return e == ENOENT    ? "is missing"
+           : e == EACCES  ? "cannot be read (permission denied)"
+           : e == ELOOP   ? "is a loop of symbolic links"
+           : e == ENOTDIR ? "is missing (a part of its path is not a folder)"
+                          : "cannot be read";
+}
+
+/* Why path (a file the decoder reads) cannot be read ("is missing", "is not a file",
+ * "cannot be read (permission denied)"), or NULL. */
 static const char *file_problem(const char *path)
 {
     struct stat st;
     if (stat(path, &st) != 0)
-        return "is missing";
-    return S_ISREG(st.st_mode) ? NULL : "is not a file";
+        return access_problem(errno);
+    if (!S_ISREG(st.st_mode))
+        return "is not a file";
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return access_problem(errno);
+    close(fd);
+    return NULL;
 }
 
-/* The first entry of the model folder hmm that is neither a file nor a folder (a named
- * pipe, a device, a socket, or a link to one), with its reason in buf; NULL when there is
- * none. PocketSphinx opens the files of the folder it finds (means, variances, ...): a
- * named pipe among them held the kiosk's start for ever, the trial load waiting on its
- * child and the child on the pipe. */
+/* The files PocketSphinx reads from a model folder, when they are there. */
+static bool model_file_name(const char *name)
+{
+    static const char *const names[] = {
+        "mdef",    "means",     "variances",         "transition_matrices", "mixture_weights",
+        "sendump", "noisedict", "feature_transform", "feat.params",         "senmgau"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* What is wrong with the model folder hmm, with its reason in buf, or NULL: the folder
+ * missing or unreadable; an entry that is neither a file nor a folder (a named pipe, a
+ * device, a socket, or a link to one); or one of the model's files that is a folder or
+ * cannot be read. PocketSphinx opens the files of the folder it finds (means, variances,
+ * ...): a named pipe among them held the kiosk's start for ever, the trial load waiting
+ * on its child and the child on the pipe; a folder or an unreadable file in the place of
+ * one, or a missing folder, read "has a file cut short or damaged". */
 static const char *model_folder_problem(const char *hmm, char *buf, size_t size)
 {
     DIR *d = opendir(hmm);
-    if (!d)
-        return NULL; /* PocketSphinx names a missing model itself */
+    if (!d) {
+        snprintf(buf, size, "the model folder %s %s", hmm,
+                 errno == ENOTDIR ? "is not a folder" : access_problem(errno));
+        return buf;
+    }
     const char *found = NULL;
     for (struct dirent *e; !found && (e = readdir(d)) != NULL;) {
         char path[4096];
         struct stat st;
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0 ||
-            snprintf(path, sizeof path, "%s/%s", hmm, e->d_name) >= (int)sizeof path ||
-            stat(path, &st) != 0 || S_ISREG(st.st_mode) || S_ISDIR(st.st_mode))
+            snprintf(path, sizeof path, "%s/%s", hmm, e->d_name) >= (int)sizeof path)
             continue;
-        snprintf(buf, size, "hmm file %s is %s, not a file", path,
-                 S_ISFIFO(st.st_mode)   ? "a named pipe (FIFO)"
-                 : S_ISSOCK(st.st_mode) ? "a socket"
-                                        : "a device");
-        found = buf;
+        bool model_file = model_file_name(e->d_name);
+        const char *why = NULL;
+        if (stat(path, &st) != 0)
+            why = model_file ? access_problem(errno) : NULL;
+        else if (S_ISDIR(st.st_mode))
+            why = model_file ? "is a directory, not a file" : NULL;
+        else if (S_ISREG(st.st_mode))
+            why = model_file ? file_problem(path) : NULL;
+        else
+            why = S_ISFIFO(st.st_mode)   ? "is a named pipe (FIFO), not a file"
+                  : S_ISSOCK(st.st_mode) ? "is a socket, not a file"
+                                         : "is a device, not a file";
+        if (why) {
+            snprintf(buf, size, "hmm file %s %s", path, why);
+            found = buf;
+        }
     }
     closedir(d);
     return found;

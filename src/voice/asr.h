@@ -65,8 +65,11 @@ int asr_new(Asr **out, const AsrConfig *cfg);
 int asr_open(Asr **out, const AsrConfig *cfg, PkWhy *why);
 
 /* What is wrong with the model definition cfg names (cfg->mdef, or the hmm's own mdef),
- * or with its dictionary, noise dictionary or competitor (missing, or not a file), as a
- * short reason ("mdef /x is missing", "dict /x is missing"), or NULL when none is found.
+ * or with its dictionary, noise dictionary or competitor (missing, not a file, or not
+ * readable), or with the model folder (missing, or holding a pipe, a device or a socket,
+ * or a folder or an unreadable file where a model file goes), as a short reason ("mdef /x
+ * is missing", "dict /x cannot be read (permission denied)", "hmm file /m/means is a
+ * directory, not a file"), or NULL when none is found.
  * PocketSphinx ends the whole process, printing nothing, on a missing, empty or foreign
  * mdef, and crashes or ends it on a cut or damaged model file: the acoustic model is
  * loaded once in a child process first (about 30 ms), and asr_new refuses a model that

@@ -594,7 +594,7 @@ bool voice_holds_text(Voice *v, const char *needle)
     return found;
 }
 
-int voice_feed_wav(Voice *v, const char *path)
+int voice_feed_wav(Voice *v, const char *path, PkWhy *why)
 {
     if (!v || !path)
         return PK_EINVAL;
@@ -602,7 +602,7 @@ int voice_feed_wav(Voice *v, const char *path)
         return PK_ENODEV;
     int16_t *pcm = NULL;
     size_t n = 0;
-    int err = wav_read_16k(path, &pcm, &n, NULL);
+    int err = wav_read_16k(path, &pcm, &n, why);
     if (err)
         return err;
     pthread_mutex_lock(&v->mu);

@@ -104,8 +104,10 @@ bool voice_poll(Voice *v, VoiceEvent *ev);
 
 /* Decodes a WAV file (any rate or channel count) as if it had been heard by the
  * microphone for the question being listened to (scripted tests: "audio FILE"). The
- * result arrives through voice_poll(). Returns 0 or a negative PK_E* code. */
-int voice_feed_wav(Voice *v, const char *path);
+ * result arrives through voice_poll(). Returns 0 or a negative PK_E* code, with the
+ * reason the file was not read in why (may be NULL): "is a named pipe (FIFO), not a
+ * file". */
+int voice_feed_wav(Voice *v, const char *path, PkWhy *why);
 
 /* ---- Offline: --say and --recognize (no Voice, no threads) ----------------------------- */
 

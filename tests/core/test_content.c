@@ -407,13 +407,23 @@ START_TEST(content_dir_must_be_a_directory)
         {"/dev/null", "is a device, not a directory"},
         {NULL, "is a file, not a directory"},
         {TEST_TMP_DIR "/no-such-content-dir", "directory is missing"},
+        /* eleventh audit (#13): both were "cannot open" */
+        {"loop", "too many symbolic links (a loop?)"},
+        {"file/content", "a part of the path is not a directory"},
     };
-    char file[512];
+    char file[512], loop[512], under_file[600];
     snprintf(file, sizeof file, "%s/content-dir-%ld", TEST_TMP_DIR, (long)getpid());
+    snprintf(loop, sizeof loop, "%s/content-loop-%ld", TEST_TMP_DIR, (long)getpid());
+    snprintf(under_file, sizeof under_file, "%s/content", file);
     FILE *f = fopen(file, "w");
     ck_assert_ptr_nonnull(f);
     fclose(f);
-    const char *path = rows[_i].path ? rows[_i].path : file;
+    remove(loop);
+    ck_assert_int_eq(symlink(loop, loop), 0);
+    const char *path = !rows[_i].path                               ? file
+                       : strcmp(rows[_i].path, "loop") == 0         ? loop
+                       : strcmp(rows[_i].path, "file/content") == 0 ? under_file
+                                                                    : rows[_i].path;
     Content *c = NULL;
     Diags d = {0};
     ck_assert_int_eq(content_load(path, &c, &d), PK_ECONTENT);
@@ -422,6 +432,7 @@ START_TEST(content_dir_must_be_a_directory)
     ck_assert_str_eq(d.items[0].msg, rows[_i].message);
     diags_free(&d);
     remove(file);
+    remove(loop);
 }
 END_TEST
 
@@ -507,7 +518,7 @@ int main(void)
     tcase_add_loop_test(tc, each_error_is_reported, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, all_problems_in_one_run);
     tcase_add_loop_test(tc, only_regular_files_are_read, 0, 5);
-    tcase_add_loop_test(tc, content_dir_must_be_a_directory, 0, 3);
+    tcase_add_loop_test(tc, content_dir_must_be_a_directory, 0, 5);
     tcase_add_test(tc, unreadable_file_is_the_one_problem);
     tcase_add_loop_test(tc, counts_are_capped, 0, 3);
     tcase_set_timeout(tc, 10);

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/flow.h"
 #include "core/flow_table.h"
@@ -315,6 +317,136 @@ START_TEST(activity_on_the_screen_keeps_her_session)
 }
 END_TEST
 
+/* A copy of the real content in a scratch folder, with the first `find` of ui.json
+ * replaced by `replace` for each pair of edits (NULL-terminated). */
+static const char *const content_files[] = {"lexicon.json", "ui.json",     "questions.json",
+                                            "causes.json",  "advice.json", "flags.json"};
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    ck_assert_ptr_nonnull(fp);
+    char *b = malloc(1 << 20);
+    ck_assert_ptr_nonnull(b);
+    *len = fread(b, 1, (1 << 20) - 1, fp);
+    b[*len] = '\0';
+    fclose(fp);
+    return b;
+}
+
+static char *replace_first(char *text, size_t *len, const char *find, const char *with)
+{
+    char *at = strstr(text, find);
+    ck_assert_msg(at != NULL, "no %s in ui.json", find);
+    size_t n = strlen(find), m = strlen(with), before = (size_t)(at - text);
+    char *out = malloc(*len - n + m + 1);
+    ck_assert_ptr_nonnull(out);
+    memcpy(out, text, before);
+    memcpy(out + before, with, m);
+    memcpy(out + before + m, at + n, *len - before - n + 1);
+    free(text);
+    *len = *len - n + m;
+    return out;
+}
+
+static Content *edited_copy(char *dir, size_t size, const char *const *edits)
+{
+    snprintf(dir, size, "%s/flow-content-%ld", TEST_TMP_DIR, (long)getpid());
+    mkdir(dir, 0700);
+    for (size_t i = 0; i < sizeof content_files / sizeof content_files[0]; i++) {
+        char path[1024];
+        size_t len;
+        snprintf(path, sizeof path, "%s/assets/content/%s", PPKIOSK_SOURCE_DIR, content_files[i]);
+        char *text = slurp(path, &len);
+        for (const char *const *e = edits; strcmp(content_files[i], "ui.json") == 0 && *e; e += 2)
+            text = replace_first(text, &len, e[0], e[1]);
+        snprintf(path, sizeof path, "%s/%s", dir, content_files[i]);
+        FILE *fp = fopen(path, "wb");
+        ck_assert_ptr_nonnull(fp);
+        ck_assert_uint_eq(fwrite(text, 1, len, fp), len);
+        fclose(fp);
+        free(text);
+    }
+    Content *c = NULL;
+    Diags d = {0};
+    int rc = content_load(dir, &c, &d);
+    ck_assert_msg(rc == 0, "%s", d.count ? d.items[0].msg : "?");
+    diags_free(&d);
+    return c;
+}
+
+static void remove_copy(const char *dir)
+{
+    for (size_t i = 0; i < sizeof content_files / sizeof content_files[0]; i++) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, content_files[i]);
+        remove(path);
+    }
+    rmdir(dir);
+}
+
+#define LONG50 "and a sentence that goes on, as some translations do. "
+#define LONG500 LONG50 LONG50 LONG50 LONG50 LONG50 LONG50 LONG50 LONG50 LONG50 LONG50
+#define LONG1500 LONG500 LONG500 LONG500
+
+/* Eleventh audit (#13): every text may take CONTENT_MAX_TEXT_BYTES, but the screens
+ * built from several of them cut them to their buffers: "Comprobación de seguridad" for
+ * "Safety check" showed "Comprobación de seguridad 1 de" (32 bytes held the progress),
+ * and a long "Are you still there?" body, language title or start screen lost its end. */
+START_TEST(screens_never_cut_a_text)
+{
+    static const char *const edits[] = {
+        "\"es\": \"Seguridad\"",
+        "\"es\": \"Comprobaci\xc3\xb3n de seguridad\"",
+        "\"en\": \"Choose your language\"",
+        "\"en\": \"Choose your language " LONG1500 "end\"",
+        "\"es\": \"Elija su idioma\"",
+        "\"es\": \"Elija su idioma " LONG1500 "fin\"",
+        "\"en\": \"Sore back or joints since your baby came?\"",
+        "\"en\": \"Sore back " LONG1500 "end\"",
+        "\"es\": \"Toque la pantalla para empezar\"",
+        "\"es\": \"Toque la pantalla " LONG1500 "fin\"",
+        "\"es\": \"Toque la pantalla para seguir.",
+        "\"es\": \"Toque la pantalla " LONG1500 "para seguir.",
+        NULL,
+    };
+    char dir[512];
+    Content *c = edited_copy(dir, sizeof dir, edits);
+    FlowConfig cfg = {.default_lang = LANG_ES, .confirm_below = 60};
+    Flow *f = flow_new(c, &cfg);
+    ck_assert_ptr_nonnull(f);
+    flow_set_listen(f, false);
+    /* the start screen, in Spanish: the English title and prompt under the Spanish one */
+    const Screen *s = flow_screen(f);
+    ck_assert_ptr_nonnull(s->body);
+    ck_assert_msg(strstr(s->body, content_ui(c, "attract.title", LANG_EN)) &&
+                      strstr(s->body, content_ui(c, "attract.prompt_touch", LANG_ES)),
+                  "the start screen cut a text (%zu bytes)", strlen(s->body));
+    flow_press(f, FLOW_START);
+    char want[8192];
+    snprintf(want, sizeof want, "%s / %s", content_ui(c, "language.title", LANG_ES),
+             content_ui(c, "language.title", LANG_EN));
+    ck_assert_msg(strcmp(flow_screen(f)->title, want) == 0,
+                  "the language title was cut (%zu of %zu bytes)", strlen(flow_screen(f)->title),
+                  strlen(want));
+    flow_press(f, FLOW_LANG_ES);
+    flow_press(f, FLOW_CONTINUE);
+    const char *progress = flow_screen(f)->progress;
+    const char *lead = "Comprobaci\xc3\xb3n de seguridad 1 de ";
+    ck_assert_msg(strncmp(progress, lead, strlen(lead)) == 0 && progress[strlen(lead)] >= '1' &&
+                      progress[strlen(lead)] <= '9',
+                  "progress: \"%s\"", progress);
+    flow_tick(f, FLOW_DEFAULT_IDLE_MS + 1000);
+    s = flow_screen(f);
+    ck_assert_ptr_nonnull(s->still_body);
+    ck_assert_msg(strstr(s->still_body, "volver\xc3\xa1 al inicio."), "still there: %zu bytes, cut",
+                  strlen(s->still_body));
+    flow_free(f);
+    content_free(c);
+    remove_copy(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("flow");
@@ -324,6 +456,7 @@ int main(void)
     tcase_add_test(tc, table_draws_the_buttons);
     tcase_add_test(tc, attract_prompt_follows_listening);
     tcase_add_test(tc, activity_on_the_screen_keeps_her_session);
+    tcase_add_test(tc, screens_never_cut_a_text);
     suite_add_tcase(s, tc);
     return check_run(s);
 }

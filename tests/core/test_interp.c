@@ -141,6 +141,10 @@ static const Row rows[] = {
     {"pain_now", EN, "7\xe2\x81\xba", "-"}, /* a superscript plus */
     {"pain_now", EN, "8\xe2\x81\xbb", "-"}, /* a superscript minus */
     {"pain_now", EN, "7%", "-"},
+    /* eleventh audit (#13): the per mille and per ten thousand signs are punctuation
+     * to the words, and "7‰" read 7 where "7%" was refused */
+    {"pain_now", EN, "7\xe2\x80\xb0", "-"},
+    {"pain_now", ES, "7 \xe2\x80\xb1", "-"},
     {"pain_now", EN, "7, 7", "-"},
     {"pain_now", EN, "5 . 5", "-"},
     {"pain_now", EN, "5/10,5", "-"},

@@ -324,7 +324,8 @@ grep -q '"screen": "attract"' "$scratch/shots-bad-conf/gesture.json" 2>/dev/null
 printf 'audio /dev/zero\n' >"$scratch/audio.script"
 check script-audio-device 2 env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy timeout 60 "$bin" \
   --config "$scratch/k.conf" --no-voice --script "$scratch/audio.script"
-expect_text script-audio-device "script:1: cannot recognise '/dev/zero': (file could not be read|the voice is off)"
+# ... and the reason itself: it was "file could not be read or written" (eleventh audit)
+expect_text script-audio-device "script:1: cannot recognise '/dev/zero': (is a device, not a file|the voice is off)"
 check script-audio-no-voice 2 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --config "$scratch/k.conf" \
   --no-voice --no-listen --script "$scratch/audio.script"
 expect_text script-audio-no-voice "script:1: cannot recognise '/dev/zero': the voice is off"

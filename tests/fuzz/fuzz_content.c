@@ -248,18 +248,45 @@ static void cheap_free(const char *name, struct ContentPrivate *p)
 }
 
 /* A text shown or printed holds no control character (C0 but the line feed, DEL, C1):
- * one went to the terminal of the text interview as it was. */
+ * one went to the terminal of the text interview as it was; and it takes at most
+ * CONTENT_MAX_TEXT_BYTES (a 500 KB question loaded). */
 static void check_text(const Text *t)
 {
-    for (int l = 0; l < LANG_COUNT; l++)
+    for (int l = 0; l < LANG_COUNT; l++) {
+        if (t->s[l] && strlen(t->s[l]) > CONTENT_MAX_TEXT_BYTES)
+            __builtin_trap();
         for (const unsigned char *p = (const unsigned char *)t->s[l]; p && *p; p++)
             if ((*p < 0x20 && *p != '\n') || *p == 0x7F ||
                 (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
                 __builtin_trap();
+    }
 }
 
-/* Every Content that loads must be usable: each question found by its id, and its texts
- * free of control characters. */
+/* A phrase is never empty nor digits alone: typed alone, digits are the number of an
+ * answer on the screen ("1" as a no phrase answered No to a red flag). */
+static void check_phrases(const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!list[i][0] || list[i][strspn(list[i], "0123456789 ")] == '\0')
+            __builtin_trap();
+}
+
+static void check_lexicon(const Lexicon *lx)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        for (int n = 0; n <= 10; n++)
+            check_phrases(lx->numbers[n][l], lx->nnumbers[n][l]);
+        for (int k = 0; k < CMD_COUNT; k++)
+            check_phrases(lx->commands[k][l], lx->ncommands[k][l]);
+        check_phrases(lx->yes[l], lx->nyes[l]);
+        check_phrases(lx->no[l], lx->nno[l]);
+        check_phrases(lx->filler[l], lx->nfiller[l]);
+        check_phrases(lx->scale_suffix[l], lx->nscale_suffix[l]);
+    }
+}
+
+/* Every Content that loads must be usable: each question found by its id, its texts
+ * free of control characters and not too long, its phrases not digits alone. */
 static void check_content(const Content *c)
 {
     for (size_t i = 0; i < c->nquestions; i++) {
@@ -271,9 +298,13 @@ static void check_content(const Content *c)
         check_text(&q->help);
         check_text(&q->low);
         check_text(&q->high);
-        for (size_t k = 0; k < q->noptions; k++)
+        for (size_t k = 0; k < q->noptions; k++) {
             check_text(&q->options[k].label);
+            for (int l = 0; l < LANG_COUNT; l++)
+                check_phrases(q->options[k].say[l], q->options[k].nsay[l]);
+        }
     }
+    check_lexicon(&c->lexicon);
     for (size_t i = 0; i < c->ncauses; i++) {
         check_text(&c->causes[i].title);
         check_text(&c->causes[i].text);

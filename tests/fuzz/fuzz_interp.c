@@ -33,24 +33,49 @@ static bool says_no(const Content *c, Lang lang, const char *text)
     return false;
 }
 
-/* True when text holds a question mark (a question back is never an answer to yes/no). */
+/* True when text holds a question mark (a question back is never an answer to yes/no):
+ * ? ¿ ‽ ⁇ ⁈ ⁉ and the full-width ？ ("It hurts, no‽" answered No to chest pain). */
 static bool asks(const char *text)
 {
-    return strchr(text, '?') || strstr(text, "\xc2\xbf") || strstr(text, "\xe2\x80\xbd");
+    static const char *const marks[] = {
+        "?",           "\xc2\xbf", "\xe2\x80\xbd", "\xe2\x81\x87", "\xe2\x81\x88", "\xe2\x81\x89",
+        "\xef\xbc\x9f"};
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (strstr(text, marks[i]))
+            return true;
+    return false;
 }
 
-/* True when text says more or less than one number, or a part of one: a sign (+ < > %),
- * or two digits with only a decimal mark between them ("5.5", "5,5", "5\xc2\xb7"
- * "5"). */
+static bool alnum(char ch)
+{
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* True when text says more or less than one number, or a part of one: a sign (+ < > % ±
+ * ‰ ‱, the superscript plus and minus), or two digits with punctuation and nothing else
+ * between them ("5.5", "5,5", "5·5", "5 . 5", "5/10,5"), once each "/10" that is "out of
+ * ten" (no digit after it) is taken out: "7/10 7" reads 7. */
 static bool not_one_number(const char *text)
 {
-    if (strpbrk(text, "+<>%"))
-        return true;
-    for (const char *p = text; *p; p++) {
-        if (*p < '0' || *p > '9' || (p - text >= 2 && memcmp(p - 2, "/10", 3) == 0))
-            continue; /* "/10" is "out of ten": "/10,5" may read 5 */
-        size_t mark = p[1] == '.' || p[1] == ',' ? 1 : (p[1] == '\xc2' && p[2] == '\xb7') ? 2 : 0;
-        if (mark && p[1 + mark] >= '0' && p[1 + mark] <= '9')
+    static const char *const signs[] = {
+        "+",           "<", ">", "%", "\xc2\xb1", "\xe2\x80\xb0", "\xe2\x80\xb1", "\xe2\x81\xba",
+        "\xe2\x81\xbb"};
+    for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
+        if (strstr(text, signs[i]))
+            return true;
+    char copy[1100];
+    snprintf(copy, sizeof copy, "%s", text);
+    for (char *p = copy; (p = strstr(p, "/10")) != NULL; p += 3)
+        if (p[3] < '0' || p[3] > '9')
+            memset(p, ' ', 3);
+    for (const char *p = copy; *p; p++) {
+        if (*p < '0' || *p > '9')
+            continue;
+        bool mark = false;
+        const char *q = p + 1;
+        for (; *q && !alnum(*q); q++)
+            mark |= *q != ' ';
+        if (mark && *q >= '0' && *q <= '9')
             return true;
     }
     return false;

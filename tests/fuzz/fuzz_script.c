@@ -69,9 +69,9 @@ static void on_heard(void *ctx, const char *text, int confidence)
         __builtin_trap();
 }
 
-static int on_audio(void *ctx, const char *p)
+static int on_audio(void *ctx, const char *p, PkWhy *why)
 {
-    (void)ctx;
+    (void)ctx, (void)why;
     check_arg(p);
     return p[0] == 'x' ? PK_ENODEV : 0;
 }

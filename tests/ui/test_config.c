@@ -162,6 +162,9 @@ START_TEST(config_without_pin_disables_the_menu)
     ck_assert(!config_pin_ok(&cfg, ""));
     ck_assert(!config_pin_ok(&cfg, "0000"));
     ck_assert_int_eq(config_load(&cfg, TEST_TMP_DIR "/no-such-file.conf", NULL), PK_EIO);
+    /* an empty path given ("--config $UNSET") ran on the built-in settings, the staff menu
+       off, with no word of it (eleventh audit, #13) */
+    ck_assert_int_eq(config_load(&cfg, "", NULL), PK_EIO);
 }
 END_TEST
 

@@ -426,6 +426,127 @@ START_TEST(t_asr_model_folder_pipe)
 }
 END_TEST
 
+/* asr_model_problem(cfg) as a user who is not root, when the test runs as root (root
+ * reads any file): in a child that becomes nobody, the reason back through a pipe. */
+static void model_problem_unprivileged(const AsrConfig *cfg, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (geteuid() != 0) {
+        const char *why = asr_model_problem(cfg, buf, size);
+        if (!why)
+            buf[0] = '\0';
+        return;
+    }
+    int fds[2];
+    ck_assert_int_eq(pipe(fds), 0);
+    pid_t pid = fork();
+    ck_assert_int_ge(pid, 0);
+    if (pid == 0) {
+        close(fds[0]);
+        char why[PK_WHY_MAX] = "";
+        if (setgid(65534) != 0 || setuid(65534) != 0)
+            _exit(2);
+        const char *got = asr_model_problem(cfg, why, sizeof why);
+        ssize_t w = write(fds[1], got ? got : "", got ? strlen(got) : 0);
+        _exit(w < 0);
+    }
+    close(fds[1]);
+    size_t n = 0;
+    for (ssize_t got; n + 1 < size && (got = read(fds[0], buf + n, size - 1 - n)) > 0;)
+        n += (size_t)got;
+    buf[n] = '\0';
+    close(fds[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    ck_assert_msg(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the child could not drop root");
+}
+
+START_TEST(t_asr_model_file_reasons)
+{
+    /* eleventh audit (#13): a folder or an unreadable file in the place of the model's
+     * means, or a model folder that is missing, read "has a file cut short or damaged:
+     * PocketSphinx refuses it"; an unreadable dictionary read no reason at all, and a
+     * loop of links "is missing". A folder of links to the model's files, readable by
+     * every user (the unreadable rows run as nobody when the test runs as root). */
+    char dir[512], means[1024], loop[1024], unreadable[1024], missing[1024];
+    snprintf(dir, sizeof dir, "%s", tmp_path("reasons-model"));
+    snprintf(means, sizeof means, "%s/means", dir);
+    snprintf(loop, sizeof loop, "%s", tmp_path("loop.dict"));
+    snprintf(unreadable, sizeof unreadable, "%s", tmp_path("unreadable.dict"));
+    snprintf(missing, sizeof missing, "%s", tmp_path("no-such-model"));
+    ck_assert_int_eq(mkdir(dir, 0755), 0);
+    DIR *d = opendir(MODEL "/en-us");
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        char target[1024], path[1024];
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "means") == 0)
+            continue;
+        snprintf(target, sizeof target, "%s/%s", MODEL "/en-us", e->d_name);
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        ck_assert_int_eq(symlink(target, path), 0);
+    }
+    closedir(d);
+    ck_assert_int_eq(symlink(loop, loop), 0);
+    FILE *fp = fopen(unreadable, "w");
+    ck_assert_ptr_nonnull(fp);
+    fputs("yes Y EH S\n", fp);
+    fclose(fp);
+    ck_assert_int_eq(chmod(unreadable, 0), 0);
+    static const struct {
+        const char *means; /* what the means is: "dir", "file" (mode 0), or the model's */
+        int hmm, dict;     /* 0: the folder / the model's dictionary, 1: missing, 2: loop, 3:
+                              unreadable */
+        const char *want;
+    } rows[] = {
+        {"dir", 0, 0, "means is a directory, not a file"},
+        {"file", 0, 0, "means cannot be read (permission denied)"},
+        {"model", 1, 0, "the model folder "},
+        {"model", 0, 2, "loop.dict is a loop of symbolic links"},
+        {"model", 0, 3, "unreadable.dict cannot be read (permission denied)"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        remove(means);
+        rmdir(means);
+        if (strcmp(rows[i].means, "dir") == 0)
+            ck_assert_int_eq(mkdir(means, 0755), 0);
+        else if (strcmp(rows[i].means, "file") == 0)
+            ck_assert_int_eq(close(open(means, O_WRONLY | O_CREAT | O_EXCL, 0)), 0);
+        else
+            ck_assert_int_eq(symlink(MODEL "/en-us/means", means), 0);
+        const char *dict = rows[i].dict == 2   ? loop
+                           : rows[i].dict == 3 ? unreadable
+                                               : MODEL "/cmudict-en-us.dict";
+        AsrConfig cfg = {rows[i].hmm ? missing : dir, dict, NULL, NULL, NULL, NULL, 0};
+        char why[PK_WHY_MAX];
+        model_problem_unprivileged(&cfg, why, sizeof why);
+        ck_assert_msg(strstr(why, rows[i].want), "row %zu: \"%s\"", i, why);
+        if (rows[i].hmm)
+            ck_assert_msg(strstr(why, "is missing"), "row %zu: \"%s\"", i, why);
+    }
+    /* the model as it is passes, and so does a folder or a file of another name */
+    char extra[1024];
+    snprintf(extra, sizeof extra, "%s/notes", dir);
+    ck_assert_int_eq(mkdir(extra, 0755), 0);
+    AsrConfig good = {dir, MODEL "/cmudict-en-us.dict", NULL, NULL, NULL, NULL, 0};
+    char why[PK_WHY_MAX];
+    model_problem_unprivileged(&good, why, sizeof why);
+    ck_assert_msg(why[0] == '\0', "%s", why);
+    rmdir(extra);
+    remove(loop);
+    remove(unreadable);
+    d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (e->d_name[0] != '.')
+            remove(path);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+END_TEST
+
 START_TEST(t_asr_human)
 {
     /* People reading card names (cards.gram) and a robot command (goforward.gram). */
@@ -524,17 +645,23 @@ START_TEST(t_voice_without_devices)
     ck_assert(voice_level(v) == 0.0f);
     voice_listen(v, &c->questions[content_question_index(c, "pain")], LANG_EN);
     /* Scripted audio still goes through the recogniser. */
-    ck_assert_int_eq(voice_feed_wav(v, "/nonexistent.wav"), PK_EIO);
+    ck_assert_int_eq(voice_feed_wav(v, "/nonexistent.wav", NULL), PK_EIO);
+    /* the reason is told: a folder read "file could not be read or written" to the
+       script's audio command (eleventh audit, #13) */
+    PkWhy fed = {""};
+    ck_assert_int_eq(voice_feed_wav(v, TEST_TMP_DIR, &fed), PK_EIO);
+    ck_assert_msg(strstr(fed.text, "is a directory, not a file"), "%s", fed.text);
     const char *quiet = tmp_path("quiet.wav");
     int16_t zeros[16000] = {0};
     ck_assert_int_eq(wav_write(quiet, zeros, 16000, 16000), 0);
-    ck_assert_int_eq(voice_feed_wav(v, quiet), 0);
+    ck_assert_int_eq(voice_feed_wav(v, quiet, NULL), 0);
     ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 1.0).kind, VOICE_EV_NO_SPEECH);
     char path[512];
     snprintf(path, sizeof path, "%s", quiet);
     remove(path);
     ck_assert_int_eq(
-        voice_feed_wav(v, TESTDATA "/librivox/sense_and_sensibility_01_austen_64kb-0880.wav"), 0);
+        voice_feed_wav(v, TESTDATA "/librivox/sense_and_sensibility_01_austen_64kb-0880.wav", NULL),
+        0);
     ck_assert_int_eq(wait_event(v, VOICE_EV_NONE, 1.0).kind, VOICE_EV_REJECTED);
     voice_close(v);
     voice_close(NULL);
@@ -694,7 +821,7 @@ START_TEST(t_voice_forgets_what_it_heard)
     const char *path = spoken_yes("yes.wav");
     voice_listen(v, &c->questions[content_question_index(c, "urgent_q")], LANG_EN);
     for (int i = 0; i < 2; i++)
-        ck_assert_int_eq(voice_feed_wav(v, path), 0);
+        ck_assert_int_eq(voice_feed_wav(v, path, NULL), 0);
     ck_assert(voice_holds_text(v, "yes"));
     VoiceEvent ev;
     ck_assert(voice_poll(v, &ev));
@@ -704,7 +831,7 @@ START_TEST(t_voice_forgets_what_it_heard)
     voice_new_session(v);
     ck_assert(!voice_holds_text(v, "yes"));
     ck_assert(!voice_poll(v, &ev));
-    ck_assert_int_eq(voice_feed_wav(v, path), 0);
+    ck_assert_int_eq(voice_feed_wav(v, path, NULL), 0);
     ck_assert(voice_poll(v, &ev));
     ck_assert(!voice_holds_text(v, "yes")); /* taken: the slot is wiped */
     voice_close(v);
@@ -726,7 +853,7 @@ START_TEST(t_voice_drops_results_for_the_screen_before)
     const Question *pain = &c->questions[content_question_index(c, "pain")];
     for (int stop = 0; stop < 2; stop++) {
         voice_listen(v, urgent, LANG_EN);
-        ck_assert_int_eq(voice_feed_wav(v, path), 0);
+        ck_assert_int_eq(voice_feed_wav(v, path, NULL), 0);
         voice_speak(v, "Next.", LANG_EN); /* no speaker: done at once, and queued */
         ck_assert(voice_holds_text(v, "yes"));
         if (stop)
@@ -741,7 +868,7 @@ START_TEST(t_voice_drops_results_for_the_screen_before)
                       ev.text);
     }
     /* a result for the screen being listened to still arrives */
-    ck_assert_int_eq(voice_feed_wav(v, path), 0);
+    ck_assert_int_eq(voice_feed_wav(v, path, NULL), 0);
     VoiceEvent ev;
     ck_assert(voice_poll(v, &ev));
     ck_assert_int_eq(ev.kind, VOICE_EV_HEARD);
@@ -761,6 +888,7 @@ static Suite *voice_recog_suite(void)
     tcase_add_test(t, t_asr_human);
     tcase_add_test(t, t_asr_bad_mdef);
     tcase_add_test(t, t_asr_model_folder_pipe);
+    tcase_add_test(t, t_asr_model_file_reasons);
     tcase_add_test(t, t_asr_model_load_limit);
     suite_add_tcase(s, t);
     t = tcase_create("facade");
