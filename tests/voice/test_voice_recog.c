@@ -58,6 +58,21 @@ static bool fake_knows(void *ctx, const char *word)
     return strcmp(word, "dont") != 0; /* only the apostrophe form, as in cmudict */
 }
 
+/* Removes dir and the files in it. */
+static void remove_dir(const char *dir)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    for (struct dirent *e; (e = readdir(d)) != NULL;) {
+        char path[1024];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        if (e->d_name[0] != '.')
+            remove(path);
+    }
+    closedir(d);
+    rmdir(dir);
+}
+
 START_TEST(t_grammar)
 {
     /* Answers alone in the answer grammar (no filler before them, no command, no
@@ -414,15 +429,7 @@ START_TEST(t_asr_model_folder_pipe)
     ck_assert_msg(strstr(why.text, "means is a named pipe (FIFO), not a file"), "%s", why.text);
     kill(helper, SIGKILL);
     waitpid(helper, NULL, 0);
-    d = opendir(dir);
-    ck_assert_ptr_nonnull(d);
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (e->d_name[0] != '.')
-            remove(path);
-    }
-    closedir(d);
-    rmdir(dir);
+    remove_dir(dir);
 }
 END_TEST
 
@@ -534,16 +541,7 @@ START_TEST(t_asr_model_file_reasons)
     rmdir(extra);
     remove(loop);
     remove(unreadable);
-    d = opendir(dir);
-    ck_assert_ptr_nonnull(d);
-    for (struct dirent *e; (e = readdir(d)) != NULL;) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        if (e->d_name[0] != '.')
-            remove(path);
-    }
-    closedir(d);
-    rmdir(dir);
+    remove_dir(dir);
 }
 END_TEST
 
