@@ -67,6 +67,12 @@ foreach(LANG en es)
   # a screen too short for the body picture: the list's rows stay above the navigation
   ppk_ui_test(ui_areas_list_${LANG}_1024x600 ${UI_OUT}/areas_list_${LANG}.script question
               --size 1024x600)
+  # ... and where the picture is shown, Done with nothing chosen moves nothing: the
+  # notice takes the region name's place (at the foot it hid the ankles at 1280x720)
+  foreach(size 1280x720 1024x768)
+    ppk_ui_test(ui_areas_notice_${LANG}_${size} ${UI_OUT}/areas_list_${LANG}.script question
+                --size ${size})
+  endforeach()
   # the same interview with the printer failing: Finish then leaves the goodbye that
   # sends her to the front desk, where staff can still print
   file(READ ${UI_OUT}/full_${LANG}.script FULL_SCRIPT)
@@ -115,6 +121,11 @@ ppk_ui_test(ui_areas_by_hand_es_1280x720 ${UI_SRC}/areas_by_hand.script question
 # the joints (they were 44 px)
 ppk_ui_test(ui_areas_by_hand_es_1024x600 ${UI_SRC}/areas_by_hand.script question
             --size 1024x600)
+# ... where the notice at the foot turned the picture into the list (1280x800), and in
+# the portrait tray
+foreach(size 1280x800 800x1280)
+  ppk_ui_test(ui_areas_notice_es_${size} ${UI_OUT}/areas_list_es.script question --size ${size})
+endforeach()
 ppk_ui_test(ui_print_failed ${UI_OUT}/print_failed_en.script goodbye --size 1280x800
             --printer ppkiosk-test-no-such-printer)
 ppk_ui_test(ui_print_failed_es ${UI_OUT}/print_failed_es.script goodbye --size 800x1280
@@ -216,7 +227,9 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_script_outputs ui_urgent_staff_pin ui_urgent_staff_pin_es
              ui_urgent_staff_pin_keys ui_full_en_1280x720 ui_full_es_1280x720
              ui_areas_by_hand_es_1280x720 ui_areas_by_hand_es_1024x600 ui_reading_results_es ui_areas_list_en_1024x600
-             ui_areas_list_es_1024x600 soak_short APPEND
+             ui_areas_list_es_1024x600 ui_areas_notice_en_1280x720 ui_areas_notice_es_1280x720
+             ui_areas_notice_en_1024x768 ui_areas_notice_es_1024x768 ui_areas_notice_es_1280x800
+             ui_areas_notice_es_800x1280 soak_short APPEND
              PROPERTY LABELS slow)
 if(TEST ui_script_audio)
   set_property(TEST ui_script_audio ui_speech_en_1024x768 ui_speech_es_800x1280 APPEND

@@ -231,22 +231,32 @@ static void layout_still_there(Ui *ui)
     b->modal = true;
 }
 
-static void layout_notice(Ui *ui, int bottom)
+int ui_layout_notice_height(Ui *ui, int w, int px)
 {
     const UiMetrics *m = &ui->m;
-    int w = ui->w - 2 * m->margin;
-    int h = text_h(ui, ui->notice, m->f_body, true, w - 2 * m->pad) + 2 * m->pad;
+    return text_h(ui, ui->notice, px, true, w - 2 * m->pad) + 2 * m->pad;
+}
+
+void ui_layout_notice_at(Ui *ui, int x, int w, int bottom, int px)
+{
+    const UiMetrics *m = &ui->m;
+    int h = ui_layout_notice_height(ui, w, px);
     ui->notice_box = ui->nboxes;
     UiBox *b = ui_layout_add(ui, BX_TEXT);
     b->role = "notice";
-    b->r = (SDL_Rect){m->margin, bottom - h, w, h};
+    b->r = (SDL_Rect){x, bottom - h, w, h};
     b->tr = (SDL_Rect){b->r.x + m->pad, b->r.y + m->pad, w - 2 * m->pad, h - 2 * m->pad};
     b->fill = true;
     b->bg = UI_INK;
     b->fg = UI_WHITE;
     b->radius = m->S / 60;
     b->center = true;
-    ui_layout_text_box(ui, b, ui->notice, m->f_body, true);
+    ui_layout_text_box(ui, b, ui->notice, px, true);
+}
+
+static void layout_notice(Ui *ui, int bottom)
+{
+    ui_layout_notice_at(ui, ui->m.margin, ui->w - 2 * ui->m.margin, bottom, ui->m.f_body);
 }
 
 /* The sectioned progress bar under the top row: one segment per run of a section, as
@@ -380,7 +390,7 @@ static int layout_bottom(Ui *ui, bool big_buttons, int *notice_bottom)
         bottom = ui_layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
     }
     *notice_bottom = bottom;
-    if (ui->notice && *ui->notice && !ui->notice_over) {
+    if (ui->notice && *ui->notice && !ui->notice_over && !ui->notice_side) {
         int before = ui->nboxes;
         layout_notice(ui, bottom);
         bottom = ui->boxes[before].r.y - m->gap;
@@ -520,7 +530,7 @@ static void build(Ui *ui)
         layout_still_there(ui);
 }
 
-void ui_layout_build(Ui *ui)
+static void build_all(Ui *ui)
 {
     build(ui);
     /* the areas question: a title at body size when that lets the picture fit (after an
@@ -549,6 +559,23 @@ void ui_layout_build(Ui *ui)
         }
         ui->title_small = false;
     }
+}
+
+void ui_layout_build(Ui *ui)
+{
+    /* the body picture: a notice goes where the region's name is (the column beside it,
+       or the tray under it), so that the picture keeps its place and size (at the foot
+       it hid the ankles for its seconds at 1280x720, or turned the picture into the
+       list at 1280x800); when there is no room for it there, or the list is shown, it
+       goes at the foot as on every screen */
+    ui->notice_side =
+        ui->notice && *ui->notice && areas_question(ui->screen) && ui->body_mode != BODY_MODE_LIST;
+    build_all(ui);
+    if (ui->notice_side && ui->notice_box < 0) {
+        ui->notice_side = false;
+        build_all(ui);
+    }
+    ui->notice_side = false;
 }
 
 void ui_layout_free_textures(Ui *ui)

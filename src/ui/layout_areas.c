@@ -288,12 +288,14 @@ static SDL_Rect layout_tray(Ui *ui, SDL_Rect r)
 }
 
 /* One chip ch tall per chosen area, in rows inside r from y; "+N" when the rest do not
- * fit. Taller chips carry body-size text. */
+ * fit. Taller chips carry body-size text. A name too long for one line in the widest
+ * chip takes a row of its own, as tall as its lines ("Right ankle or foot" at 1280x720
+ * wrapped in a chip one line tall). */
 static void layout_chips(Ui *ui, SDL_Rect r, int y, int ch)
 {
     const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
-    int x = r.x, left = 0;
+    int x = r.x, left = 0, row_h = ch;
     int px = ch > m->target_min * 5 / 4 ? m->f_body : m->f_small;
     for (size_t i = 0; i < s->nanswers; i++) {
         if (!s->answers[i].selected)
@@ -302,24 +304,35 @@ static void layout_chips(Ui *ui, SDL_Rect r, int y, int ch)
         int n = snprintf(chip.id, sizeof chip.id, "%s%s", UI_ID_CHIP, s->answers[i].id);
         if (n < 0 || (size_t)n >= sizeof chip.id)
             continue; /* an id too long for a chip: the picture still takes it off */
-        chip.label = ui_pool_printf(ui, "%s  \xe2\x9c\x95", s->answers[i].label);
+        /* no-break spaces: a wrapped name keeps the cross with its last word */
+        chip.label = ui_pool_printf(ui, "%s\xc2\xa0\xc2\xa0\xe2\x9c\x95", s->answers[i].label);
         int w, h;
         bool over;
-        ui_text_measure(ui, chip.label, px, true, r.w, &w, &h, &over);
-        w = w + 2 * m->pad + 2 < r.w ? w + 2 * m->pad + 2 : r.w;
-        int nx = x, ny = y;
-        if (nx > r.x && nx + w > r.x + r.w) {
-            nx = r.x;
-            ny += ch + m->gap / 2;
+        ui_text_measure(ui, chip.label, px, true, r.w - 2 * m->pad - 2, &w, &h, &over);
+        int one = ui_text_line_height(ui, px, true), bh = ch;
+        if (h > one) { /* more than a line: the whole width, as tall as its lines */
+            w = r.w;
+            if (h + m->pad > bh)
+                bh = h + m->pad;
+        } else {
+            w += 2 * m->pad + 2;
         }
-        if (left || ny + ch > r.y + r.h) {
+        int nx = x, ny = y;
+        if (nx > r.x && (nx + w > r.x + r.w || bh > ch || row_h > ch)) {
+            nx = r.x;
+            ny += row_h + m->gap / 2;
+            row_h = ch;
+        }
+        if (left || ny + bh > r.y + r.h) {
             left++;
             continue;
         }
-        UiBox *b = ui_layout_button(ui, (SDL_Rect){nx, ny, w, ch}, &chip, px, true, false);
+        UiBox *b = ui_layout_button(ui, (SDL_Rect){nx, ny, w, bh}, &chip, px, true, false);
         b->role = "chip";
         b->primary = false;
         b->radius = ch / 2;
+        if (bh > row_h)
+            row_h = bh;
         x = nx + w + m->gap / 2;
         y = ny;
     }
@@ -440,7 +453,21 @@ void ui_layout_areas(Ui *ui, SDL_Rect area)
     } else {
         layout_picture(ui, &p);
         SDL_Rect in = layout_tray(ui, p.side);
-        layout_chips(ui, in, layout_tapped(ui, in), p.ch);
+        /* a notice ("Nothing is chosen yet...") takes the place of the region's name
+           for its seconds, at body size or the smallest, when a row of chips keeps its
+           room under it */
+        int y = -1;
+        for (int k = 0; ui->notice_side && y < 0 && k < 2; k++) {
+            int px = k ? m->f_min : m->f_body;
+            int nh = ui_layout_notice_height(ui, in.w, px);
+            if (nh + m->gap + p.ch <= in.h) {
+                ui_layout_notice_at(ui, in.x, in.w, in.y + nh, px);
+                y = in.y + nh + m->gap;
+            }
+        }
+        if (y < 0)
+            y = layout_tapped(ui, in);
+        layout_chips(ui, in, y, p.ch);
     }
     layout_switch(ui, p.sw);
 }

@@ -143,6 +143,8 @@ struct Ui {
     bool title_small;           /* this layout sets the title at body size */
     bool notice_over;           /* this layout lays the notice over the screen's foot, as
                                    the rows need its room; a tap on it presses nothing */
+    bool notice_side;           /* this layout offers the notice the body picture's place for
+                                   the region's name; it lays it there when it fits */
     int notice_box;             /* the notice's box, or -1 */
     char tapped[BUTTON_ID_MAX]; /* the body region tapped last on this screen, or "" */
     bool reserve_badge;         /* while placing a grid: leave room for digits on every answer */
@@ -247,6 +249,10 @@ const char *ui_pool_printf(Ui *ui, const char *fmt, ...)
     ;
 UiBox *ui_layout_add(Ui *ui, UiBoxKind kind);
 void ui_layout_text_box(Ui *ui, UiBox *b, const char *text, int max_px, bool bold);
+/* The notice (ui->notice, set) as a box w wide at x ending at bottom, its text at px
+ * (bold), and the height such a box takes. Sets ui->notice_box. */
+int ui_layout_notice_height(Ui *ui, int w, int px);
+void ui_layout_notice_at(Ui *ui, int x, int w, int bottom, int px);
 
 UiBox *ui_layout_button(Ui *ui, SDL_Rect r, const Button *btn, int max_px, bool bold,
                         bool checkbox);

@@ -28,7 +28,8 @@ is any. The rules, one per function below, are what a person would check by eye:
     flag cards (headings, every flag and unanswered safety question) are whole in
     the first view, however many there are;
   - a notice ("Sorry, I did not understand") is drawn over whatever shares its place,
-    never under it;
+    never under it, and never over the body picture's regions; it moves nothing: a
+    shot NAME_notice has the targets of the shot NAME taken just before it;
   - exercises held back come with the reason they are held back.
 """
 import json
@@ -126,7 +127,7 @@ def check_areas(shot, d, ui):
         for b in regions:
             if b["selected"] and "ui_chip_" + b["id"] not in ids:
                 bad(shot, "no chip for the chosen region '%s'" % b["id"])
-        if not any(b["role"] == "region-name" for b in d["boxes"]):
+        if not any(b["role"] in ("region-name", "notice") for b in d["boxes"]):
             bad(shot, "the picture does not name the region tapped")
     big = max(d["min_target"], 64 * min(d["width"], d["height"]) // 1080)
     if options and sorted(b.get("badge", -1) for b in options) != list(range(1, len(options) + 1)):
@@ -235,6 +236,9 @@ def check_notice(shot, d, ui):
         for b in boxes[i + 1:]:
             if not b["modal"] and overlap(n, b):
                 bad(shot, "the notice lies under '%s'" % (b["id"] or b["text"][:30]))
+        for b in boxes[:i]:
+            if b["role"] == "region" and overlap(n, b):
+                bad(shot, "the notice hides the body region '%s'" % b["id"])
 
 
 def check_held(shot, d, ui):
@@ -266,6 +270,18 @@ def nav_row(d):
     row = [(b["id"], b["x"], b["y"], b["w"], b["h"]) for b in d["boxes"]
            if b["role"] == "button" and not b["modal"]]
     return row if any(y + h == bottom for _, _, y, _, h in row) else []
+
+
+def check_notice_moves_nothing(run):
+    shots = dict(run)
+    for shot, d in run:
+        if not shot.endswith("_notice") or shot[:-7] not in shots:
+            continue
+        before = [(b["id"], b["x"], b["y"], b["w"], b["h"]) for b in targets(shots[shot[:-7]])]
+        after = [(b["id"], b["x"], b["y"], b["w"], b["h"]) for b in targets(d)]
+        if before != after:
+            moved = sorted(set(before) ^ set(after))[:3]
+            bad(shot, "the notice moved or changed the targets: %s" % moved)
 
 
 def same_nav(dir_a, dir_b):
@@ -315,6 +331,8 @@ def main():
                 check(shot, d, ui)
     if "progress" not in skip:
         check_progress(run)
+    if "notice" not in skip:
+        check_notice_moves_nothing(run)
     for p in problems:
         print(p)
     return 1 if problems else 0
