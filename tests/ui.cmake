@@ -68,7 +68,7 @@ foreach(LANG en es)
   ppk_ui_test(ui_areas_list_${LANG}_1024x600 ${UI_OUT}/areas_list_${LANG}.script question
               --size 1024x600)
   # ... and where the picture is shown, Done with nothing chosen moves nothing: the
-  # notice takes the region name's place (at the foot it hid the ankles at 1280x720)
+  # notice goes beside or under the picture (at the foot it hid the ankles at 1280x720)
   foreach(size 1280x720 1024x768)
     ppk_ui_test(ui_areas_notice_${LANG}_${size} ${UI_OUT}/areas_list_${LANG}.script question
                 --size ${size})

@@ -288,14 +288,16 @@ static SDL_Rect layout_tray(Ui *ui, SDL_Rect r)
 }
 
 /* One chip ch tall per chosen area, in rows inside r from y; "+N" when the rest do not
- * fit. Taller chips carry body-size text. A name too long for one line in the widest
- * chip takes a row of its own, as tall as its lines ("Right ankle or foot" at 1280x720
- * wrapped in a chip one line tall). */
-static void layout_chips(Ui *ui, SDL_Rect r, int y, int ch)
+ * fit (in the last chip's place when there is no room beside it: 7 areas chosen at
+ * 1280x720 showed 5 chips and nothing for the other 2). Taller chips carry body-size
+ * text. A name too long for one line in the widest chip takes a row of its own, as tall
+ * as its lines ("Right ankle or foot" at 1280x720 wrapped in a chip one line tall).
+ * Returns the bottom of the last row (y when there is none). */
+static int layout_chips(Ui *ui, SDL_Rect r, int y, int ch)
 {
     const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
-    int x = r.x, left = 0, row_h = ch;
+    int x = r.x, left = 0, row_h = ch, last = -1, placed = 0;
     int px = ch > m->target_min * 5 / 4 ? m->f_body : m->f_small;
     for (size_t i = 0; i < s->nanswers; i++) {
         if (!s->answers[i].selected)
@@ -327,6 +329,8 @@ static void layout_chips(Ui *ui, SDL_Rect r, int y, int ch)
             left++;
             continue;
         }
+        last = ui->nboxes;
+        placed++;
         UiBox *b = ui_layout_button(ui, (SDL_Rect){nx, ny, w, bh}, &chip, px, true, false);
         b->role = "chip";
         b->primary = false;
@@ -336,14 +340,63 @@ static void layout_chips(Ui *ui, SDL_Rect r, int y, int ch)
         x = nx + w + m->gap / 2;
         y = ny;
     }
-    const char *more = left ? ui_pool_printf(ui, "+%d", left) : NULL;
-    int mw = 0, mh;
-    bool over;
-    if (more)
+    int end = placed ? y + row_h : y;
+    while (left) {
+        const char *more = ui_pool_printf(ui, "+%d", left);
+        int mw, mh;
+        bool over;
         ui_text_measure(ui, more, m->f_small, true, r.w, &mw, &mh, &over);
-    if (more && x + mw <= r.x + r.w)
-        add_text(ui, (SDL_Rect){x, y + (ch - mh) / 2, mw, mh}, more, m->f_small, true, false)->bg =
-            ui->w > ui->h ? UI_PAPER : UI_BLUE_LIGHT;
+        if (x + mw <= r.x + r.w) {
+            add_text(ui, (SDL_Rect){x, y + (ch - mh) / 2, mw, mh}, more, m->f_small, true, false)
+                ->bg = ui->w > ui->h ? UI_PAPER : UI_BLUE_LIGHT;
+            break;
+        }
+        if (last < 0 || last != ui->nboxes - 1)
+            break; /* no chip to give its place (none fit at all) */
+        x = ui->boxes[last].r.x;
+        y = ui->boxes[last].r.y;
+        ui->nboxes--;
+        left++;
+        last = -1;
+    }
+    return end;
+}
+
+/* A notice ("Nothing is chosen yet...") beside or under the picture, for its seconds:
+ * under the name and the chips (which end at bottom) when it fits there, at body size or
+ * the smallest; else over them from the top, where a tap on it presses nothing. Never
+ * over the picture, and it moves nothing: at the screen's foot it hid the ankles
+ * (1280x720) or turned the picture into the list (1280x800), and in the name's place it
+ * moved the chips under her finger. The boxes from first on are the name and the chips.
+ * Leaves ui->notice_box -1 when r cannot hold it. */
+static void layout_side_notice(Ui *ui, SDL_Rect r, int first, int bottom)
+{
+    const UiMetrics *m = &ui->m;
+    int px[2] = {m->f_body, m->f_min};
+    for (int k = 0; k < 2; k++) {
+        int nh = ui_layout_notice_height(ui, r.w, px[k]);
+        if (bottom + m->gap / 2 + nh <= r.y + r.h) {
+            ui_layout_notice_at(ui, r.x, r.w, bottom + m->gap / 2 + nh, px[k]);
+            return;
+        }
+    }
+    for (int k = 0; k < 2; k++) {
+        int nh = ui_layout_notice_height(ui, r.w, px[k]);
+        if (nh > r.h)
+            continue;
+        ui_layout_notice_at(ui, r.x, r.w, r.y + nh, px[k]);
+        /* down over the whole of a chip it would cut, so that no sliver peeks out */
+        UiBox *n = &ui->boxes[ui->notice_box];
+        int end = n->r.y + n->r.h;
+        for (int i = first; i < ui->notice_box; i++) {
+            const SDL_Rect *b = &ui->boxes[i].r;
+            if (b->x < r.x + r.w && b->x + b->w > r.x && b->y < end && b->y + b->h > end &&
+                b->y + b->h <= r.y + r.h && b->y + b->h > n->r.y + n->r.h)
+                n->r.h = b->y + b->h - n->r.y;
+        }
+        n->tr.y += (n->r.h - (end - n->r.y)) / 2;
+        return;
+    }
 }
 
 /* The switch at the top: "Picture | List", the one shown selected. */
@@ -453,21 +506,10 @@ void ui_layout_areas(Ui *ui, SDL_Rect area)
     } else {
         layout_picture(ui, &p);
         SDL_Rect in = layout_tray(ui, p.side);
-        /* a notice ("Nothing is chosen yet...") takes the place of the region's name
-           for its seconds, at body size or the smallest, when a row of chips keeps its
-           room under it */
-        int y = -1;
-        for (int k = 0; ui->notice_side && y < 0 && k < 2; k++) {
-            int px = k ? m->f_min : m->f_body;
-            int nh = ui_layout_notice_height(ui, in.w, px);
-            if (nh + m->gap + p.ch <= in.h) {
-                ui_layout_notice_at(ui, in.x, in.w, in.y + nh, px);
-                y = in.y + nh + m->gap;
-            }
-        }
-        if (y < 0)
-            y = layout_tapped(ui, in);
-        layout_chips(ui, in, y, p.ch);
+        int first = ui->nboxes;
+        int bottom = layout_chips(ui, in, layout_tapped(ui, in), p.ch);
+        if (ui->notice_side)
+            layout_side_notice(ui, in, first, bottom);
     }
     layout_switch(ui, p.sw);
 }

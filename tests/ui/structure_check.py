@@ -124,9 +124,11 @@ def check_areas(shot, d, ui):
     if shot in ("question_areas", "question_areas_banner") and not regions:
         bad(shot, "the body picture is not shown first")
     if regions:
-        for b in regions:
-            if b["selected"] and "ui_chip_" + b["id"] not in ids:
-                bad(shot, "no chip for the chosen region '%s'" % b["id"])
+        missing = [b["id"] for b in regions if b["selected"] and "ui_chip_" + b["id"] not in ids]
+        more = [b["text"] for b in d["boxes"] if b["role"] == "text" and b["text"] ==
+                "+%d" % len(missing)]
+        if missing and not more:
+            bad(shot, "no chip and no '+%d' for the chosen regions %s" % (len(missing), missing))
         if not any(b["role"] in ("region-name", "notice") for b in d["boxes"]):
             bad(shot, "the picture does not name the region tapped")
     big = max(d["min_target"], 64 * min(d["width"], d["height"]) // 1080)
