@@ -170,6 +170,31 @@ static long control_char(const char *s)
     return -1;
 }
 
+/* The first invisible formatting character of s, or -1 when it has none: zero-width
+ * spaces and joiners, direction marks, embeddings, overrides and isolates, word joiners
+ * and U+FEFF. None belongs in English or Spanish, and they hide or reorder what a text
+ * says: U+202E showed "Do you have chest pain?" back to front. Valid UTF-8. */
+static long format_char(const char *s)
+{
+    static const struct {
+        long lo, hi;
+    } ranges[] = {{0x061C, 0x061C}, {0x200B, 0x200F}, {0x202A, 0x202E},
+                  {0x2060, 0x2064}, {0x2066, 0x2069}, {0xFEFF, 0xFEFF}};
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        long c;
+        if (p[0] == 0xD8 && p[1] == 0x9C)
+            c = 0x061C;
+        else if ((p[0] & 0xF0) == 0xE0 && p[1] && p[2])
+            c = ((long)(p[0] & 0x0F) << 12) | ((long)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+        else
+            continue;
+        for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+            if (c >= ranges[i].lo && c <= ranges[i].hi)
+                return c;
+    }
+    return -1;
+}
+
 void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
 {
     static const char *const langs[] = {"en", "es", NULL};
@@ -191,6 +216,9 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
         } else if (control_char(s->string) >= 0) {
             cload_error(L, s, "%s: the %s text holds a control character (U+%04lX)", ctx,
                         lang_name(l), (unsigned long)control_char(s->string));
+        } else if (format_char(s->string) >= 0) {
+            cload_error(L, s, "%s: the %s text holds an invisible formatting character (U+%04lX)",
+                        ctx, lang_name(l), (unsigned long)format_char(s->string));
         } else if (stacked_marks(s->string)) {
             cload_error(L, s, "%s: the %s text stacks more than two accents on one letter", ctx,
                         lang_name(l));

@@ -132,6 +132,17 @@ static const ErrorCase cases[] = {
      "\"es\": \"Hace \xc2\x9b"
      "2J mucho\"",
      11, "control character (U+009B)"},
+    /* invisible formatting characters, which hide or reorder what a text says */
+    {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"Hace \\u202emucho\"", 11,
+     "the Spanish text holds an invisible formatting character (U+202E)"},
+    {"causes.json", "Hormones may", "Hormones\xe2\x80\x8b may", 3,
+     "invisible formatting character (U+200B)"},
+    {"advice.json", "Walk a little", "\xef\xbb\xbfWalk a little", 4,
+     "invisible formatting character (U+FEFF)"},
+    {"ui.json", "\"EN attract.title\"", "\"EN\\u2066attract.title\"", 8,
+     "invisible formatting character (U+2066)"},
+    {"causes.json", "Hormones may", "Hormones\\u061c may", 3,
+     "invisible formatting character (U+061C)"},
     /* a text no screen could show: a 500 KB question loaded (tenth audit, #13) */
     {"causes.json", "Hormones may", TEXT2400 "Hormones may", 3,
      "the English text takes 2427 bytes (at most 2000)"},
