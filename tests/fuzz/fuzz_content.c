@@ -248,17 +248,27 @@ static void cheap_free(const char *name, struct ContentPrivate *p)
 }
 
 /* A text shown or printed holds no control character (C0 but the line feed, DEL, C1):
- * one went to the terminal of the text interview as it was; and it takes at most
- * CONTENT_MAX_TEXT_BYTES (a 500 KB question loaded). */
+ * one went to the terminal of the text interview as it was; no invisible formatting
+ * character, written out here byte by byte (zero-width U+200B-U+200F, direction
+ * overrides U+202A-U+202E, U+2060-U+2064, isolates U+2066-U+2069, U+FEFF, U+061C);
+ * and it takes at most CONTENT_MAX_TEXT_BYTES (a 500 KB question loaded). */
 static void check_text(const Text *t)
 {
     for (int l = 0; l < LANG_COUNT; l++) {
         if (t->s[l] && strlen(t->s[l]) > CONTENT_MAX_TEXT_BYTES)
             __builtin_trap();
-        for (const unsigned char *p = (const unsigned char *)t->s[l]; p && *p; p++)
+        for (const unsigned char *p = (const unsigned char *)t->s[l]; p && *p; p++) {
             if ((*p < 0x20 && *p != '\n') || *p == 0x7F ||
                 (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
                 __builtin_trap();
+            if (p[0] == 0xE2 && p[1] == 0x80 &&
+                ((p[2] >= 0x8B && p[2] <= 0x8F) || (p[2] >= 0xAA && p[2] <= 0xAE)))
+                __builtin_trap();
+            if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA0 && p[2] <= 0xA9 && p[2] != 0xA5)
+                __builtin_trap();
+            if ((p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF) || (p[0] == 0xD8 && p[1] == 0x9C))
+                __builtin_trap();
+        }
     }
 }
 
