@@ -142,8 +142,11 @@ int script_run(Ui *ui, const char *path, const char *shots_dir, const ScriptHook
     char *text;
     size_t len;
     PkWhy read_why = {""};
-    if (file_read_regular(path, SCRIPT_MAX_BYTES, &text, &len, &read_why) != 0)
-        return fail(why, 0, "cannot read %s: %s", path, read_why.text);
+    if (file_read_regular(path, SCRIPT_MAX_BYTES, &text, &len, &read_why) != 0) {
+        /* no line to name ("script:0:" pointed at a line that is not there) */
+        pk_fail(why, PK_EINVAL, "cannot read the script %s: %s", path, read_why.text);
+        return 2;
+    }
     int n = 0, rc = 0;
     h->settle(h->ctx);
     char *start = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? text + 3 : text; /* BOM */

@@ -330,6 +330,11 @@ check script-audio-no-voice 2 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --
   --no-voice --no-listen --script "$scratch/audio.script"
 expect_text script-audio-no-voice "script:1: cannot recognise '/dev/zero': the voice is off"
 
+# a script that is not a file: the reason, with no line (it said "script:0:")
+check script-folder 2 env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy timeout 20 "$bin" \
+  --config "$scratch/k.conf" --no-voice --no-listen --script "$scratch"
+expect_text script-folder "^cannot read the script .*: is a directory, not a file$"
+
 # an unknown setting is named, so a misspelt key can be found (third audit, #13)
 printf 'staff_pin = 1357\nStaff_PIN = 2468\n' >"$scratch/case.conf" && chmod 600 "$scratch/case.conf"
 check config-unknown-key 2 "$bin" --check-config "$scratch/case.conf"
