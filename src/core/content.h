@@ -19,6 +19,7 @@
 #define CONTENT_MAX_PHRASES 200 /* phrases in one list */
 #define CONTENT_MAX_FILE_BYTES (1024 * 1024) /* one content file */
 #define CONTENT_MAX_TEXT_BYTES 2000          /* one text: the longest shipped is under 300 */
+#define CONTENT_MAX_CODE_BYTES 32            /* a question's code (LOINC: "72514-3") */
 /* words of the phrases the speech grammars are built from, in one language: one
  * question's, all questions' together, and the lexicon's (its commands go into every
  * question's grammar) */

@@ -163,6 +163,16 @@ static void load_answers(Loader *L, const JsonValue *qv, Question *q, const char
     }
 }
 
+/* True for a code as LOINC and the exports write them: 1 to CONTENT_MAX_CODE_BYTES
+ * letters, digits and - . : _ (it goes into every FHIR export as it is; a 1 MB code
+ * loaded, and so did one with quotes and spaces). */
+static bool valid_code(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 0 && n <= CONTENT_MAX_CODE_BYTES &&
+           strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.:_") == n;
+}
+
 /* Question i, all but its condition. */
 static void load_question(Loader *L, const JsonValue *qv, Question *q, size_t i)
 {
@@ -182,8 +192,11 @@ static void load_question(Loader *L, const JsonValue *qv, Question *q, size_t i)
     }
     load_class(L, qv, q, what);
     const JsonValue *cv = json_get(qv, "code");
-    if (cv && cv->type != JSON_STRING)
-        cload_error(L, cv, "%s: \"code\" must be a string", what);
+    if (cv && (cv->type != JSON_STRING || !valid_code(cv->string)))
+        cload_error(L, cv,
+                    "%s: \"code\" must be a code as LOINC writes them (\"72514-3\"): "
+                    "letters, digits, '-' '.' ':' '_', at most %d",
+                    what, CONTENT_MAX_CODE_BYTES);
     else if (cv)
         q->code = cload_strdup(L, cv->string);
     cload_text(L, qv, "text", what, true, &q->text);

@@ -13,6 +13,7 @@
  * With FUZZ_CONTENT_COMPARE=1 in the environment (the corpus replay test sets it) every
  * input is also written into a scratch copy of the fixture and loaded the ordinary way
  * with content_load(); both must give the same result and the same problems. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -303,6 +304,11 @@ static void check_content(const Content *c)
         const Question *q = &c->questions[i];
         if (content_question_index(c, q->id) < 0)
             __builtin_trap();
+        /* a code goes into the exports as it is: short, letters, digits and - . : _ */
+        for (const char *p = q->code; p && *p; p++)
+            if (p - q->code >= CONTENT_MAX_CODE_BYTES ||
+                !(isalnum((unsigned char)*p) || strchr("-.:_", *p)))
+                __builtin_trap();
         check_text(&q->text);
         check_text(&q->short_label);
         check_text(&q->help);
