@@ -337,9 +337,10 @@ static bool is_alnum(unsigned char ch)
 }
 
 /* False when the text of a scale answer is more than one plain number: more or less than
- * one ("7+", ">8", "<3", "±2", "7%", "7‰", "7‱"), below zero ("-3"), or a part of one:
- * two digits with punctuation and nothing else between them ("5.5", "7,5", "5/5", "5·5",
- * "5⁄5" with the fraction slash, "7×7", "5 . 5", "5/10,5" once its "/10" is taken out).
+ * one ("7+", ">8", "<3", "‹3", "«7»", "±2", "7%", "7‰", "7‱"), below zero ("-3", "–3"),
+ * or a part of one: two digits with punctuation and nothing else between them ("5.5",
+ * "7,5", "5/5", "5·5", "5⁄5" with the fraction slash, "7×7", "5 . 5", "5/10,5" once its
+ * "/10" is taken out).
  * The signs are punctuation to the words, and "7+" read 7, ">8" 8, "5,5" 5, and "5·5" 5
  * once the ASCII marks were refused. */
 static bool plain_number_text(const char *text)
@@ -348,12 +349,20 @@ static bool plain_number_text(const char *text)
     for (const unsigned char *p = start; *p; p++) {
         if (*p == '+' || *p == '<' || *p == '>' || *p == '%' || (p[0] == 0xC2 && p[1] == 0xB1))
             return false;
-        /* a minus sign on a number ("-3", "−3" with U+2212): no pain score is below
+        /* the quotes that look like < and > (« » ‹ ›): "‹3" read 3 where "<3" did not */
+        if ((p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB)) ||
+            (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xB9 || p[2] == 0xBA)))
+            return false;
+        /* a minus sign on a number ("-3", "−3" with U+2212, a dash U+2010..U+2015 a
+           keyboard puts for it, the commercial minus U+2052): no pain score is below
            zero, and "-3" read 3 */
         bool before_word = p == start || !is_alnum(p[-1]);
-        if (before_word && p[0] == '-' && is_digit(p[1]))
-            return false;
-        if (before_word && p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92 && is_digit(p[3]))
+        size_t minus = p[0] == '-'                                                    ? 1
+                       : p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92                 ? 3
+                       : p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95 ? 3
+                       : p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x92                 ? 3
+                                                                                      : 0;
+        if (before_word && minus && is_digit(p[minus]))
             return false;
         /* the per mille and per ten thousand signs (U+2030, U+2031) are punctuation to the
          * words, like % once was: "7‰" read 7 */

@@ -164,6 +164,43 @@ static const Row rows[] = {
      "3",
      "-"}, /* U+2212 MINUS SIGN */
     {"pain_now", ES, "dolor -2", "-"},
+    /* twelfth audit (#13): the other minus-like dashes, and the angle quotes that look
+     * like < and >, were punctuation ("–3" read 3 as "-3" did, "‹3" 3 as "<3") */
+    {"pain_now", EN,
+     "\xe2\x80\x93"
+     "3",
+     "-"}, /* an en dash, as a keyboard corrects "-3" */
+    {"pain_now", EN,
+     "\xe2\x80\x94"
+     "3",
+     "-"}, /* an em dash */
+    {"pain_now", EN,
+     "\xe2\x80\x90"
+     "3",
+     "-"}, /* U+2010 HYPHEN */
+    {"pain_now", EN,
+     "\xe2\x81\x92"
+     "3",
+     "-"}, /* U+2052 COMMERCIAL MINUS SIGN */
+    {"pain_now", EN,
+     "\xe2\x80\xb9"
+     "3",
+     "-"}, /* U+2039 single angle quote */
+    {"pain_now", EN,
+     "\xe2\x80\xba"
+     "8",
+     "-"}, /* U+203A */
+    {"pain_now", ES,
+     "\xc2\xab"
+     "7"
+     "\xc2\xbb",
+     "-"},                                            /* the Spanish quotes: her 7 or ">7"? */
+    {"pain_now", EN, "7 \xe2\x80\x93 I think", "=7"}, /* a dash between words is not a minus */
+    {"pain_now", EN,
+     "\xe2\x80\x9c"
+     "7"
+     "\xe2\x80\x9d",
+     "=7"},                       /* curly quotes are quotes */
     {"pain_now", EN, "3-", "=3"}, /* a dash after it, as in "7 - I think" */
     {"pain_now", EN, "five or six", "-"},
     {"pain_now", EN, "eight", "=8"},

@@ -51,18 +51,45 @@ static bool alnum(char ch)
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
-/* True when text says more or less than one number, or a part of one: a sign (+ < > % ±
+/* True when text says more or less than one number, or a part of one: a sign (+ < > % ± « » ‹ ›
  * ‰ ‱, the superscript plus and minus), or two digits with punctuation and nothing else
  * between them ("5.5", "5,5", "5·5", "5 . 5", "5/10,5"), once each "/10" that is "out of
  * ten" (no digit after it) is taken out: "7/10 7" reads 7. */
 static bool not_one_number(const char *text)
 {
-    static const char *const signs[] = {
-        "+",           "<", ">", "%", "\xc2\xb1", "\xe2\x80\xb0", "\xe2\x80\xb1", "\xe2\x81\xba",
-        "\xe2\x81\xbb"};
+    static const char *const signs[] = {"+",
+                                        "<",
+                                        ">",
+                                        "%",
+                                        "\xc2\xb1",
+                                        "\xe2\x80\xb0",
+                                        "\xe2\x80\xb1",
+                                        "\xe2\x81\xba",
+                                        "\xe2\x81\xbb",
+                                        "\xc2\xab",
+                                        "\xc2\xbb",
+                                        "\xe2\x80\xb9",
+                                        "\xe2\x80\xba"};
     for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
         if (strstr(text, signs[i]))
             return true;
+    /* a minus on a number, at a word's start: - − (U+2212), the dashes U+2010..U+2015,
+     * the commercial minus U+2052 */
+    static const char *const minus[] = {"-",
+                                        "\xe2\x88\x92",
+                                        "\xe2\x80\x90",
+                                        "\xe2\x80\x91",
+                                        "\xe2\x80\x92",
+                                        "\xe2\x80\x93",
+                                        "\xe2\x80\x94",
+                                        "\xe2\x80\x95",
+                                        "\xe2\x81\x92"};
+    for (size_t i = 0; i < sizeof minus / sizeof minus[0]; i++) {
+        size_t n = strlen(minus[i]);
+        for (const char *p = strstr(text, minus[i]); p; p = strstr(p + 1, minus[i]))
+            if ((p == text || !alnum(p[-1])) && p[n] >= '0' && p[n] <= '9')
+                return true;
+    }
     char copy[1100];
     snprintf(copy, sizeof copy, "%s", text);
     for (char *p = copy; (p = strstr(p, "/10")) != NULL; p += 3)
