@@ -171,6 +171,10 @@ typedef struct {
     size_t nfiller[LANG_COUNT];
     const char *const *scale_suffix[LANG_COUNT]; /* "out of ten" */
     size_t nscale_suffix[LANG_COUNT];
+    /* filler words that say a symptom is there ("hurts", "duele"): passed over after a
+     * Yes, but a No with one of them contradicts itself ("no, it hurts") */
+    const char *const *affirm[LANG_COUNT];
+    size_t naffirm[LANG_COUNT];
 } Lexicon;
 
 typedef struct Content {

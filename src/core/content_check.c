@@ -153,6 +153,18 @@ static void check_lexicon(Loader *L)
             if (strmap_get(&no, lx->yes[l][i], NULL))
                 cload_error(L, NULL, "the %s phrase \"%s\" is both yes and no", lang_name(l),
                             lx->yes[l][i]);
+        /* an affirm word is a filler word that says a symptom is there: one that is not
+           filler is never passed over, so it never stops a No */
+        for (size_t i = 0; i < lx->naffirm[l]; i++) {
+            bool filler = false;
+            for (size_t k = 0; k < lx->nfiller[l] && !filler; k++)
+                filler = strcmp(lx->filler[l][k], lx->affirm[l][i]) == 0;
+            if (!filler)
+                cload_error(L, NULL,
+                            "lexicon.json: the %s affirm word \"%s\" is not a filler word: "
+                            "add it to \"filler\" or take it out",
+                            lang_name(l), lx->affirm[l][i]);
+        }
         /* a phrase of two commands runs the first ("go back" listed for start_over too
          * went back) */
         for (int k = 0; k < CMD_COUNT; k++)

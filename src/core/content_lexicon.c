@@ -96,8 +96,8 @@ static void load_commands(Loader *L, const JsonValue *root, Lexicon *lx)
 
 void cload_lexicon(Loader *L, const JsonValue *root)
 {
-    static const char *const top[] = {"numbers", "yes",          "no", "commands",
-                                      "filler",  "scale_suffix", NULL};
+    static const char *const top[] = {"numbers", "yes",          "no",     "commands",
+                                      "filler",  "scale_suffix", "affirm", NULL};
     if (!cload_object(L, root, "lexicon.json", top))
         return;
     Lexicon *lx = &L->c->lexicon;
@@ -107,10 +107,9 @@ void cload_lexicon(Loader *L, const JsonValue *root)
         const char *const **out;
         size_t *n;
     } lists[] = {
-        {"yes", lx->yes, lx->nyes},
-        {"no", lx->no, lx->nno},
-        {"filler", lx->filler, lx->nfiller},
-        {"scale_suffix", lx->scale_suffix, lx->nscale_suffix},
+        {"yes", lx->yes, lx->nyes},          {"no", lx->no, lx->nno},
+        {"filler", lx->filler, lx->nfiller}, {"scale_suffix", lx->scale_suffix, lx->nscale_suffix},
+        {"affirm", lx->affirm, lx->naffirm},
     };
     for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
         const JsonValue *v = lexicon_member(L, root, lists[i].key);

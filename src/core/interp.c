@@ -270,12 +270,21 @@ static bool only_digits(const Tokens *t)
     return t->n > 0;
 }
 
+static bool is_affirm(const Lexicon *lx, Lang lang, const char *w)
+{
+    for (size_t i = 0; i < lx->naffirm[lang]; i++)
+        if (strcmp(lx->affirm[lang][i], w) == 0)
+            return true;
+    return false;
+}
+
 static bool parse_options(const Content *c, const Question *q, Lang lang, const Tokens *t,
                           Answer *a)
 {
     const Lexicon *lx = &c->lexicon;
     uint32_t mask = 0;
     bool numbered = only_digits(t);
+    bool affirmed = false; /* a filler word passed over says the symptom is there */
     for (size_t i = 0; i < t->n;) {
         size_t best = 0;
         uint32_t best_mask = 0;
@@ -308,12 +317,19 @@ static bool parse_options(const Content *c, const Question *q, Lang lang, const 
             mask |= best_mask;
             i += best;
         } else if (is_filler(lx, lang, t->w[i])) {
+            affirmed |= is_affirm(lx, lang, t->w[i]);
             i++;
         } else {
             return false;
         }
     }
     if (!mask)
+        return false;
+    /* "no, it hurts", "no, tuve": a No to a red flag with words that say it is there is
+     * not a No (it was one, to chest pain); a No that says it is not ("it doesn't hurt")
+     * is one of the lexicon's no phrases, whose words are not passed over */
+    int no = content_option_index(q, "no");
+    if (q->kind == QK_YESNO && affirmed && no >= 0 && mask == (1u << no))
         return false;
     if (q->kind != QK_MULTI && (mask & (mask - 1)))
         return false; /* two different answers to a one-answer question */

@@ -88,6 +88,8 @@ static const ErrorCase cases[] = {
     {"questions.json", "\"lately\"", "\"skip\"", 9, "is also the command \"skip\""},
     {"questions.json", "\"lately\"", "\"my\"", 9, "filler word"},
     {"lexicon.json", "\"nope\"", "\"yeah\"", 0, "is both yes and no"},
+    {"lexicon.json", "\"affirm\": {\n  \"en\": [\n   \"about\"",
+     "\"affirm\": {\n  \"en\": [\n   \"hurts\"", 0, "affirm word \"hurts\" is not a filler word"},
     {"advice.json", "Walk a little each day.",
      "Walk a little each day, and then a little more the next day, and more again the day "
      "after that, until walking feels easy.",

@@ -218,6 +218,20 @@ static const Row rows[] = {
     {"pain_now", ES, "diez", "=10"},
     {"pain_now", ES, "4", "=4"},
     /* yes / no */
+    /* a No with words that say the symptom is there contradicts itself: asked again
+     * (it was a No to chest pain); a No that says it is not stays a No */
+    {"rf_chest", EN, "no, it hurts", "-"},
+    {"rf_chest", EN, "no I had pain", "-"},
+    {"rf_chest", EN, "it hurts", "-"},
+    {"rf_chest", EN, "yes it hurts", "yes"},
+    {"rf_chest", EN, "no it doesn't hurt", "no"},
+    {"rf_chest", EN, "It does not hurt.", "no"},
+    {"rf_chest", EN, "no pain", "no"},
+    {"rf_chest", ES, "no, dolor", "-"},
+    {"rf_chest", ES, "no siento dolor", "no"},
+    {"rf_chest", ES, "no me duele", "no"},
+    {"rf_chest", ES, "no, no me duele", "no"},
+    {"rf_chest", ES, "sí me duele", "yes"},
     {"rf_chest", EN, "yes", "yes"},
     {"rf_chest", EN, "Yes!", "yes"},
     {"rf_chest", EN, "yeah", "yes"},
