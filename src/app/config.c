@@ -47,6 +47,20 @@ static bool phone_like(const char *v)
     return digit || !*v;
 }
 
+const char *config_printer_problem(const char *name)
+{
+    if (strlen(name) >= sizeof((KioskConfig *)0)->printer)
+        return "printer name is too long";
+    /* cupsd names a queue without them; and ASCII only: a right-to-left mark or another
+       invisible character (U+202E) made the name staff read differ from the one the
+       kiosk used */
+    for (const char *p = name; *p; p++)
+        if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || strchr("/\\?'\"@#", *p))
+            return "printer must be a queue name of ASCII letters, digits and signs, "
+                   "without spaces or / \\ ? ' \" @ #";
+    return NULL;
+}
+
 static const char unknown_setting[] = "unknown setting"; /* apply_kv names the key */
 
 /* Applies one "key = value"; returns NULL or what is wrong. */
@@ -66,15 +80,9 @@ static const char *apply(KioskConfig *cfg, const char *key, const char *v)
             return "default_volume must be a number from 0 to 100";
         cfg->volume = (int)n;
     } else if (strcmp(key, "printer") == 0) {
-        if (strlen(v) >= sizeof cfg->printer)
-            return "printer name is too long";
-        /* cupsd names a queue without them; and ASCII only: a right-to-left mark or
-           another invisible character (U+202E) made the name staff read differ from the
-           one the kiosk used */
-        for (const char *p = v; *p; p++)
-            if ((unsigned char)*p <= ' ' || (unsigned char)*p >= 0x7f || strchr("/\\?'\"@#", *p))
-                return "printer must be a queue name of ASCII letters, digits and signs, "
-                       "without spaces or / \\ ? ' \" @ #";
+        const char *problem = config_printer_problem(v);
+        if (problem)
+            return problem;
         snprintf(cfg->printer, sizeof cfg->printer, "%s", v);
     } else if (strcmp(key, "paper") == 0) {
         if (strcmp(v, "letter") && strcmp(v, "a4") && strcmp(v, "receipt"))

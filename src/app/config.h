@@ -44,6 +44,11 @@ void config_defaults(KioskConfig *cfg);
  * (config_defaults starts over). */
 int config_load(KioskConfig *cfg, const char *path, const char *assets_dir);
 
+/* What is wrong with a CUPS queue name given as `printer` (in kiosk.conf or with
+ * --printer), or NULL when it is one: ASCII letters, digits and signs without spaces or
+ * / \ ? ' " @ #, shorter than KioskConfig's printer field (never cut). */
+const char *config_printer_problem(const char *name);
+
 /* Checks a PIN typed at the staff menu against the configured one, in time that does
  * not depend on where they differ. False when no PIN is configured. */
 bool config_pin_ok(const KioskConfig *cfg, const char *typed);

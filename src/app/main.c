@@ -227,6 +227,13 @@ static int check_combination(const AppOptions *o, Mode mode)
         fprintf(stderr, "ppkiosk: --say needs --out FILE.wav\n");
         return 2;
     }
+    /* kiosk.conf's rule: a folder's path, an ESC or a U+202E passed, and a name over
+       127 bytes was cut to another queue's */
+    const char *printer_problem = o->printer ? config_printer_problem(o->printer) : NULL;
+    if (printer_problem) {
+        fprintf(stderr, "ppkiosk: --printer: %s\n", printer_problem);
+        return 2;
+    }
     if (o->shots && !o->script) {
         fprintf(stderr, "ppkiosk: --shots goes with --script\n");
         return 2;

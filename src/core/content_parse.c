@@ -172,25 +172,35 @@ static long control_char(const char *s)
 
 /* The first invisible formatting character of s, or -1 when it has none: zero-width
  * spaces and joiners, direction marks, embeddings, overrides and isolates, word joiners
- * and U+FEFF. None belongs in English or Spanish, and they hide or reorder what a text
- * says: U+202E showed "Do you have chest pain?" back to front. Valid UTF-8. */
+ * and U+FEFF, and the rest of what Unicode says a renderer shows as nothing (its
+ * Default_Ignorable_Code_Point list: the soft hyphen, the Mongolian vowel separator,
+ * U+2065-U+206F, the Hangul fillers, variation selectors, the tag characters
+ * U+E0000-U+E0FFF), the interlinear annotation marks U+FFF9-U+FFFB, and the line and
+ * paragraph separators U+2028-U+2029 (a line break on one screen, nothing on another).
+ * None belongs in English or Spanish, and they hide or reorder what a text says: U+202E
+ * showed "Do you have chest pain?" back to front, and tag characters hold a hidden ASCII
+ * text. Valid UTF-8. */
 static long format_char(const char *s)
 {
     static const struct {
         long lo, hi;
-    } ranges[] = {{0x061C, 0x061C}, {0x200B, 0x200F}, {0x202A, 0x202E},
-                  {0x2060, 0x2064}, {0x2066, 0x2069}, {0xFEFF, 0xFEFF}};
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        long c;
-        if (p[0] == 0xD8 && p[1] == 0x9C)
-            c = 0x061C;
-        else if ((p[0] & 0xF0) == 0xE0 && p[1] && p[2])
-            c = ((long)(p[0] & 0x0F) << 12) | ((long)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
-        else
-            continue;
+    } ranges[] = {{0x00AD, 0x00AD},  {0x034F, 0x034F}, {0x061C, 0x061C},   {0x115F, 0x1160},
+                  {0x17B4, 0x17B5},  {0x180B, 0x180F}, {0x200B, 0x200F},   {0x2028, 0x202E},
+                  {0x2060, 0x206F},  {0x3164, 0x3164}, {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},
+                  {0xFFA0, 0xFFA0},  {0xFFF0, 0xFFFB}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A},
+                  {0xE0000, 0xE0FFF}};
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
+        long c = n == 1   ? p[0]
+                 : n == 2 ? (long)(p[0] & 0x1F) << 6 | (p[1] & 0x3F)
+                 : n == 3 ? (long)(p[0] & 0x0F) << 12 | (long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
+                          : (long)(p[0] & 0x07) << 18 | (long)(p[1] & 0x3F) << 12 |
+                                (long)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
         for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
             if (c >= ranges[i].lo && c <= ranges[i].hi)
                 return c;
+        p += n;
     }
     return -1;
 }

@@ -352,6 +352,45 @@ static bool is_alnum(unsigned char ch)
     return is_digit(ch) || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
+/* The length of the minus sign at s: '-', the dashes U+2010..U+2015, the hyphen bullet
+ * U+2043, the commercial minus U+2052 or U+2212 MINUS SIGN; 0 for any other character. Each is
+ * punctuation to the words, and an en dash is what a phone's keyboard or a word processor makes of
+ * '-'. */
+static size_t minus_length(const unsigned char *s)
+{
+    if (s[0] == '-')
+        return 1;
+    if (s[0] == 0xE2 &&
+        ((s[1] == 0x80 && s[2] >= 0x90 && s[2] <= 0x95) ||
+         (s[1] == 0x81 && (s[2] == 0x83 || s[2] == 0x92)) || (s[1] == 0x88 && s[2] == 0x92)))
+        return 3;
+    return 0;
+}
+
+/* s past the characters that leave nothing between the letters around them: the
+ * apostrophes (dropped), the combining marks and variation selectors (dropped), the soft
+ * hyphen and the invisible formatting characters (U+200B..U+200F, U+2060..U+2064,
+ * U+FEFF). "-'3" or "-" U+0301 "3" is "-3" as much as "-3" is. */
+static const unsigned char *past_nothing(const unsigned char *s)
+{
+    for (;;) {
+        if (*s == '\'')
+            s++;
+        else if (mark_length(s))
+            s += mark_length(s);
+        else if (s[0] == 0xC2 && s[1] == 0xAD)
+            s += 2;
+        else if (s[0] == 0xE2 && ((s[1] == 0x80 && ((s[2] >= 0x8B && s[2] <= 0x8F) ||
+                                                    s[2] == 0x98 || s[2] == 0x99)) ||
+                                  (s[1] == 0x81 && s[2] >= 0xA0 && s[2] <= 0xA4)))
+            s += 3;
+        else if (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+            s += 3;
+        else
+            return s;
+    }
+}
+
 /* False when the text of a scale answer is more than one plain number: more or less than
  * one ("7+", ">8", "<3", "‹3", "«7»", "±2", "7%", "7‰", "7‱"), below zero ("-3", "–3"),
  * or a part of one: two digits with punctuation and nothing else between them ("5.5",
@@ -369,16 +408,10 @@ static bool plain_number_text(const char *text)
         if ((p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB)) ||
             (p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0xB9 || p[2] == 0xBA)))
             return false;
-        /* a minus sign on a number ("-3", "−3" with U+2212, a dash U+2010..U+2015 a
-           keyboard puts for it, the commercial minus U+2052): no pain score is below
-           zero, and "-3" read 3 */
+        /* a minus sign on a number ("-3", "−3" with U+2212, "–3" with an en dash): no
+           pain score is below zero, and "-3" read 3, "–3" 3 too */
         bool before_word = p == start || !is_alnum(p[-1]);
-        size_t minus = p[0] == '-'                                                    ? 1
-                       : p[0] == 0xE2 && p[1] == 0x88 && p[2] == 0x92                 ? 3
-                       : p[0] == 0xE2 && p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95 ? 3
-                       : p[0] == 0xE2 && p[1] == 0x81 && p[2] == 0x92                 ? 3
-                                                                                      : 0;
-        if (before_word && minus && is_digit(p[minus]))
+        if (before_word && minus_length(p) && is_digit(*past_nothing(p + minus_length(p))))
             return false;
         /* the per mille and per ten thousand signs (U+2030, U+2031) are punctuation to the
          * words, like % once was: "7‰" read 7 */

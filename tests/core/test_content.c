@@ -155,6 +155,28 @@ static const ErrorCase cases[] = {
      "invisible formatting character (U+2066)"},
     {"causes.json", "Hormones may", "Hormones\\u061c may", 3,
      "invisible formatting character (U+061C)"},
+    /* twelfth audit (#13): the rest of what a renderer shows as nothing passed, a text
+     * of a soft hyphen alone among them (a question that showed no words) */
+    {"causes.json", "Hormones may loosen joints.", "\\u00ad", 3,
+     "invisible formatting character (U+00AD)"},
+    {"causes.json", "Hormones may", "Hormones\\u180e may", 3,
+     "invisible formatting character (U+180E)"},
+    {"causes.json", "Hormones may", "Hormones\\u2028may", 3,
+     "invisible formatting character (U+2028)"},
+    {"causes.json", "Hormones may", "Hormones\\u206A may", 3,
+     "invisible formatting character (U+206A)"},
+    {"advice.json", "Walk a little", "Walk a\xcd\x8f little", 4,
+     "invisible formatting character (U+034F)"},
+    {"advice.json", "Walk a little", "Walk a\xe3\x85\xa4little", 4,
+     "invisible formatting character (U+3164)"},
+    {"advice.json", "Walk a little", "Walk a little\xef\xb8\x8f", 4,
+     "invisible formatting character (U+FE0F)"},
+    {"ui.json", "\"EN attract.title\"", "\"EN\\udb40\\udc41attract.title\"", 8,
+     "invisible formatting character (U+E0041)"}, /* a tag character: hidden ASCII */
+    {"ui.json", "\"EN attract.title\"", "\"EN\xf3\xa0\x87\xaf attract.title\"", 8,
+     "invisible formatting character (U+E01EF)"},
+    {"causes.json", "Hormones may", "Hormones\\ufff9 may", 3,
+     "invisible formatting character (U+FFF9)"},
     /* a text no screen could show: a 500 KB question loaded (tenth audit, #13) */
     {"causes.json", "Hormones may", TEXT2400 "Hormones may", 3,
      "the English text takes 2427 bytes (at most 2000)"},

@@ -164,24 +164,68 @@ static const Row rows[] = {
      "3",
      "-"}, /* U+2212 MINUS SIGN */
     {"pain_now", ES, "dolor -2", "-"},
-    /* twelfth audit (#13): the other minus-like dashes, and the angle quotes that look
-     * like < and >, were punctuation ("–3" read 3 as "-3" did, "‹3" 3 as "<3") */
+    /* twelfth audit (#13): the other dashes are minus signs too, and what is dropped
+     * between the sign and the digit leaves it one ("–3" with an en dash read 3) */
     {"pain_now", EN,
      "\xe2\x80\x93"
      "3",
-     "-"}, /* an en dash, as a keyboard corrects "-3" */
-    {"pain_now", EN,
-     "\xe2\x80\x94"
-     "3",
-     "-"}, /* an em dash */
+     "-"}, /* U+2013 EN DASH */
     {"pain_now", EN,
      "\xe2\x80\x90"
      "3",
      "-"}, /* U+2010 HYPHEN */
     {"pain_now", EN,
+     "\xe2\x80\x91"
+     "3",
+     "-"}, /* U+2011 NON-BREAKING HYPHEN */
+    {"pain_now", EN,
+     "\xe2\x80\x92"
+     "3",
+     "-"}, /* U+2012 FIGURE DASH */
+    {"pain_now", EN,
+     "about \xe2\x80\x94"
+     "3",
+     "-"}, /* U+2014 EM DASH */
+    {"pain_now", EN,
+     "\xe2\x80\x95"
+     "3",
+     "-"}, /* U+2015 HORIZONTAL BAR */
+    {"pain_now", EN,
+     "\xe2\x81\x83"
+     "3",
+     "-"}, /* U+2043 HYPHEN BULLET */
+    {"pain_now", EN,
      "\xe2\x81\x92"
      "3",
      "-"}, /* U+2052 COMMERCIAL MINUS SIGN */
+    {"pain_now", ES,
+     "\xe2\x80\x93"
+     "3/10",
+     "-"},
+    {"pain_now", EN, "-'3", "-"},
+    {"pain_now", EN,
+     "-\xe2\x80\x99"
+     "3",
+     "-"}, /* a curly apostrophe */
+    {"pain_now", EN,
+     "-\xcc\x81"
+     "3",
+     "-"}, /* a combining accent */
+    {"pain_now", EN,
+     "-\xe2\x80\x8b"
+     "3",
+     "-"}, /* a zero-width space */
+    {"pain_now", EN,
+     "\xe2\x80\x93\xc2\xad"
+     "3",
+     "-"}, /* a soft hyphen */
+    {"pain_now", EN,
+     "\xe2\x88\x92\xef\xbb\xbf"
+     "3",
+     "-"},                                            /* U+FEFF */
+    {"pain_now", EN, "7 \xe2\x80\x93 I think", "=7"}, /* a dash after it */
+    {"pain_now", EN, "7\xe2\x80\x93", "=7"},
+    /* the angle quotes look like < and > ("‹3" read 3 where "<3" did not) */
     {"pain_now", EN,
      "\xe2\x80\xb9"
      "3",
@@ -194,8 +238,7 @@ static const Row rows[] = {
      "\xc2\xab"
      "7"
      "\xc2\xbb",
-     "-"},                                            /* the Spanish quotes: her 7 or ">7"? */
-    {"pain_now", EN, "7 \xe2\x80\x93 I think", "=7"}, /* a dash between words is not a minus */
+     "-"}, /* the Spanish quotes: her 7 or ">7"? */
     {"pain_now", EN,
      "\xe2\x80\x9c"
      "7"

@@ -233,6 +233,19 @@ ln -s old.json "$scratch/link.json"
 check summary-json-symlink 2 bash -c "'$bin' --text --summary-json '$scratch/link.json' <'$answers'"
 expect_text summary-json-symlink "link.json exists already"
 
+# twelfth audit (#13): --printer takes kiosk.conf's rule for a queue name; a folder's or
+# a device's path, an ESC or a U+202E passed, and a name of 130 bytes was cut to another's
+long_name=$(printf 'P%.0s' $(seq 130))
+for spec in "printer-folder|$scratch|must be a queue name" "printer-device|/dev/null|must be a queue name" \
+  "printer-esc|$(printf 'Desk\033[2J')|must be a queue name" \
+  "printer-rlo|$(printf 'Front\342\200\256Desk')|must be a queue name" \
+  "printer-long|$long_name|printer name is too long"; do
+  IFS='|' read -r name printer reason <<<"$spec"
+  check "$name" 2 bash -c '"$0" --text --printer "$1" <"$2"' "$bin" "$printer" "$answers"
+  expect_text "$name" "^ppkiosk: --printer: .*$reason"
+  ! grep -q "Your privacy" <<<"$out" || { echo "FAIL $name: the interview ran"; fails=$((fails + 1)); }
+done
+
 # an output in a folder that does not exist, an empty name, a folder, or a folder that
 # takes no new files (/proc: as root it once passed the check and failed after the
 # interview, "No such file or directory"): refused at once

@@ -51,10 +51,67 @@ static bool alnum(char ch)
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
-/* True when text says more or less than one number, or a part of one: a sign (+ < > % ± « » ‹ ›
- * ‰ ‱, the superscript plus and minus), or two digits with punctuation and nothing else
- * between them ("5.5", "5,5", "5·5", "5 . 5", "5/10,5"), once each "/10" that is "out of
- * ten" (no digit after it) is taken out: "7/10 7" reads 7. */
+/* True when a minus sign begins a word of text and a digit follows it, past what leaves
+ * nothing between two letters (apostrophes, combining marks, variation selectors, the
+ * soft hyphen, the invisible formatting characters): "-3", "−3", "–3", "-'3". */
+static bool minus_number(const char *text)
+{
+    static const char *const minus[] = {"-",
+                                        "\xe2\x80\x90",
+                                        "\xe2\x80\x91",
+                                        "\xe2\x80\x92",
+                                        "\xe2\x80\x93",
+                                        "\xe2\x80\x94",
+                                        "\xe2\x80\x95",
+                                        "\xe2\x81\x83",
+                                        "\xe2\x81\x92",
+                                        "\xe2\x88\x92"};
+    static const char *const nothing[] = {"'",
+                                          "\xe2\x80\x98",
+                                          "\xe2\x80\x99",
+                                          "\xc2\xad",
+                                          "\xe2\x80\x8b",
+                                          "\xe2\x80\x8c",
+                                          "\xe2\x80\x8d",
+                                          "\xe2\x80\x8e",
+                                          "\xe2\x80\x8f",
+                                          "\xe2\x81\xa0",
+                                          "\xe2\x81\xa1",
+                                          "\xe2\x81\xa2",
+                                          "\xe2\x81\xa3",
+                                          "\xe2\x81\xa4",
+                                          "\xef\xbb\xbf"};
+    for (const char *p = text; *p; p++) {
+        if (p > text && alnum(p[-1]))
+            continue;
+        const char *q = NULL;
+        for (size_t i = 0; i < sizeof minus / sizeof minus[0] && !q; i++)
+            if (strncmp(p, minus[i], strlen(minus[i])) == 0)
+                q = p + strlen(minus[i]);
+        for (bool more = q != NULL; more;) {
+            const unsigned char *u = (const unsigned char *)q;
+            size_t skip = 0;
+            if ((u[0] == 0xCC && u[1] >= 0x80 && u[1] <= 0xBF) ||
+                (u[0] == 0xCD && u[1] >= 0x80 && u[1] <= 0xAF))
+                skip = 2; /* U+0300..U+036F */
+            else if (u[0] == 0xEF && u[1] == 0xB8 && u[2] >= 0x80 && u[2] <= 0x8F)
+                skip = 3; /* U+FE00..U+FE0F */
+            for (size_t i = 0; i < sizeof nothing / sizeof nothing[0] && !skip; i++)
+                if (strncmp(q, nothing[i], strlen(nothing[i])) == 0)
+                    skip = strlen(nothing[i]);
+            q += skip;
+            more = skip > 0;
+        }
+        if (q && *q >= '0' && *q <= '9')
+            return true;
+    }
+    return false;
+}
+
+/* True when text says more or less than one number, or a part of one: a sign (+ < > % ±
+ * « » ‹ › ‰ ‱, the superscript plus and minus), a minus sign on a number, or two digits with
+ * punctuation and nothing else between them ("5.5", "5,5", "5·5", "5 . 5", "5/10,5"), once each
+ * "/10" that is "out of ten" (no digit after it) is taken out: "7/10 7" reads 7. */
 static bool not_one_number(const char *text)
 {
     static const char *const signs[] = {"+",
@@ -73,23 +130,8 @@ static bool not_one_number(const char *text)
     for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++)
         if (strstr(text, signs[i]))
             return true;
-    /* a minus on a number, at a word's start: - − (U+2212), the dashes U+2010..U+2015,
-     * the commercial minus U+2052 */
-    static const char *const minus[] = {"-",
-                                        "\xe2\x88\x92",
-                                        "\xe2\x80\x90",
-                                        "\xe2\x80\x91",
-                                        "\xe2\x80\x92",
-                                        "\xe2\x80\x93",
-                                        "\xe2\x80\x94",
-                                        "\xe2\x80\x95",
-                                        "\xe2\x81\x92"};
-    for (size_t i = 0; i < sizeof minus / sizeof minus[0]; i++) {
-        size_t n = strlen(minus[i]);
-        for (const char *p = strstr(text, minus[i]); p; p = strstr(p + 1, minus[i]))
-            if ((p == text || !alnum(p[-1])) && p[n] >= '0' && p[n] <= '9')
-                return true;
-    }
+    if (minus_number(text))
+        return true;
     char copy[1100];
     snprintf(copy, sizeof copy, "%s", text);
     for (char *p = copy; (p = strstr(p, "/10")) != NULL; p += 3)
