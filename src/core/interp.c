@@ -14,6 +14,7 @@ enum { MAX_TOKENS = 64, MAX_TEXT = 512 };
 
 typedef struct {
     const char *w[MAX_TOKENS];
+    bool clause[MAX_TOKENS]; /* the word begins a clause after the first (see tokenize) */
     size_t n;
     bool too_many; /* more words than MAX_TOKENS: the input is refused, never cut */
     char buf[MAX_TEXT];
@@ -112,11 +113,28 @@ size_t interp_normalize(const char *src, char *dst, size_t dstsize)
     return n;
 }
 
+/* The length of the mark at s that ends a clause of typed words (, . ; : ! ? … and the
+ * Spanish ¡ ¿), 0 for any other character. */
+static size_t clause_mark_length(const unsigned char *s)
+{
+    if (*s && strchr(",.;:!?", *s))
+        return 1;
+    if (s[0] == 0xC2 && (s[1] == 0xA1 || s[1] == 0xBF))
+        return 2;
+    return s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xA6 ? 3 : 0;
+}
+
+/* The words of text, normalised (see interp_normalize), each marked when it begins a
+ * clause after the first: a phrase never spans two ("no, me duele" is a No and then "it
+ * hurts", never the phrase "no me duele"; "No. Duele." read "no duele"). A clause mark
+ * always separates words in the normalised text, so the clauses' words, counted one by
+ * one, are the whole text's. */
 static void tokenize(const char *text, Tokens *t)
 {
     interp_normalize(text, t->buf, sizeof t->buf);
     t->n = 0;
     t->too_many = false;
+    memset(t->clause, 0, sizeof t->clause);
     char *p = t->buf;
     while (*p) {
         if (t->n == MAX_TOKENS) {
@@ -130,6 +148,29 @@ static void tokenize(const char *text, Tokens *t)
         *sp = '\0';
         p = sp + 1;
     }
+    char part[MAX_TEXT], norm[MAX_TEXT];
+    size_t words = 0, start = 0, len = strlen(text);
+    for (size_t i = 0; i <= len && words < t->n;) {
+        size_t mark = i < len ? clause_mark_length((const unsigned char *)text + i) : 1;
+        if (!mark) {
+            i++;
+            continue;
+        }
+        size_t n = i - start < sizeof part ? i - start : sizeof part - 1;
+        memcpy(part, text + start, n);
+        part[n] = '\0';
+        interp_normalize(part, norm, sizeof norm);
+        size_t before = words;
+        for (const char *q = norm; *q; q++)
+            words += q == norm || q[-1] == ' ';
+        if (before > 0 && words > before && before < MAX_TOKENS)
+            t->clause[before] = true;
+        i += mark;
+        start = i;
+    }
+    /* the copies held the patient's words */
+    wipe(part, sizeof part);
+    wipe(norm, sizeof norm);
 }
 
 /* How many words of t, from word i, the normalised phrase covers; 0 when it does not. */
@@ -138,8 +179,8 @@ static size_t match_at(const Tokens *t, size_t i, const char *phrase)
     size_t k = i;
     const char *p = phrase;
     while (*p) {
-        if (k >= t->n)
-            return 0;
+        if (k >= t->n || (k > i && t->clause[k]))
+            return 0; /* past the words, or into the next clause */
         size_t len = strlen(t->w[k]);
         if (strncmp(p, t->w[k], len) != 0 || (p[len] != ' ' && p[len] != '\0'))
             return 0;

@@ -274,6 +274,14 @@ static const Row rows[] = {
     {"rf_chest", ES, "no siento dolor", "no"},
     {"rf_chest", ES, "no me duele", "no"},
     {"rf_chest", ES, "no, no me duele", "no"},
+    /* a phrase never spans two clauses: typed, "no, me duele" is "no, it hurts" */
+    {"rf_chest", ES, "no, me duele", "-"},
+    {"rf_chest", ES, "No. Duele.", "-"},
+    {"rf_chest", ES, "No\xe2\x80\xa6 me duele", "-"}, /* an ellipsis */
+    {"rf_chest", EN, "no, it doesn't hurt", "no"},
+    {"rf_chest", EN, "Yes, I do.", "yes"},
+    {"pain_now", EN, "seven, out of ten", "=7"},
+    {"areas", EN, "lower back, left knee", "lower_back,knee_left"},
     {"rf_chest", ES, "sí me duele", "yes"},
     {"rf_chest", EN, "yes", "yes"},
     {"rf_chest", EN, "Yes!", "yes"},
