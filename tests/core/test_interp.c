@@ -274,6 +274,9 @@ static const Row rows[] = {
     {"rf_chest", ES, "no siento dolor", "no"},
     {"rf_chest", ES, "no me duele", "no"},
     {"rf_chest", ES, "no, no me duele", "no"},
+    /* "a cut" is as often the episiotomy of a vaginal birth: not a C-section */
+    {"delivery", EN, "I had a cut", "-"},
+    {"delivery", EN, "c section", "csection"},
     /* a phrase never spans two clauses: typed, "no, me duele" is "no, it hurts" */
     {"rf_chest", ES, "no, me duele", "-"},
     {"rf_chest", ES, "No. Duele.", "-"},
