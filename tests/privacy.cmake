@@ -77,6 +77,22 @@ if(TARGET ppvoice AND TARGET ppui)
                        ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
 endif()
 
+if(TARGET ppui)
+  # areas picked by touch on the body picture: the chips' names and ids say where she
+  # hurts, and were left after the session in the layout's boxes and its text pool
+  add_test(NAME memory_privacy_ui_areas
+           COMMAND Python3::Interpreter ${PRIV}/memory_scan.py ui $<TARGET_FILE:ppkiosk>
+                   ${PRIV}/areas_es.script ${PRIV_OUT}/ui-areas
+                   # a chip's name, two no-break spaces and the cross, as bytes
+                   [[re:Espalda baja\xc2\xa0\xc2\xa0\xe2\x9c\x95]]
+                   [[re:Rodilla izquierda\xc2\xa0\xc2\xa0\xe2\x9c\x95]]
+                   ui_chip_lower_back ui_chip_knee_left
+                   "El dolor afectó las actividades diarias: 4 / 10")
+  set_tests_properties(memory_privacy_ui_areas PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 300
+                       LABELS "privacy;slow"
+                       ENVIRONMENT "SDL_VIDEODRIVER=offscreen;SDL_AUDIODRIVER=dummy")
+endif()
+
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
 set_property(TEST memory_privacy_text memory_privacy_exports memory_privacy_answers APPEND

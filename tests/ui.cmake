@@ -14,6 +14,12 @@ target_include_directories(test_staff PRIVATE ${CMAKE_SOURCE_DIR}/src)
 ppk_check_test(test_guard SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_guard.c
   LIBS ppui ppk_testutil ppcore)
 target_include_directories(test_guard PRIVATE ${CMAKE_SOURCE_DIR}/src)
+# the body picture's chips and the region tapped leave no copy in the Ui after it
+ppk_check_test(test_ui_wipe SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/ui/test_ui_wipe.c
+  LIBS ppui ppk_testutil ppcore)
+target_include_directories(test_ui_wipe PRIVATE ${CMAKE_SOURCE_DIR}/src)
+set_tests_properties(test_ui_wipe PROPERTIES ENVIRONMENT
+  "LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
 set_tests_properties(test_guard PROPERTIES ENVIRONMENT
   "CK_DEFAULT_TIMEOUT=120;LSAN_OPTIONS=suppressions=${CMAKE_CURRENT_SOURCE_DIR}/lsan.supp:print_suppressions=0")
 ppk_check_test(test_config
@@ -214,7 +220,7 @@ set_tests_properties(soak_short PROPERTIES TIMEOUT 600 LABELS soak)
 
 # Everyday run: ctest -L fast (seconds each); ctest -L slow: the rest (scripted
 # kiosk runs, printing, displays, recognition).
-set_property(TEST test_body test_staff test_guard ui_keyboard_only_1920x1080 ui_keyboard_only_800x1280
+set_property(TEST test_body test_staff test_guard test_ui_wipe ui_keyboard_only_1920x1080 ui_keyboard_only_800x1280
              ui_script_bad_tap test_config APPEND PROPERTY LABELS fast)
 set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x1280
              ui_urgent_en_800x1280 ui_full_en_1366x768 ui_full_en_1280x800 ui_full_en_1024x768

@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/magic.h>
 #include <sys/stat.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 #include "../core/error.h"
@@ -220,6 +222,40 @@ static int probe_folder(const char *path, const char *dir, bool replaceable)
     return PK_EINVAL;
 }
 
+/* Whether the symlink at path leads, by itself or by a link after it, to a name in a
+ * folder of /proc (/dev/stdout -> /proc/self/fd/1, or a link to /dev/fd/1): such a name
+ * stands for a file a process has open, not for a file of its own; via gets the link's
+ * text that goes there. A name that is not a symlink ends the chain (false). */
+static bool leads_through_proc(const char *path, char *via, size_t size)
+{
+    char cur[4096], to[4096];
+    snprintf(cur, sizeof cur, "%s", path);
+    for (int hops = 0; hops < 40; hops++) {
+        ssize_t n = readlink(cur, to, sizeof to - 1);
+        if (n < 0)
+            return false;
+        to[n] = '\0';
+        /* the target as a path from here, and the folder it is in */
+        char next[sizeof cur + sizeof to], dir[sizeof next];
+        const char *slash = strrchr(cur, '/');
+        int w = to[0] == '/' || !slash
+                    ? snprintf(next, sizeof next, "%s", to)
+                    : snprintf(next, sizeof next, "%.*s%s", (int)(slash - cur) + 1, cur, to);
+        if (w < 0 || (size_t)w >= sizeof cur)
+            return false; /* too long to follow: the kernel would refuse it too */
+        const char *last = strrchr(next, '/');
+        snprintf(dir, sizeof dir, "%.*s", last ? (last == next ? 1 : (int)(last - next)) : 1,
+                 last ? next : ".");
+        struct statfs fs;
+        if (statfs(dir, &fs) == 0 && fs.f_type == PROC_SUPER_MAGIC) {
+            snprintf(via, size, "%s", to);
+            return true;
+        }
+        memcpy(cur, next, (size_t)w + 1);
+    }
+    return false;
+}
+
 /* One output path, before the interview: named, new (or replaceable), and in a folder
  * that exists and can be written, so that no interview is lost to a path that would fail
  * at the end. 0, or PK_EINVAL after a one-line reason on stderr. */
@@ -256,6 +292,17 @@ static int check_output_path(const char *option, const char *path, bool replacea
                 "ppkiosk: %s leads to something that is not a file; --force replaces only a "
                 "file or a symlink to one\n",
                 path);
+        return PK_EINVAL;
+    }
+    /* nor one that stands for an open file: with stdout sent to a file, /dev/stdout leads
+       to a file, and as root "--fhir-out /dev/stdout --force >out.json" put the summary in
+       place of /dev/stdout */
+    char via[4096];
+    if (exists && S_ISLNK(st.st_mode) && leads_through_proc(path, via, sizeof via)) {
+        fprintf(stderr,
+                "ppkiosk: %s leads through %s, an open file of a process, not a file; --force "
+                "replaces only a file or a symlink to one\n",
+                path, via);
         return PK_EINVAL;
     }
     char dir[4096];

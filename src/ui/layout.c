@@ -503,6 +503,9 @@ static void build(Ui *ui)
 {
     const Screen *s = ui->screen;
     ui_layout_free_textures(ui);
+    /* a shorter screen reuses only the first boxes: the rest kept the body picture's
+       chips, an id each for an area she chose ("ui_chip_knee_left"), after the session */
+    wipe(ui->boxes, (size_t)ui->nboxes * sizeof ui->boxes[0]);
     ui->nboxes = 0;
     wipe(ui->pool, ui->pool_used); /* the last screen's heard words */
     ui->pool_used = 0;

@@ -7,6 +7,7 @@
 #include <SDL_image.h>
 
 #include "../core/error.h"
+#include "../core/wipe.h"
 #include "ui_int.h"
 
 #define STAFF_TAPS 5
@@ -186,7 +187,7 @@ static void relayout_as(Ui *ui, bool new_screen, bool new_focus)
         snprintf(keep, sizeof keep, "%s", ui->boxes[ui->focus].id);
     if (new_screen) {
         ui->body_mode = BODY_MODE_AUTO;
-        ui->tapped[0] = '\0';
+        wipe(ui->tapped, sizeof ui->tapped); /* an area she chose: not its first byte only */
         ui->doc_plan = false;
     }
     if (ui->screen->kind != SCR_RESULTS && ui->ndoc)
@@ -197,6 +198,7 @@ static void relayout_as(Ui *ui, bool new_screen, bool new_focus)
     ui->focus = keep[0] ? find_target(ui, keep) : -1;
     if (ui->focus < 0)
         ui->focus = default_focus(ui);
+    wipe(keep, sizeof keep); /* a chip's id: an area she chose */
     ui->have_layout = true;
     ui->dirty = true;
 }

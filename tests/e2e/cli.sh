@@ -273,6 +273,18 @@ for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowh
   expect_text "$name" "$reason"
   ! grep -q "Your privacy" <<<"$out" || { echo "FAIL $name: the interview ran"; fails=$((fails + 1)); }
 done
+# nor a symlink that stands for an open file of a process, as /dev/stdout does (through
+# /proc/self/fd/1, directly or by /dev/fd): with stdout sent to a file it leads to a file,
+# and as root "--fhir-out /dev/stdout --force >out.json" put the summary in place of
+# /dev/stdout. Each link, made here, is still a link after.
+ln -s /proc/self/fd/1 "$scratch/fd-link" && ln -s /dev/fd/1 "$scratch/dev-fd-link"
+for spec in "fhir-out-fd-link-force|--fhir-out|fd-link|/proc/self/fd/1" \
+  "pdf-out-dev-fd-link-force|--pdf-out|dev-fd-link|/dev/fd/1"; do
+  IFS='|' read -r name opt link via <<<"$spec"
+  check "$name" 2 bash -c "'$bin' --text --force $opt '$scratch/$link' <'$answers' >'$scratch/$link.out' 2>&1; rc=\$?; cat '$scratch/$link.out'; exit \$rc"
+  expect_text "$name" "$link leads through $via, an open file of a process, not a file"
+  [ -L "$scratch/$link" ] || { echo "FAIL $name: the link was replaced"; fails=$((fails + 1)); }
+done
 
 # a script that is not a regular file, or has an over-long line or a NUL byte: refused
 # with its reason (an over-long line once ran its tail as a command)
