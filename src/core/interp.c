@@ -319,6 +319,15 @@ static bool is_affirm(const Lexicon *lx, Lang lang, const char *w)
     return false;
 }
 
+/* True when the n words of t at i are one of the lexicon's no phrases in lang. */
+static bool is_no_phrase(const Lexicon *lx, Lang lang, const Tokens *t, size_t i, size_t n)
+{
+    for (size_t p = 0; p < lx->nno[lang]; p++)
+        if (match_at(t, i, lx->no[lang][p]) == n)
+            return true;
+    return false;
+}
+
 static bool parse_options(const Content *c, const Question *q, Lang lang, const Tokens *t,
                           Answer *a)
 {
@@ -326,6 +335,7 @@ static bool parse_options(const Content *c, const Question *q, Lang lang, const 
     uint32_t mask = 0;
     bool numbered = only_digits(t);
     bool affirmed = false; /* a filler word passed over says the symptom is there */
+    bool said_no = false;  /* an answer's words are one of the lexicon's no phrases */
     for (size_t i = 0; i < t->n;) {
         size_t best = 0;
         uint32_t best_mask = 0;
@@ -355,6 +365,7 @@ static bool parse_options(const Content *c, const Question *q, Lang lang, const 
             best_mask = 1u << (v - 1);
         }
         if (best) {
+            said_no |= is_no_phrase(lx, lang, t, i, best);
             mask |= best_mask;
             i += best;
         } else if (is_filler(lx, lang, t->w[i])) {
@@ -366,11 +377,13 @@ static bool parse_options(const Content *c, const Question *q, Lang lang, const 
     }
     if (!mask)
         return false;
-    /* "no, it hurts", "no, tuve": a No to a red flag with words that say it is there is
-     * not a No (it was one, to chest pain); a No that says it is not ("it doesn't hurt")
-     * is one of the lexicon's no phrases, whose words are not passed over */
+    /* "no, it hurts", "no, tuve": a No with words that say the thing is there is not a
+     * No (it was one, to chest pain). So for any question's "no" answer ("no, I had it"
+     * to the epidural skipped its three safety questions) and any answer given in the
+     * lexicon's no words ("no, I had it" to how often she felt down read "Not at all").
+     * The words of a no phrase are not passed over: "no tuve" stays a No. */
     int no = content_option_index(q, "no");
-    if (q->kind == QK_YESNO && affirmed && no >= 0 && mask == (1u << no))
+    if (affirmed && ((no >= 0 && mask == (1u << no)) || said_no))
         return false;
     if (q->kind != QK_MULTI && (mask & (mask - 1)))
         return false; /* two different answers to a one-answer question */

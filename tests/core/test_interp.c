@@ -267,13 +267,46 @@ static const Row rows[] = {
     {"rf_chest", EN, "no I had pain", "-"},
     {"rf_chest", EN, "it hurts", "-"},
     {"rf_chest", EN, "yes it hurts", "yes"},
-    {"rf_chest", EN, "no it doesn't hurt", "no"},
-    {"rf_chest", EN, "It does not hurt.", "no"},
-    {"rf_chest", EN, "no pain", "no"},
     {"rf_chest", ES, "no, dolor", "-"},
-    {"rf_chest", ES, "no siento dolor", "no"},
-    {"rf_chest", ES, "no me duele", "no"},
-    {"rf_chest", ES, "no, no me duele", "no"},
+    /* thirteenth audit (#13): a no phrase says no to every yes/no question, so none names
+     * a symptom: "it doesn't hurt" was a No to numbness between the legs, "no pain" half
+     * an answer to "chest pain, or hard to breathe?" */
+    {"rf_chest", EN, "no it doesn't hurt", "-"},
+    {"rf_chest", EN, "It does not hurt.", "-"},
+    {"rf_chest", EN, "no pain", "-"},
+    {"rf_saddle", EN, "it doesn't hurt", "-"},
+    {"rf_saddle", EN, "I have no pain", "-"},
+    {"rf_saddle", ES, "no me duele", "-"},
+    {"rf_chest", ES, "no siento dolor", "-"},
+    {"rf_chest", ES, "no tengo dolor", "-"},
+    {"rf_chest", ES, "no tuve", "no"},
+    {"rf_chest", ES, "No, tuve.", "-"},
+    {"rf_chest", EN, "I am, not sure", "-"},
+    /* thirteenth audit (#13): the affirm rule holds for every question's "no" answer
+     * ("no, I had it" to the epidural skipped its three safety questions) and for any
+     * answer in the lexicon's no words ("no, I had it" read "Not at all" on the PHQ-2) */
+    {"epidural", EN, "no, I had it", "-"},
+    {"epidural", EN, "No. I had one.", "-"},
+    {"epidural", ES, "no, la tuve", "-"},
+    {"epidural", EN, "no", "no"},
+    {"epidural", ES, "no tuve", "no"},
+    {"epidural", EN, "I did not have one", "no"},
+    {"phq_interest", EN, "no, I had it", "-"},
+    {"phq_interest", EN, "I feel no", "-"},
+    {"phq_down", EN, "never, I feel it", "-"},
+    {"phq_interest", EN, "no", "not_at_all"},
+    {"phq_down", EN, "never", "not_at_all"},
+    {"phq_down", ES, "nunca", "not_at_all"},
+    /* "think" says the thought is there: "no, I think about it" was a No to thoughts of
+     * harm ("creo que no" stays a No: "creo" is not an affirm word) */
+    {"rf_harm", EN, "no, I think about it", "-"},
+    {"rf_harm", EN, "I don't think so", "no"},
+    {"rf_harm", EN, "yes, I think about it", "yes"},
+    {"rf_harm", ES, "creo que no", "no"},
+    /* thirteenth audit (#13): "peor" is "worse", not the worst: "es peor" read 10 */
+    {"pain_now", ES, "peor", "-"},
+    {"pain_now", ES, "es peor", "-"},
+    {"pain_now", ES, "el peor", "=10"},
     /* "a cut" is as often the episiotomy of a vaginal birth: not a C-section */
     {"delivery", EN, "I had a cut", "-"},
     {"delivery", EN, "c section", "csection"},
@@ -281,7 +314,7 @@ static const Row rows[] = {
     {"rf_chest", ES, "no, me duele", "-"},
     {"rf_chest", ES, "No. Duele.", "-"},
     {"rf_chest", ES, "No\xe2\x80\xa6 me duele", "-"}, /* an ellipsis */
-    {"rf_chest", EN, "no, it doesn't hurt", "no"},
+    {"rf_chest", EN, "no, it doesn't hurt", "-"},
     {"rf_chest", EN, "Yes, I do.", "yes"},
     {"pain_now", EN, "seven, out of ten", "=7"},
     {"areas", EN, "lower back, left knee", "lower_back,knee_left"},
