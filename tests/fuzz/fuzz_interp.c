@@ -33,6 +33,34 @@ static bool says_no(const Content *c, Lang lang, const char *text)
     return false;
 }
 
+/* True when text, normalised, holds one of lang's affirm words ("hurts", "had") as a
+ * whole word outside every one of its no phrases ("no tuve" is a No; "no, tuve" is
+ * looked at as "no tuve" too, so this misses some: it never traps a right answer). */
+static bool affirms(const Content *c, Lang lang, const char *text)
+{
+    char norm[1100], padded[1104], blanked[1104], phrase[600];
+    interp_normalize(text, norm, sizeof norm);
+    snprintf(padded, sizeof padded, " %s ", norm);
+    memcpy(blanked, padded, sizeof blanked);
+    const Lexicon *lx = &c->lexicon;
+    /* phrases are found in padded and blanked in the copy, so "no" blanked first
+     * never hides "no tuve" */
+    for (size_t i = 0; i < lx->nno[lang]; i++) {
+        char word[512];
+        interp_normalize(lx->no[lang][i], word, sizeof word);
+        snprintf(phrase, sizeof phrase, " %s ", word);
+        size_t len = strlen(phrase);
+        for (char *at = strstr(padded, phrase); at; at = strstr(at + 1, phrase))
+            memset(blanked + (at - padded) + 1, '#', len - 2);
+    }
+    for (size_t i = 0; i < lx->naffirm[lang]; i++) {
+        snprintf(phrase, sizeof phrase, " %s ", lx->affirm[lang][i]);
+        if (strstr(blanked, phrase))
+            return true;
+    }
+    return false;
+}
+
 /* True when text holds a question mark (a question back is never an answer to yes/no):
  * ? ¿ ‽ ⁇ ⁈ ⁉ and the full-width ？ ("It hurts, no‽" answered No to chest pain). */
 static bool asks(const char *text)
@@ -191,6 +219,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* a No to a red flag is said, never inferred: "I had two" (the second answer's
          * number) or filler words alone are not a No */
         if (q->kind == QK_YESNO && r.answer.options == 2u && !says_no(content, lang, text))
+            __builtin_trap();
+        /* "no, I had it": a No with words that say the thing is there is not a No, to
+         * any question that has a "no" answer */
+        int no = content_option_index(q, "no");
+        if (no >= 0 && r.answer.options == (1u << no) && affirms(content, lang, text))
             __builtin_trap();
         if (words(text) > 64)
             __builtin_trap(); /* an answer read from the first 64 words */
