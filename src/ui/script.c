@@ -1,6 +1,7 @@
 #include "script.h"
 
 #include <stdbool.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,16 @@ static int fail(PkWhy *why, int line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+
+/* Why a screenshot could not be written, from ui_open_private's errno. */
+static const char *shot_reason(int err)
+{
+    return err == EINVAL || err == ENXIO ? "not a plain file (a FIFO or a device)"
+           : err == EMLINK ? "the file has a second name (a hard link), so it is not replaced"
+           : err == ELOOP  ? "a symlink, never followed"
+           : err           ? strerror(err)
+                           : "the image could not be made";
+}
 
 /* "script:LINE: what is wrong" into why; returns the script's exit code, 2. */
 static int fail(PkWhy *why, int line, const char *fmt, ...)
@@ -104,11 +115,13 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
             return 0;
         char path[1024];
         snprintf(path, sizeof path, "%s/%s.png", shots, arg);
+        errno = 0;
         if (ui_save_png(ui, path) != 0)
-            return fail(why, n, "cannot write '%s'", path);
+            return fail(why, n, "cannot write '%s': %s", path, shot_reason(errno));
         snprintf(path, sizeof path, "%s/%s.json", shots, arg);
+        errno = 0;
         if (ui_save_json(ui, path) != 0)
-            return fail(why, n, "cannot write '%s'", path);
+            return fail(why, n, "cannot write '%s': %s", path, shot_reason(errno));
     } else {
         return fail(why, n, "unknown command '%s' (tap, key, say, audio, wait, shot)", cmd);
     }

@@ -1,8 +1,10 @@
 /* The structure dump written beside each screenshot (--shots DIR: NAME.json): the
  * screen kind and every box drawn, with its role, text and place, and the paragraphs
  * of the results document with whether they are in view. Tests assert on it. */
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../core/error.h"
@@ -73,12 +75,26 @@ static void put_rect(FILE *out, SDL_Rect r)
 
 FILE *ui_open_private(const char *path)
 {
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    /* never truncated before it is known to be a file of its own: O_TRUNC emptied
+     * the file a second name leads to, and a FIFO held the kiosk on open */
+    int fd = open(path, O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0600);
     if (fd < 0)
         return NULL;
-    FILE *f = fdopen(fd, "w");
-    if (!f)
+    struct stat st;
+    int err = fstat(fd, &st) != 0    ? errno
+              : !S_ISREG(st.st_mode) ? EINVAL /* a FIFO or a device */
+              : st.st_nlink > 1      ? EMLINK /* a hard link: another name sees it */
+                                     : 0;
+    int flags = err ? 0 : fcntl(fd, F_GETFL);
+    if (!err && (fchmod(fd, 0600) != 0 || ftruncate(fd, 0) != 0 || flags < 0 ||
+                 fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0))
+        err = errno;
+    FILE *f = err ? NULL : fdopen(fd, "w");
+    if (!f) {
+        err = err ? err : errno;
         close(fd);
+        errno = err;
+    }
     return f;
 }
 

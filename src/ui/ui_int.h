@@ -292,8 +292,10 @@ void ui_doc_draw(Ui *ui, const UiBox *b);
 void ui_layout_results(Ui *ui, SDL_Rect area);
 void ui_doc_page_button(const Ui *ui, Button *b);
 
-/* Opens path for writing as a new or emptied file of mode 0600, never through a
- * symlink (screenshots and their structure may show answers). NULL on failure. */
+/* Opens path for writing as a new or emptied file of mode 0600 (an old file's mode is
+ * changed), never through a symlink, never a FIFO or a device (EINVAL), never a file
+ * with a second name (EMLINK): screenshots and their structure may show answers.
+ * NULL with errno on failure. */
 FILE *ui_open_private(const char *path);
 
 /* Colours. */

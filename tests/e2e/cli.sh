@@ -344,6 +344,27 @@ expect_text kiosk-bad-config "staff menu off: the configuration is not valid"
 grep -q '"screen": "attract"' "$scratch/shots-bad-conf/gesture.json" 2>/dev/null ||
   { echo "FAIL kiosk-bad-config: the staff gesture opened something"; fails=$((fails + 1)); }
 
+# fifth audit (#13): a screenshot over an old file kept its mode 0644 (a screen may show
+# answers), a FIFO of that name held the kiosk, and a hard link was written through
+mkdir -p "$scratch/shots-old" && rm -f "$scratch/shots-old/"*
+printf 'shot attract\n' >"$scratch/shot.script"
+printf 'old' >"$scratch/shots-old/attract.png" && chmod 644 "$scratch/shots-old/attract.png"
+check shots-old-file 0 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --no-voice \
+  --script "$scratch/shot.script" --shots "$scratch/shots-old"
+[ "$(stat -c %a "$scratch/shots-old/attract.png")" = 600 ] ||
+  { echo "FAIL shots-old-file: the old file kept its mode"; fails=$((fails + 1)); }
+rm -f "$scratch/shots-old/"* && mkfifo "$scratch/shots-old/attract.png"
+check shots-fifo 2 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --no-voice \
+  --script "$scratch/shot.script" --shots "$scratch/shots-old"
+expect_text shots-fifo "attract.png': not a plain file"
+rm -f "$scratch/shots-old/"* && printf 'keep' >"$scratch/elsewhere.png"
+ln "$scratch/elsewhere.png" "$scratch/shots-old/attract.png"
+check shots-hard-link 2 env SDL_VIDEODRIVER=offscreen timeout 20 "$bin" --no-voice \
+  --script "$scratch/shot.script" --shots "$scratch/shots-old"
+expect_text shots-hard-link "attract.png': the file has a second name"
+[ "$(cat "$scratch/elsewhere.png")" = keep ] ||
+  { echo "FAIL shots-hard-link: written through the link"; fails=$((fails + 1)); }
+
 # a WAV the script cannot have recognised: the reason, not a guess (once always "is the
 # voice on?")
 printf 'audio /dev/zero\n' >"$scratch/audio.script"
