@@ -37,6 +37,7 @@ add_test(NAME content_own_words
                  ${CMAKE_CURRENT_SOURCE_DIR}/data/seed_runs.txt)
 add_test(NAME content_reading_grade
          COMMAND python3 ${E2E}/reading_grade.py ${CMAKE_SOURCE_DIR}/assets/content)
+add_test(NAME ui_keys_used COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/core/ui_keys_used.sh ${CMAKE_SOURCE_DIR})
 add_test(NAME install_layout
          COMMAND ${E2E}/install.sh ${CMAKE_BINARY_DIR} ${CMAKE_CURRENT_BINARY_DIR}/install-root)
 # cmake --install writes the build tree's install_manifest.txt, as the package test does
@@ -46,6 +47,6 @@ set_tests_properties(install_layout PROPERTIES RESOURCE_LOCK ppk_package)
 # kiosk runs, printing, displays, recognition).
 set_property(TEST test_content test_json test_interp test_session test_flags test_flow test_stories
              text_interview_en text_interview_es content_own_words content_reading_grade
-             install_layout test_flow_walks test_summary_outline test_heap_wipe APPEND PROPERTY
+             install_layout test_flow_walks test_summary_outline test_heap_wipe ui_keys_used APPEND PROPERTY
              LABELS fast)
 set_property(TEST cli_contract APPEND PROPERTY LABELS slow)

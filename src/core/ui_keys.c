@@ -49,7 +49,6 @@ const char *const ui_required_keys[] = {
     "button.print",
     "button.finish",
     "button.retry",
-    "button.start_over",
     "button.lang_en",
     "button.lang_es",
     "button.not_sure",
@@ -70,6 +69,7 @@ const char *const ui_required_keys[] = {
     "summary.because",
     "summary.selfcare",
     "summary.none",
+    "summary.none_given",
     "summary.skipped",
     "summary.not_answered",
     "summary.stopped",
@@ -109,8 +109,9 @@ const char *const ui_required_keys[] = {
     /* body diagram on screen */
     "body.your_right",
     "body.your_left",
-    "body.show_list",
-    "body.show_diagram",
+    "body.picture",
+    "body.list",
+    "body.tap_hint",
     /* staff menu */
     "staff.title",
     "staff.enter_pin",
