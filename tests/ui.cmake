@@ -71,8 +71,12 @@ foreach(LANG en es)
   configure_file(${UI_SRC}/flags.script.in ${UI_OUT}/flags_${LANG}.script @ONLY)
   configure_file(${UI_SRC}/areas_list.script.in ${UI_OUT}/areas_list_${LANG}.script @ONLY)
   # a screen too short for the body picture: the list's rows stay above the navigation
-  ppk_ui_test(ui_areas_list_${LANG}_1024x600 ${UI_OUT}/areas_list_${LANG}.script question
-              --size 1024x600)
+  # (at 800x480, a 7-inch panel, in three columns and without the switch: the picture
+  # picked by hand would have regions under a target's size there)
+  foreach(size 1024x600 800x480)
+    ppk_ui_test(ui_areas_list_${LANG}_${size} ${UI_OUT}/areas_list_${LANG}.script question
+                --size ${size})
+  endforeach()
   # ... and where the picture is shown, Done with nothing chosen moves nothing: the
   # notice goes beside or under the picture (at the foot it hid the ankles at 1280x720)
   foreach(size 1280x720 1024x768)
@@ -100,7 +104,7 @@ foreach(LANG en es)
     ppk_ui_test(ui_full_${LANG}_${size} ${UI_OUT}/full_${LANG}.script goodbye --size ${size})
   endforeach()
   # flags of both tiers and unanswered safety questions: the results' order
-  foreach(size 1920x1080 1366x768 1280x800 1024x768 800x1280)
+  foreach(size 1920x1080 1366x768 1280x800 1024x768 800x1280 800x480)
     ppk_ui_test(ui_flags_${LANG}_${size} ${UI_OUT}/flags_${LANG}.script goodbye --size ${size})
   endforeach()
 endforeach()
@@ -235,7 +239,8 @@ set_property(TEST ui_full_en_1920x1080 ui_urgent_en_1920x1080 ui_full_en_800x128
              ui_areas_by_hand_es_1280x720 ui_areas_by_hand_es_1024x600 ui_reading_results_es ui_areas_list_en_1024x600
              ui_areas_list_es_1024x600 ui_areas_notice_en_1280x720 ui_areas_notice_es_1280x720
              ui_areas_notice_en_1024x768 ui_areas_notice_es_1024x768 ui_areas_notice_es_1280x800
-             ui_areas_notice_es_800x1280 soak_short APPEND
+             ui_areas_notice_es_800x1280 ui_areas_list_en_800x480 ui_areas_list_es_800x480
+             ui_flags_en_800x480 ui_flags_es_800x480 soak_short APPEND
              PROPERTY LABELS slow)
 if(TEST ui_script_audio)
   set_property(TEST ui_script_audio ui_speech_en_1024x768 ui_speech_es_800x1280 APPEND

@@ -390,9 +390,11 @@ static int layout_bottom(Ui *ui, bool big_buttons, int *notice_bottom)
         bottom = ui_layout_nav(ui, s->nav, s->nnav, bottom) - m->gap;
     }
     *notice_bottom = bottom;
+    ui->notice_room = 0;
     if (ui->notice && *ui->notice && !ui->notice_over && !ui->notice_side) {
         int before = ui->nboxes;
         layout_notice(ui, bottom);
+        ui->notice_room = bottom - (ui->boxes[before].r.y - m->gap);
         bottom = ui->boxes[before].r.y - m->gap;
     }
     return bottom;
@@ -535,6 +537,19 @@ static void build(Ui *ui)
 
 static void build_all(Ui *ui)
 {
+    /* the areas question: whether the picture can be picked by hand at this size, found
+       as it would be shown, at the small title, and as it is without a notice's seconds */
+    if (areas_question(ui->screen)) {
+        const char *notice = ui->notice;
+        bool side = ui->notice_side;
+        ui->notice = NULL;
+        ui->notice_side = false;
+        ui->title_small = ui->hand_probe = true;
+        build(ui);
+        ui->title_small = ui->hand_probe = false;
+        ui->notice = notice;
+        ui->notice_side = side;
+    }
     build(ui);
     /* the areas question: a title at body size when that lets the picture fit (after an
      * urgent answer its banner takes a line); back to the usual one when it does not and
@@ -550,12 +565,14 @@ static void build_all(Ui *ui)
     }
     /* the list too, when its rows do not fit under the usual title (at 1024x600 its
        last row lay under Go back and Done, which took taps meant for the ankles) */
-    if (areas_question(ui->screen) && ui->body_list && !ui->list_fits) {
-        ui->title_small = true;
-        build(ui);
+    if (areas_question(ui->screen) && ui->body_list) {
+        if (!ui->list_fits) {
+            ui->title_small = true;
+            build(ui);
+        }
         /* and a notice ("Nothing is chosen yet...") over the last rows for its seconds,
            when it takes their room: under them it could not be read (1024x600, es) */
-        if (!ui->list_fits && ui->notice && *ui->notice) {
+        if (ui->list_under_notice && ui->notice && *ui->notice) {
             ui->notice_over = true;
             build(ui);
             ui->notice_over = false;

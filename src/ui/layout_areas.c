@@ -12,6 +12,8 @@
 
 #include "ui_int.h"
 
+#define UI_LIST_MAX_COLS 3 /* the areas list: two columns, three on a short screen */
+
 static const char *word(const Ui *ui, const char *key)
 {
     return content_ui(ui->content, key, ui->screen->lang);
@@ -446,17 +448,54 @@ static int list_rows(const Screen *s, int rows[][2])
     return n;
 }
 
-/* The numbered list in two columns, rows of at least a big target and at most a
- * button's height (a third more in portrait, like the answer grids). */
-static void layout_list(Ui *ui, SDL_Rect area)
+/* The list's cells in ncols columns: two, the rows of list_rows(); three, each joint's
+ * left side, then an area without sides, then the joint's right side, so that a
+ * joint's two sides stay in one row. Returns the count of rows. */
+static int list_grid(const Screen *s, int ncols, int cells[][UI_LIST_MAX_COLS])
+{
+    int rows[SCREEN_MAX_ANSWERS][2];
+    int n = list_rows(s, rows);
+    for (int r = 0; r < SCREEN_MAX_ANSWERS; r++)
+        for (int c = 0; c < UI_LIST_MAX_COLS; c++)
+            cells[r][c] = -1;
+    if (ncols == 2) {
+        for (int r = 0; r < n; r++)
+            cells[r][0] = rows[r][0], cells[r][1] = rows[r][1];
+        return n;
+    }
+    int npairs = 0, nsingles = 0;
+    for (int r = 0; r < n; r++) {
+        const Button *a = &s->answers[rows[r][0]];
+        if (rows[r][1] >= 0 && is_pair(a, &s->answers[rows[r][1]])) {
+            cells[npairs][0] = rows[r][0];
+            cells[npairs++][2] = rows[r][1];
+            continue;
+        }
+        for (int c = 0; c < 2 && rows[r][c] >= 0; c++)
+            cells[nsingles++][1] = rows[r][c];
+    }
+    return npairs > nsingles ? npairs : nsingles;
+}
+
+typedef struct {
+    int row_h;       /* the rows' height, before it is raised to a big target */
+    bool labels_fit; /* the labels fit in it */
+    int bottom;      /* the y under the last row, as laid out */
+} ListFit;
+
+/* The numbered list in ncols columns: the largest text size whose labels fit in two
+ * lines and the rows' height there, at least a big target and at most a button's height
+ * (a third more in portrait, like the answer grids). Lays it out when lay is set. */
+static ListFit layout_list_cols(Ui *ui, SDL_Rect area, int ncols, bool lay)
 {
     const UiMetrics *m = &ui->m;
     const Screen *s = ui->screen;
     bool multi = s->question && s->question->kind == QK_MULTI;
-    int rows[SCREEN_MAX_ANSWERS][2];
-    int nrows = list_rows(s, rows);
-    int colw = (area.w - m->gap) / 2, rgap = m->gap / 2;
+    int cells[SCREEN_MAX_ANSWERS][UI_LIST_MAX_COLS];
+    int nrows = list_grid(s, ncols, cells);
+    int colw = (area.w - (ncols - 1) * m->gap) / ncols, rgap = m->gap / 2;
     int px = m->f_answer, bh = big_target(ui);
+    ListFit f = {0};
     for (;; px -= px > 40 ? 3 : 2) {
         if (px < m->f_min)
             px = m->f_min;
@@ -473,21 +512,68 @@ static void layout_list(Ui *ui, SDL_Rect area)
         int cap = ui->h > ui->w ? m->btn_h * 4 / 3 : m->btn_h; /* portrait has the height */
         if (bh > cap)
             bh = cap;
-        if ((fits && bh >= need) || px == m->f_min)
+        f.labels_fit = fits && bh >= need;
+        if (f.labels_fit || px == m->f_min)
             break;
     }
-    ui->list_fits = bh >= big_target(ui);
+    f.row_h = bh;
     if (bh < big_target(ui))
         bh = big_target(ui);
+    f.bottom = area.y + nrows * bh + (nrows - 1) * rgap;
+    if (!lay)
+        return f;
     ui->reserve_badge = true;
     for (int r = 0; r < nrows; r++)
-        for (int c = 0; c < 2 && rows[r][c] >= 0; c++) {
-            Button b = s->answers[rows[r][c]];
-            b.key = rows[r][c] + 1; /* every option numbered, in the content's order */
+        for (int c = 0; c < ncols; c++) {
+            if (cells[r][c] < 0)
+                continue;
+            Button b = s->answers[cells[r][c]];
+            b.key = cells[r][c] + 1; /* every option numbered, in the content's order */
             SDL_Rect br = {area.x + c * (colw + m->gap), area.y + r * (bh + rgap), colw, bh};
             ui_layout_button(ui, br, &b, px, false, multi);
         }
     ui->reserve_badge = false;
+    return f;
+}
+
+/* The numbered list: in two columns, a joint's sides side by side; in three when two
+ * columns' rows are too short for a target even under the small title (at 800x480 the
+ * last rows lay over Go back and Done, which took taps meant for the wrists and ankles).
+ * The rows are placed as they are without a notice at the foot, so that its seconds
+ * move nothing; list_under_notice says when they reach under it. */
+static void layout_list(Ui *ui, SDL_Rect area)
+{
+    SDL_Rect room = area;
+    room.h += ui->notice_room;
+    int ncols = 2, most = ui->title_small ? UI_LIST_MAX_COLS : 2;
+    for (int c = 2; c <= most; c++) {
+        ListFit f = layout_list_cols(ui, room, c, false);
+        if (f.row_h >= big_target(ui) && f.labels_fit) {
+            ncols = c;
+            break;
+        }
+    }
+    ListFit f = layout_list_cols(ui, room, ncols, true);
+    ui->list_fits = f.row_h >= big_target(ui);
+    ui->list_under_notice = f.bottom > area.y + area.h;
+}
+
+/* The picture can be picked by hand at this plan: its regions, grown around their
+ * joints, are all at least a target's size. Lays it out and takes it back. */
+static bool picture_usable(Ui *ui, const Plan *p)
+{
+    int first = ui->nboxes;
+    size_t pool = ui->pool_used;
+    layout_picture(ui, p);
+    bool ok = true;
+    for (int i = first; i < ui->nboxes; i++)
+        if (ui->boxes[i].kind == BX_REGION &&
+            (ui->boxes[i].r.w < ui->m.target_min || ui->boxes[i].r.h < ui->m.target_min))
+            ok = false;
+    memset(&ui->boxes[first], 0, (size_t)(ui->nboxes - first) * sizeof ui->boxes[0]);
+    ui->nboxes = first;
+    ui->pool_used = pool;
+    return ok;
 }
 
 void ui_layout_areas(Ui *ui, SDL_Rect area)
@@ -496,12 +582,19 @@ void ui_layout_areas(Ui *ui, SDL_Rect area)
     Plan p;
     plan(ui, area, &p);
     ui->picture_fits = picture_fits(ui, &p);
-    if (ui->body_mode == BODY_MODE_AUTO)
+    /* where even the picture picked by hand would have regions under a target's size
+       (800x480), the list alone, without the switch, takes the switch's row too */
+    if (ui->hand_probe)
+        ui->picture_by_hand = ui->picture_fits || picture_usable(ui, &p);
+    bool usable = ui->picture_fits || ui->picture_by_hand;
+    if (!usable)
+        ui->body_list = true;
+    else if (ui->body_mode == BODY_MODE_AUTO)
         ui->body_list = !ui->picture_fits; /* the picture whenever it fits */
     else
         ui->body_list = ui->body_mode == BODY_MODE_LIST;
     if (ui->body_list) {
-        int top = p.sw.y + p.sw.h + m->gap / 2;
+        int top = usable ? p.sw.y + p.sw.h + m->gap / 2 : area.y;
         layout_list(ui, (SDL_Rect){area.x, top, area.w, area.y + area.h - top});
     } else {
         layout_picture(ui, &p);
@@ -511,5 +604,6 @@ void ui_layout_areas(Ui *ui, SDL_Rect area)
         if (ui->notice_side)
             layout_side_notice(ui, in, first, bottom);
     }
-    layout_switch(ui, p.sw);
+    if (usable)
+        layout_switch(ui, p.sw);
 }

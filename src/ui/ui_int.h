@@ -139,7 +139,14 @@ struct Ui {
     bool picture_fits;          /* at the last layout of the areas question, its picture's
                                    regions were full-size targets (list or picture shown) */
     bool list_fits;             /* at the last layout of the areas list, its rows were
-                                   full-size targets above the navigation row */
+                                   full-size targets above the navigation row (the room of
+                                   a notice at the foot counted in) */
+    bool list_under_notice;     /* ... and they reached under that notice */
+    bool picture_by_hand;       /* the picture picked by hand has regions of a target's size
+                                   at the screen's size (else only the list is offered) */
+    bool hand_probe;            /* this layout finds picture_by_hand: at the small title the
+                                   picture is shown with, and without the notice */
+    int notice_room;            /* the height a notice at the foot takes from the screen */
     bool title_small;           /* this layout sets the title at body size */
     bool notice_over;           /* this layout lays the notice over the screen's foot, as
                                    the rows need its room; a tap on it presses nothing */
