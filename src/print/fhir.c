@@ -23,7 +23,8 @@
  * Answers: choice/multi as valueCoding (system urn:ppkiosk:option:<question id>, code
  * the option id, display its label), yes/no as valueBoolean (as valueCoding where the
  * question also offers "not sure"), scales as valueInteger, the PEG mean as
- * valueDecimal. Questions skipped or not asked have no item. The
+ * valueDecimal. Questions skipped or not asked have no item; those a flag looks at are
+ * named, with why, in one "not_answered" Observation. The
  * contained Questionnaire lists every choice item's options (answerOption) with the
  * codes the answers use. */
 #include <stdarg.h>
@@ -490,6 +491,29 @@ static void flag_observation(Json *j, const Summary *sum, const SummaryFlag *f, 
     observation_close(j, when, qr_url);
 }
 
+/* The questions behind the flags that have no answer (skipped, not sure, not asked),
+ * as one Observation whose components name each and why: no flag raised from them is
+ * not a negative screen, and an EHR must not read their absence from the response as
+ * one. Its value is how many there are. */
+static void missing_observation(Json *j, const Summary *sum, const char *url, const char *when,
+                                const char *qr_url)
+{
+    observation_open(j, sum, url);
+    codeable(j, "code", FLAG_SYSTEM, "not_answered",
+             content_ui(sum->content, "summary.missing", sum->lang));
+    raw(j, "valueInteger", "%zu", sum->nnot_answered);
+    json_open(j, "component", "[");
+    for (size_t i = 0; i < sum->nnot_answered; i++) {
+        const Question *q = sum->not_answered[i].question;
+        json_open(j, NULL, "{");
+        codeable(j, "code", QUESTION_SYSTEM, q->id, lang_text(&q->short_label, sum->lang));
+        str(j, "valueString", summary_missing_text(sum, &sum->not_answered[i]));
+        json_close(j, "}");
+    }
+    json_close(j, "]");
+    observation_close(j, when, qr_url);
+}
+
 /* PHQ-2 total (LOINC 55758-7) and PEG mean (91147-9) as scored Observations. */
 static void score_observations(Json *j, const Summary *sum, time_t t, unsigned *n, const char *when,
                                const char *qr_url)
@@ -543,6 +567,10 @@ int fhir_write(const Summary *sum, FILE *out)
             i < sum->nurgent ? &sum->urgent[i] : &sum->clinician[i - sum->nurgent];
         new_uuid(url, sizeof url, sum->created, n++);
         flag_observation(&j, sum, f, url, when, qr_url);
+    }
+    if (sum->nnot_answered) {
+        new_uuid(url, sizeof url, sum->created, n++);
+        missing_observation(&j, sum, url, when, qr_url);
     }
     score_observations(&j, sum, sum->created, &n, when, qr_url);
     json_close(&j, "]");

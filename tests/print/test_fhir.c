@@ -289,6 +289,58 @@ START_TEST(test_fhir_stopped)
 }
 END_TEST
 
+/* A safety question skipped, and one answered "not sure": neither is in the response
+ * (no value reads as no), and both are named, with why, in the not_answered
+ * Observation (fourteenth audit: they were simply absent). */
+START_TEST(test_fhir_not_answered)
+{
+    Session *s = session_new(content, LANG_EN);
+    const Question *q;
+    while ((q = session_question(s)) != NULL) {
+        if (strcmp(q->id, "rf_fever") == 0) {
+            ck_assert_int_eq(session_skip(s), 0);
+            continue;
+        }
+        if (strcmp(q->id, "rf_tingling") == 0) {
+            ck_assert_int_eq(session_dont_know(s), 0);
+            continue;
+        }
+        Answer a = {.state = ANS_GIVEN, .options = 1u, .value = 5};
+        if (q->kind == QK_YESNO) {
+            int i = content_option_index(q, "no");
+            a.options = 1u << (i < 0 ? 0 : i);
+        }
+        ck_assert_int_ge(session_answer(s, &a), 0);
+    }
+    Summary sum;
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+    Export e;
+    e.text = NULL;
+    FILE *f = open_memstream(&e.text, &e.len);
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(fhir_write(&sum, f), 0);
+    fclose(f);
+    summary_free(&sum);
+    session_free(s);
+    JsonError err;
+    memset(&e.arena, 0, sizeof e.arena);
+    ck_assert_int_eq(json_parse(e.text, e.len, &e.arena, &e.root, &err), 0);
+    ck_assert_ptr_null(find_item(entry(&e, 0), "rf_fever"));
+    const JsonValue *o = observation(&e, "urn:ppkiosk:flag", "not_answered");
+    ck_assert_ptr_nonnull(o);
+    ck_assert_int_eq((int)json_get(o, "valueInteger")->number, 2);
+    const JsonValue *comp = json_get(o, "component");
+    ck_assert(comp && comp->count == 2);
+    const char *want[2][2] = {{"rf_fever", "Skipped"}, {"rf_tingling", "Not sure"}};
+    for (size_t i = 0; i < 2; i++) {
+        const JsonValue *cc = json_get(json_get(comp->items[i], "code"), "coding");
+        ck_assert_str_eq(str(cc->items[0], "code"), want[i][0]);
+        ck_assert_str_eq(str(comp->items[i], "valueString"), want[i][1]);
+    }
+    export_free(&e);
+}
+END_TEST
+
 START_TEST(test_fhir_write_error)
 {
     ck_assert_ptr_nonnull(content);
@@ -314,6 +366,7 @@ int main(void)
     tcase_add_loop_test(t, test_fhir_completed, 0, LANG_COUNT);
     tcase_add_test(t, test_fhir_stopped);
     tcase_add_test(t, test_fhir_flags);
+    tcase_add_test(t, test_fhir_not_answered);
     tcase_add_test(t, test_fhir_write_error);
     suite_add_tcase(s, t);
     return check_run(s);
