@@ -346,6 +346,7 @@ static const struct {
     {"equals", COND_EQUALS},     {"one_of", COND_ONE_OF},
     {"includes", COND_INCLUDES}, {"includes_any", COND_INCLUDES_ANY},
     {"at_least", COND_AT_LEAST}, {"at_most", COND_AT_MOST},
+    {"unknown", COND_UNKNOWN},
 };
 
 static bool option_mask(Loader *L, const Question *q, const JsonValue *v, uint32_t *mask)
@@ -447,6 +448,12 @@ static const Cond *cond_arg(Loader *L, Cond *c, const Question *q, const JsonMem
             if (!option_mask(L, q, arg->items[i], &c->options))
                 return NULL;
         return c;
+    case COND_UNKNOWN:
+        if (arg->type != JSON_BOOL || !arg->boolean) {
+            cload_error(L, arg, "%s: unknown takes true (use not for the opposite)", what);
+            return NULL;
+        }
+        return c;
     default: /* at_least, at_most */
         if (!scale) {
             cload_error(L, arg, "%s: %s is for 0-10 questions; \"%s\" is %s", what, m->key, q->id,
@@ -472,7 +479,7 @@ static bool cond_question(Loader *L, const JsonValue *v, size_t limit, const cha
     if (!qv || qv->type != JSON_STRING || v->count != 2) {
         cload_error(L, v,
                     "%s: a test needs \"q\" and exactly one of equals, one_of, "
-                    "includes, includes_any, at_least, at_most",
+                    "includes, includes_any, at_least, at_most, unknown",
                     what);
         return false;
     }

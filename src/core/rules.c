@@ -19,6 +19,26 @@ bool rules_question_visible(const Content *c, const Answer *answers, size_t qind
     return !show_if || rules_eval(c, show_if, answers, NULL);
 }
 
+/* Whether cond names a question without an answer that may be asked. */
+static bool names_unknown(const Content *c, const Answer *answers, const Cond *cond)
+{
+    if (cond->op == COND_ALL || cond->op == COND_ANY || cond->op == COND_NOT) {
+        for (size_t i = 0; i < cond->nkids; i++)
+            if (names_unknown(c, answers, cond->kids[i]))
+                return true;
+        return false;
+    }
+    return answers[cond->question].state != ANS_GIVEN &&
+           rules_question_maybe_asked(c, answers, cond->question);
+}
+
+/* show_if names only earlier questions (the loader checks), so this ends */
+bool rules_question_maybe_asked(const Content *c, const Answer *answers, size_t qindex)
+{
+    const Cond *show_if = c->questions[qindex].show_if;
+    return !show_if || rules_eval(c, show_if, answers, NULL) || names_unknown(c, answers, show_if);
+}
+
 /* The answer to question q if it was given and q is asked, else NULL. */
 static const Answer *given(const Content *c, const Answer *answers, size_t q)
 {
@@ -49,6 +69,9 @@ bool rules_eval(const Content *c, const Cond *cond, const Answer *answers, Evide
     }
     case COND_NOT:
         return !rules_eval(c, cond->kids[0], answers, NULL);
+    case COND_UNKNOWN: /* what it would say is not known: nothing to cite */
+        return answers[cond->question].state != ANS_GIVEN &&
+               rules_question_maybe_asked(c, answers, cond->question);
     default:
         break;
     }

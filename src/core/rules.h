@@ -1,6 +1,6 @@
 /* Rule conditions: when a cause, an advice item or a flag applies, and when a question
  * is asked. A condition is a tree: all / any / not over leaves that test one answer
- * (equals, one_of, includes, includes_any, at_least, at_most). */
+ * (equals, one_of, includes, includes_any, at_least, at_most, unknown). */
 #ifndef PK_RULES_H
 #define PK_RULES_H
 
@@ -20,6 +20,8 @@ typedef enum {
     COND_INCLUDES_ANY, /* multi: any of the options is among the answers */
     COND_AT_LEAST,     /* scale */
     COND_AT_MOST,      /* scale */
+    COND_UNKNOWN,      /* no answer (skipped, "I don't know", or not reached) to a question
+                          that is asked, or would be but for another answer not known */
 } CondOp;
 
 struct Cond {
@@ -54,6 +56,10 @@ typedef struct {
 
 /* True when the question is asked given the answers so far (its show_if holds). */
 bool rules_question_visible(const Content *c, const Answer *answers, size_t qindex);
+
+/* True when the question is asked, or would be but for an answer its show_if names
+ * that is not known (skipped, "I don't know", or not reached). */
+bool rules_question_maybe_asked(const Content *c, const Answer *answers, size_t qindex);
 
 /* The highest question index cond depends on, or -1 for NULL. */
 int rules_last_question(const Cond *cond);

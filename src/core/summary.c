@@ -63,9 +63,35 @@ static bool depends_on_unknown(const Content *c, const Answer *answers, const Co
            rules_question_visible(c, answers, cond->question);
 }
 
+/* Whether cond has a leaf on question q. */
+static bool cond_names(const Cond *cond, size_t q)
+{
+    if (!cond)
+        return false;
+    if (cond->op == COND_ALL || cond->op == COND_ANY || cond->op == COND_NOT) {
+        for (size_t i = 0; i < cond->nkids; i++)
+            if (cond_names(cond->kids[i], q))
+                return true;
+        return false;
+    }
+    return cond->question == q;
+}
+
+/* Whether a flag looks at question q's answer ("how it started" for sudden pain). */
+static bool flag_question(const Content *c, size_t q)
+{
+    for (size_t i = 0; i < c->nflags; i++)
+        if (cond_names(c->flags[i].when, q))
+            return true;
+    return false;
+}
+
 /* The red-flag questions without a usable answer, and whether all were answered no. A
  * red-flag question hidden only because the question it depends on was skipped or not
- * known (delivery skipped: the wound questions) was never asked: it is listed too. */
+ * known (delivery skipped: the wound questions) was never asked: it is listed too. So
+ * is any other question a flag looks at that was skipped or answered "I don't know"
+ * (the time since birth, how the pain started, a PHQ-2 item): no flag raised from it is
+ * not a clear screen. */
 static void find_missing(Summary *out)
 {
     const Content *c = out->content;
@@ -73,10 +99,13 @@ static void find_missing(Summary *out)
     for (size_t i = 0; i < c->nquestions; i++) {
         const Question *q = &c->questions[i];
         const Answer *a = &out->answers[i];
-        if (q->role != ROLE_RED_FLAG || (!rules_question_visible(c, out->answers, i) &&
-                                         !depends_on_unknown(c, out->answers, q->show_if)))
+        bool red = q->role == ROLE_RED_FLAG;
+        if ((!red && !flag_question(c, i)) || (!rules_question_visible(c, out->answers, i) &&
+                                               !depends_on_unknown(c, out->answers, q->show_if)))
             continue;
-        asked++;
+        if (!red && a->state != ANS_SKIPPED && a->state != ANS_DONT_KNOW)
+            continue; /* not reached: the summary says the interview stopped */
+        asked += red;
         MissingWhy why;
         if (a->state == ANS_NONE)
             why = MISSING_NOT_ASKED;
@@ -92,7 +121,7 @@ static void find_missing(Summary *out)
         out->not_answered[out->nnot_answered].why = why;
         out->nnot_answered++;
     }
-    out->safety_all_no = asked > 0 && no == asked && out->finished;
+    out->safety_all_no = asked > 0 && no == asked && out->nnot_answered == 0 && out->finished;
 }
 
 static void score_phq2(Summary *out)

@@ -94,7 +94,8 @@ typedef struct {
     size_t nareas;
     SummaryFact *context; /* time since birth, delivery, feeding... */
     size_t ncontext;
-    SummaryMissing *not_answered; /* red-flag questions without a yes/no, content order */
+    SummaryMissing *not_answered; /* red-flag questions without a yes/no and other questions
+                                     a flag looks at without an answer, content order */
     size_t nnot_answered;
     bool safety_all_no; /* every red-flag question asked was answered no */
     bool urgent_raised; /* an urgent flag was raised in this session */

@@ -58,6 +58,8 @@ static const ErrorCase cases[] = {
      "at_least is for 0-10 questions"},
     {"flags.json", "\"equals\": \"yes\"}", "\"equals\": \"maybe\"}", 3, "has no option \"maybe\""},
     {"causes.json", "{\"all\":", "{\"every\":", 4, "unknown condition \"every\""},
+    {"advice.json", "\"at_least\": 7", "\"unknown\": false", 7, "unknown takes true"},
+    {"advice.json", "\"at_least\": 7", "\"unknown\": 1", 7, "unknown takes true"},
     {"questions.json", "\"show_if\": {\"q\": \"birth\"", "\"show_if\": {\"q\": \"pain\"", 27,
      "may only depend on questions asked before"},
     /* duplicate ids */

@@ -148,6 +148,57 @@ static const Story stories[] = {
                "feeding=bottle\nfeeding_position=lean_forward\n",
      "", "", "ex_open_book ex_scapular ex_childs_pose feed_upright", "ex_bridge ex_mini_squat", "",
      5, false, NULL},
+    /* fourteenth audit: what an urgent or a pain answer holds, and what a skip holds */
+    {"chest pain told at the desk: exercises wait",
+     "rf_chest=yes\nrf_seizure=no\nrf_stroke=no\nrf_harm=no\nrf_bleeding=no\nrf_leg=no\n"
+     "rf_headache=no\nrf_swelling_headache=no\nrf_bladder=no\nrf_urine=no\nrf_saddle=no\n"
+     "rf_leg_weak=no\nsince_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+     "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "urgent_chest:urgent", "gentle_movement move_in_day ex_cat_cow ex_pelvic_tilts", "", "", "", 5,
+     false, NULL},
+    {"sudden severe pain that limits movement: exercises wait",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=lower_back\npain_now=9\nonset=sudden\nlimits_movement=yes\n",
+     "clinician_sudden_severe:today", "gentle_movement ex_cat_cow ex_pelvic_tilts", "", "", NULL, 5,
+     false, NULL},
+    {"worse with stretching: no stretches",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=upper_back_neck\nstretch_effect=worse\n",
+     "clinician_not_improving:today", "ex_childs_pose ex_open_book ex_scapular", "", "", NULL, 5,
+     false, NULL},
+    {"one PHQ-2 item nearly every day, the other skipped: positive, and listed",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=lower_back\n" TYPICAL_PAIN "phq_interest=nearly_every_day\nphq_down=skip\n",
+     "clinician_mood:today", "", "", "", "phq_down", 5, false, NULL},
+    {"the questions behind the pain flags skipped: listed, no all-clear",
+     NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=lower_back\npain_now=skip\nonset=skip\nlimits_movement=skip\n"
+               "worse_when=skip\nstretch_effect=dontknow\npain_trend=skip\n" TYPICAL_CONTEXT,
+     "", "", "", "", "pain_now onset limits_movement worse_when stretch_effect pain_trend", 5,
+     false, NULL},
+    {"delivery skipped at 2 to 6 weeks: what a C-section holds waits",
+     NO_URGENT "since_birth=w2to6\ndelivery=skip\nepidural=no\n" NO_TODAY
+               "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "ex_bracing ex_pelvic_tilts ex_cat_cow", "ex_breathing", "", "rf_wound rf_tear", 5, false,
+     NULL},
+    {"time since birth skipped: what the first weeks hold waits",
+     NO_URGENT "since_birth=skip\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+               "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "ex_knee_rocking ex_cat_cow", "ex_breathing", "", "since_birth", 5, false, NULL},
+    {"fever not known: loaded exercises wait",
+     NO_URGENT
+     "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\nrf_fever=dontknow\n"
+     "rf_tear=no\nrf_fall=no\nrf_tingling=no\nrf_joint_swelling=no\n"
+     "rf_spine_sudden=no\nrf_shorter=no\nrf_gallbladder=no\nrf_weight_loss=no\n"
+     "rf_cancer=no\nrf_steroids=no\nrf_immune=no\nareas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT,
+     "", "ex_cat_cow ex_pelvic_tilts gentle_movement", "ex_breathing", "", "rf_fever", 5, false,
+     NULL},
+    {"fever and new back pain after an epidural: staff now",
+     NO_URGENT
+     "since_birth=w2to6\ndelivery=vaginal\nepidural=yes\nrf_fever=yes\nrf_epidural_site=no\n"
+     "rf_epidural_pain=yes\n",
+     "urgent_fever_epidural:urgent clinician_fever:today clinician_epidural_site:today", NULL, "",
+     "", NULL, 5, false, NULL},
 };
 
 /* True when word is one of the space-separated words of list. */
@@ -285,6 +336,48 @@ START_TEST(story)
 }
 END_TEST
 
+/* Causes that must, or must not, be given for an answers file. */
+static const struct {
+    const char *name, *answers, *cause;
+    bool want;
+} cause_rows[] = {
+    {"epidural, first days: its soreness", "epidural=yes\nsince_birth=lt2w\nareas=lower_back\n",
+     "epidural", true},
+    {"epidural, 2 to 6 weeks: past the week it explains",
+     "epidural=yes\nsince_birth=w2to6\nareas=lower_back\n", "epidural", false},
+    {"epidural with new back pain near it: no reassurance",
+     "epidural=yes\nsince_birth=lt2w\nrf_epidural_pain=yes\nareas=lower_back\n", "epidural", false},
+    {"epidural with a fever: no reassurance",
+     "epidural=yes\nsince_birth=lt2w\nrf_fever=yes\nareas=lower_back\n", "epidural", false},
+    {"pelvis over 6 months: not the hormones", "since_birth=gt6m\nareas=pelvis_tailbone\n",
+     "relaxin", false},
+    {"pelvis at 3 to 6 months: the hormones", "since_birth=m3to6\nareas=pelvis_tailbone\n",
+     "relaxin", true},
+};
+
+START_TEST(story_cause)
+{
+    const Content *c = test_content();
+    AnswerFile af;
+    PkWhy why;
+    const char *text = cause_rows[_i].answers;
+    ck_assert_msg(answers_parse(c, "cause", text, strlen(text), &af, &why) == 0, "%s", why.text);
+    Session *s = session_new(c, LANG_EN);
+    ck_assert_msg(answers_play(&af, s, &why) == 0, "%s", why.text);
+    Summary sum;
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+    bool given = false;
+    for (size_t i = 0; i < sum.ncauses; i++)
+        given |= strcmp(sum.causes[i].cause->id, cause_rows[_i].cause) == 0;
+    for (size_t i = 0; i < sum.nfolded; i++)
+        given |= strcmp(sum.folded[i]->id, cause_rows[_i].cause) == 0;
+    ck_assert_msg(given == cause_rows[_i].want, "%s", cause_rows[_i].name);
+    summary_free(&sum);
+    session_free(s);
+    answers_free(&af);
+}
+END_TEST
+
 START_TEST(story_count)
 {
     ck_assert_uint_ge(sizeof stories / sizeof stories[0], 15);
@@ -296,6 +389,7 @@ int main(void)
     Suite *s = suite_create("stories");
     TCase *tc = tcase_create("stories");
     tcase_add_loop_test(tc, story, 0, (int)(sizeof stories / sizeof stories[0]));
+    tcase_add_loop_test(tc, story_cause, 0, (int)(sizeof cause_rows / sizeof cause_rows[0]));
     tcase_add_test(tc, story_count);
     suite_add_tcase(s, tc);
     return check_run(s);
