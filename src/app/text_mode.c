@@ -48,6 +48,11 @@ static void print_screen(const Content *c, const Screen *s)
         printf("\n%s\n", s->title ? s->title : "");
         if (s->body)
             printf("%s\n", s->body);
+        if (s->kind == SCR_CONFIRM) { /* Yes / No, as on a question */
+            for (size_t i = 0; i < s->nanswers; i++)
+                printf("  %zu) %s\n", i + 1, s->answers[i].label);
+            printf("%s\n", ui(c, s, "text.hint"));
+        }
         break;
     }
     fflush(stdout);

@@ -130,9 +130,10 @@ FlowEvent flow_input(Flow *f, const char *text, int confidence)
     bool command;
     const FlowRow *r = said_row(f, text, &command);
     /* a spoken "start over" is asked about first: it wipes her answers, and the
-     * recogniser has heard it in other words ("stop", at full confidence) */
-    if (r && r->action == FLOW_ACT_START_OVER && confidence != FLOW_TYPED &&
-        f->kind == SCR_QUESTION) {
+     * recogniser has heard it in other words ("stop", at full confidence); a typed one
+     * too once an urgent answer was given, which one word must not erase */
+    if (r && r->action == FLOW_ACT_START_OVER &&
+        (confidence != FLOW_TYPED || session_any_urgent(f->session)) && f->kind == SCR_QUESTION) {
         f->confirm_start_over = true;
         return flow_go(f, SCR_CONFIRM);
     }

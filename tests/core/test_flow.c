@@ -17,7 +17,8 @@
 #include "testutil.h"
 
 /* A flow at a named place: a screen kind, or a question by its id ("baby_care+" is
- * that multi question with its first option ticked). */
+ * that multi question with its first option ticked; "after_urgent" the question after
+ * an urgent answer she said she told the desk about). */
 static Flow *at(const char *where)
 {
     FlowConfig cfg = {.default_lang = LANG_EN,
@@ -36,7 +37,7 @@ static Flow *at(const char *where)
     flow_press(f, FLOW_CONTINUE);
     if (strcmp(where, "confirm") == 0)
         flow_input(f, "yes", 100);
-    else if (strncmp(where, "urgent", 6) == 0)
+    else if (strncmp(where, "urgent", 6) == 0 || strcmp(where, "after_urgent") == 0)
         flow_input(f, "yes", FLOW_TYPED);
     else if (strcmp(where, "results") == 0 || strncmp(where, "print", 5) == 0 ||
              strcmp(where, "goodbye") == 0)
@@ -49,6 +50,8 @@ static Flow *at(const char *where)
         if (where[strlen(id)] == '+')
             flow_press(f, flow_screen(f)->answers[0].id);
     }
+    if (strcmp(where, "after_urgent") == 0) /* she told the desk: the next question */
+        flow_press(f, FLOW_CONTINUE);
     if (strncmp(where, "print", 5) == 0)
         flow_press(f, FLOW_PRINT);
     if (strcmp(where, "print_failed") == 0)
@@ -152,6 +155,8 @@ static const struct {
     {"confirm", 't', "repeat", FLOW_REPEAT_REQUESTED, SCR_CONFIRM, NULL},
     {"confirm", 't', "banana", FLOW_NOT_UNDERSTOOD, SCR_CONFIRM, NULL},
     {"confirm", 'd', "3", FLOW_IGNORED, SCR_CONFIRM, NULL},
+    /* after an urgent answer, one typed word does not erase it either (fourteenth audit) */
+    {"after_urgent", 't', "start over", FLOW_CHANGED, SCR_CONFIRM, NULL},
     {"urgent", 'p', FLOW_CONTINUE, FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
     {"urgent", 't', "yes", FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
     {"urgent", 't', "done", FLOW_CHANGED, SCR_QUESTION, "rf_seizure"},
