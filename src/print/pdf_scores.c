@@ -14,6 +14,22 @@ static bool is_number(const char *s)
     return *s >= '0' && *s <= '9';
 }
 
+/* The size, from size down to floor, at which every word of s fits in w: a word is
+ * never broken inside ("resultad-o positivo" in the Spanish mood cell). */
+static double words_fit(PdfDoc *d, double size, double floor, int style, const char *s, double w)
+{
+    char word[64];
+    for (const char *p = s; *p;) {
+        size_t n = strcspn(p, " ");
+        snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
+        while (size > floor && pdf_doc_text_width(d, size, style, word) > w)
+            size -= 0.5;
+        p += n;
+        p += strspn(p, " ");
+    }
+    return size;
+}
+
 static void score_text(const PdfDoc *d, int v, char *buf, size_t size)
 {
     if (v < 0)
@@ -76,8 +92,9 @@ static double score_table(PdfDoc *d, double x, double y, double w, bool draw)
                               PDF_TX_BOLD | PDF_TX_GRAY, pdf_doc_ui(d, "summary.peg"), draw) +
                  pad;
         double lx = x + pad + (c[i].peg_item ? d->fs : 0), lw = x + w - vw - lx;
-        double vs = number ? d->fs * 1.3 : d->fs;
         int vstyle = PDF_TX_RIGHT | (number ? PDF_TX_BOLD : PDF_TX_ITALIC);
+        double vs =
+            words_fit(d, number ? d->fs * 1.3 : d->fs, d->small, vstyle, c[i].value, vw - pad);
         int lstyle = c[i].shaded ? PDF_TX_BOLD : 0;
         double lh = pdf_doc_text(d, lx, 0, lw, d->fs, lstyle, c[i].label, false);
         double vh = pdf_doc_text(d, 0, 0, vw - pad, vs, vstyle, c[i].value, false);
@@ -193,8 +210,9 @@ static double score_strip(PdfDoc *d, double x, double y, double w, bool draw)
                                  c[i].label, false) +
                     (c[i].peg_item ? gh : 0);
         bool number = is_number(c[i].value);
-        double vh = pdf_doc_text(d, 0, 0, cw - 2 * pad, number ? big : d->fs,
-                                 number ? PDF_TX_BOLD : PDF_TX_ITALIC, c[i].value, false);
+        int vstyle = number ? PDF_TX_BOLD : PDF_TX_ITALIC;
+        double vs = words_fit(d, number ? big : d->fs, d->small, vstyle, c[i].value, cw - 2 * pad);
+        double vh = pdf_doc_text(d, 0, 0, cw - 2 * pad, vs, vstyle, c[i].value, false);
         label_h = fmax(label_h, lh);
         value_h = fmax(value_h, vh);
     }
@@ -215,8 +233,8 @@ static double score_strip(PdfDoc *d, double x, double y, double w, bool draw)
         pdf_doc_text(d, cx + pad, ly, cw - 2 * pad, d->fs, c[i].shaded ? PDF_TX_BOLD : 0,
                      c[i].label, true);
         bool number = is_number(c[i].value);
-        double vs = number ? big : d->fs;
         int vstyle = number ? PDF_TX_BOLD : PDF_TX_ITALIC;
+        double vs = words_fit(d, number ? big : d->fs, d->small, vstyle, c[i].value, cw - 2 * pad);
         double vh = pdf_doc_text(d, 0, 0, cw - 2 * pad, vs, vstyle, c[i].value, false);
         pdf_doc_text(d, cx + pad, y + h - pad - vh, cw - 2 * pad, vs, vstyle, c[i].value, true);
         if (i)

@@ -85,6 +85,14 @@ for lang in $langs; do
                 *) fail "$paper $lang $case: \"$want\" not in the PDF text" ;;
                 esac
             fi
+            # the mood score's words whole in its narrow cell ("resultad-o positivo")
+            if [ "$case" = long ]; then
+                want=$(flat_ui "$lang" summary.phq2_positive | sed 's/^ *- *//')
+                case $text in
+                *"$want"*) ;;
+                *) fail "$paper $lang $case: \"$want\" (summary.phq2_positive) broken or missing" ;;
+                esac
+            fi
             # The disclaimer: its first five words.
             want=$(flat_ui "$lang" summary.disclaimer | cut -d' ' -f1-5)
             case $text in *"$want"*) ;; *) fail "$paper $lang $case: disclaimer missing" ;; esac

@@ -67,6 +67,8 @@ static const Scripted longer[] = {
     {"stress", "high"},
     {"belly_gap", "yes"},
     {"history", "back_pain_before,arthritis,thyroid,old_injury"},
+    {"phq_interest", "nearly_every_day"},
+    {"phq_down", "nearly_every_day"},
     {NULL, NULL},
 };
 
@@ -114,12 +116,14 @@ static int run_case(Session *s, const char *name)
             rc = session_skip(s);
         } else {
             if (q->role == ROLE_RED_FLAG) {
-                /* long: every clinician-tier screen item yes (but the epidural site:
-                 * with the fever that is urgent); urgent: the first yes */
-                bool yes =
-                    (urgent && strcmp(q->id, "rf_chest") == 0) ||
-                    (strcmp(name, "long") == 0 && strncmp(q->id, "rf_", 3) == 0 &&
-                     q->section != SECTION_SAFETY_URGENT && strcmp(q->id, "rf_epidural_site") != 0);
+                /* long: every clinician-tier screen item yes (but the epidural site and
+                 * new back pain near it: with the fever that is urgent); urgent: the
+                 * first yes */
+                bool yes = (urgent && strcmp(q->id, "rf_chest") == 0) ||
+                           (strcmp(name, "long") == 0 && strncmp(q->id, "rf_", 3) == 0 &&
+                            q->section != SECTION_SAFETY_URGENT &&
+                            strcmp(q->id, "rf_epidural_site") != 0 &&
+                            strcmp(q->id, "rf_epidural_pain") != 0);
                 spec = yes ? "yes" : "no";
             } else if (!spec)
                 spec = q->kind == QK_SCALE ? "5" : q->kind == QK_YESNO ? "no" : q->options[0].id;
