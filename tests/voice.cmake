@@ -23,14 +23,16 @@ set_tests_properties(test_voice_recog PROPERTIES LABELS slow)
 # Recognition and rejection on real recordings of speakers held out of tuning and
 # adaptation (tests/data/voice-real), eSpeak NG answers of every question and steady
 # noise, all in one process with the model loaded once. Bounds one file under what was
-# measured on these files (digits 65% right, 0% wrong; yes/no 91.7%, 0%; other words
-# 15% accepted; eSpeak NG 94.1% right, see models/README.md): digits right, digits
+# measured on these files (digits 65% right, 0% wrong; yes/no 84.6%, 0% — 11 of 13, down
+# from 11 of 12 once "not sure" and "I don't know" joined the grammar of the urgent
+# safety questions; other words 15% accepted; eSpeak NG 94.1% right, see
+# models/README.md): digits right, digits
 # accepted wrong, yes/no right, yes/no accepted wrong, other words accepted, eSpeak right.
 add_test(NAME voice_recognition
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/voice/recognition.sh $<TARGET_FILE:voice_tool>
                  ${CMAKE_SOURCE_DIR}/assets/content ${CMAKE_SOURCE_DIR}/models
                  ${CMAKE_CURRENT_SOURCE_DIR}/data/voice-real ${CMAKE_CURRENT_BINARY_DIR}/voice-recognition
-                 0.60 0.05 0.91 0.09 0.20 0.93)
+                 0.60 0.05 0.76 0.09 0.20 0.93)
 set_tests_properties(voice_recognition PROPERTIES TIMEOUT 120 LABELS slow
                      ENVIRONMENT "${VOICE_LSAN}")
 

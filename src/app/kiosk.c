@@ -601,7 +601,7 @@ static int configure(Kiosk *k, const AppOptions *o, const Content *c)
                            .idle_ms = k->cfg.idle_ms,
                            .countdown_ms = k->cfg.countdown_ms,
                            .results_idle_ms = k->cfg.results_idle_ms,
-                           .confirm_below = 50};
+                           .confirm_below = VOICE_CONFIRM_BELOW};
     return 0;
 }
 

@@ -11,11 +11,13 @@
 #include "../core/file.h"
 #include "../core/wipe.h"
 #include "grammar.h"
+#include "voice.h"
 #include "wav.h"
 
 #define GLOBAL_GRAMMAR "_global"
 #define YESNO_GRAMMAR "_yesno"
 #define NO_MARGIN 99.0 /* margin when nothing else could be heard */
+_Static_assert(RECOG_UNCHECKED_MAX < VOICE_CONFIRM_BELOW, "an unchecked answer is asked about");
 
 struct Recognizer {
     const Content *content;
@@ -234,6 +236,16 @@ bool recog_gate(const int16_t *pcm, size_t n, double range_db, int min_frames, d
     return frames && *range >= range_db && above >= min_frames;
 }
 
+/* Samples at full scale, per thousand: speech too loud for the microphone, whose
+ * words the model misreads with confidence (a "yes" 30 dB too loud was a sure "no"). */
+static int clipped_permille(const int16_t *pcm, size_t n)
+{
+    size_t at = 0;
+    for (size_t i = 0; i < n; i++)
+        at += pcm[i] >= 32000 || pcm[i] <= -32000;
+    return n ? (int)(at * 1000 / n) : 0;
+}
+
 /* The share of loud 10 ms frames of pcm (well above its quietest tenth) that fall
  * outside the words the decoder heard: speech the grammar filed under silence. */
 static double unexplained_share(const VoiceSettings *s, const int16_t *pcm, size_t n,
@@ -326,6 +338,10 @@ static int leave_one_out(Recognizer *r, const Question *q, bool confirm, int key
     AsrResult other;
     if (!err)
         err = pass(r, name, utt, n, &other, res);
+    /* a search that ends without a hypothesis measured nothing: it is no certainty
+       ("no" was heard as 9, "left" as the left wrist, at confidence 100) */
+    if (!err && !other.text[0])
+        res->unchecked = true;
     if (!err && other.text[0]) {
         res->margin = res->asr.score - other.score;
         InterpResult alt;
@@ -362,6 +378,7 @@ static int judge_answer(Recognizer *r, const Question *q, const char *search, co
                                : s->reject_llr))
         return 0;
     res->margin = NO_MARGIN;
+    res->unchecked = false;
     int key = confirm || !q                       ? yes_no_key(&r->content->lexicon, res->text)
               : res->interp.kind == INTERP_ANSWER ? grammar_answer_key(q, &res->interp.answer)
                                                   : GRAMMAR_NONE;
@@ -379,6 +396,8 @@ static int judge_answer(Recognizer *r, const Question *q, const char *search, co
         res->confidence = linear_confidence(res->margin, s->yesno_min_margin, s->yesno_sure_margin);
     else
         res->confidence = linear_confidence(res->margin, s->min_margin, s->sure_margin);
+    if (res->unchecked && res->confidence > RECOG_UNCHECKED_MAX)
+        res->confidence = RECOG_UNCHECKED_MAX;
     return 0;
 }
 
@@ -462,7 +481,8 @@ int recog_decode(Recognizer *r, const Question *q, const int16_t *pcm, size_t n,
     res->audio_ms = (double)len / (WAV_ASR_RATE / 1000);
     res->outcome = RECOG_REJECTED;
     /* Hum, fans, hiss: steady sound without the ups and downs of speech. */
-    if (!recog_gate(utt, len, s->gate_range_db, s->gate_frames, &res->range_db)) {
+    if (!recog_gate(utt, len, s->gate_range_db, s->gate_frames, &res->range_db) ||
+        clipped_permille(utt, len) > s->max_clipped) {
         res->gated = true;
         return 0;
     }

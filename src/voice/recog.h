@@ -26,6 +26,10 @@ typedef enum {
 #define RECOG_FIND_SPEECH 1u /* pcm is a file: look for the speech in it first */
 #define RECOG_CONFIRM 2u     /* a yes/no confirmation: the tight yes/no grammar */
 
+/* The most confidence an answer gets when the pass without it found nothing to compare
+ * (so no margin was measured): below VOICE_CONFIRM_BELOW, it is asked about. */
+#define RECOG_UNCHECKED_MAX 49
+
 typedef struct {
     RecogOutcome outcome;
     char text[256];      /* RECOG_HEARD: the words in the content's spelling */
@@ -40,6 +44,8 @@ typedef struct {
     double speech_llr;   /* the answer pass's llr per frame of its words */
     double margin;       /* (answers - the other answers and common words, without the
                           * winner) per frame; 99 nothing else; 0 when the llr rejected */
+    bool unchecked;      /* the pass without the winner found nothing: the margin was
+                          * not measured, and the confidence is kept below confirming */
     double unexplained;  /* share of the loud frames the heard words do not cover */
     double score;        /* speech_llr plus the multi-question bonus: what is thresholded */
     double audio_ms;     /* audio decoded */

@@ -79,6 +79,7 @@ static const Key keys[] = {
     K("reject_llr", KEY_DOUBLE, reject_llr),
     K("sure_llr", KEY_DOUBLE, sure_llr),
     K("max_unexplained", KEY_DOUBLE, max_unexplained),
+    KR("max_clipped_permille", max_clipped, 0, 1000),
     K("multi_llr_bonus", KEY_DOUBLE, multi_llr_bonus),
     K("grammar_fillers", KEY_TEXT, fillers),
     KR("rate_wpm", rate_wpm, 80, 450),
@@ -101,6 +102,7 @@ static void set_defaults(VoiceSettings *s)
     s->reject_llr = -6.0;
     s->sure_llr = -2.0;
     s->max_unexplained = 1.0;
+    s->max_clipped = 1000;
     s->min_margin = 0.0;
     s->sure_margin = 2.0;
     s->yesno_reject_llr = -6.0;

@@ -30,6 +30,7 @@ typedef struct {
     double reject_llr;       /* at or below: rejected */
     double sure_llr;         /* at or above: confidence 100 */
     double max_unexplained;  /* above this share of loud frames outside words: rejected */
+    int max_clipped;         /* above this many samples per 1000 at full scale: rejected */
     double multi_llr_bonus;  /* added to llr on multi-answer questions */
     double min_margin;       /* leave-one-out margin below which an answer is rejected */
     double sure_margin;      /* at or above: confidence 100 */

@@ -16,6 +16,7 @@
 
 #define VOICE_DEFAULT_RATE_WPM 140 /* speaking rate, words per minute */
 #define VOICE_DEFAULT_VOLUME 80    /* speaking volume, 0..100 */
+#define VOICE_CONFIRM_BELOW 50     /* an answer heard with less confidence is asked about */
 
 typedef struct Voice Voice;
 

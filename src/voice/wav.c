@@ -193,6 +193,12 @@ int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, Pk
                 WAV_MIN_RATE, WAV_MAX_RATE);
         goto done;
     }
+    if (len / ((SDL_AUDIO_BITSIZE(spec.format) / 8) * (Uint32)spec.channels) == 0) {
+        /* an empty data chunk, or one shorter than a frame: nothing to hear, said so
+           (it gave no answer and no reason) */
+        pk_fail(why, PK_EAUDIO, "the file holds no sound (its data is empty)");
+        goto done;
+    }
     err = PK_ENOMEM;
     if (!(mono = mix_down(buf, len, &spec, &frames)) ||
         wav_resample(mono, frames, spec.freq, WAV_ASR_RATE, &res, &m) != 0 ||
