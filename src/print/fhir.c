@@ -475,6 +475,17 @@ static void flag_observation(Json *j, const Summary *sum, const SummaryFlag *f, 
     json_close(j, "]");
     json_close(j, "}");
     json_close(j, "]");
+    if (f->flag->tier == TIER_URGENT && sum->urgent_ack != URGENT_ACK_NONE) {
+        json_open(j, "note", "[");
+        json_open(j, NULL, "{");
+        str(j, "text",
+            content_ui(sum->content,
+                       sum->urgent_ack == URGENT_ACK_STAFF ? "summary.ack_staff"
+                                                           : "summary.ack_patient",
+                       sum->lang));
+        json_close(j, "}");
+        json_close(j, "]");
+    }
     if (f->nbecause) {
         char ans[CONTENT_ANSWER_MAX];
         json_open(j, "component", "[");

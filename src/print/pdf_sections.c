@@ -256,7 +256,15 @@ static void sec_urgent(void *ctx, const Summary *s, const SummarySection *sec)
         append_titled(m, pdf_doc_ui(d, "summary.all_no"), "\xe2\x9c\x93");
         shaded_markup(d, m);
     } else if (s->nurgent || s->urgent_raised) {
-        flag_box(d, pdf_doc_ui(d, sec->heading), s->urgent, s->nurgent, true);
+        /* who saw the urgent screen, in its bar: the desk must know whether anyone did */
+        const char *ack = s->urgent_ack == URGENT_ACK_STAFF     ? "summary.ack_staff"
+                          : s->urgent_ack == URGENT_ACK_PATIENT ? "summary.ack_patient"
+                                                                : NULL;
+        GString *t = g_string_new(pdf_doc_ui(d, sec->heading));
+        if (ack)
+            g_string_append_printf(t, "  \xe2\x80\x94  %s", pdf_doc_ui(d, ack));
+        flag_box(d, t->str, s->urgent, s->nurgent, true);
+        g_string_free(t, TRUE);
     } else {
         flag_line(d, pdf_doc_ui(d, sec->heading), no_flags(d));
     }

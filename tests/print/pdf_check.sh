@@ -66,7 +66,7 @@ for lang in $langs; do
             typical) keys="$keys summary.areas summary.about summary.causes summary.selfcare" ;;
             long) keys="$keys summary.areas summary.about summary.causes summary.selfcare summary.because" ;;
             # open safety questions: "Tell your doctor today" is no bare "None"
-            urgent) keys="$keys summary.urgent summary.stopped summary.none_given" ;;
+            urgent) keys="$keys summary.urgent summary.stopped summary.none_given summary.ack_patient" ;;
             skipped) keys="$keys summary.not_answered" ;;
             esac
             for key in $keys; do

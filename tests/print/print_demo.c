@@ -131,8 +131,10 @@ static int run_case(Session *s, const char *name)
             if (rc == 0)
                 rc = session_answer(s, &a);
         }
-        if (rc == SESSION_URGENT)
-            return 0; /* the interview stops here */
+        if (rc == SESSION_URGENT) {
+            session_acknowledge_urgent(s, URGENT_ACK_PATIENT); /* no PIN: "I told the desk" */
+            return 0;                                          /* the interview stops here */
+        }
         if (rc < 0) {
             fprintf(stderr, "print_demo: %s: %s\n", q->id, pk_strerror(rc));
             return rc;

@@ -41,8 +41,10 @@ static void interview(Session *s, bool urgent)
             a.options = 1u << (i < 0 ? 0 : i);
         }
         int rc = session_answer(s, &a);
-        if (rc == SESSION_URGENT)
+        if (rc == SESSION_URGENT) {
+            session_acknowledge_urgent(s, URGENT_ACK_STAFF); /* the PIN was typed */
             return;
+        }
         ck_assert_int_ge(rc, 0);
     }
 }
@@ -273,6 +275,11 @@ START_TEST(test_fhir_flags)
     ck_assert_str_eq(str(cc->items[0], "code"), "rf_chest");
     ck_assert_ptr_nonnull(str(comp->items[0], "valueString"));
     ck_assert_str_eq(str(o, "status"), "preliminary"); /* the interview stopped there */
+    /* who saw the urgent screen (only the text summary said it) */
+    const JsonValue *note = json_get(o, "note");
+    ck_assert(note && note->count == 1);
+    ck_assert_str_eq(str(note->items[0], "text"),
+                     content_ui(content, "summary.ack_staff", LANG_EN));
     export_free(&e);
 }
 END_TEST
