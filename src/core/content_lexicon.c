@@ -42,6 +42,18 @@ void cload_ui(Loader *L, const JsonValue *root)
         if (!json_get(ui, ui_required_keys[k]))
             cload_error(L, ui, "ui string \"%s\" is missing (the program uses it)",
                         ui_required_keys[k]);
+    for (size_t k = 0; k < ui_key_ncaps; k++) {
+        const JsonValue *v = json_get(ui, ui_key_caps[k].key);
+        for (int lang = 0; v && v->type == JSON_OBJECT && lang < LANG_COUNT; lang++) {
+            const JsonValue *t = json_get(v, lang_code((Lang)lang));
+            if (t && t->type == JSON_STRING && strlen(t->string) > ui_key_caps[k].max_bytes)
+                cload_error(L, t,
+                            "ui string \"%s\" (%s) is %zu bytes; a navigation label may have "
+                            "%zu (the row must fit one line on a 7-inch screen)",
+                            ui_key_caps[k].key, lang_code((Lang)lang), strlen(t->string),
+                            ui_key_caps[k].max_bytes);
+        }
+    }
 }
 
 /* The required member key of lexicon.json, or NULL after reporting it missing. */

@@ -160,3 +160,15 @@ const char *const ui_required_keys[] = {
 };
 
 const size_t ui_required_nkeys = sizeof ui_required_keys / sizeof ui_required_keys[0];
+
+/* The question screen's navigation row: on a 7-inch screen (800x480) its four buttons
+ * fit one row with labels of 26 bytes, and at 30 they took two rows, over the areas
+ * list's last rows. The longest shipped is 7 ("Repetir"). */
+#define NAV_LABEL_MAX 24
+const UiKeyCap ui_key_caps[] = {
+    {"button.back", NAV_LABEL_MAX}, {"button.repeat", NAV_LABEL_MAX},
+    {"button.skip", NAV_LABEL_MAX}, {"button.dont_know", NAV_LABEL_MAX},
+    {"button.done", NAV_LABEL_MAX},
+};
+
+const size_t ui_key_ncaps = sizeof ui_key_caps / sizeof ui_key_caps[0];

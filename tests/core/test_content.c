@@ -58,6 +58,9 @@ static const ErrorCase cases[] = {
      "at_least is for 0-10 questions"},
     {"flags.json", "\"equals\": \"yes\"}", "\"equals\": \"maybe\"}", 3, "has no option \"maybe\""},
     {"causes.json", "{\"all\":", "{\"every\":", 4, "unknown condition \"every\""},
+    /* a navigation label too long for one row at 800x480 (30 bytes took two rows) */
+    {"ui.json", "\"ES button.back\"", "\"ES Volver a la pregunta de antes\"", 153,
+     "\"button.back\" (es) is 32 bytes; a navigation label may have 24"},
     {"advice.json", "\"at_least\": 7", "\"unknown\": false", 7, "unknown takes true"},
     {"advice.json", "\"at_least\": 7", "\"unknown\": 1", 7, "unknown takes true"},
     {"questions.json", "\"show_if\": {\"q\": \"birth\"", "\"show_if\": {\"q\": \"pain\"", 27,
