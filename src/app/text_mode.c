@@ -122,8 +122,11 @@ static int finish_partial(const AppOptions *o, Flow *f, const SafetyNet *safety)
 static void take_line(const Content *c, Flow *f, const Screen *s, const char *line)
 {
     FlowEvent ev;
+    /* the urgent screen: Enter (or "yes", "done") says she told the desk, and the
+       summary says so; any other line did too ("xyz" printed "She said she told the
+       front desk" on the paper) */
     if (s->kind == SCR_URGENT)
-        ev = flow_press(f, FLOW_CONTINUE);
+        ev = line[0] ? flow_input(f, line, FLOW_TYPED) : flow_press(f, FLOW_CONTINUE);
     else if (s->kind != SCR_CONFIRM && line[0] == '\0')
         ev = FLOW_NOT_UNDERSTOOD;
     else

@@ -144,6 +144,14 @@ expect_text eof-midway "The questions were not finished"
 check garbage 0 bash -c "printf 'qwerty\n\n99\nno\n' | '$bin' --text"
 expect_text garbage "Sorry, I did not understand. Type"
 expect_text garbage "\\[(Safety check )?2 of [0-9]+\\]"
+# on the urgent screen only Enter, "yes" or "done" says she told the desk: another line
+# is not understood, and the summary never says she did (fourteenth review)
+check urgent-other-line 0 bash -c "printf 'yes\nxyz\n' | '$bin' --text"
+expect_text urgent-other-line "did not understand"
+if grep -q "told the front desk. No staff PIN" <<<"$out"; then
+  echo "FAIL urgent-other-line: 'xyz' on the urgent screen was taken as her telling the desk"
+  fails=$((fails + 1))
+fi
 # a typed line with a NUL byte, or a CR inside it, is not understood whole: the words
 # after it are never dropped ("no\0 ... yes" to the chest pain question answered "no")
 check typed-nul 0 bash -c "printf 'no\\0 actually yes\\nno\\ryes\\n' | '$bin' --text"
