@@ -265,7 +265,9 @@ static void read_flag(Loader *L, const JsonValue *v, void *entry, size_t i, void
     else
         cload_error(L, t ? t : v, "%s: \"tier\" must be \"urgent\" or \"clinician\"", what);
     cload_text(L, v, "text", what, true, &f->text);
+    L->no_unknown = true; /* flags are raised answer by answer */
     f->when = load_rule(L, v, "when", true, what);
+    L->no_unknown = false;
 }
 
 static void load_flags(Loader *L, const JsonValue *root)

@@ -24,6 +24,8 @@ typedef struct {
     Diags *diags;
     const char *file;    /* the file being read, as shown in messages */
     StrMap question_ids; /* id -> index in c->questions */
+    bool no_unknown;     /* the rule being read is decided during the interview (a flag,
+                            a show_if): the "unknown" test is refused there */
     bool nomem;
 } Loader;
 

@@ -449,6 +449,15 @@ static const Cond *cond_arg(Loader *L, Cond *c, const Question *q, const JsonMem
                 return NULL;
         return c;
     case COND_UNKNOWN:
+        if (L->no_unknown) {
+            /* while she answers, every later question is still not reached: an urgent
+               flag on one would be raised at the first answer */
+            cload_error(L, arg,
+                        "%s: unknown is for holds, causes and advice (a flag or a show_if is "
+                        "decided before the later questions are reached)",
+                        what);
+            return NULL;
+        }
         if (arg->type != JSON_BOOL || !arg->boolean) {
             cload_error(L, arg, "%s: unknown takes true (use not for the opposite)", what);
             return NULL;

@@ -235,8 +235,11 @@ void cload_questions(Loader *L, const JsonValue *root)
             snprintf(what, sizeof what, "question \"%s\" show_if", qs[i].id);
         else
             snprintf(what, sizeof what, "question %zu show_if", i + 1);
-        if (cond)
+        if (cond) {
+            L->no_unknown = true; /* decided while she answers */
             qs[i].show_if = cload_cond(L, cond, i, what);
+            L->no_unknown = false;
+        }
     }
 }
 

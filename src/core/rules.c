@@ -19,24 +19,48 @@ bool rules_question_visible(const Content *c, const Answer *answers, size_t qind
     return !show_if || rules_eval(c, show_if, answers, NULL);
 }
 
-/* Whether cond names a question without an answer that may be asked. */
-static bool names_unknown(const Content *c, const Answer *answers, const Cond *cond)
+/* Whether question q has no answer that is known (skipped or "I don't know"; not
+ * reached too when reached_unknown) while it could be asked. */
+static bool open_leaf(const Content *c, const Answer *answers, size_t q, bool reached_unknown)
 {
-    if (cond->op == COND_ALL || cond->op == COND_ANY || cond->op == COND_NOT) {
+    AnswerState st = answers[q].state;
+    bool open = st == ANS_SKIPPED || st == ANS_DONT_KNOW || (reached_unknown && st == ANS_NONE);
+    return open && rules_question_could_be_asked(c, answers, q, reached_unknown);
+}
+
+/* cond with the answers not known left open, three-valued: whether it could hold once
+ * they are known (may), or holds whatever they are (!may). A show_if of two answers, one
+ * known to rule the question out, then says so ("delivery is vaginal" and "the time
+ * since birth" skipped: the C-section question is not asked). */
+static bool bound(const Content *c, const Answer *answers, const Cond *cond, bool reached_unknown,
+                  bool may)
+{
+    switch (cond->op) {
+    case COND_ALL:
         for (size_t i = 0; i < cond->nkids; i++)
-            if (names_unknown(c, answers, cond->kids[i]))
+            if (!bound(c, answers, cond->kids[i], reached_unknown, may))
+                return false;
+        return true;
+    case COND_ANY:
+        for (size_t i = 0; i < cond->nkids; i++)
+            if (bound(c, answers, cond->kids[i], reached_unknown, may))
                 return true;
         return false;
+    case COND_NOT:
+        return !bound(c, answers, cond->kids[0], reached_unknown, !may);
+    default:
+        if (cond->op != COND_UNKNOWN && open_leaf(c, answers, cond->question, reached_unknown))
+            return may;
+        return rules_eval(c, cond, answers, NULL);
     }
-    return answers[cond->question].state != ANS_GIVEN &&
-           rules_question_maybe_asked(c, answers, cond->question);
 }
 
 /* show_if names only earlier questions (the loader checks), so this ends */
-bool rules_question_maybe_asked(const Content *c, const Answer *answers, size_t qindex)
+bool rules_question_could_be_asked(const Content *c, const Answer *answers, size_t qindex,
+                                   bool reached_unknown)
 {
     const Cond *show_if = c->questions[qindex].show_if;
-    return !show_if || rules_eval(c, show_if, answers, NULL) || names_unknown(c, answers, show_if);
+    return !show_if || bound(c, answers, show_if, reached_unknown, true);
 }
 
 /* The answer to question q if it was given and q is asked, else NULL. */
@@ -71,7 +95,7 @@ bool rules_eval(const Content *c, const Cond *cond, const Answer *answers, Evide
         return !rules_eval(c, cond->kids[0], answers, NULL);
     case COND_UNKNOWN: /* what it would say is not known: nothing to cite */
         return answers[cond->question].state != ANS_GIVEN &&
-               rules_question_maybe_asked(c, answers, cond->question);
+               rules_question_could_be_asked(c, answers, cond->question, true);
     default:
         break;
     }

@@ -57,9 +57,11 @@ typedef struct {
 /* True when the question is asked given the answers so far (its show_if holds). */
 bool rules_question_visible(const Content *c, const Answer *answers, size_t qindex);
 
-/* True when the question is asked, or would be but for an answer its show_if names
- * that is not known (skipped, "I don't know", or not reached). */
-bool rules_question_maybe_asked(const Content *c, const Answer *answers, size_t qindex);
+/* True when the question is asked, or could be once the answers its show_if names
+ * that are not known are known: skipped or "I don't know", and, when reached_unknown,
+ * not reached. A known answer that rules it out whatever the others are says no. */
+bool rules_question_could_be_asked(const Content *c, const Answer *answers, size_t qindex,
+                                   bool reached_unknown);
 
 /* The highest question index cond depends on, or -1 for NULL. */
 int rules_last_question(const Cond *cond);

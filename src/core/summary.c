@@ -46,23 +46,6 @@ static bool chose(const Question *q, const Answer *a, const char *option_id)
     return o >= 0 && a->state == ANS_GIVEN && a->options == 1u << o;
 }
 
-/* Whether cond names a question that was asked and skipped or answered "I don't know":
- * what cond would say is then not known. */
-static bool depends_on_unknown(const Content *c, const Answer *answers, const Cond *cond)
-{
-    if (!cond)
-        return false;
-    if (cond->op == COND_ALL || cond->op == COND_ANY || cond->op == COND_NOT) {
-        for (size_t i = 0; i < cond->nkids; i++)
-            if (depends_on_unknown(c, answers, cond->kids[i]))
-                return true;
-        return false;
-    }
-    AnswerState st = answers[cond->question].state;
-    return (st == ANS_SKIPPED || st == ANS_DONT_KNOW) &&
-           rules_question_visible(c, answers, cond->question);
-}
-
 /* Whether cond has a leaf on question q. */
 static bool cond_names(const Cond *cond, size_t q)
 {
@@ -100,8 +83,8 @@ static void find_missing(Summary *out)
         const Question *q = &c->questions[i];
         const Answer *a = &out->answers[i];
         bool red = q->role == ROLE_RED_FLAG;
-        if ((!red && !flag_question(c, i)) || (!rules_question_visible(c, out->answers, i) &&
-                                               !depends_on_unknown(c, out->answers, q->show_if)))
+        if ((!red && !flag_question(c, i)) ||
+            !rules_question_could_be_asked(c, out->answers, i, false))
             continue;
         if (!red && a->state != ANS_SKIPPED && a->state != ANS_DONT_KNOW)
             continue; /* not reached: the summary says the interview stopped */

@@ -14,6 +14,7 @@
 
 #include "core/content.h"
 #include "core/error.h"
+#include "core/rules.h"
 #include "testutil.h"
 
 typedef struct {
@@ -62,6 +63,11 @@ static const ErrorCase cases[] = {
     {"ui.json", "\"ES button.back\"", "\"ES Volver a la pregunta de antes\"", 153,
      "\"button.back\" (es) is 32 bytes; a navigation label may have 24"},
     {"advice.json", "\"at_least\": 7", "\"unknown\": false", 7, "unknown takes true"},
+    /* a flag or a show_if is decided before the later questions are reached */
+    {"flags.json", "{\"q\": \"pain\", \"at_least\": 8}", "{\"q\": \"pain\", \"unknown\": true}", 5,
+     "unknown is for holds, causes and advice"},
+    {"questions.json", "\"equals\": \"recent\"}}", "\"unknown\": true}}", 27,
+     "unknown is for holds, causes and advice"},
     {"advice.json", "\"at_least\": 7", "\"unknown\": 1", 7, "unknown takes true"},
     {"questions.json", "\"show_if\": {\"q\": \"birth\"", "\"show_if\": {\"q\": \"pain\"", 27,
      "may only depend on questions asked before"},
@@ -325,6 +331,50 @@ START_TEST(fixture_is_valid)
 }
 END_TEST
 
+/* Whether a question could be asked, with show_if of two answers, one of them not
+ * known: a known answer that rules it out says no (the unknown one once made it "could
+ * be", so a C-section question was listed and held advice after a vaginal birth). */
+START_TEST(could_be_asked_with_one_answer_unknown)
+{
+    static const struct {
+        AnswerState urgent, birth; /* urgent_q: yes or no when given; birth: recent */
+        bool urgent_yes, reached_unknown, want;
+    } rows[] = {
+        {ANS_GIVEN, ANS_SKIPPED, false, false, false},  /* no rules it out */
+        {ANS_GIVEN, ANS_SKIPPED, true, false, true},    /* yes: birth decides, not known */
+        {ANS_GIVEN, ANS_GIVEN, true, false, true},      /* both known: asked */
+        {ANS_GIVEN, ANS_NONE, true, false, false},      /* not reached is known... */
+        {ANS_GIVEN, ANS_NONE, true, true, true},        /* ...unless asked to count it */
+        {ANS_DONT_KNOW, ANS_GIVEN, false, false, true}, /* the other one not known */
+    };
+    copy_fixture();
+    edit("questions.json", "\"show_if\": {\"q\": \"birth\", \"equals\": \"recent\"}",
+         "\"show_if\": {\"all\": [{\"q\": \"birth\", \"equals\": \"recent\"}, "
+         "{\"q\": \"urgent_q\", \"equals\": \"yes\"}]}");
+    Content *c = NULL;
+    Diags d = {0};
+    int rc = content_load(tmpdir, &c, &d);
+    diags_print(&d, stderr);
+    ck_assert_int_eq(rc, 0);
+    int u = content_question_index(c, "urgent_q"), b = content_question_index(c, "birth");
+    int p = content_question_index(c, "pain");
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        Answer a[4] = {{0}};
+        a[u].state = rows[i].urgent;
+        a[u].options =
+            1u << content_option_index(&c->questions[u], rows[i].urgent_yes ? "yes" : "no");
+        a[b].state = rows[i].birth;
+        a[b].options = 1u << content_option_index(&c->questions[b], "recent");
+        ck_assert_msg(rules_question_could_be_asked(c, a, (size_t)p, rows[i].reached_unknown) ==
+                          rows[i].want,
+                      "row %zu", i);
+    }
+    content_free(c);
+    diags_free(&d);
+    remove_fixture();
+}
+END_TEST
+
 START_TEST(each_error_is_reported)
 {
     const ErrorCase *ec = &cases[_i];
@@ -565,6 +615,7 @@ int main(void)
     Suite *s = suite_create("content");
     TCase *tc = tcase_create("content");
     tcase_add_test(tc, fixture_is_valid);
+    tcase_add_test(tc, could_be_asked_with_one_answer_unknown);
     tcase_add_loop_test(tc, each_error_is_reported, 0, (int)(sizeof cases / sizeof cases[0]));
     tcase_add_test(tc, all_problems_in_one_run);
     tcase_add_loop_test(tc, only_regular_files_are_read, 0, 5);

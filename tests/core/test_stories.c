@@ -341,14 +341,28 @@ static const struct {
     const char *name, *answers, *cause;
     bool want;
 } cause_rows[] = {
-    {"epidural, first days: its soreness", "epidural=yes\nsince_birth=lt2w\nareas=lower_back\n",
-     "epidural", true},
     {"epidural, 2 to 6 weeks: past the week it explains",
      "epidural=yes\nsince_birth=w2to6\nareas=lower_back\n", "epidural", false},
     {"epidural with new back pain near it: no reassurance",
      "epidural=yes\nsince_birth=lt2w\nrf_epidural_pain=yes\nareas=lower_back\n", "epidural", false},
     {"epidural with a fever: no reassurance",
      "epidural=yes\nsince_birth=lt2w\nrf_fever=yes\nareas=lower_back\n", "epidural", false},
+    /* fourteenth review: nor beside an epidural warning question skipped or not known,
+       nor beside the headache after an epidural */
+    {"epidural with the pain near it skipped: no reassurance",
+     "epidural=yes\nsince_birth=lt2w\nrf_fever=no\nrf_epidural_site=no\nrf_epidural_pain=skip\n"
+     "areas=lower_back\n",
+     "epidural", false},
+    {"epidural with the fever not known: no reassurance",
+     "epidural=yes\nsince_birth=lt2w\nrf_fever=dontknow\nareas=lower_back\n", "epidural", false},
+    {"epidural with its headache: no reassurance",
+     "epidural=yes\nsince_birth=lt2w\nrf_fever=no\nrf_epidural_site=no\nrf_epidural_pain=no\n"
+     "rf_epidural_headache=yes\nareas=lower_back\n",
+     "epidural", false},
+    {"epidural, every warning answered no: its soreness",
+     "epidural=yes\nsince_birth=lt2w\nrf_fever=no\nrf_epidural_site=no\nrf_epidural_pain=no\n"
+     "rf_epidural_headache=no\nareas=lower_back\n",
+     "epidural", true},
     {"pelvis over 6 months: not the hormones", "since_birth=gt6m\nareas=pelvis_tailbone\n",
      "relaxin", false},
     {"pelvis at 3 to 6 months: the hormones", "since_birth=m3to6\nareas=pelvis_tailbone\n",
