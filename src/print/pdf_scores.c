@@ -23,7 +23,7 @@ static double words_fit(PdfDoc *d, double size, double floor, int style, const c
         size_t n = strcspn(p, " ");
         snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), p);
         while (size > floor && pdf_doc_text_width(d, size, style, word) > w)
-            size -= 0.5;
+            size = size - 0.5 > floor ? size - 0.5 : floor;
         p += n;
         p += strspn(p, " ");
     }

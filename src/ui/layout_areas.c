@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../core/wipe.h"
 #include "ui_int.h"
 
 #define UI_LIST_MAX_COLS 3 /* the areas list: two columns, three on a short screen */
@@ -522,16 +523,19 @@ static ListFit layout_list_cols(Ui *ui, SDL_Rect area, int ncols, bool lay)
     f.bottom = area.y + nrows * bh + (nrows - 1) * rgap;
     if (!lay)
         return f;
+    /* in the content's order, wherever each stands: the order of the numbers is the
+       keyboard's (in three columns "4 1 5" stand in a row) */
     ui->reserve_badge = true;
-    for (int r = 0; r < nrows; r++)
-        for (int c = 0; c < ncols; c++) {
-            if (cells[r][c] < 0)
-                continue;
-            Button b = s->answers[cells[r][c]];
-            b.key = cells[r][c] + 1; /* every option numbered, in the content's order */
-            SDL_Rect br = {area.x + c * (colw + m->gap), area.y + r * (bh + rgap), colw, bh};
-            ui_layout_button(ui, br, &b, px, false, multi);
-        }
+    for (int i = 0; i < (int)s->nanswers; i++)
+        for (int r = 0; r < nrows; r++)
+            for (int c = 0; c < ncols; c++) {
+                if (cells[r][c] != i)
+                    continue;
+                Button b = s->answers[i];
+                b.key = i + 1; /* every option numbered, in the content's order */
+                SDL_Rect br = {area.x + c * (colw + m->gap), area.y + r * (bh + rgap), colw, bh};
+                ui_layout_button(ui, br, &b, px, false, multi);
+            }
     ui->reserve_badge = false;
     return f;
 }
@@ -570,7 +574,7 @@ static bool picture_usable(Ui *ui, const Plan *p)
         if (ui->boxes[i].kind == BX_REGION &&
             (ui->boxes[i].r.w < ui->m.target_min || ui->boxes[i].r.h < ui->m.target_min))
             ok = false;
-    memset(&ui->boxes[first], 0, (size_t)(ui->nboxes - first) * sizeof ui->boxes[0]);
+    wipe(&ui->boxes[first], (size_t)(ui->nboxes - first) * sizeof ui->boxes[0]);
     ui->nboxes = first;
     ui->pool_used = pool;
     return ok;

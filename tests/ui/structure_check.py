@@ -111,17 +111,22 @@ def check_bilingual(shot, d, ui):
 
 def check_areas(shot, d, ui):
     ids = {b["id"]: b for b in d["boxes"]}
-    if "ui_show_body" not in ids and "ui_show_list" not in ids:
-        return
     ts = targets(d)
     regions = [b for b in ts if b["role"] == "region"]
     options = [b for b in ts if b["role"] == "option"]
+    switch = "ui_show_body" in ids or "ui_show_list" in ids
+    # the list without the switch: a screen too small for the picture picked by hand
+    sided = any(b["id"].endswith(("_left", "_right")) for b in options)
+    if not switch and not regions and not sided:
+        return
     for sw in ("ui_show_body", "ui_show_list"):
+        if not switch and not regions:
+            break
         if sw not in ids or not ids[sw]["target"]:
             bad(shot, "the areas screen has no '%s' switch" % sw)
         elif any(b["y"] < ids[sw]["y"] for b in regions + options):
             bad(shot, "the '%s' switch is not above the choices" % sw)
-    if shot in ("question_areas", "question_areas_banner") and not regions:
+    if shot in ("question_areas", "question_areas_banner") and not regions and switch:
         bad(shot, "the body picture is not shown first")
     if regions:
         missing = [b["id"] for b in regions if b["selected"] and "ui_chip_" + b["id"] not in ids]
@@ -134,6 +139,9 @@ def check_areas(shot, d, ui):
     big = max(d["min_target"], 64 * min(d["width"], d["height"]) // 1080)
     if options and sorted(b.get("badge", -1) for b in options) != list(range(1, len(options) + 1)):
         bad(shot, "the list is not numbered 1..%d" % len(options))
+    elif options and [b.get("badge", -1) for b in options] != list(range(1, len(options) + 1)):
+        # the boxes' order is the keyboard's (Tab): it follows the numbers
+        bad(shot, "the list's keyboard order is not its numbers' order")
     if regions and d["height"] > d["width"]:
         tray = [b for b in d["boxes"] if b["role"] == "tray"]
         nav = [b["y"] for b in d["boxes"] if b["role"] == "button"]
