@@ -272,6 +272,11 @@ int ui_fit_labels(Ui *ui, const Button *btns, size_t n, int width, int max_px, i
 
 /* layout_areas.c: the areas question (picture or list) */
 void ui_layout_areas(Ui *ui, SDL_Rect area);
+/* The side of a region or a list row: 64 px at 1080p, scaled, and at least a target. */
+int ui_big_target(const Ui *ui);
+/* The areas question's numbered list in area (layout_list.c); sets list_fits and
+ * list_under_notice. */
+void ui_layout_areas_list(Ui *ui, SDL_Rect area);
 
 /* picture.c: the body picture of the areas screen. Region boxes in fractions of the
  * view's height (x from 0 to UI_PICTURE_ASPECT); each side at least
