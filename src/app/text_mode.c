@@ -139,8 +139,10 @@ static void take_line(const Content *c, Flow *f, const Screen *s, const char *li
     case FLOW_HELP_REQUESTED:
         printf("%s\n", flow_help(f));
         break;
-    default:
-        printf("%s\n", content_ui(c, "text.not_understood", s->lang));
+    default: /* on the urgent screen, what it waits for again */
+        printf("%s\n",
+               content_ui(c, s->kind == SCR_URGENT ? "text.continue" : "text.not_understood",
+                          s->lang));
         break;
     }
 }
