@@ -10,7 +10,7 @@
 # usage: interview.sh PPKIOSK VOICE_TOOL CONTENT_DIR MODELS_DIR SCRATCH_DIR
 set -euo pipefail
 ppkiosk=$1 tool=$2 content=$3 models=$4 dir=$5
-confirm_below=50 # FlowConfig.confirm_below in src/app/kiosk.c
+confirm_below=50 # VOICE_CONFIRM_BELOW in src/voice/voice.h (FlowConfig.confirm_below)
 rm -rf "$dir" && mkdir -p "$dir"
 script="$dir/interview.script"
 echo "# made by tests/voice/interview.sh" >"$script"
