@@ -175,6 +175,7 @@ int app_run_text(const AppOptions *o, const Content *c)
         }
         LineRead got = read_line(line, sizeof line);
         if (got == LINE_EOF) {
+            flow_end_of_input(f);
             rc = finish_partial(o, f, &cfg.safety);
             break;
         }

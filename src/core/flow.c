@@ -414,6 +414,27 @@ static FlowEvent act_confirm_yes(Flow *f, const FlowRow *r)
     return flow_give_answer(f, &a);
 }
 
+FlowEvent flow_end_of_input(Flow *f)
+{
+    if (f->kind != SCR_CONFIRM)
+        return FLOW_IGNORED;
+    const Question *q = session_question(f->session);
+    int unsure = q && q->role == ROLE_RED_FLAG ? content_option_index(q, "not_sure") : -1;
+    bool hedge = !f->confirm_start_over && unsure >= 0 && f->pending.options == 1u << unsure;
+    f->confirm_start_over = false;
+    if (!hedge) {
+        wipe(&f->pending, sizeof f->pending);
+        wipe(f->runner_up, sizeof f->runner_up);
+        resume(f);
+        return FLOW_IGNORED;
+    }
+    Answer a = f->pending;
+    wipe(&f->pending, sizeof f->pending);
+    FlowEvent ev = flow_give_answer(f, &a);
+    wipe(&a, sizeof a);
+    return ev == FLOW_IGNORED ? FLOW_IGNORED : FLOW_CHANGED;
+}
+
 /* "No" offers the recogniser's runner-up once; "no" again, or Back, asks again. */
 static FlowEvent act_confirm_no(Flow *f, const FlowRow *r)
 {

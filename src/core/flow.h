@@ -243,6 +243,13 @@ const char *flow_help(const Flow *f);
  * other screen. */
 FlowEvent flow_urgent_acknowledge(Flow *f, int how);
 
+/* Her input has ended (the terminal's end of file) with an answer awaiting her "yes": a
+ * red-flag "not sure" (a hedge such as "maybe") is recorded as said, since being unsure
+ * of a safety question sends her to a person and a dropped one was lost from the
+ * printout; any other answer, and a "start over", is dropped (her answers stay).
+ * FLOW_CHANGED when an answer was recorded, else FLOW_IGNORED. */
+FlowEvent flow_end_of_input(Flow *f);
+
 /* Ends the session at once (staff menu, inactivity): wipes it and shows attract. */
 void flow_reset(Flow *f);
 

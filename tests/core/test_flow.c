@@ -322,6 +322,47 @@ START_TEST(activity_on_the_screen_keeps_her_session)
 }
 END_TEST
 
+/* Her input ends while an answer waits for her "yes" (the terminal at end of file): a
+ * hedge to a red flag is kept as "not sure" (it was lost, and the paper showed the
+ * question unanswered with no urgent flag); a spoken yes and a "start over" are dropped
+ * and her answers stay (fourteenth audit, M5). */
+static const struct {
+    const char *from, *said;
+    int confidence;
+    FlowEvent event;
+    AnswerState chest; /* rf_chest's answer afterwards */
+    const char *option;
+} eof_row[] = {
+    {"rf_chest", "not really", FLOW_TYPED, FLOW_CHANGED, ANS_GIVEN, "not_sure"},
+    {"rf_chest", "not sure", FLOW_TYPED, FLOW_CHANGED, ANS_GIVEN, "not_sure"},
+    {"rf_chest", "yes", 100, FLOW_IGNORED, ANS_NONE, NULL},
+    {"rf_chest", "no", 30, FLOW_IGNORED, ANS_NONE, NULL},
+    {"after_urgent", "start over", FLOW_TYPED, FLOW_IGNORED, ANS_GIVEN, "yes"},
+    {"rf_chest", "no", FLOW_TYPED, FLOW_IGNORED, ANS_GIVEN, "no"},
+};
+
+START_TEST(end_of_input_keeps_a_hedge)
+{
+    Flow *f = at(eof_row[_i].from);
+    flow_input(f, eof_row[_i].said, eof_row[_i].confidence);
+    ck_assert_int_eq(flow_end_of_input(f), eof_row[_i].event);
+    const Content *c = test_content();
+    size_t chest = 0;
+    while (strcmp(c->questions[chest].id, "rf_chest") != 0)
+        chest++;
+    const Answer *a = &session_answers(flow_session(f))[chest];
+    ck_assert_int_eq(a->state, eof_row[_i].chest);
+    if (eof_row[_i].option) {
+        int i = content_option_index(&c->questions[chest], eof_row[_i].option);
+        ck_assert_uint_eq(a->options, 1u << i);
+    }
+    if (eof_row[_i].event == FLOW_CHANGED)
+        ck_assert(session_any_urgent(flow_session(f)));
+    ck_assert_int_ne(flow_screen(f)->kind, SCR_CONFIRM);
+    flow_free(f);
+}
+END_TEST
+
 /* A copy of the real content in a scratch folder, with the first `find` of ui.json
  * replaced by `replace` for each pair of edits (NULL-terminated). */
 static const char *const content_files[] = {"lexicon.json", "ui.json",     "questions.json",
@@ -461,6 +502,8 @@ int main(void)
     tcase_add_test(tc, table_draws_the_buttons);
     tcase_add_test(tc, attract_prompt_follows_listening);
     tcase_add_test(tc, activity_on_the_screen_keeps_her_session);
+    tcase_add_loop_test(tc, end_of_input_keeps_a_hedge, 0,
+                        (int)(sizeof eof_row / sizeof eof_row[0]));
     tcase_add_test(tc, screens_never_cut_a_text);
     suite_add_tcase(s, tc);
     return check_run(s);

@@ -152,6 +152,10 @@ if grep -q "told the front desk. No staff PIN" <<<"$out"; then
   echo "FAIL urgent-other-line: 'xyz' on the urgent screen was taken as her telling the desk"
   fails=$((fails + 1))
 fi
+# a hedge to a safety question as the last line is kept as "not sure" (it printed
+# nothing at all: the question waited for her "yes" to the confirm screen)
+check hedge-at-end 0 bash -c "printf 'not really\n' | '$bin' --text"
+expect_text hedge-at-end "Because you said: Chest pain or hard to breathe: Not sure"
 # a typed line with a NUL byte, or a CR inside it, is not understood whole: the words
 # after it are never dropped ("no\0 ... yes" to the chest pain question answered "no")
 check typed-nul 0 bash -c "printf 'no\\0 actually yes\\nno\\ryes\\n' | '$bin' --text"
