@@ -6,6 +6,14 @@
 #include "error.h"
 #include "wipe.h"
 
+/* An urgent flag raised in this session: the answers that raised it, as they were then
+ * (she may change them after; the flag stays, and the summary says what she said). */
+typedef struct {
+    bool raised;
+    Evidence ev;
+    Answer said[EVIDENCE_MAX];
+} Raised;
+
 struct Session {
     const Content *content;
     Lang lang;
@@ -13,7 +21,7 @@ struct Session {
     Answer *answers; /* one per question */
     size_t *history; /* questions asked before the current one, oldest first */
     size_t nhistory;
-    bool *raised; /* one per flag: urgent flags already announced */
+    Raised *raised; /* one per flag: urgent flags already announced, and by what */
     const Flag *last_urgent;
     int urgent_ack; /* UrgentAck (summary.h) */
 };
@@ -153,10 +161,14 @@ static bool raise_urgent(Session *s)
     bool fresh = false;
     for (size_t i = 0; i < c->nflags; i++) {
         const Flag *f = &c->flags[i];
-        if (f->tier != TIER_URGENT || s->raised[i])
+        Raised *r = &s->raised[i];
+        if (f->tier != TIER_URGENT || r->raised)
             continue;
-        if (rules_eval(c, f->when, s->answers, NULL)) {
-            s->raised[i] = true;
+        r->ev = (Evidence){0};
+        if (rules_eval(c, f->when, s->answers, &r->ev)) {
+            r->raised = true;
+            for (size_t k = 0; k < r->ev.count; k++)
+                r->said[k] = s->answers[r->ev.question[k]];
             s->last_urgent = f;
             fresh = true;
         }
@@ -228,7 +240,7 @@ const Flag *session_urgent_flag(const Session *s)
 bool session_any_urgent(const Session *s)
 {
     for (size_t i = 0; i < s->content->nflags; i++)
-        if (s->raised[i])
+        if (s->raised[i].raised)
             return true;
     return false;
 }
@@ -240,7 +252,16 @@ const Answer *session_answers(const Session *s)
 
 bool session_flag_raised(const Session *s, size_t i)
 {
-    return i < s->content->nflags && s->raised[i];
+    return i < s->content->nflags && s->raised[i].raised;
+}
+
+bool session_raised_by(const Session *s, size_t i, Evidence *ev, Answer said[EVIDENCE_MAX])
+{
+    if (!session_flag_raised(s, i))
+        return false;
+    *ev = s->raised[i].ev;
+    memcpy(said, s->raised[i].said, sizeof s->raised[i].said);
+    return true;
 }
 
 void session_acknowledge_urgent(Session *s, int how)

@@ -70,6 +70,11 @@ const Flag *session_urgent_flag(const Session *s);
  * session, even if the answer that raised it was changed afterwards. */
 bool session_flag_raised(const Session *s, size_t i);
 
+/* The answers that raised urgent flag i, as they were when it was raised (she may have
+ * changed them since): their questions in ev, each answer then in said[k]. False (and
+ * nothing written) when flag i was not raised. */
+bool session_raised_by(const Session *s, size_t i, Evidence *ev, Answer said[EVIDENCE_MAX]);
+
 /* True when any urgent flag has been raised in this session. */
 bool session_any_urgent(const Session *s);
 

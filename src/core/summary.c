@@ -152,12 +152,37 @@ static bool hold_in_force(const Summary *out, const AdviceHold *h)
     return false;
 }
 
-static void pick_advice(Summary *out)
+/* The answers the holds look at: hers, with what she said to raise an urgent flag put
+ * back where she changed it after (the flag stays on her paper, so what it holds stays
+ * held). The caller wipes and frees it; NULL on no memory. */
+static Answer *answers_for_holds(const Summary *out)
 {
     const Content *c = out->content;
+    Answer *seen = calloc(c->nquestions ? c->nquestions : 1, sizeof *seen);
+    if (!seen)
+        return NULL;
+    memcpy(seen, out->answers, c->nquestions * sizeof *seen);
+    for (size_t i = 0; i < out->nurgent; i++)
+        for (size_t k = 0; k < out->urgent[i].nbecause; k++) {
+            const SummaryFact *f = &out->urgent[i].because[k];
+            if (f->changed)
+                seen[f->question - c->questions] = f->answer;
+        }
+    return seen;
+}
+
+static int pick_advice(Summary *out)
+{
+    const Content *c = out->content;
+    Answer *seen = answers_for_holds(out);
+    if (!seen)
+        return PK_ENOMEM;
     for (size_t i = 0; i < c->nholds; i++)
-        if (rules_eval(c, c->holds[i].when, out->answers, NULL))
+        if (rules_eval(c, c->holds[i].when, out->answers, NULL) ||
+            rules_eval(c, c->holds[i].when, seen, NULL))
             out->holds[out->nholds++] = &c->holds[i];
+    wipe(seen, c->nquestions * sizeof *seen);
+    free(seen);
     /* Collected in out->advice, then the best-ranked move to out->top. */
     const Advice **shown = out->advice;
     size_t nshown = 0;
@@ -188,6 +213,7 @@ static void pick_advice(Summary *out)
     for (size_t i = 0; i < nshown; i++)
         if (shown[i])
             out->advice[out->nadvice++] = shown[i];
+    return 0;
 }
 
 SafetyNet summary_default_safety(void)
@@ -247,7 +273,24 @@ static void collect_flags(const Session *s, Summary *out)
         SummaryFlag *sf = f->tier == TIER_URGENT ? &out->urgent[out->nurgent++]
                                                  : &out->clinician[out->nclinician++];
         sf->flag = f;
-        facts_from(c, a, &ev, sf->because, &sf->nbecause);
+        if (holds) {
+            facts_from(c, a, &ev, sf->because, &sf->nbecause);
+            continue;
+        }
+        /* raised by answers she changed after: what she said then, and what now */
+        Answer said[EVIDENCE_MAX];
+        session_raised_by(s, i, &ev, said);
+        sf->nbecause = ev.count;
+        for (size_t k = 0; k < ev.count; k++) {
+            SummaryFact *fact = &sf->because[k];
+            fact->question = &c->questions[ev.question[k]];
+            fact->answer = said[k];
+            if (ev.options[k])
+                fact->answer.options &= ev.options[k];
+            fact->now = a[ev.question[k]];
+            fact->changed = memcmp(&fact->now, &said[k], sizeof said[k]) != 0;
+        }
+        wipe(said, sizeof said);
     }
 }
 
@@ -318,7 +361,10 @@ int summary_build(const Session *s, Summary *out)
     collect_scores(out);
     collect_areas_context(out);
     pick_causes(out);
-    pick_advice(out);
+    if (pick_advice(out) != 0) {
+        summary_free(out);
+        return PK_ENOMEM;
+    }
     return 0;
 }
 
@@ -352,38 +398,52 @@ void summary_free(Summary *sum)
     wipe(sum, sizeof *sum);
 }
 
-const char *summary_answer_text(const Summary *sum, const SummaryFact *f, char *buf, size_t size)
+/* One answer as words into buf (size > 0); always NUL-terminates. */
+static void answer_words(const Summary *sum, const Question *q, const Answer *a, char *buf,
+                         size_t size)
 {
-    const Question *q = f->question;
     Lang lang = sum->lang;
-    if (size == 0)
-        return buf;
     buf[0] = '\0';
-    if (f->answer.state == ANS_DONT_KNOW) {
+    if (a->state == ANS_DONT_KNOW) {
         snprintf(buf, size, "%s", content_ui(sum->content, "summary.not_sure", lang));
-        return buf;
+        return;
     }
-    if (f->answer.state == ANS_SKIPPED) {
+    if (a->state == ANS_SKIPPED) {
         snprintf(buf, size, "%s", content_ui(sum->content, "summary.skipped", lang));
-        return buf;
+        return;
     }
-    if (f->answer.state != ANS_GIVEN) {
+    if (a->state != ANS_GIVEN) {
         snprintf(buf, size, "%s", content_ui(sum->content, "summary.not_answered", lang));
-        return buf;
+        return;
     }
     if (q->kind == QK_SCALE) {
-        snprintf(buf, size, "%d", f->answer.value);
-        return buf;
+        snprintf(buf, size, "%d", a->value);
+        return;
     }
     size_t n = 0;
     for (size_t o = 0; o < q->noptions && n + 1 < size; o++) {
-        if (!(f->answer.options & (1u << o)))
+        if (!(a->options & (1u << o)))
             continue;
         int w = snprintf(buf + n, size - n, "%s%s", n ? ", " : "",
                          lang_text(&q->options[o].label, lang));
         if (w < 0)
             break;
         n += (size_t)w < size - n ? (size_t)w : size - n - 1;
+    }
+}
+
+const char *summary_answer_text(const Summary *sum, const SummaryFact *f, char *buf, size_t size)
+{
+    if (size == 0)
+        return buf;
+    answer_words(sum, f->question, &f->answer, buf, size);
+    if (f->changed) {
+        size_t n = strlen(buf);
+        int w = snprintf(buf + n, size - n, ", %s ",
+                         content_ui(sum->content, "summary.changed_to", sum->lang));
+        n += w < 0 ? 0 : (size_t)w < size - n ? (size_t)w : size - n - 1;
+        if (n + 1 < size)
+            answer_words(sum, f->question, &f->now, buf + n, size - n);
     }
     return buf;
 }

@@ -32,10 +32,14 @@
 #include "rules.h"
 #include "session.h"
 
-/* One answer shown in the summary: the question's short label and the answer. */
+/* One answer shown in the summary: the question's short label and the answer. An urgent
+ * flag raised by an answer she changed after keeps what she said then in answer, and
+ * changed is set with the answer now in now ("Yes, then changed to No"). */
 typedef struct {
     const Question *question;
     Answer answer;
+    bool changed;
+    Answer now;
 } SummaryFact;
 
 typedef struct {

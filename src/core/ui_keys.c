@@ -72,6 +72,7 @@ const char *const ui_required_keys[] = {
     "summary.none_given",
     "summary.skipped",
     "summary.not_answered",
+    "summary.changed_to",
     "summary.stopped",
     "summary.disclaimer",
     "summary.date",

@@ -392,6 +392,40 @@ START_TEST(story_cause)
 }
 END_TEST
 
+/* She said yes to chest pain, was told to go to the desk, went back and said no: the
+ * urgent flag stays, says what she said then and now, and still holds the exercises
+ * (the paper showed the flag with no "because", and offered every exercise beside it;
+ * fourteenth audit, M2). */
+START_TEST(story_urgent_answer_changed)
+{
+    const Content *c = test_content();
+    const char *text = NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+                                 "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT;
+    AnswerFile af;
+    PkWhy why;
+    ck_assert_msg(answers_parse(c, "changed", text, strlen(text), &af, &why) == 0, "%s", why.text);
+    Session *s = session_new(c, LANG_EN);
+    const Question *chest = session_question(s);
+    ck_assert_str_eq(chest->id, "rf_chest");
+    Answer yes = {.state = ANS_GIVEN, .options = 1u << content_option_index(chest, "yes")};
+    ck_assert_int_eq(session_answer(s, &yes), SESSION_URGENT);
+    ck_assert_int_eq(session_back(s), 0);
+    ck_assert_msg(answers_play(&af, s, &why) == 0, "%s", why.text);
+    Summary sum;
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+    ck_assert_uint_eq(sum.nurgent, 1);
+    ck_assert_str_eq(sum.urgent[0].flag->id, "urgent_chest");
+    ck_assert_uint_eq(sum.urgent[0].nbecause, 1);
+    char ans[128];
+    ck_assert_str_eq(summary_answer_text(&sum, &sum.urgent[0].because[0], ans, sizeof ans),
+                     "Yes, then changed to No");
+    each("ex_pelvic_tilts gentle_movement", "held after a changed urgent answer", &sum, held, true);
+    summary_free(&sum);
+    session_free(s);
+    answers_free(&af);
+}
+END_TEST
+
 START_TEST(story_count)
 {
     ck_assert_uint_ge(sizeof stories / sizeof stories[0], 15);
@@ -404,6 +438,7 @@ int main(void)
     TCase *tc = tcase_create("stories");
     tcase_add_loop_test(tc, story, 0, (int)(sizeof stories / sizeof stories[0]));
     tcase_add_loop_test(tc, story_cause, 0, (int)(sizeof cause_rows / sizeof cause_rows[0]));
+    tcase_add_test(tc, story_urgent_answer_changed);
     tcase_add_test(tc, story_count);
     suite_add_tcase(s, tc);
     return check_run(s);
