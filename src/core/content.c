@@ -53,6 +53,24 @@ static void *load_entries(Loader *L, const JsonValue *list, const EntryKind *kin
     return entries;
 }
 
+/* Marks in seen the questions whose answers cond can cite as "because you said" (what
+ * "not" and "unknown" test cites nothing); returns how many were new. */
+static size_t cited(const Cond *cond, bool *seen)
+{
+    if (cond->op == COND_NOT || cond->op == COND_UNKNOWN)
+        return 0;
+    if (cond->op == COND_ALL || cond->op == COND_ANY) {
+        size_t n = 0;
+        for (size_t i = 0; i < cond->nkids; i++)
+            n += cited(cond->kids[i], seen);
+        return n;
+    }
+    if (seen[cond->question])
+        return 0;
+    seen[cond->question] = true;
+    return 1;
+}
+
 /* The rule v[key], NULL when absent; with required, its absence is a problem. */
 static const Cond *load_rule(Loader *L, const JsonValue *v, const char *key, bool required,
                              const char *what)
@@ -63,6 +81,31 @@ static const Cond *load_rule(Loader *L, const JsonValue *v, const char *key, boo
     return w ? cload_cond(L, w, L->c->nquestions, what) : NULL;
 }
 
+/* load_rule() for a flag's or a cause's rule, whose answers the summary cites: one that
+ * could cite more than a summary keeps (EVIDENCE_MAX) is refused (the answers past it
+ * were dropped from "because you said" without a word). */
+static const Cond *load_cited_rule(Loader *L, const JsonValue *v, const char *key, bool required,
+                                   const char *what)
+{
+    const Cond *cond = load_rule(L, v, key, required, what);
+    if (!cond)
+        return NULL;
+    bool *seen = calloc(L->c->nquestions ? L->c->nquestions : 1, sizeof *seen);
+    if (!seen) {
+        cload_error(L, v, "%s", pk_strerror(PK_ENOMEM));
+        return NULL;
+    }
+    size_t n = cited(cond, seen);
+    free(seen);
+    if (n > EVIDENCE_MAX) {
+        cload_error(L, json_get(v, key),
+                    "%s: the rule looks at %zu questions; a summary names at most %d", what, n,
+                    EVIDENCE_MAX);
+        return NULL;
+    }
+    return cond;
+}
+
 static void read_cause(Loader *L, const JsonValue *v, void *entry, size_t i, void *ctx,
                        const char *what)
 {
@@ -70,8 +113,8 @@ static void read_cause(Loader *L, const JsonValue *v, void *entry, size_t i, voi
     (void)i, (void)ctx;
     cload_text(L, v, "title", what, true, &c->title);
     cload_text(L, v, "text", what, true, &c->text);
-    c->when = load_rule(L, v, "when", true, what);
-    c->also = load_rule(L, v, "also", false, what);
+    c->when = load_cited_rule(L, v, "when", true, what);
+    c->also = load_cited_rule(L, v, "also", false, what);
 }
 
 static void load_causes(Loader *L, const JsonValue *root)
@@ -266,7 +309,7 @@ static void read_flag(Loader *L, const JsonValue *v, void *entry, size_t i, void
         cload_error(L, t ? t : v, "%s: \"tier\" must be \"urgent\" or \"clinician\"", what);
     cload_text(L, v, "text", what, true, &f->text);
     L->no_unknown = true; /* flags are raised answer by answer */
-    f->when = load_rule(L, v, "when", true, what);
+    f->when = load_cited_rule(L, v, "when", true, what);
     L->no_unknown = false;
 }
 

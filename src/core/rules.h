@@ -44,7 +44,9 @@ typedef struct {
     int value;
 } Answer;
 
-#define EVIDENCE_MAX 8
+/* The answers a rule can cite (the content check refuses a rule that could cite more):
+ * every safety question "not sure" cites each. */
+#define EVIDENCE_MAX 32
 
 /* The questions whose answers made a condition true, and for choice/multi questions
  * the options that did (so "because you said" names only those). */

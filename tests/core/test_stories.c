@@ -485,6 +485,28 @@ START_TEST(story_urgent_answer_changed)
 }
 END_TEST
 
+/* Every safety question "not sure": the urgent flag names each of the 12 (it named the
+ * first 8, and the four nerve questions were only in the grey list; fifteenth audit). */
+START_TEST(story_every_unsure_answer_named)
+{
+    const Content *c = test_content();
+    const char *text = stories[5].answers;
+    AnswerFile af;
+    PkWhy why;
+    ck_assert_msg(answers_parse(c, "unsure", text, strlen(text), &af, &why) == 0, "%s", why.text);
+    Session *s = session_new(c, LANG_EN);
+    ck_assert_msg(answers_play(&af, s, &why) == 0, "%s", why.text);
+    Summary sum;
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+    ck_assert_uint_eq(sum.nurgent, 1);
+    ck_assert_str_eq(sum.urgent[0].flag->id, "urgent_unsure");
+    ck_assert_uint_eq(sum.urgent[0].nbecause, 12);
+    summary_free(&sum);
+    session_free(s);
+    answers_free(&af);
+}
+END_TEST
+
 START_TEST(story_count)
 {
     ck_assert_uint_ge(sizeof stories / sizeof stories[0], 15);
@@ -498,6 +520,7 @@ int main(void)
     tcase_add_loop_test(tc, story, 0, (int)(sizeof stories / sizeof stories[0]));
     tcase_add_loop_test(tc, story_cause, 0, (int)(sizeof cause_rows / sizeof cause_rows[0]));
     tcase_add_test(tc, story_urgent_answer_changed);
+    tcase_add_test(tc, story_every_unsure_answer_named);
     tcase_add_test(tc, story_count);
     suite_add_tcase(s, tc);
     return check_run(s);

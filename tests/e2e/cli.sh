@@ -164,6 +164,19 @@ if [ "$(grep -c "did not understand" <<<"$out")" != 2 ] || grep -q "Safety check
   fails=$((fails + 1))
 fi
 
+# a rule that could cite more answers than a summary keeps is refused with its place
+# (past 8, the "because you said" of every safety question "not sure" lost four)
+rm -rf "$scratch" && mkdir -p "$scratch" && cp "$(dirname "$0")"/../../assets/content/*.json "$scratch"/
+python3 - "$scratch/causes.json" "$scratch/questions.json" <<'PY'
+import json, sys
+qs = [q for q in json.load(open(sys.argv[2]))["questions"] if q["kind"] in ("yesno", "scale")]
+causes = json.load(open(sys.argv[1]))
+causes["causes"][0]["when"] = {"any": [{"q": q["id"], "equals": "yes"} if q["kind"] == "yesno"
+                                       else {"q": q["id"], "at_least": 1} for q in qs[:33]]}
+open(sys.argv[1], "w").write(json.dumps(causes, indent=2) + "\n")
+PY
+check rule-cites-too-many 2 "$bin" --check-content "$scratch"
+expect_text rule-cites-too-many "causes.json:[0-9]+:[0-9]+: .*looks at 33 questions; a summary names at most 32"
 # malformed content never crashes (a non-object entry once sent a NULL id to strcmp)
 rm -rf "$scratch" && mkdir -p "$scratch" && cp "$fixture"/*.json "$scratch"/
 printf '{"questions":[1,{"id":"a"}]}' >"$scratch/questions.json"
