@@ -114,6 +114,7 @@ static void score_phq2(Summary *out)
     for (size_t i = 0; i < c->nquestions; i++) {
         if (c->questions[i].role != ROLE_PHQ2)
             continue;
+        out->phq2_asked = true;
         int o = chosen(&out->answers[i]);
         if (o < 0)
             return; /* phq2 stays -1 */

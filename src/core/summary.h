@@ -94,6 +94,7 @@ typedef struct {
     double peg_score;     /* mean of the three items, or -1 unless all three were answered */
     int phq2;             /* PHQ-2 total 0..6, or -1 unless both items were answered */
     bool phq2_positive;   /* phq2 >= 3 */
+    bool phq2_asked;      /* the content has the PHQ-2: its score is shown, or "Not answered" */
     const Option **areas; /* where it hurts, in content order */
     size_t nareas;
     SummaryFact *context; /* time since birth, delivery, feeding... */

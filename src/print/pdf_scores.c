@@ -48,8 +48,8 @@ typedef struct {
     bool shaded;   /* the PEG score */
 } ScoreCell;
 
-/* The scores to print into c; returns how many (PHQ-2 only when both items were
- * answered, as in the terminal summary). */
+/* The scores to print into c; returns how many (the PHQ-2 "Not answered" unless both
+ * items were answered, as in the terminal summary). */
 static size_t score_cells(const PdfDoc *d, ScoreCell c[SCORES_MAX])
 {
     const Summary *s = d->sum;
@@ -68,10 +68,13 @@ static size_t score_cells(const PdfDoc *d, ScoreCell c[SCORES_MAX])
         else
             snprintf(c[n].value, sizeof c[n].value, "%.1f / 10", s->peg_score);
     }
-    if (s->phq2 >= 0) {
+    if (s->phq2_asked) { /* a mood screen not done says so: a missing cell said nothing */
         c[n] = (ScoreCell){.label = pdf_doc_ui(d, "summary.phq2")};
-        snprintf(c[n].value, sizeof c[n].value, "%d / 6%s", s->phq2,
-                 s->phq2_positive ? pdf_doc_ui(d, "summary.phq2_positive") : "");
+        if (s->phq2 >= 0)
+            snprintf(c[n].value, sizeof c[n].value, "%d / 6%s", s->phq2,
+                     s->phq2_positive ? pdf_doc_ui(d, "summary.phq2_positive") : "");
+        else
+            snprintf(c[n].value, sizeof c[n].value, "%s", pdf_doc_ui(d, "summary.not_answered"));
         n++;
     }
     return n;

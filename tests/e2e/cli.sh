@@ -156,6 +156,9 @@ fi
 # nothing at all: the question waited for her "yes" to the confirm screen)
 check hedge-at-end 0 bash -c "printf 'not really\n' | '$bin' --text"
 expect_text hedge-at-end "Because you said: Chest pain or hard to breathe: Not sure"
+# a mood screen not done says so (the PHQ-2 line was left out, and the paper's cell too)
+check phq-not-answered 0 bash -c "printf 'yes\n\n' | '$bin' --text"
+expect_text phq-not-answered "Mood \\(PHQ-2\\): Not answered"
 # a typed line with a NUL byte, or a CR inside it, is not understood whole: the words
 # after it are never dropped ("no\0 ... yes" to the chest pain question answered "no")
 check typed-nul 0 bash -c "printf 'no\\0 actually yes\\nno\\ryes\\n' | '$bin' --text"

@@ -66,8 +66,8 @@ for lang in $langs; do
             typical) keys="$keys summary.areas summary.about summary.causes summary.selfcare" ;;
             long) keys="$keys summary.areas summary.about summary.causes summary.selfcare summary.because" ;;
             # open safety questions: "Tell your doctor today" is no bare "None"
-            urgent) keys="$keys summary.urgent summary.stopped summary.none_given summary.ack_patient" ;;
-            skipped) keys="$keys summary.not_answered" ;;
+            urgent) keys="$keys summary.urgent summary.stopped summary.none_given summary.ack_patient summary.phq2" ;;
+            skipped) keys="$keys summary.not_answered summary.phq2" ;;
             esac
             for key in $keys; do
                 want=$(flat_ui "$lang" "$key")
