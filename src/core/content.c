@@ -433,6 +433,18 @@ int content_question_index(const Content *c, const char *id)
     return -1;
 }
 
+bool content_id_reserved(const char *id)
+{
+    /* the flow table's buttons (test_flow checks each is here) and the screens' own */
+    static const char *const ids[] = {"start",  "lang_en", "lang_es",   "continue", "back",
+                                      "repeat", "skip",    "dont_know", "done",     "print",
+                                      "finish", "retry",   "start_over"};
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++)
+        if (strcmp(id, ids[i]) == 0)
+            return true;
+    return strncmp(id, "staff_", 6) == 0 || strncmp(id, "ui_", 3) == 0;
+}
+
 int content_option_index(const Question *q, const char *option_id)
 {
     for (size_t i = 0; i < q->noptions; i++)

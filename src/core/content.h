@@ -208,6 +208,13 @@ int content_question_index(const Content *c, const char *id);
 /* The index of the option with this id in q, or -1. */
 int content_option_index(const Question *q, const char *option_id);
 
+/* Whether id is one the screens give their own buttons ("back", "skip", "done",
+ * "staff_...", "ui_..."): an answer option may not take it, or a tap on the option
+ * would press the button ("skip" as an option id recorded "Skipped" for key 1). "yes"
+ * and "no" are free: only the confirm screen's buttons have them, and it shows no
+ * options. */
+bool content_id_reserved(const char *id);
+
 /* An interface string by key ("button.back", "screen.privacy.body"...). Never NULL:
  * a missing key returns the key itself (content_load refuses content that lacks a key
  * the program uses, so this does not happen with valid content). */

@@ -68,6 +68,9 @@ static void load_options(Loader *L, const JsonValue *qv, Question *q, const char
         opts[i].id = cload_id(L, o, ow);
         if (opts[i].id)
             snprintf(ow, sizeof ow, "%s option \"%s\"", what, opts[i].id);
+        if (opts[i].id && content_id_reserved(opts[i].id))
+            cload_error(L, json_get(o, "id"), "%s: \"%s\" is the id of a screen's own button", ow,
+                        opts[i].id);
         for (size_t j = 0; j < i && opts[i].id; j++)
             if (opts[j].id && strcmp(opts[j].id, opts[i].id) == 0)
                 cload_error(L, json_get(o, "id"), "%s: duplicate option id", ow);

@@ -74,6 +74,11 @@ static const ErrorCase cases[] = {
     /* duplicate ids */
     {"questions.json", "\"id\": \"where\"", "\"id\": \"birth\"", 14, "duplicate question id"},
     {"questions.json", "\"id\": \"long_ago\"", "\"id\": \"recent\"", 11, "duplicate option id"},
+    /* an option may not take a screen button's id (fifteenth audit) */
+    {"questions.json", "\"id\": \"long_ago\"", "\"id\": \"skip\"", 11,
+     "\"skip\" is the id of a screen's own button"},
+    {"questions.json", "\"id\": \"long_ago\"", "\"id\": \"ui_chip_x\"", 11,
+     "is the id of a screen's own button"},
     {"advice.json", "\"id\": \"rest\"", "\"id\": \"walk\"", 5, "duplicate advice id \"walk\""},
     /* missing strings */
     {"questions.json", ", \"es\": \"¿Dónde?\"}", "}", 15, "Spanish text (\"es\") is missing"},

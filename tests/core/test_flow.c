@@ -13,6 +13,7 @@
 
 #include "core/flow.h"
 #include "core/flow_table.h"
+#include "core/staff.h"
 #include "flow_steps.h"
 #include "testutil.h"
 
@@ -235,6 +236,24 @@ START_TEST(table_rows_all_walked)
                       "table row %zu (%s on %s) has no row in walk[]", r,
                       flow_rows[r].id ? flow_rows[r].id : "spoken",
                       flow_kind_name((ScreenKind)__builtin_ctz(flow_rows[r].kinds)));
+}
+END_TEST
+
+/* Every button id of the table is one an answer option may not take (an option "skip"
+ * was pressed as Skip; fifteenth audit), but the confirm screen's yes and no. */
+START_TEST(table_ids_reserved_from_options)
+{
+    for (size_t r = 0; r < flow_nrows; r++) {
+        const char *id = flow_rows[r].id;
+        if (!id || strcmp(id, FLOW_YES) == 0 || strcmp(id, FLOW_NO) == 0)
+            continue;
+        if (flow_kind_is_staff((ScreenKind)__builtin_ctz(flow_rows[r].kinds)) &&
+            strncmp(id, "staff_", 6) != 0)
+            continue; /* the PIN pad's digits: no question is on its screen */
+        ck_assert_msg(content_id_reserved(id), "\"%s\" is free for an option", id);
+    }
+    ck_assert(content_id_reserved(STAFF_ESCAPE));
+    ck_assert(!content_id_reserved("yes") && !content_id_reserved("lower_back"));
 }
 END_TEST
 
@@ -499,6 +518,7 @@ int main(void)
     TCase *tc = tcase_create("table");
     tcase_add_loop_test(tc, table_row, 0, (int)(sizeof walk / sizeof walk[0]));
     tcase_add_test(tc, table_rows_all_walked);
+    tcase_add_test(tc, table_ids_reserved_from_options);
     tcase_add_test(tc, table_draws_the_buttons);
     tcase_add_test(tc, attract_prompt_follows_listening);
     tcase_add_test(tc, activity_on_the_screen_keeps_her_session);
