@@ -170,7 +170,7 @@ static long control_char(const char *s)
     return -1;
 }
 
-/* The first invisible formatting character of s, or -1 when it has none: zero-width
+/* Invisible formatting characters: zero-width
  * spaces and joiners, direction marks, embeddings, overrides and isolates, word joiners
  * and U+FEFF, and the rest of what Unicode says a renderer shows as nothing (its
  * Default_Ignorable_Code_Point list: the soft hyphen, the Mongolian vowel separator,
@@ -180,7 +180,7 @@ static long control_char(const char *s)
  * None belongs in English or Spanish, and they hide or reorder what a text says: U+202E
  * showed "Do you have chest pain?" back to front, and tag characters hold a hidden ASCII
  * text. Valid UTF-8. */
-static long format_char(const char *s)
+static bool is_format(long c)
 {
     static const struct {
         long lo, hi;
@@ -189,6 +189,24 @@ static long format_char(const char *s)
                   {0x2060, 0x206F},  {0x3164, 0x3164}, {0xFE00, 0xFE0F},   {0xFEFF, 0xFEFF},
                   {0xFFA0, 0xFFA0},  {0xFFF0, 0xFFFB}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A},
                   {0xE0000, 0xE0FFF}};
+    for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
+        if (c >= ranges[i].lo && c <= ranges[i].hi)
+            return true;
+    return false;
+}
+
+/* The noncharacters (U+FDD0-U+FDEF and the last two of every plane) and the private use
+ * areas (U+E000-U+F8FF, planes 15 and 16): no font of the kiosk has a glyph for them,
+ * and they showed as boxes on the screen, the paper and in the FHIR file. */
+static bool is_unassigned(long c)
+{
+    return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE || (c >= 0xE000 && c <= 0xF8FF) ||
+           c >= 0xF0000;
+}
+
+/* The first character of s that is, or -1 when none is. Valid UTF-8. */
+static long first_char(const char *s, bool (*is)(long))
+{
     const unsigned char *p = (const unsigned char *)s;
     while (*p) {
         size_t n = *p < 0x80 ? 1 : *p < 0xE0 ? 2 : *p < 0xF0 ? 3 : 4;
@@ -197,12 +215,16 @@ static long format_char(const char *s)
                  : n == 3 ? (long)(p[0] & 0x0F) << 12 | (long)(p[1] & 0x3F) << 6 | (p[2] & 0x3F)
                           : (long)(p[0] & 0x07) << 18 | (long)(p[1] & 0x3F) << 12 |
                                 (long)(p[2] & 0x3F) << 6 | (p[3] & 0x3F);
-        for (size_t i = 0; i < sizeof ranges / sizeof ranges[0]; i++)
-            if (c >= ranges[i].lo && c <= ranges[i].hi)
-                return c;
+        if (is(c))
+            return c;
         p += n;
     }
     return -1;
+}
+
+static long format_char(const char *s)
+{
+    return first_char(s, is_format);
 }
 
 void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
@@ -229,6 +251,9 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
         } else if (format_char(s->string) >= 0) {
             cload_error(L, s, "%s: the %s text holds an invisible formatting character (U+%04lX)",
                         ctx, lang_name(l), (unsigned long)format_char(s->string));
+        } else if (first_char(s->string, is_unassigned) >= 0) {
+            cload_error(L, s, "%s: the %s text holds a character no font shows (U+%04lX)", ctx,
+                        lang_name(l), (unsigned long)first_char(s->string, is_unassigned));
         } else if (stacked_marks(s->string)) {
             cload_error(L, s, "%s: the %s text stacks more than two accents on one letter", ctx,
                         lang_name(l));

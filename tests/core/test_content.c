@@ -160,6 +160,13 @@ static const ErrorCase cases[] = {
      "\"es\": \"Hace \xc2\x9b"
      "2J mucho\"",
      11, "control character (U+009B)"},
+    /* characters no font shows: noncharacters and private use (fifteenth audit) */
+    {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"Hace \\uffffmucho\"", 11,
+     "the Spanish text holds a character no font shows (U+FFFF)"},
+    {"causes.json", "Hormones may", "Hormones\\ufdd0 may", 3, "no font shows (U+FDD0)"},
+    {"advice.json", "Walk a little", "\\ue000Walk a little", 4, "no font shows (U+E000)"},
+    {"ui.json", "\"EN attract.title\"", "\"EN\\udbff\\udfffattract.title\"", 8,
+     "no font shows (U+10FFFF)"},
     /* invisible formatting characters, which hide or reorder what a text says */
     {"questions.json", "\"es\": \"Hace mucho\"", "\"es\": \"Hace \\u202emucho\"", 11,
      "the Spanish text holds an invisible formatting character (U+202E)"},
