@@ -1,5 +1,6 @@
 /* Checks across the content once every file has loaded: phrases that would make an
- * answer ambiguous or unreachable, and roles that the summary relies on. */
+ * answer ambiguous or unreachable, roles that the summary relies on, and red-flag questions that
+ * raise a flag. */
 #include <stdio.h>
 #include <string.h>
 
@@ -236,6 +237,43 @@ static void check_roles(Loader *L, const JsonValue *root)
         cload_error(L, NULL, "questions.json: there are no questions");
 }
 
+/* Whether cond asks for option o of question q (not under a "not"). */
+static bool asks_for(const Cond *cond, size_t q, int o)
+{
+    if (cond->op == COND_NOT || cond->op == COND_UNKNOWN)
+        return false;
+    if (cond->op == COND_ALL || cond->op == COND_ANY) {
+        for (size_t i = 0; i < cond->nkids; i++)
+            if (asks_for(cond->kids[i], q, o))
+                return true;
+        return false;
+    }
+    return cond->question == q && (cond->op == COND_EQUALS || cond->op == COND_ONE_OF) &&
+           (cond->options & 1u << o);
+}
+
+/* A flag (an urgent one for the urgent safety questions) asks for the "yes" of every
+ * red-flag question: with its flag deleted, a "yes" to chest pain went on to the next
+ * question as if nothing was said, and the content was valid. */
+static void check_red_flags_raise(Loader *L, const JsonValue *root)
+{
+    const Content *c = L->c;
+    for (size_t qi = 0; qi < c->nquestions; qi++) {
+        const Question *q = &c->questions[qi];
+        int yes = content_option_index(q, "yes");
+        if (q->role != ROLE_RED_FLAG || q->kind != QK_YESNO || yes < 0)
+            continue;
+        bool urgent = q->section == SECTION_SAFETY_URGENT, raised = false;
+        for (size_t f = 0; f < c->nflags && !raised; f++)
+            raised = (!urgent || c->flags[f].tier == TIER_URGENT) && c->flags[f].when &&
+                     asks_for(c->flags[f].when, qi, yes);
+        if (!raised)
+            cload_error(L, question_value(root, qi),
+                        "question \"%s\": no %sflag in flags.json is raised by its \"yes\"", q->id,
+                        urgent ? "urgent " : "");
+    }
+}
+
 /* Every option of a question chosen at once, joined with ", ", fits CONTENT_ANSWER_MAX
  * in each language. */
 static void check_answer_length(Loader *L, const JsonValue *root)
@@ -351,6 +389,7 @@ void cload_check(Loader *L, const char *dir, const JsonValue *questions_root)
     L->file = path;
     check_phrases(L, questions_root);
     check_roles(L, questions_root);
+    check_red_flags_raise(L, questions_root);
     check_answer_length(L, questions_root);
     char lexicon_path[4096];
     snprintf(lexicon_path, sizeof lexicon_path, "%s/lexicon.json", dir);

@@ -142,3 +142,16 @@ int rules_last_question(const Cond *cond)
     }
     return last;
 }
+
+bool rules_cond_names(const Cond *cond, size_t q)
+{
+    if (!cond)
+        return false;
+    if (cond->op == COND_ALL || cond->op == COND_ANY || cond->op == COND_NOT) {
+        for (size_t i = 0; i < cond->nkids; i++)
+            if (rules_cond_names(cond->kids[i], q))
+                return true;
+        return false;
+    }
+    return cond->question == q;
+}

@@ -56,6 +56,9 @@ typedef struct {
     size_t count;
 } Evidence;
 
+/* Whether cond (NULL: no) has a test on question q's answer, under "not" too. */
+bool rules_cond_names(const Cond *cond, size_t q);
+
 /* True when the question is asked given the answers so far (its show_if holds). */
 bool rules_question_visible(const Content *c, const Answer *answers, size_t qindex);
 

@@ -46,25 +46,11 @@ static bool chose(const Question *q, const Answer *a, const char *option_id)
     return o >= 0 && a->state == ANS_GIVEN && a->options == 1u << o;
 }
 
-/* Whether cond has a leaf on question q. */
-static bool cond_names(const Cond *cond, size_t q)
-{
-    if (!cond)
-        return false;
-    if (cond->op == COND_ALL || cond->op == COND_ANY || cond->op == COND_NOT) {
-        for (size_t i = 0; i < cond->nkids; i++)
-            if (cond_names(cond->kids[i], q))
-                return true;
-        return false;
-    }
-    return cond->question == q;
-}
-
 /* Whether a flag looks at question q's answer ("how it started" for sudden pain). */
 static bool flag_question(const Content *c, size_t q)
 {
     for (size_t i = 0; i < c->nflags; i++)
-        if (cond_names(c->flags[i].when, q))
+        if (rules_cond_names(c->flags[i].when, q))
             return true;
     return false;
 }

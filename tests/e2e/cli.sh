@@ -180,6 +180,18 @@ open(sys.argv[1], "w").write(json.dumps(causes, indent=2) + "\n")
 PY
 check rule-cites-too-many 2 "$bin" --check-content "$scratch"
 expect_text rule-cites-too-many "causes.json:[0-9]+:[0-9]+: .*looks at 33 questions; a summary names at most 32"
+# a red-flag question a "yes" to which raises nothing is refused: with urgent_chest deleted, a "yes" to
+# chest pain went on to the next question, and the content was valid
+rm -rf "$scratch" && mkdir -p "$scratch" && cp "$(dirname "$0")"/../../assets/content/*.json "$scratch"/
+python3 - "$scratch/flags.json" <<'PY'
+import json, sys
+flags = json.load(open(sys.argv[1]))
+flags["flags"] = [f for f in flags["flags"] if f["id"] not in ("urgent_chest", "clinician_wound")]
+open(sys.argv[1], "w").write(json.dumps(flags, indent=2) + "\n")
+PY
+check red-flag-raises-nothing 2 "$bin" --check-content "$scratch"
+expect_text red-flag-raises-nothing "questions.json:[0-9]+:[0-9]+: question \"rf_chest\": no urgent flag in flags.json is raised by its \"yes\""
+expect_text red-flag-raises-nothing "questions.json:[0-9]+:[0-9]+: question \"rf_wound\": no flag in flags.json is raised by its \"yes\""
 # malformed content never crashes (a non-object entry once sent a NULL id to strcmp)
 rm -rf "$scratch" && mkdir -p "$scratch" && cp "$fixture"/*.json "$scratch"/
 printf '{"questions":[1,{"id":"a"}]}' >"$scratch/questions.json"
