@@ -483,6 +483,19 @@ static bool plain_number_text(const char *text)
     return true;
 }
 
+/* False when the answers are given by their numbers ("2", "1, 3") with a sign or a mark
+ * on one: "-1", "+1", "~1", "1-" or "1%" answered Yes to chest pain as "1" did, where the
+ * scale refuses "-5". Digits, spaces and , ; . ( ) & / between them are plain. */
+static bool plain_numbers(const char *text, const Tokens *t)
+{
+    if (!only_digits(t))
+        return true;
+    for (const char *p = text; *p; p++)
+        if (!is_digit((unsigned char)*p) && !strchr(" \t,;.()&/", *p))
+            return false;
+    return true;
+}
+
 /* True when text holds a question mark: ? ¿, the interrobang ‽, ⁇ ⁈ ⁉ or the full-width
  * ？ (the ones besides ? and ¿ are punctuation to the words, and "It hurts, no‽" answered
  * No to chest pain). */
@@ -534,7 +547,7 @@ void interp_parse(const Content *c, const Question *q, Lang lang, const char *te
         out->command = cmd;
         goto done;
     }
-    if (!q || not_one_number || asked)
+    if (!q || not_one_number || asked || (q->kind != QK_SCALE && !plain_numbers(copy, &t)))
         goto done;
     bool ok = q->kind == QK_SCALE ? parse_scale(c, q, lang, &t, &out->answer)
                                   : parse_options(c, q, lang, &t, &out->answer);

@@ -263,6 +263,14 @@ static const Row rows[] = {
     /* yes / no */
     /* a No with words that say the symptom is there contradicts itself: asked again
      * (it was a No to chest pain); a No that says it is not stays a No */
+    /* a sign on an answer's number is not its number (fifteenth audit: "-1" said Yes) */
+    {"rf_chest", EN, "-1", "-"},
+    {"rf_chest", EN, "+1", "-"},
+    {"rf_chest", EN, "~1", "-"},
+    {"rf_chest", EN, "1-", "-"},
+    {"rf_chest", EN, "-2", "-"},
+    {"rf_chest", EN, "(1)", "yes"},
+    {"rf_chest", EN, "2.", "no"},
     {"rf_chest", EN, "no, it hurts", "-"},
     {"rf_chest", EN, "no I had pain", "-"},
     {"rf_chest", EN, "it hurts", "-"},
