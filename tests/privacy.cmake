@@ -34,7 +34,7 @@ if(TARGET ppvoice AND TARGET ppui)
   set(WAV ${PRIV_OUT}/yes.wav)
   configure_file(${PRIV}/session.script.in ${PRIV_OUT}/session.script @ONLY)
   add_test(NAME memory_privacy_ui
-           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && exec \"$2\" \"$3\" ui \"$0\" \"$4\" \"$5\" \"$6\" \"$7\" \"$8\" \"$9\""
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" --force && exec \"$2\" \"$3\" ui \"$0\" \"$4\" \"$5\" \"$6\" \"$7\" \"$8\" \"$9\""
                    $<TARGET_FILE:ppkiosk> ${WAV} ${Python3_EXECUTABLE} ${PRIV}/memory_scan.py
                    ${PRIV_OUT}/session.script ${PRIV_OUT}/ui
                    heard:yeah heard:yes
@@ -46,7 +46,7 @@ if(TARGET ppvoice AND TARGET ppui)
   # of the first one's words may be left (the script's own lines stand for them too), nor
   # the phones the recogniser heard ("SIL Y EH S SIL", its last hypothesis)
   add_test(NAME memory_privacy_ui_next
-           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && exec \"$2\" \"$3\" ui-next \"$0\" \"$4\" \"$5\" \"$6\" \"$7\" \"$8\" \"$9\""
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" --force && exec \"$2\" \"$3\" ui-next \"$0\" \"$4\" \"$5\" \"$6\" \"$7\" \"$8\" \"$9\""
                    $<TARGET_FILE:ppkiosk> ${WAV} ${Python3_EXECUTABLE} ${PRIV}/memory_scan.py
                    ${PRIV_OUT}/session.script ${PRIV_OUT}/ui-next
                    heard:yeah heard:yes "Pain right now (0 to 10): 7 / 10"
@@ -58,7 +58,7 @@ if(TARGET ppvoice AND TARGET ppui)
   # what was heard before it is gone (the recogniser's last phones among it)
   configure_file(${PRIV}/start_over.script.in ${PRIV_OUT}/start_over.script @ONLY)
   add_test(NAME memory_privacy_ui_start_over
-           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && exec \"$2\" \"$3\" ui-shot \"$0\" \"$4\" \"$5\" \"$6\" \"$7\""
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" --force && exec \"$2\" \"$3\" ui-shot \"$0\" \"$4\" \"$5\" \"$6\" \"$7\""
                    $<TARGET_FILE:ppkiosk> ${WAV} ${Python3_EXECUTABLE} ${PRIV}/memory_scan.py
                    ${PRIV_OUT}/start_over.script ${PRIV_OUT}/ui-start-over heard:yeah
                    "re:SIL( [A-Z]{1,2}){2,}")
@@ -68,7 +68,7 @@ if(TARGET ppvoice AND TARGET ppui)
   # the same session with the speech on: what the kiosk read aloud (the results screen's
   # red flags, joined to the print step by ". ") is no longer kept either
   add_test(NAME memory_privacy_ui_speech
-           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && exec \"$2\" \"$3\" ui-voice \"$0\" \"$4\" \"$5\" \"$6\" \"$7\""
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" --force && exec \"$2\" \"$3\" ui-voice \"$0\" \"$4\" \"$5\" \"$6\" \"$7\""
                    $<TARGET_FILE:ppkiosk> ${WAV} ${Python3_EXECUTABLE} ${PRIV}/memory_scan.py
                    ${PRIV_OUT}/session.script ${PRIV_OUT}/ui-speech
                    "Pain right now (0 to 10): 7 / 10" ".. Print this summary and give it")

@@ -207,7 +207,7 @@ if(TARGET ppvoice)
   set(WAV ${UI_OUT}/yes.wav)
   configure_file(${UI_SRC}/audio.script ${UI_OUT}/audio.script @ONLY)
   add_test(NAME ui_script_audio
-           COMMAND sh -c "\"$0\" --say yes --out \"$1\" && \"$0\" --windowed --script \"$2\""
+           COMMAND sh -c "\"$0\" --say yes --out \"$1\" --force && \"$0\" --windowed --script \"$2\""
                    $<TARGET_FILE:ppkiosk> ${WAV} ${UI_OUT}/audio.script)
   set_tests_properties(ui_script_audio PROPERTIES ENVIRONMENT "${UI_ENV}" TIMEOUT 120
                        PASS_REGULAR_EXPRESSION "screen: urgent\n"

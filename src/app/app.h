@@ -8,6 +8,7 @@
 #include <stdbool.h>
 
 #include "../core/content.h"
+#include "../core/error.h"
 #include "../core/summary.h"
 
 typedef struct {
@@ -58,9 +59,20 @@ int app_recognize(const AppOptions *o, const Content *c);
 
 /* Writes the --pdf-out, --fhir-out and --summary-json files asked for, if any (outputs.c):
  * each a new file of mode 0600; an existing path (file or symlink) is refused unless
- * --force, and then replaced, never written through. Returns 0 or a negative PK_E* code
- * after printing a one-line reason to stderr. */
+ * --force, and then replaced, never written through. One that fails does not stop the
+ * others. Returns 0 or the first negative PK_E* code, each failure with a one-line
+ * reason on stderr. */
 int app_write_outputs(const AppOptions *o, const Summary *sum);
+
+/* Writes a file's contents into the open new file fd (which stays open): 0, or a negative
+ * PK_E* code with the reason in why when it knows one. */
+typedef int (*AppFileWriter)(const void *ctx, int fd, PkWhy *why);
+
+/* Makes path a new file of mode 0600 with what writer writes, whole or not at all (an
+ * existing path is refused unless force, and then replaced, never written through):
+ * 0, or a negative PK_E* code after "cannot write the WHAT PATH: reason" on stderr. */
+int app_write_file(const char *what, const char *path, bool force, AppFileWriter writer,
+                   const void *ctx);
 
 /* stdout through a buffer of the program's own, so that the summary and the screens that
  * pass through it can be wiped (libc's own buffer is never freed nor wiped): call
@@ -69,9 +81,10 @@ int app_write_outputs(const AppOptions *o, const Summary *sum);
 void app_stdout_own(void);
 void app_stdout_wipe(void);
 
-/* Refuses, before the interview, output paths that exist already (without --force), are
- * empty, or lie in a folder that is missing or cannot be written: 0, or PK_EINVAL after
- * a one-line reason on stderr. */
+/* Refuses, before the interview, output paths (--pdf-out, --fhir-out, --summary-json,
+ * --say's --out) that exist already (without --force), are empty, or lie in a folder
+ * that is missing or cannot be written, and a PPKIOSK_PAPER that names no paper: 0, or
+ * PK_EINVAL after a one-line reason on stderr. */
 int app_check_outputs(const AppOptions *o);
 
 #endif

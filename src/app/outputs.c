@@ -120,9 +120,11 @@ static void new_file_abandon(NewFile *nf)
     errno = e;
 }
 
-static void report(const char *what, const char *path, int err)
+static void report(const char *what, const char *path, int err, const PkWhy *why)
 {
-    if (err == PK_EIO && errno == EEXIST)
+    if (why->text[0])
+        fprintf(stderr, "ppkiosk: cannot write the %s %s: %s\n", what, path, why->text);
+    else if (err == PK_EIO && errno == EEXIST)
         fprintf(stderr, "ppkiosk: the %s %s exists already; give --force to replace it\n", what,
                 path);
     else if (err == PK_EIO)
@@ -131,8 +133,11 @@ static void report(const char *what, const char *path, int err)
         fprintf(stderr, "ppkiosk: cannot write the %s %s: %s\n", what, path, pk_strerror(err));
 }
 
-/* Writes one export into the new file open at fd (which stays open). */
-typedef int (*ExportWriter)(const Summary *sum, Paper paper, int fd);
+/* One export: the summary, and the paper of a PDF. */
+typedef struct {
+    const Summary *sum;
+    Paper paper;
+} Export;
 
 /* Streams sum through write into fd (a stream of its own on a copy of fd). */
 static int stream_to_fd(const Summary *sum, int fd, int (*write)(const Summary *, FILE *))
@@ -150,29 +155,32 @@ static int stream_to_fd(const Summary *sum, int fd, int (*write)(const Summary *
     return err;
 }
 
-static int fhir_to_fd(const Summary *sum, Paper paper, int fd)
+static int fhir_to_fd(const void *ctx, int fd, PkWhy *why)
 {
-    (void)paper;
-    return stream_to_fd(sum, fd, fhir_write);
+    (void)why;
+    return stream_to_fd(((const Export *)ctx)->sum, fd, fhir_write);
 }
 
-static int pdf_to_fd(const Summary *sum, Paper paper, int fd)
+static int pdf_to_fd(const void *ctx, int fd, PkWhy *why)
 {
+    const Export *e = ctx;
+    (void)why;
     /* Written through the descriptor's own name, so it is our temp file that gets the
      * PDF even if someone swaps the name meanwhile. */
     char self[64];
     snprintf(self, sizeof self, "/proc/self/fd/%d", fd);
-    return print_pdf_file(sum, paper, self);
+    return print_pdf_file(e->sum, e->paper, self);
 }
 
-static int write_export(const char *what, const char *path, bool force, ExportWriter writer,
-                        const Summary *sum, Paper paper)
+int app_write_file(const char *what, const char *path, bool force, AppFileWriter writer,
+                   const void *ctx)
 {
+    PkWhy why = {""};
     NewFile nf;
     int err = new_file_open(&nf, path);
     if (err)
         goto fail;
-    if ((err = writer(sum, paper, nf.fd)) || (err = new_file_place(&nf, path, force))) {
+    if ((err = writer(ctx, nf.fd, &why)) || (err = new_file_place(&nf, path, force))) {
         new_file_abandon(&nf);
         goto fail;
     }
@@ -180,7 +188,7 @@ static int write_export(const char *what, const char *path, bool force, ExportWr
     return 0;
 
 fail:
-    report(what, path, err);
+    report(what, path, err, &why);
     return err;
 }
 
@@ -315,6 +323,13 @@ static int check_output_path(const char *option, const char *path, bool replacea
         snprintf(dir, sizeof dir, ".");
     else
         snprintf(dir, sizeof dir, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+    /* a name longer than the folder takes failed only after the interview */
+    long name_max = pathconf(dir, _PC_NAME_MAX);
+    const char *name = slash ? slash + 1 : path;
+    if (name_max > 0 && strlen(name) > (size_t)name_max) {
+        fprintf(stderr, "ppkiosk: %s: the file name is longer than %ld bytes\n", option, name_max);
+        return PK_EINVAL;
+    }
     const char *why = stat(dir, &st) != 0        ? "does not exist"
                       : !S_ISDIR(st.st_mode)     ? "is not a folder"
                       : access(dir, W_OK | X_OK) ? "cannot be written"
@@ -354,7 +369,11 @@ int app_check_outputs(const AppOptions *o)
                         paths[j]);
                 return PK_EINVAL;
             }
-    if (o->pdf_out && check_output_path("--pdf-out", o->pdf_out, o->force))
+    Paper paper;
+    if (o->pdf_out &&
+        (output_paper(&paper) || check_output_path("--pdf-out", o->pdf_out, o->force)))
+        return PK_EINVAL;
+    if (o->out && check_output_path("--out", o->out, o->force))
         return PK_EINVAL;
     if (o->fhir_out && check_output_path("--fhir-out", o->fhir_out, o->force))
         return PK_EINVAL;
@@ -365,10 +384,10 @@ int app_check_outputs(const AppOptions *o)
     return 0;
 }
 
-static int json_to_fd(const Summary *sum, Paper paper, int fd)
+static int json_to_fd(const void *ctx, int fd, PkWhy *why)
 {
-    (void)paper;
-    return stream_to_fd(sum, fd, summary_write_json);
+    (void)why;
+    return stream_to_fd(((const Export *)ctx)->sum, fd, summary_write_json);
 }
 
 /* --summary-json: "-" is stdout; a file is new (never replacing one), readable by its
@@ -382,29 +401,32 @@ static int write_summary_json(const Summary *sum, const char *path)
         fprintf(stderr, "ppkiosk: cannot write the summary JSON to stdout\n");
         return PK_EIO;
     }
-    return write_export("summary JSON", path, false, json_to_fd, sum, PAPER_LETTER) ? PK_EIO : 0;
+    Export e = {.sum = sum, .paper = PAPER_LETTER};
+    return app_write_file("summary JSON", path, false, json_to_fd, &e) ? PK_EIO : 0;
 }
 
+/* Every file asked for is written, each whole or not at all: one that fails (a full
+ * disk) is reported and the others are still tried. The first error, or 0. */
 static int write_outputs(const AppOptions *o, const Summary *sum)
 {
-    int err;
+    int first = 0, err;
     if (o->pdf_out) {
-        Paper paper;
-        err = output_paper(&paper);
-        if (err)
-            return err;
-        err = write_export("PDF", o->pdf_out, o->force, pdf_to_fd, sum, paper);
-        if (err)
-            return err;
+        Export e = {.sum = sum};
+        err = output_paper(&e.paper);
+        if (!err)
+            err = app_write_file("PDF", o->pdf_out, o->force, pdf_to_fd, &e);
+        first = first ? first : err;
     }
     if (o->fhir_out) {
-        err = write_export("FHIR file", o->fhir_out, o->force, fhir_to_fd, sum, PAPER_LETTER);
-        if (err)
-            return err;
+        Export e = {.sum = sum, .paper = PAPER_LETTER};
+        err = app_write_file("FHIR file", o->fhir_out, o->force, fhir_to_fd, &e);
+        first = first ? first : err;
     }
-    if (o->summary_json)
-        return write_summary_json(sum, o->summary_json);
-    return 0;
+    if (o->summary_json) {
+        err = write_summary_json(sum, o->summary_json);
+        first = first ? first : err;
+    }
+    return first;
 }
 
 /* While an output is being written, a signal that would end the program (a service

@@ -8,13 +8,18 @@
 #include "../voice/voice.h"
 #include "app.h"
 
+static int say_to_fd(const void *ctx, int fd, PkWhy *why)
+{
+    const AppOptions *o = ctx;
+    return voice_say(o->models_dir, o->say_text, o->lang, fd, why);
+}
+
+/* The WAV is made like the other outputs: a new 0600 file, whole or not there, an
+ * existing one replaced only with --force (it was overwritten, and kept its mode). */
 int app_say(const AppOptions *o, const Content *c)
 {
     (void)c;
-    PkWhy why = {""};
-    int err = voice_say(o->models_dir, o->say_text, o->lang, o->out, &why);
-    if (err)
-        fprintf(stderr, "ppkiosk: %s\n", pk_why_text(&why, err));
+    int err = app_write_file("WAV file", o->out, o->force, say_to_fd, o);
     return !err ? 0 : err == PK_EINVAL ? 2 : 1;
 }
 

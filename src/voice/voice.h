@@ -112,12 +112,13 @@ int voice_feed_wav(Voice *v, const char *path, PkWhy *why);
 
 /* ---- Offline: --say and --recognize (no Voice, no threads) ----------------------------- */
 
-/* Speaks text in lang with the rate and volume of models_dir/voice.conf into the WAV
- * file out, or through the default speaker when out is NULL (returning once played).
+/* Speaks text in lang with the rate and volume of models_dir/voice.conf as a WAV into
+ * the open file out_fd (which stays open), or through the default speaker when out_fd
+ * is negative (returning once played).
  * Returns 0, or PK_EINVAL (voice.conf is invalid, text over 4000 characters) or another negative
  * PK_E* code (no eSpeak NG, no speaker, out cannot be written) with the reason in why. eSpeak NG is
  * started and stopped inside: one call per process. */
-int voice_say(const char *models_dir, const char *text, Lang lang, const char *out, PkWhy *why);
+int voice_say(const char *models_dir, const char *text, Lang lang, int out_fd, PkWhy *why);
 
 /* The recogniser alone, for recognising files. */
 typedef struct VoiceRecognizer VoiceRecognizer;

@@ -1,5 +1,6 @@
 /* Speech to a file and recognition of files, without the Voice threads: what
  * ppkiosk --say and --recognize run, with the same set-up and pipeline as the kiosk. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -36,11 +37,13 @@ static int play(const int16_t *pcm, size_t n, int rate)
     return err;
 }
 
-int voice_say(const char *models_dir, const char *text, Lang lang, const char *out, PkWhy *why)
+int voice_say(const char *models_dir, const char *text, Lang lang, int out_fd, PkWhy *why)
 {
     VoiceSettings s;
     int16_t *pcm = NULL;
     size_t n = 0;
+    if (!text[strspn(text, " \t\n")])
+        return pk_fail(why, PK_EINVAL, "there is no text to speak");
     if (strlen(text) > VOICE_SAY_MAX)
         return pk_fail(why, PK_EINVAL, "the text is too long to speak (at most %d characters)",
                        VOICE_SAY_MAX);
@@ -53,9 +56,9 @@ int voice_say(const char *models_dir, const char *text, Lang lang, const char *o
                        "eSpeak NG cannot be started (is espeak-ng-data installed?)");
     if (tts_to_pcm(text, lang, s.rate_wpm, s.volume, &pcm, &n) != 0)
         err = pk_fail(why, PK_EDEVICE, "eSpeak NG could not speak the text");
-    else if (out && wav_write(out, pcm, n, rate) != 0)
-        err = pk_fail(why, PK_EIO, "cannot write %s", out);
-    else if (!out && play(pcm, n, rate) != 0)
+    else if (out_fd >= 0 && wav_write_fd(out_fd, pcm, n, rate) != 0)
+        err = pk_fail(why, PK_EIO, "cannot write the speech: %s", strerror(errno));
+    else if (out_fd < 0 && play(pcm, n, rate) != 0)
         err = pk_fail(why, PK_ENODEV, "no speaker to play the speech on; use --out FILE.wav");
     free(pcm);
     tts_term();

@@ -250,7 +250,7 @@ static void put16(uint8_t *p, uint16_t v)
     p[1] = (uint8_t)(v >> 8);
 }
 
-int wav_write(const char *path, const int16_t *pcm, size_t n, int rate)
+int wav_write_fd(int fd, const int16_t *pcm, size_t n, int rate)
 {
     uint8_t h[44];
     uint32_t bytes = (uint32_t)(n * 2);
@@ -267,12 +267,11 @@ int wav_write(const char *path, const int16_t *pcm, size_t n, int rate)
     memcpy(h + 36, "data", 4);
     put32(h + 40, bytes);
 
-    /* never through a symlink: the name may be one an operator did not mean to replace */
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    FILE *fp = fd < 0 ? NULL : fdopen(fd, "wb");
+    int own = dup(fd);
+    FILE *fp = own < 0 ? NULL : fdopen(own, "wb");
     if (!fp) {
-        if (fd >= 0)
-            close(fd);
+        if (own >= 0)
+            close(own);
         return PK_EIO;
     }
     int ok = fwrite(h, 1, sizeof h, fp) == sizeof h;
@@ -284,4 +283,16 @@ int wav_write(const char *path, const int16_t *pcm, size_t n, int rate)
     if (fclose(fp) != 0)
         ok = 0;
     return ok ? 0 : PK_EIO;
+}
+
+int wav_write(const char *path, const int16_t *pcm, size_t n, int rate)
+{
+    /* never through a symlink: the name may be one an operator did not mean to replace */
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return PK_EIO;
+    int err = wav_write_fd(fd, pcm, n, rate);
+    if (close(fd) != 0 && !err)
+        err = PK_EIO;
+    return err;
 }

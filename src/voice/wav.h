@@ -23,8 +23,12 @@ int wav_read_16k(const char *path, int16_t **pcm, size_t *n, PkWhy *why);
 /* Same as wav_read_16k from a WAV image in memory. */
 int wav_parse_16k(const uint8_t *data, size_t size, int16_t **pcm, size_t *n, PkWhy *why);
 
-/* Writes n mono samples at rate Hz to path as a 16-bit PCM WAV. Returns 0 or PK_EIO. */
+/* Writes n mono samples at rate Hz to path as a 16-bit PCM WAV (a new file is 0600;
+ * never through a symlink). Returns 0 or PK_EIO. */
 int wav_write(const char *path, const int16_t *pcm, size_t n, int rate);
+
+/* The same into the open file fd (which stays open), from where it is. */
+int wav_write_fd(int fd, const int16_t *pcm, size_t n, int rate);
 
 /* Resamples n mono samples from rate from to rate to (libsamplerate, medium-quality
  * sinc: a low-pass just under the lower Nyquist frequency). Stores a malloc'd buffer in *out

@@ -453,6 +453,23 @@ for spec in "pdf-disk-full|--pdf-out|$scratch/full/x.pdf|trap '' XFSZ;" \
     { echo "FAIL $name: left $(ls -A "$scratch/full")"; fails=$((fails + 1)); }
 done
 
+# one export that fails does not cost the others (a PDF over the size limit skipped the
+# FHIR file without a word); a paper that does not exist, or a name longer than the
+# folder takes, is refused before the interview, not after it (fifteenth audit)
+rm -rf "$scratch/both" && mkdir -p "$scratch/both"
+check pdf-fails-json-kept 1 bash -c "trap '' XFSZ; ulimit -f 8; '$bin' --answers '$answers_ok' --pdf-out '$scratch/both/x.pdf' --fhir-out '$scratch/both/x.json' --summary-json '$scratch/both/s.json'"
+[ -s "$scratch/both/s.json" ] && [ ! -e "$scratch/both/x.pdf" ] ||
+  { echo "FAIL pdf-fails-json-kept: $(ls -A "$scratch/both") $out"; fails=$((fails + 1)); }
+[ "$(grep -c "cannot write the" <<<"$out")" = 2 ] ||
+  { echo "FAIL pdf-fails-json-kept: not one reason per file: $out"; fails=$((fails + 1)); }
+check paper-before 2 bash -c "printf 'no\n' | PPKIOSK_PAPER=tabloid '$bin' --text --pdf-out '$scratch/both/p.pdf'"
+expect_text paper-before "PPKIOSK_PAPER must be"
+if grep -q "Safety check" <<<"$out"; then
+  echo "FAIL paper-before: the interview ran first"; fails=$((fails + 1))
+fi
+check name-too-long 2 "$bin" --text --pdf-out "$scratch/both/$(printf 'a%.0s' {1..300}).pdf"
+expect_text name-too-long "file name is longer than"
+
 # stopped (SIGTERM, SIGHUP) while the export is being written: no temp file is left
 # beside it (one was, holding the summary written so far)
 rm -rf "$scratch/stop" && mkdir -p "$scratch/stop"

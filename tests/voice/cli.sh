@@ -30,6 +30,19 @@ long=$(head -c 5000 /dev/zero | tr '\0' a)
 run --say "$long" --out "$dir/long.wav" 2>"$dir/err" && fail "--say took 5000 characters"
 grep -q "too long" "$dir/err" || fail "--say long text: $(cat "$dir/err")"
 
+# the WAV is made like the other outputs (fifteenth audit: an existing file was
+# overwritten and kept its mode, a new one was 0644): 0600, an existing one refused
+# without --force and replaced with it; an empty text is refused, not a silent file
+[ "$(stat -c %a "$dir/say-en.wav")" = 600 ] || fail "--say: mode $(stat -c %a "$dir/say-en.wav")"
+run --say "hello" --out "$dir/say-en.wav" 2>"$dir/err" && fail "--say replaced a file without --force"
+grep -q "exists already; give --force" "$dir/err" || fail "--say existing: $(cat "$dir/err")"
+chmod 644 "$dir/say-es.wav"
+run --say "hola" --out "$dir/say-es.wav" --lang es --force || fail "--say --force exited $?"
+[ "$(stat -c %a "$dir/say-es.wav")" = 600 ] || fail "--say --force kept mode $(stat -c %a "$dir/say-es.wav")"
+run --say " " --out "$dir/blank.wav" 2>"$dir/err" && fail "--say took a blank text"
+grep -q "no text to speak" "$dir/err" && [ ! -e "$dir/blank.wav" ] ||
+  fail "--say blank: $(cat "$dir/err")"
+
 # --recognize: one line per file, in order, with FILE<TAB>ANSWER<TAB>CONFIDENCE; a
 # missing or broken file gets "-" and 0, a reason on stderr, and the rest still run.
 head -c 3000 /dev/urandom >"$dir/garbage.wav"
