@@ -36,7 +36,7 @@ static const char *staff_body(Staff *st, ScreenKind k)
         snprintf(st->body, sizeof st->body, "%s %u:%02u", staff_text(st, "staff.locked"), secs / 60,
                  secs % 60);
     } else if (k == SCR_STAFF_PIN) {
-        char dots[3 * STAFF_PIN_MAX + 1] = "";
+        char dots[3 * (STAFF_PIN_MAX + 1) + 1] = "";
         for (size_t i = 0; i < strlen(st->typed); i++)
             strcat(dots, "\xe2\x97\x8f"); /* one dot per digit typed */
         snprintf(st->body, sizeof st->body, "%s%s%s",
@@ -203,7 +203,7 @@ static StaffCommand act_close(Staff *st, const FlowRow *r)
 static StaffCommand act_type(Staff *st, const FlowRow *r)
 {
     size_t n = strlen(st->typed);
-    if (n < STAFF_PIN_MAX) {
+    if (n + 1 < sizeof st->typed) {
         st->typed[n] = r->id[0];
         st->typed[n + 1] = '\0';
     }

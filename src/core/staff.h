@@ -55,7 +55,9 @@ typedef struct {
 typedef struct {
     bool open, unlocked, confirm_exit;
     bool ack; /* opened by staff_open_ack(): the PIN only acknowledges the urgent screen */
-    char typed[STAFF_PIN_MAX + 1];
+    /* one digit more than a PIN can have: a longer entry is a wrong PIN, never cut to a
+       right one (the digits past the 8th were dropped, and 12345678999 opened the menu) */
+    char typed[STAFF_PIN_MAX + 2];
     StaffGuard guard;
     const Content *content;
     int volume;

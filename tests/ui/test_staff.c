@@ -83,6 +83,21 @@ START_TEST(staff_pin_then_commands)
 }
 END_TEST
 
+/* Digits past the longest PIN are not dropped: "12345678" and one more is a wrong PIN
+ * (with a PIN of 8 digits, 12345678999 opened the menu; fifteenth audit). */
+START_TEST(staff_pin_longer_than_any_is_wrong)
+{
+    Staff st;
+    staff_ready(&st);
+    ck_assert_int_eq(type_pin(&st, "12345678999"), STAFF_CHECK_PIN);
+    ck_assert(!staff_pin_ok("12345678", st.typed));
+    ck_assert_uint_eq(strlen(st.typed), STAFF_PIN_MAX + 1);
+    ck_assert(strstr(st.screen.body, "\xe2\x97\x8f") != NULL);
+    ck_assert_int_eq(staff_press(&st, "staff_delete"), STAFF_NONE);
+    ck_assert(staff_pin_ok("12345678", st.typed)); /* one deleted: the eight typed */
+}
+END_TEST
+
 /* Three wrong PINs lock the pad, for longer each time; closing and reopening the menu
  * does not reset anything; a right PIN typed while locked is not even checked. */
 START_TEST(staff_wrong_pins_lock_the_pad)
@@ -455,6 +470,7 @@ static Suite *staff_suite(void)
     Suite *s = suite_create("staff");
     TCase *t = tcase_create("menu");
     tcase_add_test(t, staff_pin_then_commands);
+    tcase_add_test(t, staff_pin_longer_than_any_is_wrong);
     tcase_add_test(t, staff_wrong_pins_lock_the_pad);
     tcase_add_test(t, staff_pad_starts_locked);
     tcase_add_test(t, staff_words_come_from_content);
