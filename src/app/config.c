@@ -144,7 +144,7 @@ int config_load(KioskConfig *cfg, const char *path, const char *assets_dir)
     config_defaults(cfg);
     if (path && !*path) { /* "--config $UNSET" ran on the built-in settings without a word */
         fprintf(stderr, "ppkiosk: cannot read the configuration: the path given is empty\n");
-        return PK_EIO;
+        return PK_EINVAL; /* a usage error: exit 2 */
     }
     char sample[512] = "";
     if (assets_dir)

@@ -52,6 +52,8 @@ static const struct {
     {"staff_pin = 12\n"},
     {"staff_pin = 12ab\n"},
     {"staff_pin = 123456789\n"},
+    /* a "#" inside a value is no comment: "1234#5678" set the PIN 1234 (fifteenth audit) */
+    {"staff_pin = 1234#5678\n"},
     {"default_language = fr\n"},
     {"default_volume = 101\n"},
     {"default_volume = loud\n"},
@@ -163,8 +165,8 @@ START_TEST(config_without_pin_disables_the_menu)
     ck_assert(!config_pin_ok(&cfg, "0000"));
     ck_assert_int_eq(config_load(&cfg, TEST_TMP_DIR "/no-such-file.conf", NULL), PK_EIO);
     /* an empty path given ("--config $UNSET") ran on the built-in settings, the staff menu
-       off, with no word of it (eleventh audit, #13) */
-    ck_assert_int_eq(config_load(&cfg, "", NULL), PK_EIO);
+       off, with no word of it (eleventh audit, #13); a usage error, exit 2 (fifteenth) */
+    ck_assert_int_eq(config_load(&cfg, "", NULL), PK_EINVAL);
 }
 END_TEST
 
