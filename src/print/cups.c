@@ -2,6 +2,7 @@
  * scheduler (no file of ours on disk), then the job is followed until it completes,
  * fails, or the printer stops, runs out of paper, or takes too long; a job that
  * cannot finish is cancelled and purged so no patient data stays in the queue. */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -55,11 +56,25 @@ static int on_timeout(http_t *http, void *data)
     return 0; /* give up: never hang the kiosk on a dead connection */
 }
 
+/* PPKIOSK_PRINT_TIMEOUT: whole seconds from 1 to a day; anything else (a huge number
+ * once overflowed the deadline into the past and cancelled every job at once, "1e3" was
+ * 1 s) is the default, with a warning. */
 static long job_timeout(void)
 {
     const char *env = getenv("PPKIOSK_PRINT_TIMEOUT");
-    long s = env ? strtol(env, NULL, 10) : 0;
-    return s > 0 ? s : JOB_TIMEOUT_S;
+    if (!env || !*env)
+        return JOB_TIMEOUT_S;
+    char *end;
+    errno = 0;
+    long s = strtol(env, &end, 10);
+    if (errno || *end || s < 1 || s > 86400) {
+        fprintf(stderr,
+                "ppkiosk: warning: PPKIOSK_PRINT_TIMEOUT must be whole seconds from 1 to 86400; "
+                "using %d\n",
+                JOB_TIMEOUT_S);
+        return JOB_TIMEOUT_S;
+    }
+    return s;
 }
 
 /* A printer-state-reasons keyword that means the job cannot print now, in words for

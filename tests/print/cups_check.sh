@@ -113,6 +113,9 @@ title_es=$("$demo" ui es summary.title | tr -s ' \n' '  ' | sed 's/ $//')
 check_print "summary letter en" "$title_en" cups "$pdfq" letter en typical
 check_print "summary a4 es long" "$title_es" cups "$pdfq" a4 es long
 check_print "summary receipt en" "$title_en" cups "$pdfq" receipt en typical
+# a timeout too large for the deadline is the default, not a deadline in the past that
+# cancelled the job at once (fifteenth audit)
+PPKIOSK_PRINT_TIMEOUT=99999999999999999999 check_print "huge timeout" "$title_en" cups "$pdfq" letter en typical
 check_print "test page" "Printer test page" testpage "$pdfq" letter
 check_print "test page glyphs" "á é í ó ú ñ ü ¿ ¡" testpage "$pdfq" a4
 
