@@ -78,7 +78,7 @@ int kiosk_run_script(Kiosk *k)
     PkWhy why = {""};
     int rc = script_run(k->ui, k->o->script, k->o->shots, &h, &why);
     if (rc) {
-        fprintf(stderr, "%s\n", why.text);
+        fprintf(stderr, "ppkiosk: %s\n", why.text);
         return rc;
     }
     printf("screen: %s\n", flow_kind_name(kiosk_current(k)->kind));

@@ -248,7 +248,9 @@ static int parse_args(int argc, char **argv, AppOptions *o, Mode *mode)
         if (rc == 1)
             rc = special_option(argc, argv, &i, o, mode);
         if (rc == 1) {
-            fprintf(stderr, "ppkiosk: unknown option '%s'\n%s", argv[i], usage);
+            PkWhy why; /* one line, shown plain (no terminal codes from the argument) */
+            pk_fail(&why, PK_EINVAL, "unknown option '%s' (ppkiosk --help lists them)", argv[i]);
+            fprintf(stderr, "ppkiosk: %s\n", why.text);
             return 2;
         }
         if (rc)

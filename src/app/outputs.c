@@ -25,7 +25,9 @@ static int output_paper(Paper *paper)
     const char *env = getenv("PPKIOSK_PAPER");
     *paper = PAPER_LETTER;
     if (env && *env && paper_parse(env, paper) != 0) {
-        fprintf(stderr, "ppkiosk: PPKIOSK_PAPER must be letter, a4 or receipt, not \"%s\"\n", env);
+        PkWhy why; /* shown plain: no terminal codes from the environment */
+        pk_fail(&why, PK_EINVAL, "PPKIOSK_PAPER must be letter, a4 or receipt, not \"%s\"", env);
+        fprintf(stderr, "ppkiosk: %s\n", why.text);
         return PK_EINVAL;
     }
     return 0;

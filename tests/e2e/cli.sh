@@ -58,6 +58,10 @@ lines=$(wc -l <<<"$out")
 
 check unknown-option 2 "$bin" --frobnicate
 expect_text unknown-option "unknown option '--frobnicate'"
+# one line, plain (it printed the 15-line usage after the reason; fifteenth audit)
+[ "$(wc -l <<<"$out")" = 1 ] || { echo "FAIL unknown-option: $(wc -l <<<"$out") lines"; fails=$((fails + 1)); }
+check unknown-option-esc 2 "$bin" $'--\e[2Jx'
+expect_text unknown-option-esc "unknown option '--\?\[2Jx'"
 check bad-lang 2 "$bin" --text --lang fr
 expect_text bad-lang "unknown language 'fr'"
 check bad-size 2 "$bin" --windowed --size huge
@@ -419,7 +423,7 @@ expect_text script-audio-no-voice "script:1: cannot recognise '/dev/zero': the v
 # a script that is not a file: the reason, with no line (it said "script:0:")
 check script-folder 2 env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy timeout 20 "$bin" \
   --config "$scratch/k.conf" --no-voice --no-listen --script "$scratch"
-expect_text script-folder "^cannot read the script .*: is a directory, not a file$"
+expect_text script-folder "^ppkiosk: cannot read the script .*: is a directory, not a file$"
 
 # an unknown setting is named, so a misspelt key can be found (third audit, #13)
 printf 'staff_pin = 1357\nStaff_PIN = 2468\n' >"$scratch/case.conf" && chmod 600 "$scratch/case.conf"
