@@ -383,6 +383,11 @@ START_TEST(story)
     ck_assert_uint_ge(summary_safety_count(&sum), 3);
     char line[512];
     ck_assert_ptr_nonnull(strstr(summary_safety_line(&sum, 0, line, sizeof line), "911"));
+    /* and the warning signs she goes home with (fifteenth audit: chest, seizure, bleeding
+       and a leg only) */
+    ck_assert_ptr_nonnull(strstr(line, "headache"));
+    ck_assert_ptr_nonnull(strstr(line, "weak or numb"));
+    ck_assert_ptr_nonnull(strstr(line, "hold your pee"));
     ck_assert_ptr_nonnull(strstr(summary_safety_line(&sum, 1, line, sizeof line), "988"));
     /* exercises by area: at most 3 per painful area, plus the two core ones */
     size_t ex = 0;

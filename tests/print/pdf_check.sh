@@ -119,11 +119,12 @@ for lang in $langs; do
             # The clinician's block (title and write-in line, flags, not answered,
             # scores, where it hurts) is about half the printable height of a typical
             # session's first page or more (clinician_share.sh), in both languages
-            # (0.499 on the Spanish Letter page, whose plan waits on one tip more).
+            # (0.477 on the Spanish Letter page, since the plan waits on one tip more and
+            # "when to get help" names the headache, stroke and bladder signs too).
             if [ "$case" = typical ] && [ "$paper" != receipt ]; then
                 ends="$(flat_ui "$lang" summary.about)|$(flat_ui "$lang" summary.top)"
                 share=$("$here/clinician_share.sh" "$pdf" "$ends")
-                floor=0.49
+                floor=0.47
                 awk -v s="$share" -v f="$floor" 'BEGIN { exit !(s + 0 >= f + 0) }' ||
                     fail "$paper $lang $case: clinician's block $share of the page, want $floor"
             fi
