@@ -193,36 +193,71 @@ static const char *no_flags(const PdfDoc *d)
     return d->sum ? summary_no_flags_text(d->sum) : pdf_doc_ui(d, "summary.none");
 }
 
-static void flag_box(PdfDoc *d, const char *title, const SummaryFlag *flags, size_t n, bool urgent)
+/* Draws one box: the title bar and flags[i..j) (no flag: the "none" line). */
+static void flag_box_part(PdfDoc *d, const char *title, const SummaryFlag *flags, size_t i,
+                          size_t j, bool urgent, double bar, double body)
 {
-    double pad = d->fs * 0.5, line = urgent ? 2.2 : 1.0;
-    double iw = d->w - 2 * pad;
-    if (n == 0 && !urgent) {
-        flag_line(d, title, no_flags(d));
-        return;
-    }
-    double th = pdf_doc_text(d, 0, 0, iw, d->fs * 1.1, PDF_TX_BOLD, title, false);
-    double bar = th + pad;
-    double body = pad * 0.6;
-
-    for (size_t i = 0; i < n; i++)
-        body += flag_item(d, &flags[i], 0, 0, iw, false) + pad * 0.5;
-    if (n == 0)
-        body += pdf_doc_text(d, 0, 0, iw, d->fs, 0, no_flags(d), false) + pad * 0.5;
-    body += pad * 0.2;
-    pdf_doc_need(d, bar + body);
-
+    double pad = d->fs * 0.5, line = urgent ? 2.2 : 1.0, iw = d->w - 2 * pad;
     double x = d->x, y = d->y;
     pdf_fill_box(d, x, y, d->w, bar, urgent ? 0.0 : 0.85);
     pdf_doc_text(d, x + pad, y + pad * 0.5, iw, d->fs * 1.1,
                  PDF_TX_BOLD | (urgent ? PDF_TX_WHITE : 0), title, true);
     double cy = y + bar + pad * 0.6;
-    for (size_t i = 0; i < n; i++)
-        cy += flag_item(d, &flags[i], x + pad, cy, iw, true) + pad * 0.5;
-    if (n == 0)
+    for (size_t k = i; k < j; k++)
+        cy += flag_item(d, &flags[k], x + pad, cy, iw, true) + pad * 0.5;
+    if (i == j)
         pdf_doc_text(d, x + pad, cy, iw, d->fs, 0, no_flags(d), true);
     draw_rule_box(d, x, y, d->w, bar + body, line);
-    d->y = y + bar + body + d->gap;
+    d->y = y + bar + body;
+}
+
+/* A titled box of flags. One that does not fit where the page has room for two of its
+ * flags or more is split there, its title again over the rest on the next page: with
+ * every answer yes, the clinician's box went whole to page 2 and left a quarter of page
+ * 1 blank (a third page followed). */
+static void flag_box(PdfDoc *d, const char *title, const SummaryFlag *flags, size_t n, bool urgent)
+{
+    double pad = d->fs * 0.5, iw = d->w - 2 * pad;
+    if (n == 0 && !urgent) {
+        flag_line(d, title, no_flags(d));
+        return;
+    }
+    double th = pdf_doc_text(d, 0, 0, iw, d->fs * 1.1, PDF_TX_BOLD, title, false);
+    double bar = th + pad, base = pad * 0.6 + pad * 0.2;
+    if (n == 0) {
+        double body = base + pdf_doc_text(d, 0, 0, iw, d->fs, 0, no_flags(d), false) + pad * 0.5;
+        pdf_doc_need(d, bar + body);
+        flag_box_part(d, title, flags, 0, 0, urgent, bar, body);
+        d->y += d->gap;
+        return;
+    }
+    double limit = d->ph - d->bottom - d->footer_h;
+    for (size_t i = 0; i < n;) {
+        double body = base, first = 0;
+        size_t j = i;
+        for (size_t k = i; k < n && j == k; k++) {
+            double h = flag_item(d, &flags[k], 0, 0, iw, false) + pad * 0.5;
+            first = k == i ? h : first;
+            if (d->y + bar + body + h <= limit) {
+                body += h;
+                j++;
+            }
+        }
+        bool fresh = d->y <= d->top + 0.5;
+        if (j < n && !fresh && j - i < 2) {
+            pdf_doc_new_page(d); /* too little room here for a part worth splitting */
+            continue;
+        }
+        if (j == i) { /* one flag taller than a page: drawn whole, as before */
+            j = i + 1;
+            body = base + first;
+        }
+        flag_box_part(d, title, flags, i, j, urgent, bar, body);
+        i = j;
+        if (i < n)
+            pdf_doc_new_page(d);
+    }
+    d->y += d->gap;
 }
 
 /* Nothing to raise: no flag of either tier and every safety question answered no. */

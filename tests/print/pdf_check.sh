@@ -47,12 +47,25 @@ overflow() {
         END { exit bad > 0 }'
 }
 
+# The share of page 1 left blank between its last line of text and its footer (the
+# last line on the page).
+page1_blank() {
+    pdftotext -f 1 -l 1 -bbox "$1" - | awk '
+        /<page / { match($0, /height="[0-9.]+"/); ph = substr($0, RSTART + 8, RLENGTH - 9) + 0 }
+        /<word / { match($0, /yMin="[0-9.]+"/); y0 = substr($0, RSTART + 6, RLENGTH - 7) + 0;
+                   match($0, /yMax="[0-9.]+"/); y1 = substr($0, RSTART + 6, RLENGTH - 7) + 0;
+                   n++; top[n] = y0; bot[n] = y1 }
+        END { foot = 0; for (i = 1; i <= n; i++) if (top[i] > foot) foot = top[i];
+              last = 0; for (i = 1; i <= n; i++) if (bot[i] < foot - 2 && bot[i] > last) last = bot[i];
+              printf "%.3f\n", (foot - last) / ph }'
+}
+
 for lang in $langs; do
     common="summary.title summary.clinician summary.scores summary.pain_now summary.peg_pain
             summary.peg_enjoyment summary.peg_activity summary.peg_score summary.date
             print.name print.dob"
     for paper in letter a4 receipt; do
-        for case in typical long urgent skipped; do
+        for case in typical long urgent skipped allyes; do
             pdf="$tmp/$paper-$lang-$case.pdf"
             if ! PPKIOSK_PAPER= "$demo" pdf "$paper" "$lang" "$case" "$pdf"; then
                 fail "$paper $lang $case: print_demo failed"
@@ -65,6 +78,7 @@ for lang in $langs; do
             # behind every flag are always there (long: every flag)
             typical) keys="$keys summary.areas summary.about summary.causes summary.selfcare" ;;
             long) keys="$keys summary.areas summary.about summary.causes summary.selfcare summary.because" ;;
+            allyes) keys="$keys summary.urgent summary.clinician summary.because summary.selfcare" ;;
             # open safety questions: "Tell your doctor today" is no bare "None"
             urgent) keys="$keys summary.urgent summary.stopped summary.none_given summary.ack_patient summary.phq2" ;;
             skipped) keys="$keys summary.not_answered summary.phq2" ;;
@@ -105,12 +119,18 @@ for lang in $langs; do
             receipt) case $w in 226.*) ;; *) fail "$paper: width $w" ;; esac ;;
             esac
             # The receipt is one long page, about 60 cm for a typical session; Letter
-            # and A4 one page for a typical session, two at most for a long one.
+            # and A4 one page for a typical session, two at most for a long one. With
+            # every warning sign yes page 1 is full: the clinician's box went whole to
+            # page 2 and left a quarter of page 1 blank.
             if [ "$paper" = receipt ]; then
                 [ "$n" = 1 ] || fail "$paper $lang $case: $n pages, want 1"
                 cm=$(length_cm "$pdf")
                 [ "$case" != typical ] || [ "$cm" -le 65 ] ||
                     fail "$paper $lang $case: $cm cm long, want about 60"
+            elif [ "$case" = allyes ]; then
+                blank=$(page1_blank "$pdf")
+                awk -v b="$blank" 'BEGIN { exit !(b + 0 <= 0.08) }' ||
+                    fail "$paper $lang $case: $blank of page 1 blank above the footer"
             elif [ "$case" = long ]; then
                 [ "$n" -le 2 ] || fail "$paper $lang $case: $n pages, want at most 2"
             else

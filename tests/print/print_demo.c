@@ -8,7 +8,8 @@
  *   print_demo ui LANG KEY...                    (the content's strings, one a line)
  *
  * CASE: typical, long (every clinician flag, every area, many causes), urgent (stopped
- * by an urgent answer) or skipped (everything skippable skipped). Exit status: 0 ok,
+ * by an urgent answer), skipped (everything skippable skipped) or allyes (every
+ * warning-sign question yes, the interview carried on after each urgent answer). Exit status: 0 ok,
  * 3 PK_ENODEV, 4 PK_EPRINT, 1 anything else; print results go to stdout as
  * "result=CODE why=TEXT". */
 #include <stdio.h>
@@ -104,7 +105,8 @@ static int make_answer(const Question *q, const char *spec, Answer *a)
 /* Answers the interview for the case; returns 0 or a PK_E* code. */
 static int run_case(Session *s, const char *name)
 {
-    const Scripted *t = strcmp(name, "long") == 0 ? longer : typical;
+    bool all_yes = strcmp(name, "allyes") == 0;
+    const Scripted *t = strcmp(name, "long") == 0 || all_yes ? longer : typical;
     bool urgent = strcmp(name, "urgent") == 0, skip = strcmp(name, "skipped") == 0;
     const Question *q;
 
@@ -119,7 +121,7 @@ static int run_case(Session *s, const char *name)
                 /* long: every clinician-tier screen item yes (but the epidural site and
                  * new back pain near it: with the fever that is urgent); urgent: the
                  * first yes */
-                bool yes = (urgent && strcmp(q->id, "rf_chest") == 0) ||
+                bool yes = all_yes || (urgent && strcmp(q->id, "rf_chest") == 0) ||
                            (strcmp(name, "long") == 0 && strncmp(q->id, "rf_", 3) == 0 &&
                             q->section != SECTION_SAFETY_URGENT &&
                             strcmp(q->id, "rf_epidural_site") != 0 &&
@@ -133,7 +135,9 @@ static int run_case(Session *s, const char *name)
         }
         if (rc == SESSION_URGENT) {
             session_acknowledge_urgent(s, URGENT_ACK_PATIENT); /* no PIN: "I told the desk" */
-            return 0;                                          /* the interview stops here */
+            if (!all_yes)
+                return 0; /* the interview stops here */
+            rc = 0;
         }
         if (rc < 0) {
             fprintf(stderr, "print_demo: %s: %s\n", q->id, pk_strerror(rc));
