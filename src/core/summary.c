@@ -241,6 +241,37 @@ static int alloc_lists(Summary *out, const Content *c)
     return 0;
 }
 
+/* An urgent flag raised by answers she changed after: what she said then, and what now,
+ * after the answers it holds on now; when it holds no more (all), the answers that
+ * raised it she did not change too. Without it, a "yes" she took back left the flag with
+ * no "because", or only the other answer that holds it now. */
+static void add_changed(const Content *c, const Session *s, size_t flag, const Answer *a,
+                        SummaryFlag *sf, bool all)
+{
+    Evidence ev;
+    Answer said[EVIDENCE_MAX];
+    if (!session_raised_by(s, flag, &ev, said))
+        return;
+    for (size_t k = 0; k < ev.count && sf->nbecause < EVIDENCE_MAX; k++) {
+        const Answer *now = &a[ev.question[k]];
+        bool cited = false;
+        for (size_t b = 0; b < sf->nbecause && !cited; b++)
+            cited = sf->because[b].question == &c->questions[ev.question[k]];
+        bool changed = memcmp(now, &said[k], sizeof said[k]) != 0;
+        if (cited || (!changed && !all))
+            continue; /* named already, or not changed */
+        SummaryFact *fact = &sf->because[sf->nbecause++];
+        fact->question = &c->questions[ev.question[k]];
+        fact->answer = said[k];
+        if (ev.options[k])
+            fact->answer.options &= ev.options[k];
+        fact->now = *now;
+        fact->changed = changed;
+    }
+    wipe(said, sizeof said);
+    wipe(&ev, sizeof ev);
+}
+
 /* The flags that hold for the answers, and every urgent flag raised on the way (even
  * when the answer was changed after). */
 static void collect_flags(const Session *s, Summary *out)
@@ -260,24 +291,11 @@ static void collect_flags(const Session *s, Summary *out)
         SummaryFlag *sf = f->tier == TIER_URGENT ? &out->urgent[out->nurgent++]
                                                  : &out->clinician[out->nclinician++];
         sf->flag = f;
-        if (holds) {
+        if (holds)
             facts_from(c, a, &ev, sf->because, &sf->nbecause);
-            continue;
-        }
-        /* raised by answers she changed after: what she said then, and what now */
-        Answer said[EVIDENCE_MAX];
-        session_raised_by(s, i, &ev, said);
-        sf->nbecause = ev.count;
-        for (size_t k = 0; k < ev.count; k++) {
-            SummaryFact *fact = &sf->because[k];
-            fact->question = &c->questions[ev.question[k]];
-            fact->answer = said[k];
-            if (ev.options[k])
-                fact->answer.options &= ev.options[k];
-            fact->now = a[ev.question[k]];
-            fact->changed = memcmp(&fact->now, &said[k], sizeof said[k]) != 0;
-        }
-        wipe(said, sizeof said);
+        if (raised)
+            add_changed(c, s, i, a, sf, !holds);
+        wipe(&ev, sizeof ev);
     }
 }
 
@@ -426,7 +444,8 @@ const char *summary_answer_text(const Summary *sum, const SummaryFact *f, char *
     answer_words(sum, f->question, &f->answer, buf, size);
     if (f->changed) {
         size_t n = strlen(buf);
-        int w = snprintf(buf + n, size - n, ", %s ",
+        /* the text carries its own joiner: ", then changed to", "; después lo cambió a" */
+        int w = snprintf(buf + n, size - n, "%s ",
                          content_ui(sum->content, "summary.changed_to", sum->lang));
         n += w < 0 ? 0 : (size_t)w < size - n ? (size_t)w : size - n - 1;
         if (n + 1 < size)

@@ -490,6 +490,40 @@ START_TEST(story_urgent_answer_changed)
 }
 END_TEST
 
+/* Answers the current question with the option, or fails. */
+static int answer_with(Session *s, const char *option)
+{
+    const Question *q = session_question(s);
+    Answer a = {.state = ANS_GIVEN, .options = 1u << content_option_index(q, option)};
+    return session_answer(s, &a);
+}
+
+/* The bladder "yes" taken back, then another nerve answer yes: the flag, held now by the
+ * second, names both (the first was gone from the paper; review of session 25). */
+START_TEST(story_urgent_changed_and_held_by_another)
+{
+    Session *s = session_new(test_content(), LANG_EN);
+    while (strcmp(session_question(s)->id, "rf_bladder") != 0)
+        ck_assert_int_ge(answer_with(s, "no"), 0);
+    ck_assert_int_eq(answer_with(s, "yes"), SESSION_URGENT);
+    ck_assert_int_eq(session_back(s), 0);
+    ck_assert_int_ge(answer_with(s, "no"), 0);
+    ck_assert_str_eq(session_question(s)->id, "rf_urine");
+    ck_assert_int_ge(answer_with(s, "yes"), 0);
+    Summary sum;
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+    ck_assert_uint_eq(sum.nurgent, 1);
+    ck_assert_uint_eq(sum.urgent[0].nbecause, 2);
+    char ans[128];
+    ck_assert_str_eq(sum.urgent[0].because[0].question->id, "rf_urine");
+    ck_assert_str_eq(sum.urgent[0].because[1].question->id, "rf_bladder");
+    ck_assert_str_eq(summary_answer_text(&sum, &sum.urgent[0].because[1], ans, sizeof ans),
+                     "Yes, then changed to No");
+    summary_free(&sum);
+    session_free(s);
+}
+END_TEST
+
 /* Every safety question "not sure": the urgent flag names each of the 12 (it named the
  * first 8, and the four nerve questions were only in the grey list; fifteenth audit). */
 START_TEST(story_every_unsure_answer_named)
@@ -526,6 +560,7 @@ int main(void)
     tcase_add_loop_test(tc, story_cause, 0, (int)(sizeof cause_rows / sizeof cause_rows[0]));
     tcase_add_test(tc, story_urgent_answer_changed);
     tcase_add_test(tc, story_every_unsure_answer_named);
+    tcase_add_test(tc, story_urgent_changed_and_held_by_another);
     tcase_add_test(tc, story_count);
     suite_add_tcase(s, tc);
     return check_run(s);
