@@ -117,6 +117,7 @@ static StaffCommand close_menu(Staff *st)
     st->confirm_exit = false;
     st->ack = false;
     wipe(st->typed, sizeof st->typed);
+    st->over = 0;
     return STAFF_CLOSE;
 }
 
@@ -167,6 +168,7 @@ StaffCommand staff_unlock(Staff *st, bool ok)
 {
     bool nothing_typed = st->typed[0] == '\0';
     wipe(st->typed, sizeof st->typed);
+    st->over = 0;
     if (!pad_open(st) || nothing_typed) {
         /* never checked while locked; and OK with no digit is no guess (a patient
            pressing Return on the urgent screen reached it, and locked staff out) */
@@ -206,6 +208,8 @@ static StaffCommand act_type(Staff *st, const FlowRow *r)
     if (n + 1 < sizeof st->typed) {
         st->typed[n] = r->id[0];
         st->typed[n + 1] = '\0';
+    } else if (st->over < 1000) {
+        st->over++;
     }
     rebuild(st);
     return STAFF_NONE;
@@ -215,7 +219,9 @@ static StaffCommand act_delete(Staff *st, const FlowRow *r)
 {
     (void)r;
     size_t n = strlen(st->typed);
-    if (n)
+    if (st->over)
+        st->over--;
+    else if (n)
         st->typed[n - 1] = '\0';
     rebuild(st);
     return STAFF_NONE;

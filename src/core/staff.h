@@ -58,6 +58,7 @@ typedef struct {
     /* one digit more than a PIN can have: a longer entry is a wrong PIN, never cut to a
        right one (the digits past the 8th were dropped, and 12345678999 opened the menu) */
     char typed[STAFF_PIN_MAX + 2];
+    unsigned over; /* digits typed past typed's room: Delete takes these off first */
     StaffGuard guard;
     const Content *content;
     int volume;
