@@ -252,25 +252,38 @@ static bool asks_for(const Cond *cond, size_t q, int o)
            (cond->options & 1u << o);
 }
 
+/* Whether a flag (an urgent one when urgent) asks for option o of question q. */
+static bool raised_by(const Content *c, size_t q, int o, bool urgent)
+{
+    for (size_t f = 0; f < c->nflags; f++)
+        if ((!urgent || c->flags[f].tier == TIER_URGENT) && c->flags[f].when &&
+            asks_for(c->flags[f].when, q, o))
+            return true;
+    return false;
+}
+
 /* A flag (an urgent one for the urgent safety questions) asks for the "yes" of every
- * red-flag question: with its flag deleted, a "yes" to chest pain went on to the next
- * question as if nothing was said, and the content was valid. */
+ * red-flag question, and an urgent one for the "not sure" of an urgent safety question:
+ * with its flag deleted, a "yes" to chest pain went on to the next question as if
+ * nothing was said, and the content was valid. */
 static void check_red_flags_raise(Loader *L, const JsonValue *root)
 {
     const Content *c = L->c;
     for (size_t qi = 0; qi < c->nquestions; qi++) {
         const Question *q = &c->questions[qi];
-        int yes = content_option_index(q, "yes");
+        int yes = content_option_index(q, "yes"), unsure = content_option_index(q, "not_sure");
         if (q->role != ROLE_RED_FLAG || q->kind != QK_YESNO || yes < 0)
             continue;
-        bool urgent = q->section == SECTION_SAFETY_URGENT, raised = false;
-        for (size_t f = 0; f < c->nflags && !raised; f++)
-            raised = (!urgent || c->flags[f].tier == TIER_URGENT) && c->flags[f].when &&
-                     asks_for(c->flags[f].when, qi, yes);
-        if (!raised)
+        bool urgent = q->section == SECTION_SAFETY_URGENT;
+        if (!raised_by(c, qi, yes, urgent))
             cload_error(L, question_value(root, qi),
                         "question \"%s\": no %sflag in flags.json is raised by its \"yes\"", q->id,
                         urgent ? "urgent " : "");
+        if (urgent && unsure >= 0 && !raised_by(c, qi, unsure, true))
+            cload_error(L, question_value(root, qi),
+                        "question \"%s\": no urgent flag in flags.json is raised by its \"not "
+                        "sure\"",
+                        q->id);
     }
 }
 
