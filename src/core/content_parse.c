@@ -198,7 +198,7 @@ static bool is_format(long c)
 /* The noncharacters (U+FDD0-U+FDEF and the last two of every plane) and the private use
  * areas (U+E000-U+F8FF, planes 15 and 16): no font of the kiosk has a glyph for them,
  * and they showed as boxes on the screen, the paper and in the FHIR file. */
-static bool is_unassigned(long c)
+static bool no_glyph(long c)
 {
     return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE || (c >= 0xE000 && c <= 0xF8FF) ||
            c >= 0xF0000;
@@ -251,9 +251,9 @@ void cload_text_value(Loader *L, const JsonValue *v, const char *ctx, Text *out)
         } else if (format_char(s->string) >= 0) {
             cload_error(L, s, "%s: the %s text holds an invisible formatting character (U+%04lX)",
                         ctx, lang_name(l), (unsigned long)format_char(s->string));
-        } else if (first_char(s->string, is_unassigned) >= 0) {
+        } else if (first_char(s->string, no_glyph) >= 0) {
             cload_error(L, s, "%s: the %s text holds a character no font shows (U+%04lX)", ctx,
-                        lang_name(l), (unsigned long)first_char(s->string, is_unassigned));
+                        lang_name(l), (unsigned long)first_char(s->string, no_glyph));
         } else if (stacked_marks(s->string)) {
             cload_error(L, s, "%s: the %s text stacks more than two accents on one letter", ctx,
                         lang_name(l));

@@ -1,5 +1,6 @@
-/* "key = value" settings files (kiosk.conf, voice.conf): one setting a line, '#' starts a
- * comment, blank lines are skipped, spaces around keys and values are dropped, and so is
+/* "key = value" settings files (kiosk.conf, voice.conf): one setting a line, a '#' that
+ * starts a line or follows a space starts a comment (one inside a value, "1234#5678", is
+ * part of it), blank lines are skipped, spaces around keys and values are dropped, and so is
  * a UTF-8 byte-order mark at the start of the file (some editors write one). Only a
  * regular file is read (a directory, FIFO or device is refused, never waited on), at
  * most KV_FILE_MAX bytes, and a line longer than KV_LINE_MAX characters is an error,
