@@ -155,3 +155,16 @@ bool rules_cond_names(const Cond *cond, size_t q)
     }
     return cond->question == q;
 }
+
+bool rules_cond_asks_unknown(const Cond *cond)
+{
+    if (!cond)
+        return false;
+    if (cond->op == COND_ALL || cond->op == COND_ANY || cond->op == COND_NOT) {
+        for (size_t i = 0; i < cond->nkids; i++)
+            if (rules_cond_asks_unknown(cond->kids[i]))
+                return true;
+        return false;
+    }
+    return cond->op == COND_UNKNOWN;
+}

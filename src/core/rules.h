@@ -56,6 +56,9 @@ typedef struct {
     size_t count;
 } Evidence;
 
+/* Whether cond (NULL: no) has an "unknown" test. */
+bool rules_cond_asks_unknown(const Cond *cond);
+
 /* Whether cond (NULL: no) has a test on question q's answer, under "not" too. */
 bool rules_cond_names(const Cond *cond, size_t q);
 

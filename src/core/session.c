@@ -12,6 +12,7 @@ typedef struct {
     bool raised;
     Evidence ev;
     Answer said[EVIDENCE_MAX];
+    Answer *then; /* every answer then (one per question), NULL on no memory */
 } Raised;
 
 struct Session {
@@ -56,6 +57,11 @@ Session *session_new(const Content *c, Lang lang)
 static void wipe_all(Session *s)
 {
     const Content *c = s->content;
+    for (size_t i = 0; i < c->nflags; i++)
+        if (s->raised[i].then) {
+            wipe(s->raised[i].then, c->nquestions * sizeof *s->raised[i].then);
+            free(s->raised[i].then);
+        }
     wipe(s->answers, c->nquestions * sizeof *s->answers);
     wipe(s->history, c->nquestions * sizeof *s->history);
     wipe(s->raised, c->nflags * sizeof *s->raised);
@@ -169,6 +175,9 @@ static bool raise_urgent(Session *s)
             r->raised = true;
             for (size_t k = 0; k < r->ev.count; k++)
                 r->said[k] = s->answers[r->ev.question[k]];
+            r->then = malloc(c->nquestions * sizeof *r->then);
+            if (r->then)
+                memcpy(r->then, s->answers, c->nquestions * sizeof *r->then);
             s->last_urgent = f;
             fresh = true;
         }
@@ -253,6 +262,11 @@ const Answer *session_answers(const Session *s)
 bool session_flag_raised(const Session *s, size_t i)
 {
     return i < s->content->nflags && s->raised[i].raised;
+}
+
+const Answer *session_raised_answers(const Session *s, size_t i)
+{
+    return session_flag_raised(s, i) ? s->raised[i].then : NULL;
 }
 
 bool session_raised_by(const Session *s, size_t i, Evidence *ev, Answer said[EVIDENCE_MAX])

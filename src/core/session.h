@@ -75,6 +75,10 @@ bool session_flag_raised(const Session *s, size_t i);
  * nothing written) when flag i was not raised. */
 bool session_raised_by(const Session *s, size_t i, Evidence *ev, Answer said[EVIDENCE_MAX]);
 
+/* Every answer (indexed like content->questions) as it was when urgent flag i was
+ * raised, or NULL (not raised, or no memory to keep them). */
+const Answer *session_raised_answers(const Session *s, size_t i);
+
 /* True when any urgent flag has been raised in this session. */
 bool session_any_urgent(const Session *s);
 

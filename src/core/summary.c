@@ -139,37 +139,31 @@ static bool hold_in_force(const Summary *out, const AdviceHold *h)
     return false;
 }
 
-/* The answers the holds look at: hers, with what she said to raise an urgent flag put
- * back where she changed it after (the flag stays on her paper, so what it holds stays
- * held). The caller wipes and frees it; NULL on no memory. */
-static Answer *answers_for_holds(const Summary *out)
+/* Whether hold h holds for her answers, or for her answers as they were when an urgent
+ * flag was raised: the flag stays on her paper when she changes the answer, so what it
+ * held stays held (a chest-pain yes taken back offered every exercise beside it). Not a
+ * hold on what is not known: then, the questions after were not reached yet. */
+static bool hold_holds(const Session *s, const Summary *out, const AdviceHold *h)
 {
     const Content *c = out->content;
-    Answer *seen = calloc(c->nquestions ? c->nquestions : 1, sizeof *seen);
-    if (!seen)
-        return NULL;
-    memcpy(seen, out->answers, c->nquestions * sizeof *seen);
-    for (size_t i = 0; i < out->nurgent; i++)
-        for (size_t k = 0; k < out->urgent[i].nbecause; k++) {
-            const SummaryFact *f = &out->urgent[i].because[k];
-            if (f->changed)
-                seen[f->question - c->questions] = f->answer;
-        }
-    return seen;
+    if (rules_eval(c, h->when, out->answers, NULL))
+        return true;
+    if (rules_cond_asks_unknown(h->when))
+        return false;
+    for (size_t f = 0; f < c->nflags; f++) {
+        const Answer *then = session_raised_answers(s, f);
+        if (then && rules_eval(c, h->when, then, NULL))
+            return true;
+    }
+    return false;
 }
 
-static int pick_advice(Summary *out)
+static void pick_advice(const Session *s, Summary *out)
 {
     const Content *c = out->content;
-    Answer *seen = answers_for_holds(out);
-    if (!seen)
-        return PK_ENOMEM;
     for (size_t i = 0; i < c->nholds; i++)
-        if (rules_eval(c, c->holds[i].when, out->answers, NULL) ||
-            rules_eval(c, c->holds[i].when, seen, NULL))
+        if (hold_holds(s, out, &c->holds[i]))
             out->holds[out->nholds++] = &c->holds[i];
-    wipe(seen, c->nquestions * sizeof *seen);
-    free(seen);
     /* Collected in out->advice, then the best-ranked move to out->top. */
     const Advice **shown = out->advice;
     size_t nshown = 0;
@@ -200,7 +194,6 @@ static int pick_advice(Summary *out)
     for (size_t i = 0; i < nshown; i++)
         if (shown[i])
             out->advice[out->nadvice++] = shown[i];
-    return 0;
 }
 
 SafetyNet summary_default_safety(void)
@@ -366,10 +359,7 @@ int summary_build(const Session *s, Summary *out)
     collect_scores(out);
     collect_areas_context(out);
     pick_causes(out);
-    if (pick_advice(out) != 0) {
-        summary_free(out);
-        return PK_ENOMEM;
-    }
+    pick_advice(s, out);
     return 0;
 }
 

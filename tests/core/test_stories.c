@@ -524,6 +524,46 @@ START_TEST(story_urgent_changed_and_held_by_another)
 }
 END_TEST
 
+/* Fever and a sore needle spot after an epidural (urgent), then back to say there was no
+ * epidural and no fever: the needle question is not asked any more, and what the flag
+ * held stays held (it was let go once her new answers hid the one that raised it;
+ * review of session 25). */
+START_TEST(story_urgent_answer_hidden_after)
+{
+    const Content *c = test_content();
+    Session *s = session_new(c, LANG_EN);
+    const char *path[][2] = {{"since_birth", "w6tom3"},
+                             {"delivery", "vaginal"},
+                             {"epidural", "yes"},
+                             {"rf_fever", "yes"}};
+    while (session_question(s)->section == SECTION_SAFETY_URGENT)
+        ck_assert_int_ge(answer_with(s, "no"), 0);
+    for (size_t i = 0; i < sizeof path / sizeof path[0]; i++) {
+        ck_assert_str_eq(session_question(s)->id, path[i][0]);
+        ck_assert_int_ge(answer_with(s, path[i][1]), 0);
+    }
+    ck_assert_str_eq(session_question(s)->id, "rf_epidural_site");
+    ck_assert_int_eq(answer_with(s, "yes"), SESSION_URGENT);
+    for (int b = 0; b < 3; b++)
+        ck_assert_int_eq(session_back(s), 0);
+    ck_assert_str_eq(session_question(s)->id, "epidural");
+    const char *text = "epidural=no\n" NO_TODAY "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT;
+    AnswerFile af;
+    PkWhy why;
+    ck_assert_msg(answers_parse(c, "hidden", text, strlen(text), &af, &why) == 0, "%s", why.text);
+    ck_assert_int_ge(answers_play(&af, s, &why), 0);
+    Summary sum;
+    ck_assert_int_eq(summary_build(s, &sum), 0);
+    ck_assert_uint_eq(sum.nurgent, 1);
+    ck_assert_str_eq(sum.urgent[0].flag->id, "urgent_fever_epidural");
+    each("ex_pelvic_tilts gentle_movement", "held after the urgent answer was hidden", &sum, held,
+         true);
+    summary_free(&sum);
+    session_free(s);
+    answers_free(&af);
+}
+END_TEST
+
 /* Every safety question "not sure": the urgent flag names each of the 12 (it named the
  * first 8, and the four nerve questions were only in the grey list; fifteenth audit). */
 START_TEST(story_every_unsure_answer_named)
@@ -561,6 +601,7 @@ int main(void)
     tcase_add_test(tc, story_urgent_answer_changed);
     tcase_add_test(tc, story_every_unsure_answer_named);
     tcase_add_test(tc, story_urgent_changed_and_held_by_another);
+    tcase_add_test(tc, story_urgent_answer_hidden_after);
     tcase_add_test(tc, story_count);
     suite_add_tcase(s, tc);
     return check_run(s);
