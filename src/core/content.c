@@ -40,7 +40,7 @@ static void *load_entries(Loader *L, const JsonValue *list, const EntryKind *kin
         void *entry = entries + i * kind->size;
         const char **id = entry; /* the first member of every entry struct */
         char what[96];
-        snprintf(what, sizeof what, "%s %zu", kind->name, i + 1);
+        cload_entry_name(v, kind->name, i, what, sizeof what);
         if (!cload_object(L, v, what, kind->fields))
             continue;
         *id = cload_id(L, v, what);

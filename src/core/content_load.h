@@ -47,6 +47,10 @@ bool cload_object(Loader *L, const JsonValue *obj, const char *what, const char 
 /* True for ids made of lower-case letters, digits and '_'. */
 bool cload_valid_id(const char *s);
 
+/* The name of entry i of a list in messages: 'question "rf_chest"' when it has a valid
+ * id, else "question 3" (an unknown field once named the entry by its place only). */
+void cload_entry_name(const JsonValue *v, const char *kind, size_t i, char *what, size_t size);
+
 /* The "id" member of obj, checked and copied; NULL after reporting a problem. */
 const char *cload_id(Loader *L, const JsonValue *obj, const char *what);
 

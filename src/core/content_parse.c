@@ -572,3 +572,12 @@ const Cond *cload_cond(Loader *L, const JsonValue *v, size_t limit, const char *
     c->op = cond_ops[k].op;
     return cond_arg(L, c, &L->c->questions[qi], m, what);
 }
+
+void cload_entry_name(const JsonValue *v, const char *kind, size_t i, char *what, size_t size)
+{
+    const JsonValue *id = v && v->type == JSON_OBJECT ? json_get(v, "id") : NULL;
+    if (id && id->type == JSON_STRING && cload_valid_id(id->string))
+        snprintf(what, size, "%s \"%s\"", kind, id->string);
+    else
+        snprintf(what, size, "%s %zu", kind, i + 1);
+}

@@ -183,7 +183,7 @@ static void load_question(Loader *L, const JsonValue *qv, Question *q, size_t i)
                                          "help", "skip", "show_if", "options", "min",  "max",
                                          "low",  "high", "section", "unsure",  NULL};
     char what[96];
-    snprintf(what, sizeof what, "question %zu", i + 1);
+    cload_entry_name(qv, "question", i, what, sizeof what);
     q->id = ""; /* also for an entry that is not an object at all */
     if (!cload_object(L, qv, what, fields))
         return;

@@ -128,6 +128,9 @@ static const ErrorCase cases[] = {
     {"questions.json", "\"role\": \"context\"", "\"role\": \"contxt\"", 5, "unknown role"},
     {"flags.json", "\"tier\": \"clinician\"", "\"tier\": \"soon\"", 4, "\"tier\" must be"},
     {"questions.json", "\"show_if\"", "\"show_iff\"", 27, "unknown field \"show_iff\""},
+    /* an unknown field names its entry by id when it has one (fifteenth audit) */
+    {"questions.json", "\"role\": \"red_flag\",", "\"role\": \"red_flag\", \"z0\": 1,", 2,
+     "question \"urgent_q\": unknown field \"z0\""},
     {"questions.json", "\"id\": \"urgent_q\"", "\"id\": \"Urgent Q\"", 2, "\"id\" must be"},
     {"flags.json", ",\n   \"when\": {\"q\": \"urgent_q\", \"equals\": \"yes\"}", "", 2,
      "has no rule"},
