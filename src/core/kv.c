@@ -33,10 +33,10 @@ static int parse_line(char *line, size_t n, int lineno, StrMap *seen, KvApply ap
         return pk_fail(why, PK_EINVAL,
                        "line holds a carriage return (lines must end with a line feed)");
     line[n] = '\0';
-    /* a comment starts a line or follows a space: "1234#5678" is a value, not the PIN
-       1234 with a comment after it */
+    /* a comment starts a line or follows a space (as isspace() has them, the ones trimmed
+       off a value): "1234#5678" is a value, not the PIN 1234 with a comment after it */
     for (char *hash = line; (hash = strchr(hash, '#')) != NULL; hash++)
-        if (hash == line || hash[-1] == ' ' || hash[-1] == '\t') {
+        if (hash == line || isspace((unsigned char)hash[-1])) {
             *hash = '\0';
             break;
         }

@@ -1,6 +1,7 @@
 /* libFuzzer: the settings reader (core/kv.c) on any file, then the same file read as the
  * voice settings (models/voice.conf). Every setting kv_read hands over has a key and a
- * value with no space at either end, no '#', no line break and no NUL; the key has no
+ * value with no space at either end, no comment (a '#' after a space, or starting the
+ * key), no line break and no NUL; the key has no
  * '='; no key is handed over twice; a failure says why; so does a refused voice.conf. */
 #include <ctype.h>
 #include <stdbool.h>
@@ -53,22 +54,27 @@ static bool at_line_start(const Seen *s, const char *key)
     return false;
 }
 
-static void check_text(const char *s)
+/* A '#' starts a comment at a line's start or after a space (isspace()); inside a word
+ * it is part of the value ("1234#5678" is no PIN 1234). */
+static void check_text(const char *s, bool key)
 {
     size_t n = strlen(s);
     if (n &&
         (s[0] == ' ' || s[0] == '\t' || s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
         __builtin_trap(); /* not trimmed */
-    if (strpbrk(s, "#\n"))
+    if (strchr(s, '\n') || (key && s[0] == '#'))
         __builtin_trap(); /* a comment or the next line leaked in */
+    for (size_t i = 1; i < n; i++)
+        if (s[i] == '#' && isspace((unsigned char)s[i - 1]))
+            __builtin_trap();
 }
 
 /* Keeps every setting; refuses one whose value starts with '!' (the error path). */
 static int keep(void *ctx, const char *key, const char *value, PkWhy *why)
 {
     Seen *s = ctx;
-    check_text(key);
-    check_text(value);
+    check_text(key, true);
+    check_text(value, false);
     if (strchr(key, '='))
         __builtin_trap();
     if (!at_line_start(s, key))
