@@ -98,19 +98,6 @@ static int finish(const AppOptions *o, Flow *f)
     return app_write_outputs(o, sum) ? 1 : 0;
 }
 
-/* Whether she answered anything, or an urgent flag was raised: at the first question
- * after "go back" too (the question's place said nothing was, and a chest-pain yes
- * taken back to question 1 printed nothing). */
-static bool anything_said(const Session *sess)
-{
-    const Content *c = session_content(sess);
-    const Answer *a = session_answers(sess);
-    for (size_t i = 0; i < c->nquestions; i++)
-        if (a[i].state != ANS_NONE)
-            return true;
-    return session_any_urgent(sess);
-}
-
 /* At the end of input: the summary of what was answered, if anything was. */
 static int finish_partial(const AppOptions *o, Flow *f, const SafetyNet *safety)
 {
@@ -118,7 +105,8 @@ static int finish_partial(const AppOptions *o, Flow *f, const SafetyNet *safety)
     Summary partial;
     int rc = 0;
     putchar('\n');
-    if (!anything_said(sess) || summary_build(sess, &partial) != 0)
+    /* not the question's place: back at the first one, she may have said much */
+    if (!session_anything_said(sess) || summary_build(sess, &partial) != 0)
         return 0;
     summary_set_safety(&partial, safety);
     if (summary_write_text(&partial, stdout) != 0 || fflush(stdout) != 0) {

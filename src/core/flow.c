@@ -101,7 +101,7 @@ static void erase(Flow *f)
     session_set_lang(f->session, lang);
     f->multi = 0;
     wipe(&f->pending, sizeof f->pending);
-    f->confirm_start_over = false;
+    f->confirm_start_over = f->confirm_to_attract = false;
     wipe(f->heard, sizeof f->heard);
     wipe(f->runner_up, sizeof f->runner_up);
     wipe(f->title, sizeof f->title);
@@ -333,10 +333,19 @@ static FlowEvent act_help(Flow *f, const FlowRow *r)
     return FLOW_HELP_REQUESTED;
 }
 
+/* Back from the language screen to the start screen ends the session: with answers given
+ * (she went back from the first question) it asks first, as "start over" does; then the
+ * start screen shows with nothing kept, as after a wipe (the next one to tap Start went
+ * on with her answers once Continue no longer erased them). */
 static FlowEvent act_to_attract(Flow *f, const FlowRow *r)
 {
     (void)r;
-    return flow_go(f, SCR_ATTRACT);
+    if (session_anything_said(f->session)) {
+        f->confirm_start_over = f->confirm_to_attract = true;
+        return flow_go(f, SCR_CONFIRM);
+    }
+    flow_reset(f);
+    return FLOW_CHANGED;
 }
 
 static FlowEvent act_to_language(Flow *f, const FlowRow *r)
@@ -350,10 +359,13 @@ static FlowEvent act_lang(Flow *f, const FlowRow *r)
     return set_lang(f, (Lang)r->lang);
 }
 
+/* Continue on the privacy screen: the interview, where she is. The session is new when
+ * she comes from the start screen (each one ends with a wipe); when she went back to
+ * this screen from the first question, her answers stay (Continue restarted the session
+ * and erased an urgent answer without a word, where "start over" asks first). */
 static FlowEvent act_begin(Flow *f, const FlowRow *r)
 {
     (void)r;
-    session_restart(f->session);
     return resume(f);
 }
 
@@ -405,6 +417,11 @@ static FlowEvent act_press_back(Flow *f, const FlowRow *r)
 static FlowEvent act_confirm_yes(Flow *f, const FlowRow *r)
 {
     (void)r;
+    if (f->confirm_to_attract) {
+        f->confirm_start_over = f->confirm_to_attract = false;
+        flow_reset(f);
+        return FLOW_CHANGED;
+    }
     if (f->confirm_start_over) {
         f->confirm_start_over = false;
         return start_over(f);
@@ -421,7 +438,7 @@ FlowEvent flow_end_of_input(Flow *f)
     const Question *q = session_question(f->session);
     int unsure = q && q->role == ROLE_RED_FLAG ? content_option_index(q, "not_sure") : -1;
     bool hedge = !f->confirm_start_over && unsure >= 0 && f->pending.options == 1u << unsure;
-    f->confirm_start_over = false;
+    f->confirm_start_over = f->confirm_to_attract = false;
     if (!hedge) {
         wipe(&f->pending, sizeof f->pending);
         wipe(f->runner_up, sizeof f->runner_up);
@@ -439,7 +456,7 @@ FlowEvent flow_end_of_input(Flow *f)
 static FlowEvent act_confirm_no(Flow *f, const FlowRow *r)
 {
     if (f->confirm_start_over) { /* her answers stay; the question is asked again */
-        f->confirm_start_over = false;
+        f->confirm_start_over = f->confirm_to_attract = false;
         return resume(f);
     }
     if (r->action == FLOW_ACT_CONFIRM_NO && offer_runner_up(f))

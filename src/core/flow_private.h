@@ -42,6 +42,7 @@ struct Flow {
     char runner_up[256];
     bool offered_runner_up;  /* the pending answer is the runner-up already */
     bool confirm_start_over; /* the confirm screen asks about a spoken "start over" */
+    bool confirm_to_attract; /* ... asked by Back to the start screen: yes ends there */
     unsigned starts_over;    /* times "start over" wiped the session (flow_starts_over) */
 
     int last_row; /* the flow_rows[] index the last input went through, or -1 */

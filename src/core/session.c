@@ -254,6 +254,14 @@ bool session_any_urgent(const Session *s)
     return false;
 }
 
+bool session_anything_said(const Session *s)
+{
+    for (size_t i = 0; i < s->content->nquestions; i++)
+        if (s->answers[i].state != ANS_NONE)
+            return true;
+    return session_any_urgent(s);
+}
+
 const Answer *session_answers(const Session *s)
 {
     return s->answers;

@@ -79,6 +79,10 @@ bool session_raised_by(const Session *s, size_t i, Evidence *ev, Answer said[EVI
  * raised, or NULL (not raised, or no memory to keep them). */
 const Answer *session_raised_answers(const Session *s, size_t i);
 
+/* True when she has said anything in this session: an answer (a skip too), or an
+ * urgent flag raised. */
+bool session_anything_said(const Session *s);
+
 /* True when any urgent flag has been raised in this session. */
 bool session_any_urgent(const Session *s);
 

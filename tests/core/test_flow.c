@@ -341,6 +341,42 @@ START_TEST(activity_on_the_screen_keeps_her_session)
 }
 END_TEST
 
+/* Back from the first question to the privacy screen and on: Continue goes on with her
+ * answers (it restarted the session and erased an urgent answer); Back to the start
+ * screen asks first, and only a yes erases them (sixteenth audit). */
+START_TEST(back_past_the_first_question_keeps_her_answers)
+{
+    for (int how = 0; how < 3; how++) {
+        Flow *f = at("urgent");
+        ck_assert_int_eq(flow_press(f, FLOW_CONTINUE), FLOW_CHANGED); /* told the desk */
+        ck_assert_int_eq(flow_press(f, FLOW_BACK), FLOW_CHANGED);
+        ck_assert_str_eq(qid(f), "rf_chest");
+        ck_assert_int_eq(flow_press(f, FLOW_BACK), FLOW_CHANGED);
+        ck_assert_int_eq(kind(f), SCR_PRIVACY);
+        if (how == 0) {
+            ck_assert_int_eq(flow_press(f, FLOW_CONTINUE), FLOW_CHANGED);
+            ck_assert_str_eq(qid(f), "rf_chest");
+            ck_assert(session_any_urgent(flow_session(f)));
+        } else {
+            ck_assert_int_eq(flow_press(f, FLOW_BACK), FLOW_CHANGED);
+            ck_assert_int_eq(kind(f), SCR_LANGUAGE);
+            ck_assert_int_eq(flow_press(f, FLOW_BACK), FLOW_CHANGED);
+            ck_assert_int_eq(kind(f), SCR_CONFIRM);
+            ck_assert_int_eq(flow_press(f, how == 1 ? FLOW_NO : FLOW_YES), FLOW_CHANGED);
+            ck_assert_int_eq(kind(f), how == 1 ? SCR_QUESTION : SCR_ATTRACT);
+            ck_assert(session_any_urgent(flow_session(f)) == (how == 1));
+            ck_assert(session_anything_said(flow_session(f)) == (how == 1));
+        }
+        flow_free(f);
+    }
+    /* nothing said yet: Back goes to the start screen at once */
+    Flow *f = at("language");
+    ck_assert_int_eq(flow_press(f, FLOW_BACK), FLOW_CHANGED);
+    ck_assert_int_eq(kind(f), SCR_ATTRACT);
+    flow_free(f);
+}
+END_TEST
+
 /* Her input ends while an answer waits for her "yes" (the terminal at end of file): a
  * hedge to a red flag is kept as "not sure" (it was lost, and the paper showed the
  * question unanswered with no urgent flag); a spoken yes and a "start over" are dropped
@@ -522,6 +558,7 @@ int main(void)
     tcase_add_test(tc, table_draws_the_buttons);
     tcase_add_test(tc, attract_prompt_follows_listening);
     tcase_add_test(tc, activity_on_the_screen_keeps_her_session);
+    tcase_add_test(tc, back_past_the_first_question_keeps_her_answers);
     tcase_add_loop_test(tc, end_of_input_keeps_a_hedge, 0,
                         (int)(sizeof eof_row / sizeof eof_row[0]));
     tcase_add_test(tc, screens_never_cut_a_text);

@@ -164,6 +164,10 @@ expect_text hedge-at-end "Because you said: Chest pain or hard to breathe: Not s
 # (the first question's place was read as "nothing answered"; review of session 25)
 check back-to-first 0 bash -c "printf '1\n\n2\ngo back\ngo back\n' | '$bin' --text"
 expect_text back-to-first "Chest pain or trouble breathing. Tell the front desk now"
+# back past the first question to the privacy screen, then on: the urgent answer stays
+# (Continue restarted the session and the paper said Urgent: None; sixteenth audit)
+check back-to-privacy 0 bash -c "printf 'yes\n\ngo back\ngo back\nyes\nno\n' | '$bin' --text"
+expect_text back-to-privacy "Chest pain or trouble breathing. Tell the front desk now"
 # a mood screen not done says so (the PHQ-2 line was left out, and the paper's cell too)
 check phq-not-answered 0 bash -c "printf 'yes\n\n' | '$bin' --text"
 expect_text phq-not-answered "Mood \\(PHQ-2\\): Not answered"
