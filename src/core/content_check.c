@@ -2,10 +2,13 @@
  * answer ambiguous or unreachable, roles that the summary relies on, and red-flag questions that
  * raise a flag. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "content_load.h"
+#include "error.h"
 #include "strmap.h"
+#include "wipe.h"
 
 /* The JSON value of option oi of question qi, for positions in messages. */
 static const JsonValue *option_value(const JsonValue *root, size_t qi, size_t oi)
@@ -262,29 +265,48 @@ static bool raised_by(const Content *c, size_t q, int o, bool urgent)
     return false;
 }
 
-/* A flag (an urgent one for the urgent safety questions) asks for the "yes" of every
- * red-flag question, and an urgent one for the "not sure" of an urgent safety question:
- * with its flag deleted, a "yes" to chest pain went on to the next question as if
- * nothing was said, and the content was valid. */
+/* Whether option o of question q, the only answer given (in a, all unanswered), makes an
+ * urgent flag hold. */
+static bool raises_alone(const Content *c, Answer *a, size_t q, int o)
+{
+    a[q] = (Answer){.state = ANS_GIVEN, .options = 1u << o};
+    bool raised = false;
+    for (size_t f = 0; f < c->nflags && !raised; f++)
+        raised = c->flags[f].tier == TIER_URGENT && rules_eval(c, c->flags[f].when, a, NULL);
+    a[q] = (Answer){0};
+    return raised;
+}
+
+/* A "yes" to an urgent safety question raises an urgent flag by itself, and so does its
+ * "not sure"; the "yes" of every other red-flag question is asked for by a flag (those
+ * are shown after other answers, so one flag may need two). A flag deleted, or one on
+ * "yes and no", "yes but not yes" or "yes after a C-section", let a "yes" to chest pain
+ * go on to the next question as if nothing was said, and the content was valid. */
 static void check_red_flags_raise(Loader *L, const JsonValue *root)
 {
     const Content *c = L->c;
+    Answer *a = calloc(c->nquestions ? c->nquestions : 1, sizeof *a);
+    if (!a) {
+        cload_error(L, NULL, "%s", pk_strerror(PK_ENOMEM));
+        return;
+    }
     for (size_t qi = 0; qi < c->nquestions; qi++) {
         const Question *q = &c->questions[qi];
         int yes = content_option_index(q, "yes"), unsure = content_option_index(q, "not_sure");
         if (q->role != ROLE_RED_FLAG || q->kind != QK_YESNO || yes < 0)
             continue;
-        bool urgent = q->section == SECTION_SAFETY_URGENT;
-        if (!raised_by(c, qi, yes, urgent))
+        bool urgent = q->section == SECTION_SAFETY_URGENT && !q->show_if;
+        if (urgent ? !raises_alone(c, a, qi, yes) : !raised_by(c, qi, yes, false))
             cload_error(L, question_value(root, qi),
-                        "question \"%s\": no %sflag in flags.json is raised by its \"yes\"", q->id,
-                        urgent ? "urgent " : "");
-        if (urgent && unsure >= 0 && !raised_by(c, qi, unsure, true))
-            cload_error(L, question_value(root, qi),
-                        "question \"%s\": no urgent flag in flags.json is raised by its \"not "
-                        "sure\"",
+                        urgent ? "question \"%s\": a \"yes\" to it alone raises no urgent flag"
+                               : "question \"%s\": no flag in flags.json is raised by its \"yes\"",
                         q->id);
+        if (urgent && unsure >= 0 && !raises_alone(c, a, qi, unsure))
+            cload_error(L, question_value(root, qi),
+                        "question \"%s\": a \"not sure\" to it alone raises no urgent flag", q->id);
     }
+    wipe(a, c->nquestions * sizeof *a);
+    free(a);
 }
 
 /* Every option of a question chosen at once, joined with ", ", fits CONTENT_ANSWER_MAX

@@ -203,9 +203,25 @@ flags["flags"] = [f for f in flags["flags"]
 open(sys.argv[1], "w").write(json.dumps(flags, indent=2) + "\n")
 PY
 check red-flag-raises-nothing 2 "$bin" --check-content "$scratch"
-expect_text red-flag-raises-nothing "questions.json:[0-9]+:[0-9]+: question \"rf_chest\": no urgent flag in flags.json is raised by its \"yes\""
+expect_text red-flag-raises-nothing "questions.json:[0-9]+:[0-9]+: question \"rf_chest\": a \"yes\" to it alone raises no urgent flag"
 expect_text red-flag-raises-nothing "questions.json:[0-9]+:[0-9]+: question \"rf_wound\": no flag in flags.json is raised by its \"yes\""
-expect_text red-flag-raises-nothing "questions.json:[0-9]+:[0-9]+: question \"rf_seizure\": no urgent flag in flags.json is raised by its \"not sure\""
+expect_text red-flag-raises-nothing "questions.json:[0-9]+:[0-9]+: question \"rf_seizure\": a \"not sure\" to it alone raises no urgent flag"
+# nor one whose flag cannot hold on the "yes" alone (sixteenth audit)
+for when in '{"all": [{"q": "rf_chest", "equals": "yes"}, {"q": "rf_chest", "equals": "no"}]}' \
+  '{"all": [{"q": "rf_chest", "equals": "yes"}, {"not": {"q": "rf_chest", "equals": "yes"}}]}' \
+  '{"all": [{"q": "rf_chest", "equals": "yes"}, {"q": "delivery", "equals": "csection"}]}'; do
+  cp "$(dirname "$0")"/../../assets/content/flags.json "$scratch"/
+  python3 - "$scratch/flags.json" "$when" <<'PY'
+import json, sys
+flags = json.load(open(sys.argv[1]))
+for f in flags["flags"]:
+    if f["id"] == "urgent_chest":
+        f["when"] = json.loads(sys.argv[2])
+open(sys.argv[1], "w").write(json.dumps(flags, indent=2) + "\n")
+PY
+  check red-flag-cannot-hold 2 "$bin" --check-content "$scratch"
+  expect_text red-flag-cannot-hold "question \"rf_chest\": a \"yes\" to it alone raises no urgent flag"
+done
 # malformed content never crashes (a non-object entry once sent a NULL id to strcmp)
 rm -rf "$scratch" && mkdir -p "$scratch" && cp "$fixture"/*.json "$scratch"/
 printf '{"questions":[1,{"id":"a"}]}' >"$scratch/questions.json"
