@@ -96,20 +96,25 @@ static void find_missing(Summary *out)
 static void score_phq2(Summary *out)
 {
     const Content *c = out->content;
-    int total = 0, items = 0;
+    int total = 0, items = 0, open = 0;
     for (size_t i = 0; i < c->nquestions; i++) {
         if (c->questions[i].role != ROLE_PHQ2)
             continue;
         out->phq2_asked = true;
         int o = chosen(&out->answers[i]);
-        if (o < 0)
-            return; /* phq2 stays -1 */
+        if (o < 0) {
+            open++;
+            continue;
+        }
         total += o;
         items++;
     }
-    if (items == 2) {
+    if (items == 2 && !open) {
         out->phq2 = total;
         out->phq2_positive = total >= 3;
+    } else if (items && total >= 3) { /* positive whatever the item not answered says */
+        out->phq2_at_least = total;
+        out->phq2_positive = true;
     }
 }
 
@@ -336,6 +341,7 @@ int summary_build(const Session *s, Summary *out)
     out->created = time(NULL);
     out->safety = summary_default_safety();
     out->phq2 = -1;
+    out->phq2_at_least = -1;
     if (alloc_lists(out, c) != 0) {
         summary_free(out);
         return PK_ENOMEM;

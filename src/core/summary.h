@@ -93,7 +93,9 @@ typedef struct {
     int peg[3];           /* pain, enjoyment, activity: 0..10, or -1 */
     double peg_score;     /* mean of the three items, or -1 unless all three were answered */
     int phq2;             /* PHQ-2 total 0..6, or -1 unless both items were answered */
-    bool phq2_positive;   /* phq2 >= 3 */
+    bool phq2_positive;   /* phq2 >= 3, or phq2_at_least >= 3 */
+    int phq2_at_least;    /* one item not answered: the other's points when they are 3 (a
+                             positive screen alone, flags.json), else -1 */
     bool phq2_asked;      /* the content has the PHQ-2: its score is shown, or "Not answered" */
     const Option **areas; /* where it hurts, in content order */
     size_t nareas;

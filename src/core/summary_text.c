@@ -196,6 +196,9 @@ static void put_scores(void *ctx, const Summary *sum, const SummarySection *sec)
     if (sum->phq2 >= 0)
         fprintf(out, "  %s: %d / 6%s\n", content_ui(c, "summary.phq2", lang), sum->phq2,
                 sum->phq2_positive ? content_ui(c, "summary.phq2_positive", lang) : "");
+    else if (sum->phq2_at_least >= 0) /* one item not answered, the other positive alone */
+        fprintf(out, "  %s: \xe2\x89\xa5 %d / 6%s\n", content_ui(c, "summary.phq2", lang),
+                sum->phq2_at_least, content_ui(c, "summary.phq2_positive", lang));
     else if (sum->phq2_asked)
         fprintf(out, "  %s: %s\n", content_ui(c, "summary.phq2", lang),
                 content_ui(c, "summary.not_answered", lang));

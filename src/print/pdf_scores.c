@@ -4,13 +4,17 @@
  * scores, then the areas in words over a small figure. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "print_internal.h"
 
 /* ---- scores ---- */
 
+/* A score, "7 / 10" or "≥ 3 / 6", shown big; else words ("Not answered"). */
 static bool is_number(const char *s)
 {
+    if (strncmp(s, "\xe2\x89\xa5 ", 4) == 0)
+        s += 4;
     return *s >= '0' && *s <= '9';
 }
 
@@ -73,6 +77,9 @@ static size_t score_cells(const PdfDoc *d, ScoreCell c[SCORES_MAX])
         if (s->phq2 >= 0)
             snprintf(c[n].value, sizeof c[n].value, "%d / 6%s", s->phq2,
                      s->phq2_positive ? pdf_doc_ui(d, "summary.phq2_positive") : "");
+        else if (s->phq2_at_least >= 0) /* one item not answered, the other positive alone */
+            snprintf(c[n].value, sizeof c[n].value, "\xe2\x89\xa5 %d / 6%s", s->phq2_at_least,
+                     pdf_doc_ui(d, "summary.phq2_positive"));
         else
             snprintf(c[n].value, sizeof c[n].value, "%s", pdf_doc_ui(d, "summary.not_answered"));
         n++;

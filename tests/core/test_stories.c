@@ -332,6 +332,11 @@ START_TEST(story)
     }
     ck_assert_msg(strcmp(flags, st->flags) == 0, "%s: flags \"%s\", want \"%s\"", st->name, flags,
                   st->flags);
+    /* the mood flag and the mood score agree (a positive item beside a skipped one raised
+       the flag while the score said "Not answered" and phq2_positive false; sixteenth
+       audit) */
+    ck_assert_msg(in_words(flags, "clinician_mood:today") == sum.phq2_positive,
+                  "%s: mood flag and score disagree", st->name);
     each(st->held, "must be held", &sum, held, true);
     each(st->held, "held must not show", &sum, shown, false);
     each(st->shown, "must be shown", &sum, shown, true);
