@@ -77,10 +77,12 @@ static const char *find_data_dir(const char *sub, char *out, size_t size)
 }
 
 /* Takes the value of an option that needs one. */
+/* The option's value: NULL after a one-line reason when there is none, or it is empty
+ * (an unset variable: "--content ''" said ": directory is missing", "--shots ''" exit 1). */
 static const char *need_value(int argc, char **argv, int *i)
 {
-    if (*i + 1 >= argc) {
-        fprintf(stderr, "ppkiosk: %s needs a value\n%s", argv[*i], usage);
+    if (*i + 1 >= argc || !argv[*i + 1][0]) {
+        fprintf(stderr, "ppkiosk: %s needs a value (ppkiosk --help lists the options)\n", argv[*i]);
         return NULL;
     }
     return argv[++*i];
@@ -191,7 +193,9 @@ static int special_option(int argc, char **argv, int *i, AppOptions *o, Mode *mo
         if (!(v = need_value(argc, argv, i)))
             return 2;
         if (lang_parse(v, &o->lang) < 0) {
-            fprintf(stderr, "ppkiosk: unknown language '%s' (use en or es)\n", v);
+            PkWhy why; /* shown plain: no terminal codes from the argument */
+            pk_fail(&why, PK_EINVAL, "unknown language '%s' (use en or es)", v);
+            fprintf(stderr, "ppkiosk: %s\n", why.text);
             return 2;
         }
         o->lang_given = true;

@@ -64,6 +64,8 @@ check unknown-option-esc 2 "$bin" $'--\e[2Jx'
 expect_text unknown-option-esc "unknown option '--\?\[2Jx'"
 check bad-lang 2 "$bin" --text --lang fr
 expect_text bad-lang "unknown language 'fr'"
+check bad-lang-esc 2 "$bin" --text --lang $'\e[31mxx'
+expect_text bad-lang-esc "unknown language '\?\[31mxx'"
 check bad-size 2 "$bin" --windowed --size huge
 check pdf-needs-mode 2 "$bin" --pdf-out x.pdf
 check say-needs-out 2 "$bin" --say hello
@@ -168,6 +170,13 @@ expect_text back-to-first "Chest pain or trouble breathing. Tell the front desk 
 # (Continue restarted the session and the paper said Urgent: None; sixteenth audit)
 check back-to-privacy 0 bash -c "printf 'yes\n\ngo back\ngo back\nyes\nno\n' | '$bin' --text"
 expect_text back-to-privacy "Chest pain or trouble breathing. Tell the front desk now"
+# an option's value missing or empty is one line (the usage followed it; "--content ''"
+# said ": directory is missing", "--shots ''" exited 1; sixteenth audit)
+for opt in --content --answers --shots --script --lang; do
+  check "empty-$opt" 2 "$bin" "$opt" ""
+  expect_text "empty-$opt" "^ppkiosk: $opt needs a value"
+  [ "$(wc -l <<<"$out")" = 1 ] || { echo "FAIL empty-$opt: $(wc -l <<<"$out") lines"; fails=$((fails + 1)); }
+done
 # a mood screen not done says so (the PHQ-2 line was left out, and the paper's cell too)
 check phq-not-answered 0 bash -c "printf 'yes\n\n' | '$bin' --text"
 expect_text phq-not-answered "Mood \\(PHQ-2\\): Not answered"
@@ -331,7 +340,7 @@ for spec in "fhir-out-no-folder|--fhir-out|$scratch/nowhere/x.json|folder .*nowh
   "pdf-out-proc|--pdf-out|/proc/x.pdf|$proc_reason" "fhir-out-proc|--force --fhir-out|/proc/x.json|$proc_reason" \
   "summary-json-proc|--summary-json|/proc/s.json|$proc_reason" \
   "summary-json-no-folder|--summary-json|$scratch/nowhere/s.json|folder .*nowhere does not exist" \
-  "pdf-out-empty|--pdf-out||--pdf-out needs a file name" \
+  "pdf-out-empty|--pdf-out||--pdf-out needs a value" \
   "pdf-out-folder-force|--force --pdf-out|$scratch|is a folder, not a file" \
   "pdf-out-fifo-force|--force --pdf-out|$scratch/fifo|fifo is not a file; --force replaces only a file or a symlink" \
   "fhir-out-device-force|--force --fhir-out|$scratch/null|null is not a file; --force replaces only a file or a symlink" \
