@@ -207,9 +207,15 @@ static int probe_folder(const char *path, const char *dir, bool replaceable)
         /* a file without a name: the export names it by a link, so the probe does too */
         const char *slash = strrchr(path, '/');
         int dirlen = slash ? (int)(slash - path) + 1 : 0;
-        char name[sizeof nf.tmp + 32];
-        snprintf(name, sizeof name, "%.*s.ppkiosk-probe-%ld", dirlen, path, (long)getpid());
-        if (new_file_link(&nf, name) != 0)
+        char name[sizeof nf.tmp + 48];
+        int rc = -1;
+        errno = EEXIST; /* a name someone left there is passed over, not a refusal */
+        for (unsigned k = 0; rc != 0 && errno == EEXIST && k < 100; k++) {
+            snprintf(name, sizeof name, "%.*s.ppkiosk-probe-%ld-%u", dirlen, path, (long)getpid(),
+                     k);
+            rc = new_file_link(&nf, name);
+        }
+        if (rc != 0)
             err = PK_EIO;
         else
             unlink(name);
@@ -274,6 +280,11 @@ static int check_output_path(const char *option, const char *path, bool replacea
     struct stat st;
     if (!*path) {
         fprintf(stderr, "ppkiosk: %s needs a file name\n", option);
+        return PK_EINVAL;
+    }
+    if (strcmp(path, "-") == 0) { /* it made a file named "-"; only --summary-json has stdout */
+        fprintf(stderr, "ppkiosk: %s needs a file name (\"-\" is stdout for --summary-json only)\n",
+                option);
         return PK_EINVAL;
     }
     bool exists = lstat(path, &st) == 0;

@@ -1,5 +1,6 @@
 /* ppkiosk --say and --recognize: speech synthesis to a file and recognition of WAV
  * files, with the same eSpeak NG set-up and recognition pipeline as the kiosk. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,13 @@ static int say_to_fd(const void *ctx, int fd, PkWhy *why)
 int app_say(const AppOptions *o, const Content *c)
 {
     (void)c;
+    /* a file size limit is a write error with its reason, not the signal that ends the
+       program with none, as for the other outputs */
+    struct sigaction ignore = {.sa_handler = SIG_IGN}, old_xfsz;
+    sigemptyset(&ignore.sa_mask);
+    sigaction(SIGXFSZ, &ignore, &old_xfsz);
     int err = app_write_file("WAV file", o->out, o->force, say_to_fd, o);
+    sigaction(SIGXFSZ, &old_xfsz, NULL);
     return !err ? 0 : err == PK_EINVAL ? 2 : 1;
 }
 

@@ -54,8 +54,14 @@ int voice_say(const char *models_dir, const char *text, Lang lang, int out_fd, P
     if (rate <= 0)
         return pk_fail(why, PK_ENODEV,
                        "eSpeak NG cannot be started (is espeak-ng-data installed?)");
-    if (tts_to_pcm(text, lang, s.rate_wpm, s.volume, &pcm, &n) != 0)
+    size_t loud = 0;
+    int ok = tts_to_pcm(text, lang, s.rate_wpm, s.volume, &pcm, &n);
+    for (size_t i = 0; ok == 0 && i < n; i++)
+        loud += pcm[i] > 64 || pcm[i] < -64;
+    if (ok != 0)
         err = pk_fail(why, PK_EDEVICE, "eSpeak NG could not speak the text");
+    else if (loud == 0) /* a zero-width space alone made a silent file and exit 0 */
+        err = pk_fail(why, PK_EINVAL, "there is no text to speak (it makes no sound)");
     else if (out_fd >= 0 && wav_write_fd(out_fd, pcm, n, rate) != 0)
         err = pk_fail(why, PK_EIO, "cannot write the speech: %s", strerror(errno));
     else if (out_fd < 0 && play(pcm, n, rate) != 0)

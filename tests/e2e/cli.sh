@@ -177,6 +177,12 @@ for opt in --content --answers --shots --script --lang; do
   expect_text "empty-$opt" "^ppkiosk: $opt needs a value"
   [ "$(wc -l <<<"$out")" = 1 ] || { echo "FAIL empty-$opt: $(wc -l <<<"$out") lines"; fails=$((fails + 1)); }
 done
+# "-" is stdout for --summary-json only (--pdf-out - made a file named "-"); a probe
+# name someone left in the folder is passed over, not a refusal (sixteenth audit)
+check pdf-out-dash 2 bash -c "'$bin' --text --pdf-out - </dev/null"
+expect_text pdf-out-dash "is stdout for --summary-json only"
+mkdir -p "$scratch/probe"
+check probe-name-taken 0 bash -c "p='$scratch/probe/.ppkiosk-probe-'\$\$; echo x >\$p; echo x >\$p-0; exec '$bin' --text --pdf-out '$scratch/probe/o.pdf' </dev/null"
 # a mood screen not done says so (the PHQ-2 line was left out, and the paper's cell too)
 check phq-not-answered 0 bash -c "printf 'yes\n\n' | '$bin' --text"
 expect_text phq-not-answered "Mood \\(PHQ-2\\): Not answered"

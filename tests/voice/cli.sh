@@ -39,6 +39,8 @@ grep -q "exists already; give --force" "$dir/err" || fail "--say existing: $(cat
 chmod 644 "$dir/say-es.wav"
 run --say "hola" --out "$dir/say-es.wav" --lang es --force || fail "--say --force exited $?"
 [ "$(stat -c %a "$dir/say-es.wav")" = 600 ] || fail "--say --force kept mode $(stat -c %a "$dir/say-es.wav")"
+run --say $'\u200b' --out "$dir/zw.wav" 2>"$dir/err" && fail "--say made a silent file of a zero-width space"
+[ ! -e "$dir/zw.wav" ] || fail "--say left a silent file"
 run --say " " --out "$dir/blank.wav" 2>"$dir/err" && fail "--say took a blank text"
 grep -q "no text to speak" "$dir/err" && [ ! -e "$dir/blank.wav" ] ||
   fail "--say blank: $(cat "$dir/err")"
