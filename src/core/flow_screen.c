@@ -109,10 +109,10 @@ static void question_screen(Flow *f, Screen *s)
 static void confirm_screen(Flow *f, Screen *s)
 {
     const Question *q = session_question(f->session);
-    if (f->confirm_start_over) {
+    if (f->confirm_start_over) { /* "start over", or Back to the start screen */
         s->question = q;
-        s->title = ui(f, "confirm.start_over");
-        s->body = ui(f, "confirm.start_over_body");
+        s->title = ui(f, f->confirm_to_attract ? "confirm.leave" : "confirm.start_over");
+        s->body = ui(f, f->confirm_to_attract ? "confirm.leave_body" : "confirm.start_over_body");
         return;
     }
     char ans[CONTENT_ANSWER_MAX] = "";

@@ -18,6 +18,8 @@ const char *const ui_required_keys[] = {
     "confirm.question",
     "confirm.start_over",
     "confirm.start_over_body",
+    "confirm.leave",
+    "confirm.leave_body",
     "results.title",
     "results.intro",
     "printing.title",

@@ -60,7 +60,7 @@ static const ErrorCase cases[] = {
     {"flags.json", "\"equals\": \"yes\"}", "\"equals\": \"maybe\"}", 3, "has no option \"maybe\""},
     {"causes.json", "{\"all\":", "{\"every\":", 4, "unknown condition \"every\""},
     /* a navigation label too long for one row at 800x480 (30 bytes took two rows) */
-    {"ui.json", "\"ES button.back\"", "\"ES Volver a la pregunta de antes\"", 153,
+    {"ui.json", "\"ES button.back\"", "\"ES Volver a la pregunta de antes\"", 161,
      "\"button.back\" (es) is 32 bytes; a navigation label may have 24"},
     {"advice.json", "\"at_least\": 7", "\"unknown\": false", 7, "unknown takes true"},
     /* a flag or a show_if is decided before the later questions are reached */
