@@ -188,6 +188,7 @@ unsigned flow_conditions(const Flow *f)
     when |= q && q->can_skip ? 1u << FLOW_WHEN_SKIP : 0;
     when |= q && q->kind == QK_MULTI ? 1u << FLOW_WHEN_MULTI : 0;
     when |= 1u << (f->cfg.staff_pin ? FLOW_WHEN_PIN : FLOW_WHEN_NO_PIN);
+    when |= f->ending == END_HELD ? 0 : 1u << FLOW_WHEN_NOT_HELD;
     return when;
 }
 

@@ -84,7 +84,9 @@ const FlowRow flow_rows[] = {
     {K(SCR_PRINT_FAILED), FLOW_FINISH, "button.finish",     BTN_NAV,     NAV,    ALWAYS,           -1,   -1,      C(CMD_DONE),                 0, FLOW_ACT_FINISH_HELD},
     {K(SCR_PRINT_FAILED), FLOW_RETRY,  "button.retry",      BTN_PRIMARY, NAV,    ALWAYS,           -1,   -1,      0,                           1, FLOW_ACT_PRINT},
 
-    {K(SCR_GOODBYE),  FLOW_FINISH,     "button.finish",     BTN_PRIMARY, NAV,    ALWAYS,           -1,   -1,      C(CMD_DONE) | C(CMD_START), -1, FLOW_ACT_END},
+    /* not while the summary is held for staff: Finish erased it at once, where the screen
+       promised it for the next few minutes (seventeenth audit); the time-out ends it */
+    {K(SCR_GOODBYE),  FLOW_FINISH,     "button.finish",     BTN_PRIMARY, NAV,    FLOW_WHEN_NOT_HELD, -1,  -1,      C(CMD_DONE) | C(CMD_START), -1, FLOW_ACT_END},
 
     /* on every patient screen: pressed by a front end (the Repeat key, a script) */
     {PATIENT,         FLOW_REPEAT,     NULL,                BTN_NAV,     HIDDEN, ALWAYS,           -1,   -1,      0,                          -1, FLOW_ACT_REPEAT},

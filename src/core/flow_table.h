@@ -22,11 +22,12 @@ typedef enum {
 /* When a row's button is drawn (it can be pressed either way). */
 typedef enum {
     FLOW_WHEN_ALWAYS = 0,
-    FLOW_WHEN_SPEECH, /* the front end can speak */
-    FLOW_WHEN_SKIP,   /* the question can be skipped */
-    FLOW_WHEN_MULTI,  /* the question takes several answers */
-    FLOW_WHEN_PIN,    /* a staff PIN is set */
-    FLOW_WHEN_NO_PIN, /* no staff PIN is set */
+    FLOW_WHEN_SPEECH,   /* the front end can speak */
+    FLOW_WHEN_SKIP,     /* the question can be skipped */
+    FLOW_WHEN_MULTI,    /* the question takes several answers */
+    FLOW_WHEN_PIN,      /* a staff PIN is set */
+    FLOW_WHEN_NO_PIN,   /* no staff PIN is set */
+    FLOW_WHEN_NOT_HELD, /* no summary is held for staff to print (after a failed print) */
     FLOW_WHEN_COUNT
 } FlowWhen;
 

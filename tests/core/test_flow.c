@@ -41,7 +41,7 @@ static Flow *at(const char *where)
     else if (strncmp(where, "urgent", 6) == 0 || strcmp(where, "after_urgent") == 0)
         flow_input(f, "yes", FLOW_TYPED);
     else if (strcmp(where, "results") == 0 || strncmp(where, "print", 5) == 0 ||
-             strcmp(where, "goodbye") == 0)
+             strncmp(where, "goodbye", 7) == 0)
         to_results(f);
     else if (strcmp(where, "rf_chest") != 0) {
         char id[64];
@@ -59,6 +59,12 @@ static Flow *at(const char *where)
         flow_print_done(f, -8);
     if (strcmp(where, "goodbye") == 0)
         flow_press(f, FLOW_FINISH);
+    if (strcmp(where, "goodbye_held") == 0) { /* the print failed; held for staff */
+        flow_press(f, FLOW_PRINT);
+        flow_print_done(f, -8);
+        flow_press(f, FLOW_FINISH);
+        ck_assert_int_eq(flow_screen(f)->kind, SCR_GOODBYE);
+    }
     return f;
 }
 
@@ -190,6 +196,10 @@ static const struct {
     {"goodbye", 't', "start", FLOW_CHANGED, SCR_ATTRACT, NULL},
     {"goodbye", 't', "yes", FLOW_NOT_UNDERSTOOD, SCR_GOODBYE, NULL},
     {"goodbye", 't', "go back", FLOW_IGNORED, SCR_GOODBYE, NULL},
+    /* the summary held for staff after a failed print is not erased by Finish: the screen
+       promises it for the next few minutes (seventeenth audit) */
+    {"goodbye_held", 'p', FLOW_FINISH, FLOW_IGNORED, SCR_GOODBYE, NULL},
+    {"goodbye_held", 't', "done", FLOW_NOT_UNDERSTOOD, SCR_GOODBYE, NULL},
 };
 
 /* Runs row i of walk[] on a fresh flow and checks it; returns the table row it went
@@ -276,6 +286,7 @@ START_TEST(table_draws_the_buttons)
         {"printing", ""},
         {"print_failed", "finish retry"},
         {"goodbye", "finish"},
+        {"goodbye_held", ""},
     };
     for (size_t i = 0; i < sizeof drawn / sizeof drawn[0]; i++) {
         Flow *f = at(drawn[i].from);
