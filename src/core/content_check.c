@@ -265,48 +265,75 @@ static bool raised_by(const Content *c, size_t q, int o, bool urgent)
     return false;
 }
 
-/* Whether option o of question q, the only answer given (in a, all unanswered), makes an
- * urgent flag hold. */
-static bool raises_alone(const Content *c, Answer *a, size_t q, int o)
+/* Whether option o of question q makes an urgent flag hold with the other answers as in a
+ * (a[q] is put back as it was). */
+static bool raises_with(const Content *c, Answer *a, size_t q, int o)
 {
+    Answer was = a[q];
     a[q] = (Answer){.state = ANS_GIVEN, .options = 1u << o};
     bool raised = false;
     for (size_t f = 0; f < c->nflags && !raised; f++)
         raised = c->flags[f].tier == TIER_URGENT && rules_eval(c, c->flags[f].when, a, NULL);
-    a[q] = (Answer){0};
+    a[q] = was;
     return raised;
 }
 
-/* A "yes" to an urgent safety question raises an urgent flag by itself, and so does its
- * "not sure"; the "yes" of every other red-flag question is asked for by a flag (those
- * are shown after other answers, so one flag may need two). A flag deleted, or one on
- * "yes and no", "yes but not yes" or "yes after a C-section", let a "yes" to chest pain
- * go on to the next question as if nothing was said, and the content was valid. */
+/* The urgent safety questions are asked of everyone, one concern each, and cannot be
+ * skipped: a yes/no question with "not sure", no show_if, no skip. A "yes" and a "not
+ * sure" to one raise an urgent flag by themselves, with the other answers unanswered and
+ * with the other urgent safety questions answered "no" (as they are when she reaches
+ * it: a flag on "seizure yes and not chest no" passed with them unanswered, and a yes to
+ * a seizure after a no to chest pain raised nothing). The "yes" of every other red-flag
+ * question is asked for by a flag (those are shown after other answers, so one flag may
+ * need two). */
 static void check_red_flags_raise(Loader *L, const JsonValue *root)
 {
     const Content *c = L->c;
-    Answer *a = calloc(c->nquestions ? c->nquestions : 1, sizeof *a);
-    if (!a) {
+    Answer *none = calloc(c->nquestions ? c->nquestions : 1, sizeof *none);
+    Answer *all_no = calloc(c->nquestions ? c->nquestions : 1, sizeof *all_no);
+    if (!none || !all_no) {
+        free(none);
+        free(all_no);
         cload_error(L, NULL, "%s", pk_strerror(PK_ENOMEM));
         return;
     }
     for (size_t qi = 0; qi < c->nquestions; qi++) {
         const Question *q = &c->questions[qi];
-        int yes = content_option_index(q, "yes"), unsure = content_option_index(q, "not_sure");
-        if (q->role != ROLE_RED_FLAG || q->kind != QK_YESNO || yes < 0)
-            continue;
-        bool urgent = q->section == SECTION_SAFETY_URGENT && !q->show_if;
-        if (urgent ? !raises_alone(c, a, qi, yes) : !raised_by(c, qi, yes, false))
-            cload_error(L, question_value(root, qi),
-                        urgent ? "question \"%s\": a \"yes\" to it alone raises no urgent flag"
-                               : "question \"%s\": no flag in flags.json is raised by its \"yes\"",
-                        q->id);
-        if (urgent && unsure >= 0 && !raises_alone(c, a, qi, unsure))
-            cload_error(L, question_value(root, qi),
-                        "question \"%s\": a \"not sure\" to it alone raises no urgent flag", q->id);
+        int no = content_option_index(q, "no");
+        if (q->section == SECTION_SAFETY_URGENT && q->kind == QK_YESNO && no >= 0)
+            all_no[qi] = (Answer){.state = ANS_GIVEN, .options = 1u << no};
     }
-    wipe(a, c->nquestions * sizeof *a);
-    free(a);
+    for (size_t qi = 0; qi < c->nquestions; qi++) {
+        const Question *q = &c->questions[qi];
+        int yes = content_option_index(q, "yes"), unsure = content_option_index(q, "not_sure");
+        if (q->section == SECTION_SAFETY_URGENT) {
+            if (q->role != ROLE_RED_FLAG || q->kind != QK_YESNO || unsure < 0 || q->show_if ||
+                q->can_skip) {
+                cload_error(L, question_value(root, qi),
+                            "question \"%s\": an urgent safety question is a red-flag yes/no "
+                            "question with \"unsure\" phrases, asked of everyone (no show_if) "
+                            "and not skipped",
+                            q->id);
+                continue;
+            }
+            for (int k = 0; k < 2; k++) {
+                int o = k ? unsure : yes;
+                if (!raises_with(c, none, qi, o) || !raises_with(c, all_no, qi, o))
+                    cload_error(L, question_value(root, qi),
+                                "question \"%s\": a \"%s\" to it alone raises no urgent flag",
+                                q->id, k ? "not sure" : "yes");
+            }
+            continue;
+        }
+        if (q->role == ROLE_RED_FLAG && q->kind == QK_YESNO && yes >= 0 &&
+            !raised_by(c, qi, yes, false))
+            cload_error(L, question_value(root, qi),
+                        "question \"%s\": no flag in flags.json is raised by its \"yes\"", q->id);
+    }
+    wipe(none, c->nquestions * sizeof *none);
+    wipe(all_no, c->nquestions * sizeof *all_no);
+    free(none);
+    free(all_no);
 }
 
 /* Every option of a question chosen at once, joined with ", ", fits CONTENT_ANSWER_MAX

@@ -237,6 +237,34 @@ PY
   check red-flag-cannot-hold 2 "$bin" --check-content "$scratch"
   expect_text red-flag-cannot-hold "question \"rf_chest\": a \"yes\" to it alone raises no urgent flag"
 done
+# with the questions before it answered "no", as they are when she reaches it (a flag on
+# "seizure yes and not chest no" passed); and an urgent safety question must be a yes/no
+# one with "not sure", asked of everyone and not skipped (seventeenth audit)
+cp "$(dirname "$0")"/../../assets/content/flags.json "$(dirname "$0")"/../../assets/content/questions.json "$scratch"/
+python3 - "$scratch/flags.json" <<'PY'
+import json, sys
+flags = json.load(open(sys.argv[1]))
+for f in flags["flags"]:
+    if f["id"] == "urgent_seizure":
+        f["when"] = {"all": [{"q": "rf_seizure", "equals": "yes"}, {"not": {"q": "rf_chest", "equals": "no"}}]}
+open(sys.argv[1], "w").write(json.dumps(flags, indent=2) + "\n")
+PY
+check urgent-after-no 2 "$bin" --check-content "$scratch"
+expect_text urgent-after-no "question \"rf_seizure\": a \"yes\" to it alone raises no urgent flag"
+for change in 'q["show_if"] = {"not": {"q": "rf_chest", "equals": "yes"}}' 'q["skip"] = True' \
+  'q["kind"] = "choice"; q["options"] = [{"id": i, "label": {"en": i, "es": i}, "say": {"en": [i], "es": [i]}} for i in ("yes", "no", "not_sure")]; del q["unsure"]'; do
+  cp "$(dirname "$0")"/../../assets/content/flags.json "$(dirname "$0")"/../../assets/content/questions.json "$scratch"/
+  python3 - "$scratch/questions.json" "$change" <<'PY'
+import json, sys
+qs = json.load(open(sys.argv[1]))
+for q in qs["questions"]:
+    if q["id"] == "rf_seizure":
+        exec(sys.argv[2])
+open(sys.argv[1], "w").write(json.dumps(qs, indent=2, ensure_ascii=False) + "\n")
+PY
+  check urgent-shape 2 "$bin" --check-content "$scratch"
+  expect_text urgent-shape "question \"rf_seizure\": an urgent safety question is a red-flag yes/no question"
+done
 # malformed content never crashes (a non-object entry once sent a NULL id to strcmp)
 rm -rf "$scratch" && mkdir -p "$scratch" && cp "$fixture"/*.json "$scratch"/
 printf '{"questions":[1,{"id":"a"}]}' >"$scratch/questions.json"
