@@ -573,6 +573,14 @@ FlowEvent flow_tick(Flow *f, unsigned elapsed_ms)
     }
     if (f->countdown_ms)
         return count_down(f, elapsed_ms);
+    /* a spoken yes or "not sure" to a safety question waiting for her "yes" waits as the
+       urgent screen does (it was wiped at the ordinary time-out, never reaching it) */
+    const Question *q = session_question(f->session);
+    int no = q ? content_option_index(q, "no") : -1;
+    if (f->kind == SCR_CONFIRM && !f->confirm_start_over && q && q->role == ROLE_RED_FLAG &&
+        q->section == SECTION_SAFETY_URGENT && f->pending.options && no >= 0 &&
+        f->pending.options != 1u << no)
+        idle = FLOW_IDLE_URGENT;
     unsigned limit = idle == FLOW_IDLE_URGENT    ? f->cfg.idle_ms * URGENT_IDLE_FACTOR
                      : idle == FLOW_IDLE_RESULTS ? f->cfg.results_idle_ms
                                                  : f->cfg.idle_ms;

@@ -390,6 +390,27 @@ START_TEST(back_past_the_first_question_keeps_her_answers)
 }
 END_TEST
 
+/* A spoken yes to chest pain waiting for her "yes" waits as long as the urgent screen
+ * (the ordinary time-out wiped it; seventeenth audit); a spoken "no" does not. */
+START_TEST(confirm_of_an_urgent_yes_waits_long)
+{
+    FlowConfig cfg = {.default_lang = LANG_EN, .confirm_below = 60};
+    Flow *f = flow_new(test_content(), &cfg);
+    flow_begin(f, LANG_EN);
+    flow_input(f, "yes", 100);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_int_eq(flow_tick(f, FLOW_DEFAULT_IDLE_MS * 2), FLOW_IGNORED);
+    ck_assert_int_eq(flow_screen(f)->still_there, 0);
+    flow_free(f);
+    f = flow_new(test_content(), &cfg);
+    flow_begin(f, LANG_EN);
+    flow_input(f, "no", 30);
+    ck_assert_int_eq(kind(f), SCR_CONFIRM);
+    ck_assert_int_eq(flow_tick(f, FLOW_DEFAULT_IDLE_MS * 2), FLOW_CHANGED);
+    flow_free(f);
+}
+END_TEST
+
 /* Her input ends while an answer waits for her "yes" (the terminal at end of file): a
  * hedge to a red flag is kept as "not sure" (it was lost, and the paper showed the
  * question unanswered with no urgent flag); a spoken yes and a "start over" are dropped
@@ -572,6 +593,7 @@ int main(void)
     tcase_add_test(tc, attract_prompt_follows_listening);
     tcase_add_test(tc, activity_on_the_screen_keeps_her_session);
     tcase_add_test(tc, back_past_the_first_question_keeps_her_answers);
+    tcase_add_test(tc, confirm_of_an_urgent_yes_waits_long);
     tcase_add_loop_test(tc, end_of_input_keeps_a_hedge, 0,
                         (int)(sizeof eof_row / sizeof eof_row[0]));
     tcase_add_test(tc, screens_never_cut_a_text);
