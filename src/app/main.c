@@ -179,6 +179,10 @@ static int special_option(int argc, char **argv, int *i, AppOptions *o, Mode *mo
         *mode = MODE_CHECK;
         if (*i + 1 < argc && strncmp(argv[*i + 1], "--", 2) != 0)
             o->content_dir = argv[++*i];
+        if (o->content_dir && !*o->content_dir) { /* it said ": directory is missing" */
+            fprintf(stderr, "ppkiosk: --check-content needs a folder, not an empty name\n");
+            return 2;
+        }
         return 0;
     }
     if (strcmp(a, "--check-config") == 0) {

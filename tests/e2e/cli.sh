@@ -172,6 +172,8 @@ check back-to-privacy 0 bash -c "printf 'yes\n\ngo back\ngo back\nyes\nno\n' | '
 expect_text back-to-privacy "Chest pain or trouble breathing. Tell the front desk now"
 # an option's value missing or empty is one line (the usage followed it; "--content ''"
 # said ": directory is missing", "--shots ''" exited 1; sixteenth audit)
+check empty-check-content 2 "$bin" --check-content ""
+expect_text empty-check-content "^ppkiosk: --check-content needs a folder, not an empty name$"
 for opt in --content --answers --shots --script --lang; do
   check "empty-$opt" 2 "$bin" "$opt" ""
   expect_text "empty-$opt" "^ppkiosk: $opt needs a value"
