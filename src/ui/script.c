@@ -109,11 +109,17 @@ static int run_line(Ui *ui, int n, const char *cmd, const char *arg, const char 
             h->settle(h->ctx);
         }
     } else if (strcmp(cmd, "shot") == 0) {
-        if (!*arg || strchr(arg, '/'))
+        bool plain = *arg && !strchr(arg, '/');
+        for (const char *p = arg; plain && *p; p++) /* a name in a folder: no terminal codes */
+            plain = (unsigned char)*p >= 0x20 && *p != 0x7f;
+        if (!plain)
             return fail(why, n, "shot needs a plain name");
         if (!shots)
             return 0;
         char path[1024];
+        /* a path cut to fit named the PNG and the JSON alike, and one wrote over the other */
+        if ((size_t)snprintf(path, sizeof path, "%s/%s.json", shots, arg) >= sizeof path)
+            return fail(why, n, "the shot's path is longer than %zu bytes", sizeof path - 1);
         snprintf(path, sizeof path, "%s/%s.png", shots, arg);
         errno = 0;
         if (ui_save_png(ui, path) != 0)

@@ -185,6 +185,17 @@ check pdf-out-dash 2 bash -c "'$bin' --text --pdf-out - </dev/null"
 expect_text pdf-out-dash "is stdout for --summary-json only"
 mkdir -p "$scratch/probe"
 check probe-name-taken 0 bash -c "p='$scratch/probe/.ppkiosk-probe-'\$\$; echo x >\$p; echo x >\$p-0; exec '$bin' --text --pdf-out '$scratch/probe/o.pdf' </dev/null"
+# a shot's path too long to hold is refused, not cut (the PNG and the JSON got one cut
+# name and one wrote over the other); a shot name with a terminal code is refused
+# (seventeenth audit)
+long_dir="$scratch/$(printf 'd%.0s' {1..200})/$(printf 'e%.0s' {1..200})/$(printf 'f%.0s' {1..200})/$(printf 'g%.0s' {1..200})/$(printf 'h%.0s' {1..200})"
+mkdir -p "$long_dir"
+printf 'shot abcdefghijklmnopqrstuvwxyz\n' >"$scratch/longshot.script"
+check shot-path-long 2 env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$bin" --windowed --no-voice --script "$scratch/longshot.script" --shots "$long_dir"
+expect_text shot-path-long "script:1: the shot's path is longer than 1023 bytes"
+printf 'shot a\033b\n' >"$scratch/escshot.script"
+check shot-name-esc 2 env SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy "$bin" --windowed --no-voice --script "$scratch/escshot.script" --shots "$scratch"
+expect_text shot-name-esc "script:1: shot needs a plain name"
 # a mood screen not done says so (the PHQ-2 line was left out, and the paper's cell too)
 check phq-not-answered 0 bash -c "printf 'yes\n\n' | '$bin' --text"
 expect_text phq-not-answered "Mood \\(PHQ-2\\): Not answered"
