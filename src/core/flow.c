@@ -455,9 +455,10 @@ FlowEvent flow_end_of_input(Flow *f)
 /* "No" offers the recogniser's runner-up once; "no" again, or Back, asks again. */
 static FlowEvent act_confirm_no(Flow *f, const FlowRow *r)
 {
-    if (f->confirm_start_over) { /* her answers stay; the question is asked again */
+    if (f->confirm_start_over) { /* her answers stay; where she was comes back */
+        bool language = f->confirm_to_attract;
         f->confirm_start_over = f->confirm_to_attract = false;
-        return resume(f);
+        return language ? flow_go(f, SCR_LANGUAGE) : resume(f);
     }
     if (r->action == FLOW_ACT_CONFIRM_NO && offer_runner_up(f))
         return FLOW_CHANGED;

@@ -376,7 +376,7 @@ START_TEST(back_past_the_first_question_keeps_her_answers)
             ck_assert_str_eq(flow_screen(f)->title,
                              content_ui(test_content(), "confirm.leave", LANG_EN));
             ck_assert_int_eq(flow_press(f, how == 1 ? FLOW_NO : FLOW_YES), FLOW_CHANGED);
-            ck_assert_int_eq(kind(f), how == 1 ? SCR_QUESTION : SCR_ATTRACT);
+            ck_assert_int_eq(kind(f), how == 1 ? SCR_LANGUAGE : SCR_ATTRACT);
             ck_assert(session_any_urgent(flow_session(f)) == (how == 1));
             ck_assert(session_anything_said(flow_session(f)) == (how == 1));
         }
