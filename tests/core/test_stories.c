@@ -438,15 +438,21 @@ static const struct {
      "relaxin", true},
 };
 
-START_TEST(story_cause)
+/* Parses text as an answers file and plays it into s from where s is. */
+static void play_answers(Session *s, const char *text)
 {
-    const Content *c = test_content();
     AnswerFile af;
     PkWhy why;
-    const char *text = cause_rows[_i].answers;
-    ck_assert_msg(answers_parse(c, "cause", text, strlen(text), &af, &why) == 0, "%s", why.text);
-    Session *s = session_new(c, LANG_EN);
-    ck_assert_msg(answers_play(&af, s, &why) == 0, "%s", why.text);
+    ck_assert_msg(answers_parse(session_content(s), "story", text, strlen(text), &af, &why) == 0,
+                  "%s", why.text);
+    ck_assert_msg(answers_play(&af, s, &why) >= 0, "%s", why.text);
+    answers_free(&af);
+}
+
+START_TEST(story_cause)
+{
+    Session *s = session_new(test_content(), LANG_EN);
+    play_answers(s, cause_rows[_i].answers);
     Summary sum;
     ck_assert_int_eq(summary_build(s, &sum), 0);
     bool given = false;
@@ -457,7 +463,6 @@ START_TEST(story_cause)
     ck_assert_msg(given == cause_rows[_i].want, "%s", cause_rows[_i].name);
     summary_free(&sum);
     session_free(s);
-    answers_free(&af);
 }
 END_TEST
 
@@ -468,18 +473,14 @@ END_TEST
 START_TEST(story_urgent_answer_changed)
 {
     const Content *c = test_content();
-    const char *text = NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
-                                 "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT;
-    AnswerFile af;
-    PkWhy why;
-    ck_assert_msg(answers_parse(c, "changed", text, strlen(text), &af, &why) == 0, "%s", why.text);
     Session *s = session_new(c, LANG_EN);
     const Question *chest = session_question(s);
     ck_assert_str_eq(chest->id, "rf_chest");
     Answer yes = {.state = ANS_GIVEN, .options = 1u << content_option_index(chest, "yes")};
     ck_assert_int_eq(session_answer(s, &yes), SESSION_URGENT);
     ck_assert_int_eq(session_back(s), 0);
-    ck_assert_msg(answers_play(&af, s, &why) == 0, "%s", why.text);
+    play_answers(s, NO_URGENT "since_birth=w6tom3\ndelivery=vaginal\nepidural=no\n" NO_TODAY
+                              "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT);
     Summary sum;
     ck_assert_int_eq(summary_build(s, &sum), 0);
     ck_assert_uint_eq(sum.nurgent, 1);
@@ -491,7 +492,6 @@ START_TEST(story_urgent_answer_changed)
     each("ex_pelvic_tilts gentle_movement", "held after a changed urgent answer", &sum, held, true);
     summary_free(&sum);
     session_free(s);
-    answers_free(&af);
 }
 END_TEST
 
@@ -552,11 +552,7 @@ START_TEST(story_urgent_answer_hidden_after)
     for (int b = 0; b < 3; b++)
         ck_assert_int_eq(session_back(s), 0);
     ck_assert_str_eq(session_question(s)->id, "epidural");
-    const char *text = "epidural=no\n" NO_TODAY "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT;
-    AnswerFile af;
-    PkWhy why;
-    ck_assert_msg(answers_parse(c, "hidden", text, strlen(text), &af, &why) == 0, "%s", why.text);
-    ck_assert_int_ge(answers_play(&af, s, &why), 0);
+    play_answers(s, "epidural=no\n" NO_TODAY "areas=lower_back\n" TYPICAL_PAIN TYPICAL_CONTEXT);
     Summary sum;
     ck_assert_int_eq(summary_build(s, &sum), 0);
     ck_assert_uint_eq(sum.nurgent, 1);
@@ -565,7 +561,6 @@ START_TEST(story_urgent_answer_hidden_after)
          true);
     summary_free(&sum);
     session_free(s);
-    answers_free(&af);
 }
 END_TEST
 
@@ -573,13 +568,8 @@ END_TEST
  * first 8, and the four nerve questions were only in the grey list; fifteenth audit). */
 START_TEST(story_every_unsure_answer_named)
 {
-    const Content *c = test_content();
-    const char *text = stories[5].answers;
-    AnswerFile af;
-    PkWhy why;
-    ck_assert_msg(answers_parse(c, "unsure", text, strlen(text), &af, &why) == 0, "%s", why.text);
-    Session *s = session_new(c, LANG_EN);
-    ck_assert_msg(answers_play(&af, s, &why) == 0, "%s", why.text);
+    Session *s = session_new(test_content(), LANG_EN);
+    play_answers(s, stories[5].answers);
     Summary sum;
     ck_assert_int_eq(summary_build(s, &sum), 0);
     ck_assert_uint_eq(sum.nurgent, 1);
@@ -587,7 +577,6 @@ START_TEST(story_every_unsure_answer_named)
     ck_assert_uint_eq(sum.urgent[0].nbecause, 12);
     summary_free(&sum);
     session_free(s);
-    answers_free(&af);
 }
 END_TEST
 
